@@ -1,0 +1,94 @@
+"""Tender packages: what a pokja announces and who takes part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from fake_spse.domain.errors import DomainError
+from fake_spse.domain.schedule import OPENING_STAGE, UPLOAD_STAGE, Schedule
+
+JENIS_PENGADAAN = {
+    0: "Pengadaan Barang",
+    1: "Jasa Konsultansi Badan Usaha Non Konstruksi",
+    2: "Pekerjaan Konstruksi",
+    3: "Jasa Lainnya",
+    4: "Jasa Konsultansi Perorangan",
+    5: "Jasa Konsultansi Badan Usaha Konstruksi",
+}
+METODE_PASCA_SATU_FILE = "Tender - Pascakualifikasi Satu File - Sistem Gugur"
+
+
+@dataclass(frozen=True)
+class TenderDraft:
+    """The pokja's new-package form, already parsed."""
+
+    name: str
+    instansi: str
+    satker: str
+    jenis_pengadaan: int
+    pagu: int
+    hps: int
+    lokasi: str
+    tahun: int
+
+
+@dataclass(frozen=True)
+class Tender:
+    """An announced tender package with its schedule and the certificates offers are sealed to."""
+
+    tender_id: str
+    name: str
+    instansi: str
+    satker: str
+    jenis_pengadaan: int
+    metode: str
+    pagu: int
+    hps: int
+    lokasi: str
+    tahun: int
+    created_at: datetime
+    created_by: str
+    schedule: Schedule
+    recipient_certificates: tuple[str, ...]
+
+    @property
+    def jenis_label(self) -> str:
+        return JENIS_PENGADAAN.get(self.jenis_pengadaan, str(self.jenis_pengadaan))
+
+    def stage_name(self, now: datetime) -> str:
+        """The 'Tahap Tender Saat Ini' text."""
+        current = self.schedule.current(now)
+        if current is None:
+            first = self.schedule.windows[0]
+            return "Belum dimulai" if now < first.start else "Tender Sudah Selesai"
+        return current.name
+
+    def ensure_upload_open(self, now: datetime) -> None:
+        """Offers are accepted only inside the upload stage."""
+        window = self.schedule.window(UPLOAD_STAGE)
+        if now < window.start:
+            raise DomainError("penawaran.belum_dibuka")
+        if now >= window.end:
+            raise DomainError("penawaran.ditutup", deadline=window.end)
+
+    def ensure_opening_started(self, now: datetime) -> None:
+        """Offers may be opened only once the opening stage has started."""
+        window = self.schedule.window(OPENING_STAGE)
+        if now < window.start:
+            raise DomainError("pembukaan.belum_waktunya", start=window.start)
+
+    def ensure_pokja(self, user_id: str) -> None:
+        if user_id != self.created_by:
+            raise DomainError("pembukaan.bukan_pokja")
+
+
+def validate_draft(draft: TenderDraft) -> list[DomainError]:
+    """Problems of a new package form."""
+    problems: list[DomainError] = []
+    for label, value in (("Nama paket", draft.name), ("Satuan kerja", draft.satker)):
+        if not value.strip():
+            problems.append(DomainError("registrasi.wajib_diisi", field=label))
+    if draft.hps > draft.pagu:
+        problems.append(DomainError("tender.hps_melebihi_pagu"))
+    return problems
