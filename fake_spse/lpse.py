@@ -1,0 +1,417 @@
+"""The LPSE's operations: the service layer between SPSE's pages and its domain rules.
+
+Every method takes plain values, applies the rules of ``fake_spse.domain`` with the simulated
+clock, the fault board and the services SPSE depends on (BSrE CA, LKPP ADP), and raises
+``DomainError`` with a message key when a rule says no. No HTTP in here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from fake_spse.clock import SimClock
+from fake_spse.domain.accounts import (
+    Account,
+    AccountStatus,
+    Role,
+    VendorRegistration,
+    hash_password,
+    password_matches,
+    registration_problems,
+)
+from fake_spse.domain.certificates import AmsRequest, UserCertificate, current_certificate
+from fake_spse.domain.errors import DomainError, Forbidden, NotFound
+from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult
+from fake_spse.domain.schedule import build_schedule
+from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
+from fake_spse.faults import FaultBoard
+from fake_spse.messages import MessageCatalog
+from fake_spse.profile import Profile
+from fake_spse.services.adp import AdpDuplicate, AdpService, AdpUnavailable
+from fake_spse.services.ca import CertificateAuthority, InvalidCertificateRequest
+from fake_spse.settings import Settings
+from fake_spse.storage.blobs import BlobStore, BlobTooLarge
+from fake_spse.storage.database import Database
+
+
+class UploadCut(Exception):
+    """The ``upload.cut`` fault fired: the server drops the connection mid-upload."""
+
+
+class UploadProblems(DomainError):
+    """Several problems of one form, shown together."""
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__(problems[0].key, **problems[0].params)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What SPSE answers for a received offer."""
+
+    offer: Offer
+    replaced: bool
+
+
+class Lpse:
+    """One LPSE's SPSE with the services it depends on."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        profile: Profile,
+        clock: SimClock,
+        faults: FaultBoard,
+        db: Database,
+        blobs: BlobStore,
+        ca: CertificateAuthority,
+        adp: AdpService,
+        messages: MessageCatalog,
+    ) -> None:
+        self.settings = settings
+        self.profile = profile
+        self.clock = clock
+        self.faults = faults
+        self.db = db
+        self.blobs = blobs
+        self.ca = ca
+        self.adp = adp
+        self.messages = messages
+
+    # accounts -------------------------------------------------------------------------------
+    def register_vendor(self, form: VendorRegistration) -> Account:
+        """Online registration: the account exists but stays inactive until verified."""
+        problems = registration_problems(form)
+        if self.db.account(form.user_id) is not None:
+            problems.append(DomainError("registrasi.user_id_dipakai", user_id=form.user_id))
+        if self.db.account_by_email(form.email) is not None:
+            problems.append(DomainError("registrasi.email_dipakai", email=form.email))
+        if problems:
+            raise UploadProblems(problems)
+        account = Account(
+            user_id=form.user_id,
+            role=Role.PENYEDIA,
+            name=form.director.strip(),
+            email=form.email.strip(),
+            password_hash=hash_password(form.password),
+            status=AccountStatus.MENUNGGU_VERIFIKASI,
+            created_at=self.clock.now(),
+            company=form.company.strip(),
+            npwp=form.npwp.strip(),
+            address=form.address.strip(),
+            phone=form.phone.strip(),
+            director=form.director.strip(),
+        )
+        self.db.add_account(account)
+        return account
+
+    def add_staff(self, *, user_id: str, role: Role, name: str, email: str, password: str) -> Account:
+        """Create an active staff account (LPSE admin's job; seeded in the simulator)."""
+        account = Account(
+            user_id=user_id,
+            role=role,
+            name=name,
+            email=email,
+            password_hash=hash_password(password),
+            status=AccountStatus.AKTIF,
+            created_at=self.clock.now(),
+        )
+        self.db.add_account(account)
+        return account
+
+    def authenticate(self, user_id: str, password: str) -> Account:
+        """The account behind a login, or the SPSE message why not."""
+        account = self.db.account(user_id.strip())
+        if account is None or not password_matches(password, account.password_hash):
+            raise DomainError("login.gagal")
+        account.ensure_can_login()
+        return account
+
+    def account(self, user_id: str) -> Account:
+        account = self.db.account(user_id)
+        if account is None:
+            raise NotFound("verifikasi.tidak_ditemukan", user_id=user_id)
+        return account
+
+    def vendors(self) -> list[Account]:
+        return self.db.accounts(Role.PENYEDIA)
+
+    def verify_vendor(self, verifier: Account, vendor_id: str) -> Account:
+        """After the physical check of documents: activate the vendor and register it in ADP."""
+        require_role(verifier, Role.VERIFIKATOR, Role.ADMIN)
+        vendor = self.account(vendor_id)
+        if vendor.role is not Role.PENYEDIA:
+            raise NotFound("verifikasi.tidak_ditemukan", user_id=vendor_id)
+        activated = vendor.verified(verifier.user_id, self.clock.now())
+        try:
+            self.adp.activate(
+                user_id=vendor.user_id,
+                email=vendor.email,
+                npwp=vendor.npwp,
+                company=vendor.company,
+                address=vendor.address,
+                home_lpse=self.settings.lpse_name,
+            )
+        except AdpUnavailable as exc:
+            raise DomainError("adp.tidak_tersedia") from exc
+        except AdpDuplicate as exc:
+            raise DomainError(f"adp.duplikat_{exc.field}", value=exc.value) from exc
+        self.db.save_account(activated)
+        return activated
+
+    # certificates ---------------------------------------------------------------------------
+    def certificate_of(self, user_id: str) -> UserCertificate | None:
+        """The user's certificate valid now and not revoked, if any."""
+        now = self.clock.now()
+        usable = [c for c in self.db.certificates(user_id) if not self._revoked(c.serial, now)]
+        return current_certificate(usable, now)
+
+    def _revoked(self, serial: str, now: datetime) -> bool:
+        revoked_at = self.ca.record(int(serial)).revoked_at
+        return revoked_at is not None and revoked_at <= now
+
+    def register_ams(
+        self, user: Account, *, letter_name: str, letter: bytes, csr_pem: str
+    ) -> UserCertificate:
+        """AMS registration: check the recommendation letter, ask BSrE for the certificate."""
+        profile = self.profile
+        problems: list[DomainError] = []
+        if not letter_name:
+            problems.append(DomainError("ams.surat_wajib"))
+        else:
+            suffix = Path(letter_name).suffix.lower()
+            if suffix not in profile.ams_letter_types:
+                problems.append(
+                    DomainError("ams.surat_jenis", types=", ".join(profile.ams_letter_types))
+                )
+            elif not letter:
+                problems.append(DomainError("ams.surat_kosong"))
+            elif len(letter) > profile.ams_letter_max_bytes:
+                problems.append(
+                    DomainError("ams.surat_besar", max_mb=profile.ams_letter_max_bytes // 2**20)
+                )
+        try:
+            csr = x509.load_pem_x509_csr(csr_pem.encode())
+        except ValueError:
+            problems.append(DomainError("ams.csr_tidak_valid"))
+        if problems:
+            raise UploadProblems(problems)
+        if self.faults.check("ca.down", actor=user.user_id, detail="AMS registration"):
+            raise DomainError("ams.ca_tidak_tersedia")
+        try:
+            issued = self.ca.issue(
+                csr,
+                user_id=user.user_id,
+                validity=timedelta(days=profile.certificate_validity_days),
+            )
+        except InvalidCertificateRequest as exc:
+            raise DomainError("ams.csr_tidak_valid") from exc
+        now = self.clock.now()
+        stored = self.blobs.write_bytes(letter)
+        record = UserCertificate(
+            serial=str(issued.serial_number),
+            user_id=user.user_id,
+            subject=issued.subject.rfc4514_string(),
+            pem=issued.public_bytes(serialization.Encoding.PEM).decode(),
+            not_before=issued.not_valid_before_utc,
+            not_after=issued.not_valid_after_utc,
+            recorded_at=now,
+        )
+        self.db.add_certificate(record)
+        self.db.add_ams_request(
+            AmsRequest(
+                request_id=0,
+                user_id=user.user_id,
+                letter_name=letter_name,
+                letter_blob=stored.key,
+                letter_size=stored.size,
+                submitted_at=now,
+                status="diterbitkan",
+                serial=record.serial,
+                problem=None,
+            )
+        )
+        return record
+
+    def ca_chain_pem(self) -> str:
+        return "".join(
+            c.public_bytes(serialization.Encoding.PEM).decode() for c in self.ca.chain()
+        )
+
+    def ca_crl_pem(self) -> str:
+        return self.ca.crl().public_bytes(serialization.Encoding.PEM).decode()
+
+    # tenders --------------------------------------------------------------------------------
+    def create_tender(self, pokja: Account, draft: TenderDraft) -> Tender:
+        """Create and announce a package; its offers will be sealed to the pokja's certificate."""
+        require_role(pokja, Role.POKJA)
+        problems = validate_draft(draft)
+        recipients: tuple[str, ...] = ()
+        if self.profile.protection == "ca":
+            certificate = self.certificate_of(pokja.user_id)
+            if certificate is None:
+                problems.append(DomainError("tender.pokja_tanpa_sertifikat"))
+            else:
+                recipients = (certificate.pem,)
+        if problems:
+            raise UploadProblems(problems)
+        now = self.clock.now()
+        tender = Tender(
+            tender_id=str(max(self.db.max_tender_id(), 10_000_000) + 1),
+            name=draft.name.strip(),
+            instansi=draft.instansi.strip(),
+            satker=draft.satker.strip(),
+            jenis_pengadaan=draft.jenis_pengadaan,
+            metode=METODE_PASCA_SATU_FILE,
+            pagu=draft.pagu,
+            hps=draft.hps,
+            lokasi=draft.lokasi.strip(),
+            tahun=draft.tahun,
+            created_at=now,
+            created_by=pokja.user_id,
+            schedule=build_schedule(self.profile.schedule, now),
+            recipient_certificates=recipients,
+        )
+        self.db.add_tender(tender)
+        return tender
+
+    def tender(self, tender_id: str) -> Tender:
+        tender = self.db.tender(tender_id)
+        if tender is None:
+            raise NotFound("tender.tidak_ditemukan")
+        return tender
+
+    def tenders(self) -> list[Tender]:
+        return self.db.tenders()
+
+    def join_tender(self, vendor: Account, tender_id: str) -> Tender:
+        """'Ikut Tender': the vendor becomes a participant while offers may still be sent."""
+        require_role(vendor, Role.PENYEDIA)
+        tender = self.tender(tender_id)
+        if vendor.user_id in self.db.participants(tender_id):
+            raise DomainError("tender.sudah_ikut")
+        if self.clock.now() >= tender.schedule.window("Upload Dokumen Penawaran").end:
+            raise DomainError("tender.pendaftaran_ditutup")
+        self.db.add_participant(tender_id, vendor.user_id, self.clock.now())
+        return tender
+
+    def is_participant(self, vendor_id: str, tender_id: str) -> bool:
+        return vendor_id in self.db.participants(tender_id)
+
+    def participants(self, tender_id: str) -> list[Account]:
+        return [self.account(v) for v in self.db.participants(tender_id)]
+
+    # offers ---------------------------------------------------------------------------------
+    def check_can_upload(self, vendor: Account, tender_id: str) -> Tender:
+        require_role(vendor, Role.PENYEDIA)
+        tender = self.tender(tender_id)
+        if not self.is_participant(vendor.user_id, tender_id):
+            raise Forbidden("penawaran.bukan_peserta")
+        tender.ensure_upload_open(self.clock.now())
+        return tender
+
+    async def receive_offer(
+        self, vendor: Account, tender_id: str, body: AsyncIterator[bytes]
+    ) -> Receipt:
+        """Stream an offer to disk; it is kept only if whole and received before the deadline."""
+        tender = self.check_can_upload(vendor, tender_id)
+        if self.faults.check("upload.fail_next", actor=vendor.user_id, detail=tender_id):
+            raise DomainError("error.umum")
+        slow = self.faults.check("upload.slow", actor=vendor.user_id, detail=tender_id)
+        cut = self.faults.check("upload.cut", actor=vendor.user_id, detail=tender_id)
+
+        async def before_chunk(received: int) -> None:
+            if slow is not None:
+                await asyncio.sleep(int(slow.params.get("delay_ms", 200)) / 1000)
+            if cut is not None and received >= int(cut.params.get("after_bytes", 1024)):
+                raise UploadCut
+
+        try:
+            stored = await self.blobs.write_stream(
+                body, max_bytes=self.profile.upload_max_bytes, before_chunk=before_chunk
+            )
+        except BlobTooLarge as exc:
+            raise DomainError(
+                "penawaran.terlalu_besar", max_mb=self.profile.upload_max_bytes // 2**20
+            ) from exc
+        if stored.size == 0:
+            self.blobs.delete(stored.key)
+            raise DomainError("penawaran.kosong")
+        # The deadline applies to the moment the upload is complete, as on a real server.
+        received_at = self.clock.now()
+        try:
+            tender.ensure_upload_open(received_at)
+        except DomainError:
+            self.blobs.delete(stored.key)
+            raise
+        offer, replaced_key = self.db.add_offer(
+            tender_id=tender_id,
+            vendor_id=vendor.user_id,
+            blob_key=stored.key,
+            sha256=stored.sha256,
+            size=stored.size,
+            received_at=received_at,
+        )
+        return Receipt(offer=offer, replaced=replaced_key is not None)
+
+    def current_offer(self, vendor: Account, tender_id: str) -> Offer | None:
+        return self.db.current_offer(tender_id, vendor.user_id)
+
+    def offers_for_opening(self, pokja: Account, tender_id: str) -> tuple[Tender, list[Offer]]:
+        """The current offers of a tender, for its own pokja, once opening has started."""
+        require_role(pokja, Role.POKJA)
+        tender = self.tender(tender_id)
+        tender.ensure_pokja(pokja.user_id)
+        tender.ensure_opening_started(self.clock.now())
+        return tender, self.db.offers(tender_id)
+
+    def offer_file(self, pokja: Account, tender_id: str, offer_id: int) -> tuple[Offer, Path]:
+        """The stored ciphertext of one offer, for the tender's pokja only."""
+        _, offers = self.offers_for_opening(pokja, tender_id)
+        for offer in offers:
+            if offer.offer_id == offer_id:
+                return offer, self.blobs.path(offer.blob_key)
+        raise NotFound("tender.tidak_ditemukan")
+
+    def record_opening(
+        self,
+        pokja: Account,
+        tender_id: str,
+        offer_id: int,
+        *,
+        code: str,
+        signer_subject: str,
+        files: tuple[str, ...],
+    ) -> OpeningResult:
+        """Keep what the pokja's SpamKodok found when opening an offer."""
+        offer, _ = self.offer_file(pokja, tender_id, offer_id)
+        if code not in OPENING_CODES:
+            raise DomainError("pembukaan.status_tidak_dikenal")
+        result = OpeningResult(
+            offer_id=offer.offer_id,
+            code=code,
+            signer_subject=signer_subject,
+            files=files,
+            opened_at=self.clock.now(),
+            opened_by=pokja.user_id,
+        )
+        self.db.save_opening(result)
+        return result
+
+    def opening(self, offer_id: int) -> OpeningResult | None:
+        return self.db.opening(offer_id)
+
+
+def require_role(account: Account, *roles: Role) -> None:
+    """Forbidden unless ``account`` has one of ``roles``."""
+    if account.role not in roles:
+        raise Forbidden("akses.ditolak")

@@ -1,0 +1,63 @@
+"""Serve a fake SPSE with uvicorn on a real port, in a background thread of this process."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from types import TracebackType
+
+import uvicorn
+
+from fake_spse.app import create_app
+from fake_spse.settings import Settings
+
+
+class RunningServer:
+    """A started server; use as a context manager or call ``stop()``."""
+
+    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.settings = settings
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Binding here, before uvicorn starts, gives the real port at once (port 0 = any free).
+        self._socket.bind((host, port))
+        self.host, self.port = self._socket.getsockname()[:2]
+        config = uvicorn.Config(
+            create_app(settings), log_level="warning", access_log=False, lifespan="off"
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True,
+            name=f"fake-spse-{self.port}",
+        )
+        self._thread.start()
+        while not self._server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError("the fake SPSE server failed to start")
+            self._thread.join(0.01)
+
+    @property
+    def url(self) -> str:
+        """The root URL, e.g. http://127.0.0.1:41234."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def spse_url(self) -> str:
+        """SPSE's home under the base path, e.g. http://127.0.0.1:41234/eproc4."""
+        return self.url + self.settings.base_path
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(10)
+        self._socket.close()
+
+    def __enter__(self) -> RunningServer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,99 @@
+"""A folder of immutable files written atomically: a blob is there whole, or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class BlobTooLarge(Exception):
+    """The stream went past the allowed size; nothing was kept."""
+
+
+@dataclass(frozen=True)
+class StoredBlob:
+    key: str
+    sha256: str
+    size: int
+
+
+class BlobStore:
+    """Blobs under ``root``; keys are random names, never user input."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._tmp = root / ".tmp"
+
+    def path(self, key: str) -> Path:
+        """Where blob ``key`` lives; ValueError for a key that is not one of ours."""
+        if not key or "/" in key or "\\" in key or key.startswith("."):
+            raise ValueError(f"not a blob key: {key!r}")
+        return self._root / key
+
+    async def write_stream(
+        self,
+        chunks: AsyncIterator[bytes],
+        *,
+        max_bytes: int,
+        before_chunk: Callable[[int], Awaitable[None]] | None = None,
+    ) -> StoredBlob:
+        """Stream ``chunks`` to a new blob, hashing on the way; BlobTooLarge past ``max_bytes``.
+
+        ``before_chunk(bytes_so_far)`` runs before each chunk is written: fault injection
+        (slow or cut uploads) hooks in there. Whatever goes wrong, the partial file is removed.
+        """
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(16)
+        tmp = self._tmp / key
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with tmp.open("wb") as out:
+                async for chunk in chunks:
+                    if before_chunk is not None:
+                        await before_chunk(size)
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise BlobTooLarge(size)
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.path(key))
+            self._fsync_dir()
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return StoredBlob(key=key, sha256=digest.hexdigest(), size=size)
+
+    def write_bytes(self, data: bytes) -> StoredBlob:
+        """Store a small blob (letters, attachments) atomically."""
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(16)
+        tmp = self._tmp / key
+        try:
+            with tmp.open("wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.path(key))
+            self._fsync_dir()
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return StoredBlob(key=key, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+
+    def delete(self, key: str) -> None:
+        self.path(key).unlink(missing_ok=True)
+
+    def _fsync_dir(self) -> None:
+        # The rename is durable only once the directory entry is on disk.
+        fd = os.open(self._root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

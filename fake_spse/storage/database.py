@@ -1,0 +1,363 @@
+"""SPSE's own SQLite database: accounts, sessions, certificates, tenders, offers, openings."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fake_spse.domain.accounts import Account, AccountStatus, Role
+from fake_spse.domain.certificates import AmsRequest, UserCertificate
+from fake_spse.domain.offers import Offer, OpeningResult
+from fake_spse.domain.schedule import Schedule, StageWindow
+from fake_spse.domain.tenders import Tender
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS accounts (
+    user_id TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+    company TEXT NOT NULL, npwp TEXT NOT NULL, address TEXT NOT NULL, phone TEXT NOT NULL,
+    director TEXT NOT NULL, verified_at TEXT, verified_by TEXT
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    sid TEXT PRIMARY KEY, user_id TEXT, auth_token TEXT NOT NULL, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS certificates (
+    serial TEXT PRIMARY KEY, user_id TEXT NOT NULL, subject TEXT NOT NULL, pem TEXT NOT NULL,
+    not_before TEXT NOT NULL, not_after TEXT NOT NULL, recorded_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ams_requests (
+    request_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
+    letter_name TEXT NOT NULL, letter_blob TEXT NOT NULL, letter_size INTEGER NOT NULL,
+    submitted_at TEXT NOT NULL, status TEXT NOT NULL, serial TEXT, problem TEXT
+);
+CREATE TABLE IF NOT EXISTS tenders (
+    tender_id TEXT PRIMARY KEY, name TEXT NOT NULL, instansi TEXT NOT NULL, satker TEXT NOT NULL,
+    jenis_pengadaan INTEGER NOT NULL, metode TEXT NOT NULL, pagu INTEGER NOT NULL,
+    hps INTEGER NOT NULL, lokasi TEXT NOT NULL, tahun INTEGER NOT NULL, created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+    tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, joined_at TEXT NOT NULL,
+    PRIMARY KEY (tender_id, vendor_id)
+);
+CREATE TABLE IF NOT EXISTS offers (
+    offer_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL,
+    blob_key TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+    received_at TEXT NOT NULL, current INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS openings (
+    offer_id INTEGER PRIMARY KEY, code TEXT NOT NULL, signer_subject TEXT NOT NULL,
+    files TEXT NOT NULL, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL
+);
+"""
+
+
+def _ts(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _dt(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _req_dt(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+class Database:
+    """All of SPSE's tables in one file. One short connection per call, so any thread may use it."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._lock = threading.RLock()
+        conn = sqlite3.connect(self._path, timeout=30)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript(SCHEMA)
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            finally:
+                conn.close()
+
+    # accounts -------------------------------------------------------------------------------
+    def add_account(self, account: Account) -> None:
+        row = asdict(account)
+        row["role"] = account.role.value
+        row["status"] = account.status.value
+        row["created_at"] = _ts(account.created_at)
+        row["verified_at"] = _ts(account.verified_at)
+        with self._tx() as db:
+            db.execute(
+                f"INSERT INTO accounts ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+
+    def save_account(self, account: Account) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE accounts SET status=?, verified_at=?, verified_by=? WHERE user_id=?",
+                (account.status.value, _ts(account.verified_at), account.verified_by,
+                 account.user_id),
+            )
+
+    def account(self, user_id: str) -> Account | None:
+        with self._tx() as db:
+            row = db.execute("SELECT * FROM accounts WHERE user_id=?", (user_id,)).fetchone()
+        return None if row is None else _account(row)
+
+    def account_by_email(self, email: str) -> Account | None:
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM accounts WHERE lower(email)=lower(?)", (email,)
+            ).fetchone()
+        return None if row is None else _account(row)
+
+    def accounts(self, role: Role | None = None) -> list[Account]:
+        with self._tx() as db:
+            if role is None:
+                rows = db.execute("SELECT * FROM accounts ORDER BY created_at, user_id").fetchall()
+            else:
+                rows = db.execute(
+                    "SELECT * FROM accounts WHERE role=? ORDER BY created_at, user_id",
+                    (role.value,),
+                ).fetchall()
+        return [_account(r) for r in rows]
+
+    # sessions -------------------------------------------------------------------------------
+    def add_session(self, sid: str, auth_token: str, created_at: datetime) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO sessions (sid, user_id, auth_token, created_at) VALUES (?, NULL, ?, ?)",
+                (sid, auth_token, _ts(created_at)),
+            )
+
+    def session(self, sid: str) -> tuple[str | None, str] | None:
+        """(user id or None, authenticity token) of a session."""
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT user_id, auth_token FROM sessions WHERE sid=?", (sid,)
+            ).fetchone()
+        return None if row is None else (row["user_id"], row["auth_token"])
+
+    def set_session_user(self, sid: str, user_id: str | None) -> None:
+        with self._tx() as db:
+            db.execute("UPDATE sessions SET user_id=? WHERE sid=?", (user_id, sid))
+
+    # certificates ---------------------------------------------------------------------------
+    def add_certificate(self, cert: UserCertificate) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO certificates VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (cert.serial, cert.user_id, cert.subject, cert.pem, _ts(cert.not_before),
+                 _ts(cert.not_after), _ts(cert.recorded_at)),
+            )
+
+    def certificates(self, user_id: str) -> list[UserCertificate]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM certificates WHERE user_id=? ORDER BY recorded_at", (user_id,)
+            ).fetchall()
+        return [
+            UserCertificate(
+                serial=r["serial"], user_id=r["user_id"], subject=r["subject"], pem=r["pem"],
+                not_before=_req_dt(r["not_before"]), not_after=_req_dt(r["not_after"]),
+                recorded_at=_req_dt(r["recorded_at"]),
+            )
+            for r in rows
+        ]
+
+    def add_ams_request(self, request: AmsRequest) -> int:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO ams_requests (user_id, letter_name, letter_blob, letter_size, "
+                "submitted_at, status, serial, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (request.user_id, request.letter_name, request.letter_blob, request.letter_size,
+                 _ts(request.submitted_at), request.status, request.serial, request.problem),
+            )
+            return int(cur.lastrowid or 0)
+
+    def ams_requests(self, user_id: str) -> list[AmsRequest]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM ams_requests WHERE user_id=? ORDER BY request_id", (user_id,)
+            ).fetchall()
+        return [
+            AmsRequest(
+                request_id=r["request_id"], user_id=r["user_id"], letter_name=r["letter_name"],
+                letter_blob=r["letter_blob"], letter_size=r["letter_size"],
+                submitted_at=_req_dt(r["submitted_at"]), status=r["status"], serial=r["serial"],
+                problem=r["problem"],
+            )
+            for r in rows
+        ]
+
+    # tenders --------------------------------------------------------------------------------
+    def add_tender(self, tender: Tender) -> None:
+        schedule = [
+            {"number": w.number, "name": w.name, "start": _ts(w.start), "end": _ts(w.end)}
+            for w in tender.schedule.windows
+        ]
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (tender.tender_id, tender.name, tender.instansi, tender.satker,
+                 tender.jenis_pengadaan, tender.metode, tender.pagu, tender.hps, tender.lokasi,
+                 tender.tahun, _ts(tender.created_at), tender.created_by, json.dumps(schedule),
+                 json.dumps(list(tender.recipient_certificates))),
+            )
+
+    def tender(self, tender_id: str) -> Tender | None:
+        with self._tx() as db:
+            row = db.execute("SELECT * FROM tenders WHERE tender_id=?", (tender_id,)).fetchone()
+        return None if row is None else _tender(row)
+
+    def tenders(self) -> list[Tender]:
+        with self._tx() as db:
+            rows = db.execute("SELECT * FROM tenders ORDER BY created_at DESC").fetchall()
+        return [_tender(r) for r in rows]
+
+    def max_tender_id(self) -> int:
+        with self._tx() as db:
+            row = db.execute("SELECT max(CAST(tender_id AS INTEGER)) AS m FROM tenders").fetchone()
+        return int(row["m"] or 0)
+
+    def add_participant(self, tender_id: str, vendor_id: str, joined_at: datetime) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO participants VALUES (?, ?, ?)", (tender_id, vendor_id, _ts(joined_at))
+            )
+
+    def participants(self, tender_id: str) -> list[str]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT vendor_id FROM participants WHERE tender_id=? ORDER BY joined_at",
+                (tender_id,),
+            ).fetchall()
+        return [r["vendor_id"] for r in rows]
+
+    def joined_tenders(self, vendor_id: str) -> list[str]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT tender_id FROM participants WHERE vendor_id=? ORDER BY joined_at",
+                (vendor_id,),
+            ).fetchall()
+        return [r["tender_id"] for r in rows]
+
+    # offers ---------------------------------------------------------------------------------
+    def add_offer(
+        self, *, tender_id: str, vendor_id: str, blob_key: str, sha256: str, size: int,
+        received_at: datetime,
+    ) -> tuple[Offer, str | None]:
+        """Record a new current offer; returns it and the blob key of the offer it replaces."""
+        with self._tx() as db:
+            old = db.execute(
+                "SELECT blob_key FROM offers WHERE tender_id=? AND vendor_id=? AND current=1",
+                (tender_id, vendor_id),
+            ).fetchone()
+            db.execute(
+                "UPDATE offers SET current=0 WHERE tender_id=? AND vendor_id=?",
+                (tender_id, vendor_id),
+            )
+            cur = db.execute(
+                "INSERT INTO offers (tender_id, vendor_id, blob_key, sha256, size, received_at, "
+                "current) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                (tender_id, vendor_id, blob_key, sha256, size, _ts(received_at)),
+            )
+            offer_id = int(cur.lastrowid or 0)
+        offer = Offer(offer_id, tender_id, vendor_id, blob_key, sha256, size, received_at, True)
+        return offer, (None if old is None else str(old["blob_key"]))
+
+    def offer(self, offer_id: int) -> Offer | None:
+        with self._tx() as db:
+            row = db.execute("SELECT * FROM offers WHERE offer_id=?", (offer_id,)).fetchone()
+        return None if row is None else _offer(row)
+
+    def offers(self, tender_id: str, *, current_only: bool = True) -> list[Offer]:
+        query = "SELECT * FROM offers WHERE tender_id=?"
+        if current_only:
+            query += " AND current=1"
+        with self._tx() as db:
+            rows = db.execute(query + " ORDER BY received_at, offer_id", (tender_id,)).fetchall()
+        return [_offer(r) for r in rows]
+
+    def current_offer(self, tender_id: str, vendor_id: str) -> Offer | None:
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM offers WHERE tender_id=? AND vendor_id=? AND current=1",
+                (tender_id, vendor_id),
+            ).fetchone()
+        return None if row is None else _offer(row)
+
+    def save_opening(self, result: OpeningResult) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO openings VALUES (?, ?, ?, ?, ?, ?)",
+                (result.offer_id, result.code, result.signer_subject,
+                 json.dumps(list(result.files)), _ts(result.opened_at), result.opened_by),
+            )
+
+    def opening(self, offer_id: int) -> OpeningResult | None:
+        with self._tx() as db:
+            row = db.execute("SELECT * FROM openings WHERE offer_id=?", (offer_id,)).fetchone()
+        if row is None:
+            return None
+        return OpeningResult(
+            offer_id=row["offer_id"], code=row["code"], signer_subject=row["signer_subject"],
+            files=tuple(json.loads(row["files"])), opened_at=_req_dt(row["opened_at"]),
+            opened_by=row["opened_by"],
+        )
+
+
+def _account(row: sqlite3.Row) -> Account:
+    data: dict[str, Any] = dict(row)
+    data["role"] = Role(data["role"])
+    data["status"] = AccountStatus(data["status"])
+    data["created_at"] = _req_dt(data["created_at"])
+    data["verified_at"] = _dt(data["verified_at"])
+    return Account(**data)
+
+
+def _tender(row: sqlite3.Row) -> Tender:
+    windows = tuple(
+        StageWindow(
+            number=w["number"], name=w["name"], start=_req_dt(w["start"]), end=_req_dt(w["end"])
+        )
+        for w in json.loads(row["schedule"])
+    )
+    return Tender(
+        tender_id=row["tender_id"], name=row["name"], instansi=row["instansi"],
+        satker=row["satker"], jenis_pengadaan=row["jenis_pengadaan"], metode=row["metode"],
+        pagu=row["pagu"], hps=row["hps"], lokasi=row["lokasi"], tahun=row["tahun"],
+        created_at=_req_dt(row["created_at"]), created_by=row["created_by"],
+        schedule=Schedule(windows=windows),
+        recipient_certificates=tuple(json.loads(row["recipients"])),
+    )
+
+
+def _offer(row: sqlite3.Row) -> Offer:
+    return Offer(
+        offer_id=row["offer_id"], tender_id=row["tender_id"], vendor_id=row["vendor_id"],
+        blob_key=row["blob_key"], sha256=row["sha256"], size=row["size"],
+        received_at=_req_dt(row["received_at"]), current=bool(row["current"]),
+    )

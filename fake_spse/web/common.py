@@ -1,0 +1,139 @@
+"""What every page handler needs: the LPSE, the session's user, the CSRF check, rendering."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from fake_spse.clock import WIB
+from fake_spse.domain.accounts import Account, Role
+from fake_spse.domain.errors import DomainError, Forbidden, NotFound
+from fake_spse.lpse import Lpse, UploadProblems
+from fake_spse.web.session import Session
+
+
+def lpse(request: Request) -> Lpse:
+    found: Lpse = request.app.state.lpse
+    return found
+
+
+def session(request: Request) -> Session:
+    found: Session = request.scope["session"]
+    return found
+
+
+def url(request: Request, path: str) -> str:
+    """A path under SPSE's base path (``/eproc4``)."""
+    return lpse(request).settings.base_path + path
+
+
+def current_user(request: Request) -> Account | None:
+    user_id = session(request).user_id
+    return None if user_id is None else lpse(request).db.account(user_id)
+
+
+class LoginRequired(Exception):
+    """Raised inside handlers; turned into a redirect to the login page."""
+
+
+def require_user(request: Request, *roles: Role) -> Account:
+    """The logged-in user with one of ``roles`` (any role when none given)."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired
+    if roles and user.role not in roles:
+        raise Forbidden("akses.ditolak")
+    return user
+
+
+async def form_data(request: Request) -> dict[str, str]:
+    """The posted form's text fields, after the authenticity-token check."""
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    check_token(request, fields.get("authenticityToken"))
+    return fields
+
+
+def check_token(request: Request, token: str | None) -> None:
+    if token != session(request).auth_token:
+        raise DomainError("token.tidak_valid")
+
+
+def text(request: Request, error: DomainError) -> str:
+    return lpse(request).messages.text(error.key, **_display(error.params))
+
+
+def texts(request: Request, error: DomainError) -> list[str]:
+    problems = error.problems if isinstance(error, UploadProblems) else [error]
+    return [text(request, p) for p in problems]
+
+
+def _display(params: dict[str, object]) -> dict[str, object]:
+    return {k: (wib(v) if isinstance(v, datetime) else v) for k, v in params.items()}
+
+
+def wib(moment: datetime) -> str:
+    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB'."""
+    local = moment.astimezone(WIB)
+    return f"{local.day:02d} {MONTHS[local.month - 1]} {local.year} {local:%H:%M} WIB"
+
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
+)
+
+
+def rupiah(amount: int) -> str:
+    return "Rp " + f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200
+) -> HTMLResponse:
+    env: jinja2.Environment = request.app.state.templates
+    the_lpse = lpse(request)
+    ctx: dict[str, Any] = {
+        "request": request,
+        "lpse": the_lpse,
+        "profile": the_lpse.profile,
+        "user": current_user(request),
+        "token": session(request).auth_token,
+        "base": the_lpse.settings.base_path,
+        "now": the_lpse.clock.now(),
+        "msg": the_lpse.messages.text,
+        "wib": wib,
+        "rupiah": rupiah,
+        "flash": request.query_params.get("pesan"),
+        "errors": [],
+        "messages": [],
+        "not_found": False,
+        "error_code": None,
+        "catalog_json": json.dumps(the_lpse.messages.templates(), ensure_ascii=False),
+    }
+    ctx.update(context or {})
+    return HTMLResponse(env.get_template(template).render(ctx), status_code=status)
+
+
+def error_page(request: Request, error: DomainError) -> HTMLResponse:
+    """SPSE's error pages: 'Halaman yang dituju tidak ditemukan' or 'Terjadi Kesalahan'."""
+    status = 404 if isinstance(error, NotFound) else 403 if isinstance(error, Forbidden) else 400
+    return render(request, "error.html", {"messages": texts(request, error)}, status=status)
+
+
+def redirect(request: Request, path: str, message: str | None = None) -> RedirectResponse:
+    target = url(request, path)
+    if message:
+        from urllib.parse import quote
+
+        target += ("&" if "?" in target else "?") + "pesan=" + quote(message)
+    return RedirectResponse(target, status_code=303)
+
+
+def login_redirect(request: Request) -> Response:
+    return redirect(request, "/login", lpse(request).messages.text("login.harus_login"))

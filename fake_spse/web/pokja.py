@@ -1,0 +1,124 @@
+"""The pokja's side: creating a package and the offer opening page."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from fake_spse.domain.accounts import Role
+from fake_spse.domain.errors import DomainError
+from fake_spse.domain.tenders import JENIS_PENGADAAN, TenderDraft
+from fake_spse.web.common import (
+    check_token,
+    error_page,
+    form_data,
+    lpse,
+    redirect,
+    render,
+    require_user,
+    texts,
+)
+
+
+async def new_tender(request: Request) -> Response:
+    pokja = require_user(request, Role.POKJA)
+    the_lpse = lpse(request)
+    context = {"jenis": JENIS_PENGADAAN, "form": {}, "certificate": None}
+    context["certificate"] = the_lpse.certificate_of(pokja.user_id)
+    if request.method == "GET":
+        return render(request, "paket_baru.html", context)
+    fields: dict[str, str] = {}
+    try:
+        fields = await form_data(request)
+        draft = TenderDraft(
+            name=fields.get("name", ""),
+            instansi=fields.get("instansi", "") or the_lpse.settings.lpse_name,
+            satker=fields.get("satker", ""),
+            jenis_pengadaan=_number(fields, "jenis_pengadaan", "Jenis pengadaan"),
+            pagu=_number(fields, "pagu", "Nilai pagu"),
+            hps=_number(fields, "hps", "Nilai HPS"),
+            lokasi=fields.get("lokasi", ""),
+            tahun=the_lpse.clock.now().year,
+        )
+        tender = the_lpse.create_tender(pokja, draft)
+    except DomainError as exc:
+        context.update(form=fields, errors=texts(request, exc))
+        return render(request, "paket_baru.html", context, status=400)
+    message = the_lpse.messages.text("tender.dibuat", name=tender.name, tender_id=tender.tender_id)
+    return redirect(request, f"/lelang/{tender.tender_id}/pengumumanlelang", message)
+
+
+def _number(fields: dict[str, str], name: str, label: str) -> int:
+    raw = fields.get(name, "").replace(".", "").replace(",", "").strip()
+    if not raw.isdigit():
+        raise DomainError("tender.angka_tidak_valid", field=label)
+    return int(raw)
+
+
+async def opening_page(request: Request) -> Response:
+    pokja = require_user(request, Role.POKJA)
+    the_lpse = lpse(request)
+    try:
+        tender, offers = the_lpse.offers_for_opening(pokja, request.path_params["tender_id"])
+    except DomainError as exc:
+        return error_page(request, exc)
+    rows = [
+        {
+            "offer": offer,
+            "vendor": the_lpse.account(offer.vendor_id),
+            "opening": the_lpse.opening(offer.offer_id),
+        }
+        for offer in offers
+    ]
+    return render(request, "pembukaan.html", {"tender": tender, "rows": rows})
+
+
+async def offer_document(request: Request) -> Response:
+    pokja = require_user(request, Role.POKJA)
+    try:
+        offer, path = lpse(request).offer_file(
+            pokja, request.path_params["tender_id"], int(request.path_params["offer_id"])
+        )
+    except DomainError as exc:
+        return error_page(request, exc)
+    return FileResponse(
+        path, media_type="application/octet-stream", filename=f"penawaran-{offer.offer_id}.p7m"
+    )
+
+
+async def record_opening(request: Request) -> Response:
+    pokja = require_user(request, Role.POKJA)
+    the_lpse = lpse(request)
+    try:
+        check_token(request, request.headers.get("x-authenticity-token"))
+        body = json.loads(await request.body())
+        result = the_lpse.record_opening(
+            pokja,
+            request.path_params["tender_id"],
+            int(request.path_params["offer_id"]),
+            code=str(body.get("code", "")),
+            signer_subject=str(body.get("signer_subject", "")),
+            files=tuple(str(f) for f in body.get("files", [])),
+        )
+    except DomainError as exc:
+        return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)
+    except (ValueError, AttributeError):
+        message = the_lpse.messages.text("pembukaan.status_tidak_dikenal")
+        return JSONResponse({"ok": False, "messages": [message]}, status_code=400)
+    return JSONResponse(
+        {"ok": True, "status": the_lpse.messages.text(f"pembukaan.{result.code}")}
+    )
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/pokja/paket/baru", new_tender, methods=["GET", "POST"]),
+        Route("/lelang/{tender_id:str}/pembukaan", opening_page),
+        Route("/lelang/{tender_id:str}/pembukaan/{offer_id:int}/dokumen", offer_document),
+        Route(
+            "/lelang/{tender_id:str}/pembukaan/{offer_id:int}", record_opening, methods=["POST"]
+        ),
+    ]

@@ -1,0 +1,60 @@
+"""Public pages: home, tender list, announcement, schedule; BSrE's published chain and CRL."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from fake_spse.domain.errors import DomainError
+from fake_spse.web.common import error_page, lpse, render
+
+
+async def home(request: Request) -> Response:
+    return render(request, "home.html")
+
+
+async def tender_list(request: Request) -> Response:
+    the_lpse = lpse(request)
+    return render(request, "lelang.html", {"tenders": the_lpse.tenders()})
+
+
+async def announcement(request: Request) -> Response:
+    the_lpse = lpse(request)
+    try:
+        tender = the_lpse.tender(request.path_params["tender_id"])
+    except DomainError as exc:
+        return error_page(request, exc)
+    participants = the_lpse.participants(tender.tender_id)
+    return render(
+        request, "pengumuman.html", {"tender": tender, "participant_count": len(participants)}
+    )
+
+
+async def schedule(request: Request) -> Response:
+    try:
+        tender = lpse(request).tender(request.path_params["tender_id"])
+    except DomainError as exc:
+        return error_page(request, exc)
+    return render(request, "jadwal.html", {"tender": tender})
+
+
+async def ca_chain(request: Request) -> Response:
+    return PlainTextResponse(lpse(request).ca_chain_pem(), media_type="application/x-pem-file")
+
+
+async def ca_crl(request: Request) -> Response:
+    return PlainTextResponse(lpse(request).ca_crl_pem(), media_type="application/x-pem-file")
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/", home),
+        Route("/lelang", tender_list),
+        Route("/lelang/{tender_id:str}/pengumumanlelang", announcement),
+        Route("/lelang/{tender_id:str}/jadwal", schedule),
+    ]
+
+
+def bsre_routes() -> list[Route]:
+    return [Route("/chain.pem", ca_chain), Route("/crl.pem", ca_crl)]

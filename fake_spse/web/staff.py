@@ -1,0 +1,60 @@
+"""Every user's home page, and the verifikator's list of vendors to verify."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from fake_spse.domain.accounts import Role
+from fake_spse.domain.errors import DomainError
+from fake_spse.web.common import form_data, lpse, redirect, render, require_user, texts
+
+
+async def dashboard(request: Request) -> Response:
+    user = require_user(request)
+    the_lpse = lpse(request)
+    if user.role is Role.VERIFIKATOR:
+        return redirect(request, "/verifikasi")
+    certificate = the_lpse.certificate_of(user.user_id)
+    if user.role is Role.POKJA:
+        tenders = [t for t in the_lpse.tenders() if t.created_by == user.user_id]
+        return render(
+            request, "beranda_pokja.html", {"tenders": tenders, "certificate": certificate}
+        )
+    joined = set(the_lpse.db.joined_tenders(user.user_id))
+    return render(
+        request,
+        "beranda_penyedia.html",
+        {"tenders": the_lpse.tenders(), "joined": joined, "certificate": certificate},
+    )
+
+
+async def vendor_list(request: Request) -> Response:
+    require_user(request, Role.VERIFIKATOR, Role.ADMIN)
+    return render(request, "verifikasi.html", {"vendors": lpse(request).vendors()})
+
+
+async def verify(request: Request) -> Response:
+    verifier = require_user(request, Role.VERIFIKATOR, Role.ADMIN)
+    the_lpse = lpse(request)
+    try:
+        await form_data(request)
+        vendor = the_lpse.verify_vendor(verifier, request.path_params["user_id"])
+    except DomainError as exc:
+        return render(
+            request,
+            "verifikasi.html",
+            {"vendors": the_lpse.vendors(), "errors": texts(request, exc)},
+            status=400,
+        )
+    message = the_lpse.messages.text("verifikasi.berhasil", company=vendor.display_name)
+    return redirect(request, "/verifikasi", message)
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/dashboard", dashboard),
+        Route("/verifikasi", vendor_list),
+        Route("/verifikasi/{user_id:str}", verify, methods=["POST"]),
+    ]

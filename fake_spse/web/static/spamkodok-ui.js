@@ -1,0 +1,173 @@
+// SPSE CA pages talking to SpamKodok 2. window.spamkodok exists only inside SpamKodok;
+// every text shown comes from the message catalog the server embeds in the page.
+(function () {
+  "use strict";
+  var catalog = JSON.parse(document.getElementById("katalog-pesan").textContent);
+  var token = (window.d && window.d.authenticityToken) || "";
+
+  function fmt(key, params) {
+    var text = catalog[key] || key;
+    Object.keys(params || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(params[name]));
+    });
+    return text;
+  }
+  function show(el, messages, kind) {
+    el.innerHTML = "";
+    el.className = "alert " + (kind === "ok" ? "alert-success" : "alert-danger");
+    el.setAttribute("role", kind === "ok" ? "status" : "alert");
+    [].concat(messages).forEach(function (m) {
+      var p = document.createElement("p");
+      p.textContent = m;
+      el.appendChild(p);
+    });
+    el.hidden = false;
+  }
+  function bytesToBase64(buffer) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(String(reader.result).split(",", 2)[1] || ""); };
+      reader.onerror = function () { reject(reader.error); };
+      reader.readAsDataURL(new Blob([buffer]));
+    });
+  }
+  function base64ToBlob(b64) {
+    return fetch("data:application/octet-stream;base64," + b64).then(function (r) { return r.blob(); });
+  }
+  function kodokMessages(result) {
+    return (result.problems || []).map(function (p) { return fmt(p.key, p.params); });
+  }
+  function requireKodok(area, key) {
+    if (window.spamkodok) { return true; }
+    show(area, [fmt(key)], "error");
+    document.querySelectorAll("[data-butuh-spamkodok]").forEach(function (b) { b.disabled = true; });
+    return false;
+  }
+
+  // AMS registration -------------------------------------------------------------------------
+  function amsPage(root) {
+    var area = document.getElementById("hasil-ams");
+    if (!requireKodok(area, "ams.butuh_spamkodok")) { return; }
+    root.querySelector("form").addEventListener("submit", async function (event) {
+      event.preventDefault();
+      var form = event.target;
+      var request = await window.spamkodok.buatPermintaan({
+        common_name: root.dataset.nama, organization: root.dataset.organisasi,
+        email: root.dataset.email
+      });
+      if (!request.ok) { show(area, kodokMessages(request), "error"); return; }
+      var body = new FormData(form);
+      body.set("csr", request.csr_pem);
+      var response = await fetch(form.action, { method: "POST", body: body });
+      var answer = await response.json();
+      if (!answer.ok) { show(area, answer.messages, "error"); return; }
+      var embedded = await window.spamkodok.tanamSertifikat({
+        certificate_pem: answer.certificate_pem, chain_pem: answer.chain_pem
+      });
+      if (!embedded.ok) { show(area, kodokMessages(embedded), "error"); return; }
+      show(area, [answer.message, answer.embedded_message, answer.subject], "ok");
+    });
+  }
+
+  // Offer upload -----------------------------------------------------------------------------
+  function offerPage(root) {
+    var area = document.getElementById("hasil-penawaran");
+    if (!requireKodok(area, "penawaran.butuh_spamkodok")) { return; }
+    var chosen = [];
+    var table = document.getElementById("daftar-file");
+    var recipients = JSON.parse(document.getElementById("sertifikat-pokja").textContent);
+
+    document.getElementById("pilih-file").addEventListener("click", async function () {
+      var result = await window.spamkodok.pilihFile();
+      if (!result.ok) { show(area, kodokMessages(result), "error"); return; }
+      chosen = result.files;
+      table.querySelector("tbody").innerHTML = "";
+      var rejected = [];
+      chosen.forEach(function (f) {
+        var row = table.querySelector("tbody").insertRow();
+        row.insertCell().textContent = f.name;
+        row.insertCell().textContent = f.size + " byte";
+        var problems = (f.problems || []).map(function (p) { return fmt(p.key, p.params); });
+        row.insertCell().textContent = problems.length ? problems.join(" ") : "OK";
+        rejected = rejected.concat(problems);
+      });
+      table.hidden = false;
+      if (rejected.length) { show(area, rejected, "error"); } else { area.hidden = true; }
+    });
+
+    document.getElementById("kirim-penawaran").addEventListener("click", async function (event) {
+      var button = event.target;
+      if (!chosen.length) { show(area, [fmt("penawaran.belum_pilih_file")], "error"); return; }
+      button.disabled = true;
+      try {
+        var sealed = await window.spamkodok.segel({
+          tender_id: root.dataset.tender, vendor_id: root.dataset.vendor,
+          profile: root.dataset.profile, recipients_pem: recipients,
+          paths: chosen.map(function (f) { return f.path; })
+        });
+        if (!sealed.ok) { show(area, kodokMessages(sealed), "error"); return; }
+        var response;
+        try {
+          response = await fetch(root.dataset.kirim, {
+            method: "POST", body: await base64ToBlob(sealed.data_b64),
+            headers: { "Content-Type": "application/octet-stream", "X-Authenticity-Token": token }
+          });
+        } catch (e) {
+          show(area, [fmt("penawaran.terputus")], "error");
+          return;
+        }
+        var answer = await response.json();
+        if (!answer.ok) { show(area, answer.messages, "error"); return; }
+        if (answer.size !== sealed.size || answer.sha256 !== sealed.sha256) {
+          show(area, [fmt("penawaran.ukuran_tidak_sesuai")], "error");
+          return;
+        }
+        document.getElementById("tanda-terima-waktu").textContent = answer.received_at_wib;
+        document.getElementById("tanda-terima-ukuran").textContent = answer.size + " byte";
+        document.getElementById("tanda-terima-hash").textContent = answer.sha256;
+        document.getElementById("tanda-terima").hidden = false;
+        show(area, [answer.message], "ok");
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  // Offer opening ----------------------------------------------------------------------------
+  function openingPage(root) {
+    var area = document.getElementById("hasil-pembukaan");
+    if (!requireKodok(area, "penawaran.butuh_spamkodok")) { return; }
+    document.getElementById("buka-penawaran").addEventListener("click", async function (event) {
+      event.target.disabled = true;
+      var rows = root.querySelectorAll("tr[data-offer]");
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var status = row.querySelector(".status");
+        var subject = row.querySelector(".subjek");
+        status.textContent = "Sedang dibuka...";
+        var doc = await fetch(row.dataset.dokumen);
+        var result = await window.spamkodok.buka({
+          tender_id: root.dataset.tender, offer_id: row.dataset.offer,
+          data_b64: await bytesToBase64(await doc.arrayBuffer()),
+          receipt: { sha256: row.dataset.sha256, size: Number(row.dataset.size),
+                     received_at: row.dataset.received }
+        });
+        var saved = await fetch(row.dataset.catat, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Authenticity-Token": token },
+          body: JSON.stringify({ code: result.code, signer_subject: result.signer_subject || "",
+                                 files: result.files || [] })
+        });
+        var answer = await saved.json();
+        status.textContent = answer.ok ? answer.status : answer.messages.join(" ");
+        row.dataset.code = result.code;
+        subject.textContent = result.signer_subject || "-";
+      }
+      show(area, [fmt("pembukaan.selesai")], "ok");
+    });
+  }
+
+  var pages = { ams: amsPage, penawaran: offerPage, pembukaan: openingPage };
+  var root = document.querySelector("[data-halaman]");
+  if (root && pages[root.dataset.halaman]) { pages[root.dataset.halaman](root); }
+})();

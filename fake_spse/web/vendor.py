@@ -1,0 +1,97 @@
+"""The vendor's side: home, joining a tender, the offer upload page and its upload endpoint."""
+
+from __future__ import annotations
+
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from fake_spse.domain.accounts import Role
+from fake_spse.domain.errors import DomainError
+from fake_spse.lpse import UploadCut
+from fake_spse.web.common import (
+    check_token,
+    error_page,
+    form_data,
+    lpse,
+    redirect,
+    render,
+    require_user,
+    texts,
+    wib,
+)
+
+
+async def join(request: Request) -> Response:
+    vendor = require_user(request, Role.PENYEDIA)
+    tender_id = request.path_params["tender_id"]
+    try:
+        fields = await form_data(request)
+        if fields.get("setuju") != "ya":
+            raise DomainError("tender.persetujuan_wajib")
+        tender = lpse(request).join_tender(vendor, tender_id)
+    except DomainError as exc:
+        return redirect(request, f"/lelang/{tender_id}/pengumumanlelang", texts(request, exc)[0])
+    message = lpse(request).messages.text("tender.ikut_berhasil", name=tender.name)
+    return redirect(request, f"/lelang/{tender_id}/penawaran", message)
+
+
+async def offer_page(request: Request) -> Response:
+    vendor = require_user(request, Role.PENYEDIA)
+    the_lpse = lpse(request)
+    try:
+        tender = the_lpse.tender(request.path_params["tender_id"])
+        if not the_lpse.is_participant(vendor.user_id, tender.tender_id):
+            raise DomainError("penawaran.bukan_peserta")
+    except DomainError as exc:
+        return error_page(request, exc)
+    return render(
+        request,
+        "penawaran.html",
+        {
+            "tender": tender,
+            "offer": the_lpse.current_offer(vendor, tender.tender_id),
+            "certificate": the_lpse.certificate_of(vendor.user_id),
+        },
+    )
+
+
+async def upload_offer(request: Request) -> Response:
+    """The sealed offer arrives as the raw request body and is streamed to disk."""
+    vendor = require_user(request, Role.PENYEDIA)
+    the_lpse = lpse(request)
+    try:
+        check_token(request, request.headers.get("x-authenticity-token"))
+        receipt = await the_lpse.receive_offer(
+            vendor, request.path_params["tender_id"], request.stream()
+        )
+    except DomainError as exc:
+        return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)
+    except (UploadCut, ClientDisconnect):
+        # Nothing was kept; a real server would just see the connection go away.
+        return JSONResponse(
+            {"ok": False, "messages": [the_lpse.messages.text("penawaran.terputus")]},
+            status_code=400,
+        )
+    offer = receipt.offer
+    return JSONResponse(
+        {
+            "ok": True,
+            "message": the_lpse.messages.text("penawaran.berhasil"),
+            "offer_id": offer.offer_id,
+            "sha256": offer.sha256,
+            "size": offer.size,
+            "received_at": offer.received_at.isoformat(),
+            "received_at_wib": wib(offer.received_at),
+            "replaced": receipt.replaced,
+        }
+    )
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/lelang/{tender_id:str}/ikut", join, methods=["POST"]),
+        Route("/lelang/{tender_id:str}/penawaran", offer_page),
+        Route("/lelang/{tender_id:str}/penawaran/kirim", upload_offer, methods=["POST"]),
+    ]
+
