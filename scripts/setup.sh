@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# One setup for a fresh machine (Debian, root, Python 3.11, no Chromium) and for a developer
+# machine. Idempotent: a second run only re-checks and returns quickly.
+#
+#   bash scripts/setup.sh        # quiet
+#   bash scripts/setup.sh -v     # show pip/apt output
+#
+# Environment: PYTHON (interpreter for the venv, default python3), SPSE_SIM_CHROMIUM (a
+# Chromium/Chrome executable to use instead of looking for one).
+set -euo pipefail
+
+verbose=0
+if [[ "${1:-}" == "-v" ]]; then
+    verbose=1
+fi
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo_root=$(pwd)
+venv="$repo_root/.venv"
+stamp="$venv/.spse-setup-stamp"
+python=${PYTHON:-python3}
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Run a command with its output hidden unless it fails (or -v was given), so a normal run
+# prints only what the user needs to read.
+quiet() {
+    if ((verbose)); then
+        "$@"
+        return
+    fi
+    if ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "setup: failed: $*" >&2
+        return 1
+    fi
+}
+
+# 1. Virtualenv with the project (editable) and tox.
+if [[ ! -e "$venv" ]]; then
+    if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "setup: $python is missing or older than 3.11; set PYTHON to a Python 3.11+." >&2
+        exit 1
+    fi
+    echo "setup: creating $venv"
+    # Debian's python3 needs the python3-venv package for ensurepip; say so instead of
+    # leaving a half-made venv behind. Only a venv made by this very run is removed.
+    if ! quiet "$python" -m venv "$venv"; then
+        rm -rf "$venv"
+        echo "setup: could not create the venv (on Debian: apt-get install python3-venv)." >&2
+        exit 1
+    fi
+elif ! "$venv/bin/python" -c '' 2>/dev/null; then
+    # Never delete an existing venv: it may be someone else's, or in use.
+    echo "setup: $venv exists but its python does not run (moved, or its base Python is" \
+        "gone); remove $venv yourself and run this script again." >&2
+    exit 1
+fi
+
+# The stamp records what was installed; when neither pyproject.toml nor this script changed
+# and the tools are still there, pip has nothing to do, and skipping it keeps re-runs fast.
+# Delete the stamp to force a reinstall.
+want_stamp=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)
+have_stamp=$(cat "$stamp" 2>/dev/null || true)
+if [[ "$want_stamp" != "$have_stamp" || ! -x "$venv/bin/tox" ]] \
+    || ! "$venv/bin/python" -c 'import simulator, playwright' 2>/dev/null; then
+    echo "setup: installing the project into $venv"
+    quiet "$venv/bin/python" -m pip install -q --upgrade pip
+    quiet "$venv/bin/python" -m pip install -q -e '.[dev]' tox
+    echo "$want_stamp" >"$stamp"
+fi
+
+# 2. A browser. Ask the project's own lookup so setup and test runs agree on what counts.
+find_browser() {
+    "$venv/bin/python" - <<'EOF'
+import sys
+
+from simulator.browser import BrowserNotFound, find_chromium
+
+try:
+    choice = find_chromium()
+except BrowserNotFound as exc:
+    print(exc, file=sys.stderr)
+    sys.exit(1)
+where = choice.executable or "Playwright's own Chromium"
+print(f"setup: browser: {where} ({choice.source})")
+EOF
+}
+
+if find_browser 2>"$log"; then
+    exit 0
+fi
+
+if [[ -n "${SPSE_SIM_CHROMIUM:-}" ]]; then
+    # The variable wins over any installed browser, so installing one would not help.
+    cat "$log" >&2
+    exit 1
+fi
+
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "setup: no Chromium found; installing Debian's chromium with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    quiet apt-get update -q
+    quiet apt-get install -y -q chromium
+    find_browser
+    exit
+fi
+
+cat >&2 <<EOF
+setup: no Chromium found. Either
+  - download Playwright's Chromium:  $venv/bin/playwright install chromium
+  - or install a system Chromium (e.g. as root on Debian: apt-get install chromium),
+    or set SPSE_SIM_CHROMIUM to a Chromium/Chrome executable,
+then run this script again.
+EOF
+exit 1

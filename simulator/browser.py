@@ -1,0 +1,163 @@
+"""Find a Chromium to drive, and the options to launch it with Playwright.
+
+Order of preference: the ``SPSE_SIM_CHROMIUM`` environment variable, Playwright's own
+downloaded Chromium (what ``playwright install chromium`` gives a developer), then a system
+Chromium or Chrome (what a machine without Playwright's download, like Debian with
+``apt-get install chromium``, has).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+ENV_VAR = "SPSE_SIM_CHROMIUM"
+
+# Fixed locations first so a deliberately installed system browser wins over whatever
+# happens to come first on PATH; the PATH lookup then covers other distributions.
+SYSTEM_PATHS: tuple[str, ...] = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+)
+SYSTEM_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome")
+
+# --no-sandbox: Chromium refuses to start as root with its sandbox on, and CI runs as root.
+# The rest keep Chromium from phoning home (updates, sync, field trials, QUIC), which on a
+# closed network only produces timeouts and log noise.
+LAUNCH_ARGS: tuple[str, ...] = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
+
+# Starting Playwright's driver takes well under a second; the bound only protects against a
+# wedged Node.js process hanging the caller forever.
+_PROBE_TIMEOUT_S = 60.0
+
+
+class BrowserNotFound(RuntimeError):
+    """No usable Chromium: neither configured, downloaded by Playwright, nor installed."""
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    """The browser to launch; ``executable`` None means Playwright's own Chromium."""
+
+    executable: Path | None
+    source: Literal["env", "playwright", "system"]
+
+
+def _is_executable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.X_OK)
+
+
+def _playwright_executable() -> Path | None:
+    # Where Playwright's own Chromium would be, whether or not it is installed. Asking the
+    # driver rather than rebuilding its cache layout (per-OS folders, revisions,
+    # PLAYWRIGHT_BROWSERS_PATH) keeps this right across Playwright upgrades.
+    found: list[Path] = []
+
+    def probe() -> None:
+        try:
+            # Imported here so that merely importing this module never touches Playwright.
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as pw:
+                found.append(Path(pw.chromium.executable_path))
+        except Exception:
+            # A broken driver means Playwright's browser is unusable: fall through to the
+            # system browser rather than fail the whole lookup.
+            return
+
+    # A separate thread because the sync API refuses to start inside a running asyncio
+    # loop, and callers may well be async.
+    worker = threading.Thread(target=probe, name="playwright-probe", daemon=True)
+    worker.start()
+    worker.join(_PROBE_TIMEOUT_S)
+    return found[0] if found else None
+
+
+def _system_executable(env: Mapping[str, str]) -> Path | None:
+    for candidate in SYSTEM_PATHS:
+        path = Path(candidate)
+        if _is_executable(path):
+            return path
+    search_path = env.get("PATH", os.defpath)
+    for name in SYSTEM_NAMES:
+        hit = shutil.which(name, path=search_path)
+        if hit is not None:
+            return Path(hit)
+    return None
+
+
+def _not_found_message() -> str:
+    return (
+        "No Chromium found. Either download Playwright's Chromium with "
+        "`playwright install chromium` (in this project: `.venv/bin/playwright install "
+        "chromium`), or install a system Chromium (e.g. `apt-get install chromium` on "
+        f"Debian), or set {ENV_VAR} to the path of a Chromium/Chrome executable."
+    )
+
+
+def find_chromium(*, env: Mapping[str, str] | None = None) -> BrowserChoice:
+    """Pick the Chromium to drive: ``SPSE_SIM_CHROMIUM``, then Playwright's, then the system's.
+
+    ``env`` replaces ``os.environ`` for ``SPSE_SIM_CHROMIUM`` and ``PATH``. Playwright's own
+    lookup always follows the real process environment (``PLAYWRIGHT_BROWSERS_PATH``), since
+    that is also what its launch will use.
+
+    Raises BrowserNotFound if ``SPSE_SIM_CHROMIUM`` is set but not an executable file, or if
+    no browser is found at all.
+    """
+    environ: Mapping[str, str] = os.environ if env is None else env
+
+    configured = environ.get(ENV_VAR, "")
+    if configured:
+        path = Path(configured).expanduser()
+        if not _is_executable(path):
+            # An explicit setting that is wrong must not be papered over by a fallback:
+            # the user would then test with a browser they did not ask for.
+            raise BrowserNotFound(
+                f"{ENV_VAR} points to {configured!r}, which is not an existing executable "
+                "file. Fix or unset it. " + _not_found_message()
+            )
+        return BrowserChoice(executable=path, source="env")
+
+    bundled = _playwright_executable()
+    if bundled is not None and _is_executable(bundled):
+        return BrowserChoice(executable=None, source="playwright")
+
+    system = _system_executable(environ)
+    if system is not None:
+        return BrowserChoice(executable=system, source="system")
+
+    raise BrowserNotFound(_not_found_message())
+
+
+def launch_options(
+    choice: BrowserChoice, *, headless: bool = True, slow_mo_ms: float = 0
+) -> dict[str, Any]:
+    """Keyword arguments for Playwright's ``chromium.launch()`` for this choice."""
+    options: dict[str, Any] = {
+        "headless": headless,
+        "args": list(LAUNCH_ARGS),
+        "slow_mo": slow_mo_ms,
+    }
+    if choice.executable is not None:
+        options["executable_path"] = str(choice.executable)
+    elif choice.source == "playwright":
+        # Headless, Playwright would otherwise switch to its separate headless-shell
+        # download, which find_chromium did not check for; the "chromium" channel keeps it
+        # on the very binary that was found.
+        options["channel"] = "chromium"
+    return options
