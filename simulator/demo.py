@@ -1,0 +1,119 @@
+"""``spse-sim serve``: a fake SPSE with demo users and a tender, for a person to click through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import uvicorn
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from fake_spse.app import build_lpse, create_app
+from fake_spse.domain.accounts import Role, VendorRegistration
+from fake_spse.domain.schedule import UPLOAD_STAGE
+from fake_spse.domain.tenders import TenderDraft
+from fake_spse.lpse import Lpse
+from fake_spse.settings import Settings
+from simulator.documents import pdf_bytes
+from simulator.spamkodok.keystore import Keystore
+from simulator.testdata import TestDataFactory
+
+SEEDED_MARKER = "demo-seeded.txt"
+KEYSTORE_PASSPHRASE = "rahasia-kodok"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    user_id: str
+    password: str
+    note: str
+
+
+def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
+    """Staff, two vendors (one active with a certificate, one waiting) and a tender whose upload
+    stage is open now. Keystores of users with certificates are written under ``desks``."""
+    data = TestDataFactory(seed)
+    logins: list[DemoLogin] = []
+    # Everything happens in the past, so that at the demo's "now" the tender's upload stage is
+    # open and the certificates were issued before the tender was created.
+    now = lpse.clock.now()
+    lpse.clock.set(now - _offset_to(lpse, UPLOAD_STAGE) - timedelta(hours=2))
+    staff = {}
+    for role in (Role.VERIFIKATOR, Role.POKJA):
+        person = data.staff(role.value)
+        lpse.add_staff(user_id=person.user_id, role=role, name=person.name, email=person.email,
+                       password=person.password)
+        staff[role] = lpse.account(person.user_id)
+        logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
+
+    active, waiting = data.vendor(), data.vendor()
+    for vendor in (active, waiting):
+        lpse.register_vendor(VendorRegistration(
+            user_id=vendor.user_id, password=vendor.password, password_confirm=vendor.password,
+            company=vendor.company, npwp=vendor.npwp, email=vendor.email, address=vendor.address,
+            phone=vendor.phone, director=vendor.director))
+    lpse.verify_vendor(staff[Role.VERIFIKATOR], active.user_id)
+    logins.append(DemoLogin("penyedia", active.user_id, active.password,
+                            f"{active.company}: aktif, sertifikat tertanam"))
+    logins.append(DemoLogin("penyedia", waiting.user_id, waiting.password,
+                            f"{waiting.company}: menunggu verifikasi"))
+
+    for account in (staff[Role.POKJA], lpse.account(active.user_id)):
+        keystore = Keystore.create(desks / account.user_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
+        csr = keystore.certificate_signing_request(
+            common_name=account.director or account.name,
+            organization=account.company or None, email=account.email)
+        issued = lpse.register_ams(
+            account, letter_name="surat-rekomendasi.pdf",
+            letter=pdf_bytes("Surat Rekomendasi", [account.display_name]),
+            csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode())
+        keystore.embed(x509.load_pem_x509_certificate(issued.pem.encode()), lpse.ca.chain())
+
+    tender = data.tender()
+    lpse.create_tender(staff[Role.POKJA], TenderDraft(
+        name=tender.name, instansi=tender.instansi, satker=tender.satker,
+        jenis_pengadaan=tender.jenis_pengadaan, pagu=tender.pagu, hps=tender.hps,
+        lokasi=tender.lokasi, tahun=now.year))
+    lpse.clock.set(now)
+    return logins
+
+
+def _offset_to(lpse: Lpse, stage: str) -> timedelta:
+    hours = 0
+    for template in lpse.profile.schedule:
+        if template.name == stage:
+            return timedelta(hours=hours)
+        hours += template.hours
+    raise KeyError(stage)
+
+
+def serve(*, data_dir: Path, profile: str, host: str, port: int, seed: int) -> int:
+    """Seed (first time only) and serve until Ctrl+C."""
+    settings = Settings(
+        data_dir=data_dir, profile=profile, clock_frozen=False,
+        clock_start=datetime.now(UTC).replace(second=0, microsecond=0),
+    )
+    marker = data_dir / SEEDED_MARKER
+    logins: list[DemoLogin] = []
+    if not marker.exists():
+        logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
+        marker.write_text(
+            "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins),
+            encoding="utf-8")
+    else:
+        for line in marker.read_text(encoding="utf-8").splitlines():
+            role, user_id, password, note = line.split("\t")
+            logins.append(DemoLogin(role, user_id, password, note))
+    base = f"http://{host}:{port}{settings.base_path}"
+    print(f"Fake SPSE ({profile}) at {base}")
+    print(f"Control API: http://{host}:{port}/_sim/clock  (data: {data_dir})")
+    print("Demo logins:")
+    for login in logins:
+        print(f"  {login.role:<12} {login.user_id:<22} {login.password:<14} {login.note}")
+    print(f"SpamKodok keystores (passphrase '{KEYSTORE_PASSPHRASE}'): {data_dir / 'desks'}")
+    print("Press Ctrl+C to stop.", flush=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    return 0
