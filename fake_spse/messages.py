@@ -122,6 +122,20 @@ CATALOG: Mapping[str, str] = {
     "kodok.penerima_kosong": (
         "Paket ini belum memiliki sertifikat Pokja, dokumen tidak dapat dienkripsi."
     ),
+    "kodok.nama_terlalu_panjang": (
+        "Nama file {name} terlalu panjang ({length} karakter). Nama file maksimal {max} karakter "
+        "sudah termasuk ekstensinya."
+    ),
+    "kodok.karakter_terlarang": (
+        "Nama file {name} mengandung karakter yang tidak diperbolehkan: {chars}"
+    ),
+    "kodok.nama_ganda": "Nama file {name} dipilih lebih dari satu kali.",
+    "kodok.flashdisk": (
+        "File {name} berada di flashdisk. File yang akan diupload HARUS berada di HDD utama, "
+        "bukan flashdisk."
+    ),
+    "kodok.ada_file_ditolak": "Masih ada file yang tidak memenuhi syarat. Perbaiki dahulu.",
+    "kodok.keystore": "Keystore SpamKodok 2 tidak dapat dibuka: {detail}",
     "kodok.gagal_segel": "SpamKodok 2 gagal mengamankan dokumen: {detail}",
     # errors
     "error.umum": "Maaf, terjadi error pada aplikasi SPSE.",
