@@ -51,15 +51,17 @@ class Desk:
 class SimEnvironment:
     """Starts the embedded fake SPSE and a browser; hands out desks; keeps every artefact."""
 
-    def __init__(self, options: RunOptions) -> None:
+    def __init__(self, options: RunOptions, *, browser: Browser | None = None) -> None:
+        """``browser``: an already launched browser to reuse (tests share one per session)."""
         self.options = options
+        self._own_browser = browser is None
         self.output_dir = options.output_dir
         self.profile: Profile = load_profile(options.profile)
         self.data = TestDataFactory(options.seed)
         self.desks: list[Desk] = []
         self._server: RunningServer | None = None
         self._playwright: Playwright | None = None
-        self._browser: Browser | None = None
+        self._browser: Browser | None = browser
         self._sim: SimControl | None = None
 
     def __enter__(self) -> SimEnvironment:
@@ -84,6 +86,8 @@ class SimEnvironment:
         )
         self._server = RunningServer(settings)
         self._sim = SimControl(self._server.url)
+        if self._browser is not None:
+            return
         choice = find_chromium()
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(
@@ -138,9 +142,9 @@ class SimEnvironment:
             finally:
                 desk.context.close()
         self.desks.clear()
-        if self._browser is not None:
+        if self._browser is not None and self._own_browser:
             self._browser.close()
-            self._browser = None
+        self._browser = None
         if self._playwright is not None:
             self._playwright.stop()
             self._playwright = None

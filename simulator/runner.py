@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from playwright.sync_api import Browser
 
 from simulator.chronology import Chronology, StepRecord
 from simulator.environment import RunOptions, SimEnvironment
@@ -27,12 +28,18 @@ class RunResult:
 
 
 def run_journey(
-    options: RunOptions, *, echo: Callable[[StepRecord], None] | None = None
+    options: RunOptions,
+    *,
+    echo: Callable[[StepRecord], None] | None = None,
+    browser: Browser | None = None,
 ) -> RunResult:
-    """Walk the journey; whatever happens, the output folder and its index.json are written."""
+    """Walk the journey; whatever happens, the output folder and its index.json are written.
+
+    ``browser``: reuse an already launched browser (one Playwright per thread is allowed).
+    """
     journey: CaTenderResult | None = None
     error: str | None = None
-    with SimEnvironment(options) as env:
+    with SimEnvironment(options, browser=browser) as env:
         log = Chronology(options.output_dir, env.sim, echo=echo)
         try:
             journey = walk_ca_tender(env, log)
