@@ -13,8 +13,10 @@ from simulator.chronology import StepRecord
 
 def _echo_step(record: StepRecord) -> None:
     mark = "ok " if record.outcome == "ok" else "FAIL"
-    print(f"[{mark}] {record.number:2d}. {record.title} ({record.actor}, "
-          f"{record.duration_s:.1f}s)", flush=True)
+    print(
+        f"[{mark}] {record.number:2d}. {record.title} ({record.actor}, {record.duration_s:.1f}s)",
+        flush=True,
+    )
     for line in record.detail.splitlines():
         print(f"          {line}", flush=True)
 
@@ -50,7 +52,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from simulator.demo import serve
 
     return serve(
-        data_dir=Path(args.data_dir), profile=args.profile, host=args.host, port=args.port,
+        data_dir=Path(args.data_dir),
+        profile=args.profile,
+        host=args.host,
+        port=args.port,
         seed=args.seed,
     )
 
@@ -62,20 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="walk the CA journey headless on the embedded server")
-    run.add_argument("--profile", default="spse-4.3-ca", choices=available_profiles(),
-                     help="SPSE profile the embedded server runs")
+    run.add_argument(
+        "--profile",
+        default="spse-4.3-ca",
+        choices=available_profiles(),
+        help="SPSE profile the embedded server runs",
+    )
     run.add_argument("--seed", type=int, default=20260302, help="Faker seed for test data")
     run.add_argument("--headed", action="store_true", help="show the browser windows")
-    run.add_argument("--slowmo", type=float, default=0, metavar="MS",
-                     help="slow every browser action down by MS milliseconds")
+    run.add_argument(
+        "--slowmo",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="slow every browser action down by MS milliseconds",
+    )
     run.add_argument("--output", help="output folder (default: a new folder under --runs-dir)")
     run.add_argument("--runs-dir", default="runs", help="parent of new output folders")
     run.set_defaults(func=cmd_run)
 
     serve = sub.add_parser("serve", help="start the fake SPSE with demo users and a tender")
     serve.add_argument("--data-dir", default="spse-data", help="where the server keeps its state")
-    serve.add_argument("--profile", default="spse-4.3-ca", choices=available_profiles(),
-                       help="SPSE profile to serve")
+    serve.add_argument(
+        "--profile",
+        default="spse-4.3-ca",
+        choices=available_profiles(),
+        help="SPSE profile to serve",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind")
     serve.add_argument("--port", type=int, default=8080, help="port to bind")
     serve.add_argument("--seed", type=int, default=20260302, help="Faker seed for demo data")

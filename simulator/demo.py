@@ -44,39 +44,75 @@ def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
     staff = {}
     for role in (Role.VERIFIKATOR, Role.POKJA):
         person = data.staff(role.value)
-        lpse.add_staff(user_id=person.user_id, role=role, name=person.name, email=person.email,
-                       password=person.password)
+        lpse.add_staff(
+            user_id=person.user_id,
+            role=role,
+            name=person.name,
+            email=person.email,
+            password=person.password,
+        )
         staff[role] = lpse.account(person.user_id)
         logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
 
     active, waiting = data.vendor(), data.vendor()
     for vendor in (active, waiting):
-        lpse.register_vendor(VendorRegistration(
-            user_id=vendor.user_id, password=vendor.password, password_confirm=vendor.password,
-            company=vendor.company, npwp=vendor.npwp, email=vendor.email, address=vendor.address,
-            phone=vendor.phone, director=vendor.director))
+        lpse.register_vendor(
+            VendorRegistration(
+                user_id=vendor.user_id,
+                password=vendor.password,
+                password_confirm=vendor.password,
+                company=vendor.company,
+                npwp=vendor.npwp,
+                email=vendor.email,
+                address=vendor.address,
+                phone=vendor.phone,
+                director=vendor.director,
+            )
+        )
     lpse.verify_vendor(staff[Role.VERIFIKATOR], active.user_id)
-    logins.append(DemoLogin("penyedia", active.user_id, active.password,
-                            f"{active.company}: aktif, sertifikat tertanam"))
-    logins.append(DemoLogin("penyedia", waiting.user_id, waiting.password,
-                            f"{waiting.company}: menunggu verifikasi"))
+    logins.append(
+        DemoLogin(
+            "penyedia",
+            active.user_id,
+            active.password,
+            f"{active.company}: aktif, sertifikat tertanam",
+        )
+    )
+    logins.append(
+        DemoLogin(
+            "penyedia", waiting.user_id, waiting.password, f"{waiting.company}: menunggu verifikasi"
+        )
+    )
 
     for account in (staff[Role.POKJA], lpse.account(active.user_id)):
         keystore = Keystore.create(desks / account.user_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
         csr = keystore.certificate_signing_request(
             common_name=account.director or account.name,
-            organization=account.company or None, email=account.email)
+            organization=account.company or None,
+            email=account.email,
+        )
         issued = lpse.register_ams(
-            account, letter_name="surat-rekomendasi.pdf",
+            account,
+            letter_name="surat-rekomendasi.pdf",
             letter=pdf_bytes("Surat Rekomendasi", [account.display_name]),
-            csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode())
+            csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode(),
+        )
         keystore.embed(x509.load_pem_x509_certificate(issued.pem.encode()), lpse.ca.chain())
 
     tender = data.tender()
-    lpse.create_tender(staff[Role.POKJA], TenderDraft(
-        name=tender.name, instansi=tender.instansi, satker=tender.satker,
-        jenis_pengadaan=tender.jenis_pengadaan, pagu=tender.pagu, hps=tender.hps,
-        lokasi=tender.lokasi, tahun=now.year))
+    lpse.create_tender(
+        staff[Role.POKJA],
+        TenderDraft(
+            name=tender.name,
+            instansi=tender.instansi,
+            satker=tender.satker,
+            jenis_pengadaan=tender.jenis_pengadaan,
+            pagu=tender.pagu,
+            hps=tender.hps,
+            lokasi=tender.lokasi,
+            tahun=now.year,
+        ),
+    )
     lpse.clock.set(now)
     return logins
 
@@ -93,7 +129,9 @@ def _offset_to(lpse: Lpse, stage: str) -> timedelta:
 def serve(*, data_dir: Path, profile: str, host: str, port: int, seed: int) -> int:
     """Seed (first time only) and serve until Ctrl+C."""
     settings = Settings(
-        data_dir=data_dir, profile=profile, clock_frozen=False,
+        data_dir=data_dir,
+        profile=profile,
+        clock_frozen=False,
         clock_start=datetime.now(UTC).replace(second=0, microsecond=0),
     )
     marker = data_dir / SEEDED_MARKER
@@ -102,7 +140,8 @@ def serve(*, data_dir: Path, profile: str, host: str, port: int, seed: int) -> i
         logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
         marker.write_text(
             "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     else:
         for line in marker.read_text(encoding="utf-8").splitlines():
             role, user_id, password, note = line.split("\t")

@@ -129,8 +129,9 @@ class SimEnvironment:
                 output_dir=self.output_dir / "offers",
             )
             kodok.install(context)
-        desk = Desk(actor=actor, context=context, page=context.new_page(), kodok=kodok,
-                    folder=folder)
+        desk = Desk(
+            actor=actor, context=context, page=context.new_page(), kodok=kodok, folder=folder
+        )
         self.desks.append(desk)
         return desk
 

@@ -20,11 +20,20 @@ from simulator.environment import RunOptions, SimEnvironment
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("spse-sim", "SPSE CA simulator")
-    group.addoption("--sim-profile", default="spse-4.3-ca", choices=available_profiles(),
-                    help="SPSE profile the embedded fake SPSE runs")
+    group.addoption(
+        "--sim-profile",
+        default="spse-4.3-ca",
+        choices=available_profiles(),
+        help="SPSE profile the embedded fake SPSE runs",
+    )
     group.addoption("--sim-headed", action="store_true", help="show the browser windows")
-    group.addoption("--sim-slowmo", type=float, default=0, metavar="MS",
-                    help="slow every browser action down by MS milliseconds")
+    group.addoption(
+        "--sim-slowmo",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="slow every browser action down by MS milliseconds",
+    )
     group.addoption("--sim-seed", type=int, default=20260302, help="Faker seed for test data")
 
 

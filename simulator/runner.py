@@ -51,8 +51,9 @@ def run_journey(
         firings = env.sim.firings()
     (options.output_dir / "faults-fired.json").write_text(json.dumps(firings, indent=2) + "\n")
     _write_index(options, log, journey, error)
-    return RunResult(options.output_dir, error is None and not log.failed, log.steps, journey,
-                     error)
+    return RunResult(
+        options.output_dir, error is None and not log.failed, log.steps, journey, error
+    )
 
 
 def _export_pki(env: SimEnvironment, output: Path) -> None:
@@ -68,7 +69,8 @@ def _export_pki(env: SimEnvironment, output: Path) -> None:
         assert keystore.certificate is not None
         name = desk.folder.name
         (pki / f"{name}.crt.pem").write_bytes(
-            keystore.certificate.public_bytes(serialization.Encoding.PEM))
+            keystore.certificate.public_bytes(serialization.Encoding.PEM)
+        )
         (pki / f"{name}.key.pem").write_bytes(
             keystore.private_key.private_bytes(
                 serialization.Encoding.PEM,
@@ -89,8 +91,9 @@ def _write_index(
 ) -> None:
     root = options.output_dir
     files = sorted(
-        str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "data" not in
-        p.relative_to(root).parts[:1]
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and "data" not in p.relative_to(root).parts[:1]
     )
     index = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -116,4 +119,3 @@ def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
         candidate = parent / f"run-{stamp}-{suffix}"
     candidate.mkdir(parents=True)
     return candidate
-

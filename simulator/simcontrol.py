@@ -17,8 +17,9 @@ class SimControl:
 
     def __init__(self, server_url: str, *, token: str | None = None) -> None:
         headers = {"X-Sim-Token": token} if token else {}
-        self._http = httpx.Client(base_url=server_url.rstrip("/") + "/_sim", headers=headers,
-                                  timeout=30)
+        self._http = httpx.Client(
+            base_url=server_url.rstrip("/") + "/_sim", headers=headers, timeout=30
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -37,7 +38,9 @@ class SimControl:
         return datetime.fromisoformat(self._call("GET", "/clock")["now"])
 
     def set_clock(self, moment: datetime) -> datetime:
-        return datetime.fromisoformat(self._call("POST", "/clock", {"set": moment.isoformat()})["now"])
+        return datetime.fromisoformat(
+            self._call("POST", "/clock", {"set": moment.isoformat()})["now"]
+        )
 
     def advance(self, seconds: float) -> datetime:
         answer = self._call("POST", "/clock", {"advance_seconds": seconds})
@@ -47,16 +50,25 @@ class SimControl:
         self, tender_id: str, stage: str, *, edge: str = "start", plus_seconds: float = 0
     ) -> datetime:
         """Move the clock to the start (or end) of a stage of a tender's schedule."""
-        body = {"tender_id": tender_id, "to_stage": stage, "edge": edge,
-                "plus_seconds": plus_seconds}
+        body = {
+            "tender_id": tender_id,
+            "to_stage": stage,
+            "edge": edge,
+            "plus_seconds": plus_seconds,
+        }
         return datetime.fromisoformat(self._call("POST", "/clock", body)["now"])
 
     def arm(
-        self, name: str, *, times: int | None = None, actor: str | None = None,
+        self,
+        name: str,
+        *,
+        times: int | None = None,
+        actor: str | None = None,
         params: dict[str, int | str] | None = None,
     ) -> None:
-        self._call("POST", "/faults", {"name": name, "times": times, "actor": actor,
-                                        "params": params})
+        self._call(
+            "POST", "/faults", {"name": name, "times": times, "actor": actor, "params": params}
+        )
 
     def disarm(self, name: str) -> None:
         self._call("DELETE", f"/faults/{name}")
@@ -66,8 +78,11 @@ class SimControl:
         return result
 
     def add_staff(self, *, user_id: str, role: str, name: str, email: str, password: str) -> None:
-        self._call("POST", "/staff", {"user_id": user_id, "role": role, "name": name,
-                                       "email": email, "password": password})
+        self._call(
+            "POST",
+            "/staff",
+            {"user_id": user_id, "role": role, "name": name, "email": email, "password": password},
+        )
 
     def revoke(self, user_id: str, *, at: datetime | None = None) -> str:
         body: dict[str, Any] = {"user_id": user_id}

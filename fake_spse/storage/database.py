@@ -117,8 +117,12 @@ class Database:
         with self._tx() as db:
             db.execute(
                 "UPDATE accounts SET status=?, verified_at=?, verified_by=? WHERE user_id=?",
-                (account.status.value, _ts(account.verified_at), account.verified_by,
-                 account.user_id),
+                (
+                    account.status.value,
+                    _ts(account.verified_at),
+                    account.verified_by,
+                    account.user_id,
+                ),
             )
 
     def account(self, user_id: str) -> Account | None:
@@ -148,7 +152,8 @@ class Database:
     def add_session(self, sid: str, auth_token: str, created_at: datetime) -> None:
         with self._tx() as db:
             db.execute(
-                "INSERT INTO sessions (sid, user_id, auth_token, created_at) VALUES (?, NULL, ?, ?)",
+                "INSERT INTO sessions (sid, user_id, auth_token, created_at) "
+                "VALUES (?, NULL, ?, ?)",
                 (sid, auth_token, _ts(created_at)),
             )
 
@@ -169,8 +174,15 @@ class Database:
         with self._tx() as db:
             db.execute(
                 "INSERT INTO certificates VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (cert.serial, cert.user_id, cert.subject, cert.pem, _ts(cert.not_before),
-                 _ts(cert.not_after), _ts(cert.recorded_at)),
+                (
+                    cert.serial,
+                    cert.user_id,
+                    cert.subject,
+                    cert.pem,
+                    _ts(cert.not_before),
+                    _ts(cert.not_after),
+                    _ts(cert.recorded_at),
+                ),
             )
 
     def certificates(self, user_id: str) -> list[UserCertificate]:
@@ -180,8 +192,12 @@ class Database:
             ).fetchall()
         return [
             UserCertificate(
-                serial=r["serial"], user_id=r["user_id"], subject=r["subject"], pem=r["pem"],
-                not_before=_req_dt(r["not_before"]), not_after=_req_dt(r["not_after"]),
+                serial=r["serial"],
+                user_id=r["user_id"],
+                subject=r["subject"],
+                pem=r["pem"],
+                not_before=_req_dt(r["not_before"]),
+                not_after=_req_dt(r["not_after"]),
                 recorded_at=_req_dt(r["recorded_at"]),
             )
             for r in rows
@@ -192,8 +208,16 @@ class Database:
             cur = db.execute(
                 "INSERT INTO ams_requests (user_id, letter_name, letter_blob, letter_size, "
                 "submitted_at, status, serial, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (request.user_id, request.letter_name, request.letter_blob, request.letter_size,
-                 _ts(request.submitted_at), request.status, request.serial, request.problem),
+                (
+                    request.user_id,
+                    request.letter_name,
+                    request.letter_blob,
+                    request.letter_size,
+                    _ts(request.submitted_at),
+                    request.status,
+                    request.serial,
+                    request.problem,
+                ),
             )
             return int(cur.lastrowid or 0)
 
@@ -204,9 +228,14 @@ class Database:
             ).fetchall()
         return [
             AmsRequest(
-                request_id=r["request_id"], user_id=r["user_id"], letter_name=r["letter_name"],
-                letter_blob=r["letter_blob"], letter_size=r["letter_size"],
-                submitted_at=_req_dt(r["submitted_at"]), status=r["status"], serial=r["serial"],
+                request_id=r["request_id"],
+                user_id=r["user_id"],
+                letter_name=r["letter_name"],
+                letter_blob=r["letter_blob"],
+                letter_size=r["letter_size"],
+                submitted_at=_req_dt(r["submitted_at"]),
+                status=r["status"],
+                serial=r["serial"],
                 problem=r["problem"],
             )
             for r in rows
@@ -221,10 +250,22 @@ class Database:
         with self._tx() as db:
             db.execute(
                 "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (tender.tender_id, tender.name, tender.instansi, tender.satker,
-                 tender.jenis_pengadaan, tender.metode, tender.pagu, tender.hps, tender.lokasi,
-                 tender.tahun, _ts(tender.created_at), tender.created_by, json.dumps(schedule),
-                 json.dumps(list(tender.recipient_certificates))),
+                (
+                    tender.tender_id,
+                    tender.name,
+                    tender.instansi,
+                    tender.satker,
+                    tender.jenis_pengadaan,
+                    tender.metode,
+                    tender.pagu,
+                    tender.hps,
+                    tender.lokasi,
+                    tender.tahun,
+                    _ts(tender.created_at),
+                    tender.created_by,
+                    json.dumps(schedule),
+                    json.dumps(list(tender.recipient_certificates)),
+                ),
             )
 
     def tender(self, tender_id: str) -> Tender | None:
@@ -266,7 +307,13 @@ class Database:
 
     # offers ---------------------------------------------------------------------------------
     def add_offer(
-        self, *, tender_id: str, vendor_id: str, blob_key: str, sha256: str, size: int,
+        self,
+        *,
+        tender_id: str,
+        vendor_id: str,
+        blob_key: str,
+        sha256: str,
+        size: int,
         received_at: datetime,
     ) -> tuple[Offer, str | None]:
         """Record a new current offer; returns it and the blob key of the offer it replaces."""
@@ -313,8 +360,14 @@ class Database:
         with self._tx() as db:
             db.execute(
                 "INSERT OR REPLACE INTO openings VALUES (?, ?, ?, ?, ?, ?)",
-                (result.offer_id, result.code, result.signer_subject,
-                 json.dumps(list(result.files)), _ts(result.opened_at), result.opened_by),
+                (
+                    result.offer_id,
+                    result.code,
+                    result.signer_subject,
+                    json.dumps(list(result.files)),
+                    _ts(result.opened_at),
+                    result.opened_by,
+                ),
             )
 
     def opening(self, offer_id: int) -> OpeningResult | None:
@@ -323,8 +376,11 @@ class Database:
         if row is None:
             return None
         return OpeningResult(
-            offer_id=row["offer_id"], code=row["code"], signer_subject=row["signer_subject"],
-            files=tuple(json.loads(row["files"])), opened_at=_req_dt(row["opened_at"]),
+            offer_id=row["offer_id"],
+            code=row["code"],
+            signer_subject=row["signer_subject"],
+            files=tuple(json.loads(row["files"])),
+            opened_at=_req_dt(row["opened_at"]),
             opened_by=row["opened_by"],
         )
 
@@ -346,10 +402,18 @@ def _tender(row: sqlite3.Row) -> Tender:
         for w in json.loads(row["schedule"])
     )
     return Tender(
-        tender_id=row["tender_id"], name=row["name"], instansi=row["instansi"],
-        satker=row["satker"], jenis_pengadaan=row["jenis_pengadaan"], metode=row["metode"],
-        pagu=row["pagu"], hps=row["hps"], lokasi=row["lokasi"], tahun=row["tahun"],
-        created_at=_req_dt(row["created_at"]), created_by=row["created_by"],
+        tender_id=row["tender_id"],
+        name=row["name"],
+        instansi=row["instansi"],
+        satker=row["satker"],
+        jenis_pengadaan=row["jenis_pengadaan"],
+        metode=row["metode"],
+        pagu=row["pagu"],
+        hps=row["hps"],
+        lokasi=row["lokasi"],
+        tahun=row["tahun"],
+        created_at=_req_dt(row["created_at"]),
+        created_by=row["created_by"],
         schedule=Schedule(windows=windows),
         recipient_certificates=tuple(json.loads(row["recipients"])),
     )
@@ -357,7 +421,12 @@ def _tender(row: sqlite3.Row) -> Tender:
 
 def _offer(row: sqlite3.Row) -> Offer:
     return Offer(
-        offer_id=row["offer_id"], tender_id=row["tender_id"], vendor_id=row["vendor_id"],
-        blob_key=row["blob_key"], sha256=row["sha256"], size=row["size"],
-        received_at=_req_dt(row["received_at"]), current=bool(row["current"]),
+        offer_id=row["offer_id"],
+        tender_id=row["tender_id"],
+        vendor_id=row["vendor_id"],
+        blob_key=row["blob_key"],
+        sha256=row["sha256"],
+        size=row["size"],
+        received_at=_req_dt(row["received_at"]),
+        current=bool(row["current"]),
     )

@@ -11,7 +11,14 @@ from fake_spse.domain.errors import DomainError
 from fake_spse.web.common import form_data, lpse, redirect, render, session, texts
 
 REGISTRATION_FIELDS = (
-    "user_id", "password", "password_confirm", "company", "npwp", "email", "address", "phone",
+    "user_id",
+    "password",
+    "password_confirm",
+    "company",
+    "npwp",
+    "email",
+    "address",
+    "phone",
     "director",
 )
 

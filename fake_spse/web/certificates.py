@@ -14,9 +14,7 @@ from fake_spse.web.common import check_token, lpse, render, require_user, texts
 
 async def ams_page(request: Request) -> Response:
     user = require_user(request, Role.PENYEDIA, Role.POKJA)
-    return render(
-        request, "ams.html", {"certificate": lpse(request).certificate_of(user.user_id)}
-    )
+    return render(request, "ams.html", {"certificate": lpse(request).certificate_of(user.user_id)})
 
 
 async def ams_submit(request: Request) -> Response:

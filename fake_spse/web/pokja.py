@@ -26,8 +26,11 @@ from fake_spse.web.common import (
 async def new_tender(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     the_lpse = lpse(request)
-    context = {"jenis": JENIS_PENGADAAN, "form": {}, "certificate": None}
-    context["certificate"] = the_lpse.certificate_of(pokja.user_id)
+    context: dict[str, object] = {
+        "jenis": JENIS_PENGADAAN,
+        "form": {},
+        "certificate": the_lpse.certificate_of(pokja.user_id),
+    }
     if request.method == "GET":
         return render(request, "paket_baru.html", context)
     fields: dict[str, str] = {}
@@ -108,9 +111,7 @@ async def record_opening(request: Request) -> Response:
     except (ValueError, AttributeError):
         message = the_lpse.messages.text("pembukaan.status_tidak_dikenal")
         return JSONResponse({"ok": False, "messages": [message]}, status_code=400)
-    return JSONResponse(
-        {"ok": True, "status": the_lpse.messages.text(f"pembukaan.{result.code}")}
-    )
+    return JSONResponse({"ok": True, "status": the_lpse.messages.text(f"pembukaan.{result.code}")})
 
 
 def routes() -> list[Route]:
@@ -118,7 +119,5 @@ def routes() -> list[Route]:
         Route("/pokja/paket/baru", new_tender, methods=["GET", "POST"]),
         Route("/lelang/{tender_id:str}/pembukaan", opening_page),
         Route("/lelang/{tender_id:str}/pembukaan/{offer_id:int}/dokumen", offer_document),
-        Route(
-            "/lelang/{tender_id:str}/pembukaan/{offer_id:int}", record_opening, methods=["POST"]
-        ),
+        Route("/lelang/{tender_id:str}/pembukaan/{offer_id:int}", record_opening, methods=["POST"]),
     ]

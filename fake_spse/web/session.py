@@ -92,5 +92,3 @@ class SessionMiddleware:
                     return None
                 return Session(sid, row[0], row[1])
         return None
-
-

@@ -94,4 +94,3 @@ def routes() -> list[Route]:
         Route("/lelang/{tender_id:str}/penawaran", offer_page),
         Route("/lelang/{tender_id:str}/penawaran/kirim", upload_offer, methods=["POST"]),
     ]
-

@@ -38,8 +38,13 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     verifikator = data.staff("verifikator")
     tender = data.tender()
     for staff, role in ((pokja, "pokja"), (verifikator, "verifikator")):
-        env.sim.add_staff(user_id=staff.user_id, role=role, name=staff.name, email=staff.email,
-                          password=staff.password)
+        env.sim.add_staff(
+            user_id=staff.user_id,
+            role=role,
+            name=staff.name,
+            email=staff.email,
+            password=staff.password,
+        )
 
     vendor_desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
     pokja_desk = env.desk(f"pokja-{pokja.user_id}", spamkodok=True)
@@ -57,24 +62,32 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         "Surat Rekomendasi Penyedia",
         [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
     )
-    with log.step("Vendor registers for a certificate (AMS)", vendor.user_id,
-                  vendor_desk.page) as step:
-        for message in register_ams(vendor_desk.page, env.spse_url, vendor.user_id,
-                                    vendor.password, letter):
+    with log.step(
+        "Vendor registers for a certificate (AMS)", vendor.user_id, vendor_desk.page
+    ) as step:
+        for message in register_ams(
+            vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
+        ):
             step.note(message)
         if not vendor_desk.kodok.has_certificate:
             raise JourneyError("the certificate is not embedded in the vendor's SpamKodok")
 
-    pokja_letter = write_pdf(pokja_desk.folder / "Surat Tugas Pokja.pdf", "Surat Tugas Pokja",
-                             [pokja.name, f"NIP {pokja.nip}"])
-    with log.step("Pokja registers for a certificate (AMS)", pokja.user_id,
-                  pokja_desk.page) as step:
-        for message in register_ams(pokja_desk.page, env.spse_url, pokja.user_id,
-                                    pokja.password, pokja_letter):
+    pokja_letter = write_pdf(
+        pokja_desk.folder / "Surat Tugas Pokja.pdf",
+        "Surat Tugas Pokja",
+        [pokja.name, f"NIP {pokja.nip}"],
+    )
+    with log.step(
+        "Pokja registers for a certificate (AMS)", pokja.user_id, pokja_desk.page
+    ) as step:
+        for message in register_ams(
+            pokja_desk.page, env.spse_url, pokja.user_id, pokja.password, pokja_letter
+        ):
             step.note(message)
 
-    with log.step("Pokja creates the tender with its schedule", pokja.user_id,
-                  pokja_desk.page) as step:
+    with log.step(
+        "Pokja creates the tender with its schedule", pokja.user_id, pokja_desk.page
+    ) as step:
         tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
         step.note(f"tender {tender_id}: {tender.name}")
         log_out(pokja_desk.page, env.spse_url)
@@ -83,21 +96,28 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         step.note(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600).isoformat())
 
     offer_files = (
-        write_pdf(vendor_desk.folder / "Surat Penawaran.pdf", "Surat Penawaran",
-                  [vendor.company, tender.name, f"Harga penawaran: Rp {tender.hps:,}"]),
+        write_pdf(
+            vendor_desk.folder / "Surat Penawaran.pdf",
+            "Surat Penawaran",
+            [vendor.company, tender.name, f"Harga penawaran: Rp {tender.hps:,}"],
+        ),
         write_pdf(vendor_desk.folder / "Dokumen Teknis.pdf", "Dokumen Teknis", [tender.name]),
     )
-    with log.step("Vendor joins and uploads a sealed offer", vendor.user_id,
-                  vendor_desk.page) as step:
+    with log.step(
+        "Vendor joins and uploads a sealed offer", vendor.user_id, vendor_desk.page
+    ) as step:
         log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
         join_tender(vendor_desk.page, env.spse_url, tender_id)
-        outcome = upload_offer(vendor_desk.page, env.spse_url, vendor_desk.kodok, tender_id,
-                               offer_files)
+        outcome = upload_offer(
+            vendor_desk.page, env.spse_url, vendor_desk.kodok, tender_id, offer_files
+        )
         step.note(" ".join(outcome.messages))
         if not outcome.accepted or outcome.receipt is None:
             raise JourneyError(f"offer not accepted: {outcome.messages}")
-        step.note(f"receipt {outcome.receipt.received_at}, {outcome.receipt.size}, "
-                  f"sha256 {outcome.receipt.sha256}")
+        step.note(
+            f"receipt {outcome.receipt.received_at}, {outcome.receipt.size}, "
+            f"sha256 {outcome.receipt.sha256}"
+        )
 
     with log.step("Clock passes the upload deadline", "simulator") as step:
         step.note(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60).isoformat())

@@ -36,7 +36,7 @@ INIT_SCRIPT = """
   if (window.spamkodok || typeof window.__spamkodok !== "function") { return; }
   const call = (op, args) => window.__spamkodok(op, args || {});
   window.spamkodok = Object.freeze({
-    versi: "%s",
+    versi: "__VERSION__",
     info: () => call("info"),
     buatPermintaan: (a) => call("buatPermintaan", a),
     tanamSertifikat: (a) => call("tanamSertifikat", a),
@@ -45,7 +45,7 @@ INIT_SCRIPT = """
     buka: (a) => call("buka", a),
   });
 })();
-""" % VERSION
+""".replace("__VERSION__", VERSION)
 
 
 @dataclass(frozen=True)

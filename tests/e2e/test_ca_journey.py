@@ -49,9 +49,13 @@ def test_ca_pages_in_a_plain_browser_tell_the_user_to_use_spamkodok(
     desk = sim_env.desk("plain-browser", spamkodok=False)
     register_vendor(desk.page, sim_env.spse_url, vendor)
     verifikator = sim_env.data.staff("verifikator")
-    sim_env.sim.add_staff(user_id=verifikator.user_id, role="verifikator",
-                          name=verifikator.name, email=verifikator.email,
-                          password=verifikator.password)
+    sim_env.sim.add_staff(
+        user_id=verifikator.user_id,
+        role="verifikator",
+        name=verifikator.name,
+        email=verifikator.email,
+        password=verifikator.password,
+    )
     verify_vendor(desk.page, sim_env.spse_url, verifikator, vendor.user_id)
     log_in(desk.page, sim_env.spse_url, vendor.user_id, vendor.password)
 
@@ -84,16 +88,47 @@ def test_run_folder_lets_openssl_open_the_sealed_offer(journey_output: Path) -> 
     inner = journey_output / "inner.p7s"
     content = journey_output / "content.tar"
     subprocess.run(
-        ["openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in", offer,
-         "-recip", pokja_cert, "-inkey", pokja_key, "-out", inner],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "cms",
+            "-decrypt",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            offer,
+            "-recip",
+            pokja_cert,
+            "-inkey",
+            pokja_key,
+            "-out",
+            inner,
+        ],
+        check=True,
+        capture_output=True,
     )
     receipt_time = "1772758800"  # 2026-03-06 01:00 UTC, inside the upload stage of the run
     subprocess.run(
-        ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", inner,
-         "-CAfile", journey_output / "pki" / "bsre-chain.pem", "-purpose", "any",
-         "-attime", receipt_time, "-out", content],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            inner,
+            "-CAfile",
+            journey_output / "pki" / "bsre-chain.pem",
+            "-purpose",
+            "any",
+            "-attime",
+            receipt_time,
+            "-out",
+            content,
+        ],
+        check=True,
+        capture_output=True,
     )
 
     with tarfile.open(fileobj=BytesIO(content.read_bytes())) as tar:
