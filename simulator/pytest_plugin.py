@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -35,6 +36,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="slow every browser action down by MS milliseconds",
     )
     group.addoption("--sim-seed", type=int, default=20260302, help="Faker seed for test data")
+    group.addoption(
+        "--sim-scenario",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="run only these scenario ids (e.g. KODOK-012); repeatable",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +76,71 @@ def sim_env(sim_options: RunOptions, sim_browser: Browser) -> Iterator[SimEnviro
     """A started fake SPSE on a real port, with desks in the shared browser."""
     with SimEnvironment(sim_options, browser=sim_browser) as env:
         yield env
+
+
+# The scenario catalog --------------------------------------------------------------------------
+def pytest_configure(config: pytest.Config) -> None:
+    # Every module of simulator.steps is a plugin: its step definitions become fixtures
+    # available to every feature file, wherever the test module binding the catalog lives.
+    import importlib
+    import pkgutil
+
+    import simulator.steps
+
+    for module in pkgutil.iter_modules(simulator.steps.__path__):
+        name = f"simulator.steps.{module.name}"
+        if not config.pluginmanager.has_plugin(name):
+            config.pluginmanager.register(importlib.import_module(name), name)
+
+
+def pytest_bdd_apply_tag(tag: str, function: Any) -> bool:
+    """Keep Gherkin tags (ids like KODOK-012 are no valid marker names) on the test function."""
+    tags: set[str] = function.__dict__.setdefault("sim_tags", set())
+    tags.add(tag)
+    return True
+
+
+def scenario_tags(item: pytest.Item) -> set[str]:
+    function = getattr(item, "function", None)
+    tags: set[str] = getattr(function, "sim_tags", set())
+    return tags
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = {i.upper() for i in config.getoption("--sim-scenario")}
+    if not wanted:
+        return
+    selected = [i for i in items if scenario_tags(i) & wanted]
+    deselected = [i for i in items if i not in selected]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+    items[:] = selected
+
+
+@pytest.fixture(autouse=True)
+def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
+    """A scenario tagged for other profiles is reported as not applicable, never as passed."""
+    tags = scenario_tags(request.node)
+    profiles = {t.removeprefix("profil-") for t in tags if t.startswith("profil-")}
+    if not profiles or "semua" in profiles:
+        return
+    profile = request.config.getoption("--sim-profile")
+    if profile not in profiles:
+        pytest.skip(
+            f"N/A: tidak berlaku untuk profil {profile} (hanya {', '.join(sorted(profiles))})"
+        )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" and not (report.when == "setup" and report.skipped):
+        return
+    world = getattr(item, "funcargs", {}).get("world")
+    observations = getattr(world, "observations", [])
+    report.user_properties.append(
+        ("observations", [(o.step, o.expected, o.observed, o.ok) for o in observations])
+    )
+    ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
+    report.user_properties.append(("scenario_id", ids[0] if ids else ""))

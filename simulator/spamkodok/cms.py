@@ -39,6 +39,13 @@ _HASHES: dict[str, type[hashes.HashAlgorithm]] = {
 }
 # What asn1crypto raises on malformed input; nothing else is caught around parsing.
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
+# Paths from a ContentInfo down to its bulk value, as (child index, expected tag) steps.
+_Path = tuple[tuple[int, int], ...]
+# content [0] -> EnvelopedData -> encryptedContentInfo (after version and recipientInfos; an
+# originatorInfo shifts it and so takes the slow path) -> encryptedContent [0] IMPLICIT.
+_ENCRYPTED_CONTENT: _Path = ((1, 0xA0), (0, 0x30), (2, 0x30), (2, 0x80))
+# content [0] -> SignedData -> encapContentInfo -> eContent [0] -> OCTET STRING.
+_SIGNED_CONTENT: _Path = ((1, 0xA0), (0, 0x30), (2, 0x30), (1, 0xA0), (0, 0x04))
 
 
 class OfferError(Exception):
@@ -263,10 +270,67 @@ def _check_definite_der(data: bytes) -> None:
             position = end
 
 
+def _hollowed(data: bytes, path: _Path) -> tuple[bytes, slice | None]:
+    """`data` with the primitive value at `path` emptied, and that value's slice of `data`.
+
+    `data` must have passed _check_definite_der. If its shape does not match `path`, it comes back
+    unchanged with None, and asn1crypto parses (and judges) the whole of it as before.
+    """
+    if data[0] != 0x30:
+        return data, None
+    nodes = [(0, *_element(data, 0))]
+    for index, tag in path:
+        _, start, end = nodes[-1]
+        children = _children(data, start, end)
+        if index >= len(children) or data[children[index][0]] != tag:
+            return data, None
+        nodes.append(children[index])
+    # Rebuild only the headers on the way up; everything beside the path is copied as is.
+    _, start, end = nodes[-1]
+    hollow = bytes((data[nodes[-1][0]], 0))
+    for (outer_head, outer_start, outer_end), (head, _, tail) in zip(
+        reversed(nodes[:-1]), reversed(nodes[1:]), strict=True
+    ):
+        body = data[outer_start:head] + hollow + data[tail:outer_end]
+        hollow = bytes((data[outer_head],)) + _der_length(len(body)) + body
+    return hollow, slice(start, end)
+
+
+def _element(data: bytes, position: int) -> tuple[int, int]:
+    """Content start and end of the element at `position`, whose tag is a single byte."""
+    first = data[position + 1]
+    if first < 0x80:
+        return position + 2, position + 2 + first
+    count = first & 0x7F
+    start = position + 2 + count
+    return start, start + int.from_bytes(data[position + 2 : start], "big")
+
+
+def _children(data: bytes, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(head, content start, end) of each element between `start` and `end`."""
+    children: list[tuple[int, int, int]] = []
+    while start < end:
+        if data[start] & 0x1F == 0x1F:  # multi-byte tag: never on a path, stop looking
+            break
+        children.append((start, *_element(data, start)))
+        start = children[-1][2]
+    return children
+
+
+def _der_length(length: int) -> bytes:
+    if length < 0x80:
+        return bytes((length,))
+    encoded = length.to_bytes((length.bit_length() + 7) // 8, "big")
+    return bytes((0x80 | len(encoded),)) + encoded
+
+
 def _parse_enveloped(data: bytes) -> Any:
     try:
         _check_definite_der(data)
-        content_info = asn1_cms.ContentInfo.load(data, strict=True)
+        # Only the small parts go through asn1crypto, which copies every nested value it parses
+        # (about 9x the offer's size at peak); the ciphertext is left to the decryption.
+        hollow, _ = _hollowed(data, _ENCRYPTED_CONTENT)
+        content_info = asn1_cms.ContentInfo.load(hollow, strict=True)
         if content_info["content_type"].native != "enveloped_data":
             raise ValueError("not EnvelopedData")
         enveloped = content_info["content"]
@@ -327,12 +391,13 @@ def _parse_signed(inner: bytes) -> _Signed | None:
             "Isi dokumen penawaran tidak utuh setelah didekripsi (berubah sebelum diunggah)."
         ) from error
     try:
-        content_info = asn1_cms.ContentInfo.load(inner, strict=True)
+        hollow, where = _hollowed(inner, _SIGNED_CONTENT)
+        content_info = asn1_cms.ContentInfo.load(hollow, strict=True)
         if content_info["content_type"].native != "signed_data":
             return None
         signed = content_info["content"]
         encapsulated = signed["encap_content_info"]
-        content = encapsulated["content"].native
+        content = encapsulated["content"].native if where is None else inner[where]
         return _Signed(
             content=content
             if encapsulated["content_type"].native == "data" and isinstance(content, bytes)
