@@ -114,7 +114,9 @@ class Lpse:
         self.db.add_account(account)
         return account
 
-    def add_staff(self, *, user_id: str, role: Role, name: str, email: str, password: str) -> Account:
+    def add_staff(
+        self, *, user_id: str, role: Role, name: str, email: str, password: str
+    ) -> Account:
         """Create an active staff account (LPSE admin's job; seeded in the simulator)."""
         account = Account(
             user_id=user_id,
@@ -243,9 +245,7 @@ class Lpse:
         return record
 
     def ca_chain_pem(self) -> str:
-        return "".join(
-            c.public_bytes(serialization.Encoding.PEM).decode() for c in self.ca.chain()
-        )
+        return "".join(c.public_bytes(serialization.Encoding.PEM).decode() for c in self.ca.chain())
 
     def ca_crl_pem(self) -> str:
         return self.ca.crl().public_bytes(serialization.Encoding.PEM).decode()
@@ -343,6 +343,11 @@ class Lpse:
             raise DomainError(
                 "penawaran.terlalu_besar", max_mb=self.profile.upload_max_bytes // 2**20
             ) from exc
+        if cut is not None:
+            # The body ended before a chunk boundary reached ``after_bytes``: the connection
+            # still drops before the upload is complete, so nothing is kept.
+            self.blobs.delete(stored.key)
+            raise UploadCut
         if stored.size == 0:
             self.blobs.delete(stored.key)
             raise DomainError("penawaran.kosong")

@@ -15,9 +15,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
-from fake_spse.domain.errors import DomainError
+from fake_spse.domain.errors import DomainError, NotFound
 from fake_spse.faults import Fault, UnknownFault
 from fake_spse.lpse import Lpse
+from fake_spse.services.ca import UnknownCertificate
 
 TOKEN_HEADER = "x-sim-token"
 
@@ -28,7 +29,7 @@ def _lpse(request: Request) -> Lpse:
 
 
 def allowed(request: Request) -> bool:
-    """Local callers in simulation mode, or anyone presenting the control token."""
+    """With a control token set, only callers presenting it; without one, local callers only."""
     settings = _lpse(request).settings
     token = settings.control_token
     if token is not None:
@@ -62,6 +63,10 @@ def guarded(handler: Any) -> Any:
             response: Response = await handler(request)
         except (ValueError, KeyError, TypeError, UnknownFault) as exc:
             return _problem(str(exc))
+        except UnknownCertificate as exc:
+            return _problem(str(exc), 404)
+        except DomainError as exc:
+            return _problem(exc.key, 404 if isinstance(exc, NotFound) else 400)
         return response
 
     return wrapper

@@ -96,11 +96,11 @@ def registration_problems(form: VendorRegistration) -> list[DomainError]:
     for label, value in required.items():
         if not value.strip():
             problems.append(DomainError("registrasi.wajib_diisi", field=label))
-    if not USER_ID_PATTERN.match(form.user_id):
+    if not USER_ID_PATTERN.fullmatch(form.user_id):
         problems.append(DomainError("registrasi.user_id_tidak_valid"))
-    if not EMAIL_PATTERN.match(form.email):
+    if not EMAIL_PATTERN.fullmatch(form.email):
         problems.append(DomainError("registrasi.email_tidak_valid"))
-    if not NPWP_PATTERN.match(form.npwp.strip()):
+    if not NPWP_PATTERN.fullmatch(form.npwp.strip()):
         problems.append(DomainError("registrasi.npwp_tidak_valid"))
     if len(form.password) < MIN_PASSWORD:
         problems.append(DomainError("registrasi.password_pendek"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from fake_spse.domain.errors import DomainError
+from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.schedule import OPENING_STAGE, UPLOAD_STAGE, Schedule
 
 JENIS_PENGADAAN = {
@@ -80,7 +80,7 @@ class Tender:
 
     def ensure_pokja(self, user_id: str) -> None:
         if user_id != self.created_by:
-            raise DomainError("pembukaan.bukan_pokja")
+            raise Forbidden("pembukaan.bukan_pokja")
 
 
 def validate_draft(draft: TenderDraft) -> list[DomainError]:

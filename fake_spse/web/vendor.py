@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
-from fake_spse.domain.errors import DomainError
+from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.lpse import UploadCut
 from fake_spse.web.common import (
     check_token,
@@ -42,7 +42,7 @@ async def offer_page(request: Request) -> Response:
     try:
         tender = the_lpse.tender(request.path_params["tender_id"])
         if not the_lpse.is_participant(vendor.user_id, tender.tender_id):
-            raise DomainError("penawaran.bukan_peserta")
+            raise Forbidden("penawaran.bukan_peserta")
     except DomainError as exc:
         return error_page(request, exc)
     return render(

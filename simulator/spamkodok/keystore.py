@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
+
+from simulator.spamkodok import _pkcs12
 
 KEY_BITS = 2048
 _FRIENDLY_NAME = b"spamkodok"
@@ -72,12 +70,11 @@ class Keystore:
     def open(cls, path: Path, passphrase: str) -> Keystore:
         """Open an existing keystore. OSError if it cannot be read."""
         data = Path(path).read_bytes()
-        _check_structure(data)
         try:
-            key, certificate, extra = pkcs12.load_key_and_certificates(data, passphrase.encode())
-        except ValueError as error:
-            # The structure parsed, so what failed is the MAC or the decryption. Without the right
-            # passphrase a tampered encrypted payload looks exactly like a wrong passphrase.
+            key, certificate, extra = _pkcs12.load(data, passphrase)
+        except _pkcs12.MalformedPfx as error:
+            raise KeystoreCorrupt("Berkas keystore rusak atau bukan keystore SpamKodok.") from error
+        except _pkcs12.PassphraseRejected as error:
             raise WrongPassphrase("Passphrase salah.") from error
         if not isinstance(key, rsa.RSAPrivateKey):
             raise KeystoreCorrupt("Berkas keystore tidak berisi kunci privat RSA.")
@@ -118,44 +115,8 @@ class Keystore:
         self._save()
 
     def _save(self) -> None:
-        data = pkcs12.serialize_key_and_certificates(
-            _FRIENDLY_NAME,
-            self.private_key,
-            self.certificate,
-            self.chain or None,
-            BestAvailableEncryption(self._passphrase.encode()),
+        data = _pkcs12.dump(
+            _FRIENDLY_NAME, self.private_key, self.certificate, self.chain, self._passphrase
         )
-        _write_atomic(self.path, data)
+        _pkcs12.write_atomic(self.path, data)
 
-
-def _check_structure(data: bytes) -> None:
-    """Raise KeystoreCorrupt unless `data` parses as a MAC-protected PKCS#12 PFX."""
-    try:
-        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
-        if pfx["version"].native != "v3" or pfx["auth_safe"]["content_type"].native != "data":
-            raise ValueError("not a password-integrity PFX")
-        if pfx["mac_data"].native is None:
-            raise ValueError("no MAC")
-        for content_info in pfx.authenticated_safe:
-            content_info.native  # noqa: B018  (forces asn1crypto's lazy parse)
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
-        raise KeystoreCorrupt("Berkas keystore rusak atau bukan keystore SpamKodok.") from error
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)

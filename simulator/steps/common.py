@@ -187,7 +187,7 @@ def offer_accepted(world: World, alias: str) -> None:
     world.expect(
         "tanda terima sama dengan yang tersimpan",
         receipt.sha256 if receipt else "(tanpa tanda terima)",
-        stored[0]["sha256"] if stored else "(tidak tersimpan)",
+        str(stored[0]["sha256"]) if stored else "(tidak tersimpan)",
         bool(receipt and stored and stored[0]["sha256"] == receipt.sha256),
     )
 

@@ -152,3 +152,41 @@ def test_openssl_and_open_sealed_agree_on_a_revoked_signer(tmp_path: Path, setup
             crls=[setup.ca.crl()],
             receipt=Receipt(hashlib.sha256(sealed).hexdigest(), len(sealed), RECEIVED),
         )
+
+
+def test_open_sealed_opens_an_offer_sealed_by_openssl(tmp_path: Path, setup: Setup) -> None:
+    pem = serialization.Encoding.PEM
+    vendor_key, vendor = setup.signers["vendor"]
+    (tmp_path / "vendor.crt").write_bytes(vendor.public_bytes(pem))
+    (tmp_path / "vendor.key").write_bytes(
+        vendor_key.private_bytes(
+            pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    (tmp_path / "intermediate.crt").write_bytes(setup.ca.intermediate.public_bytes(pem))
+    (tmp_path / "package.tar").write_bytes(setup.package)
+    signed = run_openssl(
+        "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-outform", "DER",
+        "-in", tmp_path / "package.tar", "-signer", tmp_path / "vendor.crt",
+        "-inkey", tmp_path / "vendor.key", "-certfile", tmp_path / "intermediate.crt",
+        "-out", tmp_path / "inner.p7s",
+    )  # fmt: skip
+    assert signed.returncode == 0, signed.stderr
+    encrypted = run_openssl(
+        "cms", "-encrypt", "-binary", "-aes256", "-outform", "DER",
+        "-in", tmp_path / "inner.p7s", "-out", tmp_path / "offer.p7m", tmp_path / "pokja.crt",
+    )  # fmt: skip
+    assert encrypted.returncode == 0, encrypted.stderr
+    sealed = (tmp_path / "offer.p7m").read_bytes()
+
+    opened = open_sealed(
+        sealed,
+        recipient_key=setup.pokja_key,
+        recipient_certificate=setup.pokja,
+        trust_roots=[setup.ca.root],
+        crls=[setup.ca.crl()],
+        receipt=Receipt(hashlib.sha256(sealed).hexdigest(), len(sealed), RECEIVED),
+    )
+
+    assert opened.content == setup.package
+    assert opened.signer == vendor

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import tracemalloc
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -186,6 +187,65 @@ def test_sealing_needs_a_recipient_and_a_matching_key(pki: Pki) -> None:
             chain=[],
             recipients=[pki.pokja.certificate],
         )
+
+
+def test_content_in_a_constructed_octet_string_is_corrupt(pki: Pki, sealed: bytes) -> None:
+    # BER may chunk eContent even with definite lengths; DER may not. Such an offer skips the
+    # low-memory parse, and the strict parse behind it still refuses it.
+    def tlv(tag: int, content: bytes) -> bytes:
+        return bytes([tag]) + der_length(len(content)) + content
+
+    inner = asn1_cms.ContentInfo.load(
+        pkcs7.pkcs7_decrypt_der(sealed, pki.pokja.certificate, pki.pokja.key, [])
+    )
+    signed = inner["content"]
+    half = len(CONTENT) // 2
+    chunked = tlv(0x24, tlv(0x04, CONTENT[:half]) + tlv(0x04, CONTENT[half:]))
+    encapsulated = tlv(
+        0x30, signed["encap_content_info"]["content_type"].dump() + tlv(0xA0, chunked)
+    )
+    signed_data = tlv(
+        0x30,
+        signed["version"].dump()
+        + signed["digest_algorithms"].dump()
+        + encapsulated
+        + signed["certificates"].dump()
+        + signed["signer_infos"].dump(),
+    )
+    rebuilt = tlv(0x30, inner["content_type"].dump() + tlv(0xA0, signed_data))
+    data = (
+        pkcs7.PKCS7EnvelopeBuilder()
+        .set_data(rebuilt)
+        .set_content_encryption_algorithm(algorithms.AES256)
+        .add_recipient(pki.pokja.certificate)
+        .encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary])
+    )
+
+    with pytest.raises(OfferCorrupted):
+        open_by(pki, data, pki.pokja)
+
+
+def der_length(length: int) -> bytes:
+    if length < 0x80:
+        return bytes([length])
+    encoded = length.to_bytes((length.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(encoded)]) + encoded
+
+
+def test_opening_needs_about_twice_the_offer_in_python_memory(pki: Pki) -> None:
+    content = CONTENT * 64  # 4 MiB
+    data = seal_by(pki, pki.vendor, pki.pokja, content=content)
+    receipt, crls = receipt_of(data), [pki.ca.crl()]
+    tracemalloc.start()
+    try:
+        opened = open_by(pki, data, pki.pokja, receipt=receipt, crls=crls)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert opened.content == content
+    # The decrypted SignedData plus the content copied out of it; asn1crypto alone made it 9x.
+    assert peak < 2.5 * len(content)
 
 
 def test_truncated_upload(pki: Pki, sealed: bytes) -> None:
