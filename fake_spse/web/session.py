@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,9 +24,9 @@ class Session:
     auth_token: str
 
 
-def encode_cookie(secret: bytes, session: Session) -> str:
+def encode_cookie(secret: bytes, session: Session, now: datetime) -> str:
     """``<hash>-___AT=<token>&___TS=<ms>&___ID=<sid>`` as SPSE 4 (Play) writes it."""
-    payload = f"___AT={session.auth_token}&___TS={int(time.time() * 1000)}&___ID={session.sid}"
+    payload = f"___AT={session.auth_token}&___TS={int(now.timestamp() * 1000)}&___ID={session.sid}"
     mac = hmac.new(secret, payload.encode(), hashlib.sha1).hexdigest()
     return f"{mac}-{payload}"
 
@@ -68,7 +67,7 @@ class SessionMiddleware:
             if message["type"] == "http.response.start" and fresh:
                 headers = list(message.get("headers", []))
                 # Written by hand: http.cookies would quote the '=' and '&' that SPSE's value has.
-                value = encode_cookie(self.secret, session)
+                value = encode_cookie(self.secret, session, self.now())
                 cookie = f"{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax"
                 headers.append((b"set-cookie", cookie.encode()))
                 message["headers"] = headers

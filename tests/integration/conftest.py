@@ -1,0 +1,60 @@
+"""Server fixtures: a fake SPSE on a real port with its own data directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from spse_web import START, Browser, Sim, World, build_world
+
+from fake_spse.server import RunningServer
+from fake_spse.settings import Settings
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "lpse"
+
+
+@pytest.fixture
+def server(data_dir: Path) -> Iterator[RunningServer]:
+    with RunningServer(Settings(data_dir=data_dir, clock_start=START)) as running:
+        yield running
+
+
+@pytest.fixture
+def new_browser(server: RunningServer) -> Iterator[Callable[[], Browser]]:
+    """A factory of browsers (each with its own cookies), closed after the test."""
+    made: list[Browser] = []
+
+    def make() -> Browser:
+        browser = Browser(server)
+        made.append(browser)
+        return browser
+
+    yield make
+    for browser in made:
+        browser.close()
+
+
+@pytest.fixture
+def browser(new_browser: Callable[[], Browser]) -> Browser:
+    return new_browser()
+
+
+@pytest.fixture
+def sim(server: RunningServer) -> Iterator[Sim]:
+    control = Sim(server)
+    yield control
+    control.close()
+
+
+@pytest.fixture
+def world(
+    server: RunningServer,
+    sim: Sim,
+    make_csr: Callable[..., str],
+    new_browser: Callable[[], Browser],
+) -> World:
+    return build_world(server, sim, make_csr("Pokja Satu"), new_browser)
