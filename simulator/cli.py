@@ -6,9 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fake_spse.profile import available_profiles
 from simulator.chronology import StepRecord
+
+if TYPE_CHECKING:
+    from simulator.scenario_run import ScenarioOutcome
 
 
 def _echo_step(record: StepRecord) -> None:
@@ -22,6 +26,8 @@ def _echo_step(record: StepRecord) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.ids or args.all or args.keyword:
+        return cmd_run_scenarios(args)
     from simulator.browser import BrowserNotFound
     from simulator.environment import RunOptions
     from simulator.runner import fresh_output_dir, run_journey
@@ -48,6 +54,112 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_run_scenarios(args: argparse.Namespace) -> int:
+    from simulator.catalog import CatalogError, find_catalog_dir, load_catalog, select
+    from simulator.runner import fresh_output_dir
+    from simulator.scenario_run import ScenarioRunRequest, run_scenarios
+
+    try:
+        entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
+        chosen = select(entries, ids=args.ids)
+    except CatalogError as exc:
+        print(f"spse-sim: {exc}", file=sys.stderr)
+        return 2
+    output = Path(args.output) if args.output else fresh_output_dir(Path(args.runs_dir))
+    print(
+        f"spse-sim: {len(chosen) if args.ids else 'all'} scenario(s) on {args.profile}, "
+        f"output in {output}",
+        flush=True,
+    )
+    code, outcomes, elapsed = run_scenarios(
+        ScenarioRunRequest(
+            output_dir=output,
+            ids=args.ids,
+            keyword=args.keyword,
+            profile=args.profile,
+            headed=args.headed,
+            slow_mo_ms=args.slowmo,
+            seed=args.seed,
+        )
+    )
+    print(format_outcomes(outcomes))
+    counts = {
+        s: sum(1 for o in outcomes if o.status == s) for s in ("passed", "failed", "n/a", "skipped")
+    }
+    print(
+        f"{counts['passed']} passed, {counts['failed']} failed, {counts['n/a']} not applicable"
+        f" ({elapsed:.0f}s). JUnit XML: {output / 'junit.xml'}"
+    )
+    if code not in (0, 5) or counts["failed"]:
+        return 1
+    return 0 if outcomes else 1
+
+
+def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
+    """The expected-vs-observed table, one line per check."""
+    lines = [f"{'id':<10} {'result':<7} {'scenario / check':<58} observed"]
+    for outcome in outcomes:
+        lines.append(f"{outcome.scenario_id:<10} {outcome.status:<7} {outcome.title[:58]}")
+        for check in outcome.checks:
+            mark = "ok" if check.ok else "X"
+            lines.append(f"{'':<10} {mark:<7}   expected: {_clip(check.expected, 100)}")
+            lines.append(f"{'':<10} {'':<7}   observed: {_clip(check.observed, 100)}")
+        if outcome.error and not outcome.checks:
+            lines.append(f"{'':<10} {'':<7}   error: {_clip(outcome.error, 110)}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from simulator.catalog import SOURCES, CatalogError, find_catalog_dir, load_catalog, select
+
+    try:
+        entries = select(
+            load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None)),
+            tags=args.tag,
+        )
+    except CatalogError as exc:
+        print(f"spse-sim: {exc}", file=sys.stderr)
+        return 2
+    if args.profile:
+        entries = [e for e in entries if e.applies_to(args.profile)]
+    print(f"{'id':<10} {'profile':<22} {'source':<40} title")
+    for entry in entries:
+        source = "; ".join(SOURCES[s] for s in entry.sources)
+        print(
+            f"{entry.scenario_id:<10} {','.join(entry.profiles):<22} {_clip(source, 40):<40} "
+            f"{entry.title}"
+        )
+    print(f"{len(entries)} scenario(s)")
+    return 0
+
+
+def cmd_check_file(args: argparse.Namespace) -> int:
+    from fake_spse.messages import MessageCatalog
+    from fake_spse.profile import load_profile
+    from simulator.spamkodok.filecheck import check_files
+
+    profile = load_profile(args.profile)
+    catalog = MessageCatalog(profile.messages)
+    checks = check_files(
+        [Path(p) for p in args.paths],
+        profile,
+        removable_roots=[Path(r) for r in args.removable_root],
+    )
+    for check in checks:
+        if check.accepted:
+            print(f"OK      {check.path}")
+            continue
+        print(f"DITOLAK {check.path}")
+        for problem in check.problems:
+            print(f"        {catalog.text(problem.key, **problem.params)}")
+    return 0 if all(c.accepted for c in checks) else 1
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from simulator.demo import serve
 
@@ -66,7 +178,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="walk the CA journey headless on the embedded server")
+    run = sub.add_parser(
+        "run",
+        help="walk the CA journey (no ids) or run catalog scenarios on the embedded server",
+    )
+    run.add_argument("ids", nargs="*", metavar="ID", help="scenario ids to run, e.g. KODOK-003")
+    run.add_argument("--all", action="store_true", help="run the whole scenario catalog")
+    run.add_argument(
+        "-k",
+        dest="keyword",
+        metavar="EXPR",
+        help="run scenarios whose names match this pytest -k expression",
+    )
+    run.add_argument("--catalog", help="folder of .feature files (default: ./scenarios)")
     run.add_argument(
         "--profile",
         default="spse-4.3-ca",
@@ -85,6 +209,35 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", help="output folder (default: a new folder under --runs-dir)")
     run.add_argument("--runs-dir", default="runs", help="parent of new output folders")
     run.set_defaults(func=cmd_run)
+
+    listing = sub.add_parser("list", help="list the scenario catalog")
+    listing.add_argument(
+        "--tag", action="append", default=[], help="only scenarios with this tag (repeatable)"
+    )
+    listing.add_argument(
+        "--profile", choices=available_profiles(), help="only scenarios that apply to this profile"
+    )
+    listing.add_argument("--catalog", help="folder of .feature files (default: ./scenarios)")
+    listing.set_defaults(func=cmd_list)
+
+    check = sub.add_parser(
+        "check-file", help="SpamKodok's pre-upload check of files (exit 1 if any refused)"
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files to check")
+    check.add_argument(
+        "--profile",
+        default="spse-4.3-ca",
+        choices=available_profiles(),
+        help="profile whose file-name rules apply",
+    )
+    check.add_argument(
+        "--removable-root",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="treat this folder as a flash drive (besides the OS's own view)",
+    )
+    check.set_defaults(func=cmd_check_file)
 
     serve = sub.add_parser("serve", help="start the fake SPSE with demo users and a tender")
     serve.add_argument("--data-dir", default="spse-data", help="where the server keeps its state")

@@ -37,6 +37,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--sim-seed", type=int, default=20260302, help="Faker seed for test data")
     group.addoption(
+        "--sim-report",
+        metavar="PATH",
+        help="write one JSON outcome per scenario (expected vs observed) to PATH",
+    )
+    group.addoption(
         "--sim-scenario",
         action="append",
         default=[],
@@ -86,13 +91,19 @@ def pytest_configure(config: pytest.Config) -> None:
     import pkgutil
 
     import simulator.steps
+    from simulator.scenario_report import OutcomeCollector
 
+    report = config.getoption("--sim-report")
+    # Under xdist only the controller writes the report; workers send their reports to it.
+    if report and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
     for module in pkgutil.iter_modules(simulator.steps.__path__):
         name = f"simulator.steps.{module.name}"
         if not config.pluginmanager.has_plugin(name):
             config.pluginmanager.register(importlib.import_module(name), name)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_bdd_apply_tag(tag: str, function: Any) -> bool:
     """Keep Gherkin tags (ids like KODOK-012 are no valid marker names) on the test function."""
     tags: set[str] = function.__dict__.setdefault("sim_tags", set())
@@ -137,8 +148,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = outcome.get_result()
     if report.when != "call" and not (report.when == "setup" and report.skipped):
         return
-    world = getattr(item, "funcargs", {}).get("world")
-    observations = getattr(world, "observations", [])
+    from simulator.steps.world import WORLD_KEY
+
+    world = item.stash.get(WORLD_KEY, None)
+    observations = world.observations if world is not None else []
     report.user_properties.append(
         ("observations", [(o.step, o.expected, o.observed, o.ok) for o in observations])
     )

@@ -17,12 +17,15 @@ from simulator.journeys.registration import register_vendor, verify_vendor
 from simulator.journeys.session import log_in, log_out
 from simulator.journeys.tender import create_tender
 from simulator.pages.base import SpsePage
-from simulator.steps.world import Actor, World
+from simulator.steps.world import WORLD_KEY, Actor, World
 
 
 @pytest.fixture
-def world(sim_env: SimEnvironment) -> World:
-    return World(env=sim_env, catalog=MessageCatalog(sim_env.profile.messages))
+def world(sim_env: SimEnvironment, request: pytest.FixtureRequest) -> World:
+    """The scenario's state; kept on the test item so the report can show its checks."""
+    state = World(env=sim_env, catalog=MessageCatalog(sim_env.profile.messages))
+    request.node.stash[WORLD_KEY] = state
+    return state
 
 
 # people ---------------------------------------------------------------------------------------

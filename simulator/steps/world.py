@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pytest
+
 from fake_spse.messages import MessageCatalog
 from fake_spse.profile import Profile
 from simulator.environment import Desk, SimEnvironment
@@ -82,6 +84,9 @@ class World:
         """Record a check of state (not of a message) and assert it."""
         self.observations.append(Observation(step, expected, observed, ok))
         assert ok, f"{step}: expected {expected!r}, observed {observed!r}"
+
+
+WORLD_KEY = pytest.StashKey["World"]()
 
 
 def message_pattern(template: str) -> re.Pattern[str]:
