@@ -55,7 +55,8 @@ class ScenarioRunRequest:
 def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
     # The suite module binds the catalog when pytest imports it: hand pytest its path.
     spec = importlib.util.find_spec("simulator.scenario_suite")
-    assert spec is not None and spec.origin is not None
+    assert spec is not None
+    assert spec.origin is not None
     args = [
         spec.origin,
         "-p", "no:cacheprovider",

@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
+from fake_spse.names import subject_text
+
 ROOT_COMMON_NAME = "BSrE Root CA Simulasi"
 INTERMEDIATE_COMMON_NAME = "BSrE Intermediate CA Simulasi"
 CA_ORGANIZATION = "Badan Siber dan Sandi Negara (Simulasi)"
@@ -38,8 +40,6 @@ _DATABASE = "ca.sqlite3"
 # Only these subject attributes of a CSR reach the certificate; the UID is always ours.
 _KEPT_SUBJECT_OIDS = (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME, NameOID.EMAIL_ADDRESS)
 
-# RFC 4514 has no short name for emailAddress; OpenSSL's is the one people recognise.
-_RFC4514_NAMES = {NameOID.EMAIL_ADDRESS: "emailAddress"}
 _RECORD_COLUMNS = "serial, user_id, subject, not_before, not_after, revoked_at, der"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS issued (
@@ -198,7 +198,7 @@ class CertificateAuthority:
                             (
                                 _serial_key(serial),
                                 user_id,
-                                subject.rfc4514_string(_RFC4514_NAMES),
+                                subject_text(subject),
                                 certificate.not_valid_before_utc.isoformat(),
                                 certificate.not_valid_after_utc.isoformat(),
                                 certificate.public_bytes(serialization.Encoding.DER),

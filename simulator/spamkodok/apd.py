@@ -19,12 +19,11 @@ from typing import ClassVar
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509 import verification
-from cryptography.x509.oid import NameOID
 
+from fake_spse.names import subject_text
 from simulator.spamkodok import _pkcs12
 
 _FRIENDLY_NAME = b"spamkodok-apd"
-_RFC4514_NAMES = {NameOID.EMAIL_ADDRESS: "emailAddress"}
 
 
 class ApdError(Exception):
@@ -109,7 +108,7 @@ def read_apd(
         private_key=key,
         certificate=certificate,
         chain=tuple(chain[1:]),
-        subject=certificate.subject.rfc4514_string(_RFC4514_NAMES),
+        subject=subject_text(certificate.subject),
     )
 
 

@@ -22,7 +22,9 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509 import verification
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from fake_spse.names import subject_text
 
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
 _ACCEPTED_EKUS = {
@@ -30,7 +32,6 @@ _ACCEPTED_EKUS = {
     ExtendedKeyUsageOID.EMAIL_PROTECTION,
     x509.ObjectIdentifier("2.5.29.37.0"),
 }
-_RFC4514_NAMES = {NameOID.EMAIL_ADDRESS: "emailAddress"}
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "sha224": hashes.SHA224,
     "sha256": hashes.SHA256,
@@ -209,7 +210,7 @@ def open_sealed(
     return OpenedOffer(
         content=content,
         signer=signer,
-        signer_subject=signer.subject.rfc4514_string(_RFC4514_NAMES),
+        signer_subject=subject_text(signer.subject),
         chain=tuple(chain),
     )
 

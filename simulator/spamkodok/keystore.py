@@ -10,11 +10,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from fake_spse.names import subject_text
 from simulator.spamkodok import _pkcs12
 
 KEY_BITS = 2048
 _FRIENDLY_NAME = b"spamkodok"
-_RFC4514_NAMES = {NameOID.EMAIL_ADDRESS: "emailAddress"}
 
 
 class KeystoreError(Exception):
@@ -87,7 +87,7 @@ class Keystore:
         """RFC 4514 subject of the embedded certificate (emailAddress by name), or None."""
         if self.certificate is None:
             return None
-        return self.certificate.subject.rfc4514_string(_RFC4514_NAMES)
+        return subject_text(self.certificate.subject)
 
     def certificate_signing_request(
         self, *, common_name: str, organization: str | None, email: str | None
@@ -119,4 +119,3 @@ class Keystore:
             _FRIENDLY_NAME, self.private_key, self.certificate, self.chain, self._passphrase
         )
         _pkcs12.write_atomic(self.path, data)
-
