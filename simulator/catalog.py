@@ -34,6 +34,51 @@ SOURCES = {
 }
 
 
+RULE_PREFIX = "aturan-"
+
+
+@dataclass(frozen=True)
+class SeedRule:
+    """One rule of the seed's operational concept that the catalog must reproduce."""
+
+    rule_id: str
+    section: str
+    text: str
+
+
+_HH = "Hal-hal yang harus diperhatikan"
+_AKT_A = "Tahap Proses Aktivasi Sertifikat-a"
+_AKT_B = "Tahap Proses Aktivasi Sertifikat-b"
+_APA = "Apa yang harus dilakukan"
+
+# The rules of the seed's three operational sections, in the seed's order. Scenarios cite them
+# with tags such as @aturan-hh-1; `spse-sim list --rules` shows the mapping.
+SEED_RULES = (
+    SeedRule("hh-1", _HH, "Saat SpamKodok 2 berjalan, tidak ada instance browser lain yang hidup"),
+    SeedRule("hh-2", _HH, "Nama file maksimal 40 karakter sudah termasuk ekstensinya"),
+    SeedRule("hh-3", _HH, "Nama file tanpa simbol / \\ , : ‘ “ + - ( )"),
+    SeedRule("hh-4", _HH, "File yang diupload berada di HDD utama, bukan flashdisk"),
+    SeedRule("hh-5", _HH, "Upload se-awal mungkin (setelah batas waktu upload ditolak)"),
+    SeedRule("akt-a-1", _AKT_A, "Hadir di LPSE untuk verifikasi dengan dokumen asli dan salinan"),
+    SeedRule("akt-a-2", _AKT_A, "Sudah mendaftar/memiliki akun LPSE"),
+    SeedRule("akt-a-3", _AKT_A, "Proses menggunakan browser SpamKodok 2"),
+    SeedRule("akt-a-4", _AKT_A, "Setelah login muncul link merah untuk pendaftaran AMS"),
+    SeedRule(
+        "akt-a-5", _AKT_A, "Upload surat rekomendasi penyedia (TDP/SIUP/SIUK, surat keterangan)"
+    ),
+    SeedRule("akt-b-1", _AKT_B, "Verifikasi ulang di LPSE atau mandiri"),
+    SeedRule("akt-b-2", _AKT_B, "Sudah mendaftar/memiliki akun LPSE"),
+    SeedRule("akt-b-3", _AKT_B, "Proses menggunakan browser SpamKodok 2"),
+    SeedRule("akt-b-4", _AKT_B, "Klik 'sertifikat' di kanan atas, import APD (sertifikat lama)"),
+    SeedRule("akt-b-5", _AKT_B, "Upload surat rekomendasi penyedia"),
+    SeedRule("apa-1", _APA, "Dokumentasikan screenshot error dan kronologi di file Word"),
+    SeedRule("apa-2", _APA, "Login SPSE, Aplikasi e-Procurement Lainnya, LPSE Support Production"),
+    SeedRule("apa-3", _APA, "Buat tiket baru, lengkapi isian dan kirimkan"),
+    SeedRule("apa-4", _APA, "Tidak bisa login LPSE Support: email ke LPSE dengan lampiran Word"),
+    SeedRule("apa-5", _APA, "Datang langsung ke LPSE untuk identifikasi masalah bersama"),
+)
+
+
 class CatalogError(ValueError):
     """A scenario is missing its id, profile or source tag, or an id is used twice."""
 
@@ -47,6 +92,7 @@ class CatalogEntry:
     profiles: tuple[str, ...]
     sources: tuple[str, ...]
     tags: tuple[str, ...]
+    rules: tuple[str, ...] = ()
 
     def applies_to(self, profile: str) -> bool:
         return "semua" in self.profiles or profile in self.profiles
@@ -75,6 +121,7 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
         t.removeprefix(PROFILE_PREFIX) for t in tag_list if t.startswith(PROFILE_PREFIX)
     )
     sources = tuple(t.removeprefix(SOURCE_PREFIX) for t in tag_list if t.startswith(SOURCE_PREFIX))
+    rules = tuple(t.removeprefix(RULE_PREFIX) for t in tag_list if t.startswith(RULE_PREFIX))
     where = f"{file}: {title!r}"
     if len(ids) != 1:
         raise CatalogError(f"{where} needs exactly one @KODOK-NNN tag, has {ids}")
@@ -83,7 +130,18 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
     unknown = [s for s in sources if s not in SOURCES]
     if not sources or unknown:
         raise CatalogError(f"{where} needs @sumber-... tags from {sorted(SOURCES)}; bad: {unknown}")
-    return CatalogEntry(ids[0], title, feature, file, profiles, sources, tuple(tag_list))
+    known_rules = {r.rule_id for r in SEED_RULES}
+    if any(r not in known_rules for r in rules):
+        raise CatalogError(f"{where} cites unknown rules {sorted(set(rules) - known_rules)}")
+    return CatalogEntry(ids[0], title, feature, file, profiles, sources, tuple(tag_list), rules)
+
+
+def rule_coverage(entries: Sequence[CatalogEntry]) -> dict[str, list[str]]:
+    """Seed rule id -> the scenario ids citing it (empty list: not yet reproduced)."""
+    return {
+        rule.rule_id: [e.scenario_id for e in entries if rule.rule_id in e.rules]
+        for rule in SEED_RULES
+    }
 
 
 def load_catalog(directory: Path) -> list[CatalogEntry]:

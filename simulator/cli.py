@@ -12,6 +12,7 @@ from fake_spse.profile import available_profiles
 from simulator.chronology import StepRecord
 
 if TYPE_CHECKING:
+    from simulator.catalog import CatalogEntry
     from simulator.scenario_run import ScenarioOutcome
 
 
@@ -127,6 +128,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 2
     if args.profile:
         entries = [e for e in entries if e.applies_to(args.profile)]
+    if args.rules:
+        return _print_rules(entries)
     print(f"{'id':<10} {'profile':<22} {'source':<40} title")
     for entry in entries:
         source = "; ".join(SOURCES[s] for s in entry.sources)
@@ -135,6 +138,19 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{entry.title}"
         )
     print(f"{len(entries)} scenario(s)")
+    return 0
+
+
+def _print_rules(entries: Sequence[CatalogEntry]) -> int:
+    from simulator.catalog import SEED_RULES, rule_coverage
+
+    coverage = rule_coverage(entries)
+    print(f"{'rule':<9} {'section':<36} {'scenarios':<24} rule")
+    for rule in SEED_RULES:
+        covered = ", ".join(coverage[rule.rule_id]) or "-- none --"
+        print(f"{rule.rule_id:<9} {rule.section:<36} {_clip(covered, 24):<24} {rule.text}")
+    missing = [r for r, ids in coverage.items() if not ids]
+    print(f"{len(SEED_RULES) - len(missing)} of {len(SEED_RULES)} seed rules reproduced")
     return 0
 
 
@@ -218,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--profile", choices=available_profiles(), help="only scenarios that apply to this profile"
     )
     listing.add_argument("--catalog", help="folder of .feature files (default: ./scenarios)")
+    listing.add_argument(
+        "--rules",
+        action="store_true",
+        help="show the seed's rules and the scenarios reproducing each",
+    )
     listing.set_defaults(func=cmd_list)
 
     check = sub.add_parser(
