@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import secrets
+import socket
 import traceback
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import jinja2
@@ -16,6 +19,8 @@ from starlette.staticfiles import StaticFiles
 
 from fake_spse.clock import SimClock
 from fake_spse.control import api as control_api
+from fake_spse.control import panel as control_panel
+from fake_spse.control import support_api as support_control
 from fake_spse.domain.errors import DomainError
 from fake_spse.faults import FaultBoard
 from fake_spse.lpse import Lpse
@@ -23,11 +28,26 @@ from fake_spse.messages import MessageCatalog
 from fake_spse.profile import load_profile
 from fake_spse.services.adp import AdpService
 from fake_spse.services.ca import CertificateAuthority
+from fake_spse.services.mail import Mailbox, SmtpServer
+from fake_spse.services.support import LpseSupport, SupportStore
 from fake_spse.settings import Settings
 from fake_spse.storage.blobs import BlobStore
 from fake_spse.storage.database import Database
-from fake_spse.web import accounts, certificates, pokja, public, staff, vendor
+from fake_spse.web import (
+    accounts,
+    apd,
+    apendo,
+    certificates,
+    listing,
+    pokja,
+    public,
+    staff,
+    vendor,
+)
+from fake_spse.web import support as support_web
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
+from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
+from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionMiddleware
 
 
@@ -47,7 +67,7 @@ def build_lpse(settings: Settings) -> Lpse:
         blobs=BlobStore(data / "blobs"),
         ca=CertificateAuthority(data / "bsre", clock.now),
         adp=AdpService(
-            data / "adp.sqlite3",
+            settings.adp_db_path,
             clock.now,
             is_down=lambda: faults.check("adp.down", detail="ADP") is not None,
         ),
@@ -55,25 +75,72 @@ def build_lpse(settings: Settings) -> Lpse:
     )
 
 
-def create_app(settings: Settings) -> Starlette:
-    """The fake SPSE as an ASGI app: SPSE pages under the base path, BSrE under /bsre, /_sim."""
+def build_support(settings: Settings, lpse: Lpse) -> LpseSupport:
+    """LPSE Support: its own SQLite file and attachment folder in the LPSE's data directory."""
+    return LpseSupport(
+        store=SupportStore(settings.data_dir / "support.sqlite3"),
+        blobs=BlobStore(settings.data_dir / "support-blobs"),
+        now=lpse.clock.now,
+        faults=lpse.faults,
+        lpse_code=settings.lpse_code,
+        lpse_email=settings.lpse_email,
+    )
+
+
+def build_smtp(
+    settings: Settings, mailbox: Mailbox, sock: socket.socket | None
+) -> SmtpServer | None:
+    """The LPSE's SMTP server (accepting mail for ``lpse_email`` only), unless switched off."""
+    if settings.smtp_port is None and sock is None:
+        return None
+    address = settings.lpse_email.lower()
+    return SmtpServer(
+        mailbox,
+        host=settings.smtp_host,
+        port=settings.smtp_port or 0,
+        accepts=lambda rcpt: rcpt.strip().lower() == address,
+        sock=sock,
+    )
+
+
+def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) -> Starlette:
+    """The fake SPSE as an ASGI app: SPSE pages under the base path, BSrE under /bsre, /_sim,
+    LPSE Support under /support; its SMTP server runs with the app's lifespan (on
+    ``smtp_socket`` when given, already bound, else on ``settings.smtp_host``/``smtp_port``)."""
     lpse = build_lpse(settings)
+    support = build_support(settings, lpse)
+    mailbox = Mailbox(settings.data_dir / "mail", lpse.clock.now)
+    smtp = build_smtp(settings, mailbox, smtp_socket)
     web_routes = [
         *public.routes(),
+        *listing.routes(),
         *accounts.routes(),
         *staff.routes(),
         *vendor.routes(),
         *certificates.routes(),
+        *apd.routes(),
         *pokja.routes(),
+        *apendo.routes(),
+        *support_web.spse_routes(),
         Mount("/public", StaticFiles(packages=[("fake_spse.web", "static")]), name="static"),
     ]
     routes: list[Route | Mount] = [
         Route("/", lambda request: RedirectResponse(settings.base_path)),
         Mount(settings.base_path, routes=web_routes),
         Mount("/bsre", routes=public.bsre_routes()),
+        Mount(support_web.SUPPORT_PATH, routes=support_web.routes()),
     ]
     if settings.simulation:
-        routes.append(Mount("/_sim", routes=control_api.routes()))
+        routes.append(
+            Mount(
+                "/_sim",
+                routes=[
+                    *control_panel.routes(),
+                    *control_api.routes(),
+                    *support_control.routes(),
+                ],
+            )
+        )
     app = Starlette(
         routes=routes,
         exception_handlers={
@@ -82,15 +149,37 @@ def create_app(settings: Settings) -> Starlette:
             HTTPException: _http_error,
             Exception: _server_error,
         },
+        lifespan=_lifespan(smtp),
     )
     app.state.lpse = lpse
+    app.state.support = support
+    app.state.mailbox = mailbox
+    app.state.smtp = smtp
     app.state.templates = jinja2.Environment(
         loader=jinja2.PackageLoader("fake_spse.web", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
     secret = _secret(settings.data_dir / "session.key")
-    return SessionMiddleware(app, db=lpse.db, secret=secret, now=lpse.clock.now)  # type: ignore[return-value]
+    app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
+    sessions = SessionMiddleware(app, db=lpse.db, secret=secret, now=lpse.clock.now)
+    # Outermost: every request, also /_sim and static files, gets an id and a log line.
+    log = RequestLog(settings.data_dir / LOG_NAME)
+    return RequestLogMiddleware(sessions, log=log, now=lpse.clock.now)  # type: ignore[return-value]
+
+
+def _lifespan(smtp: SmtpServer | None) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if smtp is not None:
+            await smtp.start()
+        try:
+            yield
+        finally:
+            if smtp is not None:
+                await smtp.stop()
+
+    return lifespan
 
 
 def _secret(path: Path) -> bytes:
@@ -116,6 +205,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    code = secrets.token_hex(4).upper()
+    code = request_id(request) or secrets.token_hex(6).upper()
+    request.scope[REQUEST_ERROR] = type(exc).__name__
     traceback.print_exception(exc)
     return render(request, "error.html", {"error_code": code}, status=500)

@@ -33,6 +33,12 @@ KNOWN_FAULTS: Mapping[str, FaultSpec] = MappingProxyType(
                 "CA BSrE tidak dapat dihubungi: pendaftaran AMS dan penerbitan sertifikat gagal.",
             ),
             FaultSpec(
+                "ca.validity",
+                "BSrE menerbitkan sertifikat berikutnya dengan masa berlaku validity_days hari "
+                "saja (untuk membuat sertifikat yang segera kedaluwarsa).",
+                ("validity_days",),
+            ),
+            FaultSpec(
                 "adp.down",
                 "Layanan ADP LKPP tidak dapat dihubungi: aktivasi ADP dan login lintas LPSE gagal.",
             ),

@@ -8,6 +8,7 @@ clock, the fault board and the services SPSE depends on (BSrE CA, LKPP ADP), and
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,17 +26,38 @@ from fake_spse.domain.accounts import (
     hash_password,
     password_matches,
     registration_problems,
+    roaming_vendor,
+)
+from fake_spse.domain.ams import (
+    STATUS_ISSUED,
+    STATUS_UPGRADED,
+    letter_problems,
+    upgrade_problem,
+)
+from fake_spse.domain.apendo import (
+    PackageKey,
+    PublicPackageKey,
+    check_offer_file_name,
+    check_opening_code,
+    generate_package_key,
+    private_key_file,
 )
 from fake_spse.domain.certificates import AmsRequest, UserCertificate, current_certificate
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult
-from fake_spse.domain.schedule import build_schedule
+from fake_spse.domain.schedule import OPENING_STAGE, build_schedule
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
 from fake_spse.faults import FaultBoard
 from fake_spse.messages import MessageCatalog
+from fake_spse.names import subject_text
 from fake_spse.profile import Profile
 from fake_spse.services.adp import AdpDuplicate, AdpService, AdpUnavailable
-from fake_spse.services.ca import CertificateAuthority, InvalidCertificateRequest
+from fake_spse.services.ca import (
+    CertificateAuthority,
+    InvalidCertificateRequest,
+    IssuedRecord,
+    UnknownCertificate,
+)
 from fake_spse.settings import Settings
 from fake_spse.storage.blobs import BlobStore, BlobTooLarge
 from fake_spse.storage.database import Database
@@ -131,12 +153,57 @@ class Lpse:
         return account
 
     def authenticate(self, user_id: str, password: str) -> Account:
-        """The account behind a login, or the SPSE message why not."""
+        """The account behind a login, or the SPSE message why not.
+
+        A user id this LPSE does not know may belong to a vendor of another LPSE: SPSE then
+        asks ADP, and with matching credentials creates the local (roaming) account.
+        """
         account = self.db.account(user_id.strip())
-        if account is None or not password_matches(password, account.password_hash):
+        if account is None:
+            return self._arrive_through_adp(user_id.strip(), password)
+        if not password_matches(password, account.password_hash):
             raise DomainError("login.gagal")
         account.ensure_can_login()
         return account
+
+    def _arrive_through_adp(self, user_id: str, password: str) -> Account:
+        """Log in a vendor verified at another LPSE: its identity and password come from ADP."""
+        if not user_id:
+            raise DomainError("login.gagal")
+        try:
+            record = self.adp.authenticate(user_id, password)
+        except AdpUnavailable as exc:
+            raise DomainError("login.adp_tidak_tersedia") from exc
+        if record is None:
+            raise DomainError("login.gagal")
+        existing = self.db.account(record.user_id)
+        if existing is None:
+            if self.db.account_by_email(record.email) is not None:
+                raise DomainError("login.adp_email_dipakai", email=record.email)
+            account = roaming_vendor(
+                user_id=record.user_id,
+                email=record.email,
+                company=record.company,
+                npwp=record.npwp,
+                address=record.address,
+                director=record.director,
+                phone=record.phone,
+                password_hash=record.password_hash,
+                home_lpse=record.home_lpse,
+                activated_at=record.activated_at,
+                arrived_at=self.clock.now(),
+            )
+            try:
+                self.db.add_account(account)
+                return account
+            except sqlite3.IntegrityError:
+                # Two first logins at once: the other one may have created this account.
+                existing = self.db.account(record.user_id)
+        # The user id in another spelling: only the same roaming vendor, never a local account.
+        if existing is None or existing.home_lpse != record.home_lpse:
+            raise DomainError("login.gagal")
+        existing.ensure_can_login()
+        return existing
 
     def account(self, user_id: str) -> Account:
         account = self.db.account(user_id)
@@ -162,6 +229,9 @@ class Lpse:
                 company=vendor.company,
                 address=vendor.address,
                 home_lpse=self.settings.lpse_name,
+                password_hash=vendor.password_hash,
+                director=vendor.director,
+                phone=vendor.phone,
             )
         except AdpUnavailable as exc:
             raise DomainError("adp.tidak_tersedia") from exc
@@ -185,22 +255,7 @@ class Lpse:
         self, user: Account, *, letter_name: str, letter: bytes, csr_pem: str
     ) -> UserCertificate:
         """AMS registration: check the recommendation letter, ask BSrE for the certificate."""
-        profile = self.profile
-        problems: list[DomainError] = []
-        if not letter_name:
-            problems.append(DomainError("ams.surat_wajib"))
-        else:
-            suffix = Path(letter_name).suffix.lower()
-            if suffix not in profile.ams_letter_types:
-                problems.append(
-                    DomainError("ams.surat_jenis", types=", ".join(profile.ams_letter_types))
-                )
-            elif not letter:
-                problems.append(DomainError("ams.surat_kosong"))
-            elif len(letter) > profile.ams_letter_max_bytes:
-                problems.append(
-                    DomainError("ams.surat_besar", max_mb=profile.ams_letter_max_bytes // 2**20)
-                )
+        problems = self._letter_problems(letter_name, letter)
         try:
             csr = x509.load_pem_x509_csr(csr_pem.encode())
         except ValueError:
@@ -211,18 +266,96 @@ class Lpse:
             raise DomainError("ams.ca_tidak_tersedia")
         try:
             issued = self.ca.issue(
-                csr,
-                user_id=user.user_id,
-                validity=timedelta(days=profile.certificate_validity_days),
+                csr, user_id=user.user_id, validity=self._certificate_validity(user.user_id)
             )
         except InvalidCertificateRequest as exc:
             raise DomainError("ams.csr_tidak_valid") from exc
+        return self._record_issued(user, issued, letter_name, letter, STATUS_ISSUED)
+
+    def upgrade_certificate(
+        self,
+        user: Account,
+        *,
+        old_certificate_pem: str,
+        csr_pem: str,
+        letter_name: str,
+        letter: bytes,
+    ) -> tuple[UserCertificate, str]:
+        """Import APD: BSrE issues a certificate for SpamKodok 2's new key in place of the user's
+        old SpamKodok certificate, then revokes the old one (superseded). Returns the new
+        certificate and the old serial."""
+        problems = self._letter_problems(letter_name, letter)
+        csr: x509.CertificateSigningRequest | None = None
+        old: x509.Certificate | None = None
+        try:
+            csr = x509.load_pem_x509_csr(csr_pem.encode())
+        except ValueError:
+            problems.append(DomainError("ams.csr_tidak_valid"))
+        try:
+            old = x509.load_pem_x509_certificate(old_certificate_pem.encode())
+        except ValueError:
+            problems.append(DomainError("apd.sertifikat_lama_tidak_valid"))
+        if problems or csr is None or old is None:
+            raise UploadProblems(problems)
+        if self.faults.check("ca.down", actor=user.user_id, detail="certificate upgrade"):
+            raise DomainError("ams.ca_tidak_tersedia")
+        now = self.clock.now()
+        try:
+            registered: IssuedRecord | None = self.ca.record(old.serial_number)
+        except UnknownCertificate:
+            registered = None
+        if registered is not None and registered.certificate != old:
+            registered = None  # a certificate BSrE never issued, with a serial BSrE used
+        problem = upgrade_problem(
+            old,
+            owner=registered.user_id if registered else None,
+            revoked_at=registered.revoked_at if registered else None,
+            user_id=user.user_id,
+            now=now,
+        )
+        if problem is not None:
+            raise problem
+        if csr.public_key() == old.public_key():
+            raise DomainError("ams.csr_tidak_valid")  # an upgrade always brings a new key
+        try:
+            issued = self.ca.issue(
+                csr, user_id=user.user_id, validity=self._certificate_validity(user.user_id)
+            )
+        except InvalidCertificateRequest as exc:
+            raise DomainError("ams.csr_tidak_valid") from exc
+        self.ca.revoke(old.serial_number, at=now)
+        record = self._record_issued(user, issued, letter_name, letter, STATUS_UPGRADED)
+        return record, str(old.serial_number)
+
+    def _letter_problems(self, letter_name: str, letter: bytes) -> list[DomainError]:
+        return letter_problems(
+            letter_name,
+            letter,
+            types=self.profile.ams_letter_types,
+            max_bytes=self.profile.ams_letter_max_bytes,
+        )
+
+    def _certificate_validity(self, user_id: str) -> timedelta:
+        """The profile's validity, unless the ``ca.validity`` fault shortens this issuance."""
+        shortened = self.faults.check("ca.validity", actor=user_id, detail="certificate issuance")
+        if shortened is not None:
+            return timedelta(days=max(1, int(shortened.params.get("validity_days", 1))))
+        return timedelta(days=self.profile.certificate_validity_days)
+
+    def _record_issued(
+        self,
+        user: Account,
+        issued: x509.Certificate,
+        letter_name: str,
+        letter: bytes,
+        status: str,
+    ) -> UserCertificate:
         now = self.clock.now()
         stored = self.blobs.write_bytes(letter)
         record = UserCertificate(
             serial=str(issued.serial_number),
             user_id=user.user_id,
-            subject=issued.subject.rfc4514_string(),
+            subject=subject_text(issued.subject),
             pem=issued.public_bytes(serialization.Encoding.PEM).decode(),
             not_before=issued.not_valid_before_utc,
             not_after=issued.not_valid_after_utc,
@@ -237,7 +370,7 @@ class Lpse:
                 letter_blob=stored.key,
                 letter_size=stored.size,
                 submitted_at=now,
-                status="diterbitkan",
+                status=status,
                 serial=record.serial,
                 problem=None,
             )
@@ -281,7 +414,16 @@ class Lpse:
             schedule=build_schedule(self.profile.schedule, now),
             recipient_certificates=recipients,
         )
-        self.db.add_tender(tender)
+        package_key = None
+        if self.profile.protection == "apendo":
+            # NON CA: SPSE's own key pair for the package (APENDO), kept with the tender.
+            package_key = generate_package_key(
+                tender_id=tender.tender_id,
+                lpse_name=self.settings.lpse_name,
+                now=now,
+                valid_for=tender.schedule.windows[-1].end - now + timedelta(days=365),
+            )
+        self.db.add_tender(tender, package_key)
         return tender
 
     def tender(self, tender_id: str) -> Tender:
@@ -371,6 +513,18 @@ class Lpse:
     def current_offer(self, vendor: Account, tender_id: str) -> Offer | None:
         return self.db.current_offer(tender_id, vendor.user_id)
 
+    def offer_recipients(self, tender: Tender) -> tuple[str, ...]:
+        """The certificates (PEM) an offer to ``tender`` is sealed to when it is sent now.
+
+        The tender's pokja's current certificate: a pokja who replaced a lost key gets later
+        offers sealed to the new one, while offers already sent stay sealed to the old one.
+        Without a current certificate, the ones recorded when the tender was announced.
+        """
+        if self.profile.protection != "ca":
+            return tender.recipient_certificates
+        current = self.certificate_of(tender.created_by)
+        return (current.pem,) if current is not None else tender.recipient_certificates
+
     def offers_for_opening(self, pokja: Account, tender_id: str) -> tuple[Tender, list[Offer]]:
         """The current offers of a tender, for its own pokja, once opening has started."""
         require_role(pokja, Role.POKJA)
@@ -414,6 +568,100 @@ class Lpse:
 
     def opening(self, offer_id: int) -> OpeningResult | None:
         return self.db.opening(offer_id)
+
+    # APENDO (SPSE NON CA) -------------------------------------------------------------------
+    def require_protection(self, protection: str) -> None:
+        """The pages of one protection scheme refuse in a profile that uses the other one."""
+        if self.profile.protection != protection:
+            key = "apendo.halaman_non_ca" if protection == "apendo" else "apendo.halaman_ca"
+            raise DomainError(key)
+
+    def _package_key(self, tender_id: str) -> PackageKey:
+        self.require_protection("apendo")
+        key = self.db.package_key(self.tender(tender_id).tender_id)
+        if key is None:
+            raise NotFound("apendo.kunci_tidak_ada")
+        return key
+
+    def package_key_info(self, tender_id: str) -> PublicPackageKey:
+        """The package key without its private half."""
+        return self._package_key(tender_id).public()
+
+    def apendo_offer_page(self, vendor: Account, tender_id: str) -> tuple[Tender, PublicPackageKey]:
+        """What the vendor's APENDO upload page shows: the tender and its package public key."""
+        self.require_protection("apendo")
+        require_role(vendor, Role.PENYEDIA)
+        tender = self.tender(tender_id)
+        if not self.is_participant(vendor.user_id, tender_id):
+            raise Forbidden("penawaran.bukan_peserta")
+        return tender, self.package_key_info(tender_id)
+
+    def package_public_key(self, user: Account, tender_id: str) -> PublicPackageKey:
+        """The package certificate, for the tender's participants and its pokja."""
+        self.require_protection("apendo")
+        tender = self.tender(tender_id)
+        if user.user_id != tender.created_by and not self.is_participant(user.user_id, tender_id):
+            raise Forbidden("penawaran.bukan_peserta")
+        return self.package_key_info(tender_id)
+
+    async def receive_apendo_offer(
+        self, vendor: Account, tender_id: str, file_name: str, body: AsyncIterator[bytes]
+    ) -> Receipt:
+        """An uploaded ``.rhs`` file: the CA upload's rules, plus APENDO's file type."""
+        self.require_protection("apendo")
+        self.check_can_upload(vendor, tender_id)
+        check_offer_file_name(file_name)
+        return await self.receive_offer(vendor, tender_id, body)
+
+    def apendo_opening(
+        self, pokja: Account, tender_id: str
+    ) -> tuple[Tender, PublicPackageKey, list[Offer] | None]:
+        """The opening page: the offers only once the opening stage has started (else None)."""
+        self.require_protection("apendo")
+        require_role(pokja, Role.POKJA)
+        tender = self.tender(tender_id)
+        tender.ensure_pokja(pokja.user_id)
+        key = self.package_key_info(tender_id)
+        if not tender.schedule.has_started(OPENING_STAGE, self.clock.now()):
+            return tender, key, None
+        return tender, key, self.db.offers(tender_id)
+
+    def release_package_key(self, pokja: Account, tender_id: str) -> str:
+        """The package's private key file, for the tender's pokja once opening has started."""
+        self.require_protection("apendo")
+        require_role(pokja, Role.POKJA)
+        tender = self.tender(tender_id)
+        tender.ensure_pokja(pokja.user_id)
+        tender.ensure_opening_started(self.clock.now())
+        key = self._package_key(tender_id)
+        self.db.release_package_key(tender_id, pokja.user_id, self.clock.now())
+        return private_key_file(key)
+
+    def apendo_offer_file(
+        self, pokja: Account, tender_id: str, offer_id: int
+    ) -> tuple[Offer, Path]:
+        """A stored ``.rhs`` offer, for the tender's pokja once opening has started."""
+        self.require_protection("apendo")
+        return self.offer_file(pokja, tender_id, offer_id)
+
+    def record_apendo_opening(
+        self, pokja: Account, tender_id: str, offer_id: int, *, code: str, files: tuple[str, ...]
+    ) -> OpeningResult:
+        """Keep what the pokja's APENDO found when it opened one offer with the package key."""
+        offer, _ = self.apendo_offer_file(pokja, tender_id, offer_id)
+        if self._package_key(tender_id).released_at is None:
+            raise DomainError("apendo.kunci_belum_diunduh")
+        check_opening_code(code)
+        result = OpeningResult(
+            offer_id=offer.offer_id,
+            code=code,
+            signer_subject="",
+            files=tuple(name.strip() for name in files if name.strip()),
+            opened_at=self.clock.now(),
+            opened_by=pokja.user_id,
+        )
+        self.db.save_opening(result)
+        return result
 
 
 def require_role(account: Account, *roles: Role) -> None:

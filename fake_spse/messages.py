@@ -44,6 +44,15 @@ CATALOG: Mapping[str, str] = {
     "adp.duplikat_user_id": "User ID {value} sudah terdaftar di ADP.",
     "adp.duplikat_email": "Email {value} sudah terdaftar di ADP.",
     "adp.duplikat_npwp": "NPWP {value} dengan alamat yang sama sudah terdaftar di ADP.",
+    # ADP: login at another LPSE with an account from the vendor's home LPSE
+    "login.adp_tidak_tersedia": (
+        "Layanan ADP (Agregasi Data Penyedia) LKPP sedang tidak dapat dihubungi, sehingga akun "
+        "dari LPSE lain belum dapat login di LPSE ini. Silakan coba beberapa saat lagi."
+    ),
+    "login.adp_email_dipakai": (
+        "Email {email} akun ADP Anda sudah dipakai akun lain di LPSE ini. Silakan hubungi "
+        "helpdesk LPSE."
+    ),
     # certificates (AMS)
     "ams.link": "Anda belum memiliki sertifikat elektronik. Klik di sini untuk pendaftaran AMS.",
     "ams.butuh_spamkodok": (
@@ -113,6 +122,19 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.sertifikat_tidak_dipercaya": "Gagal: sertifikat penyedia tidak diterbitkan oleh BSrE",
     "pembukaan.bukan_tender_ini": "Gagal: dokumen bukan untuk tender ini",
     "pembukaan.selesai": "Pembukaan dokumen penawaran selesai.",
+    # APENDO (SPSE NON CA): package key pair, .rhs upload, opening with the package private key
+    "apendo.halaman_non_ca": "Halaman APENDO hanya digunakan pada SPSE NON CA. Pada SPSE CA dokumen penawaran diamankan dengan sertifikat elektronik di SpamKodok 2.",
+    "apendo.halaman_ca": "Halaman ini hanya digunakan pada SPSE CA (SpamKodok 2). Pada SPSE NON CA dokumen penawaran diamankan dengan APENDO: gunakan halaman Upload Dokumen Penawaran APENDO.",
+    "apendo.kunci_tidak_ada": "Kunci paket tender ini tidak ditemukan.",
+    "apendo.petunjuk": "Unduh kunci publik paket, enkripsi dokumen penawaran dengan APENDO, lalu unggah file .rhs hasil enkripsi. Dokumen hanya dapat dibuka oleh Pokja Pemilihan dengan kunci privat paket pada tahap Pembukaan Dokumen Penawaran.",
+    "apendo.file_wajib": "Silakan pilih file dokumen penawaran (.rhs) hasil enkripsi APENDO.",
+    "apendo.bukan_rhs": "File {name} bukan dokumen penawaran APENDO. Pada SPSE NON CA hanya file berekstensi .rhs hasil enkripsi APENDO yang dapat diunggah.",
+    "apendo.menggantikan": "Dokumen penawaran yang dikirim sebelumnya telah digantikan.",
+    "apendo.form_tidak_valid": "Formulir upload tidak valid. Silakan muat ulang halaman dan ulangi.",
+    "apendo.jadwal_pembukaan": "Kunci privat paket dan dokumen penawaran baru tersedia pada tahap Pembukaan Dokumen Penawaran, mulai {start}.",
+    "apendo.kunci_belum_diunduh": "Unduh kunci privat paket terlebih dahulu sebelum mencatat hasil pembukaan.",
+    "apendo.hasil_dicatat": "Hasil pembukaan penawaran {vendor} telah dicatat: {status}.",
+    "pembukaan.bukan_kunci_paket": "Gagal: dokumen tidak dienkripsi dengan kunci publik paket ini",
     # SpamKodok 2's own messages (the desk application reports keys; SPSE pages show the text)
     "kodok.batal": "Tidak ada file yang dipilih.",
     "kodok.file_tidak_ditemukan": "File {name} tidak ditemukan.",
@@ -135,8 +157,115 @@ CATALOG: Mapping[str, str] = {
         "bukan flashdisk."
     ),
     "kodok.ada_file_ditolak": "Masih ada file yang tidak memenuhi syarat. Perbaiki dahulu.",
+    # files, uploads and opening failures (KODOK-010..039): SpamKodok 2's single-instance guard
+    "kodok.browser_lain": (
+        "Browser lain sedang berjalan: {browsers}. Tutup semua browser selain SpamKodok 2, lalu "
+        "kirim ulang dokumen penawaran."
+    ),
     "kodok.keystore": "Keystore SpamKodok 2 tidak dapat dibuka: {detail}",
     "kodok.gagal_segel": "SpamKodok 2 gagal mengamankan dokumen: {detail}",
+    # certificate failures and the upgrade by import APD (KODOK-070..099): SpamKodok 2 checks its
+    # own certificate at sealing (at SPSE's time) and the old certificate in an APD file; SPSE
+    # checks the old certificate belongs to the user and has BSrE revoke it once superseded.
+    "kodok.passphrase_salah": (
+        "Passphrase SpamKodok 2 salah: sertifikat elektronik yang tertanam tidak dapat dibuka. "
+        "Periksa kembali passphrase Anda; passphrase yang hilang hanya dapat di-reset di BSrE."
+    ),
+    "kodok.sertifikat_kedaluwarsa": (
+        "Sertifikat elektronik di SpamKodok 2 sudah kedaluwarsa sejak {sampai} (waktu SPSE "
+        "{waktu}). Dokumen tidak diamankan; lakukan pendaftaran AMS untuk sertifikat baru."
+    ),
+    "kodok.sertifikat_belum_berlaku": (
+        "Sertifikat elektronik di SpamKodok 2 baru berlaku mulai {mulai} (waktu SPSE {waktu}). "
+        "Dokumen tidak diamankan."
+    ),
+    "kodok.sertifikat_dicabut": (
+        "Sertifikat elektronik di SpamKodok 2 telah dicabut oleh BSrE pada {tanggal}. Dokumen "
+        "tidak diamankan; hubungi LPSE untuk pendaftaran AMS ulang."
+    ),
+    "kodok.crl_tidak_tersedia": (
+        "Daftar sertifikat yang dicabut (CRL) dari BSrE tidak dapat diunduh, sehingga sertifikat "
+        "tidak dapat diperiksa. Silakan coba beberapa saat lagi."
+    ),
+    "kodok.apd_galat": "Berkas APD {name} tidak dapat dibaca.",
+    "kodok.apd_rusak": "Berkas APD {name} rusak atau bukan ekspor sertifikat SpamKodok lama.",
+    "kodok.apd_passphrase_salah": "Passphrase berkas APD {name} salah.",
+    "kodok.apd_asing": (
+        "Sertifikat di dalam berkas APD {name} tidak diterbitkan oleh BSrE dan tidak dapat "
+        "di-upgrade."
+    ),
+    "kodok.apd_kedaluwarsa": (
+        "Sertifikat di dalam berkas APD {name} sudah tidak berlaku (kedaluwarsa) dan tidak dapat "
+        "di-upgrade. Lakukan pendaftaran AMS."
+    ),
+    "kodok.apd_dicabut": (
+        "Sertifikat di dalam berkas APD {name} sudah dicabut oleh BSrE dan tidak dapat digunakan "
+        "lagi."
+    ),
+    "apd.sertifikat_lama_tidak_valid": "Sertifikat lama dari berkas APD tidak dapat dibaca.",
+    "apd.bukan_milik_anda": (
+        "Sertifikat lama di berkas APD bukan milik akun {user_id}. Gunakan berkas APD Anda sendiri."
+    ),
+    "apd.sertifikat_lama_tidak_berlaku": (
+        "Sertifikat lama sudah tidak berlaku (kedaluwarsa atau dicabut) dan tidak dapat "
+        "di-upgrade. Lakukan pendaftaran AMS."
+    ),
+    "apd.berhasil": (
+        "Sertifikat SpamKodok lama berhasil di-upgrade: BSrE menerbitkan sertifikat baru, dan "
+        "sertifikat lama (nomor seri {serial_lama}) dicabut karena telah digantikan."
+    ),
+    # QA mode: SPSE 4 public pages (package search via DataTables, participants, evaluation)
+    "dt.parameter_tidak_valid": "Parameter pencarian paket tidak valid: {parameter}.",
+    "dt.info": "Menampilkan {first} sampai {last} dari {total} paket",
+    "dt.kosong": "Tidak ada paket.",
+    "peserta.belum_ada": "Belum ada peserta tender.",
+    "evaluasi.belum_ada": "Belum ada hasil evaluasi untuk tender ini.",
+    "pemenang.belum_ada": "Belum ada pemenang untuk tender ini.",
+    # trainer mode (spse-sim replay captions): what happened, and the seed's "Apa yang harus dilakukan"
+    "pelatihan.langkah": "Langkah {nomor} dari {jumlah}",
+    "pelatihan.yang_terjadi": "Yang terjadi",
+    "pelatihan.apa_yang_harus_dilakukan": "Apa yang harus dilakukan",
+    "pelatihan.saran.dokumentasi": "Dokumentasikan semua screenshot error dan kronologi error di file Microsoft Word.",
+    "pelatihan.saran.tiket": "Login ke SPSE, klik Aplikasi e-Procurement Lainnya, masuk ke LPSE Support versi Production, lalu buat tiket baru untuk permasalahan ini: lengkapi semua isian dan kirimkan.",
+    "pelatihan.saran.email": "Apabila tidak bisa login di LPSE Support, kirim email ke LPSE ({email}) dengan lampiran file Word tersebut.",
+    "pelatihan.saran.datang": "Bisa juga datang langsung ke LPSE pada hari dan jam kerja untuk identifikasi permasalahan bersama (sangat disarankan).",
+    "pelatihan.gagal": "Skenario tidak berjalan seperti seharusnya: {detail}",
+    "pelatihan.jeda": "Dijeda: tekan Enter di terminal untuk melanjutkan.",
+    "pelatihan.selesai": "Selesai: {judul}",
+    # LPSE Support tickets and the e-mail fallback (KODOK-100..119)
+    "support.harus_login_spse": "Silakan login ke SPSE terlebih dahulu, lalu masuk ke LPSE Support melalui menu Aplikasi e-Procurement Lainnya.",
+    "support.harus_masuk": "Silakan masuk ke LPSE Support terlebih dahulu.",
+    "support.tidak_tersedia": "Login ke LPSE Support gagal: layanan sedang tidak dapat dihubungi. Apabila tidak bisa login di LPSE Support, silakan email ke LPSE ({email}) beserta lampiran berwujud MS. Word.",
+    "support.masuk_berhasil": "Selamat datang di LPSE Support, {name}.",
+    "support.tiket_dibuat": "Tiket {number} telah dibuat. Simpan nomor tiket ini untuk memantau penanganannya.",
+    "support.hanya_penyedia": "Tiket baru hanya dapat dibuat oleh penyedia.",
+    "support.judul_wajib": "Judul permasalahan wajib diisi.",
+    "support.deskripsi_wajib": "Deskripsi permasalahan wajib diisi.",
+    "support.aplikasi_tidak_valid": "Pilih aplikasi: {choices}.",
+    "support.kategori_tidak_valid": "Pilih kategori permasalahan: Teknis atau Non Teknis.",
+    "support.subkategori_tidak_valid": "Sub kategori {subcategory} tidak termasuk kategori {category}.",
+    "support.lampiran_nama": "Nama lampiran {name} tidak valid: nama file tidak boleh berisi folder, drive atau path, dan tidak boleh diawali titik.",
+    "support.lampiran_jenis": "Lampiran {name} tidak diizinkan. Jenis file yang diizinkan: {types}.",
+    "support.lampiran_kosong": "Lampiran {name} kosong.",
+    "support.lampiran_besar": "Ukuran lampiran {name} melebihi batas {max_mb} MB.",
+    "support.lampiran_ganda": "Lampiran {name} dipilih lebih dari satu kali.",
+    "support.lampiran_terlalu_banyak": "Lampiran maksimal {max} file.",
+    "support.tiket_tidak_ditemukan": "Tiket {number} tidak ditemukan.",
+    "support.bukan_tiket_anda": "Anda tidak berhak membuka tiket {number}. Tiket hanya dapat dilihat oleh penyedia pengirim, Helpdesk/verifikator/admin LPSE, dan LKPP.",
+    "support.bukan_penanganan": "Tiket {number} sedang ditangani {tier}: Anda tidak dapat {action}.",
+    "support.hanya_pengirim": "Hanya penyedia pengirim tiket {number} yang dapat menilai penyelesaiannya.",
+    "support.aksi_tidak_diizinkan": "Tiket berstatus {status} tidak dapat diproses dengan aksi {action}.",
+    "support.aksi_tidak_dikenal": "Aksi tidak dikenal.",
+    "support.catatan_wajib": "Catatan wajib diisi untuk {action}.",
+    "support.nilai_tidak_valid": "Pilih nilai penyelesaian {low} sampai {high}.",
+    "support.tiket_ditutup": "Tiket {number} sudah ditutup.",
+    "support.sudah_diambil": "Tiket {number} sudah Anda tangani.",
+    "support.tidak_dapat_diteruskan": "Tiket {number} sudah berada di tingkat penanganan tertinggi.",
+    "support.tiket_berubah": "Tiket {number} baru saja diubah oleh pihak lain. Silakan muat ulang halaman.",
+    "support.aksi_berhasil": "Tiket {number}: {action} berhasil. Status: {status}.",
+    "support.dikembalikan": "Tiket {number} dikembalikan kepada {handler} karena permasalahan belum selesai.",
+    "email.hanya_lpse": "Kotak Masuk Email LPSE hanya dapat dibuka oleh Helpdesk dan Admin LPSE.",
+    "email.tidak_ditemukan": "Email nomor {mail_id} tidak ditemukan.",
     # errors
     "error.umum": "Maaf, terjadi error pada aplikasi SPSE.",
     "error.tidak_ditemukan": "Halaman yang dituju tidak ditemukan",

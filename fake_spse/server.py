@@ -24,8 +24,23 @@ class RunningServer:
         # Binding here, before uvicorn starts, gives the real port at once (port 0 = any free).
         self._socket.bind((host, port))
         self.host, self.port = self._socket.getsockname()[:2]
+        # The LPSE's SMTP server, bound here too so that its port is known at once; the app's
+        # lifespan serves it on uvicorn's event loop and closes it when the server stops.
+        self._smtp_socket: socket.socket | None = None
+        self._smtp_address: tuple[str, int] | None = None
+        if settings.smtp_port is not None:
+            self._smtp_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self._smtp_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._smtp_socket.bind((settings.smtp_host, settings.smtp_port))
+            self._smtp_socket.listen(16)
+            self._smtp_socket.setblocking(False)
+            smtp_host, smtp_port = self._smtp_socket.getsockname()[:2]
+            self._smtp_address = (str(smtp_host), int(smtp_port))
         config = uvicorn.Config(
-            create_app(settings), log_level="warning", access_log=False, lifespan="off"
+            create_app(settings, smtp_socket=self._smtp_socket),
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
@@ -50,10 +65,17 @@ class RunningServer:
         """SPSE's home under the base path, e.g. http://127.0.0.1:41234/eproc4."""
         return self.url + self.settings.base_path
 
+    @property
+    def smtp_address(self) -> tuple[str, int] | None:
+        """(host, port) of the LPSE's SMTP server, or None when it has none."""
+        return self._smtp_address
+
     def stop(self) -> None:
         self._server.should_exit = True
         self._thread.join(10)
         self._socket.close()
+        if self._smtp_socket is not None:
+            self._smtp_socket.close()
 
     def __enter__(self) -> RunningServer:
         return self

@@ -12,7 +12,9 @@ class Settings:
     """One LPSE's configuration.
 
     ``simulation`` exposes the /_sim control API; it is meant for servers bound to a local
-    address, or protected with ``control_token`` otherwise.
+    address, or protected with ``control_token`` otherwise. ``adp_path`` is LKPP's ADP database:
+    by default inside ``data_dir``; point several LPSEs at one file to share one ADP, as the
+    real LPSEs share LKPP's service.
     """
 
     data_dir: Path
@@ -24,3 +26,15 @@ class Settings:
     control_token: str | None = None
     clock_start: datetime | None = None
     clock_frozen: bool = True
+    adp_path: Path | None = None
+    # LPSE Support: ticket numbers carry the LPSE's region code (BPS: 3372 = Kota Surakarta).
+    lpse_code: str = "3372"
+    # The LPSE's own mail server (the seed's e-mail fallback): started and stopped with the
+    # server; port 0 = any free port, None = no mail server.
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int | None = 0
+
+    @property
+    def adp_db_path(self) -> Path:
+        """Where ADP keeps its records: ``adp_path``, else ``data_dir/adp.sqlite3``."""
+        return self.adp_path if self.adp_path is not None else self.data_dir / "adp.sqlite3"

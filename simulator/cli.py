@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fake_spse.profile import available_profiles
+from simulator import cli_evidence, cli_qa, cli_trainer
 from simulator.chronology import StepRecord
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ def _echo_step(record: StepRecord) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     if args.ids or args.all or args.keyword:
         return cmd_run_scenarios(args)
+    if args.base_url:
+        print(
+            "spse-sim: the CA journey needs /_sim; use --base-url with ids or --all",
+            file=sys.stderr,
+        )
+        return 2
     from simulator.browser import BrowserNotFound
     from simulator.environment import RunOptions
     from simulator.runner import fresh_output_dir, run_journey
@@ -44,10 +51,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     print(f"spse-sim: CA journey on the embedded fake SPSE ({args.profile}), output in {output}")
     try:
-        result = run_journey(options, echo=_echo_step)
+        result = run_journey(options, echo=_echo_step, evidence=args.evidence)
     except BrowserNotFound as exc:
         print(f"spse-sim: {exc}", file=sys.stderr)
         return 2
+    if result.report is not None:
+        print(f"spse-sim: Word report: {result.report}")
     if result.ok:
         print(f"spse-sim: journey passed ({len(result.steps)} steps). Output: {output}")
         return 0
@@ -57,8 +66,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_run_scenarios(args: argparse.Namespace) -> int:
     from simulator.catalog import CatalogError, find_catalog_dir, load_catalog, select
+    from simulator.qa_run import qa_exit_code, run_qa
     from simulator.runner import fresh_output_dir
-    from simulator.scenario_run import ScenarioRunRequest, run_scenarios
+    from simulator.scenario_run import ScenarioRunRequest
 
     try:
         entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
@@ -66,13 +76,17 @@ def cmd_run_scenarios(args: argparse.Namespace) -> int:
     except CatalogError as exc:
         print(f"spse-sim: {exc}", file=sys.stderr)
         return 2
+    problem = cli_qa.check_compare_runs(args.compare_with)
+    if problem:
+        print(f"spse-sim: {problem}", file=sys.stderr)
+        return 2
     output = Path(args.output) if args.output else fresh_output_dir(Path(args.runs_dir))
     print(
         f"spse-sim: {len(chosen) if args.ids else 'all'} scenario(s) on {args.profile}, "
         f"output in {output}",
         flush=True,
     )
-    code, outcomes, elapsed = run_scenarios(
+    qa = run_qa(
         ScenarioRunRequest(
             output_dir=output,
             ids=args.ids,
@@ -81,19 +95,26 @@ def cmd_run_scenarios(args: argparse.Namespace) -> int:
             headed=args.headed,
             slow_mo_ms=args.slowmo,
             seed=args.seed,
-        )
+            evidence=args.evidence,
+            workers=args.workers,
+            base_url=args.base_url,
+        ),
+        reruns=args.reruns,
+        compare_with=[Path(p) for p in args.compare_with],
     )
+    code, outcomes, elapsed = qa.pytest_exit_code, qa.outcomes, qa.elapsed_s
     print(format_outcomes(outcomes))
+    cli_evidence.print_scenario_reports(output)
     counts = {
-        s: sum(1 for o in outcomes if o.status == s) for s in ("passed", "failed", "n/a", "skipped")
+        s: sum(1 for o in outcomes if o.status == s)
+        for s in ("passed", "failed", "flaky", "n/a", "skipped")
     }
     print(
-        f"{counts['passed']} passed, {counts['failed']} failed, {counts['n/a']} not applicable"
-        f" ({elapsed:.0f}s). JUnit XML: {output / 'junit.xml'}"
+        f"{counts['passed']} passed, {counts['failed']} failed, {counts['flaky']} flaky, "
+        f"{counts['n/a']} not applicable ({elapsed:.0f}s). JUnit XML: {output / 'junit.xml'}"
     )
-    if code not in (0, 5) or counts["failed"]:
-        return 1
-    return 0 if outcomes else 1
+    print(f"HTML report: {qa.report}")
+    return qa_exit_code(code, outcomes)
 
 
 def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
@@ -224,6 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--output", help="output folder (default: a new folder under --runs-dir)")
     run.add_argument("--runs-dir", default="runs", help="parent of new output folders")
+    run.add_argument(
+        "--evidence", action="store_true", help="write the Word report also when nothing failed"
+    )
     run.set_defaults(func=cmd_run)
 
     listing = sub.add_parser("list", help="list the scenario catalog")
@@ -272,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080, help="port to bind")
     serve.add_argument("--seed", type=int, default=20260302, help="Faker seed for demo data")
     serve.set_defaults(func=cmd_serve)
+    cli_evidence.register(sub)
+    cli_qa.register(sub)
+    cli_trainer.register(sub)
     return parser
 
 

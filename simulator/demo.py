@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import uvicorn
 from cryptography import x509
@@ -21,6 +23,8 @@ from simulator.spamkodok.keystore import Keystore
 from simulator.testdata import TestDataFactory
 
 SEEDED_MARKER = "demo-seeded.txt"
+# ``serve --demo`` (simulator.demo_trainer): the realistic LPSE for a training class.
+TRAINER_MARKER = "demo-trainer-seeded.txt"
 KEYSTORE_PASSPHRASE = "rahasia-kodok"
 
 
@@ -117,6 +121,15 @@ def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
     return logins
 
 
+def panel_url(host: str, port: int, token: str | None) -> str:
+    """Where the trainer opens the panel; with a token, the one-time URL that logs in."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else "[::1]" if host == "::" else host
+    url = f"http://{shown}:{port}/_sim/panel"
+    if token is None:
+        return url + "  (only from this computer)"
+    return f"{url}?token={quote(token, safe='')}"
+
+
 def _offset_to(lpse: Lpse, stage: str) -> timedelta:
     hours = 0
     for template in lpse.profile.schedule:
@@ -126,18 +139,45 @@ def _offset_to(lpse: Lpse, stage: str) -> timedelta:
     raise KeyError(stage)
 
 
-def serve(*, data_dir: Path, profile: str, host: str, port: int, seed: int) -> int:
-    """Seed (first time only) and serve until Ctrl+C."""
+def serve(
+    *,
+    data_dir: Path,
+    profile: str,
+    host: str,
+    port: int,
+    seed: int,
+    demo: bool = False,
+    control_token: str | None = None,
+) -> int:
+    """Seed (first time only) and serve until Ctrl+C.
+
+    ``demo``: the realistic LPSE of ``simulator.demo_trainer`` instead of the small one.
+    ``control_token``: /_sim and the trainer panel then need it (see README, "For trainers").
+    """
     settings = Settings(
         data_dir=data_dir,
         profile=profile,
         clock_frozen=False,
         clock_start=datetime.now(UTC).replace(second=0, microsecond=0),
+        control_token=control_token,
     )
-    marker = data_dir / SEEDED_MARKER
+    marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
+    other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)
+    if other.exists() and not marker.exists():
+        kind = "without" if demo else "with"
+        print(
+            f"spse-sim: {data_dir} was seeded {kind} --demo; use another --data-dir",
+            file=sys.stderr,
+        )
+        return 2
     logins: list[DemoLogin] = []
     if not marker.exists():
-        logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
+        if demo:
+            from simulator.demo_trainer import seed_trainer_demo
+
+            logins = seed_trainer_demo(build_lpse(settings), seed, data_dir / "desks")
+        else:
+            logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
         marker.write_text(
             "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins),
             encoding="utf-8",
@@ -149,6 +189,7 @@ def serve(*, data_dir: Path, profile: str, host: str, port: int, seed: int) -> i
     base = f"http://{host}:{port}{settings.base_path}"
     print(f"Fake SPSE ({profile}) at {base}")
     print(f"Control API: http://{host}:{port}/_sim/clock  (data: {data_dir})")
+    print(f"Trainer panel: {panel_url(host, port, control_token)}")
     print("Demo logins:")
     for login in logins:
         print(f"  {login.role:<12} {login.user_id:<22} {login.password:<14} {login.note}")

@@ -7,7 +7,7 @@ desks). Options live in the "spse-sim" group.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 from fake_spse.profile import available_profiles
 from simulator.browser import find_chromium, launch_options
 from simulator.environment import RunOptions, SimEnvironment
+from simulator.trainer import plugin as trainer_plugin
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -48,6 +49,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="ID",
         help="run only these scenario ids (e.g. KODOK-012); repeatable",
     )
+    group.addoption(
+        "--sim-base-url",
+        metavar="URL",
+        help="drive another deployment of the SPSE pages (e.g. http://host/eproc4); no /_sim",
+    )
+    group.addoption(
+        "--sim-evidence",
+        action="store_true",
+        help="write the Word report for passing scenarios too (failing ones always get one)",
+    )
+    # trainer mode (spse-sim replay): see simulator/trainer/plugin.py
+    group.addoption(
+        "--sim-captions",
+        action="store_true",
+        help="trainer mode: a caption per step and the acted-on element highlighted on each page",
+    )
+    group.addoption(
+        "--sim-pause-at-error",
+        action="store_true",
+        help="with --sim-captions: hold at the failure until Enter is pressed in the terminal",
+    )
+    group.addoption("--sim-video", metavar="DIR", help="record a video of every desk into DIR")
 
 
 @pytest.fixture(scope="session")
@@ -65,14 +88,36 @@ def sim_browser(pytestconfig: pytest.Config) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def sim_options(pytestconfig: pytest.Config, tmp_path: Path) -> RunOptions:
-    """Per test: its own output folder (and so its own server data directory)."""
+def sim_options(
+    pytestconfig: pytest.Config,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> RunOptions:
+    """Per test: its own output folder (and so its own server data directory).
+
+    A catalog scenario's folder is ``<basetemp>/<id>`` (``<id>-2``... for more examples of one
+    scenario): made with ``mktemp``, so no tmp_path retention policy removes it. Other tests
+    use ``tmp_path/run``.
+    """
+    ids = sorted(t for t in scenario_tags(request.node) if t.startswith("KODOK-"))
+    if not ids:
+        output: Path = request.getfixturevalue("tmp_path") / "run"
+    for attempt in range(1, 1000) if ids else ():
+        try:
+            output = tmp_path_factory.mktemp(
+                ids[0] if attempt == 1 else f"{ids[0]}-{attempt}", numbered=False
+            )
+            break
+        except FileExistsError:
+            continue
     return RunOptions(
-        output_dir=tmp_path / "run",
+        output_dir=output,
         profile=pytestconfig.getoption("--sim-profile"),
         seed=pytestconfig.getoption("--sim-seed"),
         headless=not pytestconfig.getoption("--sim-headed"),
         slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
+        base_url=pytestconfig.getoption("--sim-base-url"),
+        video_dir=trainer_plugin.video_dir(pytestconfig),
     )
 
 
@@ -91,16 +136,21 @@ def pytest_configure(config: pytest.Config) -> None:
     import pkgutil
 
     import simulator.steps
+    from simulator.evidence.scenario_hooks import EvidencePlugin
     from simulator.scenario_report import OutcomeCollector
 
     report = config.getoption("--sim-report")
     # Under xdist only the controller writes the report; workers send their reports to it.
     if report and not hasattr(config, "workerinput"):
         config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
+    if not config.pluginmanager.has_plugin("sim-evidence"):
+        always = bool(config.getoption("--sim-evidence"))
+        config.pluginmanager.register(EvidencePlugin(always=always), "sim-evidence")
     for module in pkgutil.iter_modules(simulator.steps.__path__):
         name = f"simulator.steps.{module.name}"
         if not config.pluginmanager.has_plugin(name):
             config.pluginmanager.register(importlib.import_module(name), name)
+    trainer_plugin.register(config)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -157,3 +207,33 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     )
     ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
     report.user_properties.append(("scenario_id", ids[0] if ids else ""))
+    # Steps ask for the world lazily: its environment knows the scenario's folder.
+    options = world.env.options if world is not None else None
+    options = options or getattr(item, "funcargs", {}).get("sim_options")
+    if isinstance(options, RunOptions):
+        # Where the scenario's evidence is (screenshots, traces, Word report), for reports.
+        report.user_properties.append(("artifacts_dir", str(options.output_dir)))
+
+
+# Runs against another deployment (--sim-base-url) -----------------------------------------------
+# Scenarios tagged so need /_sim (clock, faults, seeded staff): not applicable there. Untagged
+# ones that reach for /_sim anyway become not applicable at that moment.
+CONTROL_PLANE_TAG = "butuh-kendali-sim"
+
+
+@pytest.fixture(autouse=True)
+def _scenario_needs_control_plane(request: pytest.FixtureRequest) -> None:
+    if not request.config.getoption("--sim-base-url"):
+        return
+    if CONTROL_PLANE_TAG in scenario_tags(request.node):
+        pytest.skip("N/A: butuh /_sim (kendali simulasi), tidak ada pada --base-url")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+    from simulator.simcontrol import ControlPlaneUnavailable
+
+    try:
+        return (yield)
+    except ControlPlaneUnavailable as exc:
+        pytest.skip(f"N/A: butuh /_sim (kendali simulasi): {exc}")

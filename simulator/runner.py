@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +13,8 @@ from playwright.sync_api import Browser
 
 from simulator.chronology import Chronology, StepRecord
 from simulator.environment import RunOptions, SimEnvironment
+from simulator.evidence.bundle import Identity, finish_folder
+from simulator.evidence.identity import identify
 from simulator.journeys import JourneyError
 from simulator.journeys.ca_tender import CaTenderResult, walk_ca_tender
 
@@ -25,6 +26,7 @@ class RunResult:
     steps: list[StepRecord]
     journey: CaTenderResult | None
     error: str | None
+    report: Path | None = None
 
 
 def run_journey(
@@ -32,10 +34,13 @@ def run_journey(
     *,
     echo: Callable[[StepRecord], None] | None = None,
     browser: Browser | None = None,
+    evidence: bool = False,
 ) -> RunResult:
     """Walk the journey; whatever happens, the output folder and its index.json are written.
 
     ``browser``: reuse an already launched browser (one Playwright per thread is allowed).
+    The Word report (laporan-kronologi.docx) is written when the journey failed, or with
+    ``evidence``. The environment leaves server-log.jsonl and faults-fired.json when it closes.
     """
     journey: CaTenderResult | None = None
     error: str | None = None
@@ -48,11 +53,42 @@ def run_journey(
         except Exception as exc:  # a broken page or server: still leave the evidence behind
             error = f"{type(exc).__name__}: {exc}"
         _export_pki(env, options.output_dir)
-        firings = env.sim.firings()
-    (options.output_dir / "faults-fired.json").write_text(json.dumps(firings, indent=2) + "\n")
-    _write_index(options, log, journey, error)
-    return RunResult(
-        options.output_dir, error is None and not log.failed, log.steps, journey, error
+        identity = _identity(env, journey)
+    ok = error is None and not log.failed
+    report = finish_folder(
+        options.output_dir,
+        {
+            "kind": "journey",
+            "profile": options.profile,
+            "seed": options.seed,
+            "ok": ok,
+            "error": error,
+            "tender_id": journey.tender_id if journey else None,
+            "vendor": journey.vendor.user_id if journey else None,
+            "steps": len(log.steps),
+            "identity": identity.to_json(),
+        },
+        report=evidence or not ok,
+    )
+    return RunResult(options.output_dir, ok, log.steps, journey, error, report)
+
+
+def _identity(env: SimEnvironment, journey: CaTenderResult | None) -> Identity:
+    """The vendor is the desk named penyedia-<user id>, also when the journey stopped early."""
+    desk = next((d for d in env.desks if d.folder.name.startswith("penyedia-")), None)
+    return identify(
+        env,
+        vendor=journey.vendor.company if journey else "",
+        vendor_user_id=(
+            journey.vendor.user_id
+            if journey
+            else desk.folder.name.removeprefix("penyedia-")
+            if desk
+            else ""
+        ),
+        kodok=desk.kodok if desk else None,
+        tender_id=journey.tender_id if journey else "",
+        tender_name=journey.tender.name if journey else "",
     )
 
 
@@ -84,29 +120,6 @@ def _get(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=30) as answer:
         data: bytes = answer.read()
         return data
-
-
-def _write_index(
-    options: RunOptions, log: Chronology, journey: CaTenderResult | None, error: str | None
-) -> None:
-    root = options.output_dir
-    files = sorted(
-        str(p.relative_to(root))
-        for p in root.rglob("*")
-        if p.is_file() and "data" not in p.relative_to(root).parts[:1]
-    )
-    index = {
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "profile": options.profile,
-        "seed": options.seed,
-        "ok": error is None and not log.failed,
-        "error": error,
-        "tender_id": journey.tender_id if journey else None,
-        "vendor": journey.vendor.user_id if journey else None,
-        "steps": len(log.steps),
-        "files": [*files, "index.json"],
-    }
-    (root / "index.json").write_text(json.dumps(index, indent=2, ensure_ascii=False) + "\n")
 
 
 def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:

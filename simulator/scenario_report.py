@@ -29,6 +29,7 @@ class OutcomeCollector:
                 title=_title(report.nodeid),
                 status="",
                 duration_s=0.0,
+                nodeid=report.nodeid,
             ),
         )
         outcome.duration_s = round(outcome.duration_s + report.duration, 3)
@@ -37,6 +38,11 @@ class OutcomeCollector:
         outcome.status = _status(report)
         if report.failed:
             outcome.error = _short_error(report)
+        elif report.skipped:
+            outcome.error = _skip_reason(report)
+        artifacts = props.get("artifacts_dir")
+        if artifacts:
+            outcome.artifacts = _relative(Path(str(artifacts)), self.path.parent)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +55,19 @@ def _status(report: pytest.TestReport) -> str:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
         return "n/a" if str(reason).startswith(("N/A", "Skipped: N/A")) else "skipped"
     return "passed" if report.passed else "failed"
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return str(reason).removeprefix("Skipped: ")[:300]
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when inside it (reports link it so), else absolute."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _title(nodeid: str) -> str:

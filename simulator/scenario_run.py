@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.evidence.bundle import write_scenario_run_index
+
 
 @dataclass(frozen=True)
 class Check:
@@ -21,23 +23,39 @@ class Check:
     ok: bool
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """One run of a scenario when failures were re-run (``--reruns``): oldest first."""
+
+    status: str
+    duration_s: float
+    artifacts: str = ""
+    error: str = ""
+
+
 @dataclass
 class ScenarioOutcome:
     scenario_id: str
     title: str
-    status: str  # "passed", "failed", "n/a", "skipped"
+    status: str  # "passed", "failed", "n/a", "skipped"; after reruns also "flaky"
     duration_s: float
     checks: list[Check] = field(default_factory=list)
-    error: str = ""
+    error: str = ""  # why it failed, or why it is not applicable
+    nodeid: str = ""
+    # The scenario's evidence folder, relative to the run folder when inside it.
+    artifacts: str = ""
+    attempts: list[Attempt] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ScenarioOutcome:
-        fields = dict(data)
+        known = set(cls.__dataclass_fields__)
+        fields = {k: v for k, v in data.items() if k in known}
         checks = [Check(**c) for c in fields.pop("checks", [])]
-        return cls(checks=checks, **fields)
+        attempts = [Attempt(**a) for a in fields.pop("attempts", [])]
+        return cls(checks=checks, attempts=attempts, **fields)
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,13 @@ class ScenarioRunRequest:
     slow_mo_ms: float = 0
     seed: int = 20260302
     workers: str | None = None
+    evidence: bool = False
+    # Another deployment of the pages instead of the embedded server (no /_sim there).
+    base_url: str | None = None
+    # Run exactly these pytest node ids (``suite.py::test_...``), e.g. to re-run failures.
+    node_ids: Sequence[str] = ()
+    # More pytest options for the child run (trainer mode: --sim-captions, --sim-video DIR).
+    extra_args: Sequence[str] = ()
 
 
 def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
@@ -57,12 +82,15 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
     spec = importlib.util.find_spec("simulator.scenario_suite")
     assert spec is not None
     assert spec.origin is not None
+    targets = [f"{spec.origin}::{n.split('::', 1)[-1]}" for n in request.node_ids]
     args = [
-        spec.origin,
+        *(targets or [spec.origin]),
         "-p", "no:cacheprovider",
         "-q",
         "-o", "testpaths=",
         "--basetemp", str(request.output_dir / "scenarios"),
+        # Each scenario's evidence folder lives under basetemp: keep them all, passed or not.
+        "-o", "tmp_path_retention_policy=all",
         "--junitxml", str(request.output_dir / "junit.xml"),
         "--sim-report", str(report),
         "--sim-profile", request.profile,
@@ -71,12 +99,17 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
     ]  # fmt: skip
     if request.headed:
         args.append("--sim-headed")
+    if request.evidence:
+        args.append("--sim-evidence")
     for scenario_id in request.ids:
         args += ["--sim-scenario", scenario_id]
     if request.keyword:
         args += ["-k", request.keyword]
     if request.workers:
         args += ["-n", request.workers]
+    if request.base_url:
+        args += ["--sim-base-url", request.base_url]
+    args += list(request.extra_args)
     return args
 
 
@@ -92,4 +125,13 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     outcomes: list[ScenarioOutcome] = []
     if report.exists():
         outcomes = [ScenarioOutcome.from_json(o) for o in json.loads(report.read_text())]
+    write_scenario_run_index(
+        request.output_dir,
+        content={
+            "profile": request.profile,
+            "seed": request.seed,
+            "ok": code in (0, 5) and not any(o.status == "failed" for o in outcomes),
+            "pytest_exit_code": code,
+        },
+    )
     return code, sorted(outcomes, key=lambda o: (o.scenario_id, o.title)), elapsed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,10 @@ class SimControlError(RuntimeError):
     """The control API refused a call."""
 
 
+class ControlPlaneUnavailable(SimControlError):
+    """There is no /_sim (a run against another deployment): what needs it does not apply."""
+
+
 class SimControl:
     """Clock, faults and seed data of one fake SPSE server."""
 
@@ -20,6 +25,20 @@ class SimControl:
         self._http = httpx.Client(
             base_url=server_url.rstrip("/") + "/_sim", headers=headers, timeout=30
         )
+
+    @classmethod
+    def unavailable(cls, reason: str) -> SimControl:
+        """A client whose every call raises ControlPlaneUnavailable(``reason``)."""
+
+        def refuse(request: httpx.Request) -> httpx.Response:
+            raise ControlPlaneUnavailable(reason)
+
+        control = cls("http://sim.invalid")
+        control._http.close()
+        control._http = httpx.Client(
+            base_url="http://sim.invalid/_sim", transport=httpx.MockTransport(refuse)
+        )
+        return control
 
     def close(self) -> None:
         self._http.close()
@@ -90,6 +109,81 @@ class SimControl:
             body["at"] = at.isoformat()
         return str(self._call("POST", "/ca/revoke", body)["serial"])
 
+    def certificates(self, user_id: str) -> dict[str, Any]:
+        """A user's certificates: SPSE's list ("certificates", "current" serial), its AMS
+        register ("ams_requests") and BSrE's register ("issued", with "revoked_at")."""
+        result: dict[str, Any] = self._call("GET", f"/accounts/{user_id}/certificates")
+        return result
+
+    def old_certificate_apd(
+        self, user_id: str, *, passphrase: str, variant: str = "aktif"
+    ) -> tuple[bytes, dict[str, Any]]:
+        """The user's old SpamKodok certificate as APD bytes (variant "aktif", "kedaluwarsa" or
+        "asing"), with its serial, subject and validity."""
+        body = {"user_id": user_id, "passphrase": passphrase, "variant": variant}
+        answer: dict[str, Any] = self._call("POST", "/ca/apd", body)
+        return base64.b64decode(answer.pop("apd_b64")), answer
+
+    def tender(self, tender_id: str) -> dict[str, Any]:
+        """A tender's identity: tender_id, name, instansi, satker."""
+        result: dict[str, Any] = self._call("GET", f"/tenders/{tender_id}")
+        return result
+
     def offers(self, tender_id: str) -> list[dict[str, Any]]:
         result: list[dict[str, Any]] = self._call("GET", f"/tenders/{tender_id}/offers")["offers"]
+        return result
+
+    def account(self, user_id: str) -> dict[str, Any] | None:
+        """An account's state at this LPSE (status, home_lpse, ...), or None when there is none."""
+        response = self._http.get(f"/accounts/{user_id}")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            raise SimControlError(f"GET /_sim/accounts/{user_id}: {response.status_code}")
+        result: dict[str, Any] = response.json()
+        return result
+
+    def adp_records(self) -> list[dict[str, Any]]:
+        """The records of the ADP this LPSE uses (shared by every LPSE pointed at it)."""
+        result: list[dict[str, Any]] = self._call("GET", "/adp/records")["records"]
+        return result
+
+    def damage_offer(
+        self, tender_id: str, offer_id: int, mode: str, *, at: int | None = None
+    ) -> dict[str, Any]:
+        """Flip one byte of (``mode="flip"``) or cut short (``"truncate"``) a stored offer."""
+        body: dict[str, Any] = {"mode": mode}
+        if at is not None:
+            body["at"] = at
+        result: dict[str, Any] = self._call(
+            "POST", f"/tenders/{tender_id}/offers/{offer_id}/damage", body
+        )
+        return result
+
+    def blob_counts(self) -> dict[str, int]:
+        """{"stored": files in the blob store, "partial": unfinished writes}."""
+        result: dict[str, int] = self._call("GET", "/blobs")
+        return result
+
+    def package_key(self, tender_id: str) -> dict[str, Any]:
+        """A tender's APENDO package key (NON CA): fingerprint, certificate, when released."""
+        result: dict[str, Any] = self._call("GET", f"/tenders/{tender_id}/kunci-paket")
+        return result
+
+    def openings(self, tender_id: str) -> list[dict[str, Any]]:
+        """What the pokja recorded at opening, per current offer of a tender."""
+        result: list[dict[str, Any]] = self._call("GET", f"/tenders/{tender_id}/openings")[
+            "openings"
+        ]
+        return result
+
+    # LPSE Support and the LPSE's mailbox (KODOK-100..119)
+    def support_tickets(self) -> dict[str, Any]:
+        """{"tickets": [...with history and attachments], "attachment_files", "partial_files"}."""
+        result: dict[str, Any] = self._call("GET", "/support/tickets")
+        return result
+
+    def mail(self) -> dict[str, Any]:
+        """{"address", "smtp": {"host", "port"} or None, "messages": [...], "partial_files"}."""
+        result: dict[str, Any] = self._call("GET", "/mail")
         return result

@@ -5,6 +5,8 @@ It is separate from SPSE's own pages on purpose: a scenario never reaches into t
 
 from __future__ import annotations
 
+import base64
+import hmac
 import ipaddress
 import json
 from datetime import datetime, timedelta
@@ -14,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from fake_spse.control.damage import damage_file
+from fake_spse.control.old_certificates import seed_old_certificate
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, NotFound
 from fake_spse.faults import Fault, UnknownFault
@@ -29,16 +33,31 @@ def _lpse(request: Request) -> Lpse:
 
 
 def allowed(request: Request) -> bool:
-    """With a control token set, only callers presenting it; without one, local callers only."""
+    """With a control token set, only callers presenting it; without one, local callers only.
+
+    Either way, a request a browser sends on behalf of another site's page is refused (CSRF).
+    """
+    if cross_site(request):
+        return False
     settings = _lpse(request).settings
     token = settings.control_token
     if token is not None:
-        return request.headers.get(TOKEN_HEADER) == token
+        presented = request.headers.get(TOKEN_HEADER)
+        return presented is not None and hmac.compare_digest(presented.encode(), token.encode())
     host = request.client.host if request.client else ""
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host in ("localhost", "testclient")
+
+
+def cross_site(request: Request) -> bool:
+    """True for a request another origin's page made the browser send (Sec-Fetch-Site, Origin)."""
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("origin")
+    own = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    return origin is not None and origin != own
 
 
 def _problem(message: str, status: int = 400) -> JSONResponse:
@@ -189,6 +208,84 @@ async def revoke(request: Request) -> Response:
     return JSONResponse({"ok": True, "serial": str(serial)})
 
 
+# certificates (KODOK-070..099) ----------------------------------------------------------------
+async def old_certificate_apd(request: Request) -> Response:
+    """The vendor's old SpamKodok certificate as an APD file (PKCS#12, base64), for the desk.
+
+    Body: {"user_id", "passphrase", "variant": "aktif" | "kedaluwarsa" | "asing"}.
+    """
+    body = await _json(request)
+    old = seed_old_certificate(
+        _lpse(request),
+        str(body["user_id"]),
+        passphrase=str(body["passphrase"]),
+        variant=str(body.get("variant", "aktif")),
+    )
+    return JSONResponse(
+        {
+            "ok": True,
+            "serial": old.serial,
+            "subject": old.subject,
+            "not_before": old.not_before.isoformat(),
+            "not_after": old.not_after.isoformat(),
+            "variant": old.variant,
+            "apd_b64": base64.b64encode(old.apd).decode(),
+        }
+    )
+
+
+async def user_certificates(request: Request) -> Response:
+    """A user's certificates as SPSE lists them, its AMS register, and BSrE's register."""
+    lpse = _lpse(request)
+    user_id = request.path_params["user_id"]
+    current = lpse.certificate_of(user_id)
+    issued = {str(r.serial): r for r in lpse.ca.issued(user_id)}
+    return JSONResponse(
+        {
+            "current": None if current is None else current.serial,
+            "certificates": [
+                {
+                    "serial": c.serial,
+                    "subject": c.subject,
+                    "not_before": c.not_before.isoformat(),
+                    "not_after": c.not_after.isoformat(),
+                    "recorded_at": c.recorded_at.isoformat(),
+                }
+                for c in lpse.db.certificates(user_id)
+            ],
+            "ams_requests": [
+                {"status": a.status, "letter_name": a.letter_name, "serial": a.serial}
+                for a in lpse.db.ams_requests(user_id)
+            ],
+            "issued": [
+                {
+                    "serial": serial,
+                    "subject": r.subject,
+                    "not_after": r.not_after.isoformat(),
+                    "revoked_at": None if r.revoked_at is None else r.revoked_at.isoformat(),
+                }
+                for serial, r in issued.items()
+            ],
+        }
+    )
+
+
+async def tender(request: Request) -> Response:
+    """A tender's identity (for reports: the evidence bundle names the tender)."""
+    try:
+        found = _lpse(request).tender(request.path_params["tender_id"])
+    except DomainError:
+        return _problem("no such tender", 404)
+    return JSONResponse(
+        {
+            "tender_id": found.tender_id,
+            "name": found.name,
+            "instansi": found.instansi,
+            "satker": found.satker,
+        }
+    )
+
+
 async def offers(request: Request) -> Response:
     """Receipts of a tender's offers (all versions), for assertions about what was stored."""
     lpse = _lpse(request)
@@ -214,6 +311,114 @@ async def offers(request: Request) -> Response:
     )
 
 
+async def damage_offer(request: Request) -> Response:
+    """Damage one stored offer on disk: {"mode": "flip"|"truncate", "at": n (optional)}."""
+    lpse = _lpse(request)
+    body = await _json(request)
+    offer = lpse.db.offer(int(request.path_params["offer_id"]))
+    if offer is None or offer.tender_id != request.path_params["tender_id"]:
+        return _problem("no such offer in this tender", 404)
+    at = body.get("at")
+    done = damage_file(
+        lpse.blobs.path(offer.blob_key), str(body["mode"]), None if at is None else int(at)
+    )
+    return JSONResponse(
+        {
+            "ok": True,
+            "mode": done.mode,
+            "at": done.at,
+            "size_before": done.size_before,
+            "size_after": done.size_after,
+        }
+    )
+
+
+async def blobs(request: Request) -> Response:
+    """How many files the blob store holds, and how many partial writes are left over."""
+    store = _lpse(request).blobs
+    return JSONResponse({"stored": len(store.keys()), "partial": len(store.partial_keys())})
+
+
+# ADP (accounts and the shared ADP records) -------------------------------------------------------
+async def account(request: Request) -> Response:
+    """One account's state at this LPSE (status, home LPSE of a roaming vendor); 404 if none."""
+    found = _lpse(request).db.account(request.path_params["user_id"])
+    if found is None:
+        return _problem("no such account", 404)
+    return JSONResponse(
+        {
+            "user_id": found.user_id,
+            "role": found.role.value,
+            "status": found.status.value,
+            "company": found.company,
+            "npwp": found.npwp,
+            "address": found.address,
+            "email": found.email,
+            "home_lpse": found.home_lpse,
+            "verified_at": None if found.verified_at is None else found.verified_at.isoformat(),
+        }
+    )
+
+
+async def adp_records(request: Request) -> Response:
+    """ADP's records as LKPP sees them (also while ``adp.down``); never the password hash."""
+    return JSONResponse(
+        {
+            "records": [
+                {
+                    "user_id": r.user_id,
+                    "email": r.email,
+                    "npwp": r.npwp,
+                    "company": r.company,
+                    "address": r.address,
+                    "home_lpse": r.home_lpse,
+                    "activated_at": r.activated_at.isoformat(),
+                    "has_password_hash": bool(r.password_hash),
+                }
+                for r in _lpse(request).adp.records()
+            ]
+        }
+    )
+
+
+# APENDO (SPSE NON CA): the package key's state and the recorded openings ------------------------
+async def package_key(request: Request) -> Response:
+    """A tender's APENDO package key: fingerprint and release, never the private key itself."""
+    key = _lpse(request).package_key_info(request.path_params["tender_id"])
+    return JSONResponse(
+        {
+            "tender_id": key.tender_id,
+            "fingerprint": key.fingerprint,
+            "certificate_pem": key.certificate_pem,
+            "created_at": key.created_at.isoformat(),
+            "released_at": None if key.released_at is None else key.released_at.isoformat(),
+            "released_by": key.released_by,
+        }
+    )
+
+
+async def openings(request: Request) -> Response:
+    """What the pokja recorded at opening for each current offer of a tender (CA or APENDO)."""
+    lpse = _lpse(request)
+    tender = lpse.tender(request.path_params["tender_id"])
+    found = []
+    for offer in lpse.db.offers(tender.tender_id):
+        result = lpse.opening(offer.offer_id)
+        if result is not None:
+            found.append(
+                {
+                    "offer_id": offer.offer_id,
+                    "vendor_id": offer.vendor_id,
+                    "code": result.code,
+                    "signer_subject": result.signer_subject,
+                    "files": list(result.files),
+                    "opened_at": result.opened_at.isoformat(),
+                    "opened_by": result.opened_by,
+                }
+            )
+    return JSONResponse({"openings": found})
+
+
 def routes() -> list[Route]:
     return [
         Route("/health", guarded(health)),
@@ -223,5 +428,18 @@ def routes() -> list[Route]:
         Route("/firings", guarded(firings)),
         Route("/staff", guarded(staff), methods=["POST"]),
         Route("/ca/revoke", guarded(revoke), methods=["POST"]),
+        Route("/ca/apd", guarded(old_certificate_apd), methods=["POST"]),
+        Route("/accounts/{user_id:str}/certificates", guarded(user_certificates)),
         Route("/tenders/{tender_id:str}/offers", guarded(offers)),
+        Route("/tenders/{tender_id:str}", guarded(tender)),
+        Route("/accounts/{user_id:str}", guarded(account)),
+        Route("/adp/records", guarded(adp_records)),
+        Route(
+            "/tenders/{tender_id:str}/offers/{offer_id:int}/damage",
+            guarded(damage_offer),
+            methods=["POST"],
+        ),
+        Route("/blobs", guarded(blobs)),
+        Route("/tenders/{tender_id:str}/kunci-paket", guarded(package_key)),
+        Route("/tenders/{tender_id:str}/openings", guarded(openings)),
     ]

@@ -24,6 +24,8 @@ class Role(StrEnum):
     POKJA = "pokja"
     ADMIN = "admin"
     HELPDESK = "helpdesk"
+    # LKPP's helpdesk: sees and handles LPSE Support tickets escalated to LKPP.
+    LKPP = "lkpp"
 
 
 class AccountStatus(StrEnum):
@@ -50,10 +52,17 @@ class Account:
     director: str = ""
     verified_at: datetime | None = None
     verified_by: str | None = None
+    # The LPSE a roaming vendor was registered and verified at (through ADP); "" = this LPSE.
+    home_lpse: str = ""
 
     @property
     def display_name(self) -> str:
         return self.company or self.name
+
+    @property
+    def is_roaming(self) -> bool:
+        """True for a vendor whose account came from another LPSE through ADP."""
+        return bool(self.home_lpse)
 
     def ensure_can_login(self) -> None:
         """Raise the SPSE message for an account that exists but may not log in yet."""
@@ -67,6 +76,48 @@ class Account:
         if self.status is AccountStatus.AKTIF:
             raise DomainError("verifikasi.sudah_aktif", company=self.display_name)
         return replace(self, status=AccountStatus.AKTIF, verified_at=at, verified_by=by)
+
+
+def roaming_vendor(
+    *,
+    user_id: str,
+    email: str,
+    company: str,
+    npwp: str,
+    address: str,
+    director: str,
+    phone: str,
+    password_hash: str,
+    home_lpse: str,
+    activated_at: datetime,
+    arrived_at: datetime,
+) -> Account:
+    """The local account of a vendor logging in from its home LPSE through ADP.
+
+    Only identity data and the password hash roam; the account is active at once, because the
+    vendor was verified at its home LPSE (when ADP was activated), and it keeps that LPSE's name.
+    """
+    if not home_lpse.strip():
+        raise ValueError("a roaming vendor needs its home LPSE")
+    if not password_hash:
+        raise ValueError("a roaming vendor needs the password hash from ADP")
+    return Account(
+        user_id=user_id,
+        role=Role.PENYEDIA,
+        name=director or company,
+        email=email,
+        password_hash=password_hash,
+        status=AccountStatus.AKTIF,
+        created_at=arrived_at,
+        company=company,
+        npwp=npwp,
+        address=address,
+        phone=phone,
+        director=director,
+        verified_at=activated_at,
+        verified_by=None,
+        home_lpse=home_lpse.strip(),
+    )
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ class AmsRequest:
     letter_blob: str
     letter_size: int
     submitted_at: datetime
-    status: str  # "diterbitkan" or "gagal"
+    status: str  # "diterbitkan", "diperbarui" (import APD) or "gagal"
     serial: str | None
     problem: str | None
 

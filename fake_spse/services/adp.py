@@ -1,7 +1,9 @@
 """LKPP's Agregasi Data Penyedia (ADP): one vendor identity that roams across every LPSE.
 
 ADP keeps its own state in its own SQLite file, apart from any LPSE's database, as the real
-service is run by LKPP and not by the LPSE.
+service is run by LKPP and not by the LPSE: several fake SPSE servers (LPSEs) may share one file.
+What roams is the identity data and the password hash (never the password itself); qualification
+data stays with each LPSE.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from fake_spse.domain.accounts import password_matches
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -28,9 +32,20 @@ CREATE TABLE IF NOT EXISTS records (
     address_key TEXT NOT NULL,
     home_lpse TEXT NOT NULL,
     activated_at TEXT NOT NULL,
+    director TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    password_hash TEXT NOT NULL DEFAULT '',
     UNIQUE (npwp_digits, address_key)
 );
 """
+
+# Columns added after the first version of the schema: files written by it get them on open
+# (their records have no password hash, so they cannot be used to log in at another LPSE).
+_ADDED_COLUMNS = {
+    "director": "TEXT NOT NULL DEFAULT ''",
+    "phone": "TEXT NOT NULL DEFAULT ''",
+    "password_hash": "TEXT NOT NULL DEFAULT ''",
+}
 
 _FIELD_LABELS = {"user_id": "User ID", "email": "Email", "npwp": "NPWP"}
 
@@ -63,6 +78,9 @@ class AdpRecord:
     address: str
     home_lpse: str
     activated_at: datetime
+    director: str = ""
+    phone: str = ""
+    password_hash: str = field(default="", repr=False)
 
 
 def _user_id_key(user_id: str) -> str:
@@ -92,7 +110,16 @@ def _record_from_row(row: sqlite3.Row) -> AdpRecord:
         address=row["address"],
         home_lpse=row["home_lpse"],
         activated_at=datetime.fromisoformat(row["activated_at"]),
+        director=row["director"],
+        phone=row["phone"],
+        password_hash=row["password_hash"],
     )
+
+
+def _looks_hashed(password_hash: str) -> bool:
+    # "scheme$salt$digest": ADP must never be handed a password in clear.
+    parts = password_hash.split("$")
+    return len(parts) == 3 and all(parts)
 
 
 class AdpService:
@@ -113,6 +140,10 @@ class AdpService:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            present = {row["name"] for row in conn.execute("PRAGMA table_info(records)")}
+            for column, definition in _ADDED_COLUMNS.items():
+                if column not in present:
+                    conn.execute(f"ALTER TABLE records ADD COLUMN {column} {definition}")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -144,13 +175,16 @@ class AdpService:
         company: str,
         address: str,
         home_lpse: str,
+        password_hash: str,
+        director: str = "",
+        phone: str = "",
     ) -> AdpRecord:
-        """Register a vendor in ADP.
+        """Register a vendor in ADP, with what roams: identity data and the password hash.
 
         Raises AdpUnavailable when ADP is down, AdpDuplicate when the user id or e-mail is taken
         or the NPWP is already registered at the same address (the same NPWP at another address
-        is a branch office and allowed), ValueError for empty fields or an NPWP that is not 15
-        or 16 digits.
+        is a branch office and allowed), ValueError for empty fields, an NPWP that is not 15
+        or 16 digits, or a password that is not hashed.
         """
         self._check_up()
         fields = {
@@ -164,6 +198,8 @@ class AdpService:
         for name, value in fields.items():
             if not value.strip():
                 raise ValueError(f"{name} must not be empty")
+        if not _looks_hashed(password_hash):
+            raise ValueError("ADP stores a password hash ('scheme$salt$digest'), never a password")
         digits = _npwp_digits(npwp)
         if len(digits) not in (15, 16):
             raise ValueError(f"NPWP must have 15 or 16 digits, got {npwp!r}")
@@ -178,6 +214,9 @@ class AdpService:
             address=address.strip(),
             home_lpse=home_lpse.strip(),
             activated_at=activated_at,
+            director=director.strip(),
+            phone=phone.strip(),
+            password_hash=password_hash,
         )
         with self._transaction() as conn:
             clashes = (
@@ -195,8 +234,8 @@ class AdpService:
                     raise AdpDuplicate(field, value.strip())
             conn.execute(
                 "INSERT INTO records (user_id, user_id_key, email, email_key, npwp, npwp_digits,"
-                " company, address, address_key, home_lpse, activated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " company, address, address_key, home_lpse, activated_at, director, phone,"
+                " password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.user_id,
                     _user_id_key(user_id),
@@ -209,6 +248,9 @@ class AdpService:
                     _address_key(address),
                     record.home_lpse,
                     record.activated_at.isoformat(),
+                    record.director,
+                    record.phone,
+                    record.password_hash,
                 ),
             )
         return record
@@ -221,6 +263,17 @@ class AdpService:
                 "SELECT * FROM records WHERE user_id_key = ?", (_user_id_key(user_id),)
             ).fetchone()
         return None if row is None else _record_from_row(row)
+
+    def authenticate(self, user_id: str, password: str) -> AdpRecord | None:
+        """The record of ``user_id`` when ``password`` matches its roaming hash, else None.
+
+        What an LPSE asks when someone logs in with a user id it does not know; AdpUnavailable
+        when ADP is down.
+        """
+        record = self.lookup(user_id)
+        if record is None or not password_matches(password, record.password_hash):
+            return None
+        return record
 
     def records(self) -> list[AdpRecord]:
         """Every record, in activation order (an operator's view; works while ADP is down)."""

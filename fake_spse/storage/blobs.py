@@ -90,6 +90,18 @@ class BlobStore:
     def delete(self, key: str) -> None:
         self.path(key).unlink(missing_ok=True)
 
+    def keys(self) -> list[str]:
+        """Every stored blob (partial writes in progress are not blobs)."""
+        if not self._root.is_dir():
+            return []
+        return sorted(p.name for p in self._root.iterdir() if p.is_file() and p.name[0] != ".")
+
+    def partial_keys(self) -> list[str]:
+        """Writes that have not (yet) become blobs; after an aborted upload there are none."""
+        if not self._tmp.is_dir():
+            return []
+        return sorted(p.name for p in self._tmp.iterdir() if p.is_file())
+
     def _fsync_dir(self) -> None:
         # The rename is durable only once the directory entry is on disk.
         fd = os.open(self._root, os.O_RDONLY)

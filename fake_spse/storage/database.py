@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fake_spse.domain.accounts import Account, AccountStatus, Role
+from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.offers import Offer, OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
@@ -23,7 +24,8 @@ CREATE TABLE IF NOT EXISTS accounts (
     user_id TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
     password_hash TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
     company TEXT NOT NULL, npwp TEXT NOT NULL, address TEXT NOT NULL, phone TEXT NOT NULL,
-    director TEXT NOT NULL, verified_at TEXT, verified_by TEXT
+    director TEXT NOT NULL, verified_at TEXT, verified_by TEXT,
+    home_lpse TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS sessions (
     sid TEXT PRIMARY KEY, user_id TEXT, auth_token TEXT NOT NULL, created_at TEXT NOT NULL
@@ -56,6 +58,10 @@ CREATE TABLE IF NOT EXISTS openings (
     offer_id INTEGER PRIMARY KEY, code TEXT NOT NULL, signer_subject TEXT NOT NULL,
     files TEXT NOT NULL, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS package_keys (
+    tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
+    created_at TEXT NOT NULL, released_at TEXT, released_by TEXT
+);
 """
 
 
@@ -81,6 +87,10 @@ class Database:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(SCHEMA)
+            # Data folders written before roaming vendors (ADP) existed lack accounts.home_lpse.
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(accounts)")}
+            if "home_lpse" not in columns:
+                conn.execute("ALTER TABLE accounts ADD COLUMN home_lpse TEXT NOT NULL DEFAULT ''")
         finally:
             conn.close()
 
@@ -242,7 +252,8 @@ class Database:
         ]
 
     # tenders --------------------------------------------------------------------------------
-    def add_tender(self, tender: Tender) -> None:
+    def add_tender(self, tender: Tender, package_key: PackageKey | None = None) -> None:
+        """Store a tender, with its APENDO package key (NON CA) in the same transaction."""
         schedule = [
             {"number": w.number, "name": w.name, "start": _ts(w.start), "end": _ts(w.end)}
             for w in tender.schedule.windows
@@ -267,6 +278,18 @@ class Database:
                     json.dumps(list(tender.recipient_certificates)),
                 ),
             )
+            if package_key is not None:
+                db.execute(
+                    "INSERT INTO package_keys VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        package_key.tender_id,
+                        package_key.certificate_pem,
+                        package_key.private_key_pem,
+                        _ts(package_key.created_at),
+                        _ts(package_key.released_at),
+                        package_key.released_by,
+                    ),
+                )
 
     def tender(self, tender_id: str) -> Tender | None:
         with self._tx() as db:
@@ -383,6 +406,32 @@ class Database:
             opened_at=_req_dt(row["opened_at"]),
             opened_by=row["opened_by"],
         )
+
+    # APENDO package keys (SPSE NON CA) ------------------------------------------------------
+    def package_key(self, tender_id: str) -> PackageKey | None:
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM package_keys WHERE tender_id=?", (tender_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return PackageKey(
+            tender_id=row["tender_id"],
+            certificate_pem=row["certificate_pem"],
+            private_key_pem=row["private_key_pem"],
+            created_at=_req_dt(row["created_at"]),
+            released_at=_dt(row["released_at"]),
+            released_by=row["released_by"],
+        )
+
+    def release_package_key(self, tender_id: str, pokja_id: str, at: datetime) -> None:
+        """Remember the first release of a package's private key (later ones change nothing)."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE package_keys SET released_at=?, released_by=? "
+                "WHERE tender_id=? AND released_at IS NULL",
+                (_ts(at), pokja_id, tender_id),
+            )
 
 
 def _account(row: sqlite3.Row) -> Account:

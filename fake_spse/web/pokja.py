@@ -65,6 +65,7 @@ async def opening_page(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     the_lpse = lpse(request)
     try:
+        the_lpse.require_protection("ca")
         tender, offers = the_lpse.offers_for_opening(pokja, request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
@@ -82,6 +83,7 @@ async def opening_page(request: Request) -> Response:
 async def offer_document(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     try:
+        lpse(request).require_protection("ca")
         offer, path = lpse(request).offer_file(
             pokja, request.path_params["tender_id"], int(request.path_params["offer_id"])
         )
@@ -96,6 +98,7 @@ async def record_opening(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     the_lpse = lpse(request)
     try:
+        the_lpse.require_protection("ca")
         check_token(request, request.headers.get("x-authenticity-token"))
         body = json.loads(await request.body())
         result = the_lpse.record_opening(

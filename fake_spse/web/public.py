@@ -7,6 +7,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.errors import DomainError
+from fake_spse.web import listing
 from fake_spse.web.common import error_page, lpse, render
 
 
@@ -15,8 +16,8 @@ async def home(request: Request) -> Response:
 
 
 async def tender_list(request: Request) -> Response:
-    the_lpse = lpse(request)
-    return render(request, "lelang.html", {"tenders": the_lpse.tenders()})
+    # The page around SPSE's DataTables table (see web/listing.py), with its first page.
+    return render(request, "lelang.html", listing.first_page_context(lpse(request)))
 
 
 async def announcement(request: Request) -> Response:

@@ -16,6 +16,9 @@ async def dashboard(request: Request) -> Response:
     the_lpse = lpse(request)
     if user.role is Role.VERIFIKATOR:
         return redirect(request, "/verifikasi")
+    if user.role in (Role.HELPDESK, Role.ADMIN, Role.LKPP):
+        # LPSE Support's handlers: links to LPSE Support and the LPSE's mailbox.
+        return render(request, "beranda_lpse.html")
     certificate = the_lpse.certificate_of(user.user_id)
     if user.role is Role.POKJA:
         tenders = [t for t in the_lpse.tenders() if t.created_by == user.user_id]

@@ -33,13 +33,15 @@ async def join(request: Request) -> Response:
     except DomainError as exc:
         return redirect(request, f"/lelang/{tender_id}/pengumumanlelang", texts(request, exc)[0])
     message = lpse(request).messages.text("tender.ikut_berhasil", name=tender.name)
-    return redirect(request, f"/lelang/{tender_id}/penawaran", message)
+    page = "penawaran-apendo" if lpse(request).profile.protection == "apendo" else "penawaran"
+    return redirect(request, f"/lelang/{tender_id}/{page}", message)
 
 
 async def offer_page(request: Request) -> Response:
     vendor = require_user(request, Role.PENYEDIA)
     the_lpse = lpse(request)
     try:
+        the_lpse.require_protection("ca")
         tender = the_lpse.tender(request.path_params["tender_id"])
         if not the_lpse.is_participant(vendor.user_id, tender.tender_id):
             raise Forbidden("penawaran.bukan_peserta")
@@ -52,6 +54,7 @@ async def offer_page(request: Request) -> Response:
             "tender": tender,
             "offer": the_lpse.current_offer(vendor, tender.tender_id),
             "certificate": the_lpse.certificate_of(vendor.user_id),
+            "recipients": the_lpse.offer_recipients(tender),
         },
     )
 
@@ -61,6 +64,7 @@ async def upload_offer(request: Request) -> Response:
     vendor = require_user(request, Role.PENYEDIA)
     the_lpse = lpse(request)
     try:
+        the_lpse.require_protection("ca")
         check_token(request, request.headers.get("x-authenticity-token"))
         receipt = await the_lpse.receive_offer(
             vendor, request.path_params["tender_id"], request.stream()

@@ -51,10 +51,12 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
     assert vendor_desk.kodok is not None
 
-    with log.step("Vendor registers online", vendor.user_id, vendor_desk.page) as step:
+    with log.step("Penyedia mendaftar online", vendor.user_id, vendor_desk.page) as step:
         step.note(register_vendor(vendor_desk.page, env.spse_url, vendor))
 
-    with log.step("Verifikator verifies the vendor", verifikator.user_id, lpse_desk.page) as step:
+    with log.step(
+        "Verifikator memverifikasi penyedia", verifikator.user_id, lpse_desk.page
+    ) as step:
         step.note(verify_vendor(lpse_desk.page, env.spse_url, verifikator, vendor.user_id))
 
     letter = write_pdf(
@@ -63,7 +65,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
     )
     with log.step(
-        "Vendor registers for a certificate (AMS)", vendor.user_id, vendor_desk.page
+        "Penyedia mendaftar sertifikat elektronik (AMS)", vendor.user_id, vendor_desk.page
     ) as step:
         for message in register_ams(
             vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
@@ -78,7 +80,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         [pokja.name, f"NIP {pokja.nip}"],
     )
     with log.step(
-        "Pokja registers for a certificate (AMS)", pokja.user_id, pokja_desk.page
+        "Pokja mendaftar sertifikat elektronik (AMS)", pokja.user_id, pokja_desk.page
     ) as step:
         for message in register_ams(
             pokja_desk.page, env.spse_url, pokja.user_id, pokja.password, pokja_letter
@@ -86,13 +88,13 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
             step.note(message)
 
     with log.step(
-        "Pokja creates the tender with its schedule", pokja.user_id, pokja_desk.page
+        "Pokja membuat paket tender beserta jadwalnya", pokja.user_id, pokja_desk.page
     ) as step:
         tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
         step.note(f"tender {tender_id}: {tender.name}")
         log_out(pokja_desk.page, env.spse_url)
 
-    with log.step(f"Clock moves to '{UPLOAD_STAGE}'", "simulator") as step:
+    with log.step(f"Waktu berjalan sampai tahap '{UPLOAD_STAGE}'", "simulator") as step:
         step.note(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600).isoformat())
 
     offer_files = (
@@ -104,7 +106,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         write_pdf(vendor_desk.folder / "Dokumen Teknis.pdf", "Dokumen Teknis", [tender.name]),
     )
     with log.step(
-        "Vendor joins and uploads a sealed offer", vendor.user_id, vendor_desk.page
+        "Penyedia ikut tender dan mengunggah penawaran tersegel", vendor.user_id, vendor_desk.page
     ) as step:
         log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
         join_tender(vendor_desk.page, env.spse_url, tender_id)
@@ -119,10 +121,10 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
             f"sha256 {outcome.receipt.sha256}"
         )
 
-    with log.step("Clock passes the upload deadline", "simulator") as step:
+    with log.step("Waktu melewati batas akhir unggah penawaran", "simulator") as step:
         step.note(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60).isoformat())
 
-    with log.step("Pokja opens the offers in SpamKodok", pokja.user_id, pokja_desk.page) as step:
+    with log.step("Pokja membuka penawaran di SpamKodok", pokja.user_id, pokja_desk.page) as step:
         rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
         for row in rows:
             step.note(f"{row.vendor}: {row.status} ({row.signer})")

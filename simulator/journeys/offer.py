@@ -39,8 +39,9 @@ def upload_offer(
 ) -> UploadOutcome:
     """Pick ``files`` in SpamKodok's dialog, seal and send them; what the page then shows."""
     upload = OfferUploadPage(page, spse_url)
-    if f"/lelang/{tender_id}/penawaran" not in page.url:
-        upload.open(tender_id)
+    # Always a fresh page: it carries SPSE's time for SpamKodok's certificate check, and no
+    # message of an earlier attempt is left on it.
+    upload.open(tender_id)
     with kodok.file_dialog(files):
         upload.click_choose_files()
     checks = upload.file_checks()

@@ -15,19 +15,30 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
 from playwright.sync_api import BrowserContext
 
 from fake_spse.profile import Profile
 from simulator.spamkodok import cms
-from simulator.spamkodok.filecheck import Problem, check_files
-from simulator.spamkodok.keystore import CertificateMismatch, Keystore, KeystoreError
+from simulator.spamkodok.apd import ApdError, read_apd
+from simulator.spamkodok.certcheck import check_own_certificate, server_time
+from simulator.spamkodok.filecheck import Problem, check_files, name_problems
+from simulator.spamkodok.keystore import (
+    KEY_BITS,
+    CertificateMismatch,
+    Keystore,
+    KeystoreError,
+    WrongPassphrase,
+)
 from simulator.spamkodok.offer_package import PackageError, build_package, read_package
+from simulator.spamkodok.processes import ProcessProbe, SystemProbe, labels
 
 VERSION = "2.0-sim"
 
@@ -43,6 +54,7 @@ INIT_SCRIPT = """
     pilihFile: () => call("pilihFile"),
     segel: (a) => call("segel", a),
     buka: (a) => call("buka", a),
+    importApd: (a) => call("importApd", a),
   });
 })();
 """.replace("__VERSION__", VERSION)
@@ -73,6 +85,16 @@ def _fail(*problems: Problem) -> dict[str, Any]:
     return {"ok": False, "problems": [{"key": p.key, "params": p.params} for p in problems]}
 
 
+def _keystore_problem(error: Exception) -> Problem:
+    if isinstance(error, WrongPassphrase):
+        return Problem("kodok.passphrase_salah")
+    return Problem("kodok.keystore", {"detail": str(error)})
+
+
+def _desk_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class SpamKodok:
     """One user's SpamKodok 2: keystore at ``keystore_path`` opened with ``passphrase``."""
 
@@ -85,6 +107,7 @@ class SpamKodok:
         profile: Profile,
         output_dir: Path | None = None,
         removable_roots: Sequence[Path] = (),
+        process_probe: ProcessProbe | None = None,
     ) -> None:
         self.keystore_path = keystore_path
         self.passphrase = passphrase
@@ -92,9 +115,13 @@ class SpamKodok:
         self.profile = profile
         self.output_dir = output_dir
         self.removable_roots = tuple(removable_roots)
+        # Other browsers on this computer (the seed: none may run besides SpamKodok 2).
+        self.process_probe: ProcessProbe = process_probe or SystemProbe()
         self.sealed: list[SealedOffer] = []
         self.opened: list[OpenedReport] = []
         self._next_files: list[Path] | None = None
+        # The new key of an upgrade (import APD), kept until BSrE's certificate for it arrives.
+        self._pending_key: rsa.RSAPrivateKey | None = None
         self._lock = threading.Lock()
 
     # desk-side API (what the user does outside the page) ---------------------------------
@@ -113,6 +140,14 @@ class SpamKodok:
         finally:
             with self._lock:
                 self._next_files = None
+
+    def declare_removable(self, root: Path) -> None:
+        """Treat folder ``root`` as removable media (a flash drive), whatever the OS says."""
+        self.removable_roots = (*self.removable_roots, Path(root))
+
+    def check_name(self, name: str) -> list[Problem]:
+        """SpamKodok's check of a file name as typed (also names no file can have here)."""
+        return name_problems(name, self.profile)
 
     def keystore(self) -> Keystore:
         """The user's keystore (KeystoreError when it cannot be opened)."""
@@ -134,6 +169,7 @@ class SpamKodok:
             "pilihFile": self._choose_files,
             "segel": self._seal,
             "buka": self._open,
+            "importApd": self._import_apd,
         }.get(op)
         if handler is None:
             return _fail(Problem("kodok.gagal_segel", {"detail": f"operasi {op} tidak dikenal"}))
@@ -156,7 +192,7 @@ class SpamKodok:
         try:
             keystore = self._open_or_create()
         except KeystoreError as exc:
-            return _fail(Problem("kodok.keystore", {"detail": str(exc)}))
+            return _fail(_keystore_problem(exc))
         csr = keystore.certificate_signing_request(
             common_name=str(args.get("common_name") or "Pengguna SPSE"),
             organization=str(args.get("organization") or "") or None,
@@ -168,8 +204,17 @@ class SpamKodok:
         try:
             certificate = x509.load_pem_x509_certificate(str(args["certificate_pem"]).encode())
             chain = x509.load_pem_x509_certificates(str(args["chain_pem"]).encode())
-            keystore = self.keystore()
-            keystore.embed(certificate, chain)
+            with self._lock:
+                pending = self._pending_key
+            if pending is not None and certificate.public_key() == pending.public_key():
+                # An upgrade's certificate: its new key replaces the keystore's only now.
+                keystore = Keystore(self.keystore_path, self.passphrase, pending)
+                keystore.embed(certificate, chain)
+                with self._lock:
+                    self._pending_key = None
+            else:
+                keystore = self.keystore()
+                keystore.embed(certificate, chain)
         except CertificateMismatch:
             return _fail(Problem("kodok.sertifikat_tidak_cocok"))
         except (KeystoreError, OSError, KeyError, ValueError) as exc:
@@ -199,14 +244,22 @@ class SpamKodok:
         paths = [Path(p) for p in args.get("paths", [])]
         checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
         problems = [p for c in checks for p in c.problems]
+        others = self.process_probe.other_browsers()
+        if others:
+            problems.insert(0, Problem("kodok.browser_lain", {"browsers": labels(others)}))
         if problems:
             return _fail(*problems)
+        if not self.keystore_path.exists():
+            return _fail(Problem("penawaran.tanpa_sertifikat"))
         try:
             keystore = self.keystore()
         except (OSError, KeystoreError) as exc:
-            return _fail(Problem("kodok.keystore", {"detail": str(exc)}))
+            return _fail(_keystore_problem(exc))
         if keystore.certificate is None:
             return _fail(Problem("penawaran.tanpa_sertifikat"))
+        own = self._check_own_certificate(keystore.certificate, keystore.chain, args)
+        if own is not None:
+            return _fail(own)
         recipients = [
             x509.load_pem_x509_certificate(pem.encode()) for pem in args.get("recipients_pem", [])
         ]
@@ -237,6 +290,75 @@ class SpamKodok:
             "sha256": digest,
             "size": len(sealed),
         }
+
+    def _check_own_certificate(
+        self, certificate: x509.Certificate, chain: list[x509.Certificate], args: dict[str, Any]
+    ) -> Problem | None:
+        """Valid and not revoked at SPSE's time (the page's), by BSrE's CRL fetched now."""
+        at = server_time(args.get("waktu_server"), fallback=_desk_now)
+        problem = check_own_certificate(certificate, chain, [], at)
+        if problem is not None:
+            return problem
+        try:
+            crls = [self._fetch_crl()]
+        except (OSError, ValueError):
+            return Problem("kodok.crl_tidak_tersedia")
+        return check_own_certificate(certificate, chain, crls, at)
+
+    def _import_apd(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Import APD: read the old SpamKodok's export picked in the file dialog, check it at
+        SPSE's time against BSrE's root and CRL, then make a new key and its CSR. The key is
+        embedded only when BSrE's certificate for it comes back (``tanamSertifikat``)."""
+        with self._lock:
+            paths, self._next_files = self._next_files, None
+        if not paths:
+            return _fail(Problem("kodok.batal"))
+        path = paths[0]
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return _fail(Problem("kodok.file_tidak_ditemukan", {"name": path.name}))
+        at = server_time(args.get("waktu_server"), fallback=_desk_now)
+        try:
+            roots = self._fetch_roots()
+            crls = [self._fetch_crl()]
+        except (OSError, ValueError):
+            return _fail(Problem("kodok.crl_tidak_tersedia"))
+        try:
+            old = read_apd(
+                data, str(args.get("passphrase") or ""), trust_roots=roots, crls=crls, at=at
+            )
+        except ApdError as exc:
+            return _fail(Problem(f"kodok.{exc.code}", {"name": path.name}))
+        key = rsa.generate_private_key(65537, KEY_BITS)
+        subject = old.certificate.subject
+
+        def first(oid: x509.ObjectIdentifier) -> str | None:
+            values = subject.get_attributes_for_oid(oid)
+            return str(values[0].value) if values else None
+
+        csr = Keystore(self.keystore_path, self.passphrase, key).certificate_signing_request(
+            common_name=first(NameOID.COMMON_NAME) or "Pengguna SPSE",
+            organization=first(NameOID.ORGANIZATION_NAME),
+            email=first(NameOID.EMAIL_ADDRESS),
+        )
+        with self._lock:
+            self._pending_key = key
+        return {
+            "ok": True,
+            "csr_pem": csr.public_bytes(serialization.Encoding.PEM).decode(),
+            "old_certificate_pem": old.certificate.public_bytes(
+                serialization.Encoding.PEM
+            ).decode(),
+            "subject": old.subject,
+        }
+
+    def _fetch_roots(self) -> list[x509.Certificate]:
+        # SpamKodok 2 ships with BSrE's root; the simulation makes its BSrE per run, so the
+        # root comes from BSrE's publication point.
+        with urllib.request.urlopen(f"{self.server_url}/bsre/chain.pem", timeout=30) as answer:
+            chain = x509.load_pem_x509_certificates(answer.read())
+        return [c for c in chain if c.subject == c.issuer]
 
     def _keep_sealed(self, tender_id: str, sealed: bytes, digest: str) -> None:
         if self.output_dir is None:

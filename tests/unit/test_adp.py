@@ -1,12 +1,16 @@
+import sqlite3
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from fake_spse.domain.accounts import hash_password
 from fake_spse.services.adp import AdpDuplicate, AdpService, AdpUnavailable
 
 NOW = datetime(2024, 3, 1, 2, 0, tzinfo=UTC)
+PASSWORD = "rahasia123"
+PASSWORD_HASH = hash_password(PASSWORD)
 
 BASE = {
     "user_id": "ptmaju",
@@ -15,6 +19,7 @@ BASE = {
     "company": "PT Maju Jaya",
     "address": "Jl. Pemuda No. 10, Semarang",
     "home_lpse": "LPSE Provinsi Jawa Tengah",
+    "password_hash": PASSWORD_HASH,
 }
 
 
@@ -149,3 +154,87 @@ def test_concurrent_duplicate_activation(adp: AdpService) -> None:
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["dup", "dup", "dup", "ok"]
+
+
+# What roams: identity data and the password hash ------------------------------------------------
+def test_identity_and_password_hash_roam(adp: AdpService) -> None:
+    record = adp.activate(**BASE, director="Budi Santoso", phone="0271-123456")
+    stored = adp.lookup("ptmaju")
+    assert stored is not None
+    assert (stored.director, stored.phone) == ("Budi Santoso", "0271-123456")
+    assert stored.password_hash == PASSWORD_HASH
+    assert stored == record
+    assert PASSWORD_HASH not in repr(stored)
+
+
+def test_never_the_password_itself(adp: AdpService, tmp_path: Path) -> None:
+    for not_a_hash in (PASSWORD, "", "scrypt$$"):
+        with pytest.raises(ValueError, match="password hash"):
+            adp.activate(**with_(password_hash=not_a_hash))
+    adp.activate(**BASE)
+    with sqlite3.connect(tmp_path / "adp.sqlite") as conn:
+        dump = "\n".join(conn.iterdump())
+    assert PASSWORD not in dump
+    assert adp.records()[0].password_hash == PASSWORD_HASH
+
+
+def test_authenticate(adp: AdpService, switch: Switch) -> None:
+    record = adp.activate(**BASE)
+    assert adp.authenticate("ptmaju", PASSWORD) == record
+    assert adp.authenticate("PTMaju", PASSWORD) == record
+    assert adp.authenticate("ptmaju", "salah12345") is None
+    assert adp.authenticate("nobody", PASSWORD) is None
+    switch.down = True
+    with pytest.raises(AdpUnavailable):
+        adp.authenticate("ptmaju", PASSWORD)
+
+
+def test_two_lpses_share_one_adp_file(tmp_path: Path) -> None:
+    shared = tmp_path / "lkpp" / "adp.sqlite3"
+    home = AdpService(shared, lambda: NOW)
+    other = AdpService(shared, lambda: NOW)
+    home.activate(**BASE)
+    assert other.authenticate("ptmaju", PASSWORD) is not None
+    with pytest.raises(AdpDuplicate) as info:
+        other.activate(
+            **with_(email="lain@contoh.co.id", npwp="99.999.999.9-999.999", home_lpse="LPSE B")
+        )
+    assert info.value.field == "user_id"
+
+
+def test_down_is_per_caller(tmp_path: Path) -> None:
+    """Each LPSE reaches ADP through its own link: one switch does not cut the other LPSE."""
+    shared = tmp_path / "adp.sqlite3"
+    cut = Switch()
+    cut.down = True
+    AdpService(shared, lambda: NOW).activate(**BASE)
+    with pytest.raises(AdpUnavailable):
+        AdpService(shared, lambda: NOW, cut).lookup("ptmaju")
+    assert AdpService(shared, lambda: NOW).lookup("ptmaju") is not None
+
+
+def test_file_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "adp.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE records (seq INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,"
+            " user_id_key TEXT NOT NULL UNIQUE, email TEXT NOT NULL, email_key TEXT NOT NULL"
+            " UNIQUE, npwp TEXT NOT NULL, npwp_digits TEXT NOT NULL, company TEXT NOT NULL,"
+            " address TEXT NOT NULL, address_key TEXT NOT NULL, home_lpse TEXT NOT NULL,"
+            " activated_at TEXT NOT NULL, UNIQUE (npwp_digits, address_key))"
+        )
+        conn.execute(
+            "INSERT INTO records (user_id, user_id_key, email, email_key, npwp, npwp_digits,"
+            " company, address, address_key, home_lpse, activated_at) VALUES"
+            " ('lama', 'lama', 'l@x.id', 'l@x.id', '01.234.567.8-901.000', '012345678901000',"
+            " 'CV Lama', 'Jl. Lama', 'jl. lama', 'LPSE A', ?)",
+            (NOW.isoformat(),),
+        )
+    adp = AdpService(path, lambda: NOW)
+    old = adp.lookup("lama")
+    assert old is not None
+    assert old.password_hash == ""
+    # A record without a password hash can never be used to log in elsewhere.
+    assert adp.authenticate("lama", "") is None
+    adp.activate(**BASE)
+    assert adp.authenticate("ptmaju", PASSWORD) is not None

@@ -24,6 +24,7 @@ def board(tmp_path: Path, clock: SimClock) -> FaultBoard:
 def test_known_faults() -> None:
     assert set(KNOWN_FAULTS) == {
         "ca.down",
+        "ca.validity",
         "adp.down",
         "support.down",
         "upload.cut",
@@ -33,6 +34,7 @@ def test_known_faults() -> None:
     assert KNOWN_FAULTS["upload.cut"].params == ("after_bytes",)
     assert KNOWN_FAULTS["upload.slow"].params == ("delay_ms",)
     assert KNOWN_FAULTS["ca.down"].params == ()
+    assert KNOWN_FAULTS["ca.validity"].params == ("validity_days",)
     assert all(spec.description for spec in KNOWN_FAULTS.values())
 
 

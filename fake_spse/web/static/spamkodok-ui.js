@@ -103,7 +103,8 @@
         var sealed = await window.spamkodok.segel({
           tender_id: root.dataset.tender, vendor_id: root.dataset.vendor,
           profile: root.dataset.profile, recipients_pem: recipients,
-          paths: chosen.map(function (f) { return f.path; })
+          paths: chosen.map(function (f) { return f.path; }),
+          waktu_server: root.dataset.waktuServer
         });
         if (!sealed.ok) { show(area, kodokMessages(sealed), "error"); return; }
         var response;
@@ -167,7 +168,40 @@
     });
   }
 
-  var pages = { ams: amsPage, penawaran: offerPage, pembukaan: openingPage };
+  // Import APD (upgrade of an old SpamKodok certificate) ------------------------------------
+  function apdPage(root) {
+    var area = document.getElementById("hasil-apd");
+    if (!requireKodok(area, "ams.butuh_spamkodok")) { return; }
+    root.querySelector("form").addEventListener("submit", async function (event) {
+      event.preventDefault();
+      var form = event.target;
+      var button = form.querySelector("button");
+      button.disabled = true;
+      try {
+        // SpamKodok 2 opens its file dialog for the APD, checks it at SPSE's time, makes a key.
+        var imported = await window.spamkodok.importApd({
+          passphrase: document.getElementById("passphrase-apd").value,
+          waktu_server: root.dataset.waktuServer
+        });
+        if (!imported.ok) { show(area, kodokMessages(imported), "error"); return; }
+        var body = new FormData(form);
+        body.set("csr", imported.csr_pem);
+        body.set("sertifikat_lama", imported.old_certificate_pem);
+        var response = await fetch(form.action, { method: "POST", body: body });
+        var answer = await response.json();
+        if (!answer.ok) { show(area, answer.messages, "error"); return; }
+        var embedded = await window.spamkodok.tanamSertifikat({
+          certificate_pem: answer.certificate_pem, chain_pem: answer.chain_pem
+        });
+        if (!embedded.ok) { show(area, kodokMessages(embedded), "error"); return; }
+        show(area, [answer.message, answer.embedded_message, answer.subject], "ok");
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  var pages = { ams: amsPage, penawaran: offerPage, pembukaan: openingPage, apd: apdPage };
   var root = document.querySelector("[data-halaman]");
   if (root && pages[root.dataset.halaman]) { pages[root.dataset.halaman](root); }
 })();

@@ -1,0 +1,141 @@
+"""SPSE 4's public package search and detail pages, as public scrapers see them.
+
+``/dt/lelang`` (and ``/dt/pl``, ``/dt/nonspk``, which list no packages here) is the DataTables
+endpoint the tender list page calls; ``/lelang/{id}/peserta``, ``/evaluasi/{id}/hasil`` and
+``/evaluasi/{id}/pemenang`` are the participant, evaluation and winner pages.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from fake_spse.domain.errors import DomainError
+from fake_spse.domain.tender_listing import (
+    DEFAULT_LENGTH,
+    ListedTender,
+    ListingPage,
+    ListingQuery,
+    datatables_json,
+    parse_query,
+    query_tenders,
+)
+from fake_spse.domain.tenders import JENIS_PENGADAAN
+from fake_spse.lpse import Lpse
+from fake_spse.web.common import check_token, error_page, lpse, render, rupiah, text
+
+
+def listed_tenders(the_lpse: Lpse) -> list[ListedTender]:
+    """Every tender with its participants' company names (for the ``rekanan`` filter)."""
+    return [
+        ListedTender(t, tuple(a.display_name for a in the_lpse.participants(t.tender_id)))
+        for t in the_lpse.tenders()
+    ]
+
+
+def tender_page(the_lpse: Lpse, query: ListingQuery) -> ListingPage:
+    return query_tenders(listed_tenders(the_lpse), query)
+
+
+async def _params(request: Request) -> dict[str, str]:
+    """The request's parameters: the query string (GET), plus the posted form (POST)."""
+    params = dict(request.query_params)
+    if request.method == "POST":
+        form = await request.form()
+        params.update({k: v for k, v in form.items() if isinstance(v, str)})
+    return params
+
+
+def _query(request: Request, params: dict[str, str]) -> ListingQuery:
+    # A POST is checked like every SPSE form; older SPSE 4 builds answered a plain GET too.
+    if request.method == "POST":
+        check_token(request, params.get("authenticityToken"))
+    return parse_query(params)
+
+
+def _dt_error(request: Request, params: dict[str, str], error: DomainError) -> JSONResponse:
+    draw = params.get("draw", "0")
+    status = 403 if error.key == "token.tidak_valid" else 400
+    body = {
+        "draw": int(draw) if draw.isdigit() else 0,
+        "recordsTotal": 0,
+        "recordsFiltered": 0,
+        "data": [],
+        "error": text(request, error),
+    }
+    return JSONResponse(body, status_code=status)
+
+
+async def dt_lelang(request: Request) -> Response:
+    params = await _params(request)
+    try:
+        query = _query(request, params)
+    except DomainError as exc:
+        return _dt_error(request, params, exc)
+    the_lpse = lpse(request)
+    page = tender_page(the_lpse, query)
+    return JSONResponse(datatables_json(page, the_lpse.clock.now(), rupiah))
+
+
+async def dt_empty(request: Request) -> Response:
+    """Non-tender (``pl``) and non-SPK (``nonspk``) packages: this LPSE lists none."""
+    params = await _params(request)
+    try:
+        query = _query(request, params)
+    except DomainError as exc:
+        return _dt_error(request, params, exc)
+    page = ListingPage(draw=query.draw, records_total=0, records_filtered=0)
+    return JSONResponse(datatables_json(page, lpse(request).clock.now(), rupiah))
+
+
+async def participants(request: Request) -> Response:
+    the_lpse = lpse(request)
+    try:
+        tender = the_lpse.tender(request.path_params["tender_id"])
+    except DomainError as exc:
+        return error_page(request, exc)
+    return render(
+        request,
+        "peserta.html",
+        {"tender": tender, "participants": the_lpse.participants(tender.tender_id)},
+    )
+
+
+async def evaluation(request: Request) -> Response:
+    return _evaluation_page(request, "evaluasi_hasil.html")
+
+
+async def winner(request: Request) -> Response:
+    return _evaluation_page(request, "evaluasi_pemenang.html")
+
+
+def _evaluation_page(request: Request, template: str) -> Response:
+    # Evaluation is not simulated (yet): the pages show the tender and say there is none.
+    the_lpse = lpse(request)
+    try:
+        tender = the_lpse.tender(request.path_params["tender_id"])
+    except DomainError as exc:
+        return error_page(request, exc)
+    return render(request, template, {"tender": tender})
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/dt/lelang", dt_lelang, methods=["GET", "POST"]),
+        Route("/dt/pl", dt_empty, methods=["GET", "POST"]),
+        Route("/dt/nonspk", dt_empty, methods=["GET", "POST"]),
+        Route("/lelang/{tender_id:str}/peserta", participants),
+        Route("/evaluasi/{tender_id:str}/hasil", evaluation),
+        Route("/evaluasi/{tender_id:str}/pemenang", winner),
+    ]
+
+
+def first_page_context(the_lpse: Lpse) -> dict[str, object]:
+    """What the tender list page needs: its first page and the texts its script fills in."""
+    return {
+        "listing": tender_page(the_lpse, ListingQuery()),
+        "page_length": DEFAULT_LENGTH,
+        "jenis": JENIS_PENGADAAN,
+        "info_template": the_lpse.messages.templates()["dt.info"],
+    }

@@ -1,0 +1,132 @@
+"""The server's request log: one JSON line per request, each with its own request id.
+
+The id is made when the request arrives, travels in ``scope["request_id"]`` (the error page shows
+it as "Kode Error"), and goes back to the browser in the ``X-Request-Id`` header, so the same id
+is in the log line, on the page and in the Playwright trace of the desk that made the request.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+HEADER = "X-Request-Id"
+LOG_NAME = "server-log.jsonl"
+# Set by the application's 500 handler (which answers before the exception reaches us).
+ERROR_KEY = "request_error"
+
+
+def new_request_id() -> str:
+    """12 upper-case hex digits: short enough to read out on the phone to a helpdesk."""
+    return secrets.token_hex(6).upper()
+
+
+def request_id(request: Request) -> str | None:
+    """The id of ``request`` (None outside the middleware, e.g. in a bare test client)."""
+    found = request.scope.get("request_id")
+    return found if isinstance(found, str) else None
+
+
+class RequestLog:
+    """Appends one JSON object per line to ``path``; safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def write(self, entry: dict[str, Any]) -> None:
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(line)
+
+    def entries(self) -> Iterator[dict[str, Any]]:
+        """Every line written so far (a half-written last line is skipped)."""
+        if not self.path.exists():
+            return
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(entry, dict):
+                yield entry
+
+
+class RequestLogMiddleware:
+    """Outermost ASGI layer: gives each HTTP request an id and logs it when it is answered.
+
+    A line: request_id, method, path, query, status, duration_ms, user_id (the session's user
+    when the request came in), sim_time (the simulated clock at arrival), wall_time, and error
+    (the exception's type) when the application raised. The line is written just before the
+    last body chunk is sent, so a client that has its answer also finds its line.
+    """
+
+    def __init__(self, app: ASGIApp, *, log: RequestLog, now: Callable[[], datetime]) -> None:
+        self.app = app
+        self.log = log
+        self.now = now
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = new_request_id()
+        scope["request_id"] = rid
+        sim_time = self.now().isoformat()
+        wall_time = datetime.now(UTC).isoformat(timespec="milliseconds")
+        started = time.perf_counter()
+        status = 0
+        logged = False
+
+        def write(error: str | None = None) -> None:
+            nonlocal logged
+            logged = True
+            entry: dict[str, Any] = {
+                "request_id": rid,
+                "method": scope.get("method", ""),
+                "path": scope.get("path", ""),
+                "query": scope.get("query_string", b"").decode("latin-1"),
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "user_id": getattr(scope.get("session"), "user_id", None),
+                "sim_time": sim_time,
+                "wall_time": wall_time,
+            }
+            error = error or scope.get(ERROR_KEY)
+            if error is not None:
+                entry["error"] = error
+            self.log.write(entry)
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                headers = list(message.get("headers", []))
+                headers.append((HEADER.lower().encode(), rid.encode()))
+                message["headers"] = headers
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                # Logged before the last byte leaves: whoever got the answer finds its line.
+                write()
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except BaseException as exc:
+            if not logged:
+                status = status or 500
+                write(type(exc).__name__)
+            raise
+        finally:
+            if not logged:
+                write()

@@ -1,0 +1,336 @@
+"""``spse-sim serve --demo``: a realistic LPSE for a training class.
+
+Seeded from one Faker (id_ID) seed through the LPSE's own service layer, as if the LPSE had
+been running for two years: a verifikator, a helpdesk, two pokja with certificates, a dozen
+vendors in different states (waiting for verification; active without a certificate; with a
+valid, an almost expired, an expired or a revoked certificate) and six tenders in different
+stages, from just announced to the objection period, with sealed offers where the stage has
+them. Every event happens at its own simulated time, in order; the clock ends at the demo's
+"now". SpamKodok keystores of the users with certificates are written under ``desks``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from fake_spse.domain.accounts import Role, VendorRegistration
+from fake_spse.domain.schedule import UPLOAD_STAGE
+from fake_spse.domain.tenders import TenderDraft
+from fake_spse.lpse import Lpse
+from simulator.demo import KEYSTORE_PASSPHRASE, DemoLogin
+from simulator.documents import pdf_bytes, write_pdf
+from simulator.spamkodok import cms
+from simulator.spamkodok.keystore import Keystore
+from simulator.spamkodok.offer_package import build_package
+from simulator.testdata import StaffData, TenderData, TestDataFactory, VendorData
+
+DAY = timedelta(days=1)
+HOUR = timedelta(hours=1)
+
+STAFF: Mapping[str, Role] = {
+    "verifikator": Role.VERIFIKATOR,
+    "helpdesk": Role.HELPDESK,
+    "pokja1": Role.POKJA,
+    "pokja2": Role.POKJA,
+}
+
+# What each vendor is, in the order they are drawn from the seed: (certificate, verified, note).
+# certificate: None (none), "berlaku", "hampir" (expires in 5 days), "kedaluwarsa", "dicabut".
+VENDOR_STATES: tuple[tuple[str | None, bool, str], ...] = (
+    ("berlaku", True, "aktif, sertifikat berlaku"),
+    ("berlaku", True, "aktif, sertifikat berlaku"),
+    ("berlaku", True, "aktif, sertifikat berlaku"),
+    ("berlaku", True, "aktif, sertifikat berlaku"),
+    ("berlaku", True, "aktif, sertifikat berlaku"),
+    ("berlaku", True, "aktif, sertifikat berlaku, belum ikut tender"),
+    ("hampir", True, "aktif, sertifikat kedaluwarsa dalam 5 hari"),
+    ("kedaluwarsa", True, "aktif, sertifikat sudah kedaluwarsa"),
+    ("dicabut", True, "aktif, sertifikat dicabut BSrE"),
+    (None, True, "aktif, belum punya sertifikat (link AMS merah)"),
+    (None, False, "menunggu verifikasi di LPSE"),
+    (None, False, "menunggu verifikasi di LPSE"),
+)
+
+# Tenders: (pokja index, hours from the schedule's start to now, vendors joined, vendors that
+# sent an offer). The stage a tender is in now follows from the profile's schedule.
+TENDER_PLAN: tuple[tuple[int, float, tuple[int, ...], tuple[int, ...]], ...] = (
+    (0, 3, (), ()),  # Pengumuman Pascakualifikasi
+    (1, 30, (0, 1), ()),  # Download Dokumen Pemilihan
+    (0, 106, (0, 1, 2, 3), (0, 1)),  # Upload Dokumen Penawaran, deadline in 2.5 days
+    (1, 166, (1, 2, 3, 4, 6), (2, 3)),  # Upload Dokumen Penawaran, deadline in 2 hours
+    (0, 169, (0, 2, 4), (0, 2, 4)),  # Pembukaan Dokumen Penawaran
+    (1, 280, (1, 3, 4), (1, 3, 4)),  # Masa Sanggah
+)
+
+
+@dataclass
+class _Vendor:
+    data: VendorData
+    certificate: str | None
+    verified: bool
+    note: str
+
+
+class _Timeline:
+    """Events at simulated times, run in time order with the LPSE's clock set to each."""
+
+    def __init__(self, lpse: Lpse) -> None:
+        self.lpse = lpse
+        self.events: list[tuple[datetime, int, Callable[[], None]]] = []
+
+    def at(self, moment: datetime, action: Callable[[], None]) -> None:
+        self.events.append((moment, len(self.events), action))
+
+    def run(self, end: datetime) -> None:
+        for moment, _, action in sorted(self.events, key=lambda e: (e[0], e[1])):
+            self.lpse.clock.set(moment)
+            action()
+        self.lpse.clock.set(end)
+
+
+def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
+    """Seed the demo LPSE (see the module docstring); returns the logins to print."""
+    data = TestDataFactory(seed)
+    now = lpse.clock.now()
+    ca = lpse.profile.protection == "ca"
+    validity = timedelta(days=lpse.profile.certificate_validity_days)
+    timeline = _Timeline(lpse)
+    start = now - 60 * DAY  # the LPSE's ordinary history begins here
+    # The verifikator was there before the oldest certificate still on record was issued.
+    earliest = now - validity - 40 * DAY
+
+    staff = {key: data.staff(role.value) for key, role in STAFF.items()}
+    vendors = [
+        _Vendor(data.vendor(), certificate, verified, note)
+        for certificate, verified, note in VENDOR_STATES
+    ]
+    for key, role in STAFF.items():
+        timeline.at(
+            earliest if role is Role.VERIFIKATOR else start,
+            partial(_add_staff, lpse, staff[key], role),
+        )
+        if ca and role is Role.POKJA:
+            timeline.at(start + DAY, partial(_certificate, lpse, staff[key].user_id, desks))
+
+    verifier = staff["verifikator"].user_id
+    for number, vendor in enumerate(vendors):
+        registered, issued = _vendor_times(vendor, now, start, validity, number)
+        timeline.at(registered, partial(_register, lpse, vendor.data))
+        if vendor.verified:
+            timeline.at(
+                registered + 2 * HOUR, partial(_verify, lpse, verifier, vendor.data.user_id)
+            )
+        if ca and issued is not None:
+            timeline.at(issued, partial(_certificate, lpse, vendor.data.user_id, desks))
+        if vendor.certificate == "dicabut":
+            timeline.at(now - 10 * DAY, partial(_revoke, lpse, vendor.data.user_id))
+
+    tender_ids: dict[int, str] = {}
+    owners: dict[str, list[int]] = {"pokja1": [], "pokja2": []}
+    for index, (pokja, hours_ago, joined, offered) in enumerate(TENDER_PLAN):
+        created = now - timedelta(hours=hours_ago)
+        owner = f"pokja{pokja + 1}"
+        owners[owner].append(index)
+        timeline.at(
+            created,
+            partial(
+                _create_tender,
+                lpse,
+                staff[owner].user_id,
+                data.tender(),
+                now.year,
+                tender_ids,
+                index,
+            ),
+        )
+        for order, vendor_index in enumerate(joined):
+            user_id = vendors[vendor_index].data.user_id
+            timeline.at(
+                created + (2 + order) * HOUR, partial(_join, lpse, user_id, tender_ids, index)
+            )
+        upload_start = created + _offset_to(lpse, UPLOAD_STAGE)
+        for order, vendor_index in enumerate(offered if ca else ()):
+            timeline.at(
+                upload_start + (3 + 5 * order) * HOUR,
+                partial(_send_offer, lpse, vendors[vendor_index].data, tender_ids, index, desks),
+            )
+
+    timeline.run(now)
+
+    logins = [
+        DemoLogin(key, staff[key].user_id, staff[key].password, staff[key].name)
+        for key in ("verifikator", "helpdesk")
+    ]
+    for key in ("pokja1", "pokja2"):
+        person = staff[key]
+        packages = ", ".join(sorted(tender_ids[i] for i in owners[key]))
+        note = f"{person.name}: " + ("sertifikat tertanam, " if ca else "") + f"paket {packages}"
+        logins.append(DemoLogin("pokja", person.user_id, person.password, note))
+    for vendor in vendors:
+        note = f"{vendor.data.company}: {vendor.note}"
+        logins.append(DemoLogin("penyedia", vendor.data.user_id, vendor.data.password, note))
+    return logins
+
+
+def _vendor_times(
+    vendor: _Vendor, now: datetime, start: datetime, validity: timedelta, number: int
+) -> tuple[datetime, datetime | None]:
+    """When the vendor registered, and when its certificate was issued (None: never)."""
+    kind = vendor.certificate
+    if kind == "kedaluwarsa":
+        issued = now - validity - 30 * DAY
+    elif kind == "hampir":
+        issued = now - validity + 5 * DAY
+    elif kind in ("berlaku", "dicabut"):
+        issued = start + (2 + number) * HOUR + DAY
+    else:
+        issued = None
+    if not vendor.verified:
+        return now - (2 + number) * DAY + 3 * HOUR, None
+    registered = start + number * HOUR
+    if issued is not None and issued - DAY < registered:
+        registered = issued - DAY
+    return registered, issued
+
+
+def _offset_to(lpse: Lpse, stage: str) -> timedelta:
+    hours = 0
+    for template in lpse.profile.schedule:
+        if template.name == stage:
+            return timedelta(hours=hours)
+        hours += template.hours
+    raise KeyError(stage)
+
+
+def _add_staff(lpse: Lpse, person: StaffData, role: Role) -> None:
+    lpse.add_staff(
+        user_id=person.user_id,
+        role=role,
+        name=person.name,
+        email=person.email,
+        password=person.password,
+    )
+
+
+def _verify(lpse: Lpse, verifier: str, vendor_id: str) -> None:
+    lpse.verify_vendor(lpse.account(verifier), vendor_id)
+
+
+def _create_tender(
+    lpse: Lpse, owner: str, tender: TenderData, year: int, ids: dict[int, str], index: int
+) -> None:
+    made = lpse.create_tender(
+        lpse.account(owner),
+        TenderDraft(
+            name=tender.name,
+            instansi=tender.instansi,
+            satker=tender.satker,
+            jenis_pengadaan=tender.jenis_pengadaan,
+            pagu=tender.pagu,
+            hps=tender.hps,
+            lokasi=tender.lokasi,
+            tahun=year,
+        ),
+    )
+    ids[index] = made.tender_id
+
+
+def _join(lpse: Lpse, vendor_id: str, ids: dict[int, str], index: int) -> None:
+    lpse.join_tender(lpse.account(vendor_id), ids[index])
+
+
+def _register(lpse: Lpse, vendor: VendorData) -> None:
+    lpse.register_vendor(
+        VendorRegistration(
+            user_id=vendor.user_id,
+            password=vendor.password,
+            password_confirm=vendor.password,
+            company=vendor.company,
+            npwp=vendor.npwp,
+            email=vendor.email,
+            address=vendor.address,
+            phone=vendor.phone,
+            director=vendor.director,
+        )
+    )
+
+
+def _keystore(desks: Path, user_id: str) -> Keystore:
+    path = desks / user_id / "spamkodok.p12"
+    if path.exists():
+        return Keystore.open(path, KEYSTORE_PASSPHRASE)
+    return Keystore.create(path, KEYSTORE_PASSPHRASE)
+
+
+def _certificate(lpse: Lpse, user_id: str, desks: Path) -> None:
+    """AMS registration as SpamKodok 2 does it, and the certificate embedded in the keystore."""
+    account = lpse.account(user_id)
+    keystore = _keystore(desks, user_id)
+    csr = keystore.certificate_signing_request(
+        common_name=account.director or account.name,
+        organization=account.company or None,
+        email=account.email,
+    )
+    issued = lpse.register_ams(
+        account,
+        letter_name="surat-rekomendasi.pdf",
+        letter=pdf_bytes("Surat Rekomendasi", [account.display_name]),
+        csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode(),
+    )
+    keystore.embed(x509.load_pem_x509_certificate(issued.pem.encode()), lpse.ca.chain())
+
+
+def _revoke(lpse: Lpse, user_id: str) -> None:
+    certificate = lpse.certificate_of(user_id)
+    assert certificate is not None, f"{user_id} has no certificate to revoke"
+    lpse.ca.revoke(int(certificate.serial), at=lpse.clock.now())
+
+
+def _send_offer(
+    lpse: Lpse, vendor: VendorData, ids: dict[int, str], index: int, desks: Path
+) -> None:
+    """The vendor's SpamKodok seals two documents to the pokja and uploads them."""
+    tender_id = ids[index]
+    folder = desks / vendor.user_id / "dokumen" / tender_id
+    files = [
+        write_pdf(
+            folder / "Dokumen Administrasi Teknis.pdf",
+            "Dokumen Administrasi dan Teknis",
+            [vendor.company],
+        ),
+        write_pdf(
+            folder / "Dokumen Penawaran Harga.pdf", "Dokumen Penawaran Harga", [vendor.company]
+        ),
+    ]
+    keystore = Keystore.open(desks / vendor.user_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
+    assert keystore.certificate is not None
+    tender = lpse.tender(tender_id)
+    content = build_package(
+        tender_id=tender_id,
+        vendor_id=vendor.user_id,
+        profile=lpse.profile.name,
+        files=[(path.name, path) for path in files],
+    )
+    sealed = cms.seal(
+        content,
+        signer_key=keystore.private_key,
+        signer_certificate=keystore.certificate,
+        chain=keystore.chain,
+        recipients=[
+            x509.load_pem_x509_certificate(p.encode()) for p in lpse.offer_recipients(tender)
+        ],
+    )
+
+    async def body() -> AsyncIterator[bytes]:
+        for start in range(0, len(sealed), 64 * 1024):
+            yield sealed[start : start + 64 * 1024]
+
+    asyncio.run(lpse.receive_offer(lpse.account(vendor.user_id), tender_id, body()))

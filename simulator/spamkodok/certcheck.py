@@ -1,0 +1,104 @@
+"""SpamKodok 2's check of its own certificate before it seals an offer.
+
+The seed's prerequisite is a certificate "yang masih berlaku" embedded in SpamKodok 2. The desk's
+clock may be anything; what counts is SPSE's time, which the upload page carries (its
+``data-waktu-server``) into the ``segel`` call. Revocation comes from BSrE's CRL, fetched at
+sealing; only a CRL signed by the certificate's own issuer counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from fake_spse.clock import WIB
+from simulator.spamkodok.filecheck import Problem
+
+_MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def wib(moment: datetime) -> str:
+    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB'."""
+    local = moment.astimezone(WIB)
+    return f"{local.day:02d} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M} WIB"
+
+
+def server_time(value: object, *, fallback: Callable[[], datetime]) -> datetime:
+    """SPSE's time as the page gave it (ISO 8601 with offset); ``fallback()`` when the page gave
+    none or an unreadable one (an older page: the desk's own clock is all there is)."""
+    if isinstance(value, str) and value:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return fallback()
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            return moment
+    return fallback()
+
+
+def check_own_certificate(
+    certificate: x509.Certificate,
+    chain: Sequence[x509.Certificate],
+    crls: Sequence[x509.CertificateRevocationList],
+    at: datetime,
+) -> Problem | None:
+    """Why ``certificate`` may not seal at ``at`` (SPSE's time), or None when it may.
+
+    In order: not yet valid, expired, revoked at or before ``at`` by a CRL its issuer (found in
+    ``chain``) signed.
+    """
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("at must be timezone-aware")
+    if at < certificate.not_valid_before_utc:
+        return Problem(
+            "kodok.sertifikat_belum_berlaku",
+            {"mulai": wib(certificate.not_valid_before_utc), "waktu": wib(at)},
+        )
+    if at > certificate.not_valid_after_utc:
+        return Problem(
+            "kodok.sertifikat_kedaluwarsa",
+            {"sampai": wib(certificate.not_valid_after_utc), "waktu": wib(at)},
+        )
+    issuer_keys = [
+        key
+        for candidate in chain
+        if candidate.subject == certificate.issuer
+        and _issued_by(certificate, candidate)
+        and isinstance(key := candidate.public_key(), rsa.RSAPublicKey | ec.EllipticCurvePublicKey)
+    ]
+    for crl in crls:
+        if crl.issuer != certificate.issuer or not any(
+            crl.is_signature_valid(key) for key in issuer_keys
+        ):
+            continue
+        revoked = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
+        if revoked is not None and revoked.revocation_date_utc <= at:
+            return Problem(
+                "kodok.sertifikat_dicabut", {"tanggal": wib(revoked.revocation_date_utc)}
+            )
+    return None
+
+
+def _issued_by(certificate: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        certificate.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True

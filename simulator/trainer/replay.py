@@ -1,0 +1,214 @@
+"""``spse-sim replay ID``: one catalog scenario for a class, slowed down and captioned.
+
+The scenario runs as any catalog scenario does (``simulator.scenario_run``: a child pytest on
+the embedded fake SPSE), with trainer mode switched on (``--sim-captions``), optionally holding
+at the failure (``--sim-pause-at-error``) and recording every desk (``--sim-video``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.scenario_run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
+from simulator.trainer.plugin import LOG_FOLDER, LOG_NAME
+
+VIDEO_FOLDER = "video"
+SUMMARY = "replay.json"
+REGISTRY_ENV = "PLAYWRIGHT_BROWSERS_PATH"
+
+
+class ReplayError(RuntimeError):
+    """The replay cannot start as asked (no display for headed, no video encoder)."""
+
+
+def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why a headed browser cannot open here, or None when it can."""
+    if not platform.startswith("linux") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display: $DISPLAY is not set, so a headed replay has no screen to show the browser "
+        "on. Run it from the desktop session of the computer connected to the projector, or "
+        "add --headless (with --video to record the replay without a screen)."
+    )
+
+
+@dataclass(frozen=True)
+class ReplayRequest:
+    scenario_id: str
+    output_dir: Path
+    profile: str = "spse-4.3-ca"
+    seed: int = 20260302
+    headless: bool = False
+    slow_mo_ms: float = 500
+    pause_at_error: bool = False
+    video: bool = False
+    catalog: Path | None = None
+
+
+@dataclass
+class ReplayResult:
+    code: int
+    outcome: ScenarioOutcome | None
+    videos: list[Path] = field(default_factory=list)
+    captions: Path | None = None
+    screenshots: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is not None and self.outcome.status == "passed"
+
+
+def pytest_options(request: ReplayRequest) -> list[str]:
+    """The trainer-mode options handed to the child pytest."""
+    options = ["--sim-captions"]
+    if request.pause_at_error:
+        options.append("--sim-pause-at-error")
+    if request.video:
+        options += ["--sim-video", str(request.output_dir / VIDEO_FOLDER)]
+    return options
+
+
+def replay(request: ReplayRequest) -> ReplayResult:
+    """Run the scenario in trainer mode; what it left behind is listed in ``replay.json``."""
+    if not request.headless:
+        problem = display_problem(os.environ)
+        if problem is not None:
+            raise ReplayError(problem)
+    request.output_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="spse-sim-ffmpeg-") as scratch:
+        changes = video_encoder_env(Path(scratch), os.environ) if request.video else {}
+        if request.catalog is not None:
+            changes["SPSE_SIM_CATALOG"] = str(request.catalog.resolve())
+        with _environment(changes):
+            code, outcomes, _ = run_scenarios(
+                ScenarioRunRequest(
+                    output_dir=request.output_dir,
+                    ids=[request.scenario_id],
+                    profile=request.profile,
+                    headed=not request.headless,
+                    slow_mo_ms=request.slow_mo_ms,
+                    seed=request.seed,
+                    extra_args=pytest_options(request),
+                )
+            )
+    outcome = outcomes[0] if outcomes else None
+    result = ReplayResult(code=code, outcome=outcome)
+    video_dir = request.output_dir / VIDEO_FOLDER
+    result.videos = sorted(video_dir.glob("*.webm")) if video_dir.is_dir() else []
+    found = sorted((request.output_dir / "scenarios").glob(f"*/{LOG_FOLDER}/{LOG_NAME}"))
+    if found:
+        result.captions = found[0]
+        result.screenshots = sorted(found[0].parent.glob("*.png"))
+    _write_summary(request, result)
+    return result
+
+
+def _write_summary(request: ReplayRequest, result: ReplayResult) -> None:
+    root = request.output_dir
+
+    def rel(path: Path) -> str:
+        return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+    summary = {
+        "scenario": request.scenario_id,
+        "status": result.outcome.status if result.outcome else "not run",
+        "videos": [{"file": rel(v), "bytes": v.stat().st_size} for v in result.videos],
+        "captions": rel(result.captions) if result.captions else None,
+        "screenshots": [rel(s) for s in result.screenshots],
+    }
+    (root / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def _environment(changes: Mapping[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``changes`` while the child pytest runs, restored afterwards."""
+    saved = {name: os.environ.get(name) for name in changes}
+    os.environ.update(changes)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+# video encoder ---------------------------------------------------------------------------------
+def _playwright_package() -> Path:
+    import playwright
+
+    return Path(playwright.__file__).resolve().parent
+
+
+def ffmpeg_revision(package: Path | None = None) -> str | None:
+    """The ffmpeg build this Playwright records videos with (from its browsers.json)."""
+    manifest = (package or _playwright_package()) / "driver" / "package" / "browsers.json"
+    try:
+        browsers = json.loads(manifest.read_text())["browsers"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    for browser in browsers:
+        if isinstance(browser, dict) and browser.get("name") == "ffmpeg":
+            return str(browser.get("revision"))
+    return None
+
+
+def registry_dir(env: Mapping[str, str], package: Path | None = None) -> Path:
+    """Where Playwright keeps its downloads on Linux (``PLAYWRIGHT_BROWSERS_PATH`` honoured)."""
+    configured = env.get(REGISTRY_ENV, "")
+    if configured == "0":
+        return (package or _playwright_package()) / "driver" / "package" / ".local-browsers"
+    if configured:
+        return Path(configured)
+    cache = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME", "~")).expanduser() / ".cache")
+    return Path(cache) / "ms-playwright"
+
+
+def video_encoder_env(
+    scratch: Path,
+    env: Mapping[str, str],
+    *,
+    platform: str = sys.platform,
+    system_ffmpeg: str | None = None,
+    package: Path | None = None,
+) -> dict[str, str]:
+    """Environment changes that let Playwright record videos; ReplayError when it cannot.
+
+    Playwright encodes with its own ffmpeg build (``playwright install ffmpeg``). Where that
+    download is not possible (closed networks), the system's ffmpeg does the same job: a
+    private Playwright registry in ``scratch`` links Playwright's other downloads and puts the
+    system ffmpeg where Playwright looks for its own. Nothing outside ``scratch`` is changed.
+    """
+    if not platform.startswith("linux"):
+        return {}
+    revision = ffmpeg_revision(package)
+    registry = registry_dir(env, package)
+    if revision is None:
+        return {}
+    own = registry / f"ffmpeg-{revision}" / "ffmpeg-linux"
+    if own.exists():
+        return {}
+    found = system_ffmpeg or shutil.which("ffmpeg", path=env.get("PATH"))
+    if found is None:
+        raise ReplayError(
+            "--video needs ffmpeg: run `.venv/bin/playwright install ffmpeg`, or install the "
+            "system's ffmpeg (Debian: apt-get install ffmpeg)."
+        )
+    private = scratch / "ms-playwright"
+    private.mkdir(parents=True, exist_ok=True)
+    if registry.is_dir():
+        for entry in registry.iterdir():
+            if entry.name != own.parent.name:
+                (private / entry.name).symlink_to(entry)
+    (private / own.parent.name).mkdir()
+    (private / own.parent.name / own.name).symlink_to(found)
+    return {REGISTRY_ENV: str(private)}

@@ -1,0 +1,63 @@
+"""``--base-url``: the page-object scenarios against another deployment, which has no /_sim.
+
+The other deployment is a fake SPSE started without simulation mode (so without /_sim), on its
+own port and data folder. A scenario that only uses the pages passes there; one tagged
+@butuh-kendali-sim, and one that reaches for /_sim halfway, are reported as not applicable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from fake_spse.server import RunningServer
+from fake_spse.settings import Settings
+from simulator.qa_run import run_qa
+from simulator.scenario_run import ScenarioRunRequest
+
+pytestmark = pytest.mark.e2e
+
+# A catalog of its own (ids outside the real catalog's use): the real one changes over time.
+FEATURE = """# language: id
+@sumber-domain-alur-penyedia @profil-semua
+Fitur: Menjalankan skenario pada deployment lain
+
+  @KODOK-991
+  Skenario: Pendaftaran online hanya lewat halaman
+    Dengan penyedia "CV Maju" telah mendaftar online
+    Maka halaman menampilkan pesan "registrasi.berhasil"
+
+  @KODOK-992 @butuh-kendali-sim
+  Skenario: Skenario yang ditandai butuh kendali simulasi
+    Dengan penyedia "CV Maju" telah mendaftar online
+
+  @KODOK-993
+  Skenario: Skenario yang memakai kendali simulasi di tengah jalan
+    Dengan pokja "Pokja 1" dengan sertifikat tertanam telah mengumumkan paket tender
+"""
+
+
+def test_scenarios_needing_the_control_plane_are_not_applicable_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = tmp_path / "katalog"
+    catalog.mkdir()
+    (catalog / "deployment_lain.feature").write_text(FEATURE, encoding="utf-8")
+    monkeypatch.setenv("SPSE_SIM_CATALOG", str(catalog))
+    settings = Settings(data_dir=tmp_path / "lpse-lain", simulation=False)
+    with RunningServer(settings) as other:
+        assert httpx.get(other.url + "/_sim/health").status_code == 404
+        result = run_qa(ScenarioRunRequest(output_dir=tmp_path / "run", base_url=other.spse_url))
+    statuses = {o.scenario_id: (o.status, o.error) for o in result.outcomes}
+    assert statuses["KODOK-991"] == ("passed", "")
+    assert statuses["KODOK-992"][0] == "n/a"
+    assert "butuh /_sim" in statuses["KODOK-992"][1]
+    assert statuses["KODOK-993"][0] == "n/a"
+    assert "tidak ada /_sim di " + other.spse_url in statuses["KODOK-993"][1]
+    assert result.exit_code == 0
+    assert result.manifest["base_url"] == other.spse_url
+    report = result.report.read_text(encoding="utf-8")
+    assert other.spse_url in report
+    assert report.count('<span class="badge s-na">n/a</span>') == 3  # 2 rows + the summary

@@ -1,0 +1,107 @@
+"""The trainer panel in Chromium: its switches and clock buttons change what SPSE does next."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from fake_spse.messages import MessageCatalog
+from simulator.documents import write_pdf
+from simulator.environment import DEFAULT_CLOCK_START, SimEnvironment
+from simulator.journeys.certificate import register_ams
+from simulator.journeys.registration import register_vendor
+from simulator.journeys.session import log_in, log_out
+from simulator.journeys.tender import create_tender
+from simulator.pages.trainer_panel import TrainerPanel
+from simulator.pages.verification import VerificationPage
+
+pytestmark = pytest.mark.e2e
+CATALOG = MessageCatalog()
+ADP = "ADP LKPP tidak dapat dihubungi"
+
+
+def test_adp_switch_fails_the_next_verification_and_switching_it_off_restores_it(
+    sim_env: SimEnvironment,
+) -> None:
+    vendor = sim_env.data.vendor()
+    vendor_desk = sim_env.desk("penyedia", spamkodok=False)
+    register_vendor(vendor_desk.page, sim_env.spse_url, vendor)
+    checker = sim_env.data.staff("verifikator")
+    sim_env.sim.add_staff(
+        user_id=checker.user_id,
+        role="verifikator",
+        name=checker.name,
+        email=checker.email,
+        password=checker.password,
+    )
+    panel = TrainerPanel(sim_env.desk("pelatih", spamkodok=False).page, sim_env.server_url)
+    panel.open()
+    assert not panel.is_on(ADP)
+
+    note = panel.turn_on(ADP)
+
+    assert note.startswith(f"{ADP}: dinyalakan")
+    desk = sim_env.desk("verifikator", spamkodok=False)
+    log_in(desk.page, sim_env.spse_url, checker.user_id, checker.password)
+    verification = VerificationPage(desk.page, sim_env.spse_url)
+    verification.verify(vendor.user_id)
+    assert verification.alert_texts() == [CATALOG.text("adp.tidak_tersedia")]
+    assert verification.status_of(vendor.user_id) == "Menunggu verifikasi"
+    # The panel's log shows the firing (refreshed by the page itself while it is open).
+    expect(panel.firing_log()).to_contain_text("adp.down", timeout=10_000)
+    expect(panel.firing_log()).to_contain_text("ADP")
+    [firing] = sim_env.sim.firings()
+    assert firing["name"] == "adp.down"
+
+    panel.open()
+    note = panel.turn_off(ADP)
+
+    assert note.startswith(f"{ADP}: dimatikan")
+    verification.verify(vendor.user_id)
+    assert verification.alert_texts() == []
+    assert verification.status_texts() == [
+        CATALOG.text("verifikasi.berhasil", company=vendor.company)
+    ]
+    assert verification.status_of(vendor.user_id) == "Aktif"
+    assert len(sim_env.sim.firings()) == 1
+
+
+def test_clock_buttons_move_the_server_time_and_reach_a_stage_deadline(
+    sim_env: SimEnvironment,
+) -> None:
+    pokja = sim_env.data.staff("pokja")
+    sim_env.sim.add_staff(
+        user_id=pokja.user_id,
+        role="pokja",
+        name=pokja.name,
+        email=pokja.email,
+        password=pokja.password,
+    )
+    desk = sim_env.desk("pokja", spamkodok=True)
+    letter = write_pdf(desk.folder / "Surat Rekomendasi.pdf", "Surat Rekomendasi", [pokja.name])
+    register_ams(desk.page, sim_env.spse_url, pokja.user_id, pokja.password, letter)
+    log_out(desk.page, sim_env.spse_url)
+    tender_id = create_tender(desk.page, sim_env.spse_url, pokja, sim_env.data.tender())
+    panel = TrainerPanel(sim_env.desk("pelatih", spamkodok=False).page, sim_env.server_url)
+    panel.open()
+    assert panel.clock_text() == "02 Maret 2026 08:00 WIB"
+
+    panel.press("+1 jam")
+    panel.press("+1 hari")
+
+    assert sim_env.sim.now() == DEFAULT_CLOCK_START + timedelta(hours=25)
+    assert panel.clock_text() == "03 Maret 2026 09:00 WIB"
+
+    note = panel.to_stage(tender_id, "Upload Dokumen Penawaran", "5 menit sebelum batas akhir")
+
+    # The tender was announced at the start; the upload stage ends 24+48+24+72 hours later.
+    deadline = DEFAULT_CLOCK_START + timedelta(hours=168)
+    assert sim_env.sim.now() == deadline - timedelta(minutes=5)
+    assert note == "Waktu simulasi: 09 Maret 2026 07:55 WIB (dibekukan)."
+
+    panel.press("Jalankan waktu")
+    expect(panel.page.locator("#jam-status")).to_have_text("(berjalan)")
+    panel.press("Bekukan waktu")
+    expect(panel.page.locator("#jam-status")).to_have_text("(dibekukan)")
