@@ -1,5 +1,5 @@
 # language: id
-@sumber-hal-hal-yang-harus-diperhatikan @profil-spse-4.3-ca
+@sumber-hal-hal-yang-harus-diperhatikan @profil-spse-4.3-ca @aturan-hh-3
 Fitur: Simbol terlarang pada nama file penawaran
   Seed, "Hal-hal yang harus diperhatikan": nama file tidak boleh memiliki karakter simbol
   / \ , : ' " + - ( ). Seed mencetak tanda kutip secara tipografis (‘ “) seperti Word, dan

@@ -22,7 +22,7 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Maka SpamKodok menolak file dengan pesan "kodok.nama_ganda"
     Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
 
-  @KODOK-013 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan
+  @KODOK-013 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-4
   Skenario: File dari flashdisk ditolak, file yang sama dari HDD utama diterima
     Dengan folder "flashdisk" di komputer penyedia "CV Maju" adalah flashdisk
     Ketika penyedia "CV Maju" memilih file "Penawaran Harga.pdf" dari folder "flashdisk" lalu mengirim penawaran
@@ -31,7 +31,7 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
     Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
 
-  @KODOK-014 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan
+  @KODOK-014 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-1
   Skenario: Browser lain yang masih hidup menghentikan pengiriman sampai ditutup
     Dengan browser "Google Chrome" lain sedang berjalan di komputer penyedia "CV Maju"
     Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
@@ -42,7 +42,8 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Dan penyedia "CV Maju" mengirim ulang penawaran yang sama
     Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
 
-  @KODOK-015 @sumber-domain-alur-penyedia @sumber-domain-kegagalan
+  @KODOK-015 @sumber-domain-alur-penyedia @sumber-domain-kegagalan @aturan-hh-5
+  @sumber-hal-hal-yang-harus-diperhatikan
   Skenario: Unggahan setelah batas akhir ditolak
     Ketika waktu melewati batas akhir tahap "Upload Dokumen Penawaran"
     Dan penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
