@@ -19,8 +19,9 @@ from simulator.journeys.apendo import (
     open_offers,
     upload_file,
 )
+from simulator.journeys.offer import join_tender
 from simulator.journeys.registration import register_vendor, verify_vendor
-from simulator.journeys.session import log_out
+from simulator.journeys.session import log_in, log_out
 from simulator.journeys.tender import create_tender
 from simulator.pages.base import SpsePage
 from simulator.steps.common import (
@@ -40,7 +41,6 @@ class NonCaLog:
 
     uploads: dict[str, ApendoUpload] = field(default_factory=dict)
     opening: ApendoOpening | None = None
-    refusal: list[str] = field(default_factory=list)  # what SPSE answered a key request
     other_tender: str | None = None
 
 
@@ -97,12 +97,9 @@ def plain_vendor_ready(world: World, alias: str) -> None:
 @given(parsers.parse('penyedia "{alias}" juga mengikuti paket tender kedua'))
 def vendor_joins_second(world: World, non_ca_log: NonCaLog, alias: str) -> None:
     assert non_ca_log.other_tender is not None, "announce the second package first"
-    first = world.tender_id
-    world.tender_id = non_ca_log.other_tender
-    try:
-        vendor_joined(world, alias)
-    finally:
-        world.tender_id = first
+    actor = world.actor(alias)
+    log_in(actor.desk.page, world.env.spse_url, actor.user_id, actor.password)
+    join_tender(actor.desk.page, world.env.spse_url, non_ca_log.other_tender)
 
 
 # the vendor's desk and upload -------------------------------------------------------------------
@@ -194,12 +191,10 @@ def no_blobs(world: World) -> None:
 
 # the pokja at opening ---------------------------------------------------------------------------
 @when(parsers.parse('pokja "{alias}" meminta kunci privat paket'))
-def pokja_asks_key(world: World, non_ca_log: NonCaLog, alias: str) -> None:
+def pokja_asks_key(world: World, alias: str) -> None:
     pokja = world.actor(alias)
     assert pokja.staff is not None
-    non_ca_log.refusal = ask_private_key(
-        pokja.desk.page, world.env.spse_url, pokja.staff, world.require_tender()
-    )
+    ask_private_key(pokja.desk.page, world.env.spse_url, pokja.staff, world.require_tender())
 
 
 @when(
@@ -287,7 +282,7 @@ def no_user_certificates(world: World, non_ca_log: NonCaLog) -> None:
 
 
 @then("kunci privat paket belum diserahkan kepada siapa pun")
-def key_not_released(world: World, non_ca_log: NonCaLog) -> None:
+def key_not_released(world: World) -> None:
     package = world.env.sim.package_key(world.require_tender())
     world.expect(
         "kunci privat paket belum diunduh (SPSE)",
