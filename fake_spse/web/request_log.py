@@ -11,7 +11,7 @@ import json
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,26 +50,15 @@ class RequestLog:
             with self.path.open("a", encoding="utf-8") as handle:
                 handle.write(line)
 
-    def entries(self) -> Iterator[dict[str, Any]]:
-        """Every line written so far (a half-written last line is skipped)."""
-        if not self.path.exists():
-            return
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(entry, dict):
-                yield entry
-
 
 class RequestLogMiddleware:
     """Outermost ASGI layer: gives each HTTP request an id and logs it when it is answered.
 
     A line: request_id, method, path, query, status, duration_ms, user_id (the session's user
     when the request came in), sim_time (the simulated clock at arrival), wall_time, and error
-    (the exception's type) when the application raised. The line is written just before the
-    last body chunk is sent, so a client that has its answer also finds its line.
+    (the exception's type) when the application raised. The line is written when the answer
+    starts (duration_ms is the time to the response headers), before anything reaches the
+    client: a client that has its answer also finds its line.
     """
 
     def __init__(self, app: ASGIApp, *, log: RequestLog, now: Callable[[], datetime]) -> None:
@@ -115,8 +104,8 @@ class RequestLogMiddleware:
                 headers = list(message.get("headers", []))
                 headers.append((HEADER.lower().encode(), rid.encode()))
                 message["headers"] = headers
-            elif message["type"] == "http.response.body" and not message.get("more_body"):
-                # Logged before the last byte leaves: whoever got the answer finds its line.
+                # Logged before the answer leaves: whoever got it finds its line (a redirect
+                # is complete with its headers).
                 write()
             await send(message)
 
