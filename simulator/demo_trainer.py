@@ -133,6 +133,11 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
         if vendor.certificate == "dicabut":
             timeline.at(now - 10 * DAY, partial(_revoke, lpse, vendor.data.user_id))
 
+    drafts: list[TenderData] = []
+    while len(drafts) < len(TENDER_PLAN):  # different packages, no two with one name
+        drawn = data.tender()
+        if all(d.name != drawn.name for d in drafts):
+            drafts.append(drawn)
     tender_ids: dict[int, str] = {}
     owners: dict[str, list[int]] = {"pokja1": [], "pokja2": []}
     for index, (pokja, hours_ago, joined, offered) in enumerate(TENDER_PLAN):
@@ -145,7 +150,7 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
                 _create_tender,
                 lpse,
                 staff[owner].user_id,
-                data.tender(),
+                drafts[index],
                 now.year,
                 tender_ids,
                 index,

@@ -36,6 +36,15 @@ class CaptionOverlay:
         context.add_init_script(script=self._script)
         self.contexts[name] = context
         self.started[name] = time.monotonic()
+        # A desk's video starts with its first page: measure from there when it opens.
+        opened: list[Page] = []
+
+        def first_page(page: Page) -> None:
+            if not opened:
+                opened.append(page)
+                self.started[name] = time.monotonic()
+
+        context.on("page", first_page)
 
     def _now(self, source: Any) -> dict[str, Any] | None:
         return None if self.current is None else self.current.to_json()

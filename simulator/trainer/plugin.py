@@ -148,7 +148,7 @@ class ScenarioReplay:
         """A problem on screen: show it, keep evidence, then hold or pause."""
         entry = self._show(caption)
         shots = self.overlay.screenshots(self.folder, f"{self._number:02d}-{caption.kind}")
-        entry["screenshot"] = [str(p.relative_to(self.env.output_dir)) for p in shots]
+        entry["screenshot"] = [p.name for p in shots]  # next to keterangan.json
         if self.options.pause_at_error:
             self._show(captions.paused(caption, self.catalog), logged=False)
             self._pause(self.catalog.text("pelatihan.jeda"))

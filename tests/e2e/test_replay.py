@@ -1,0 +1,109 @@
+"""``spse-sim replay`` in headless Chromium: captions on the pages, a pause, a video with them.
+
+The caption is checked in a frame of the recorded video itself (extracted with ffmpeg at the
+moment the failure caption was shown): the frame's bottom band has the failure caption's
+colour. Its words are checked in the captions log and in the screenshot taken at that moment.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fake_spse.messages import MessageCatalog
+from simulator.steps.world import message_pattern
+from simulator.trainer.captions import ADVICE_KEYS
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG = MessageCatalog()
+WIDTH, HEIGHT = 1280, 720
+PROBLEM_RED = (176, 0, 32)  # .bar.masalah in simulator/trainer/overlay.js
+STEP_BLUE = (11, 61, 145)  # .bar (a step)
+
+
+def frame_at(video: Path, seconds: float) -> bytes:
+    """One frame of ``video`` as raw RGB, WIDTH x HEIGHT."""
+    ffmpeg = shutil.which("ffmpeg")
+    assert ffmpeg is not None
+    done = subprocess.run(
+        [ffmpeg, "-v", "error", "-ss", f"{seconds:.2f}", "-i", str(video), "-frames:v", "1",
+         "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+        capture_output=True,
+        check=True,
+    )  # fmt: skip
+    assert len(done.stdout) == WIDTH * HEIGHT * 3, "frame has an unexpected size"
+    return done.stdout
+
+
+def share_of_colour(frame: bytes, colour: tuple[int, int, int]) -> float:
+    """Share of the frame's pixels within 25 of ``colour`` on every channel.
+
+    The whole frame is looked at: Chromium's screencast sometimes delivers a frame at a smaller
+    scale (Playwright pads it with grey), so the caption is not always in the same rows.
+    """
+    hits = total = 0
+    for y in range(0, HEIGHT, 4):
+        row = y * WIDTH * 3
+        for x in range(0, WIDTH, 4):
+            r, g, b = frame[row + 3 * x : row + 3 * x + 3]
+            total += 1
+            if abs(r - colour[0]) < 25 and abs(g - colour[1]) < 25 and abs(b - colour[2]) < 25:
+                hits += 1
+    return hits / total
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg (apt-get install ffmpeg)")
+def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path: Path) -> None:
+    output = tmp_path / "replay"
+    done = subprocess.run(
+        [sys.executable, "-m", "simulator.cli", "replay", "KODOK-003", "--headless", "--video",
+         "--pause-at-error", "--slowmo", "50", "--output", str(output)],
+        input="\n",  # the trainer presses Enter at the pause
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert CATALOG.text("pelatihan.jeda") in done.stdout
+    summary = json.loads((output / "replay.json").read_text())
+    assert summary["status"] == "passed"
+    videos = {Path(v["file"]).name: v["bytes"] for v in summary["videos"]}
+    [vendor_video] = [name for name in videos if name.startswith("penyedia-")]
+    assert videos[vendor_video] > 10_000
+    desk = vendor_video.removesuffix(".webm")
+
+    log = json.loads((output / summary["captions"]).read_text())
+    assert log["skenario"] == "KODOK-003"
+    [problem] = [e for e in log["keterangan"] if e["jenis"] == "masalah"]
+    caption = problem["keterangan"]
+    assert message_pattern(CATALOG.templates()["kodok.nama_terlalu_panjang"]).fullmatch(
+        caption["problem"]
+    )
+    assert "41 karakter" in caption["problem"]
+    assert caption["advice_title"] == "Apa yang harus dilakukan"
+    email = "lpse@surakarta.go.id"
+    assert caption["advice"] == [CATALOG.text(k, email=email) for k in ADVICE_KEYS]
+    assert caption["counter"] == "Langkah 4 dari 5"
+    steps = [e for e in log["keterangan"] if e["jenis"] == "langkah" and desk in e["detik_video"]]
+    step = steps[0]
+    assert step["keterangan"]["text"].startswith(("Dan penyedia", "Ketika penyedia"))
+    shot = (output / summary["captions"]).parent / next(
+        s for s in problem["screenshot"] if desk in s
+    )
+    assert shot.stat().st_size > 10_000
+
+    # The video: the failure caption (a large red bar) just after it was shown, and a step
+    # caption (a blue bar) just after the first step this desk saw. Neither colour is on the
+    # SPSE pages themselves.
+    video = output / "video" / vendor_video
+    assert share_of_colour(frame_at(video, problem["detik_video"][desk] + 0.8), PROBLEM_RED) > 0.15
+    assert share_of_colour(frame_at(video, step["detik_video"][desk] + 0.8), STEP_BLUE) > 0.05
