@@ -88,30 +88,48 @@ print(f"setup: browser: {where} ({choice.source})")
 EOF
 }
 
-if find_browser 2>"$log"; then
-    exit 0
-fi
-
-if [[ -n "${SPSE_SIM_CHROMIUM:-}" ]]; then
-    # The variable wins over any installed browser, so installing one would not help.
-    cat "$log" >&2
-    exit 1
-fi
-
-if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "setup: no Chromium found; installing Debian's chromium with apt-get"
+apt_install() {
+    # Debian's packages, as root only; apt-get update runs once per setup.
     export DEBIAN_FRONTEND=noninteractive
-    quiet apt-get update -q
-    quiet apt-get install -y -q chromium
-    find_browser
-    exit
-fi
+    if [[ -z "${apt_updated:-}" ]]; then
+        quiet apt-get update -q
+        apt_updated=1
+    fi
+    quiet apt-get install -y -q "$@"
+}
 
-cat >&2 <<EOF
+can_apt() {
+    [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null
+}
+
+# 2. A browser.
+if ! find_browser 2>"$log"; then
+    if [[ -n "${SPSE_SIM_CHROMIUM:-}" ]]; then
+        # The variable wins over any installed browser, so installing one would not help.
+        cat "$log" >&2
+        exit 1
+    fi
+    if ! can_apt; then
+        cat >&2 <<EOF
 setup: no Chromium found. Either
   - download Playwright's Chromium:  $venv/bin/playwright install chromium
   - or install a system Chromium (e.g. as root on Debian: apt-get install chromium),
     or set SPSE_SIM_CHROMIUM to a Chromium/Chrome executable,
 then run this script again.
 EOF
-exit 1
+        exit 1
+    fi
+    echo "setup: no Chromium found; installing Debian's chromium with apt-get"
+    apt_install chromium
+    find_browser
+fi
+
+# 3. ffmpeg, which Playwright needs to record replay videos (spse-sim replay --video).
+if ! command -v ffmpeg >/dev/null; then
+    if can_apt; then
+        echo "setup: installing ffmpeg (replay videos) with apt-get"
+        apt_install ffmpeg
+    else
+        echo "setup: note: no ffmpeg; 'spse-sim replay --video' needs it (e.g. apt-get install ffmpeg)"
+    fi
+fi
