@@ -5,7 +5,8 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
   Microsoft Word; login ke SPSE, klik Aplikasi e-Procurement Lainnya, masuk ke LPSE Support
   versi Production, buat tiket baru. Apabila tidak bisa login di LPSE Support, email ke LPSE
   beserta lampiran berwujud MS. Word. Semua urutan penanganan terlihat oleh penyedia pengirim,
-  Helpdesk/verifikator/admin LPSE dan LKPP.
+  Helpdesk/verifikator/admin LPSE dan LKPP. Nama lampiran berisi path (..\..\) dikirim oleh
+  browser atau aplikasi yang tidak membuang folder dari nama file.
 
   @KODOK-100
   Skenario: Tiket diikuti sampai selesai: helpdesk, admin LPSE, LKPP, lalu dinilai penyedia
@@ -74,8 +75,8 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
     Dan tidak ada tiket LPSE Support yang tersimpan
 
     Contoh:
-      | lampiran                                             | ukuran | deskripsi               | pesan                   |
-      | Kronologi Error.docx                                 | 6144   | Upload penawaran gagal. | support.lampiran_besar  |
-      | Kronologi Error.exe                                  | 20     | Upload penawaran gagal. | support.lampiran_jenis  |
-      | C:\\Users\\CV Maju\\Documents\\Kronologi Error.docx  | 20     | Upload penawaran gagal. | support.lampiran_nama   |
-      | Kronologi Error.docx                                 | 20     | (kosong)                | support.deskripsi_wajib |
+      | lampiran                     | ukuran | deskripsi               | pesan                   |
+      | Kronologi Error.docx         | 6144   | Upload penawaran gagal. | support.lampiran_besar  |
+      | Kronologi Error.exe          | 20     | Upload penawaran gagal. | support.lampiran_jenis  |
+      | ..\\..\\Kronologi Error.docx | 20     | Upload penawaran gagal. | support.lampiran_nama   |
+      | Kronologi Error.docx         | 20     | (kosong)                | support.deskripsi_wajib |

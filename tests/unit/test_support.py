@@ -245,3 +245,13 @@ def test_staff_cannot_file_tickets(support: LpseSupport) -> None:
     with pytest.raises(Forbidden) as refused:
         support.file_ticket(HELPDESK, DRAFT, [])
     assert refused.value.key == "support.hanya_penyedia"
+
+
+def test_downloads_never_carry_a_path_in_their_name() -> None:
+    from fake_spse.web.support import disposition
+
+    header = disposition('..\\..\\a/"b".docx')
+    assert "/" not in header.split("filename*=")[0]
+    assert "\\" not in header
+    assert header.startswith('attachment; filename=".._.._a__b_.docx";')
+    assert disposition("Kronologi Error.docx").endswith("UTF-8''Kronologi%20Error.docx")
