@@ -8,7 +8,7 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
   Helpdesk/verifikator/admin LPSE dan LKPP. Nama lampiran berisi path (..\..\) dikirim oleh
   browser atau aplikasi yang tidak membuang folder dari nama file.
 
-  @KODOK-100
+  @KODOK-100 @aturan-apa-2 @aturan-apa-3
   Skenario: Tiket diikuti sampai selesai: helpdesk, admin LPSE, LKPP, lalu dinilai penyedia
     Dengan penyedia "CV Maju" telah terdaftar dan diverifikasi
     Dan helpdesk LPSE "Hana" bertugas
@@ -45,7 +45,7 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
     Maka halaman menampilkan pesan "support.dikembalikan"
     Dan tiket penyedia "CV Maju" berstatus "diproses" dan ditangani "Helpdesk LPSE" oleh "Hana"
 
-  @KODOK-102
+  @KODOK-102 @aturan-apa-4
   Skenario: LPSE Support tidak dapat diakses, laporan dikirim lewat email dengan lampiran Word
     Dengan penyedia "CV Maju" telah terdaftar dan diverifikasi
     Dan helpdesk LPSE "Hana" bertugas
