@@ -4,12 +4,15 @@ A run is a folder written by ``spse-sim run --all`` (``outcomes.json``, and ``ru
 profile and target). Scenarios are matched by id and title (a Skenario konsep has one row per
 Contoh). Each run after the first is compared with the first: a different status is an
 "outcome" change, different expected or observed texts of its checks a "message" change, and a
-scenario found in only one of them is "added" or "removed".
+scenario found in only one of them is "added" or "removed". Values that differ on every run by
+design (hashes, certificate serial numbers: long hex or digit runs; server ports) do not count
+as changes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,12 +62,17 @@ def load_run(path: Path) -> RunRecord:
     except (OSError, ValueError, TypeError) as exc:
         raise CompareError(f"{path}: not a scenario run (outcomes.json: {exc})") from exc
     manifest: dict[str, Any] = {}
-    manifest_path = path / "run.json"
-    if manifest_path.exists():
+    # run.json of ``spse-sim run``; a run made otherwise still has the evidence index.json.
+    for name, keys in (("run.json", None), ("index.json", ("profile", "seed", "pytest_exit_code"))):
+        manifest_path = path / name
+        if not manifest_path.exists():
+            continue
         try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            found = json.loads(manifest_path.read_text(encoding="utf-8"))
         except ValueError as exc:
             raise CompareError(f"{manifest_path}: {exc}") from exc
+        manifest = found if keys is None else {k: found[k] for k in keys if k in found}
+        break
     return RunRecord(
         path=path,
         name=path.resolve().name,
@@ -73,9 +81,30 @@ def load_run(path: Path) -> RunRecord:
     )
 
 
+# Values that differ on every run by design (hashes of freshly sealed offers, certificate
+# serials, random keys): compared as placeholders, shown as they are.
+VOLATILE = (
+    (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<hex>"),
+    (re.compile(r"\b\d{10,}\b"), "<angka>"),
+    # Every scenario's embedded server listens on a free port of its own.
+    (re.compile(r"(https?://[^/\s:]+):\d+"), r"\1:<port>"),
+)
+
+
+def normalized(text: str) -> str:
+    for pattern, placeholder in VOLATILE:
+        text = pattern.sub(placeholder, text)
+    return text
+
+
 def messages(outcome: ScenarioOutcome) -> tuple[tuple[str, str, str], ...]:
     """What a scenario expected and saw, check by check (the texts a user would read)."""
     return tuple((c.step, c.expected, c.observed) for c in outcome.checks)
+
+
+def comparable(outcome: ScenarioOutcome) -> tuple[tuple[str, str, str], ...]:
+    """``messages`` with the volatile values replaced: what a change is judged on."""
+    return tuple((s, normalized(e), normalized(o)) for s, e, o in messages(outcome))
 
 
 def changes(before: ScenarioOutcome | None, after: ScenarioOutcome | None) -> tuple[str, ...]:
@@ -89,7 +118,7 @@ def changes(before: ScenarioOutcome | None, after: ScenarioOutcome | None) -> tu
     found = []
     if before.status != after.status:
         found.append(OUTCOME)
-    if messages(before) != messages(after):
+    if comparable(before) != comparable(after):
         found.append(MESSAGE)
     return tuple(found)
 

@@ -209,17 +209,22 @@ def _scenario_html(
 
 def _meta_html(manifest: Mapping[str, Any], run_dir: Path, base: Path) -> str:
     target = manifest.get("base_url") or "embedded fake SPSE (one server per scenario)"
+    elapsed = manifest.get("elapsed_s")
     rows = [
-        ("Profile", manifest.get("profile", "")),
-        ("SPSE", manifest.get("spse_version", "")),
+        ("Profile", manifest.get("profile")),
+        ("SPSE", manifest.get("spse_version")),
         ("Target", target),
-        ("Workers (-n)", manifest.get("workers") or "1"),
-        ("Reruns", manifest.get("reruns", 0)),
-        ("Started", manifest.get("started", "")),
-        ("Wall time", f"{float(manifest.get('elapsed_s', 0)):.1f} s"),
-        ("pytest exit code", manifest.get("pytest_exit_code", "")),
+        ("Workers (-n)", (manifest.get("workers") or "1") if "workers" in manifest else None),
+        ("Reruns", manifest.get("reruns")),
+        ("Started", manifest.get("started")),
+        ("Wall time", f"{float(elapsed):.1f} s" if elapsed is not None else None),
+        ("pytest exit code", manifest.get("pytest_exit_code")),
     ]
-    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in rows)
+    cells = "".join(
+        f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+        for k, v in rows
+        if v is not None and v != ""
+    )
     files = [
         link(run_dir / name, base, name)
         for name in ("junit.xml", "outcomes.json", "run.json", "index.json")

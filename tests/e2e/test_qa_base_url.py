@@ -3,6 +3,7 @@
 The other deployment is a fake SPSE started without simulation mode (so without /_sim), on its
 own port and data folder. A scenario that only uses the pages passes there; one tagged
 @butuh-kendali-sim, and one that reaches for /_sim halfway, are reported as not applicable.
+A failing one, re-run once (--reruns 1), stays failed with both attempts' evidence.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ Fitur: Menjalankan skenario pada deployment lain
   @KODOK-993
   Skenario: Skenario yang memakai kendali simulasi di tengah jalan
     Dengan pokja "Pokja 1" dengan sertifikat tertanam telah mengumumkan paket tender
+
+  @KODOK-994
+  Skenario: Skenario yang selalu gagal tetap gagal setelah diulang
+    Dengan penyedia "CV Maju" telah mendaftar online
+    Maka halaman menampilkan pesan "login.harus_login"
 """
 
 
@@ -49,15 +55,23 @@ def test_scenarios_needing_the_control_plane_are_not_applicable_there(
     settings = Settings(data_dir=tmp_path / "lpse-lain", simulation=False)
     with RunningServer(settings) as other:
         assert httpx.get(other.url + "/_sim/health").status_code == 404
-        result = run_qa(ScenarioRunRequest(output_dir=tmp_path / "run", base_url=other.spse_url))
+        request = ScenarioRunRequest(output_dir=tmp_path / "run", base_url=other.spse_url)
+        result = run_qa(request, reruns=1)
     statuses = {o.scenario_id: (o.status, o.error) for o in result.outcomes}
     assert statuses["KODOK-991"] == ("passed", "")
     assert statuses["KODOK-992"][0] == "n/a"
     assert "butuh /_sim" in statuses["KODOK-992"][1]
     assert statuses["KODOK-993"][0] == "n/a"
     assert "tidak ada /_sim di " + other.spse_url in statuses["KODOK-993"][1]
-    assert result.exit_code == 0
+    failed = next(o for o in result.outcomes if o.scenario_id == "KODOK-994")
+    assert failed.status == "failed"
+    assert [a.status for a in failed.attempts] == ["failed", "failed"]
+    assert failed.attempts[1].artifacts.startswith("rerun-1/")
+    assert (tmp_path / "run" / failed.attempts[1].artifacts / "chronology.json").exists()
+    assert failed.checks[0].observed != failed.checks[0].expected
+    assert result.exit_code == 1
     assert result.manifest["base_url"] == other.spse_url
     report = result.report.read_text(encoding="utf-8")
     assert other.spse_url in report
     assert report.count('<span class="badge s-na">n/a</span>') == 3  # 2 rows + the summary
+    assert "rerun-1/" in report

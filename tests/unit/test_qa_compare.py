@@ -98,3 +98,18 @@ def test_a_folder_without_outcomes_is_refused(tmp_path: Path) -> None:
     (tmp_path / "outcomes.json").write_text("{rusak")
     with pytest.raises(CompareError):
         load_run(tmp_path)
+
+
+def test_values_that_differ_on_every_run_are_no_message_change() -> None:
+    def seen(observed: str) -> ScenarioOutcome:
+        return outcome("KODOK-001", observed=observed)
+
+    sha_a, sha_b = "4b3bf3e9" * 8, "9a0c11d2" * 8
+    assert changes(seen(f"tanda terima {sha_a}"), seen(f"tanda terima {sha_b}")) == ()
+    serials = ("dicabut: 90763026569405217267", "dicabut: 46193618250939606115")
+    assert changes(seen(serials[0]), seen(serials[1])) == ()
+    urls = ("http://127.0.0.1:42991/eproc4/dashboard", "http://127.0.0.1:33139/eproc4/dashboard")
+    assert changes(seen(urls[0]), seen(urls[1])) == ()
+    # Short numbers (tender ids, sizes) and words still count.
+    assert changes(seen("paket 10000001"), seen("paket 10000002")) == (MESSAGE,)
+    assert changes(seen("Berkas rusak"), seen("Berkas berubah")) == (MESSAGE,)

@@ -23,7 +23,9 @@ NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 SCHEDULE = Schedule(
     (
         StageWindow(1, "Pengumuman Pascakualifikasi", NOW, NOW + timedelta(hours=24)),
-        StageWindow(2, "Upload Dokumen Penawaran", NOW + timedelta(hours=24), NOW + timedelta(hours=96)),
+        StageWindow(
+            2, "Upload Dokumen Penawaran", NOW + timedelta(hours=24), NOW + timedelta(hours=96)
+        ),
     )
 )
 
