@@ -339,7 +339,8 @@ class Lpse:
         """The profile's validity, unless the ``ca.validity`` fault shortens this issuance."""
         shortened = self.faults.check("ca.validity", actor=user_id, detail="certificate issuance")
         if shortened is not None:
-            return timedelta(days=max(1, int(shortened.params.get("validity_days", 1))))
+            days = str(shortened.params.get("validity_days", 1))
+            return timedelta(days=max(1, int(days) if days.isdigit() else 1))
         return timedelta(days=self.profile.certificate_validity_days)
 
     def _record_issued(
