@@ -11,7 +11,7 @@ Fitur: Pendaftaran AMS yang gagal
   Latar Belakang:
     Dengan penyedia "CV Baru" telah terdaftar dan diverifikasi
 
-  @KODOK-080 @sumber-apa-yang-harus-dilakukan
+  @KODOK-080 @sumber-apa-yang-harus-dilakukan @aturan-akt-a-4
   Skenario: BSrE tidak dapat dihubungi saat pendaftaran AMS, setelah pulih pendaftaran berhasil
     Dengan layanan BSrE sedang tidak dapat dihubungi
     Ketika penyedia "CV Baru" mendaftar AMS dengan surat rekomendasi "Surat Rekomendasi.pdf"
@@ -24,14 +24,14 @@ Fitur: Pendaftaran AMS yang gagal
     Dan halaman menampilkan pesan "ams.tertanam"
     Dan sertifikat penyedia "CV Baru" tertanam di SpamKodok dan tercatat di SPSE
 
-  @KODOK-081
+  @KODOK-081 @aturan-akt-a-4 @aturan-akt-a-5
   Skenario: Pendaftaran AMS tanpa surat rekomendasi ditolak
     Ketika penyedia "CV Baru" mendaftar AMS tanpa surat rekomendasi
     Maka halaman menampilkan pesan "ams.surat_wajib"
     Dan tidak ada sertifikat penyedia "CV Baru" yang tercatat di SPSE maupun BSrE
     Dan tidak ada sertifikat yang tertanam di SpamKodok penyedia "CV Baru"
 
-  @KODOK-082
+  @KODOK-082 @aturan-akt-a-5
   Skenario konsep: Surat rekomendasi yang bukan PDF atau gambar ditolak
     Ketika penyedia "CV Baru" mendaftar AMS dengan surat rekomendasi "<surat>"
     Maka halaman menampilkan pesan "ams.surat_jenis"
@@ -42,3 +42,14 @@ Fitur: Pendaftaran AMS yang gagal
       | surat                   |
       | Surat Rekomendasi.docx  |
       | Surat Rekomendasi.zip   |
+
+  @KODOK-083 @aturan-akt-a-3 @aturan-akt-b-3
+  Skenario konsep: Halaman sertifikat di browser biasa meminta penyedia memakai SpamKodok 2
+    Dengan penyedia "CV Biasa" telah terdaftar dan diverifikasi
+    Ketika penyedia "CV Biasa" membuka halaman "<halaman>" dengan browser biasa
+    Maka halaman menampilkan pesan "ams.butuh_spamkodok"
+
+    Contoh:
+      | halaman          |
+      | pendaftaran AMS  |
+      | import APD       |

@@ -12,7 +12,7 @@ Fitur: Upgrade sertifikat SpamKodok lama dengan import APD
   Latar Belakang:
     Dengan penyedia "CV Lama" telah terdaftar dan diverifikasi
 
-  @KODOK-090
+  @KODOK-090 @aturan-akt-b-1 @aturan-akt-b-3 @aturan-akt-b-4 @aturan-akt-b-5
   Skenario: Sertifikat lama yang aktif di-upgrade dan tidak dipakai lagi
     Dengan pokja "Pokja 1" dengan sertifikat tertanam telah mengumumkan paket tender
     Dan penyedia "CV Lama" telah mengikuti tender
@@ -28,14 +28,14 @@ Fitur: Upgrade sertifikat SpamKodok lama dengan import APD
     Ketika penyedia "CV Lama" mengimpor berkas APD dengan passphrase "apd-lama-2019"
     Maka halaman menampilkan pesan "kodok.apd_dicabut"
 
-  @KODOK-091
+  @KODOK-091 @aturan-akt-b-4
   Skenario: Berkas APD yang rusak ditolak SpamKodok
     Dengan penyedia "CV Lama" menyimpan berkas APD yang rusak
     Ketika penyedia "CV Lama" mengimpor berkas APD dengan passphrase "apd-lama-2019"
     Maka halaman menampilkan pesan "kodok.apd_rusak"
     Dan tidak ada sertifikat baru yang diterbitkan untuk penyedia "CV Lama"
 
-  @KODOK-092
+  @KODOK-092 @aturan-akt-b-4
   Skenario: Passphrase berkas APD yang salah ditolak SpamKodok
     Dengan penyedia "CV Lama" menyimpan berkas APD sertifikat SpamKodok lama yang aktif dengan passphrase "apd-lama-2019"
     Ketika penyedia "CV Lama" mengimpor berkas APD dengan passphrase "apd-lama-2020"
@@ -43,21 +43,21 @@ Fitur: Upgrade sertifikat SpamKodok lama dengan import APD
     Dan tidak ada sertifikat baru yang diterbitkan untuk penyedia "CV Lama"
     Dan sertifikat lama penyedia "CV Lama" masih berlaku
 
-  @KODOK-093
+  @KODOK-093 @aturan-akt-b-4
   Skenario: Sertifikat lama yang sudah kedaluwarsa tidak dapat di-upgrade
     Dengan penyedia "CV Lama" menyimpan berkas APD sertifikat SpamKodok lama yang kedaluwarsa dengan passphrase "apd-lama-2019"
     Ketika penyedia "CV Lama" mengimpor berkas APD dengan passphrase "apd-lama-2019"
     Maka halaman menampilkan pesan "kodok.apd_kedaluwarsa"
     Dan tidak ada sertifikat baru yang diterbitkan untuk penyedia "CV Lama"
 
-  @KODOK-094
+  @KODOK-094 @aturan-akt-b-4
   Skenario: Sertifikat lama dari CA selain BSrE ditolak SpamKodok
     Dengan penyedia "CV Lama" menyimpan berkas APD sertifikat SpamKodok lama dari CA lain dengan passphrase "apd-lama-2019"
     Ketika penyedia "CV Lama" mengimpor berkas APD dengan passphrase "apd-lama-2019"
     Maka halaman menampilkan pesan "kodok.apd_asing"
     Dan tidak ada sertifikat baru yang diterbitkan untuk penyedia "CV Lama"
 
-  @KODOK-095
+  @KODOK-095 @aturan-akt-b-4
   Skenario: Berkas APD milik penyedia lain ditolak SPSE
     Dengan penyedia "CV Tetangga" telah terdaftar dan diverifikasi
     Dan penyedia "CV Lama" menyimpan berkas APD sertifikat SpamKodok lama milik penyedia "CV Tetangga" dengan passphrase "apd-lama-2019"
