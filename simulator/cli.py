@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fake_spse.profile import available_profiles
-from simulator import cli_evidence, cli_qa, cli_trainer
+from simulator import cli_evidence, cli_qa, cli_support, cli_trainer, tickets_after_run
 from simulator.chronology import StepRecord
 
 if TYPE_CHECKING:
@@ -299,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_evidence.register(sub)
     cli_qa.register(sub)
     cli_trainer.register(sub)
+    cli_support.register(sub)
+    tickets_after_run.register(sub)
     return parser
 
 

@@ -7,6 +7,7 @@ desks). Options live in the "spse-sim" group.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -110,10 +111,15 @@ def sim_options(
             break
         except FileExistsError:
             continue
+    seed: int = pytestconfig.getoption("--sim-seed")
+    if pytestconfig.getoption("--sim-base-url"):
+        # Another deployment keeps its state between scenarios and runs: each scenario (and
+        # each re-run, in its own folder) needs people of its own, so the seed follows the folder.
+        seed += zlib.crc32(str(output.resolve()).encode())
     return RunOptions(
         output_dir=output,
         profile=pytestconfig.getoption("--sim-profile"),
-        seed=pytestconfig.getoption("--sim-seed"),
+        seed=seed,
         headless=not pytestconfig.getoption("--sim-headed"),
         slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
         base_url=pytestconfig.getoption("--sim-base-url"),

@@ -195,6 +195,10 @@ class EvidencePlugin:
             "checks": [c.__dict__ for c in checks],
             "steps": len(state.log.steps) if state.log is not None else 0,
         }
+        if world is not None:
+            from simulator.tickets_after_run import write_credentials
+
+            write_credentials(state.env.output_dir, world)
         finish_folder(state.env.output_dir, content, report=status == "failed" or self.always)
 
 

@@ -86,3 +86,9 @@ def test_rule_coverage_lists_every_seed_rule() -> None:
     coverage = rule_coverage(load_catalog(CATALOG))
 
     assert list(coverage) == [r.rule_id for r in SEED_RULES]
+
+
+def test_every_seed_rule_is_reproduced_by_at_least_one_scenario() -> None:
+    coverage = rule_coverage(load_catalog(CATALOG))
+
+    assert [rule for rule, ids in coverage.items() if not ids] == []
