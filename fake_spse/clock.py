@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from fake_spse.storage.atomic import write_atomic
+
 WIB = timezone(timedelta(hours=7), "WIB")
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def format_wib(moment: datetime, *, seconds: bool = False) -> str:
+    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB' (with seconds: '08:00:05')."""
+    local = moment.astimezone(WIB)
+    clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+    return f"{local.day:02d} {MONTHS[local.month - 1]} {local.year} {clock} WIB"
 
 
 def _utc_now() -> datetime:
@@ -25,26 +47,6 @@ def _require_aware(moment: datetime, what: str) -> datetime:
 
 def _round_to_minute(moment: datetime) -> datetime:
     return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: temporary file, fsync, rename, fsync of the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 class SimClock:
@@ -160,7 +162,9 @@ class SimClock:
             "wall_anchor": self._wall_anchor.isoformat(),
             "frozen": self._frozen,
         }
-        _atomic_write_text(self._path, json.dumps(state, indent=2) + "\n")
+        write_atomic(
+            self._path, (json.dumps(state, indent=2) + "\n").encode("utf-8"), suffix=".tmp"
+        )
 
     def _load(self) -> tuple[datetime, datetime, bool]:
         try:

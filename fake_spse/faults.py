@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 
 from fake_spse.clock import SimClock
+from fake_spse.storage.sqlite import execute_statements, transaction
 
 
 @dataclass(frozen=True)
@@ -150,27 +151,12 @@ class FaultBoard:
         self._lock = threading.Lock()
         self._path.parent.mkdir(parents=True, exist_ok=True)
         with self._transaction() as conn:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            execute_statements(conn, _SCHEMA)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         # BEGIN IMMEDIATE takes the write lock up front, so check-and-decrement cannot interleave
         # with another process; the thread lock avoids busy-waiting between our own threads.
-        with self._lock:
-            conn = sqlite3.connect(self._path, timeout=30, isolation_level=None)
-            try:
-                conn.row_factory = sqlite3.Row
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
-            finally:
-                conn.close()
+        return transaction(self._path, self._lock)
 
     def arm(
         self,

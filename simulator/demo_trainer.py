@@ -11,7 +11,6 @@ them. Every event happens at its own simulated time, in order; the clock ends at
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,6 +24,7 @@ from fake_spse.domain.accounts import Role, VendorRegistration
 from fake_spse.domain.schedule import UPLOAD_STAGE
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.lpse import Lpse
+from fake_spse.run_sync import run_sync
 from simulator.demo import KEYSTORE_PASSPHRASE, DemoLogin
 from simulator.documents import pdf_bytes, write_pdf
 from simulator.spamkodok import cms
@@ -338,4 +338,4 @@ def _send_offer(
         for start in range(0, len(sealed), 64 * 1024):
             yield sealed[start : start + 64 * 1024]
 
-    asyncio.run(lpse.receive_offer(lpse.account(vendor.user_id), tender_id, body()))
+    run_sync(lpse.receive_offer(lpse.account(vendor.user_id), tender_id, body()))

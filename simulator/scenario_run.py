@@ -119,7 +119,9 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     report = request.output_dir / "outcomes.json"
     started = time.perf_counter()
     # A child process: pytest-bdd binds the catalog at import, so each run wants a fresh pytest.
-    command = [sys.executable, "-m", "pytest", *pytest_arguments(request, report)]
+    # -P: no current folder on sys.path, so the child imports simulator from the same place as
+    # this process (a checkout's folder would otherwise shadow an installed copy).
+    command = [sys.executable, "-P", "-m", "pytest", *pytest_arguments(request, report)]
     code = subprocess.run(command, check=False).returncode
     elapsed = time.perf_counter() - started
     outcomes: list[ScenarioOutcome] = []

@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from fake_spse.clock import WIB
+from fake_spse.clock import format_wib as wib
 from fake_spse.control import api
 from fake_spse.domain.errors import DomainError
 from fake_spse.faults import KNOWN_FAULTS, Fault, FaultBoard, FaultSpec, Firing
@@ -73,31 +73,9 @@ STAGE_POINTS: Mapping[str, str] = {
 BEFORE_DEADLINE = timedelta(minutes=5)
 FIRINGS_SHOWN = 100
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
 
 class PanelError(ValueError):
     """A panel form the trainer filled in wrongly; the message is shown on the panel."""
-
-
-def wib(moment: datetime, *, seconds: bool = False) -> str:
-    """'02 Maret 2026 08:00 WIB' (with seconds: '08:00:05')."""
-    local = moment.astimezone(WIB)
-    clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
-    return f"{local.day:02d} {MONTHS[local.month - 1]} {local.year} {clock} WIB"
 
 
 def fault_title(name: str) -> str:

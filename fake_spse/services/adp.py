@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from fake_spse.domain.accounts import password_matches
+from fake_spse.storage.sqlite import execute_statements, transaction
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -137,30 +138,15 @@ class AdpService:
         self._lock = threading.Lock()
         self._path.parent.mkdir(parents=True, exist_ok=True)
         with self._transaction() as conn:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            execute_statements(conn, _SCHEMA)
             present = {row["name"] for row in conn.execute("PRAGMA table_info(records)")}
             for column, definition in _ADDED_COLUMNS.items():
                 if column not in present:
                     conn.execute(f"ALTER TABLE records ADD COLUMN {column} {definition}")
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         # BEGIN IMMEDIATE so the duplicate checks and the insert form one atomic step.
-        with self._lock:
-            conn = sqlite3.connect(self._path, timeout=30, isolation_level=None)
-            try:
-                conn.row_factory = sqlite3.Row
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
-            finally:
-                conn.close()
+        return transaction(self._path, self._lock)
 
     def _check_up(self) -> None:
         if self._is_down():

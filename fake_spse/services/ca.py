@@ -8,9 +8,7 @@ past.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -24,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from fake_spse.names import subject_text
+from fake_spse.storage.atomic import write_atomic
 
 ROOT_COMMON_NAME = "BSrE Root CA Simulasi"
 INTERMEDIATE_COMMON_NAME = "BSrE Intermediate CA Simulasi"
@@ -343,14 +342,17 @@ class CertificateAuthority:
             .sign(root_key, hashes.SHA256())
         )
         # The intermediate certificate is written last: its presence marks a complete CA.
-        _write_atomic(self._directory / _ROOT_KEY, _private_pem(root_key), secret=True)
-        _write_atomic(self._directory / _ROOT_CERT, root.public_bytes(serialization.Encoding.PEM))
-        _write_atomic(
-            self._directory / _INTERMEDIATE_KEY, _private_pem(intermediate_key), secret=True
+        write_atomic(self._directory / _ROOT_KEY, _private_pem(root_key))
+        write_atomic(
+            self._directory / _ROOT_CERT,
+            root.public_bytes(serialization.Encoding.PEM),
+            mode=0o644,
         )
-        _write_atomic(
+        write_atomic(self._directory / _INTERMEDIATE_KEY, _private_pem(intermediate_key))
+        write_atomic(
             self._directory / _INTERMEDIATE_CERT,
             intermediate.public_bytes(serialization.Encoding.PEM),
+            mode=0o644,
         )
 
     @contextmanager
@@ -414,26 +416,6 @@ def _private_pem(key: ec.EllipticCurvePrivateKey) -> bytes:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-
-
-def _write_atomic(path: Path, data: bytes, *, secret: bool = False) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            if not secret:
-                os.fchmod(handle.fileno(), 0o644)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
 
 
 def _record(row: tuple[str, str, str, str, str, str | None, bytes]) -> IssuedRecord:

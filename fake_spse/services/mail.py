@@ -22,7 +22,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from fake_spse.storage.atomic import fsync_directory
+from fake_spse.storage.sqlite import create_wal_schema, transaction
 
 MAX_MESSAGE_BYTES = 25 * 2**20
 MAX_BODY_CHARS = 20_000
@@ -93,28 +96,10 @@ class Mailbox:
         self._lock = threading.RLock()
         self._index = root / "index.sqlite3"
         self.inbox.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self._index, timeout=30)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(SCHEMA)
-        finally:
-            conn.close()
+        create_wal_schema(self._index, SCHEMA)
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = sqlite3.connect(self._index, timeout=30, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            finally:
-                conn.close()
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._index, self._lock)
 
     def deliver(
         self, raw: bytes, *, mail_from: str, rcpt_tos: Sequence[str], peer: str = ""
@@ -161,11 +146,7 @@ class Mailbox:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.inbox / name)
-            fd = os.open(self.inbox, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_directory(self.inbox)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

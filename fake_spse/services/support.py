@@ -16,7 +16,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +46,7 @@ from fake_spse.domain.tickets import (
 )
 from fake_spse.faults import FaultBoard
 from fake_spse.storage.blobs import BlobStore
+from fake_spse.storage.sqlite import create_wal_schema, transaction
 
 
 class TicketProblems(DomainError):
@@ -129,28 +130,10 @@ class SupportStore:
         self.path = path
         self._lock = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=30)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(SCHEMA)
-        finally:
-            conn.close()
+        create_wal_schema(path, SCHEMA)
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            finally:
-                conn.close()
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path, self._lock)
 
     # tickets --------------------------------------------------------------------------------
     def create(

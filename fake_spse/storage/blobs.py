@@ -9,6 +9,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fake_spse.storage.atomic import fsync_directory
+
 
 class BlobTooLarge(Exception):
     """The stream went past the allowed size; nothing was kept."""
@@ -64,7 +66,7 @@ class BlobStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.path(key))
-            self._fsync_dir()
+            fsync_directory(self._root)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -81,7 +83,7 @@ class BlobStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.path(key))
-            self._fsync_dir()
+            fsync_directory(self._root)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -101,11 +103,3 @@ class BlobStore:
         if not self._tmp.is_dir():
             return []
         return sorted(p.name for p in self._tmp.iterdir() if p.is_file())
-
-    def _fsync_dir(self) -> None:
-        # The rename is durable only once the directory entry is on disk.
-        fd = os.open(self._root, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

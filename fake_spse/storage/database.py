@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.offers import Offer, OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
+from fake_spse.storage.sqlite import transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
@@ -94,21 +94,8 @@ class Database:
         finally:
             conn.close()
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = sqlite3.connect(self._path, timeout=30, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            finally:
-                conn.close()
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._path, self._lock)
 
     # accounts -------------------------------------------------------------------------------
     def add_account(self, account: Account) -> None:

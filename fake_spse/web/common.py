@@ -10,7 +10,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from fake_spse.clock import WIB
+from fake_spse.clock import format_wib
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.lpse import Lpse, UploadProblems
@@ -73,30 +73,12 @@ def texts(request: Request, error: DomainError) -> list[str]:
     return [text(request, p) for p in problems]
 
 
+# SPSE's date style under the name the templates use.
+wib = format_wib
+
+
 def _display(params: dict[str, object]) -> dict[str, object]:
     return {k: (wib(v) if isinstance(v, datetime) else v) for k, v in params.items()}
-
-
-def wib(moment: datetime) -> str:
-    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB'."""
-    local = moment.astimezone(WIB)
-    return f"{local.day:02d} {MONTHS[local.month - 1]} {local.year} {local:%H:%M} WIB"
-
-
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 def rupiah(amount: int) -> str:

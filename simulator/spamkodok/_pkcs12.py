@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -67,23 +64,3 @@ def dump(
         list(chain) or None,
         BestAvailableEncryption(passphrase.encode()),
     )
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step (mode 0600), creating its directory if needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509 import verification
 
 from fake_spse.names import subject_text
+from fake_spse.storage.atomic import write_atomic
 from simulator.spamkodok import _pkcs12
 
 _FRIENDLY_NAME = b"spamkodok-apd"
@@ -127,7 +128,7 @@ def write_apd(
     if certificate.public_key() != private_key.public_key():
         raise ValueError("certificate does not belong to private_key")
     data = _pkcs12.dump(_FRIENDLY_NAME, private_key, certificate, chain, passphrase)
-    _pkcs12.write_atomic(Path(path), data)
+    write_atomic(Path(path), data)
 
 
 def _verify_chain(

@@ -15,29 +15,11 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from fake_spse.clock import WIB
+from fake_spse.clock import format_wib
 from simulator.spamkodok.filecheck import Problem
 
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def wib(moment: datetime) -> str:
-    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB'."""
-    local = moment.astimezone(WIB)
-    return f"{local.day:02d} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M} WIB"
+# SPSE's date style, under the name this module has always offered.
+wib = format_wib
 
 
 def server_time(value: object, *, fallback: Callable[[], datetime]) -> datetime:

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from fake_spse.names import subject_text
+from fake_spse.storage.atomic import write_atomic
 from simulator.spamkodok import _pkcs12
 
 KEY_BITS = 2048
@@ -118,4 +119,4 @@ class Keystore:
         data = _pkcs12.dump(
             _FRIENDLY_NAME, self.private_key, self.certificate, self.chain, self._passphrase
         )
-        _pkcs12.write_atomic(self.path, data)
+        write_atomic(self.path, data)

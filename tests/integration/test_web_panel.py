@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ from spse_web import START
 
 from fake_spse.app import create_app
 from fake_spse.control.panel import COOKIE, cookie_value
+from fake_spse.run_sync import run_sync
 from fake_spse.server import RunningServer
 from fake_spse.settings import Settings
 
@@ -45,7 +45,7 @@ def remote_calls(settings: Settings, calls: list[tuple[str, str, dict[str, str]]
                 for method, path, headers in calls
             ]
 
-    return asyncio.run(run())
+    return run_sync(run())
 
 
 def test_panel_on_a_local_address_is_a_hardened_page(local: httpx.Client) -> None:
@@ -145,7 +145,7 @@ def test_with_a_token_the_browser_trades_it_for_a_cookie_once(tmp_path: Path) ->
             clock = await http.get("/_sim/clock", headers={"x-sim-token": TOKEN})
             assert clock.json()["now"] == "2026-03-02T02:00:00+00:00"
 
-    asyncio.run(run())
+    run_sync(run())
 
 
 def test_with_a_token_even_local_callers_need_it(tmp_path: Path) -> None:

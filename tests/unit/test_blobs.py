@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from fake_spse.run_sync import run_sync
 from fake_spse.storage.blobs import BlobStore, BlobTooLarge, StoredBlob
 
 
@@ -22,7 +22,7 @@ async def _chunks(*chunks: bytes) -> AsyncIterator[bytes]:
 
 
 def write(store: BlobStore, *chunks: bytes, max_bytes: int = 1000) -> StoredBlob:
-    return asyncio.run(store.write_stream(_chunks(*chunks), max_bytes=max_bytes))
+    return run_sync(store.write_stream(_chunks(*chunks), max_bytes=max_bytes))
 
 
 def test_write_bytes_stores_the_data_under_a_random_key(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_a_blob_becomes_visible_only_once_complete(tmp_path: Path) -> None:
     async def before_chunk(received: int) -> None:
         seen.append(sorted(p.name for p in root.iterdir() if p.is_file()))
 
-    stored = asyncio.run(
+    stored = run_sync(
         store.write_stream(_chunks(b"a", b"b", b"c"), max_bytes=10, before_chunk=before_chunk)
     )
     assert seen == [[], [], []]
@@ -66,7 +66,7 @@ def test_an_error_mid_stream_removes_the_partial_file(tmp_path: Path) -> None:
         raise ConnectionResetError("client went away")
 
     with pytest.raises(ConnectionResetError):
-        asyncio.run(store.write_stream(broken(), max_bytes=1000))
+        run_sync(store.write_stream(broken(), max_bytes=1000))
     assert files(tmp_path) == []
 
 
@@ -78,7 +78,7 @@ def test_an_error_in_the_hook_removes_the_partial_file(tmp_path: Path) -> None:
             raise RuntimeError("cut")
 
     with pytest.raises(RuntimeError):
-        asyncio.run(store.write_stream(_chunks(b"1234", b"5678"), max_bytes=100, before_chunk=cut))
+        run_sync(store.write_stream(_chunks(b"1234", b"5678"), max_bytes=100, before_chunk=cut))
     assert files(tmp_path) == []
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import itertools
 from collections.abc import AsyncIterator, Callable
@@ -20,6 +19,7 @@ from fake_spse.domain.schedule import OPENING_STAGE, UPLOAD_STAGE
 from fake_spse.domain.tenders import Tender, TenderDraft
 from fake_spse.lpse import Lpse, Receipt, UploadCut, UploadProblems
 from fake_spse.messages import MessageCatalog
+from fake_spse.run_sync import run_sync
 from fake_spse.settings import Settings
 from fake_spse.web.common import wib
 
@@ -110,7 +110,7 @@ async def _chunks(*chunks: bytes) -> AsyncIterator[bytes]:
 
 
 def upload(lpse: Lpse, vendor: Account, tender_id: str, *chunks: bytes) -> Receipt:
-    return asyncio.run(lpse.receive_offer(vendor, tender_id, _chunks(*chunks)))
+    return run_sync(lpse.receive_offer(vendor, tender_id, _chunks(*chunks)))
 
 
 # accounts -------------------------------------------------------------------------------------
@@ -437,7 +437,7 @@ def test_upload_finishing_after_the_deadline_is_not_kept(
         yield b"second half"
 
     with pytest.raises(DomainError) as caught:
-        asyncio.run(lpse.receive_offer(vendor, tender.tender_id, slow_body()))
+        run_sync(lpse.receive_offer(vendor, tender.tender_id, slow_body()))
     assert caught.value.key == "penawaran.ditutup"
     _nothing_stored(lpse, tmp_path, tender)
 

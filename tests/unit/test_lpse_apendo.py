@@ -3,7 +3,6 @@ release of the private key at opening, and the opening results."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
@@ -20,6 +19,7 @@ from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.schedule import OPENING_STAGE, UPLOAD_STAGE
 from fake_spse.domain.tenders import Tender, TenderDraft
 from fake_spse.lpse import Lpse, Receipt
+from fake_spse.run_sync import run_sync
 from fake_spse.settings import Settings
 
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
@@ -98,7 +98,7 @@ def upload(
     lpse: Lpse, vendor: Account, tender: Tender, name: str = "penawaran.rhs", *chunks: bytes
 ) -> Receipt:
     body = _chunks(*(chunks or (RHS,)))
-    return asyncio.run(lpse.receive_apendo_offer(vendor, tender.tender_id, name, body))
+    return run_sync(lpse.receive_apendo_offer(vendor, tender.tender_id, name, body))
 
 
 def stored_blobs(tmp_path: Path) -> list[Path]:
@@ -230,7 +230,7 @@ def test_files_other_than_rhs_are_refused_before_the_body_is_read(
         yield b"%PDF-1.4"
 
     with pytest.raises(DomainError) as caught:
-        asyncio.run(lpse.receive_apendo_offer(vendor, tender.tender_id, name, body()))
+        run_sync(lpse.receive_apendo_offer(vendor, tender.tender_id, name, body()))
     assert key_of(caught) == key
     if key == "apendo.bukan_rhs":
         assert caught.value.params == {"name": name.rsplit("\\", 1)[-1]}
@@ -268,7 +268,7 @@ def test_an_rhs_upload_finishing_after_the_deadline_is_not_kept(
         yield b"second half"
 
     with pytest.raises(DomainError) as caught:
-        asyncio.run(lpse.receive_apendo_offer(vendor, tender.tender_id, "a.rhs", slow()))
+        run_sync(lpse.receive_apendo_offer(vendor, tender.tender_id, "a.rhs", slow()))
     assert key_of(caught) == "penawaran.ditutup"
     nothing_stored(lpse, tmp_path, tender)
 

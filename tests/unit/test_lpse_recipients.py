@@ -3,7 +3,6 @@ the control API reports after an aborted upload (BlobStore.keys / partial_keys).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +13,7 @@ from fake_spse.app import build_lpse
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.tenders import Tender, TenderDraft
 from fake_spse.lpse import Lpse
+from fake_spse.run_sync import run_sync
 from fake_spse.settings import Settings
 from fake_spse.storage.blobs import BlobStore
 
@@ -103,7 +103,7 @@ def test_blob_listing_counts_whole_blobs_and_never_partial_ones(tmp_path: Path) 
             raise ConnectionError("putus")
 
     with pytest.raises(ConnectionError):
-        asyncio.run(
+        run_sync(
             store.write_stream(
                 _cut_after_first([b"a" * 10, b"b" * 10]), max_bytes=100, before_chunk=cut
             )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from fake_spse.run_sync import run_sync
 from fake_spse.services.mail import Mailbox, SmtpServer, mail_json
 
 SIM_NOW = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
@@ -120,7 +121,7 @@ def test_the_smtp_server_accepts_mail_for_the_lpse_only(mailbox: Mailbox) -> Non
         finally:
             await server.stop()
 
-    not_refused, refused_to = asyncio.run(run())
+    not_refused, refused_to = run_sync(run())
     sock.close()
     assert not_refused == {}
     assert refused_to == "orang@lain.id"
@@ -148,4 +149,4 @@ def test_the_smtp_server_binds_a_free_port_itself(mailbox: Mailbox) -> None:
         finally:
             await server.stop()
 
-    assert asyncio.run(run()) > 0
+    assert run_sync(run()) > 0

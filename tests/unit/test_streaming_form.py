@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 from starlette.requests import Request
 
+from fake_spse.run_sync import run_sync
 from fake_spse.web.streaming_form import FormError, FormTruncated, StreamingForm
 
 BOUNDARY = "----batasKodok7MA4YWxkTrZu0gW"
@@ -78,7 +78,7 @@ def test_fields_before_the_file_and_the_file_streamed_in_chunks() -> None:
         filename = await form.next_file("dokumen")
         return filename, [c async for c in form.file_chunks()]
 
-    filename, chunks = asyncio.run(go())
+    filename, chunks = run_sync(go())
     assert filename == "Penawaran Harga.rhs"
     assert form.fields == {"authenticityToken": "tok3n", "catatan": "Penawaran CV Maju"}
     assert b"".join(chunks) == content
@@ -88,19 +88,19 @@ def test_fields_before_the_file_and_the_file_streamed_in_chunks() -> None:
 def test_other_files_are_skipped_and_a_missing_file_is_none() -> None:
     data = body(part("lampiran", b"x" * 100, "lain.pdf"), part("authenticityToken", b"t"))
     form = StreamingForm(request(data))
-    assert asyncio.run(read_all(form, "dokumen")) == (None, b"")
+    assert run_sync(read_all(form, "dokumen")) == (None, b"")
     assert form.fields == {"authenticityToken": "t"}
 
 
 def test_an_empty_file_input_sends_an_empty_name() -> None:
     data = body(part("authenticityToken", b"t"), part("dokumen", b"", ""))
-    assert asyncio.run(read_all(StreamingForm(request(data)), "dokumen")) == ("", b"")
+    assert run_sync(read_all(StreamingForm(request(data)), "dokumen")) == ("", b"")
 
 
 def test_a_body_ending_inside_the_file_is_truncated() -> None:
     data = body(part("dokumen", b"a" * 500, "p.rhs"), closed=False)[:-20]
     with pytest.raises(FormTruncated):
-        asyncio.run(read_all(StreamingForm(request(data)), "dokumen"))
+        run_sync(read_all(StreamingForm(request(data)), "dokumen"))
 
 
 def test_not_a_multipart_request() -> None:
@@ -113,12 +113,12 @@ def test_not_a_multipart_request() -> None:
 def test_oversized_or_nameless_fields_are_refused() -> None:
     big = body(part("authenticityToken", b"t" * 70_000), part("dokumen", b"x", "p.rhs"))
     with pytest.raises(FormError, match="too long"):
-        asyncio.run(read_all(StreamingForm(request(big, chunk=4096)), "dokumen"))
+        run_sync(read_all(StreamingForm(request(big, chunk=4096)), "dokumen"))
     nameless = (
         f"--{BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--{BOUNDARY}--\r\n".encode()
     )
     with pytest.raises(FormError, match="field name"):
-        asyncio.run(read_all(StreamingForm(request(nameless)), "dokumen"))
+        run_sync(read_all(StreamingForm(request(nameless)), "dokumen"))
 
 
 def test_drain_reads_what_is_left_up_to_a_limit() -> None:
@@ -131,5 +131,5 @@ def test_drain_reads_what_is_left_up_to_a_limit() -> None:
             assert await form.next_file("dokumen") == "p.pdf"
             await form.drain(limit=limit)
 
-        asyncio.run(go())
+        run_sync(go())
         assert len(pending) == left

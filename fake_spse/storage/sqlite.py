@@ -1,0 +1,50 @@
+"""The one way this package writes to SQLite: a short connection per transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def transaction(path: Path, lock: AbstractContextManager[object]) -> Iterator[sqlite3.Connection]:
+    """Connect to ``path`` under ``lock`` and yield the connection inside BEGIN IMMEDIATE.
+
+    BEGIN IMMEDIATE takes the write lock up front, so a check-then-write cannot interleave with
+    another process; the thread lock avoids busy-waiting between our own threads. Rows come back
+    as ``sqlite3.Row``. The transaction commits when the block ends and rolls back if it raises;
+    the connection is always closed.
+    """
+    with lock:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.close()
+
+
+def create_wal_schema(path: Path, schema: str) -> None:
+    """Switch ``path`` to WAL journalling and run ``schema`` (CREATE ... IF NOT EXISTS) on it."""
+    conn = sqlite3.connect(path, timeout=30)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.executescript(schema)
+    finally:
+        conn.close()
+
+
+def execute_statements(conn: sqlite3.Connection, script: str) -> None:
+    """Run the ``;``-separated statements of ``script`` one by one, inside the caller's
+    transaction (``executescript`` would commit it first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
