@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import time
@@ -113,16 +114,27 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
     return args
 
 
+def _child_environment() -> dict[str, str]:
+    spec = importlib.util.find_spec("simulator")
+    assert spec is not None
+    assert spec.origin is not None
+    package_root = str(Path(spec.origin).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return env
+
+
 def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
     """Run the chosen scenarios; returns pytest's exit code, the outcomes and the wall time."""
     request.output_dir.mkdir(parents=True, exist_ok=True)
     report = request.output_dir / "outcomes.json"
     started = time.perf_counter()
     # A child process: pytest-bdd binds the catalog at import, so each run wants a fresh pytest.
-    # -P: no current folder on sys.path, so the child imports simulator from the same place as
-    # this process (a checkout's folder would otherwise shadow an installed copy).
+    # The child must import `simulator` from the very folder whose scenario_suite.py it is
+    # handed (a checkout and an installed copy may both be reachable): -P keeps the current
+    # folder off sys.path and PYTHONPATH puts that folder first.
     command = [sys.executable, "-P", "-m", "pytest", *pytest_arguments(request, report)]
-    code = subprocess.run(command, check=False).returncode
+    code = subprocess.run(command, check=False, env=_child_environment()).returncode
     elapsed = time.perf_counter() - started
     outcomes: list[ScenarioOutcome] = []
     if report.exists():

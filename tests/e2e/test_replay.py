@@ -28,7 +28,7 @@ STEP_BLUE = (11, 61, 145)  # .bar (a step)
 
 
 def frame_at(video: Path, seconds: float) -> bytes:
-    """One frame of ``video`` as raw RGB, WIDTH x HEIGHT."""
+    """One frame of ``video`` as raw RGB, WIDTH x HEIGHT; empty past the end of the video."""
     ffmpeg = shutil.which("ffmpeg")
     assert ffmpeg is not None
     done = subprocess.run(
@@ -37,8 +37,25 @@ def frame_at(video: Path, seconds: float) -> bytes:
         capture_output=True,
         check=True,
     )  # fmt: skip
-    assert len(done.stdout) == WIDTH * HEIGHT * 3, "frame has an unexpected size"
+    assert len(done.stdout) in (0, WIDTH * HEIGHT * 3), "frame has an unexpected size"
     return done.stdout
+
+
+def best_share(video: Path, start: float, colour: tuple[int, int, int], span: float = 8.0) -> float:
+    """The largest share of ``colour`` in the frames from ``start`` to ``start + span`` seconds.
+
+    Caption times come from the wall clock while the video has its own timeline; on a busy
+    machine the two drift apart by seconds, so a window of frames around ``start`` is looked at.
+    """
+    shares = []
+    moment = max(0.0, start - 4.0)
+    while moment <= start + span:
+        frame = frame_at(video, moment)
+        if not frame:
+            break  # past the end of the video
+        shares.append(share_of_colour(frame, colour))
+        moment += 0.5
+    return max(shares, default=0.0)
 
 
 def share_of_colour(frame: bytes, colour: tuple[int, int, int]) -> float:
@@ -105,5 +122,5 @@ def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path
     # caption (a blue bar) just after the first step this desk saw. Neither colour is on the
     # SPSE pages themselves.
     video = output / "video" / vendor_video
-    assert share_of_colour(frame_at(video, problem["detik_video"][desk] + 0.8), PROBLEM_RED) > 0.15
-    assert share_of_colour(frame_at(video, step["detik_video"][desk] + 0.8), STEP_BLUE) > 0.05
+    assert best_share(video, problem["detik_video"][desk], PROBLEM_RED) > 0.15
+    assert best_share(video, step["detik_video"][desk], STEP_BLUE) > 0.05
