@@ -3,37 +3,31 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
 import uvicorn
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 
 from fake_spse.app import build_lpse, create_app
-from fake_spse.domain.accounts import Role, VendorRegistration
+from fake_spse.domain.accounts import Role
 from fake_spse.domain.schedule import UPLOAD_STAGE
-from fake_spse.domain.tenders import TenderDraft
 from fake_spse.lpse import Lpse
 from fake_spse.settings import Settings
-from simulator.documents import pdf_bytes
-from simulator.spamkodok.keystore import Keystore
+from simulator.demo_seed import (
+    KEYSTORE_PASSPHRASE,
+    DemoLogin,
+    add_staff,
+    create_tender,
+    embed_certificate,
+    offset_to,
+    register_vendor,
+)
 from simulator.testdata import TestDataFactory
 
 SEEDED_MARKER = "demo-seeded.txt"
 # ``serve --demo`` (simulator.demo_trainer): the realistic LPSE for a training class.
 TRAINER_MARKER = "demo-trainer-seeded.txt"
-KEYSTORE_PASSPHRASE = "rahasia-kodok"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    role: str
-    user_id: str
-    password: str
-    note: str
 
 
 def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
@@ -44,36 +38,18 @@ def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
     # Everything happens in the past, so that at the demo's "now" the tender's upload stage is
     # open and the certificates were issued before the tender was created.
     now = lpse.clock.now()
-    lpse.clock.set(now - _offset_to(lpse, UPLOAD_STAGE) - timedelta(hours=2))
+    lpse.clock.set(now - offset_to(lpse, UPLOAD_STAGE) - timedelta(hours=2))
     staff = {}
     for role in (Role.VERIFIKATOR, Role.POKJA):
         person = data.staff(role.value)
-        lpse.add_staff(
-            user_id=person.user_id,
-            role=role,
-            name=person.name,
-            email=person.email,
-            password=person.password,
-        )
-        staff[role] = lpse.account(person.user_id)
+        add_staff(lpse, person, role)
+        staff[role] = person.user_id
         logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
 
     active, waiting = data.vendor(), data.vendor()
     for vendor in (active, waiting):
-        lpse.register_vendor(
-            VendorRegistration(
-                user_id=vendor.user_id,
-                password=vendor.password,
-                password_confirm=vendor.password,
-                company=vendor.company,
-                npwp=vendor.npwp,
-                email=vendor.email,
-                address=vendor.address,
-                phone=vendor.phone,
-                director=vendor.director,
-            )
-        )
-    lpse.verify_vendor(staff[Role.VERIFIKATOR], active.user_id)
+        register_vendor(lpse, vendor)
+    lpse.verify_vendor(lpse.account(staff[Role.VERIFIKATOR]), active.user_id)
     logins.append(
         DemoLogin(
             "penyedia",
@@ -87,36 +63,9 @@ def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
             "penyedia", waiting.user_id, waiting.password, f"{waiting.company}: menunggu verifikasi"
         )
     )
-
-    for account in (staff[Role.POKJA], lpse.account(active.user_id)):
-        keystore = Keystore.create(desks / account.user_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
-        csr = keystore.certificate_signing_request(
-            common_name=account.director or account.name,
-            organization=account.company or None,
-            email=account.email,
-        )
-        issued = lpse.register_ams(
-            account,
-            letter_name="surat-rekomendasi.pdf",
-            letter=pdf_bytes("Surat Rekomendasi", [account.display_name]),
-            csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode(),
-        )
-        keystore.embed(x509.load_pem_x509_certificate(issued.pem.encode()), lpse.ca.chain())
-
-    tender = data.tender()
-    lpse.create_tender(
-        staff[Role.POKJA],
-        TenderDraft(
-            name=tender.name,
-            instansi=tender.instansi,
-            satker=tender.satker,
-            jenis_pengadaan=tender.jenis_pengadaan,
-            pagu=tender.pagu,
-            hps=tender.hps,
-            lokasi=tender.lokasi,
-            tahun=now.year,
-        ),
-    )
+    for user_id in (staff[Role.POKJA], active.user_id):
+        embed_certificate(lpse, user_id, desks)
+    create_tender(lpse, staff[Role.POKJA], data.tender(), now.year)
     lpse.clock.set(now)
     return logins
 
@@ -128,15 +77,6 @@ def panel_url(host: str, port: int, token: str | None) -> str:
     if token is None:
         return url + "  (only from this computer)"
     return f"{url}?token={quote(token, safe='')}"
-
-
-def _offset_to(lpse: Lpse, stage: str) -> timedelta:
-    hours = 0
-    for template in lpse.profile.schedule:
-        if template.name == stage:
-            return timedelta(hours=hours)
-        hours += template.hours
-    raise KeyError(stage)
 
 
 def serve(

@@ -18,19 +18,25 @@ from functools import partial
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 
-from fake_spse.domain.accounts import Role, VendorRegistration
+from fake_spse.domain.accounts import Role
 from fake_spse.domain.schedule import UPLOAD_STAGE
-from fake_spse.domain.tenders import TenderDraft
 from fake_spse.lpse import Lpse
 from fake_spse.run_sync import run_sync
-from simulator.demo import KEYSTORE_PASSPHRASE, DemoLogin
-from simulator.documents import pdf_bytes, write_pdf
+from simulator.demo_seed import (
+    KEYSTORE_PASSPHRASE,
+    DemoLogin,
+    add_staff,
+    create_tender,
+    embed_certificate,
+    offset_to,
+    register_vendor,
+)
+from simulator.documents import write_pdf
 from simulator.spamkodok import cms
 from simulator.spamkodok.keystore import Keystore
 from simulator.spamkodok.offer_package import build_package
-from simulator.testdata import StaffData, TenderData, TestDataFactory, VendorData
+from simulator.testdata import TenderData, TestDataFactory, VendorData
 
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
@@ -115,21 +121,21 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
     for key, role in STAFF.items():
         timeline.at(
             earliest if role is Role.VERIFIKATOR else start,
-            partial(_add_staff, lpse, staff[key], role),
+            partial(add_staff, lpse, staff[key], role),
         )
         if ca and role is Role.POKJA:
-            timeline.at(start + DAY, partial(_certificate, lpse, staff[key].user_id, desks))
+            timeline.at(start + DAY, partial(embed_certificate, lpse, staff[key].user_id, desks))
 
     verifier = staff["verifikator"].user_id
     for number, vendor in enumerate(vendors):
         registered, issued = _vendor_times(vendor, now, start, validity, number)
-        timeline.at(registered, partial(_register, lpse, vendor.data))
+        timeline.at(registered, partial(register_vendor, lpse, vendor.data))
         if vendor.verified:
             timeline.at(
                 registered + 2 * HOUR, partial(_verify, lpse, verifier, vendor.data.user_id)
             )
         if ca and issued is not None:
-            timeline.at(issued, partial(_certificate, lpse, vendor.data.user_id, desks))
+            timeline.at(issued, partial(embed_certificate, lpse, vendor.data.user_id, desks))
         if vendor.certificate == "dicabut":
             timeline.at(now - 10 * DAY, partial(_revoke, lpse, vendor.data.user_id))
 
@@ -161,7 +167,7 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
             timeline.at(
                 created + (2 + order) * HOUR, partial(_join, lpse, user_id, tender_ids, index)
             )
-        upload_start = created + _offset_to(lpse, UPLOAD_STAGE)
+        upload_start = created + offset_to(lpse, UPLOAD_STAGE)
         for order, vendor_index in enumerate(offered if ca else ()):
             timeline.at(
                 upload_start + (3 + 5 * order) * HOUR,
@@ -206,25 +212,6 @@ def _vendor_times(
     return registered, issued
 
 
-def _offset_to(lpse: Lpse, stage: str) -> timedelta:
-    hours = 0
-    for template in lpse.profile.schedule:
-        if template.name == stage:
-            return timedelta(hours=hours)
-        hours += template.hours
-    raise KeyError(stage)
-
-
-def _add_staff(lpse: Lpse, person: StaffData, role: Role) -> None:
-    lpse.add_staff(
-        user_id=person.user_id,
-        role=role,
-        name=person.name,
-        email=person.email,
-        password=person.password,
-    )
-
-
 def _verify(lpse: Lpse, verifier: str, vendor_id: str) -> None:
     lpse.verify_vendor(lpse.account(verifier), vendor_id)
 
@@ -232,65 +219,11 @@ def _verify(lpse: Lpse, verifier: str, vendor_id: str) -> None:
 def _create_tender(
     lpse: Lpse, owner: str, tender: TenderData, year: int, ids: dict[int, str], index: int
 ) -> None:
-    made = lpse.create_tender(
-        lpse.account(owner),
-        TenderDraft(
-            name=tender.name,
-            instansi=tender.instansi,
-            satker=tender.satker,
-            jenis_pengadaan=tender.jenis_pengadaan,
-            pagu=tender.pagu,
-            hps=tender.hps,
-            lokasi=tender.lokasi,
-            tahun=year,
-        ),
-    )
-    ids[index] = made.tender_id
+    ids[index] = create_tender(lpse, owner, tender, year).tender_id
 
 
 def _join(lpse: Lpse, vendor_id: str, ids: dict[int, str], index: int) -> None:
     lpse.join_tender(lpse.account(vendor_id), ids[index])
-
-
-def _register(lpse: Lpse, vendor: VendorData) -> None:
-    lpse.register_vendor(
-        VendorRegistration(
-            user_id=vendor.user_id,
-            password=vendor.password,
-            password_confirm=vendor.password,
-            company=vendor.company,
-            npwp=vendor.npwp,
-            email=vendor.email,
-            address=vendor.address,
-            phone=vendor.phone,
-            director=vendor.director,
-        )
-    )
-
-
-def _keystore(desks: Path, user_id: str) -> Keystore:
-    path = desks / user_id / "spamkodok.p12"
-    if path.exists():
-        return Keystore.open(path, KEYSTORE_PASSPHRASE)
-    return Keystore.create(path, KEYSTORE_PASSPHRASE)
-
-
-def _certificate(lpse: Lpse, user_id: str, desks: Path) -> None:
-    """AMS registration as SpamKodok 2 does it, and the certificate embedded in the keystore."""
-    account = lpse.account(user_id)
-    keystore = _keystore(desks, user_id)
-    csr = keystore.certificate_signing_request(
-        common_name=account.director or account.name,
-        organization=account.company or None,
-        email=account.email,
-    )
-    issued = lpse.register_ams(
-        account,
-        letter_name="surat-rekomendasi.pdf",
-        letter=pdf_bytes("Surat Rekomendasi", [account.display_name]),
-        csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode(),
-    )
-    keystore.embed(x509.load_pem_x509_certificate(issued.pem.encode()), lpse.ca.chain())
 
 
 def _revoke(lpse: Lpse, user_id: str) -> None:
