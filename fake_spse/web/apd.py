@@ -7,14 +7,13 @@ old certificate belongs to the user, asks BSrE for the new certificate and has t
 
 from __future__ import annotations
 
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.web.common import check_token, lpse, render, require_user, texts
+from fake_spse.web.common import check_token, lpse, read_letter, render, require_user, texts
 
 
 async def apd_page(request: Request) -> Response:
@@ -30,11 +29,7 @@ async def apd_submit(request: Request) -> Response:
     try:
         async with request.form() as form:
             check_token(request, _text(form.get("authenticityToken")))
-            letter = form.get("surat")
-            name, data = "", b""
-            if isinstance(letter, UploadFile) and letter.filename:
-                name = letter.filename
-                data = await letter.read(max_letter + 1)
+            name, data = await read_letter(form, "surat", max_letter)
             certificate, old_serial = the_lpse.upgrade_certificate(
                 user,
                 old_certificate_pem=_text(form.get("sertifikat_lama")) or "",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.web.common import check_token, lpse, render, require_user, texts
+from fake_spse.web.common import check_token, lpse, read_letter, render, require_user, texts
 
 
 async def ams_page(request: Request) -> Response:
@@ -25,12 +24,7 @@ async def ams_submit(request: Request) -> Response:
     try:
         async with request.form() as form:
             check_token(request, _text(form.get("authenticityToken")))
-            letter = form.get("surat")
-            name, data = "", b""
-            if isinstance(letter, UploadFile) and letter.filename:
-                name = letter.filename
-                # Read one byte past the limit: enough to know it is too big, no more.
-                data = await letter.read(max_letter + 1)
+            name, data = await read_letter(form, "surat", max_letter)
             certificate = the_lpse.register_ams(
                 user, letter_name=name, letter=data, csr_pem=_text(form.get("csr")) or ""
             )

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import jinja2
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -129,3 +130,12 @@ def redirect(request: Request, path: str, message: str | None = None) -> Redirec
 
 def login_redirect(request: Request) -> Response:
     return redirect(request, "/login", lpse(request).messages.text("login.harus_login"))
+
+
+async def read_letter(form: FormData, field: str, max_bytes: int) -> tuple[str, bytes]:
+    """The uploaded file ``field`` as (name, bytes), reading one byte past ``max_bytes``:
+    enough to know it is too big, no more. ("", b"") when no file was chosen."""
+    upload = form.get(field)
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return "", b""
+    return upload.filename, await upload.read(max_bytes + 1)

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509 import verification
 
 from fake_spse.names import subject_text
 from fake_spse.storage.atomic import write_atomic
 from simulator.spamkodok import _pkcs12
+from simulator.spamkodok.revocation import revocation_date
 
 _FRIENDLY_NAME = b"spamkodok-apd"
 
@@ -166,12 +167,5 @@ def _check_revocation(
     crls: Sequence[x509.CertificateRevocationList],
     at: datetime,
 ) -> None:
-    key = issuer.public_key()
-    if not isinstance(key, rsa.RSAPublicKey | ec.EllipticCurvePublicKey):
-        return
-    for crl in crls:
-        if crl.issuer != certificate.issuer or not crl.is_signature_valid(key):
-            continue
-        revoked = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
-        if revoked is not None and revoked.revocation_date_utc <= at:
-            raise ApdRevoked("Sertifikat di dalam berkas APD sudah dicabut.")
+    if revocation_date(certificate, [issuer], crls, at) is not None:
+        raise ApdRevoked("Sertifikat di dalam berkas APD sudah dicabut.")

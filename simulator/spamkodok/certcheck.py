@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from fake_spse.clock import format_wib
 from simulator.spamkodok.filecheck import Problem
+from simulator.spamkodok.revocation import revocation_date
 
 # SPSE's date style, under the name this module has always offered.
 wib = format_wib
@@ -58,29 +57,7 @@ def check_own_certificate(
             "kodok.sertifikat_kedaluwarsa",
             {"sampai": wib(certificate.not_valid_after_utc), "waktu": wib(at)},
         )
-    issuer_keys = [
-        key
-        for candidate in chain
-        if candidate.subject == certificate.issuer
-        and _issued_by(certificate, candidate)
-        and isinstance(key := candidate.public_key(), rsa.RSAPublicKey | ec.EllipticCurvePublicKey)
-    ]
-    for crl in crls:
-        if crl.issuer != certificate.issuer or not any(
-            crl.is_signature_valid(key) for key in issuer_keys
-        ):
-            continue
-        revoked = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
-        if revoked is not None and revoked.revocation_date_utc <= at:
-            return Problem(
-                "kodok.sertifikat_dicabut", {"tanggal": wib(revoked.revocation_date_utc)}
-            )
+    revoked_at = revocation_date(certificate, chain, crls, at)
+    if revoked_at is not None:
+        return Problem("kodok.sertifikat_dicabut", {"tanggal": wib(revoked_at)})
     return None
-
-
-def _issued_by(certificate: x509.Certificate, issuer: x509.Certificate) -> bool:
-    try:
-        certificate.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, InvalidSignature):
-        return False
-    return True

@@ -25,6 +25,7 @@ from cryptography.x509 import verification
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from fake_spse.names import subject_text
+from simulator.spamkodok.revocation import revocation_date
 
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
 _ACCEPTED_EKUS = {
@@ -526,32 +527,8 @@ def _check_revocation(
     crls: Sequence[x509.CertificateRevocationList],
     at: datetime,
 ) -> None:
-    issuer_keys = [
-        key
-        for candidate in candidates
-        if candidate.subject == signer.issuer
-        and _issued_by(signer, candidate)
-        and isinstance(key := candidate.public_key(), rsa.RSAPublicKey | ec.EllipticCurvePublicKey)
-    ]
-    for crl in crls:
-        # A CRL counts only if the signer's own issuer signed it.
-        if crl.issuer != signer.issuer or not any(
-            crl.is_signature_valid(key) for key in issuer_keys
-        ):
-            continue
-        revoked = crl.get_revoked_certificate_by_serial_number(signer.serial_number)
-        if revoked is not None and revoked.revocation_date_utc <= at:
-            raise SignerRevoked(
-                "Sertifikat penanda tangan sudah dicabut sebelum penawaran diterima."
-            )
-
-
-def _issued_by(certificate: x509.Certificate, issuer: x509.Certificate) -> bool:
-    try:
-        certificate.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, InvalidSignature):
-        return False
-    return True
+    if revocation_date(signer, candidates, crls, at) is not None:
+        raise SignerRevoked("Sertifikat penanda tangan sudah dicabut sebelum penawaran diterima.")
 
 
 def _verify_chain(
