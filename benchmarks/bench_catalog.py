@@ -5,7 +5,7 @@ Run: .venv/bin/python benchmarks/bench_catalog.py [--profile spse-4.3-ca] [--wor
 
 Each catalog run is ``spse-sim run --all -n N`` as a QA team would start it (a child pytest with
 pytest-xdist, one embedded server and data folder per scenario); the journey is
-``simulator.runner.run_journey`` in this process, browser launch included. Figures are wall
+``simulator.journey.run.run_journey`` in this process, browser launch included. Figures are wall
 times of one run each, so they move with the machine's load: the load average is printed with
 them. Nothing here is a test; it prints the figures for the README.
 """
@@ -22,9 +22,9 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from simulator.environment import RunOptions
-from simulator.runner import run_journey
-from simulator.scenario_run import ScenarioRunRequest, run_scenarios
+from simulator.harness.environment import RunOptions
+from simulator.journey.run import run_journey
+from simulator.scenarios.run import ScenarioRunRequest, run_scenarios
 
 
 def load() -> str:

@@ -34,9 +34,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from fake_spse.services.ca import CertificateAuthority
-from simulator.spamkodok.cms import Receipt, open_sealed, seal
-from simulator.spamkodok.offer_package import build_package, read_package
+from fake_spse.adapters.ca import CertificateAuthority
+from simulator.desk.spamkodok.cms import Receipt, open_sealed, seal
+from simulator.desk.spamkodok.offer_package import build_package, read_package
 
 MIB = 1024 * 1024
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

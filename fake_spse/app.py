@@ -17,22 +17,21 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from fake_spse.clock import SimClock
+from fake_spse.adapters.adp import AdpService
+from fake_spse.adapters.ca import CertificateAuthority
+from fake_spse.adapters.mail import Mailbox, SmtpServer
 from fake_spse.control import api as control_api
 from fake_spse.control import panel as control_panel
-from fake_spse.control import support_api as support_control
 from fake_spse.domain.errors import DomainError
-from fake_spse.faults import FaultBoard
 from fake_spse.lpse import Lpse
-from fake_spse.messages import MessageCatalog
-from fake_spse.profile import load_profile
-from fake_spse.services.adp import AdpService
-from fake_spse.services.ca import CertificateAuthority
-from fake_spse.services.mail import Mailbox, SmtpServer
-from fake_spse.services.support import LpseSupport, SupportStore
 from fake_spse.settings import Settings
+from fake_spse.simulation.clock import SimClock
+from fake_spse.simulation.faults import FaultBoard
 from fake_spse.storage.blobs import BlobStore
 from fake_spse.storage.database import Database
+from fake_spse.support import control as support_control
+from fake_spse.support import pages as support_web
+from fake_spse.support.service import LpseSupport, SupportStore
 from fake_spse.web import (
     accounts,
     apd,
@@ -44,11 +43,12 @@ from fake_spse.web import (
     staff,
     vendor,
 )
-from fake_spse.web import support as support_web
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionMiddleware
+from spse_shared.messages import MessageCatalog
+from spse_shared.profile import load_profile
 
 
 def build_lpse(settings: Settings) -> Lpse:

@@ -17,7 +17,13 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from fake_spse.clock import SimClock
+from fake_spse.adapters.adp import AdpDuplicate, AdpService, AdpUnavailable
+from fake_spse.adapters.ca import (
+    CertificateAuthority,
+    InvalidCertificateRequest,
+    IssuedRecord,
+    UnknownCertificate,
+)
 from fake_spse.domain.accounts import (
     Account,
     AccountStatus,
@@ -45,22 +51,16 @@ from fake_spse.domain.apendo import (
 from fake_spse.domain.certificates import AmsRequest, UserCertificate, current_certificate
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult
-from fake_spse.domain.schedule import OPENING_STAGE, build_schedule
+from fake_spse.domain.schedule import build_schedule
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
-from fake_spse.faults import FaultBoard
-from fake_spse.messages import MessageCatalog
-from fake_spse.names import subject_text
-from fake_spse.profile import Profile
-from fake_spse.services.adp import AdpDuplicate, AdpService, AdpUnavailable
-from fake_spse.services.ca import (
-    CertificateAuthority,
-    InvalidCertificateRequest,
-    IssuedRecord,
-    UnknownCertificate,
-)
 from fake_spse.settings import Settings
+from fake_spse.simulation.clock import SimClock
+from fake_spse.simulation.faults import FaultBoard
 from fake_spse.storage.blobs import BlobStore, BlobTooLarge
 from fake_spse.storage.database import Database
+from spse_shared.messages import MessageCatalog
+from spse_shared.names import subject_text
+from spse_shared.profile import OPENING_STAGE, Profile
 
 
 class UploadCut(Exception):

@@ -76,7 +76,7 @@ find_browser() {
     "$venv/bin/python" - <<'EOF'
 import sys
 
-from simulator.browser import BrowserNotFound, find_chromium
+from simulator.browser.launch import BrowserNotFound, find_chromium
 
 try:
     choice = find_chromium()

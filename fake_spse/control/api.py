@@ -16,13 +16,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from fake_spse.adapters.ca import UnknownCertificate
 from fake_spse.control.damage import damage_file
 from fake_spse.control.old_certificates import seed_old_certificate
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, NotFound
-from fake_spse.faults import Fault, UnknownFault
 from fake_spse.lpse import Lpse
-from fake_spse.services.ca import UnknownCertificate
+from fake_spse.simulation.faults import Fault, UnknownFault
 
 TOKEN_HEADER = "x-sim-token"
 

@@ -4,7 +4,7 @@ exported as an APD file (the file "import APD" upgrades).
 Control plane only (/_sim/ca/apd): a scenario asks for the vendor's old certificate, BSrE issues
 it back-dated (or a throwaway CA issues a foreign one), SPSE records it as it did back then, and
 the scenario gets the APD bytes to put on the vendor's desk. The APD format is the one
-``simulator.spamkodok.apd`` reads: a PKCS#12 file with the RSA key, the certificate and its
+``simulator.desk.spamkodok.apd`` reads: a PKCS#12 file with the RSA key, the certificate and its
 issuing chain, protected by the vendor's passphrase.
 """
 
@@ -22,7 +22,7 @@ from cryptography.x509.oid import NameOID
 from fake_spse.domain.accounts import Account
 from fake_spse.domain.certificates import UserCertificate
 from fake_spse.lpse import Lpse
-from fake_spse.names import subject_text
+from spse_shared.names import subject_text
 
 APD_FRIENDLY_NAME = b"spamkodok-apd"
 OLD_VALIDITY = timedelta(days=365)

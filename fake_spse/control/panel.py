@@ -29,11 +29,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from fake_spse.clock import format_wib as wib
 from fake_spse.control import api
 from fake_spse.domain.errors import DomainError
-from fake_spse.faults import KNOWN_FAULTS, Fault, FaultBoard, FaultSpec, Firing
 from fake_spse.lpse import Lpse
+from fake_spse.simulation.faults import KNOWN_FAULTS, Fault, FaultBoard, FaultSpec, Firing
+from spse_shared.wib import format_wib as wib
 
 PANEL_PATH = "/_sim/panel"
 COOKIE = "spse_sim_panel"

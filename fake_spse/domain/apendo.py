@@ -7,7 +7,7 @@ public key ("kunci publik paket"), encrypt their documents with APENDO on their 
 upload the resulting ``.rhs`` file. SPSE keeps the private key and hands it to the tender's pokja
 only once the opening stage ("Pembukaan Dokumen Penawaran") has started.
 
-Because CMS key transport (what ``.rhs`` files are in the simulator, see ``simulator.apendo``)
+Because CMS key transport (what ``.rhs`` files are in the simulator, see ``simulator.desk.apendo``)
 names its recipient by certificate, SPSE publishes the public key as a self-signed certificate.
 """
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from fake_spse.profile import StageTemplate
-
-UPLOAD_STAGE = "Upload Dokumen Penawaran"
-OPENING_STAGE = "Pembukaan Dokumen Penawaran"
+from spse_shared.profile import StageTemplate
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fake_spse.domain.errors import DomainError, Forbidden
-from fake_spse.domain.schedule import OPENING_STAGE, UPLOAD_STAGE, Schedule
+from fake_spse.domain.schedule import Schedule
+from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
 
 JENIS_PENGADAAN = {
     0: "Pengadaan Barang",

@@ -1,0 +1,1 @@
+"""Where the server keeps its state: SQLite, the blob store of offers and attachments."""

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fake_spse.storage.atomic import fsync_directory
+from spse_shared.atomic import fsync_directory
 
 
 class BlobTooLarge(Exception):

@@ -15,7 +15,6 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.apendo import APENDO_OPENING_CODES
 from fake_spse.domain.errors import DomainError
-from fake_spse.domain.schedule import OPENING_STAGE, UPLOAD_STAGE
 from fake_spse.lpse import UploadCut
 from fake_spse.web.common import (
     check_token,
@@ -28,6 +27,7 @@ from fake_spse.web.common import (
     texts,
 )
 from fake_spse.web.streaming_form import FormError, FormTruncated, StreamingForm
+from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
 
 FILE_FIELD = "dokumen"
 

@@ -11,11 +11,11 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from fake_spse.clock import format_wib
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.lpse import Lpse, UploadProblems
 from fake_spse.web.session import Session
+from spse_shared.wib import format_wib
 
 
 def lpse(request: Request) -> Lpse:

@@ -1,1 +1,1 @@
-"""Evidence of a run: the output folder, its index, the Word report, the scenario hooks."""
+"""Evidence of a run: the output folder, its index, the Word report, vendor errors for tickets."""

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.chronology import StepRecord, load_chronology
+from simulator.harness.chronology import StepRecord, load_chronology
 
 INDEX_NAME = "index.json"
 REPORT_NAME = "laporan-kronologi.docx"
@@ -57,7 +57,7 @@ class Identity:
 
 @dataclass(frozen=True)
 class CheckRow:
-    """One expected-vs-observed check (``simulator.steps.world.Observation`` as stored)."""
+    """One expected-vs-observed check (``simulator.scenarios.world.Observation`` as stored)."""
 
     step: str
     expected: str

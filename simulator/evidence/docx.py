@@ -14,7 +14,7 @@ import os
 import struct
 import tempfile
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,11 +28,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 
-from fake_spse.faults import KNOWN_FAULTS
-from simulator.chronology import StepRecord
+from fake_spse.simulation.faults import KNOWN_FAULTS
 from simulator.evidence.bundle import REPORT_NAME, Evidence
-
-WIB = timezone(timedelta(hours=7), "WIB")
+from simulator.harness.chronology import StepRecord
+from spse_shared.wib import WIB
 
 CHRONOLOGY_HEADERS = (
     "No",

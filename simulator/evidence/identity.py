@@ -5,11 +5,11 @@ from __future__ import annotations
 import httpx
 from cryptography.x509.oid import NameOID
 
-from simulator.environment import SimEnvironment
+from simulator.desk.spamkodok.bridge import SpamKodok
+from simulator.desk.spamkodok.keystore import KeystoreError
 from simulator.evidence.bundle import Identity
-from simulator.simcontrol import SimControl, SimControlError
-from simulator.spamkodok.bridge import SpamKodok
-from simulator.spamkodok.keystore import KeystoreError
+from simulator.harness.environment import SimEnvironment
+from simulator.harness.simcontrol import SimControl, SimControlError
 
 
 def certificate_subject(kodok: SpamKodok | None) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from fake_spse.messages import MessageCatalog
+from spse_shared.messages import MessageCatalog
 
 # A catalog key quoted in a step: "kodok.nama_terlalu_panjang".
 _QUOTED_KEY = re.compile(r'"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"')

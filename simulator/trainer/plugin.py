@@ -24,12 +24,12 @@ from typing import IO, Any
 
 import pytest
 
-from fake_spse.messages import MessageCatalog
-from simulator.environment import SimEnvironment
-from simulator.steps.world import WORLD_KEY
+from simulator.harness.environment import SimEnvironment
+from simulator.scenarios.world import WORLD_KEY
 from simulator.trainer import captions
 from simulator.trainer.captions import Caption, ScenarioInfo
 from simulator.trainer.overlay import CaptionOverlay
+from spse_shared.messages import MessageCatalog
 
 LOG_FOLDER = "pelatihan"
 LOG_NAME = "keterangan.json"

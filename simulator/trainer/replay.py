@@ -1,6 +1,6 @@
 """``spse-sim replay ID``: one catalog scenario for a class, slowed down and captioned.
 
-The scenario runs as any catalog scenario does (``simulator.scenario_run``: a child pytest on
+The scenario runs as any catalog scenario does (``simulator.scenarios.run``: a child pytest on
 the embedded fake SPSE), with trainer mode switched on (``--sim-captions``), optionally holding
 at the failure (``--sim-pause-at-error``) and recording every desk (``--sim-video``).
 """
@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.scenario_run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
+from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 from simulator.trainer.plugin import LOG_FOLDER, LOG_NAME
 
 VIDEO_FOLDER = "video"

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import sync_playwright
 
-from simulator.browser import find_chromium, launch_options
+from simulator.browser.launch import find_chromium, launch_options
 
 
 @pytest.mark.e2e

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from fake_spse.messages import MessageCatalog
-from simulator.chronology import Chronology
-from simulator.environment import RunOptions, SimEnvironment
-from simulator.journeys.ca_tender import walk_ca_tender
-from simulator.journeys.registration import register_vendor, verify_vendor
-from simulator.journeys.session import log_in
-from simulator.pages.certificate import AmsPage
-from simulator.runner import run_journey
+from simulator.browser.journeys.registration import register_vendor, verify_vendor
+from simulator.browser.journeys.session import log_in
+from simulator.browser.pages.certificate import AmsPage
+from simulator.harness.chronology import Chronology
+from simulator.harness.environment import RunOptions, SimEnvironment
+from simulator.journey.ca_tender import walk_ca_tender
+from simulator.journey.run import run_journey
+from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e
 CATALOG = MessageCatalog()

@@ -12,8 +12,8 @@ from typing import Any
 import docx
 import pytest
 
-from fake_spse.messages import MessageCatalog
 from simulator.evidence.bundle import INDEX_NAME, REPORT_NAME
+from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e
 

@@ -15,8 +15,8 @@ import pytest
 
 from fake_spse.server import RunningServer
 from fake_spse.settings import Settings
-from simulator.qa_run import run_qa
-from simulator.scenario_run import ScenarioRunRequest
+from simulator.qa.run import run_qa
+from simulator.scenarios.run import ScenarioRunRequest
 
 pytestmark = pytest.mark.e2e
 

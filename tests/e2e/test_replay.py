@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from fake_spse.messages import MessageCatalog
-from simulator.steps.world import message_pattern
+from simulator.scenarios.world import message_pattern
 from simulator.trainer.captions import ADVICE_KEYS
+from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +79,7 @@ def share_of_colour(frame: bytes, colour: tuple[int, int, int]) -> float:
 def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path: Path) -> None:
     output = tmp_path / "replay"
     done = subprocess.run(
-        [sys.executable, "-m", "simulator.cli", "replay", "KODOK-003", "--headless", "--video",
+        [sys.executable, "-m", "simulator.cli.main", "replay", "KODOK-003", "--headless", "--video",
          "--pause-at-error", "--slowmo", "50", "--output", str(output)],
         input="\n",  # the trainer presses Enter at the pause
         capture_output=True,

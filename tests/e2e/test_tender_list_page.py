@@ -18,7 +18,7 @@ from fake_spse.domain.accounts import Role
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.server import RunningServer
 from fake_spse.settings import Settings
-from simulator.demo import seed_demo
+from simulator.demo.basic import seed_demo
 
 pytestmark = pytest.mark.e2e
 

@@ -7,15 +7,15 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from fake_spse.messages import MessageCatalog
-from simulator.documents import write_pdf
-from simulator.environment import DEFAULT_CLOCK_START, SimEnvironment
-from simulator.journeys.certificate import register_ams
-from simulator.journeys.registration import register_vendor
-from simulator.journeys.session import log_in, log_out
-from simulator.journeys.tender import create_tender
-from simulator.pages.trainer_panel import TrainerPanel
-from simulator.pages.verification import VerificationPage
+from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.registration import register_vendor
+from simulator.browser.journeys.session import log_in, log_out
+from simulator.browser.journeys.tender import create_tender
+from simulator.browser.pages.trainer_panel import TrainerPanel
+from simulator.browser.pages.verification import VerificationPage
+from simulator.harness.environment import DEFAULT_CLOCK_START, SimEnvironment
+from simulator.testdata.documents import write_pdf
+from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e
 CATALOG = MessageCatalog()

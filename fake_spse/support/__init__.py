@@ -1,0 +1,1 @@
+"""LPSE Support: tickets, their store, pages, control API, and the e-mail fallback."""

@@ -1,0 +1,1 @@
+"""A person's browser: launching Chromium, SPSE page objects, and journeys across pages."""

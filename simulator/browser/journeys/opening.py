@@ -1,0 +1,20 @@
+"""The pokja opens the offers of a tender in SpamKodok 2."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from simulator.browser.journeys import JourneyError
+from simulator.browser.journeys.session import log_in
+from simulator.browser.pages.opening import OpeningPage, OpeningRow
+from simulator.testdata.factory import StaffData
+
+
+def open_offers(page: Page, spse_url: str, pokja: StaffData, tender_id: str) -> list[OpeningRow]:
+    """Log in, open the opening page and let SpamKodok open every offer; the rows shown."""
+    log_in(page, spse_url, pokja.user_id, pokja.password)
+    opening = OpeningPage(page, spse_url)
+    opening.open(tender_id)
+    if opening.heading() != "Pembukaan Dokumen Penawaran":
+        raise JourneyError(f"opening page refused: {opening.alert_texts()}")
+    return opening.open_all()

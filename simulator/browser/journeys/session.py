@@ -1,0 +1,20 @@
+"""Logging in and out as a given user."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from simulator.browser.journeys import JourneyError
+from simulator.browser.pages.login import LoginPage
+
+
+def log_in(page: Page, spse_url: str, user_id: str, password: str) -> None:
+    """Log in; JourneyError with SPSE's message when SPSE refuses."""
+    login = LoginPage(page, spse_url)
+    login.login(user_id, password)
+    if page.url.rstrip("/").endswith("/login") or "/login?" in page.url:
+        raise JourneyError(f"login of {user_id} refused: {login.alert_texts()}")
+
+
+def log_out(page: Page, spse_url: str) -> None:
+    LoginPage(page, spse_url).logout()

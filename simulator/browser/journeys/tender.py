@@ -1,0 +1,15 @@
+"""The pokja creates and announces a tender package."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from simulator.browser.journeys.session import log_in
+from simulator.browser.pages.tender import NewTenderPage
+from simulator.testdata.factory import StaffData, TenderData
+
+
+def create_tender(page: Page, spse_url: str, pokja: StaffData, tender: TenderData) -> str:
+    """Returns the new tender's id (kode tender)."""
+    log_in(page, spse_url, pokja.user_id, pokja.password)
+    return NewTenderPage(page, spse_url).create(tender)

@@ -1,0 +1,1 @@
+"""Page objects: one class per SPSE page, taking a Playwright Page; roles and labels over CSS."""

@@ -1,0 +1,45 @@
+"""The 'Import APD' page: upgrade an old SpamKodok certificate (menu 'Sertifikat', top right)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from simulator.browser.pages.base import SpsePage
+from simulator.desk.spamkodok.bridge import SpamKodok
+
+HEADING = "Import APD (Sertifikat SpamKodok Lama)"
+IMPORT_BUTTON = "Pilih Berkas APD dan Import"
+
+
+class ApdImportPage(SpsePage):
+    path = "/sertifikat/apd"
+
+    def open_from_menu(self) -> None:
+        """As the seed says: click 'Sertifikat' top right, then 'Import APD'."""
+        menu = self.page.get_by_role("navigation", name="Menu utama")
+        menu.get_by_role("link", name="Sertifikat", exact=True).click()
+        self.page.get_by_role("link", name="Import APD", exact=True).click()
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(HEADING)
+
+    def import_apd(
+        self, kodok: SpamKodok, apd: Path, passphrase: str, letter: Path | None
+    ) -> list[str]:
+        """Type the APD's passphrase, attach the letter, press the button and pick ``apd`` in
+        SpamKodok's file dialog; returns the messages shown once SPSE and SpamKodok answered."""
+        self.page.get_by_label("Passphrase APD").fill(passphrase)
+        if letter is not None:
+            self.page.get_by_label("Surat Rekomendasi").set_input_files(letter)
+        button = self.page.get_by_role("button", name=IMPORT_BUTTON)
+        result = self.page.locator("#hasil-apd")
+        with kodok.file_dialog([apd]):
+            button.click()
+            expect(result).to_be_visible()
+            expect(button).to_be_enabled()
+        return [t.strip() for t in result.locator("p").all_inner_texts()]
+
+    def certificate_serial(self) -> str | None:
+        """The serial of the certificate SPSE lists for the user, if any."""
+        cell = self.page.get_by_role("table", name="Sertifikat elektronik").locator(".serial")
+        return cell.inner_text().strip() if cell.count() else None

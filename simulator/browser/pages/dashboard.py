@@ -1,0 +1,19 @@
+"""A user's home page ('Beranda') with the red AMS link when they have no certificate."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator
+
+from simulator.browser.pages.base import SpsePage
+
+
+class DashboardPage(SpsePage):
+    path = "/dashboard"
+
+    @property
+    def ams_link(self) -> Locator:
+        return self.page.get_by_role("link", name="pendaftaran AMS")
+
+    def certificate_subject(self) -> str | None:
+        info = self.page.locator(".sertifikat-info .subject")
+        return info.inner_text().strip() if info.count() else None

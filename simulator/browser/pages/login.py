@@ -1,0 +1,21 @@
+"""The login page, and logging out from the menu."""
+
+from __future__ import annotations
+
+from simulator.browser.pages.base import SpsePage
+
+
+class LoginPage(SpsePage):
+    path = "/login"
+
+    def login(self, user_id: str, password: str) -> None:
+        """Fill in and send the form (the caller decides what to expect next)."""
+        self.goto()
+        self.page.get_by_label("User ID").fill(user_id)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name="Login").click()
+        self.page.wait_for_load_state()
+
+    def logout(self) -> None:
+        self.page.get_by_role("link", name="Logout").click()
+        self.page.wait_for_load_state()

@@ -1,0 +1,58 @@
+"""The vendor's offer upload page: pick files in SpamKodok, seal, send, read the receipt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import expect
+
+from simulator.browser.pages.base import SpsePage
+
+
+@dataclass(frozen=True)
+class ShownReceipt:
+    received_at: str
+    size: str
+    sha256: str
+
+
+class OfferUploadPage(SpsePage):
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/penawaran")
+
+    def click_choose_files(self) -> None:
+        """Press 'Pilih File'; SpamKodok's dialog answers (see ``SpamKodok.file_dialog``)."""
+        self.page.get_by_role("button", name="Pilih File").click()
+        expect(self.page.get_by_role("table", name="File penawaran")).to_be_visible()
+
+    def file_checks(self) -> dict[str, str]:
+        """File name -> SpamKodok's check result shown in the table."""
+        rows = self.page.get_by_role("table", name="File penawaran").locator("tbody tr")
+        return {
+            row.locator("td").nth(0).inner_text(): row.locator("td").nth(2).inner_text()
+            for row in rows.all()
+        }
+
+    def send(self) -> list[str]:
+        """Press 'Kirim Penawaran' and wait for SPSE's answer; returns the messages shown."""
+        result = self.page.locator("#hasil-penawaran")
+        self.page.get_by_role("button", name="Kirim Penawaran").click()
+        expect(result).to_be_visible()
+        expect(self.page.get_by_role("button", name="Kirim Penawaran")).to_be_enabled()
+        return [t.strip() for t in result.locator("p").all_inner_texts()]
+
+    def receipt(self) -> ShownReceipt | None:
+        table = self.page.get_by_role("table", name="Tanda terima penawaran")
+        if not table.is_visible():
+            return None
+        return ShownReceipt(
+            received_at=table.locator("#tanda-terima-waktu").inner_text().strip(),
+            size=table.locator("#tanda-terima-ukuran").inner_text().strip(),
+            sha256=table.locator("#tanda-terima-hash").inner_text().strip(),
+        )
+
+    def refusal(self) -> str:
+        """The message shown when the page is opened outside SpamKodok."""
+        result = self.page.locator("#hasil-penawaran")
+        expect(result).to_be_visible()
+        return result.inner_text().strip()

@@ -1,0 +1,40 @@
+"""The pokja's 'Pembukaan Dokumen Penawaran' page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import expect
+
+from simulator.browser.pages.base import SpsePage
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    vendor: str
+    status: str
+    signer: str
+    sha256: str
+
+
+class OpeningPage(SpsePage):
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/pembukaan")
+
+    def open_all(self) -> list[OpeningRow]:
+        """Press 'Buka Dokumen Penawaran' and wait until SpamKodok has opened every offer."""
+        self.page.get_by_role("button", name="Buka Dokumen Penawaran").click()
+        expect(self.page.locator("#hasil-pembukaan")).to_be_visible(timeout=120_000)
+        return self.rows()
+
+    def rows(self) -> list[OpeningRow]:
+        table = self.page.get_by_role("table", name="Dokumen penawaran")
+        return [
+            OpeningRow(
+                vendor=row.locator(".peserta").inner_text().strip(),
+                status=row.locator(".status").inner_text().strip(),
+                signer=row.locator(".subjek").inner_text().strip(),
+                sha256=row.locator(".mono").inner_text().strip(),
+            )
+            for row in table.locator("tbody tr[data-offer]").all()
+        ]

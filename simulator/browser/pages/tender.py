@@ -1,0 +1,47 @@
+"""Tender pages: the pokja's new-package form, the announcement and the schedule."""
+
+from __future__ import annotations
+
+import re
+
+from simulator.browser.pages.base import SpsePage
+from simulator.testdata.factory import TenderData
+
+
+class NewTenderPage(SpsePage):
+    path = "/pokja/paket/baru"
+
+    def create(self, tender: TenderData) -> str:
+        """Create and announce the package; returns the new tender's id."""
+        self.goto()
+        self.page.get_by_label("Nama Paket").fill(tender.name)
+        self.page.get_by_label("Satuan Kerja").fill(tender.satker)
+        self.page.get_by_label("Jenis Pengadaan").select_option(str(tender.jenis_pengadaan))
+        self.page.get_by_label("Nilai Pagu (Rp)").fill(str(tender.pagu))
+        self.page.get_by_label("Nilai HPS (Rp)").fill(str(tender.hps))
+        self.page.get_by_label("Lokasi Pekerjaan").fill(tender.lokasi)
+        self.page.get_by_role("button", name="Simpan dan Umumkan").click()
+        self.page.wait_for_load_state()
+        match = re.search(r"/lelang/(\d+)/pengumumanlelang", self.page.url)
+        if match is None:
+            raise AssertionError(f"tender not created: {self.alert_texts()}")
+        return match.group(1)
+
+
+class AnnouncementPage(SpsePage):
+    """/lelang/{id}/pengumumanlelang: the th/td table of a tender."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/pengumumanlelang")
+
+    def field(self, label: str) -> str:
+        row = self.page.locator("table tr").filter(
+            has=self.page.locator("th", has_text=re.compile(f"^{re.escape(label)}$"))
+        )
+        return row.locator("td").inner_text().strip()
+
+    def join(self) -> None:
+        """'Ikut Tender' after agreeing to the integrity pact."""
+        self.page.get_by_label("Saya menyetujui Pakta Integritas").check()
+        self.page.get_by_role("button", name="Ikut Tender").click()
+        self.page.wait_for_load_state()

@@ -1,0 +1,1 @@
+"""``spse-sim``: the command line, one module per command."""

@@ -1,0 +1,1 @@
+"""Demo LPSEs to click through: ``spse-sim serve`` and the class of ``serve --demo``."""

@@ -1,0 +1,139 @@
+"""``spse-sim serve``: a fake SPSE with demo users and a tender, for a person to click through."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+import uvicorn
+
+from fake_spse.app import build_lpse, create_app
+from fake_spse.domain.accounts import Role
+from fake_spse.lpse import Lpse
+from fake_spse.settings import Settings
+from simulator.demo.seeding import (
+    KEYSTORE_PASSPHRASE,
+    DemoLogin,
+    add_staff,
+    create_tender,
+    embed_certificate,
+    offset_to,
+    register_vendor,
+)
+from simulator.testdata.factory import TestDataFactory
+from spse_shared.profile import UPLOAD_STAGE
+
+SEEDED_MARKER = "demo-seeded.txt"
+# ``serve --demo`` (simulator.demo.classroom): the realistic LPSE for a training class.
+TRAINER_MARKER = "demo-trainer-seeded.txt"
+
+
+def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
+    """Staff, two vendors (one active with a certificate, one waiting) and a tender whose upload
+    stage is open now. Keystores of users with certificates are written under ``desks``."""
+    data = TestDataFactory(seed)
+    logins: list[DemoLogin] = []
+    # Everything happens in the past, so that at the demo's "now" the tender's upload stage is
+    # open and the certificates were issued before the tender was created.
+    now = lpse.clock.now()
+    lpse.clock.set(now - offset_to(lpse, UPLOAD_STAGE) - timedelta(hours=2))
+    staff = {}
+    for role in (Role.VERIFIKATOR, Role.POKJA):
+        person = data.staff(role.value)
+        add_staff(lpse, person, role)
+        staff[role] = person.user_id
+        logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
+
+    active, waiting = data.vendor(), data.vendor()
+    for vendor in (active, waiting):
+        register_vendor(lpse, vendor)
+    lpse.verify_vendor(lpse.account(staff[Role.VERIFIKATOR]), active.user_id)
+    logins.append(
+        DemoLogin(
+            "penyedia",
+            active.user_id,
+            active.password,
+            f"{active.company}: aktif, sertifikat tertanam",
+        )
+    )
+    logins.append(
+        DemoLogin(
+            "penyedia", waiting.user_id, waiting.password, f"{waiting.company}: menunggu verifikasi"
+        )
+    )
+    for user_id in (staff[Role.POKJA], active.user_id):
+        embed_certificate(lpse, user_id, desks)
+    create_tender(lpse, staff[Role.POKJA], data.tender(), now.year)
+    lpse.clock.set(now)
+    return logins
+
+
+def panel_url(host: str, port: int, token: str | None) -> str:
+    """Where the trainer opens the panel; with a token, the one-time URL that logs in."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else "[::1]" if host == "::" else host
+    url = f"http://{shown}:{port}/_sim/panel"
+    if token is None:
+        return url + "  (only from this computer)"
+    return f"{url}?token={quote(token, safe='')}"
+
+
+def serve(
+    *,
+    data_dir: Path,
+    profile: str,
+    host: str,
+    port: int,
+    seed: int,
+    demo: bool = False,
+    control_token: str | None = None,
+) -> int:
+    """Seed (first time only) and serve until Ctrl+C.
+
+    ``demo``: the realistic LPSE of ``simulator.demo.classroom`` instead of the small one.
+    ``control_token``: /_sim and the trainer panel then need it (see README, "For trainers").
+    """
+    settings = Settings(
+        data_dir=data_dir,
+        profile=profile,
+        clock_frozen=False,
+        clock_start=datetime.now(UTC).replace(second=0, microsecond=0),
+        control_token=control_token,
+    )
+    marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
+    other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)
+    if other.exists() and not marker.exists():
+        kind = "without" if demo else "with"
+        print(
+            f"spse-sim: {data_dir} was seeded {kind} --demo; use another --data-dir",
+            file=sys.stderr,
+        )
+        return 2
+    logins: list[DemoLogin] = []
+    if not marker.exists():
+        if demo:
+            from simulator.demo.classroom import seed_trainer_demo
+
+            logins = seed_trainer_demo(build_lpse(settings), seed, data_dir / "desks")
+        else:
+            logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
+        marker.write_text(
+            "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins),
+            encoding="utf-8",
+        )
+    else:
+        for line in marker.read_text(encoding="utf-8").splitlines():
+            role, user_id, password, note = line.split("\t")
+            logins.append(DemoLogin(role, user_id, password, note))
+    base = f"http://{host}:{port}{settings.base_path}"
+    print(f"Fake SPSE ({profile}) at {base}")
+    print(f"Control API: http://{host}:{port}/_sim/clock  (data: {data_dir})")
+    print(f"Trainer panel: {panel_url(host, port, control_token)}")
+    print("Demo logins:")
+    for login in logins:
+        print(f"  {login.role:<12} {login.user_id:<22} {login.password:<14} {login.note}")
+    print(f"SpamKodok keystores (passphrase '{KEYSTORE_PASSPHRASE}'): {data_dir / 'desks'}")
+    print("Press Ctrl+C to stop.", flush=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    return 0

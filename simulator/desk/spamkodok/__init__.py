@@ -1,0 +1,1 @@
+"""SpamKodok 2 on a desk: keystore, file and certificate checks, offer package, CMS."""

@@ -1,0 +1,409 @@
+"""SpamKodok 2 on a user's desk: the keystore, a file dialog, and the bridge into SPSE's pages.
+
+SPSE's CA pages call ``window.spamkodok.*``; in a plain browser that object does not exist and
+the pages refuse. ``SpamKodok.install(context)`` gives a Playwright browser context the object:
+each call crosses into Python (``expose_binding``), where the real work happens with the user's
+own key. Answers carry message-catalog keys; the page turns them into words.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import threading
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from playwright.sync_api import BrowserContext
+
+from simulator.desk.spamkodok import cms
+from simulator.desk.spamkodok.apd import ApdError, read_apd
+from simulator.desk.spamkodok.certcheck import check_own_certificate, server_time
+from simulator.desk.spamkodok.filecheck import Problem, check_files, name_problems
+from simulator.desk.spamkodok.keystore import (
+    KEY_BITS,
+    CertificateMismatch,
+    Keystore,
+    KeystoreError,
+    WrongPassphrase,
+)
+from simulator.desk.spamkodok.offer_package import PackageError, build_package, read_package
+from simulator.desk.spamkodok.processes import ProcessProbe, SystemProbe, labels
+from spse_shared.profile import Profile
+
+VERSION = "2.0-sim"
+
+INIT_SCRIPT = """
+(() => {
+  if (window.spamkodok || typeof window.__spamkodok !== "function") { return; }
+  const call = (op, args) => window.__spamkodok(op, args || {});
+  window.spamkodok = Object.freeze({
+    versi: "__VERSION__",
+    info: () => call("info"),
+    buatPermintaan: (a) => call("buatPermintaan", a),
+    tanamSertifikat: (a) => call("tanamSertifikat", a),
+    pilihFile: () => call("pilihFile"),
+    segel: (a) => call("segel", a),
+    buka: (a) => call("buka", a),
+    importApd: (a) => call("importApd", a),
+  });
+})();
+""".replace("__VERSION__", VERSION)
+
+
+@dataclass(frozen=True)
+class SealedOffer:
+    """An offer as SpamKodok sealed it (kept so a run can hand it to other tools)."""
+
+    tender_id: str
+    path: Path
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class OpenedReport:
+    """What SpamKodok found when it opened one stored offer."""
+
+    tender_id: str
+    offer_id: str
+    code: str
+    signer_subject: str
+    files: tuple[str, ...]
+
+
+def _fail(*problems: Problem) -> dict[str, Any]:
+    return {"ok": False, "problems": [{"key": p.key, "params": p.params} for p in problems]}
+
+
+def _keystore_problem(error: Exception) -> Problem:
+    if isinstance(error, WrongPassphrase):
+        return Problem("kodok.passphrase_salah")
+    return Problem("kodok.keystore", {"detail": str(error)})
+
+
+def _desk_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SpamKodok:
+    """One user's SpamKodok 2: keystore at ``keystore_path`` opened with ``passphrase``."""
+
+    def __init__(
+        self,
+        *,
+        keystore_path: Path,
+        passphrase: str,
+        server_url: str,
+        profile: Profile,
+        output_dir: Path | None = None,
+        removable_roots: Sequence[Path] = (),
+        process_probe: ProcessProbe | None = None,
+    ) -> None:
+        self.keystore_path = keystore_path
+        self.passphrase = passphrase
+        self.server_url = server_url.rstrip("/")
+        self.profile = profile
+        self.output_dir = output_dir
+        self.removable_roots = tuple(removable_roots)
+        # Other browsers on this computer (the seed: none may run besides SpamKodok 2).
+        self.process_probe: ProcessProbe = process_probe or SystemProbe()
+        self.sealed: list[SealedOffer] = []
+        self.opened: list[OpenedReport] = []
+        self._next_files: list[Path] | None = None
+        # The new key of an upgrade (import APD), kept until BSrE's certificate for it arrives.
+        self._pending_key: rsa.RSAPrivateKey | None = None
+        self._lock = threading.Lock()
+
+    # desk-side API (what the user does outside the page) ---------------------------------
+    def install(self, context: BrowserContext) -> None:
+        """Make every page of ``context`` a SpamKodok page."""
+        context.expose_binding("__spamkodok", self._dispatch)
+        context.add_init_script(INIT_SCRIPT)
+
+    @contextmanager
+    def file_dialog(self, paths: Sequence[Path]) -> Iterator[None]:
+        """Answer the next 'Pilih File' dialog with ``paths``, as the user picking them."""
+        with self._lock:
+            self._next_files = [Path(p) for p in paths]
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._next_files = None
+
+    def declare_removable(self, root: Path) -> None:
+        """Treat folder ``root`` as removable media (a flash drive), whatever the OS says."""
+        self.removable_roots = (*self.removable_roots, Path(root))
+
+    def check_name(self, name: str) -> list[Problem]:
+        """SpamKodok's check of a file name as typed (also names no file can have here)."""
+        return name_problems(name, self.profile)
+
+    def keystore(self) -> Keystore:
+        """The user's keystore (KeystoreError when it cannot be opened)."""
+        return Keystore.open(self.keystore_path, self.passphrase)
+
+    @property
+    def has_certificate(self) -> bool:
+        try:
+            return self.keystore().certificate is not None
+        except (OSError, KeystoreError):
+            return False
+
+    # the bridge ---------------------------------------------------------------------------
+    def _dispatch(self, source: dict[str, Any], op: str, args: dict[str, Any]) -> dict[str, Any]:
+        handler = {
+            "info": self._info,
+            "buatPermintaan": self._make_request,
+            "tanamSertifikat": self._embed,
+            "pilihFile": self._choose_files,
+            "segel": self._seal,
+            "buka": self._open,
+            "importApd": self._import_apd,
+        }.get(op)
+        if handler is None:
+            return _fail(Problem("kodok.gagal_segel", {"detail": f"operasi {op} tidak dikenal"}))
+        return handler(args)
+
+    def _info(self, args: dict[str, Any]) -> dict[str, Any]:
+        try:
+            subject = self.keystore().subject
+        except (OSError, KeystoreError):
+            subject = None
+        return {"ok": True, "versi": VERSION, "subject": subject}
+
+    def _open_or_create(self) -> Keystore:
+        if self.keystore_path.exists():
+            return self.keystore()
+        self.keystore_path.parent.mkdir(parents=True, exist_ok=True)
+        return Keystore.create(self.keystore_path, self.passphrase)
+
+    def _make_request(self, args: dict[str, Any]) -> dict[str, Any]:
+        try:
+            keystore = self._open_or_create()
+        except KeystoreError as exc:
+            return _fail(_keystore_problem(exc))
+        csr = keystore.certificate_signing_request(
+            common_name=str(args.get("common_name") or "Pengguna SPSE"),
+            organization=str(args.get("organization") or "") or None,
+            email=str(args.get("email") or "") or None,
+        )
+        return {"ok": True, "csr_pem": csr.public_bytes(serialization.Encoding.PEM).decode()}
+
+    def _embed(self, args: dict[str, Any]) -> dict[str, Any]:
+        try:
+            certificate = x509.load_pem_x509_certificate(str(args["certificate_pem"]).encode())
+            chain = x509.load_pem_x509_certificates(str(args["chain_pem"]).encode())
+            with self._lock:
+                pending = self._pending_key
+            if pending is not None and certificate.public_key() == pending.public_key():
+                # An upgrade's certificate: its new key replaces the keystore's only now.
+                keystore = Keystore(self.keystore_path, self.passphrase, pending)
+                keystore.embed(certificate, chain)
+                with self._lock:
+                    self._pending_key = None
+            else:
+                keystore = self.keystore()
+                keystore.embed(certificate, chain)
+        except CertificateMismatch:
+            return _fail(Problem("kodok.sertifikat_tidak_cocok"))
+        except (KeystoreError, OSError, KeyError, ValueError) as exc:
+            return _fail(Problem("kodok.keystore", {"detail": str(exc)}))
+        return {"ok": True, "subject": keystore.subject}
+
+    def _choose_files(self, args: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            paths, self._next_files = self._next_files, None
+        if not paths:
+            return _fail(Problem("kodok.batal"))
+        checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
+        return {
+            "ok": True,
+            "files": [
+                {
+                    "path": str(c.path),
+                    "name": c.name,
+                    "size": c.size,
+                    "problems": [{"key": p.key, "params": p.params} for p in c.problems],
+                }
+                for c in checks
+            ],
+        }
+
+    def _seal(self, args: dict[str, Any]) -> dict[str, Any]:
+        paths = [Path(p) for p in args.get("paths", [])]
+        checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
+        problems = [p for c in checks for p in c.problems]
+        others = self.process_probe.other_browsers()
+        if others:
+            problems.insert(0, Problem("kodok.browser_lain", {"browsers": labels(others)}))
+        if problems:
+            return _fail(*problems)
+        if not self.keystore_path.exists():
+            return _fail(Problem("penawaran.tanpa_sertifikat"))
+        try:
+            keystore = self.keystore()
+        except (OSError, KeystoreError) as exc:
+            return _fail(_keystore_problem(exc))
+        if keystore.certificate is None:
+            return _fail(Problem("penawaran.tanpa_sertifikat"))
+        own = self._check_own_certificate(keystore.certificate, keystore.chain, args)
+        if own is not None:
+            return _fail(own)
+        recipients = [
+            x509.load_pem_x509_certificate(pem.encode()) for pem in args.get("recipients_pem", [])
+        ]
+        if not recipients:
+            return _fail(Problem("kodok.penerima_kosong"))
+        tender_id = str(args["tender_id"])
+        try:
+            content = build_package(
+                tender_id=tender_id,
+                vendor_id=str(args["vendor_id"]),
+                profile=str(args.get("profile", self.profile.name)),
+                files=[(p.name, p) for p in paths],
+            )
+        except (PackageError, OSError) as exc:
+            return _fail(Problem("kodok.gagal_segel", {"detail": str(exc)}))
+        sealed = cms.seal(
+            content,
+            signer_key=keystore.private_key,
+            signer_certificate=keystore.certificate,
+            chain=keystore.chain,
+            recipients=recipients,
+        )
+        digest = hashlib.sha256(sealed).hexdigest()
+        self._keep_sealed(tender_id, sealed, digest)
+        return {
+            "ok": True,
+            "data_b64": base64.b64encode(sealed).decode(),
+            "sha256": digest,
+            "size": len(sealed),
+        }
+
+    def _check_own_certificate(
+        self, certificate: x509.Certificate, chain: list[x509.Certificate], args: dict[str, Any]
+    ) -> Problem | None:
+        """Valid and not revoked at SPSE's time (the page's), by BSrE's CRL fetched now."""
+        at = server_time(args.get("waktu_server"), fallback=_desk_now)
+        problem = check_own_certificate(certificate, chain, [], at)
+        if problem is not None:
+            return problem
+        try:
+            crls = [self._fetch_crl()]
+        except (OSError, ValueError):
+            return Problem("kodok.crl_tidak_tersedia")
+        return check_own_certificate(certificate, chain, crls, at)
+
+    def _import_apd(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Import APD: read the old SpamKodok's export picked in the file dialog, check it at
+        SPSE's time against BSrE's root and CRL, then make a new key and its CSR. The key is
+        embedded only when BSrE's certificate for it comes back (``tanamSertifikat``)."""
+        with self._lock:
+            paths, self._next_files = self._next_files, None
+        if not paths:
+            return _fail(Problem("kodok.batal"))
+        path = paths[0]
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return _fail(Problem("kodok.file_tidak_ditemukan", {"name": path.name}))
+        at = server_time(args.get("waktu_server"), fallback=_desk_now)
+        try:
+            roots = self._fetch_roots()
+            crls = [self._fetch_crl()]
+        except (OSError, ValueError):
+            return _fail(Problem("kodok.crl_tidak_tersedia"))
+        try:
+            old = read_apd(
+                data, str(args.get("passphrase") or ""), trust_roots=roots, crls=crls, at=at
+            )
+        except ApdError as exc:
+            return _fail(Problem(f"kodok.{exc.code}", {"name": path.name}))
+        key = rsa.generate_private_key(65537, KEY_BITS)
+        subject = old.certificate.subject
+
+        def first(oid: x509.ObjectIdentifier) -> str | None:
+            values = subject.get_attributes_for_oid(oid)
+            return str(values[0].value) if values else None
+
+        csr = Keystore(self.keystore_path, self.passphrase, key).certificate_signing_request(
+            common_name=first(NameOID.COMMON_NAME) or "Pengguna SPSE",
+            organization=first(NameOID.ORGANIZATION_NAME),
+            email=first(NameOID.EMAIL_ADDRESS),
+        )
+        with self._lock:
+            self._pending_key = key
+        return {
+            "ok": True,
+            "csr_pem": csr.public_bytes(serialization.Encoding.PEM).decode(),
+            "old_certificate_pem": old.certificate.public_bytes(
+                serialization.Encoding.PEM
+            ).decode(),
+            "subject": old.subject,
+        }
+
+    def _fetch_roots(self) -> list[x509.Certificate]:
+        # SpamKodok 2 ships with BSrE's root; the simulation makes its BSrE per run, so the
+        # root comes from BSrE's publication point.
+        with urllib.request.urlopen(f"{self.server_url}/bsre/chain.pem", timeout=30) as answer:
+            chain = x509.load_pem_x509_certificates(answer.read())
+        return [c for c in chain if c.subject == c.issuer]
+
+    def _keep_sealed(self, tender_id: str, sealed: bytes, digest: str) -> None:
+        if self.output_dir is None:
+            return
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        path = self.output_dir / f"penawaran-{tender_id}-{len(self.sealed) + 1}.p7m"
+        path.write_bytes(sealed)
+        self.sealed.append(SealedOffer(tender_id, path, digest, len(sealed)))
+
+    def _open(self, args: dict[str, Any]) -> dict[str, Any]:
+        tender_id = str(args.get("tender_id", ""))
+        offer_id = str(args.get("offer_id", ""))
+        code, subject, files = self._open_offer(tender_id, args)
+        self.opened.append(OpenedReport(tender_id, offer_id, code, subject, files))
+        return {"ok": code == "dibuka", "code": code, "signer_subject": subject, "files": files}
+
+    def _open_offer(self, tender_id: str, args: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+        keystore = self.keystore()
+        if keystore.certificate is None:
+            return "bukan_penerima", "", ()
+        receipt_args = args["receipt"]
+        receipt = cms.Receipt(
+            sha256=str(receipt_args["sha256"]),
+            size=int(receipt_args["size"]),
+            received_at=datetime.fromisoformat(str(receipt_args["received_at"])),
+        )
+        try:
+            opened = cms.open_sealed(
+                base64.b64decode(str(args["data_b64"])),
+                recipient_key=keystore.private_key,
+                recipient_certificate=keystore.certificate,
+                trust_roots=[c for c in keystore.chain if c.subject == c.issuer],
+                crls=[self._fetch_crl()],
+                receipt=receipt,
+            )
+            manifest, documents = read_package(opened.content)
+        except cms.OfferError as exc:
+            return exc.code, "", ()
+        except PackageError:
+            return cms.OfferAltered.code, "", ()
+        if manifest.tender_id != tender_id:
+            return cms.WrongTender.code, opened.signer_subject, ()
+        return "dibuka", opened.signer_subject, tuple(sorted(documents))
+
+    def _fetch_crl(self) -> x509.CertificateRevocationList:
+        # SpamKodok fetches BSrE's current CRL at every opening, as a real client would.
+        with urllib.request.urlopen(f"{self.server_url}/bsre/crl.pem", timeout=30) as answer:
+            return x509.load_pem_x509_crl(answer.read())

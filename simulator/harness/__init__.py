@@ -1,0 +1,1 @@
+"""What wires a run together: environment (server, browser, desks), /_sim client, chronology."""

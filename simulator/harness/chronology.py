@@ -1,0 +1,208 @@
+"""The chronology of a run: every step with its simulated and wall time, actor and outcome.
+
+It is what the seed asks a vendor to write down when something fails, and what a QA lead reads.
+A journey records its steps with ``Chronology.step``; the scenario hooks (``simulator.evidence``)
+record Gherkin steps with ``begin``/``finish``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from simulator.harness.simcontrol import SimControl, SimControlError
+
+CHRONOLOGY_NAME = "chronology.json"
+
+
+@dataclass
+class StepRecord:
+    """One step. Times are ISO 8601: ``sim_time`` from SPSE's simulated clock at the start,
+    ``wall_time`` (UTC, milliseconds) from this machine's clock at the start.
+
+    ``messages`` are the alert and status texts the page showed at the end of the step;
+    ``screenshot`` is that page (whose desk: ``page_owner``), ``more_screenshots`` the other
+    desks' pages at a failure.
+    """
+
+    number: int
+    title: str
+    actor: str
+    outcome: str = "running"
+    sim_time: str = ""
+    wall_time: str = ""
+    duration_s: float = 0.0
+    page_url: str = ""
+    detail: str = ""
+    screenshot: str | None = None
+    page_title: str = ""
+    page_owner: str = ""
+    messages: list[str] = field(default_factory=list)
+    more_screenshots: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StepRecord:
+        """Read a record back; unknown keys (from newer versions) are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class StepHandle:
+    """Given to the body of a step to add what it observed."""
+
+    record: StepRecord
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+
+class Chronology:
+    """Records steps; writes ``chronology.json`` and a screenshot per step into ``folder``."""
+
+    def __init__(
+        self, folder: Path, sim: SimControl, *, echo: Callable[[StepRecord], None] | None = None
+    ) -> None:
+        self.folder = folder
+        self.sim = sim
+        self.echo = echo
+        self.steps: list[StepRecord] = []
+        self._started: dict[int, float] = {}
+
+    @contextmanager
+    def step(self, title: str, actor: str, page: Page | None = None) -> Iterator[StepHandle]:
+        record = self.begin(title, actor)
+        handle = StepHandle(record)
+        ok = False
+        try:
+            yield handle
+            ok = True
+        except BaseException as exc:
+            handle.note(describe_exception(exc))
+            raise
+        finally:
+            self.finish(record, ok=ok, page=page, notes=handle.notes)
+
+    def begin(self, title: str, actor: str) -> StepRecord:
+        """Start a step: its number, simulated and wall time."""
+        record = StepRecord(number=len(self.steps) + 1, title=title, actor=actor)
+        record.sim_time = self._sim_now()
+        record.wall_time = datetime.now(UTC).isoformat(timespec="milliseconds")
+        self.steps.append(record)
+        self._started[record.number] = time.perf_counter()
+        return record
+
+    def finish(
+        self,
+        record: StepRecord,
+        *,
+        ok: bool,
+        page: Page | None,
+        notes: list[str] | None = None,
+        actor: str | None = None,
+        page_owner: str = "",
+        other_pages: Mapping[str, Page] | None = None,
+    ) -> None:
+        """End a step: outcome, what ``page`` shows (screenshot, messages), save the file.
+
+        ``other_pages`` (desk name -> page) are photographed too when the step failed.
+        """
+        record.outcome = "ok" if ok else "failed"
+        if actor is not None:
+            record.actor = actor
+        started = self._started.pop(record.number, None)
+        if started is not None:
+            record.duration_s = round(time.perf_counter() - started, 3)
+        record.detail = "\n".join(notes or [])
+        if page is not None:
+            record.page_owner = page_owner
+            record.page_url = page.url
+            record.page_title = _page_title(page)
+            record.messages = page_messages(page)
+            record.screenshot = self._screenshot(page, f"{record.number:02d}-{record.outcome}")
+        if not ok:
+            for name, other in (other_pages or {}).items():
+                if other is page:
+                    continue
+                shot = self._screenshot(other, f"{record.number:02d}-failed-{_safe(name)}")
+                if shot is not None:
+                    record.more_screenshots.append(shot)
+        self.save()
+        if self.echo is not None:
+            self.echo(record)
+
+    def _sim_now(self) -> str:
+        try:
+            return self.sim.now().isoformat()
+        except (SimControlError, httpx.HTTPError):
+            return ""
+
+    def _screenshot(self, page: Page, name: str) -> str | None:
+        path = self.folder / "screenshots" / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=path, full_page=True)
+        except PlaywrightError:
+            return None
+        return str(path.relative_to(self.folder))
+
+    def save(self) -> Path:
+        path = self.folder / CHRONOLOGY_NAME
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            json.dumps([asdict(s) for s in self.steps], indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+        return path
+
+    @property
+    def failed(self) -> bool:
+        return any(s.outcome == "failed" for s in self.steps)
+
+
+def load_chronology(folder: Path) -> list[StepRecord]:
+    """The steps of ``folder/chronology.json`` (empty when there is none)."""
+    path = folder / CHRONOLOGY_NAME
+    if not path.exists():
+        return []
+    return [StepRecord.from_json(s) for s in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def page_messages(page: Page) -> list[str]:
+    """The alert and status texts a page shows (what a user would copy into a report)."""
+    try:
+        texts = [
+            *page.get_by_role("alert").all_inner_texts(),
+            *page.get_by_role("status").all_inner_texts(),
+        ]
+    except PlaywrightError:
+        return []
+    return [" ".join(t.split()) for t in texts if t.strip()]
+
+
+def describe_exception(exc: BaseException) -> str:
+    return "".join(traceback.format_exception_only(exc)).strip()
+
+
+def _page_title(page: Page) -> str:
+    try:
+        return page.title()
+    except PlaywrightError:
+        return ""
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "desk"

@@ -1,0 +1,303 @@
+"""One object that wires a run together: fake SPSE server, browser, desks, output folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import urlsplit
+
+import httpx
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    ViewportSize,
+    sync_playwright,
+)
+
+from fake_spse.server import RunningServer
+from fake_spse.settings import Settings
+from fake_spse.web.request_log import LOG_NAME
+from simulator.browser.launch import find_chromium, launch_options
+from simulator.desk.spamkodok.bridge import SpamKodok
+from simulator.desk.spamkodok.processes import DeskProcesses
+from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
+from simulator.testdata.factory import TestDataFactory
+from spse_shared.profile import Profile, load_profile
+
+# 08:00 WIB on a working Monday: runs are reproducible, whatever the wall clock says.
+DEFAULT_CLOCK_START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+# Recorded desks use this viewport and video size, so captions stay legible in the video.
+VIDEO_SIZE: ViewportSize = {"width": 1280, "height": 720}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    output_dir: Path
+    profile: str = "spse-4.3-ca"
+    seed: int = 20260302
+    headless: bool = True
+    slow_mo_ms: float = 0
+    clock_start: datetime = DEFAULT_CLOCK_START
+    timeout_ms: float = 30_000
+    # Record a video of every desk into this folder (<desk>.webm), as trainers hand out.
+    video_dir: Path | None = None
+    # Another deployment of the SPSE pages (e.g. http://host/eproc4) instead of the embedded
+    # server: no /_sim there, so whatever needs the control plane is not applicable.
+    base_url: str | None = None
+
+
+@dataclass
+class Desk:
+    """One user's computer: a browser window, with SpamKodok 2 or without."""
+
+    actor: str
+    context: BrowserContext
+    page: Page
+    kodok: SpamKodok | None
+    folder: Path
+    trace: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.trace = self.folder.parent.parent / "traces" / f"{self.folder.name}.zip"
+
+
+@dataclass
+class OtherLpse:
+    """A second LPSE of the run: its own server, data folder and /_sim, sharing the run's ADP."""
+
+    name: str
+    server: RunningServer
+    sim: SimControl
+
+    @property
+    def server_url(self) -> str:
+        return self.server.url
+
+    @property
+    def spse_url(self) -> str:
+        return self.server.spse_url
+
+    def close(self) -> None:
+        self.sim.close()
+        self.server.stop()
+
+
+class SimEnvironment:
+    """Starts the embedded fake SPSE and a browser; hands out desks; keeps every artefact."""
+
+    def __init__(self, options: RunOptions, *, browser: Browser | None = None) -> None:
+        """``browser``: an already launched browser to reuse (tests share one per session)."""
+        self.options = options
+        self._own_browser = browser is None
+        self.output_dir = options.output_dir
+        self.profile: Profile = load_profile(options.profile)
+        self.data = TestDataFactory(options.seed)
+        self.desks: list[Desk] = []
+        self._server: RunningServer | None = None
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = browser
+        self._sim: SimControl | None = None
+        self.other_lpses: dict[str, OtherLpse] = {}
+        # Called with each new desk's browser context and folder name before its first page
+        # opens (trainer mode installs its caption overlay here).
+        self.context_setups: list[Callable[[BrowserContext, str], None]] = []
+
+    def __enter__(self) -> SimEnvironment:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def start(self) -> None:
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        if self.options.base_url:
+            self._sim = SimControl.unavailable(
+                f"tidak ada /_sim di {self.options.base_url} (--base-url)"
+            )
+        else:
+            settings = Settings(
+                data_dir=self.output_dir / "data",
+                profile=self.options.profile,
+                clock_start=self.options.clock_start,
+                clock_frozen=True,
+            )
+            self._server = RunningServer(settings)
+            self._sim = SimControl(self._server.url)
+        if self._browser is not None:
+            return
+        choice = find_chromium()
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(
+            **launch_options(
+                choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+            )
+        )
+
+    @property
+    def server_url(self) -> str:
+        if self.options.base_url:
+            return deployment_root(self.options.base_url)
+        assert self._server is not None, "environment not started"
+        return self._server.url
+
+    @property
+    def spse_url(self) -> str:
+        if self.options.base_url:
+            return self.options.base_url.rstrip("/")
+        assert self._server is not None, "environment not started"
+        return self._server.spse_url
+
+    @property
+    def sim(self) -> SimControl:
+        assert self._sim is not None, "environment not started"
+        return self._sim
+
+    @property
+    def settings(self) -> Settings:
+        """The settings of the run's own (first) LPSE."""
+        if self.options.base_url:
+            # Another deployment: only what the run knows of it (its address, its profile).
+            return Settings(
+                data_dir=self.output_dir / "data",
+                profile=self.options.profile,
+                lpse_name=self.spse_url,
+                simulation=False,
+            )
+        assert self._server is not None, "environment not started"
+        return self._server.settings
+
+    def other_lpse(self, name: str) -> OtherLpse:
+        """Another LPSE called ``name`` (started on first use), sharing this run's ADP.
+
+        Its state lives in ``<output>/lpse/<name>/data``; it runs the same profile and starts
+        at the same simulated time; its clock and faults are its own (``.sim``). Stopped on
+        close. ADP stays in the first LPSE's data folder: one LKPP service for every LPSE.
+        """
+        if name in self.other_lpses:
+            return self.other_lpses[name]
+        if self.options.base_url:
+            raise ControlPlaneUnavailable(f"LPSE lain ({name}) butuh server tertanam (--base-url)")
+        if name == self.settings.lpse_name:
+            raise ValueError(f"{name!r} is the run's own LPSE")
+        settings = Settings(
+            data_dir=self.output_dir / "lpse" / _safe(name) / "data",
+            profile=self.options.profile,
+            lpse_name=name,
+            clock_start=self.options.clock_start,
+            clock_frozen=True,
+            adp_path=self.settings.adp_db_path,
+        )
+        server = RunningServer(settings)
+        other = OtherLpse(name=name, server=server, sim=SimControl(server.url))
+        self.other_lpses[name] = other
+        return other
+
+    def desk(self, actor: str, *, spamkodok: bool, passphrase: str = "rahasia-kodok") -> Desk:
+        """A new browser window for ``actor``; with ``spamkodok`` it is SpamKodok 2."""
+        assert self._browser is not None, "environment not started"
+        folder = self.output_dir / "desks" / _safe(actor)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.options.video_dir is None:
+            context = self._browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+        else:
+            context = self._browser.new_context(
+                locale="id-ID",
+                timezone_id="Asia/Jakarta",
+                record_video_dir=self.options.video_dir / ".rekaman",
+                record_video_size=VIDEO_SIZE,
+                viewport=VIDEO_SIZE,
+            )
+        context.set_default_timeout(self.options.timeout_ms)
+        context.tracing.start(screenshots=True, snapshots=True, title=actor)
+        kodok = None
+        if spamkodok:
+            kodok = SpamKodok(
+                keystore_path=folder / "spamkodok.p12",
+                passphrase=passphrase,
+                server_url=self.server_url,
+                profile=self.profile,
+                output_dir=self.output_dir / "offers",
+                # The desk is simulated, its process table too: browsers on the real machine
+                # (the developer's own, parallel test runs) must not change what a run shows.
+                process_probe=DeskProcesses(),
+            )
+            kodok.install(context)
+        for setup in self.context_setups:
+            setup(context, folder.name)
+        desk = Desk(
+            actor=actor, context=context, page=context.new_page(), kodok=kodok, folder=folder
+        )
+        self.desks.append(desk)
+        return desk
+
+    def close(self) -> None:
+        for desk in self.desks:
+            desk.trace.parent.mkdir(parents=True, exist_ok=True)
+            video = desk.page.video if self.options.video_dir is not None else None
+            try:
+                desk.context.tracing.stop(path=desk.trace)
+            finally:
+                desk.context.close()
+            if video is not None and self.options.video_dir is not None:
+                # Complete once the context is closed; named after the desk, as handed out.
+                video.save_as(self.options.video_dir / f"{desk.folder.name}.webm")
+                video.delete()
+        self.desks.clear()
+        if self.options.video_dir is not None:
+            shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)
+        if self._browser is not None and self._own_browser:
+            self._browser.close()
+        self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+        for other in self.other_lpses.values():
+            other.close()
+        self.other_lpses.clear()
+        if self._sim is not None:
+            self._save_firings(self._sim)
+            self._sim.close()
+            self._sim = None
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+            self._save_server_log()
+
+    def _save_firings(self, sim: SimControl) -> None:
+        """``faults-fired.json``: every fault that took effect during the run."""
+        try:
+            firings = sim.firings()
+        except (SimControlError, httpx.HTTPError) as exc:
+            firings = [{"error": f"firings not available: {exc}"}]
+        path = self.output_dir / "faults-fired.json"
+        path.write_text(json.dumps(firings, indent=2, ensure_ascii=False) + "\n")
+
+    def _save_server_log(self) -> None:
+        """``server-log.jsonl``: the request log of the run's own server."""
+        source = self.output_dir / "data" / LOG_NAME
+        if source.exists():
+            shutil.copyfile(source, self.output_dir / LOG_NAME)
+
+
+def deployment_root(base_url: str) -> str:
+    """``http://host:port`` of ``http://host:port/eproc4`` (where /bsre and /_sim would be)."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "desk"

@@ -1,0 +1,1 @@
+"""The CA journey as one run: registration to opening on the embedded server, with its folder."""

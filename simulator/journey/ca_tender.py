@@ -1,0 +1,134 @@
+"""The whole CA tender, end to end: registration to offer opening, through the pages only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.browser.journeys import JourneyError
+from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.offer import join_tender, upload_offer
+from simulator.browser.journeys.opening import open_offers
+from simulator.browser.journeys.registration import register_vendor, verify_vendor
+from simulator.browser.journeys.session import log_in, log_out
+from simulator.browser.journeys.tender import create_tender
+from simulator.browser.pages.opening import OpeningRow
+from simulator.harness.chronology import Chronology
+from simulator.harness.environment import SimEnvironment
+from simulator.testdata.documents import write_pdf
+from simulator.testdata.factory import StaffData, TenderData, VendorData
+from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
+
+
+@dataclass(frozen=True)
+class CaTenderResult:
+    vendor: VendorData
+    pokja: StaffData
+    tender: TenderData
+    tender_id: str
+    offer_files: tuple[Path, ...]
+    rows: tuple[OpeningRow, ...]
+
+
+def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
+    """Walk the journey of issue #2; raises JourneyError at the first step that fails."""
+    data = env.data
+    vendor = data.vendor()
+    pokja = data.staff("pokja")
+    verifikator = data.staff("verifikator")
+    tender = data.tender()
+    for staff, role in ((pokja, "pokja"), (verifikator, "verifikator")):
+        env.sim.add_staff(
+            user_id=staff.user_id,
+            role=role,
+            name=staff.name,
+            email=staff.email,
+            password=staff.password,
+        )
+
+    vendor_desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
+    pokja_desk = env.desk(f"pokja-{pokja.user_id}", spamkodok=True)
+    lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
+    assert vendor_desk.kodok is not None
+
+    with log.step("Penyedia mendaftar online", vendor.user_id, vendor_desk.page) as step:
+        step.note(register_vendor(vendor_desk.page, env.spse_url, vendor))
+
+    with log.step(
+        "Verifikator memverifikasi penyedia", verifikator.user_id, lpse_desk.page
+    ) as step:
+        step.note(verify_vendor(lpse_desk.page, env.spse_url, verifikator, vendor.user_id))
+
+    letter = write_pdf(
+        vendor_desk.folder / "Surat Rekomendasi.pdf",
+        "Surat Rekomendasi Penyedia",
+        [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
+    )
+    with log.step(
+        "Penyedia mendaftar sertifikat elektronik (AMS)", vendor.user_id, vendor_desk.page
+    ) as step:
+        for message in register_ams(
+            vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
+        ):
+            step.note(message)
+        if not vendor_desk.kodok.has_certificate:
+            raise JourneyError("the certificate is not embedded in the vendor's SpamKodok")
+
+    pokja_letter = write_pdf(
+        pokja_desk.folder / "Surat Tugas Pokja.pdf",
+        "Surat Tugas Pokja",
+        [pokja.name, f"NIP {pokja.nip}"],
+    )
+    with log.step(
+        "Pokja mendaftar sertifikat elektronik (AMS)", pokja.user_id, pokja_desk.page
+    ) as step:
+        for message in register_ams(
+            pokja_desk.page, env.spse_url, pokja.user_id, pokja.password, pokja_letter
+        ):
+            step.note(message)
+
+    with log.step(
+        "Pokja membuat paket tender beserta jadwalnya", pokja.user_id, pokja_desk.page
+    ) as step:
+        tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
+        step.note(f"tender {tender_id}: {tender.name}")
+        log_out(pokja_desk.page, env.spse_url)
+
+    with log.step(f"Waktu berjalan sampai tahap '{UPLOAD_STAGE}'", "simulator") as step:
+        step.note(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600).isoformat())
+
+    offer_files = (
+        write_pdf(
+            vendor_desk.folder / "Surat Penawaran.pdf",
+            "Surat Penawaran",
+            [vendor.company, tender.name, f"Harga penawaran: Rp {tender.hps:,}"],
+        ),
+        write_pdf(vendor_desk.folder / "Dokumen Teknis.pdf", "Dokumen Teknis", [tender.name]),
+    )
+    with log.step(
+        "Penyedia ikut tender dan mengunggah penawaran tersegel", vendor.user_id, vendor_desk.page
+    ) as step:
+        log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
+        join_tender(vendor_desk.page, env.spse_url, tender_id)
+        outcome = upload_offer(
+            vendor_desk.page, env.spse_url, vendor_desk.kodok, tender_id, offer_files
+        )
+        step.note(" ".join(outcome.messages))
+        if not outcome.accepted or outcome.receipt is None:
+            raise JourneyError(f"offer not accepted: {outcome.messages}")
+        step.note(
+            f"receipt {outcome.receipt.received_at}, {outcome.receipt.size}, "
+            f"sha256 {outcome.receipt.sha256}"
+        )
+
+    with log.step("Waktu melewati batas akhir unggah penawaran", "simulator") as step:
+        step.note(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60).isoformat())
+
+    with log.step("Pokja membuka penawaran di SpamKodok", pokja.user_id, pokja_desk.page) as step:
+        rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
+        for row in rows:
+            step.note(f"{row.vendor}: {row.status} ({row.signer})")
+        if not rows or any(row.status != "Berhasil dibuka" for row in rows):
+            raise JourneyError(f"offers not all opened: {rows}")
+
+    return CaTenderResult(vendor, pokja, tender, tender_id, offer_files, tuple(rows))

@@ -1,0 +1,134 @@
+"""Runs the CA journey on the embedded server and leaves a complete output folder."""
+
+from __future__ import annotations
+
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from playwright.sync_api import Browser
+
+from simulator.browser.journeys import JourneyError
+from simulator.evidence.bundle import Identity, finish_folder
+from simulator.evidence.identity import identify
+from simulator.harness.chronology import Chronology, StepRecord
+from simulator.harness.environment import RunOptions, SimEnvironment
+from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
+
+
+@dataclass(frozen=True)
+class RunResult:
+    output_dir: Path
+    ok: bool
+    steps: list[StepRecord]
+    journey: CaTenderResult | None
+    error: str | None
+    report: Path | None = None
+
+
+def run_journey(
+    options: RunOptions,
+    *,
+    echo: Callable[[StepRecord], None] | None = None,
+    browser: Browser | None = None,
+    evidence: bool = False,
+) -> RunResult:
+    """Walk the journey; whatever happens, the output folder and its index.json are written.
+
+    ``browser``: reuse an already launched browser (one Playwright per thread is allowed).
+    The Word report (laporan-kronologi.docx) is written when the journey failed, or with
+    ``evidence``. The environment leaves server-log.jsonl and faults-fired.json when it closes.
+    """
+    journey: CaTenderResult | None = None
+    error: str | None = None
+    with SimEnvironment(options, browser=browser) as env:
+        log = Chronology(options.output_dir, env.sim, echo=echo)
+        try:
+            journey = walk_ca_tender(env, log)
+        except (JourneyError, AssertionError) as exc:
+            error = str(exc)
+        except Exception as exc:  # a broken page or server: still leave the evidence behind
+            error = f"{type(exc).__name__}: {exc}"
+        _export_pki(env, options.output_dir)
+        identity = _identity(env, journey)
+    ok = error is None and not log.failed
+    report = finish_folder(
+        options.output_dir,
+        {
+            "kind": "journey",
+            "profile": options.profile,
+            "seed": options.seed,
+            "ok": ok,
+            "error": error,
+            "tender_id": journey.tender_id if journey else None,
+            "vendor": journey.vendor.user_id if journey else None,
+            "steps": len(log.steps),
+            "identity": identity.to_json(),
+        },
+        report=evidence or not ok,
+    )
+    return RunResult(options.output_dir, ok, log.steps, journey, error, report)
+
+
+def _identity(env: SimEnvironment, journey: CaTenderResult | None) -> Identity:
+    """The vendor is the desk named penyedia-<user id>, also when the journey stopped early."""
+    desk = next((d for d in env.desks if d.folder.name.startswith("penyedia-")), None)
+    return identify(
+        env,
+        vendor=journey.vendor.company if journey else "",
+        vendor_user_id=(
+            journey.vendor.user_id
+            if journey
+            else desk.folder.name.removeprefix("penyedia-")
+            if desk
+            else ""
+        ),
+        kodok=desk.kodok if desk else None,
+        tender_id=journey.tender_id if journey else "",
+        tender_name=journey.tender.name if journey else "",
+    )
+
+
+def _export_pki(env: SimEnvironment, output: Path) -> None:
+    """Everything another tool needs to open the offers: pokja key, BSrE chain and CRL."""
+    pki = output / "pki"
+    pki.mkdir(parents=True, exist_ok=True)
+    (pki / "bsre-chain.pem").write_bytes(_get(env.server_url + "/bsre/chain.pem"))
+    (pki / "bsre-crl.pem").write_bytes(_get(env.server_url + "/bsre/crl.pem"))
+    for desk in env.desks:
+        if desk.kodok is None or not desk.kodok.has_certificate:
+            continue
+        keystore = desk.kodok.keystore()
+        assert keystore.certificate is not None
+        name = desk.folder.name
+        (pki / f"{name}.crt.pem").write_bytes(
+            keystore.certificate.public_bytes(serialization.Encoding.PEM)
+        )
+        (pki / f"{name}.key.pem").write_bytes(
+            keystore.private_key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as answer:
+        data: bytes = answer.read()
+        return data
+
+
+def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
+    """A new, unique run folder under ``parent`` (runs never collide)."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    candidate = parent / f"run-{stamp}"
+    suffix = 1
+    while candidate.exists():
+        suffix += 1
+        candidate = parent / f"run-{stamp}-{suffix}"
+    candidate.mkdir(parents=True)
+    return candidate

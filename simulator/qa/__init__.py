@@ -1,0 +1,1 @@
+"""QA mode: catalog runs with re-runs, the regression matrix, HTML report, tickets after a run."""

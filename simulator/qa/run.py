@@ -1,0 +1,165 @@
+"""QA mode: a catalog run, re-runs of its failures on request, its manifest and HTML report.
+
+Flaky-proofing: nothing is retried unless asked (``reruns``). When it is, every failed scenario
+runs again in a pytest run of its own (``rerun-N/`` in the run folder, with its own evidence);
+a scenario that failed and then passed is reported as "flaky", never as "passed", and a run
+with flaky scenarios does not count as green. ``outcomes.json`` then holds the merged outcomes
+(every attempt listed); the first pass's own file is kept as ``outcomes-first.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from simulator.qa.compare import build_matrix, load_run
+from simulator.qa.report_html import matrix_html, summary_counts, write_report
+from simulator.scenarios.run import Attempt, ScenarioOutcome, ScenarioRunRequest, run_scenarios
+from spse_shared.profile import ProfileError, load_profile
+
+FLAKY = "flaky"
+MANIFEST_NAME = "run.json"
+
+
+@dataclass(frozen=True)
+class QaRunResult:
+    pytest_exit_code: int
+    outcomes: list[ScenarioOutcome]
+    elapsed_s: float
+    report: Path
+    manifest: dict[str, Any]
+
+    @property
+    def exit_code(self) -> int:
+        return qa_exit_code(self.pytest_exit_code, self.outcomes)
+
+
+def qa_exit_code(pytest_code: int, outcomes: Sequence[ScenarioOutcome]) -> int:
+    """0 only when something ran and nothing failed or was flaky (pytest 5: none selected)."""
+    if pytest_code not in (0, 1, 5) or not outcomes:
+        return 1
+    return 1 if any(o.status in ("failed", FLAKY) for o in outcomes) else 0
+
+
+def _key(outcome: ScenarioOutcome) -> str:
+    return outcome.nodeid or f"{outcome.scenario_id}::{outcome.title}"
+
+
+def _attempt(outcome: ScenarioOutcome) -> Attempt:
+    return Attempt(outcome.status, outcome.duration_s, outcome.artifacts, outcome.error)
+
+
+def merge_attempts(
+    first: Sequence[ScenarioOutcome], reruns: Sequence[Sequence[ScenarioOutcome]]
+) -> list[ScenarioOutcome]:
+    """Final outcomes: a failure that passes on a re-run is flaky; the first failure's checks,
+    error and evidence stay the outcome's own, every attempt is listed."""
+    merged: dict[str, ScenarioOutcome] = {}
+    for outcome in first:
+        merged[_key(outcome)] = replace(outcome, attempts=[_attempt(outcome)])
+    for round_outcomes in reruns:
+        for again in round_outcomes:
+            found = merged.get(_key(again))
+            if found is None:  # a re-run only runs what failed before; ignore strangers
+                continue
+            found.attempts.append(_attempt(again))
+            found.duration_s = round(found.duration_s + again.duration_s, 3)
+    for outcome in merged.values():
+        if len(outcome.attempts) < 2:
+            outcome.attempts = []
+        elif any(a.status == "passed" for a in outcome.attempts[1:]):
+            outcome.status = FLAKY
+    return sorted(merged.values(), key=lambda o: (o.scenario_id, o.title))
+
+
+def still_failing(outcomes: Sequence[ScenarioOutcome]) -> list[str]:
+    """Node ids of the scenarios whose every attempt so far failed."""
+    return [o.nodeid for o in outcomes if o.status == "failed" and o.nodeid]
+
+
+def run_qa(
+    request: ScenarioRunRequest, *, reruns: int = 0, compare_with: Sequence[Path] = ()
+) -> QaRunResult:
+    """Run the catalog, re-run failures ``reruns`` times, write run.json and report.html."""
+    started = datetime.now(UTC)
+    code, first, elapsed = run_scenarios(request)
+    rounds: list[list[ScenarioOutcome]] = []
+    outcomes = merge_attempts(first, rounds)
+    for number in range(1, reruns + 1):
+        failing = still_failing(outcomes)
+        if not failing:
+            break
+        again = replace(
+            request,
+            output_dir=request.output_dir / f"rerun-{number}",
+            ids=(),
+            keyword=None,
+            node_ids=tuple(failing),
+        )
+        _, found, spent = run_scenarios(again)
+        elapsed += spent
+        rounds.append([_under(o, f"rerun-{number}") for o in found])
+        outcomes = merge_attempts(first, rounds)
+    if rounds:
+        _write_merged(request.output_dir, outcomes)
+    manifest = _manifest(request, reruns, started, elapsed, code, outcomes)
+    (request.output_dir / MANIFEST_NAME).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    matrix = ""
+    if compare_with:
+        runs = [load_run(Path(p)) for p in compare_with]
+        runs.append(load_run(request.output_dir))
+        matrix = matrix_html(runs, build_matrix(runs), request.output_dir)
+    report = write_report(request.output_dir, outcomes, manifest, matrix=matrix)
+    return QaRunResult(code, outcomes, elapsed, report, manifest)
+
+
+def _under(outcome: ScenarioOutcome, folder: str) -> ScenarioOutcome:
+    """A re-run's outcome with its evidence path relative to the main run folder."""
+    artifacts = outcome.artifacts
+    if artifacts and not Path(artifacts).is_absolute():
+        artifacts = f"{folder}/{artifacts}"
+    return replace(outcome, artifacts=artifacts)
+
+
+def _write_merged(run_dir: Path, outcomes: Sequence[ScenarioOutcome]) -> None:
+    path = run_dir / "outcomes.json"
+    if path.exists():
+        shutil.copyfile(path, run_dir / "outcomes-first.json")
+    data = [o.to_json() for o in outcomes]
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _manifest(
+    request: ScenarioRunRequest,
+    reruns: int,
+    started: datetime,
+    elapsed: float,
+    code: int,
+    outcomes: Sequence[ScenarioOutcome],
+) -> dict[str, Any]:
+    try:
+        version = load_profile(request.profile).footer_version
+    except ProfileError:
+        version = ""
+    return {
+        "kind": "qa-run",
+        "profile": request.profile,
+        "spse_version": version,
+        "base_url": request.base_url,
+        "workers": request.workers,
+        "reruns": reruns,
+        "seed": request.seed,
+        "ids": list(request.ids),
+        "keyword": request.keyword,
+        "started": started.isoformat(timespec="seconds"),
+        "elapsed_s": round(elapsed, 1),
+        "pytest_exit_code": code,
+        "counts": summary_counts(outcomes),
+    }

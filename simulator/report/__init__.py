@@ -1,1 +1,0 @@
-"""Reports of scenario runs for a QA lead (one self-contained HTML file per run)."""

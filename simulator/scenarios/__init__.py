@@ -1,0 +1,1 @@
+"""The scenario catalog: Gherkin features, tags, the pytest plugin, steps, and running them."""

@@ -1,0 +1,81 @@
+"""Collects one outcome per scenario during a pytest run (used through ``--sim-report``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from simulator.scenarios.run import Check, ScenarioOutcome
+
+
+class OutcomeCollector:
+    """A pytest plugin object: one outcome per scenario (per Contoh row), written at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.outcomes: dict[str, ScenarioOutcome] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if not (report.when == "call" or (report.when == "setup" and not report.passed)):
+            return
+        props = dict(report.user_properties)
+        outcome = self.outcomes.setdefault(
+            report.nodeid,
+            ScenarioOutcome(
+                scenario_id=str(props.get("scenario_id", "")),
+                title=_title(report.nodeid),
+                status="",
+                duration_s=0.0,
+                nodeid=report.nodeid,
+            ),
+        )
+        outcome.duration_s = round(outcome.duration_s + report.duration, 3)
+        observations: list[tuple[str, str, str, bool]] = list(props.get("observations", []))  # type: ignore[call-overload]
+        outcome.checks = [Check(*c) for c in observations]
+        outcome.status = _status(report)
+        if report.failed:
+            outcome.error = _short_error(report)
+        elif report.skipped:
+            outcome.error = _skip_reason(report)
+        artifacts = props.get("artifacts_dir")
+        if artifacts:
+            outcome.artifacts = _relative(Path(str(artifacts)), self.path.parent)
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = [o.to_json() for o in self.outcomes.values()]
+        self.path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _status(report: pytest.TestReport) -> str:
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        return "n/a" if str(reason).startswith(("N/A", "Skipped: N/A")) else "skipped"
+    return "passed" if report.passed else "failed"
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return str(reason).removeprefix("Skipped: ")[:300]
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when inside it (reports link it so), else absolute."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _title(nodeid: str) -> str:
+    return nodeid.split("::")[-1].removeprefix("test_").replace("_", " ")
+
+
+def _short_error(report: pytest.TestReport) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message: Any = getattr(crash, "message", None) or str(report.longrepr)
+    lines = str(message).strip().splitlines()
+    return lines[0][:300] if lines else ""

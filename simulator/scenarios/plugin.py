@@ -1,0 +1,245 @@
+"""pytest fixtures for driving the fake SPSE with SpamKodok desks.
+
+A chain of small fixtures, each overridable: ``sim_browser`` (one Chromium per session) ->
+``sim_options`` (per test: its own output and data folder) -> ``sim_env`` (a started server and
+desks). Options live in the "spse-sim" group.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from simulator.browser.launch import find_chromium, launch_options
+from simulator.harness.environment import RunOptions, SimEnvironment
+from simulator.trainer import plugin as trainer_plugin
+from spse_shared.profile import available_profiles
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("spse-sim", "SPSE CA simulator")
+    group.addoption(
+        "--sim-profile",
+        default="spse-4.3-ca",
+        choices=available_profiles(),
+        help="SPSE profile the embedded fake SPSE runs",
+    )
+    group.addoption("--sim-headed", action="store_true", help="show the browser windows")
+    group.addoption(
+        "--sim-slowmo",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="slow every browser action down by MS milliseconds",
+    )
+    group.addoption("--sim-seed", type=int, default=20260302, help="Faker seed for test data")
+    group.addoption(
+        "--sim-report",
+        metavar="PATH",
+        help="write one JSON outcome per scenario (expected vs observed) to PATH",
+    )
+    group.addoption(
+        "--sim-scenario",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="run only these scenario ids (e.g. KODOK-012); repeatable",
+    )
+    group.addoption(
+        "--sim-base-url",
+        metavar="URL",
+        help="drive another deployment of the SPSE pages (e.g. http://host/eproc4); no /_sim",
+    )
+    group.addoption(
+        "--sim-evidence",
+        action="store_true",
+        help="write the Word report for passing scenarios too (failing ones always get one)",
+    )
+    # trainer mode (spse-sim replay): see simulator/trainer/plugin.py
+    group.addoption(
+        "--sim-captions",
+        action="store_true",
+        help="trainer mode: a caption per step and the acted-on element highlighted on each page",
+    )
+    group.addoption(
+        "--sim-pause-at-error",
+        action="store_true",
+        help="with --sim-captions: hold at the failure until Enter is pressed in the terminal",
+    )
+    group.addoption("--sim-video", metavar="DIR", help="record a video of every desk into DIR")
+
+
+@pytest.fixture(scope="session")
+def sim_browser(pytestconfig: pytest.Config) -> Iterator[Browser]:
+    """One Chromium for the whole session; each desk gets its own context."""
+    options = launch_options(
+        find_chromium(),
+        headless=not pytestconfig.getoption("--sim-headed"),
+        slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**options)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def sim_options(
+    pytestconfig: pytest.Config,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> RunOptions:
+    """Per test: its own output folder (and so its own server data directory).
+
+    A catalog scenario's folder is ``<basetemp>/<id>`` (``<id>-2``... for more examples of one
+    scenario): made with ``mktemp``, so no tmp_path retention policy removes it. Other tests
+    use ``tmp_path/run``.
+    """
+    ids = sorted(t for t in scenario_tags(request.node) if t.startswith("KODOK-"))
+    if not ids:
+        output: Path = request.getfixturevalue("tmp_path") / "run"
+    for attempt in range(1, 1000) if ids else ():
+        try:
+            output = tmp_path_factory.mktemp(
+                ids[0] if attempt == 1 else f"{ids[0]}-{attempt}", numbered=False
+            )
+            break
+        except FileExistsError:
+            continue
+    seed: int = pytestconfig.getoption("--sim-seed")
+    if pytestconfig.getoption("--sim-base-url"):
+        # Another deployment keeps its state between scenarios and runs: each scenario (and
+        # each re-run, in its own folder) needs people of its own, so the seed follows the folder.
+        seed += zlib.crc32(str(output.resolve()).encode())
+    return RunOptions(
+        output_dir=output,
+        profile=pytestconfig.getoption("--sim-profile"),
+        seed=seed,
+        headless=not pytestconfig.getoption("--sim-headed"),
+        slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
+        base_url=pytestconfig.getoption("--sim-base-url"),
+        video_dir=trainer_plugin.video_dir(pytestconfig),
+    )
+
+
+@pytest.fixture
+def sim_env(sim_options: RunOptions, sim_browser: Browser) -> Iterator[SimEnvironment]:
+    """A started fake SPSE on a real port, with desks in the shared browser."""
+    with SimEnvironment(sim_options, browser=sim_browser) as env:
+        yield env
+
+
+# The scenario catalog --------------------------------------------------------------------------
+def pytest_configure(config: pytest.Config) -> None:
+    # Every module of simulator.scenarios.steps is a plugin: its step definitions become fixtures
+    # available to every feature file, wherever the test module binding the catalog lives.
+    import importlib
+    import pkgutil
+
+    import simulator.scenarios.steps
+    from simulator.scenarios.evidence_hooks import EvidencePlugin
+    from simulator.scenarios.outcome_collector import OutcomeCollector
+
+    report = config.getoption("--sim-report")
+    # Under xdist only the controller writes the report; workers send their reports to it.
+    if report and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
+    if not config.pluginmanager.has_plugin("sim-evidence"):
+        always = bool(config.getoption("--sim-evidence"))
+        config.pluginmanager.register(EvidencePlugin(always=always), "sim-evidence")
+    for module in pkgutil.iter_modules(simulator.scenarios.steps.__path__):
+        name = f"simulator.scenarios.steps.{module.name}"
+        if not config.pluginmanager.has_plugin(name):
+            config.pluginmanager.register(importlib.import_module(name), name)
+    trainer_plugin.register(config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_apply_tag(tag: str, function: Any) -> bool:
+    """Keep Gherkin tags (ids like KODOK-012 are no valid marker names) on the test function."""
+    tags: set[str] = function.__dict__.setdefault("sim_tags", set())
+    tags.add(tag)
+    return True
+
+
+def scenario_tags(item: pytest.Item) -> set[str]:
+    function = getattr(item, "function", None)
+    tags: set[str] = getattr(function, "sim_tags", set())
+    return tags
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = {i.upper() for i in config.getoption("--sim-scenario")}
+    if not wanted:
+        return
+    selected = [i for i in items if scenario_tags(i) & wanted]
+    deselected = [i for i in items if i not in selected]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+    items[:] = selected
+
+
+@pytest.fixture(autouse=True)
+def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
+    """A scenario tagged for other profiles is reported as not applicable, never as passed."""
+    tags = scenario_tags(request.node)
+    profiles = {t.removeprefix("profil-") for t in tags if t.startswith("profil-")}
+    if not profiles or "semua" in profiles:
+        return
+    profile = request.config.getoption("--sim-profile")
+    if profile not in profiles:
+        pytest.skip(
+            f"N/A: tidak berlaku untuk profil {profile} (hanya {', '.join(sorted(profiles))})"
+        )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" and not (report.when == "setup" and report.skipped):
+        return
+    from simulator.scenarios.world import WORLD_KEY
+
+    world = item.stash.get(WORLD_KEY, None)
+    observations = world.observations if world is not None else []
+    report.user_properties.append(
+        ("observations", [(o.step, o.expected, o.observed, o.ok) for o in observations])
+    )
+    ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
+    report.user_properties.append(("scenario_id", ids[0] if ids else ""))
+    # Steps ask for the world lazily: its environment knows the scenario's folder.
+    options = world.env.options if world is not None else None
+    options = options or getattr(item, "funcargs", {}).get("sim_options")
+    if isinstance(options, RunOptions):
+        # Where the scenario's evidence is (screenshots, traces, Word report), for reports.
+        report.user_properties.append(("artifacts_dir", str(options.output_dir)))
+
+
+# Runs against another deployment (--sim-base-url) -----------------------------------------------
+# Scenarios tagged so need /_sim (clock, faults, seeded staff): not applicable there. Untagged
+# ones that reach for /_sim anyway become not applicable at that moment.
+CONTROL_PLANE_TAG = "butuh-kendali-sim"
+
+
+@pytest.fixture(autouse=True)
+def _scenario_needs_control_plane(request: pytest.FixtureRequest) -> None:
+    if not request.config.getoption("--sim-base-url"):
+        return
+    if CONTROL_PLANE_TAG in scenario_tags(request.node):
+        pytest.skip("N/A: butuh /_sim (kendali simulasi), tidak ada pada --base-url")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+    from simulator.harness.simcontrol import ControlPlaneUnavailable
+
+    try:
+        return (yield)
+    except ControlPlaneUnavailable as exc:
+        pytest.skip(f"N/A: butuh /_sim (kendali simulasi): {exc}")

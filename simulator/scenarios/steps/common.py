@@ -1,0 +1,214 @@
+"""Steps every scenario builds on: people, the tender, its stages, uploads and what is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.offer import join_tender, upload_offer
+from simulator.browser.journeys.registration import register_vendor, verify_vendor
+from simulator.browser.journeys.session import log_in, log_out
+from simulator.browser.journeys.tender import create_tender
+from simulator.browser.pages.base import SpsePage
+from simulator.harness.environment import SimEnvironment
+from simulator.scenarios.world import WORLD_KEY, Actor, World
+from simulator.testdata.documents import write_pdf
+from spse_shared.messages import MessageCatalog
+from spse_shared.profile import UPLOAD_STAGE
+
+
+@pytest.fixture
+def world(sim_env: SimEnvironment, request: pytest.FixtureRequest) -> World:
+    """The scenario's state; kept on the test item so the report can show its checks."""
+    state = World(env=sim_env, catalog=MessageCatalog(sim_env.profile.messages))
+    request.node.stash[WORLD_KEY] = state
+    return state
+
+
+# people ---------------------------------------------------------------------------------------
+def add_staff(world: World, alias: str, role: str, *, spamkodok: bool) -> Actor:
+    env = world.env
+    staff = env.data.staff(role)
+    env.sim.add_staff(
+        user_id=staff.user_id,
+        role=role,
+        name=staff.name,
+        email=staff.email,
+        password=staff.password,
+    )
+    actor = Actor(
+        alias,
+        role,
+        staff.user_id,
+        staff.password,
+        env.desk(f"{role}-{staff.user_id}", spamkodok=spamkodok),
+        staff=staff,
+    )
+    world.actors[alias] = actor
+    return actor
+
+
+def verifikator(world: World) -> Actor:
+    found = [a for a in world.actors.values() if a.role == "verifikator"]
+    return found[0] if found else add_staff(world, "verifikator", "verifikator", spamkodok=False)
+
+
+def letter_for(actor: Actor) -> Path:
+    return write_pdf(
+        actor.desk.folder / "Surat Rekomendasi.pdf",
+        "Surat Rekomendasi Penyedia",
+        [actor.display_name],
+    )
+
+
+@given(parsers.parse('penyedia "{alias}" telah mendaftar online'))
+def vendor_registered(world: World, alias: str) -> Actor:
+    env = world.env
+    vendor = env.data.vendor()
+    desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
+    actor = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor=vendor)
+    world.actors[alias] = actor
+    register_vendor(desk.page, env.spse_url, vendor)
+    return actor
+
+
+@given(parsers.parse('penyedia "{alias}" telah terdaftar dan diverifikasi'))
+def vendor_verified(world: World, alias: str) -> None:
+    actor = vendor_registered(world, alias)
+    checker = verifikator(world)
+    assert checker.staff is not None
+    verify_vendor(checker.desk.page, world.env.spse_url, checker.staff, actor.user_id)
+
+
+@given(parsers.parse('penyedia "{alias}" memiliki sertifikat tertanam di SpamKodok'))
+def vendor_has_certificate(world: World, alias: str) -> None:
+    actor = world.actor(alias)
+    register_ams(
+        actor.desk.page, world.env.spse_url, actor.user_id, actor.password, letter_for(actor)
+    )
+    log_out(actor.desk.page, world.env.spse_url)
+
+
+@given(parsers.parse('pokja "{alias}" dengan sertifikat tertanam telah mengumumkan paket tender'))
+def tender_announced(world: World, alias: str) -> None:
+    env = world.env
+    pokja = add_staff(world, alias, "pokja", spamkodok=True)
+    assert pokja.staff is not None
+    if env.profile.protection == "ca":
+        register_ams(
+            pokja.desk.page, env.spse_url, pokja.user_id, pokja.password, letter_for(pokja)
+        )
+        log_out(pokja.desk.page, env.spse_url)
+    world.tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, env.data.tender())
+    log_out(pokja.desk.page, env.spse_url)
+
+
+@given(parsers.parse('penyedia "{alias}" telah mengikuti tender'))
+def vendor_joined(world: World, alias: str) -> None:
+    actor = world.actor(alias)
+    log_in(actor.desk.page, world.env.spse_url, actor.user_id, actor.password)
+    join_tender(actor.desk.page, world.env.spse_url, world.require_tender())
+
+
+@given(parsers.parse('penyedia "{alias}" siap mengunggah penawaran'))
+def vendor_ready(world: World, alias: str) -> None:
+    """Verified, certificate embedded (CA profiles), joined, and the upload stage is open."""
+    vendor_verified(world, alias)
+    if world.profile.protection == "ca":
+        vendor_has_certificate(world, alias)
+    vendor_joined(world, alias)
+    stage_running(world, UPLOAD_STAGE)
+
+
+# time -----------------------------------------------------------------------------------------
+@given(parsers.parse('tahap "{stage}" sedang berlangsung'))
+@when(parsers.parse('waktu berjalan sampai tahap "{stage}"'))
+def stage_running(world: World, stage: str) -> None:
+    world.env.sim.to_stage(world.require_tender(), stage, plus_seconds=3600)
+
+
+@when(parsers.parse('waktu melewati batas akhir tahap "{stage}"'))
+def stage_passed(world: World, stage: str) -> None:
+    world.env.sim.to_stage(world.require_tender(), stage, edge="end", plus_seconds=60)
+
+
+# uploads --------------------------------------------------------------------------------------
+def desk_files(actor: Actor, names: list[str], folder: Path | None = None) -> list[Path]:
+    """Create the documents on the actor's desk (as PDFs) and return their paths."""
+    base = folder or actor.desk.folder / "dokumen"
+    paths = []
+    for number, name in enumerate(names, start=1):
+        # Same names may be picked from different folders (duplicate-name scenarios).
+        target = base / (f"map{number}" if names.count(name) > 1 else "") / name
+        paths.append(write_pdf(target, Path(name).stem, [actor.display_name]))
+    return paths
+
+
+@when(parsers.parse('penyedia "{alias}" mengunggah penawaran berisi file berikut:'))
+def upload_files_table(world: World, alias: str, datatable: list[list[str]]) -> None:
+    names = [row[0] for row in datatable[1:]]
+    upload_named(world, alias, names)
+
+
+@when(parsers.parse('penyedia "{alias}" mengunggah penawaran berisi file "{name}"'))
+def upload_one_file(world: World, alias: str, name: str) -> None:
+    upload_named(world, alias, [name])
+
+
+def upload_named(world: World, alias: str, names: list[str], folder: Path | None = None) -> None:
+    actor = world.actor(alias)
+    assert actor.desk.kodok is not None, f"{alias} has no SpamKodok"
+    paths = desk_files(actor, names, folder)
+    world.uploads[alias] = upload_offer(
+        actor.desk.page, world.env.spse_url, actor.desk.kodok, world.require_tender(), paths
+    )
+
+
+@then(parsers.parse('SpamKodok menolak file dengan pesan "{key}"'))
+def file_refused(world: World, key: str) -> None:
+    upload = world.uploads[next(reversed(world.uploads))]
+    shown = [*upload.messages, *upload.file_checks.values()]
+    world.expect_message(f"SpamKodok menolak file ({key})", key, shown)
+
+
+@then(parsers.parse('halaman menampilkan pesan "{key}"'))
+def page_shows(world: World, key: str) -> None:
+    pages = [SpsePage(a.desk.page, world.env.spse_url) for a in world.actors.values()]
+    shown = [t for p in pages for t in (*p.alert_texts(), *p.status_texts())]
+    world.expect_message(f"halaman menampilkan pesan ({key})", key, shown)
+
+
+@then(parsers.parse('penawaran penyedia "{alias}" diterima dengan tanda terima'))
+def offer_accepted(world: World, alias: str) -> None:
+    upload = world.uploads[alias]
+    world.expect_message("penawaran diterima", "penawaran.berhasil", upload.messages)
+    stored = current_offers(world, alias)
+    receipt = upload.receipt
+    world.expect(
+        "tanda terima sama dengan yang tersimpan",
+        receipt.sha256 if receipt else "(tanpa tanda terima)",
+        str(stored[0]["sha256"]) if stored else "(tidak tersimpan)",
+        bool(receipt and stored and stored[0]["sha256"] == receipt.sha256),
+    )
+
+
+@then(parsers.parse('tidak ada penawaran penyedia "{alias}" yang tersimpan'))
+def nothing_stored(world: World, alias: str) -> None:
+    stored = stored_offers(world, alias)
+    world.expect(
+        "tidak ada penawaran tersimpan", "0 penawaran", f"{len(stored)} penawaran", not stored
+    )
+
+
+def stored_offers(world: World, alias: str) -> list[dict[str, object]]:
+    actor = world.actor(alias)
+    return [
+        o for o in world.env.sim.offers(world.require_tender()) if o["vendor_id"] == actor.user_id
+    ]
+
+
+def current_offers(world: World, alias: str) -> list[dict[str, object]]:
+    return [o for o in stored_offers(world, alias) if o["current"]]

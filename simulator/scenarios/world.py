@@ -1,0 +1,97 @@
+"""The state of one scenario: its environment, its actors, and what was expected and seen."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from simulator.browser.journeys.offer import UploadOutcome
+from simulator.harness.environment import Desk, SimEnvironment
+from simulator.testdata.factory import StaffData, VendorData
+from spse_shared.messages import MessageCatalog
+from spse_shared.profile import Profile
+
+
+@dataclass
+class Actor:
+    """A person in the scenario, with their own browser (SpamKodok 2 or plain)."""
+
+    alias: str
+    role: str
+    user_id: str
+    password: str
+    desk: Desk
+    vendor: VendorData | None = None
+    staff: StaffData | None = None
+
+    @property
+    def display_name(self) -> str:
+        if self.vendor is not None:
+            return self.vendor.company
+        assert self.staff is not None
+        return self.staff.name
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One 'Maka' check: what the catalog says should be shown, and what was shown."""
+
+    step: str
+    expected: str
+    observed: str
+    ok: bool
+
+
+@dataclass
+class World:
+    env: SimEnvironment
+    catalog: MessageCatalog
+    actors: dict[str, Actor] = field(default_factory=dict)
+    tender_id: str | None = None
+    uploads: dict[str, UploadOutcome] = field(default_factory=dict)
+    observations: list[Observation] = field(default_factory=list)
+
+    @property
+    def profile(self) -> Profile:
+        return self.env.profile
+
+    def actor(self, alias: str) -> Actor:
+        try:
+            return self.actors[alias]
+        except KeyError:
+            raise AssertionError(
+                f"no actor {alias!r} in this scenario (known: {sorted(self.actors)})"
+            ) from None
+
+    def require_tender(self) -> str:
+        if self.tender_id is None:
+            raise AssertionError("this step needs a tender: announce one in the background first")
+        return self.tender_id
+
+    def expect_message(self, step: str, key: str, shown: list[str]) -> str:
+        """Assert one of ``shown`` is the catalog message ``key`` (any parameters); record it."""
+        template = self.catalog.templates()[key]
+        pattern = message_pattern(template)
+        match = next((text for text in shown if pattern.search(text)), None)
+        observed = match if match is not None else (" | ".join(shown) or "(tidak ada pesan)")
+        self.observations.append(Observation(step, template, observed, match is not None))
+        assert match is not None, f"expected message {key!r}: {template!r}; shown: {shown!r}"
+        return match
+
+    def expect(self, step: str, expected: str, observed: str, ok: bool) -> None:
+        """Record a check of state (not of a message) and assert it."""
+        self.observations.append(Observation(step, expected, observed, ok))
+        assert ok, f"{step}: expected {expected!r}, observed {observed!r}"
+
+
+WORLD_KEY = pytest.StashKey["World"]()
+
+
+def message_pattern(template: str) -> re.Pattern[str]:
+    """A regex matching ``template`` with any value in place of each ``{name}``."""
+    parts = re.split(r"\{\w+\}", template)
+    # Whitespace is folded: the browser may wrap or collapse spaces in what it shows.
+    escaped = [r"\s+".join(re.escape(word) for word in part.split(" ")) for part in parts]
+    return re.compile(".+?".join(escaped))

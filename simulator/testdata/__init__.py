@@ -1,0 +1,1 @@
+"""Deterministic test data: Indonesian vendors, staff and tenders (Faker), and small valid PDFs."""

@@ -1,0 +1,1 @@
+"""What server and desk both use: messages, profiles, certificate names, WIB, atomic writes."""

@@ -1,0 +1,137 @@
+"""Unit tests for finding Chromium: no real browser, no Playwright driver."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from simulator.browser import launch as browser
+from simulator.browser.launch import (
+    ENV_VAR,
+    LAUNCH_ARGS,
+    BrowserChoice,
+    BrowserNotFound,
+    find_chromium,
+    launch_options,
+)
+
+
+def _fake_executable(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\nexit 0\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return path
+
+
+@pytest.fixture
+def nothing_installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No Playwright browser, no system paths; returns an empty directory for PATH."""
+    monkeypatch.setattr(browser, "_playwright_executable", lambda: None)
+    monkeypatch.setattr(browser, "SYSTEM_PATHS", (str(tmp_path / "absent" / "chromium"),))
+    empty = tmp_path / "emptybin"
+    empty.mkdir()
+    return empty
+
+
+def test_env_var_overrides_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    exe = _fake_executable(tmp_path / "my chrome" / "chrome")
+    system = _fake_executable(tmp_path / "sys" / "chromium")
+    monkeypatch.setattr(browser, "_playwright_executable", lambda: system)
+    monkeypatch.setattr(browser, "SYSTEM_PATHS", (str(system),))
+
+    choice = find_chromium(env={ENV_VAR: str(exe), "PATH": ""})
+
+    assert choice == BrowserChoice(executable=exe, source="env")
+
+
+def test_env_var_pointing_nowhere_is_an_error_not_a_fallback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    system = _fake_executable(tmp_path / "sys" / "chromium")
+    monkeypatch.setattr(browser, "_playwright_executable", lambda: None)
+    monkeypatch.setattr(browser, "SYSTEM_PATHS", (str(system),))
+    missing = tmp_path / "nope" / "chrome"
+
+    with pytest.raises(BrowserNotFound, match=ENV_VAR) as info:
+        find_chromium(env={ENV_VAR: str(missing), "PATH": ""})
+    assert str(missing) in str(info.value)
+
+
+def test_env_var_pointing_to_non_executable_file(nothing_installed: Path, tmp_path: Path) -> None:
+    plain = tmp_path / "chrome.txt"
+    plain.write_text("not a browser")
+
+    with pytest.raises(BrowserNotFound, match="not an existing executable"):
+        find_chromium(env={ENV_VAR: str(plain), "PATH": str(nothing_installed)})
+
+
+def test_playwright_browser_preferred_over_system(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bundled = _fake_executable(tmp_path / "ms-playwright" / "chromium-1" / "chrome")
+    system = _fake_executable(tmp_path / "sys" / "chromium")
+    monkeypatch.setattr(browser, "_playwright_executable", lambda: bundled)
+    monkeypatch.setattr(browser, "SYSTEM_PATHS", (str(system),))
+
+    assert find_chromium(env={"PATH": ""}) == BrowserChoice(None, "playwright")
+
+
+def test_playwright_path_known_but_not_downloaded_falls_back_to_system(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    system = _fake_executable(tmp_path / "sys" / "chromium")
+    monkeypatch.setattr(
+        browser, "_playwright_executable", lambda: tmp_path / "ms-playwright" / "chrome"
+    )
+    monkeypatch.setattr(browser, "SYSTEM_PATHS", (str(system),))
+
+    assert find_chromium(env={"PATH": ""}) == BrowserChoice(system, "system")
+
+
+def test_system_browser_found_on_path(nothing_installed: Path) -> None:
+    exe = _fake_executable(nothing_installed / "google-chrome")
+
+    choice = find_chromium(env={"PATH": str(nothing_installed)})
+
+    assert choice == BrowserChoice(executable=exe, source="system")
+
+
+def test_empty_env_var_is_ignored(nothing_installed: Path) -> None:
+    exe = _fake_executable(nothing_installed / "chromium")
+
+    choice = find_chromium(env={ENV_VAR: "", "PATH": str(nothing_installed)})
+
+    assert choice.source == "system"
+    assert choice.executable == exe
+
+
+def test_nothing_found_names_both_ways_out(nothing_installed: Path) -> None:
+    with pytest.raises(BrowserNotFound) as info:
+        find_chromium(env={"PATH": str(nothing_installed)})
+
+    message = str(info.value)
+    assert "playwright install chromium" in message
+    assert "apt-get install chromium" in message
+    assert ENV_VAR in message
+
+
+def test_launch_options_for_explicit_executable(tmp_path: Path) -> None:
+    exe = tmp_path / "chromium"
+    options = launch_options(BrowserChoice(exe, "system"), headless=False, slow_mo_ms=250)
+
+    assert options["executable_path"] == str(exe)
+    assert options["headless"] is False
+    assert options["slow_mo"] == 250
+    assert tuple(options["args"]) == LAUNCH_ARGS
+    assert "--no-sandbox" in options["args"]
+    assert "channel" not in options
+
+
+def test_launch_options_for_playwright_browser_keep_the_found_binary() -> None:
+    options = launch_options(BrowserChoice(None, "playwright"))
+
+    assert "executable_path" not in options
+    assert options["channel"] == "chromium"
+    assert options["headless"] is True

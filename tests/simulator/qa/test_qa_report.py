@@ -1,0 +1,161 @@
+"""``spse-sim report`` and ``spse-sim compare`` on run folders built from synthetic outcomes.
+
+The folders hold real files where a scenario run leaves them (screenshots, Playwright traces,
+the Word report); every link of the written pages must lead to an existing file.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from simulator.cli.main import main
+from simulator.qa.report_html import EMBED_MAX_BYTES
+from simulator.scenarios.run import Attempt, Check, ScenarioOutcome
+
+# A 1x1 PNG.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def evidence(folder: Path, *, failed: bool) -> str:
+    (folder / "screenshots").mkdir(parents=True)
+    (folder / "traces").mkdir()
+    for name in ("01-ok", "02-ok", "03-failed" if failed else "03-ok"):
+        (folder / "screenshots" / f"{name}.png").write_bytes(PNG)
+    (folder / "traces" / "penyedia-budi.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    (folder / "chronology.json").write_text("[]")
+    if failed:
+        (folder / "laporan-kronologi.docx").write_bytes(b"PK docx")
+    return folder.name
+
+
+def write_run(root: Path, profile: str, outcomes: list[ScenarioOutcome]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "outcomes.json").write_text(json.dumps([o.to_json() for o in outcomes]))
+    (root / "run.json").write_text(json.dumps({"profile": profile, "workers": "2"}))
+    (root / "junit.xml").write_text("<testsuites/>")
+    return root
+
+
+def hrefs(page: str) -> list[str]:
+    return [unquote(unescape(h)) for h in re.findall(r'href="([^"]+)"', page)]
+
+
+@pytest.fixture
+def runs(tmp_path: Path) -> tuple[Path, Path]:
+    old_dir = tmp_path / "run-ca"
+    passed = evidence(old_dir / "scenarios" / "KODOK-001", failed=False)
+    old = write_run(
+        old_dir,
+        "spse-4.3-ca",
+        [
+            ScenarioOutcome(
+                "KODOK-001",
+                "nama file 41 karakter ditolak",
+                "passed",
+                9.1,
+                [
+                    Check(
+                        "pesan",
+                        "Nama file {name} terlalu panjang",
+                        "Nama file x terlalu panjang",
+                        True,
+                    )
+                ],
+                artifacts=f"scenarios/{passed}",
+            ),
+            ScenarioOutcome("KODOK-002", "unggah ulang", "passed", 8.0),
+        ],
+    )
+    new_dir = tmp_path / "run-baru"
+    failed = evidence(new_dir / "scenarios" / "KODOK-001", failed=True)
+    again = evidence(new_dir / "rerun-1" / "scenarios" / "KODOK-002", failed=False)
+    big = new_dir / "scenarios" / "KODOK-001" / "screenshots" / "04-failed-pokja.png"
+    big.write_bytes(PNG + bytes(EMBED_MAX_BYTES))
+    new = write_run(
+        new_dir,
+        "spse-4.4-ca",
+        [
+            ScenarioOutcome(
+                "KODOK-001",
+                "nama file 41 karakter ditolak",
+                "failed",
+                9.4,
+                [Check("pesan", "Nama file {name} terlalu panjang", "(tidak ada pesan)", False)],
+                error="AssertionError: expected message 'kodok.nama_terlalu_panjang'",
+                artifacts=f"scenarios/{failed}",
+            ),
+            ScenarioOutcome(
+                "KODOK-002",
+                "unggah ulang",
+                "flaky",
+                16.0,
+                attempts=[
+                    Attempt("failed", 8.0, "", "TimeoutError"),
+                    Attempt("passed", 8.0, f"rerun-1/scenarios/{again}"),
+                ],
+            ),
+        ],
+    )
+    return old, new
+
+
+def test_report_of_a_run_links_only_existing_evidence(
+    runs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = runs
+    assert main(["report", str(new), "--compare-with", str(old)]) == 0
+    assert capsys.readouterr().out.strip() == str(new / "report.html")
+    page = (new / "report.html").read_text(encoding="utf-8")
+
+    links = hrefs(page)
+    for target in links:
+        assert (new / target).exists(), target
+    assert "scenarios/KODOK-001/traces/penyedia-budi.zip" in links
+    assert "scenarios/KODOK-001/laporan-kronologi.docx" in links
+    assert "rerun-1/scenarios/KODOK-002" in links
+    assert "../run-ca/report.html" not in links  # the older run has no report.html yet
+    # Failed steps' screenshots (and the last one) are embedded, unless too big: then linked.
+    assert page.count("data:image/png;base64,") == 1
+    assert "scenarios/KODOK-001/screenshots/03-failed.png" in links
+    assert "scenarios/KODOK-001/screenshots/04-failed-pokja.png" in links
+    assert "not embedded: too large" in page
+    assert "scenarios/KODOK-001/screenshots/01-ok.png" in links
+    # Expected vs observed, the failure, flaky attempts, and the regression matrix.
+    assert "(tidak ada pesan)" in page
+    assert "AssertionError: expected message" in page
+    assert '<span class="badge s-flaky">flaky</span>' in page
+    assert "Regression matrix" in page
+    assert "2 of 2 scenario(s) changed outcome or message" in page
+
+
+def test_compare_prints_the_matrix_and_writes_its_page(
+    runs: tuple[Path, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old, new = runs
+    assert main(["report", str(old)]) == 0
+    target = tmp_path / "matriks" / "compare.html"
+    assert main(["compare", str(old), str(new), "--html", str(target)]) == 1  # changes found
+    out = capsys.readouterr().out
+    assert "KODOK-001" in out
+    assert "passed" in out
+    assert "outcome,message" in out
+    assert "2 of 2 scenario(s) changed against run-ca (spse-4.3-ca)" in out
+    page = target.read_text(encoding="utf-8")
+    for link in hrefs(page):
+        assert (target.parent / link).exists(), link
+    assert "../run-ca/report.html" in hrefs(page)
+    # Same run twice: nothing changed.
+    assert main(["compare", str(old), str(old), "--html", str(target)]) == 0
+
+
+def test_compare_refuses_a_folder_that_is_no_run(tmp_path: Path) -> None:
+    assert main(["compare", str(tmp_path), str(tmp_path)]) == 2

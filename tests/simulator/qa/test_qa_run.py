@@ -1,0 +1,85 @@
+"""QA runs (simulator.qa.run, scenario_run): re-runs never hide a failure; pytest arguments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simulator.qa.run import FLAKY, merge_attempts, qa_exit_code, still_failing
+from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, pytest_arguments
+
+
+def outcome(name: str, status: str, *, error: str = "", folder: str = "") -> ScenarioOutcome:
+    return ScenarioOutcome(
+        "KODOK-001",
+        name,
+        status,
+        2.0,
+        error=error,
+        nodeid=f"simulator/scenarios/suite.py::test_{name}",
+        artifacts=folder,
+    )
+
+
+def test_a_pass_after_a_failure_is_flaky_and_keeps_the_first_failure() -> None:
+    first = [outcome("a", "failed", error="boom", folder="scenarios/KODOK-001")]
+    again = [outcome("a", "passed", folder="rerun-1/scenarios/KODOK-001")]
+    (merged,) = merge_attempts(first, [again])
+    assert merged.status == FLAKY
+    assert merged.error == "boom"
+    assert merged.artifacts == "scenarios/KODOK-001"
+    assert [(a.status, a.artifacts) for a in merged.attempts] == [
+        ("failed", "scenarios/KODOK-001"),
+        ("passed", "rerun-1/scenarios/KODOK-001"),
+    ]
+    assert merged.duration_s == 4.0
+    assert qa_exit_code(1, [merged]) == 1  # flaky is not green
+
+
+def test_failing_every_time_stays_failed_and_is_re_run_again() -> None:
+    first = [outcome("a", "failed"), outcome("b", "passed"), outcome("c", "n/a")]
+    merged = merge_attempts(first, [[outcome("a", "failed")]])
+    assert [(o.title, o.status, len(o.attempts)) for o in merged] == [
+        ("a", "failed", 2),
+        ("b", "passed", 0),
+        ("c", "n/a", 0),
+    ]
+    assert still_failing(merged) == ["simulator/scenarios/suite.py::test_a"]
+    merged = merge_attempts(first, [[outcome("a", "failed")], [outcome("a", "passed")]])
+    assert merged[0].status == FLAKY
+    assert still_failing(merged) == []
+
+
+def test_without_reruns_outcomes_are_untouched() -> None:
+    first = [outcome("a", "passed"), outcome("b", "failed")]
+    assert merge_attempts(first, []) == first
+
+
+def test_exit_code_is_green_only_when_something_ran_and_nothing_failed() -> None:
+    assert qa_exit_code(0, [outcome("a", "passed"), outcome("b", "n/a")]) == 0
+    assert qa_exit_code(1, [outcome("a", "failed")]) == 1
+    assert qa_exit_code(5, []) == 1
+    assert qa_exit_code(2, [outcome("a", "passed")]) == 1  # interrupted or a usage error
+
+
+def test_pytest_arguments_carry_workers_base_url_and_node_ids(tmp_path: Path) -> None:
+    request = ScenarioRunRequest(
+        output_dir=tmp_path,
+        workers="auto",
+        base_url="http://lpse.example/eproc4",
+        node_ids=("simulator/scenarios/suite.py::test_a", "test_b[x]"),
+    )
+    args = pytest_arguments(request, tmp_path / "outcomes.json")
+    assert args[0].endswith("scenarios/suite.py::test_a")
+    assert args[1].endswith("scenarios/suite.py::test_b[x]")
+    assert args[args.index("-n") + 1] == "auto"
+    assert args[args.index("--sim-base-url") + 1] == "http://lpse.example/eproc4"
+    plain = pytest_arguments(ScenarioRunRequest(output_dir=tmp_path), tmp_path / "o.json")
+    assert plain[0].endswith("scenarios/suite.py")
+    assert "-n" not in plain
+    assert "--sim-base-url" not in plain
+
+
+def test_outcomes_json_of_older_runs_still_loads() -> None:
+    old = {"scenario_id": "KODOK-001", "title": "a", "status": "passed", "duration_s": 1.0}
+    loaded = ScenarioOutcome.from_json({**old, "checks": [], "error": "", "unknown": 1})
+    assert (loaded.nodeid, loaded.artifacts, loaded.attempts) == ("", "", [])

@@ -1,0 +1,93 @@
+"""The catalog's tags: ids, profiles, sources and seed rules are read and checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.scenarios.catalog import (
+    PACKAGED_CATALOG,
+    SEED_RULES,
+    CatalogError,
+    entry_from_tags,
+    load_catalog,
+    rule_coverage,
+    select,
+)
+
+CATALOG = PACKAGED_CATALOG
+
+
+def entry(*tags: str) -> object:
+    return entry_from_tags(tags, title="t", feature="f", file="x.feature")
+
+
+def test_tags_give_id_profiles_sources_and_rules() -> None:
+    read = entry_from_tags(
+        {
+            "KODOK-007",
+            "profil-spse-4.3-ca",
+            "sumber-hal-hal-yang-harus-diperhatikan",
+            "aturan-hh-2",
+        },
+        title="t",
+        feature="f",
+        file="x.feature",
+    )
+
+    assert read.scenario_id == "KODOK-007"
+    assert read.profiles == ("spse-4.3-ca",)
+    assert read.sources == ("hal-hal-yang-harus-diperhatikan",)
+    assert read.rules == ("hh-2",)
+    assert read.applies_to("spse-4.3-ca")
+    assert not read.applies_to("spse-4.3-nonca")
+
+
+@pytest.mark.parametrize(
+    ("tags", "complaint"),
+    [
+        (("profil-semua", "sumber-prasyarat-penyedia"), "KODOK-NNN"),
+        (("KODOK-001", "KODOK-002", "profil-semua", "sumber-prasyarat-penyedia"), "KODOK-NNN"),
+        (("KODOK-001", "sumber-prasyarat-penyedia"), "@profil"),
+        (("KODOK-001", "profil-semua"), "@sumber"),
+        (("KODOK-001", "profil-semua", "sumber-tidak-ada"), "@sumber"),
+        (
+            ("KODOK-001", "profil-semua", "sumber-prasyarat-penyedia", "aturan-xx-9"),
+            "unknown rules",
+        ),
+    ],
+)
+def test_scenarios_without_proper_tags_are_refused(tags: tuple[str, ...], complaint: str) -> None:
+    with pytest.raises(CatalogError, match=complaint):
+        entry(*tags)
+
+
+def test_the_shipped_catalog_is_well_tagged_and_ids_are_unique() -> None:
+    entries = load_catalog(CATALOG)
+
+    ids = [e.scenario_id for e in entries]
+    assert len(ids) == len(set(ids))
+    assert all(e.profiles and e.sources for e in entries)
+
+
+def test_select_by_id_and_tag_and_unknown_ids_are_named() -> None:
+    entries = load_catalog(CATALOG)
+    first = entries[0]
+
+    assert select(entries, ids=[first.scenario_id.lower()]) == [first]
+    assert all(
+        "profil-spse-4.3-ca" in e.tags for e in select(entries, tags=["@profil-spse-4.3-ca"])
+    )
+    with pytest.raises(CatalogError, match="KODOK-999"):
+        select(entries, ids=["KODOK-999"])
+
+
+def test_rule_coverage_lists_every_seed_rule() -> None:
+    coverage = rule_coverage(load_catalog(CATALOG))
+
+    assert list(coverage) == [r.rule_id for r in SEED_RULES]
+
+
+def test_every_seed_rule_is_reproduced_by_at_least_one_scenario() -> None:
+    coverage = rule_coverage(load_catalog(CATALOG))
+
+    assert [rule for rule, ids in coverage.items() if not ids] == []

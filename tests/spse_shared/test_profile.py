@@ -1,0 +1,154 @@
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from spse_shared.profile import (
+    OPENING_STAGE,
+    UPLOAD_STAGE,
+    ProfileError,
+    StageTemplate,
+    available_profiles,
+    load_profile,
+    load_profile_file,
+)
+
+DOMAIN_STAGES = [
+    "Pengumuman Pascakualifikasi",
+    "Download Dokumen Pemilihan",
+    "Pemberian Penjelasan",
+    "Upload Dokumen Penawaran",
+    "Pembukaan Dokumen Penawaran",
+    "Evaluasi Administrasi, Kualifikasi, Teknis, dan Harga",
+    "Pembuktian Kualifikasi",
+    "Penetapan Pemenang",
+    "Pengumuman Pemenang",
+    "Masa Sanggah",
+    "Surat Penunjukan Penyedia Barang/Jasa",
+    "Penandatanganan Kontrak",
+]
+
+
+def shipped_text(name: str) -> str:
+    return resources.files("spse_shared").joinpath("profiles", f"{name}.toml").read_text("utf-8")
+
+
+def write_variant(tmp_path: Path, old: str, new: str) -> Path:
+    text = shipped_text("spse-4.3-ca")
+    assert old in text
+    path = tmp_path / "custom.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_available_profiles() -> None:
+    assert available_profiles() == ["spse-4.3-ca", "spse-4.3-nonca"]
+
+
+def test_ca_profile() -> None:
+    profile = load_profile("spse-4.3-ca")
+    assert profile.name == "spse-4.3-ca"
+    assert profile.spse_version == "4.3"
+    assert profile.footer_version.startswith("SPSE v4.3")
+    assert profile.protection == "ca"
+    assert profile.services == ("ca", "adp", "support")
+    assert profile.filename_max_chars == 40
+    assert profile.filename_limit_inclusive is True
+    assert set(profile.forbidden_filename_chars) == set("/\\,:'\"+-()‘’“”")
+    assert profile.upload_max_bytes == 100 * 1024 * 1024
+    assert profile.ams_letter_max_bytes == 5 * 1024 * 1024
+    assert profile.ams_letter_types == (".pdf", ".jpg", ".jpeg", ".png")
+    assert profile.certificate_validity_days == 730
+    assert [stage.name for stage in profile.schedule] == DOMAIN_STAGES
+    assert all(isinstance(stage, StageTemplate) and stage.hours > 0 for stage in profile.schedule)
+    assert dict(profile.messages) == {}
+
+
+def test_nonca_profile() -> None:
+    profile = load_profile("spse-4.3-nonca")
+    assert profile.protection == "apendo"
+    assert profile.services == ("adp", "support")
+    assert "ca" not in profile.services
+    assert [stage.name for stage in profile.schedule] == DOMAIN_STAGES
+
+
+def test_filename_decision_is_documented_in_the_toml() -> None:
+    text = shipped_text("spse-4.3-ca")
+    assert "kurang dari 40 karakter" in text
+    assert "maks 40 karakter sudah termasuk" in text
+
+
+def test_unknown_profile_names_the_available_ones() -> None:
+    with pytest.raises(ProfileError, match=r"spse-4\.3-ca, spse-4\.3-nonca"):
+        load_profile("spse-9")
+
+
+def test_load_profile_file_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(shipped_text("spse-4.3-ca"), encoding="utf-8")
+    assert load_profile_file(path) == load_profile("spse-4.3-ca")
+
+
+def test_own_profile_with_messages_and_other_limit(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, 'name = "spse-4.3-ca"', 'name = "lpse-uji"')
+    text = path.read_text(encoding="utf-8").replace(
+        "limit_inclusive = true", "limit_inclusive = false"
+    )
+    text += 'upload_terlambat = "Batas waktu upload sudah lewat."\n'
+    path.write_text(text, encoding="utf-8")
+    profile = load_profile_file(path)
+    assert profile.name == "lpse-uji"
+    assert profile.filename_limit_inclusive is False
+    assert profile.messages == {"upload_terlambat": "Batas waktu upload sudah lewat."}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("max_chars = 40", 'max_chars = "40"', "filename.max_chars"),
+        ("max_chars = 40", "max_chars = 0", "filename.max_chars"),
+        ("max_chars = 40", "max_chars = true", "filename.max_chars"),
+        ("max_chars = 40", "max_chraz = 40", "filename.max_chars"),
+        ("limit_inclusive = true", "limit_inclusive = 1", "filename.limit_inclusive"),
+        ("validity_days = 730", "validity_days = 730\ncolour = 1", "certificate.colour"),
+        ('protection = "ca"', 'protection = "rsa"', "protection"),
+        ('services = ["ca", "adp", "support"]', 'services = ["adp"]', "services"),
+        ('services = ["ca", "adp", "support"]', 'services = ["ca", "sikap"]', "services"),
+        ("hours = 72", "hours = -1", "schedule[3].hours"),
+        ('name = "Masa Sanggah"', 'name = "Masa Sanggah"\nextra = 1', "schedule[9].extra"),
+        ('name = "Masa Sanggah"', 'name = "Pemberian Penjelasan"', "schedule[9].name"),
+        ('name = "Upload Dokumen Penawaran"', 'name = "Upload"', "schedule"),
+        ('".pdf", ".jpg"', '"pdf", ".jpg"', "ams.letter_types"),
+        ('footer_version = "SPSE v4.3u20191009"\n', "", "footer_version"),
+        ("[messages]", '[messages]\nkosong = ""', "messages.kosong"),
+    ],
+)
+def test_invalid_profile_names_the_bad_key(tmp_path: Path, old: str, new: str, key: str) -> None:
+    path = write_variant(tmp_path, old, new)
+    with pytest.raises(ProfileError, match=f"'{re.escape(key)}'"):
+        load_profile_file(path)
+
+
+def test_opening_must_follow_upload(tmp_path: Path) -> None:
+    text = shipped_text("spse-4.3-ca")
+    text = text.replace(UPLOAD_STAGE, "@@").replace(OPENING_STAGE, UPLOAD_STAGE)
+    path = tmp_path / "swapped.toml"
+    path.write_text(text.replace("@@", OPENING_STAGE), encoding="utf-8")
+    with pytest.raises(ProfileError, match="after"):
+        load_profile_file(path)
+
+
+def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("name = ", encoding="utf-8")
+    with pytest.raises(ProfileError, match="invalid TOML"):
+        load_profile_file(path)
+    with pytest.raises(ProfileError, match="cannot read"):
+        load_profile_file(tmp_path / "missing.toml")
+
+
+def test_shipped_profiles_parse_as_plain_toml() -> None:
+    for name in available_profiles():
+        assert tomllib.loads(shipped_text(name))["name"] == name
