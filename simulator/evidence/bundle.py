@@ -58,8 +58,10 @@ class Identity:
 
 
 @dataclass(frozen=True)
-class CheckRow:
-    """One expected-vs-observed check (``simulator.scenarios.world.Observation`` as stored)."""
+class Check:
+    """One expected-vs-observed check of a scenario ('Maka'): what the catalog or the step says
+    should be seen, what was seen, and whether they agree. Recorded by the scenario's World,
+    stored in index.json and outcomes.json, read back for the reports."""
 
     step: str
     expected: str
@@ -75,7 +77,7 @@ class Evidence:
     index: dict[str, Any]
     identity: Identity
     steps: list[StepRecord]
-    checks: list[CheckRow] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
     server_log: list[dict[str, Any]] = field(default_factory=list)
     firings: list[dict[str, Any]] = field(default_factory=list)
 
@@ -119,7 +121,7 @@ class Evidence:
             index=index,
             identity=Identity.from_json(index.get("identity")),
             steps=steps,
-            checks=[CheckRow(**c) for c in index.get("checks", [])],
+            checks=[Check(**c) for c in index.get("checks", [])],
             server_log=read_server_log(folder / SERVER_LOG_NAME),
             firings=_read_json_list(folder / FAULTS_NAME),
         )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fake_spse.settings import Settings
+from simulator.browser.launch import find_chromium, launch_options
 from simulator.evidence.bundle import scenario_folders
 from simulator.evidence.docx import ensure_report
 from simulator.evidence.vendor_error import (
@@ -111,8 +112,6 @@ def file_tickets(
     """A ticket for every scenario of ``run_dir`` in which a vendor met an error."""
     # Here, not at the top: see file_ticket_for.
     from playwright.sync_api import sync_playwright
-
-    from simulator.browser.launch import find_chromium, launch_options
 
     if not (run_dir / INDEX_NAME).exists():
         return []

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from simulator.evidence.bundle import CheckRow, Identity
+from simulator.evidence.bundle import Identity
 from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
 from simulator.evidence.vendor_error import write_credentials
@@ -176,10 +176,7 @@ class EvidencePlugin:
         assert state.env is not None
         status, error = _status(state.reports)
         world = item.stash.get(WORLD_KEY, None)
-        checks = [
-            CheckRow(o.step, o.expected, o.observed, o.ok)
-            for o in (world.observations if world is not None else [])
-        ]
+        checks = world.observations if world is not None else []
         content = {
             "kind": "scenario",
             "scenario_id": scenario_id(item),

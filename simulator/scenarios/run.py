@@ -13,18 +13,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.evidence.bundle import write_scenario_run_index
+from simulator.evidence.bundle import Check, write_scenario_run_index
 from simulator.harness.run_folder import JUNIT_NAME, OUTCOMES_NAME, SCENARIOS_FOLDER
 from simulator.testdata.factory import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE
-
-
-@dataclass(frozen=True)
-class Check:
-    step: str
-    expected: str
-    observed: str
-    ok: bool
 
 
 @dataclass(frozen=True)
