@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from simulator.browser.journeys.offer import UploadOutcome
+from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.evidence.bundle import Check
 from simulator.harness.environment import Desk, SimEnvironment
 from simulator.testdata.factory import StaffData, VendorData
@@ -26,6 +27,12 @@ class Actor:
     desk: Desk
     vendor: VendorData | None = None
     staff: StaffData | None = None
+
+    @property
+    def kodok(self) -> SpamKodok:
+        """The actor's SpamKodok (a step that needs one fails when the desk has none)."""
+        assert self.desk.kodok is not None, f"{self.alias} has no SpamKodok"
+        return self.desk.kodok
 
     @property
     def display_name(self) -> str:
