@@ -5,7 +5,7 @@ Imported as ``factories`` (pytest puts tests/ on sys.path for tests/conftest.py)
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 # Monday 2 March 2026, 08:00 WIB: the start of the seed's tender week.
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -13,14 +13,10 @@ START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
 class FakeClock:
     """A ``() -> datetime`` clock (as the CA, SpamKodok and the APD reader take) that stands
-    still until the test sets ``now`` or calls ``advance``."""
+    still until the test sets ``now``."""
 
     def __init__(self, now: datetime = START) -> None:
         self.now = now
 
     def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, delta: timedelta) -> datetime:
-        self.now += delta
         return self.now
