@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from spse_shared.profile import DEFAULT_PROFILE
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -18,7 +20,7 @@ class Settings:
     """
 
     data_dir: Path
-    profile: str = "spse-4.3-ca"
+    profile: str = DEFAULT_PROFILE
     base_path: str = "/eproc4"
     lpse_name: str = "LPSE Kota Surakarta"
     lpse_email: str = "lpse@surakarta.go.id"

@@ -13,6 +13,7 @@ from fake_spse.app import build_lpse, create_app
 from fake_spse.domain.accounts import Role
 from fake_spse.lpse import Lpse
 from fake_spse.settings import Settings
+from simulator.demo.classroom import seed_trainer_demo
 from simulator.demo.seeding import (
     KEYSTORE_PASSPHRASE,
     DemoLogin,
@@ -113,8 +114,6 @@ def serve(
     logins: list[DemoLogin] = []
     if not marker.exists():
         if demo:
-            from simulator.demo.classroom import seed_trainer_demo
-
             logins = seed_trainer_demo(build_lpse(settings), seed, data_dir / "desks")
         else:
             logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")

@@ -17,13 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulator.harness.run_folder import FIRST_OUTCOMES_NAME, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.qa.compare import build_matrix, load_run
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
 from simulator.scenarios.run import Attempt, ScenarioOutcome, ScenarioRunRequest, run_scenarios
 from spse_shared.profile import ProfileError, load_profile
 
 FLAKY = "flaky"
-MANIFEST_NAME = "run.json"
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,9 @@ def _under(outcome: ScenarioOutcome, folder: str) -> ScenarioOutcome:
 
 
 def _write_merged(run_dir: Path, outcomes: Sequence[ScenarioOutcome]) -> None:
-    path = run_dir / "outcomes.json"
+    path = run_dir / OUTCOMES_NAME
     if path.exists():
-        shutil.copyfile(path, run_dir / "outcomes-first.json")
+        shutil.copyfile(path, run_dir / FIRST_OUTCOMES_NAME)
     data = [o.to_json() for o in outcomes]
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -20,10 +20,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from simulator.evidence.bundle import CheckRow, Identity, finish_folder
+from simulator.evidence.bundle import Identity
+from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
+from simulator.evidence.vendor_error import write_credentials
 from simulator.harness.chronology import Chronology, StepRecord, describe_exception
 from simulator.harness.environment import SimEnvironment
+from simulator.scenarios.tags import scenario_id
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 
 
@@ -171,18 +174,12 @@ class EvidencePlugin:
 
     def _write_folder(self, item: pytest.Item, state: ScenarioEvidence) -> None:
         assert state.env is not None
-        from simulator.scenarios.plugin import scenario_tags
-
         status, error = _status(state.reports)
         world = item.stash.get(WORLD_KEY, None)
-        checks = [
-            CheckRow(o.step, o.expected, o.observed, o.ok)
-            for o in (world.observations if world is not None else [])
-        ]
-        ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
+        checks = world.observations if world is not None else []
         content = {
             "kind": "scenario",
-            "scenario_id": ids[0] if ids else "",
+            "scenario_id": scenario_id(item),
             "title": state.title,
             "feature": state.feature,
             "nodeid": item.nodeid,
@@ -196,9 +193,7 @@ class EvidencePlugin:
             "steps": len(state.log.steps) if state.log is not None else 0,
         }
         if world is not None:
-            from simulator.qa.tickets import write_credentials
-
-            write_credentials(state.env.output_dir, world)
+            write_credentials(state.env.output_dir, _vendor_logins(world))
         finish_folder(state.env.output_dir, content, report=status == "failed" or self.always)
 
 
@@ -231,6 +226,15 @@ def _page_of(env: SimEnvironment, actor: Actor | None) -> tuple[Page | None, str
         desk = env.desks[-1]
         return desk.page, desk.actor
     return None, ""
+
+
+def _vendor_logins(world: World) -> list[dict[str, str]]:
+    """The log-in data of the scenario's vendors, for ``credentials.json``."""
+    return [
+        {"alias": a.alias, "user_id": a.user_id, "password": a.password, "company": a.display_name}
+        for a in world.actors.values()
+        if a.vendor is not None
+    ]
 
 
 def _identity(env: SimEnvironment, world: World | None) -> Identity:

@@ -13,15 +13,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.evidence.bundle import write_scenario_run_index
-
-
-@dataclass(frozen=True)
-class Check:
-    step: str
-    expected: str
-    observed: str
-    ok: bool
+from simulator.evidence.bundle import Check, write_scenario_run_index
+from simulator.harness.run_folder import JUNIT_NAME, OUTCOMES_NAME, SCENARIOS_FOLDER
+from simulator.testdata.factory import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE
 
 
 @dataclass(frozen=True)
@@ -64,10 +59,10 @@ class ScenarioRunRequest:
     output_dir: Path
     ids: Sequence[str] = ()
     keyword: str | None = None
-    profile: str = "spse-4.3-ca"
+    profile: str = DEFAULT_PROFILE
     headed: bool = False
     slow_mo_ms: float = 0
-    seed: int = 20260302
+    seed: int = DEFAULT_SEED
     workers: str | None = None
     evidence: bool = False
     # Another deployment of the pages instead of the embedded server (no /_sim there).
@@ -89,10 +84,10 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
         "-p", "no:cacheprovider",
         "-q",
         "-o", "testpaths=",
-        "--basetemp", str(request.output_dir / "scenarios"),
+        "--basetemp", str(request.output_dir / SCENARIOS_FOLDER),
         # Each scenario's evidence folder lives under basetemp: keep them all, passed or not.
         "-o", "tmp_path_retention_policy=all",
-        "--junitxml", str(request.output_dir / "junit.xml"),
+        "--junitxml", str(request.output_dir / JUNIT_NAME),
         "--sim-report", str(report),
         "--sim-profile", request.profile,
         "--sim-seed", str(request.seed),
@@ -127,7 +122,7 @@ def _child_environment() -> dict[str, str]:
 def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
     """Run the chosen scenarios; returns pytest's exit code, the outcomes and the wall time."""
     request.output_dir.mkdir(parents=True, exist_ok=True)
-    report = request.output_dir / "outcomes.json"
+    report = request.output_dir / OUTCOMES_NAME
     started = time.perf_counter()
     # A child process: pytest-bdd binds the catalog at import, so each run wants a fresh pytest.
     # The child must import `simulator` from the very folder whose scenario_suite.py it is

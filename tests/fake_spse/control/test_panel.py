@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.app import build_lpse
 from fake_spse.control import panel
@@ -18,7 +19,6 @@ from fake_spse.lpse import Lpse
 from fake_spse.settings import Settings
 from fake_spse.simulation.faults import KNOWN_FAULTS
 
-START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
 MakeCsr = Callable[..., str]
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.app import build_lpse
 from fake_spse.domain.accounts import AccountStatus, Role
@@ -16,20 +16,19 @@ from simulator.demo.basic import KEYSTORE_PASSPHRASE, DemoLogin
 from simulator.demo.classroom import seed_trainer_demo
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.keystore import Keystore
-
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+from simulator.testdata.factory import DEFAULT_SEED
 
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Lpse, list[DemoLogin], Path]:
     data = tmp_path_factory.mktemp("demo")
-    lpse = build_lpse(Settings(data_dir=data, clock_start=NOW))
-    return lpse, seed_trainer_demo(lpse, 20260302, data / "desks"), data / "desks"
+    lpse = build_lpse(Settings(data_dir=data, clock_start=START))
+    return lpse, seed_trainer_demo(lpse, DEFAULT_SEED, data / "desks"), data / "desks"
 
 
 def test_the_clock_ends_at_the_demos_now(seeded: tuple[Lpse, list[DemoLogin], Path]) -> None:
     lpse, _, _ = seeded
-    assert lpse.clock.now() == NOW
+    assert lpse.clock.now() == START
 
 
 def test_a_dozen_vendors_in_different_states(seeded: tuple[Lpse, list[DemoLogin], Path]) -> None:
@@ -49,9 +48,9 @@ def certificate_state(lpse: Lpse, user_id: str) -> str:
     if not records:
         return "tidak ada"
     [record] = records
-    if record.revoked_at is not None and record.revoked_at <= NOW:
+    if record.revoked_at is not None and record.revoked_at <= START:
         return "dicabut"
-    if record.not_after <= NOW:
+    if record.not_after <= START:
         return "kedaluwarsa"
     assert lpse.certificate_of(user_id) is not None
     return "berlaku"
@@ -72,7 +71,7 @@ def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
     seeded: tuple[Lpse, list[DemoLogin], Path],
 ) -> None:
     lpse, _, _ = seeded
-    stages = {t.stage_name(NOW): t for t in lpse.tenders()}
+    stages = {t.stage_name(START): t for t in lpse.tenders()}
     assert len(lpse.tenders()) == 6
     assert set(stages) == {
         "Pengumuman Pascakualifikasi",
@@ -81,8 +80,8 @@ def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
         "Pembukaan Dokumen Penawaran",
         "Masa Sanggah",
     }
-    uploads = [t for t in lpse.tenders() if t.stage_name(NOW) == "Upload Dokumen Penawaran"]
-    deadlines = sorted(t.schedule.window("Upload Dokumen Penawaran").end - NOW for t in uploads)
+    uploads = [t for t in lpse.tenders() if t.stage_name(START) == "Upload Dokumen Penawaran"]
+    deadlines = sorted(t.schedule.window("Upload Dokumen Penawaran").end - START for t in uploads)
     assert [d.total_seconds() / 3600 for d in deadlines] == [2, 62]  # one closes soon
     assert not lpse.db.offers(stages["Pengumuman Pascakualifikasi"].tender_id)
     assert len(lpse.db.offers(stages["Pembukaan Dokumen Penawaran"].tender_id)) == 3
@@ -92,7 +91,7 @@ def test_the_offers_are_sealed_to_the_pokja_and_open_with_their_key(
     seeded: tuple[Lpse, list[DemoLogin], Path],
 ) -> None:
     lpse, _, desks = seeded
-    tender = next(t for t in lpse.tenders() if t.stage_name(NOW) == "Pembukaan Dokumen Penawaran")
+    tender = next(t for t in lpse.tenders() if t.stage_name(START) == "Pembukaan Dokumen Penawaran")
     pokja = Keystore.open(desks / tender.created_by / "spamkodok.p12", KEYSTORE_PASSPHRASE)
     assert pokja.certificate is not None
     for offer in lpse.db.offers(tender.tender_id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from simulator.qa.tickets import vendor_error
+from simulator.evidence.vendor_error import vendor_error
 from spse_shared.messages import MessageCatalog
 
 TEMPLATES = MessageCatalog().templates()
