@@ -22,6 +22,7 @@ from playwright.sync_api import Page
 
 from simulator.evidence.bundle import CheckRow, Identity, finish_folder
 from simulator.evidence.identity import identify
+from simulator.evidence.vendor_errors import VendorLogin, write_credentials
 from simulator.harness.chronology import Chronology, StepRecord, describe_exception
 from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.world import WORLD_KEY, Actor, World
@@ -196,9 +197,12 @@ class EvidencePlugin:
             "steps": len(state.log.steps) if state.log is not None else 0,
         }
         if world is not None:
-            from simulator.qa.tickets import write_credentials
-
-            write_credentials(state.env.output_dir, world)
+            vendors = [
+                VendorLogin(a.alias, a.user_id, a.password, a.display_name)
+                for a in world.actors.values()
+                if a.vendor is not None
+            ]
+            write_credentials(state.env.output_dir, vendors)
         finish_folder(state.env.output_dir, content, report=status == "failed" or self.always)
 
 

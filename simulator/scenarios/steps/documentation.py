@@ -23,8 +23,8 @@ from simulator.browser.pages.support import TicketPage
 from simulator.evidence.bundle import REPORT_NAME, CheckRow, Evidence
 from simulator.evidence.docx import build_document
 from simulator.evidence.identity import identify
+from simulator.evidence.vendor_errors import VendorError, description, failure_screenshot
 from simulator.harness.chronology import load_chronology
-from simulator.qa.tickets import VendorError, description, failure_screenshot
 from simulator.scenarios.evidence_hooks import STATE_KEY
 from simulator.scenarios.steps.support import SupportScene
 from simulator.scenarios.world import Actor, World

@@ -1,11 +1,11 @@
-"""The rule of ``spse-sim run --ticket``: which scenarios' vendors met an error."""
+"""Which scenarios' vendors met an error (the rule behind ``spse-sim run --ticket``)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from simulator.qa.tickets import vendor_error
+from simulator.evidence.vendor_errors import vendor_error
 from spse_shared.messages import MessageCatalog
 
 TEMPLATES = MessageCatalog().templates()
