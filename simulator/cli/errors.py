@@ -61,7 +61,7 @@ OS_REASONS = {
     errno.EACCES: "tidak ada izin",
     errno.EPERM: "tidak ada izin",
     errno.EROFS: "sistem berkas hanya-baca",
-    errno.ENOENT: "folder atau berkas tidak ada",
+    errno.ENOENT: "tidak ditemukan atau tidak dapat dibuat di sana",
     errno.ENOTDIR: "bagian dari jalurnya bukan folder",
     errno.EEXIST: "sudah ada dan bukan folder",
     errno.EISDIR: "berupa folder",
