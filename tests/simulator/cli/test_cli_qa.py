@@ -58,6 +58,7 @@ def test_tickets_need_scenarios_on_the_embedded_server(
 ) -> None:
     assert main(["run", "--ticket"]) == 2
     assert main(["run", "KODOK-003", "--ticket", "--base-url", "http://lpse.example"]) == 2
-    assert capsys.readouterr().err.splitlines() == [
-        "spse-sim: --ticket butuh id skenario, --all atau -k, tanpa --base-url"
-    ] * 2
+    assert (
+        capsys.readouterr().err.splitlines()
+        == ["spse-sim: --ticket butuh id skenario, --all atau -k, tanpa --base-url"] * 2
+    )
