@@ -32,7 +32,7 @@ from simulator.cli import (
 )
 from simulator.cli import list as list_command
 from simulator.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, as_cli_error, one_line
-from simulator.cli.options import HelpFormatter
+from simulator.cli.options import HelpFormatter, indonesian
 
 DISTRIBUTION = "spse-ca-sim"
 # In the order `spse-sim --help` lists them.
@@ -64,9 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="spse-sim",
         description="Simulator alur kerja SPSE 4.3 CA: fake SPSE + SpamKodok 2.",
         formatter_class=HelpFormatter,
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    indonesian(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {installed_version()}",
+        help="tampilkan versi lalu keluar",
+    )
+    subparsers = parser.add_subparsers(
+        title="perintah", dest="command", required=True, metavar="PERINTAH"
+    )
     for command in COMMANDS:
         command.add_parser(subparsers)
     return parser

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,23 +24,47 @@ REACH_TIMEOUT_S = 15.0
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help with each option's default, when it has a telling one, in Indonesian."""
+    """argparse's help in Indonesian, with each option's default when it has a telling one."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
         default = action.default
-        if "%(default)" in text or default in (None, False, argparse.SUPPRESS) or default == []:
+        # Identity, not equality: a default of 0 is telling, False (a flag) is not.
+        untold = default is None or default is False or default is argparse.SUPPRESS
+        if "%(default)" in text or untold or default == []:
             return text
         return f"{text} (bawaan: %(default)s)"
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
+
+
+def indonesian(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` (made with ``add_help=False``) with -h and its section titles in Indonesian."""
+    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser._positionals.title = "argumen"
+    parser._optionals.title = "opsi"
+    return parser
 
 
 def new_command(
     subparsers: Subparsers, name: str, *, help: str, description: str | None = None
 ) -> argparse.ArgumentParser:
     """A sub-command's parser with the shared help format."""
-    return subparsers.add_parser(
-        name, help=help, description=description or help, formatter_class=HelpFormatter
+    parser = subparsers.add_parser(
+        name,
+        help=help,
+        description=description or help,
+        formatter_class=HelpFormatter,
+        add_help=False,
     )
+    return indonesian(parser)
 
 
 def add_profile(parser: argparse.ArgumentParser | argparse._ArgumentGroup, help: str) -> None:
