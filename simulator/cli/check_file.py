@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim check-file``, its options and its handler."""
     check = new_command(
         subparsers,
         "check-file",
@@ -35,6 +36,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     profile = load_profile(args.profile)
     catalog = MessageCatalog(profile.messages)
     checks = check_files(

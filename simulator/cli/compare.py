@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim compare``, its options and its handler."""
     compare = new_command(
         subparsers,
         "compare",
@@ -39,6 +40,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the QA modules take seconds to import (see simulator.cli.main).
     from simulator.qa.compare import build_matrix, format_matrix, load_run
     from simulator.qa.report_html import matrix_html, page

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim evidence``, its options and its handler."""
     evidence = new_command(
         subparsers,
         "evidence",
@@ -35,6 +36,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the Word report's modules take seconds to import (see simulator.cli.main).
     from simulator.evidence.bundle import record_report, scenario_folders
     from simulator.evidence.docx import write_report

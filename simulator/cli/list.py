@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim list``, its options and its handler."""
     listing = new_command(subparsers, "list", help="daftar katalog skenario")
     listing.add_argument(
         "--tag",
@@ -47,6 +48,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     catalog = find_catalog_dir(Path(args.catalog) if args.catalog else None)
     entries = select(load_catalog(catalog), tags=args.tag)
     if args.profile:

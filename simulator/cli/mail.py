@@ -21,6 +21,7 @@ MAIL_INDEX = Path("mail") / "index.sqlite3"
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim mail``, its options and its handler."""
     mail = new_command(subparsers, "mail", help="daftar email yang diterima server email LPSE")
     mail.add_argument("data_dir", metavar="DATA_DIR", help="folder data server atau folder run")
     mail.add_argument("--json", action="store_true", help="cetak setiap pesan sebagai JSON")
@@ -28,6 +29,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the server's modules take seconds to import (see simulator.cli.main).
     from fake_spse.adapters.mail import Mailbox, mail_json
 

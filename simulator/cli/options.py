@@ -68,16 +68,19 @@ def new_command(
 
 
 def add_profile(parser: argparse.ArgumentParser | argparse._ArgumentGroup, help: str) -> None:
+    """``--profile``: one of the installed profiles."""
     parser.add_argument(
         "--profile", default=DEFAULT_PROFILE, choices=available_profiles(), help=help
     )
 
 
 def add_seed(parser: argparse.ArgumentParser, help: str = "seed Faker untuk data uji") -> None:
+    """``--seed``: the Faker seed of the test data."""
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=help)
 
 
 def add_catalog(parser: argparse.ArgumentParser) -> None:
+    """``--catalog``: a folder of user-written .feature files."""
     parser.add_argument(
         "--catalog",
         metavar="DIR",
@@ -87,6 +90,7 @@ def add_catalog(parser: argparse.ArgumentParser) -> None:
 
 
 def add_output(parser: argparse.ArgumentParser) -> None:
+    """``--output`` and ``--runs-dir``: where a run leaves its folder (see ``run_folder``)."""
     parser.add_argument(
         "--output", metavar="DIR", help="folder keluaran (bawaan: folder baru di bawah --runs-dir)"
     )

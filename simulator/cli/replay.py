@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim replay``, its options and its handler."""
     replay = new_command(
         subparsers,
         "replay",
@@ -60,6 +61,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the trainer's modules take seconds to import (see simulator.cli.main).
     from simulator.scenarios.catalog import find_catalog_dir, load_catalog, select
     from simulator.trainer.replay import ReplayRequest, display_problem, replay

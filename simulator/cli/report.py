@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim report``, its options and its handler."""
     report = new_command(
         subparsers,
         "report",
@@ -30,6 +31,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the QA modules take seconds to import (see simulator.cli.main).
     from simulator.qa.compare import build_matrix, load_run
     from simulator.qa.report_html import matrix_html, write_report

@@ -59,6 +59,7 @@ def reruns_value(text: str) -> int:
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim run``, its options and its handler."""
     run = new_command(
         subparsers,
         "run",
@@ -126,19 +127,20 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     scenarios = bool(args.ids or args.all or args.keyword)
     if args.ticket and (not scenarios or args.base_url):
         raise CliError("--ticket butuh id skenario, --all atau -k, tanpa --base-url")
     if scenarios:
-        return run_scenarios(args)
+        return run_catalog(args)
     if args.base_url:
         raise CliError(
             "perjalanan CA butuh /_sim: gunakan --base-url bersama id skenario, --all atau -k"
         )
-    return run_journey(args)
+    return walk_journey(args)
 
 
-def run_journey(args: argparse.Namespace) -> int:
+def walk_journey(args: argparse.Namespace) -> int:
     """The CA journey on the embedded fake SPSE, step by step."""
     from simulator.harness.environment import RunOptions
     from simulator.journey.run import run_journey
@@ -168,7 +170,7 @@ def run_journey(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-def run_scenarios(args: argparse.Namespace) -> int:
+def run_catalog(args: argparse.Namespace) -> int:
     """Catalog scenarios in a child pytest (QA mode), their table, report and tickets."""
     from simulator.qa.compare import load_run
     from simulator.qa.run import qa_exit_code, run_qa
@@ -222,7 +224,7 @@ def run_scenarios(args: argparse.Namespace) -> int:
         print(f"Laporan HTML: {qa.report}")
         code = qa_exit_code(qa.pytest_exit_code, outcomes)
         if args.ticket:
-            code = file_tickets(output, headed=args.headed, code=code)
+            code = file_tickets_after(output, headed=args.headed, code=code)
     return code
 
 
@@ -240,7 +242,7 @@ def print_scenario_reports(run_dir: Path) -> None:
             print(f"{entry['scenario_id']:<10} {entry['status']:<7} laporan: {report}")
 
 
-def file_tickets(output: Path, *, headed: bool, code: int) -> int:
+def file_tickets_after(output: Path, *, headed: bool, code: int) -> int:
     """``--ticket``: a ticket per vendor who met an error; the run's exit code, 1 if any failed."""
     from simulator.qa.tickets import file_tickets
 
@@ -252,6 +254,7 @@ def file_tickets(output: Path, *, headed: bool, code: int) -> int:
 
 
 def print_ticket(result: TicketResult) -> None:
+    """One line per scenario: the ticket's number, or why none was filed."""
     if result.number is not None:
         print(f"{result.scenario_id:<10} -> tiket {result.number}", flush=True)
     else:

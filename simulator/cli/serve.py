@@ -21,6 +21,7 @@ TOKEN_ENV = "SPSE_SIM_TOKEN"
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim serve``, its options and its handler."""
     serve = new_command(
         subparsers, "serve", help="jalankan fake SPSE dengan pengguna demo dan satu paket tender"
     )
@@ -48,6 +49,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the server's modules take seconds to import (see simulator.cli.main).
     from simulator.demo.basic import serve
 

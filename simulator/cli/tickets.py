@@ -21,6 +21,7 @@ SUPPORT_DB = "support.sqlite3"
 
 
 def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim tickets``, its options and its handler."""
     tickets = new_command(
         subparsers, "tickets", help="daftar tiket LPSE Support dari sebuah folder data"
     )
@@ -33,6 +34,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
     # Imported here: the server's modules take seconds to import (see simulator.cli.main).
     from fake_spse.support.pages import history_label
     from fake_spse.support.service import SupportStore, ticket_json

@@ -3,6 +3,7 @@ for --headed, a --base-url that answers. Each refusal is one line, exit 2, nothi
 
 from __future__ import annotations
 
+import json
 import socket
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli.main import main
+from simulator.harness.environment import RunOptions
 
 
 @pytest.fixture
@@ -99,3 +101,20 @@ def test_a_base_url_nobody_answers_is_refused_before_any_scenario_runs(
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith(f"spse-sim: tidak dapat menghubungi URL {url}: ")
     assert not (tmp_path / "run").exists()
+
+
+def test_ctrl_c_during_the_journey_marks_its_folder_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted_journey(options: RunOptions, **kwargs: object) -> None:
+        (options.output_dir / "chronology.json").write_text("[]")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("simulator.journey.run.run_journey", interrupted_journey)
+
+    assert main(["run", "--output", str(tmp_path / "run")]) == 130
+
+    assert capsys.readouterr().err.splitlines() == ["spse-sim: dihentikan oleh pengguna (Ctrl-C)"]
+    index = json.loads((tmp_path / "run" / "index.json").read_text(encoding="utf-8"))
+    assert (index["kind"], index["interrupted"], index["ok"]) == ("journey", True, False)
+    assert "chronology.json" in index["files"]
