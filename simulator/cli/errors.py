@@ -29,6 +29,7 @@ USER_ERRORS = (
     ("simulator.qa.compare", "CompareError"),
     ("simulator.evidence.bundle", "EvidenceError"),
     ("spse_shared.profile", "ProfileError"),
+    ("simulator.demo.basic", "DataDirMismatch"),
 )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli.main import main
+from simulator.demo.basic import SEEDED_MARKER
 from simulator.harness.environment import RunOptions
 
 
@@ -118,3 +119,18 @@ def test_ctrl_c_during_the_journey_marks_its_folder_interrupted(
     index = json.loads((tmp_path / "run" / "index.json").read_text(encoding="utf-8"))
     assert (index["kind"], index["interrupted"], index["ok"]) == ("journey", True, False)
     assert "chronology.json" in index["files"]
+
+
+def test_a_data_dir_seeded_for_the_other_demo_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "kelas-data"
+    data.mkdir()
+    (data / SEEDED_MARKER).write_text("")  # seeded by `spse-sim serve` without --demo
+
+    assert main(["serve", "--demo", "--data-dir", str(data)]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: {data} sudah diisi tanpa --demo; gunakan --data-dir lain"
+    ]
+    assert sorted(p.name for p in data.iterdir()) == [SEEDED_MARKER]
