@@ -102,6 +102,7 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def interruption_marked(output: Path, *, kind: str) -> Iterator[None]:
     """On Ctrl-C, mark the run folder's index.json interrupted, then let the Ctrl-C go on."""
+    # Imported here: the evidence modules take a second to import (see simulator.cli.main).
     from simulator.evidence.interruption import mark_interrupted
 
     try:
