@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -80,6 +79,10 @@ def panel_url(host: str, port: int, token: str | None) -> str:
     return f"{url}?token={quote(token, safe='')}"
 
 
+class DataDirMismatch(ValueError):
+    """The data directory was seeded for the other kind of demo (with or without --demo)."""
+
+
 def serve(
     *,
     data_dir: Path,
@@ -94,6 +97,7 @@ def serve(
 
     ``demo``: the realistic LPSE of ``simulator.demo.classroom`` instead of the small one.
     ``control_token``: /_sim and the trainer panel then need it (see README, "For trainers").
+    DataDirMismatch when ``data_dir`` was seeded for the other kind of demo.
     """
     settings = Settings(
         data_dir=data_dir,
@@ -105,12 +109,8 @@ def serve(
     marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
     other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)
     if other.exists() and not marker.exists():
-        kind = "without" if demo else "with"
-        print(
-            f"spse-sim: {data_dir} was seeded {kind} --demo; use another --data-dir",
-            file=sys.stderr,
-        )
-        return 2
+        kind = "tanpa" if demo else "dengan"
+        raise DataDirMismatch(f"{data_dir} sudah diisi {kind} --demo; gunakan --data-dir lain")
     logins: list[DemoLogin] = []
     if not marker.exists():
         if demo:

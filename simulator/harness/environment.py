@@ -30,7 +30,8 @@ from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
-from spse_shared.profile import Profile, load_profile
+from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE, Profile, load_profile
 
 # 08:00 WIB on a working Monday: runs are reproducible, whatever the wall clock says.
 DEFAULT_CLOCK_START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -41,8 +42,8 @@ VIDEO_SIZE: ViewportSize = {"width": 1280, "height": 720}
 @dataclass(frozen=True)
 class RunOptions:
     output_dir: Path
-    profile: str = "spse-4.3-ca"
-    seed: int = 20260302
+    profile: str = DEFAULT_PROFILE
+    seed: int = DEFAULT_SEED
     headless: bool = True
     slow_mo_ms: float = 0
     clock_start: datetime = DEFAULT_CLOCK_START

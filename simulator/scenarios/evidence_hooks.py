@@ -23,7 +23,7 @@ from playwright.sync_api import Page
 from simulator.evidence.bundle import Identity
 from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
-from simulator.evidence.vendor_error import write_credentials
+from simulator.evidence.vendor_errors import VendorLogin, write_credentials
 from simulator.harness.chronology import Chronology, StepRecord, describe_exception
 from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.tags import scenario_id
@@ -228,10 +228,10 @@ def _page_of(env: SimEnvironment, actor: Actor | None) -> tuple[Page | None, str
     return None, ""
 
 
-def _vendor_logins(world: World) -> list[dict[str, str]]:
+def _vendor_logins(world: World) -> list[VendorLogin]:
     """The log-in data of the scenario's vendors, for ``credentials.json``."""
     return [
-        {"alias": a.alias, "user_id": a.user_id, "password": a.password, "company": a.display_name}
+        VendorLogin(a.alias, a.user_id, a.password, a.display_name)
         for a in world.actors.values()
         if a.vendor is not None
     ]

@@ -26,7 +26,7 @@ from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.outcome_collector import OutcomeCollector
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.world import WORLD_KEY
-from simulator.testdata.factory import DEFAULT_SEED
+from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE, available_profiles
 
 

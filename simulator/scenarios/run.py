@@ -15,7 +15,7 @@ from typing import Any
 
 from simulator.evidence.bundle import Check, write_scenario_run_index
 from simulator.harness.run_folder import JUNIT_NAME, OUTCOMES_NAME, SCENARIOS_FOLDER
-from simulator.testdata.factory import DEFAULT_SEED
+from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE
 
 

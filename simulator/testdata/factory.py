@@ -80,8 +80,6 @@ _MOBILE_PREFIXES: tuple[str, ...] = (
 )
 
 INSTANSI = "Pemerintah Kota Surakarta"
-# The seed a run uses unless told otherwise: the same seed gives the same people and tenders.
-DEFAULT_SEED = 20260302
 
 # The five kecamatan of Kota Surakarta.
 _KECAMATAN: tuple[str, ...] = ("Laweyan", "Serengan", "Pasar Kliwon", "Jebres", "Banjarsari")

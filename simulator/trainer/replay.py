@@ -27,7 +27,7 @@ from simulator.harness.run_folder import (
     VIDEO_FOLDER,
 )
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
-from simulator.testdata.factory import DEFAULT_SEED
+from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE
 
 # The child pytest loads trainer mode's hooks and options from this module.

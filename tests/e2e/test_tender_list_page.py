@@ -19,7 +19,7 @@ from fake_spse.domain.tenders import TenderDraft
 from fake_spse.server import RunningServer
 from fake_spse.settings import Settings
 from simulator.demo.basic import seed_demo
-from simulator.testdata.factory import DEFAULT_SEED
+from simulator.testdata.seed import DEFAULT_SEED
 
 pytestmark = pytest.mark.e2e
 

@@ -23,7 +23,7 @@ from simulator.browser.pages.support import TicketPage
 from simulator.evidence.bundle import Evidence
 from simulator.evidence.docx import build_document
 from simulator.evidence.identity import identify
-from simulator.evidence.vendor_error import VendorError, description, failure_screenshot
+from simulator.evidence.vendor_errors import VendorError, description, failure_screenshot
 from simulator.harness.chronology import load_chronology
 from simulator.harness.run_folder import REPORT_NAME
 from simulator.scenarios.evidence_hooks import STATE_KEY

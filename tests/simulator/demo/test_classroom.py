@@ -16,7 +16,7 @@ from simulator.demo.basic import KEYSTORE_PASSPHRASE, DemoLogin
 from simulator.demo.classroom import seed_trainer_demo
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.keystore import Keystore
-from simulator.testdata.factory import DEFAULT_SEED
+from simulator.testdata.seed import DEFAULT_SEED
 
 
 @pytest.fixture(scope="module")

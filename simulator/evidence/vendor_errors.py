@@ -1,23 +1,24 @@
-"""What a vendor would report from a scenario's evidence folder: which error they met, and
-the text and screenshot of the LPSE Support ticket about it.
+"""Which scenarios' vendors met an error, and what a ticket about it says (read from evidence).
 
-The rule (read from the folder's index.json): the scenario **failed** (the error is the
-index's ``error``), or one of its **message checks** (a check whose expected text is a template
-of the message catalog) matched a message that is not a confirmation (``NOTICE_KEYS``): the
-vendor was shown an error such as "kodok.nama_terlalu_panjang" or "penawaran.ditutup", even if
-the scenario passed because that refusal was what it expected.
+The rule (read from each scenario folder's index.json): a vendor met an error when
+
+- the scenario **failed** (status "failed": the error is the index's ``error``), or
+- one of its **message checks** (a check whose expected text is a template of the message
+  catalog) matched a message that is not a confirmation (``NOTICE_KEYS``): the vendor was shown
+  an error such as "kodok.nama_terlalu_panjang" or "penawaran.ditutup", even if the scenario
+  passed because that refusal was what it expected.
 
 ``credentials.json``: the scenario hooks write the scenario's vendors' user ids and passwords
-into the scenario folder, in plain text: these are simulated accounts of a throw-away server,
-and nothing else (index.json, the Word report) carries a password. ``spse-sim run --ticket``
-(``simulator.qa.tickets``) logs in with them to file the ticket.
+into the scenario folder, in plain text, so that a ticket can be filed after the run
+(``simulator.qa.tickets``): these are simulated accounts of a throw-away server, and nothing
+else (index.json, the Word report) carries a password.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -86,25 +87,46 @@ class VendorError:
         return SUBCATEGORY_BY_AREA.get(area, "Lainnya")
 
 
-# Credentials (written by the scenario hooks) ------------------------------------------------
-def write_credentials(folder: Path, vendors: Sequence[Mapping[str, str]]) -> Path | None:
-    """The scenario's vendors' log-in data (alias, user_id, password, company), for filing
-    tickets after the run (see the module's doc); nothing is written when there is no vendor."""
-    if not vendors:
+# Recording credentials (called by the scenario hooks) ----------------------------------------
+@dataclass(frozen=True)
+class VendorLogin:
+    """How a scenario's vendor logs in (what ``credentials.json`` holds for each)."""
+
+    alias: str
+    user_id: str
+    password: str
+    company: str
+
+
+def write_credentials(folder: Path, vendors: Iterable[VendorLogin]) -> Path | None:
+    """The scenario's vendors' log-in data, for filing tickets after the run (see module doc).
+
+    Returns the file written, or None when the scenario had no vendor.
+    """
+    rows = [asdict(v) for v in vendors]
+    if not rows:
         return None
     path = folder / CREDENTIALS_NAME
-    path.write_text(
-        json.dumps({"vendors": [dict(v) for v in vendors]}, indent=2) + "\n", encoding="utf-8"
-    )
+    path.write_text(json.dumps({"vendors": rows}, indent=2) + "\n", encoding="utf-8")
     return path
 
 
-def read_credentials(folder: Path) -> list[dict[str, str]]:
+def read_credentials(folder: Path) -> list[VendorLogin]:
+    """The vendors ``write_credentials`` recorded in ``folder`` (none when it has no file)."""
     path = folder / CREDENTIALS_NAME
     if not path.exists():
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [v for v in data.get("vendors", []) if isinstance(v, dict)]
+    return [
+        VendorLogin(
+            alias=str(v.get("alias", "")),
+            user_id=str(v["user_id"]),
+            password=str(v["password"]),
+            company=str(v.get("company", "")),
+        )
+        for v in data.get("vendors", [])
+        if isinstance(v, dict) and "user_id" in v and "password" in v
+    ]
 
 
 # The rule -------------------------------------------------------------------------------------
