@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -65,3 +66,25 @@ def test_only_a_pokja_creates_tenders(lpse: LpseUnderTest) -> None:
         lpse.tenders.create_tender(vendor, draft())
     with pytest.raises(NotFound):
         lpse.tenders.tender("99999999")
+
+
+def test_tenders_announced_at_once_get_distinct_ids(lpse: LpseUnderTest, make_csr: MakeCsr) -> None:
+    """Each tender takes the next id in the same transaction that stores it."""
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    certify(lpse, pokja, make_csr)
+    start = threading.Barrier(2)
+    created: list[str] = []
+
+    def announce() -> None:
+        start.wait()
+        for number in range(4):
+            tender = lpse.tenders.create_tender(pokja, draft(name=f"Paket {number}"))
+            created.append(tender.tender_id)
+
+    threads = [threading.Thread(target=announce) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(created) == [str(10_000_001 + n) for n in range(8)]
+    assert len(lpse.tenders.tenders()) == 8
