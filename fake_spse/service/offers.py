@@ -11,10 +11,12 @@ from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult
 from fake_spse.domain.tenders import Tender
+from fake_spse.service.blocking import call
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
 from fake_spse.service.tenders import TenderService
-from fake_spse.storage.blobs import BlobTooLarge
+from fake_spse.simulation.faults import Fault
+from fake_spse.storage.blobs import BlobTooLarge, StoredBlob
 
 
 class UploadCut(Exception):
@@ -66,13 +68,12 @@ class OfferService:
     async def receive_offer(
         self, vendor: Account, tender_id: str, body: AsyncIterator[bytes]
     ) -> Receipt:
-        """Stream an offer to disk; it is kept only if whole and received before the deadline."""
-        tender = self.check_can_upload(vendor, tender_id)
-        faults = self._ctx.faults
-        if faults.check("upload.fail_next", actor=vendor.user_id, detail=tender_id):
-            raise DomainError("error.umum")
-        slow = faults.check("upload.slow", actor=vendor.user_id, detail=tender_id)
-        cut = faults.check("upload.cut", actor=vendor.user_id, detail=tender_id)
+        """Stream an offer to disk; it is kept only if whole and received before the deadline.
+
+        The checks before and the record after run in a worker thread (SQLite); the body is
+        streamed on the event loop.
+        """
+        tender, slow, cut = await call(self._open_upload, vendor, tender_id)
 
         async def before_chunk(received: int) -> None:
             if slow is not None:
@@ -94,16 +95,34 @@ class OfferService:
         if stored.size == 0:
             blobs.delete(stored.key)
             raise DomainError("penawaran.kosong")
-        # The deadline applies to the moment the upload is complete, as on a real server.
+        return await call(self._keep_offer, tender, vendor, stored)
+
+    def _open_upload(
+        self, vendor: Account, tender_id: str
+    ) -> tuple[Tender, Fault | None, Fault | None]:
+        """The tender an upload goes to, and the ``upload.slow``/``upload.cut`` faults that
+        fire for it (``upload.fail_next`` refuses it at once)."""
+        tender = self.check_can_upload(vendor, tender_id)
+        faults = self._ctx.faults
+        if faults.check("upload.fail_next", actor=vendor.user_id, detail=tender_id):
+            raise DomainError("error.umum")
+        slow = faults.check("upload.slow", actor=vendor.user_id, detail=tender_id)
+        cut = faults.check("upload.cut", actor=vendor.user_id, detail=tender_id)
+        return tender, slow, cut
+
+    def _keep_offer(self, tender: Tender, vendor: Account, stored: StoredBlob) -> Receipt:
+        """Record a whole upload as the vendor's current offer, unless it completed after the
+        deadline: the deadline applies to the moment the upload is complete, as on a real
+        server."""
         received_at = self._ctx.clock.now()
         try:
             tender.ensure_upload_open(received_at)
         except DomainError:
-            blobs.delete(stored.key)
+            self._ctx.blobs.delete(stored.key)
             raise
         with self._ctx.unit() as db:
             offer, replaced_key = db.add_offer(
-                tender_id=tender_id,
+                tender_id=tender.tender_id,
                 vendor_id=vendor.user_id,
                 blob_key=stored.key,
                 sha256=stored.sha256,
