@@ -16,7 +16,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from fake_spse.adapters.ca import UnknownCertificate
 from fake_spse.control.damage import damage_file
 from fake_spse.control.old_certificates import seed_old_certificate
 from fake_spse.domain.accounts import Role
@@ -83,8 +82,6 @@ def guarded(handler: Any) -> Any:
             response: Response = await handler(request)
         except (ValueError, KeyError, TypeError, UnknownFault) as exc:
             return _problem(str(exc))
-        except UnknownCertificate as exc:
-            return _problem(str(exc), 404)
         except DomainError as exc:
             return _problem(exc.key, 404 if isinstance(exc, NotFound) else 400)
         return response

@@ -11,7 +11,7 @@ from fake_spse.adapters.ca import InvalidCertificateRequest, IssuedRecord, Unkno
 from fake_spse.domain.accounts import Account
 from fake_spse.domain.ams import STATUS_ISSUED, STATUS_UPGRADED, letter_problems, upgrade_problem
 from fake_spse.domain.certificates import AmsRequest, UserCertificate, current_certificate
-from fake_spse.domain.errors import DomainError, UploadProblems
+from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
 from fake_spse.service.context import Context
 from spse_shared.names import subject_text
 
@@ -184,8 +184,12 @@ class CertificateService:
         return record
 
     def revoke(self, serial: str | int, *, at: datetime | None = None) -> None:
-        """BSrE revokes certificate ``serial`` (now, or at ``at``)."""
-        self._ctx.ca.revoke(int(serial), at=at)
+        """BSrE revokes certificate ``serial`` (now, or at ``at``); NotFound for a serial BSrE
+        never issued."""
+        try:
+            self._ctx.ca.revoke(int(serial), at=at)
+        except UnknownCertificate as exc:
+            raise NotFound("error.tidak_ditemukan") from exc
 
     def issued(self, user_id: str) -> list[IssuedRecord]:
         """BSrE's register of the certificates it issued to ``user_id``."""
