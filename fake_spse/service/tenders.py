@@ -8,6 +8,7 @@ from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.apendo import generate_package_key, new_package_private_key
 from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
 from fake_spse.domain.schedule import build_schedule
+from fake_spse.domain.tender_listing import ListedTender
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.certificates import CertificateService
@@ -111,12 +112,17 @@ class TenderService:
 
     def participants(self, tender_id: str) -> list[Account]:
         """The vendors who joined ``tender_id``, in the order they joined."""
-        with self._ctx.unit():
-            return [self._accounts.account(v) for v in self._participant_ids(tender_id)]
-
-    def _participant_ids(self, tender_id: str) -> list[str]:
         with self._ctx.unit() as db:
-            return db.participants(tender_id)
+            return [self._accounts.account(v) for v in db.participants(tender_id)]
+
+    def listed_tenders(self) -> list[ListedTender]:
+        """Every tender, newest first, with its participants' company names (for the public
+        list's ``rekanan`` filter), read in one transaction."""
+        with self._ctx.unit():
+            return [
+                ListedTender(t, tuple(a.display_name for a in self.participants(t.tender_id)))
+                for t in self.tenders()
+            ]
 
     def joined_tenders(self, vendor_id: str) -> list[str]:
         """The ids of the tenders ``vendor_id`` joined."""

@@ -14,7 +14,6 @@ from starlette.routing import Route
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.tender_listing import (
     DEFAULT_LENGTH,
-    ListedTender,
     ListingPage,
     ListingQuery,
     datatables_json,
@@ -22,22 +21,14 @@ from fake_spse.domain.tender_listing import (
     query_tenders,
 )
 from fake_spse.domain.tenders import JENIS_PENGADAAN
+from fake_spse.service.blocking import call
 from fake_spse.service.services import Services
 from fake_spse.web.common import check_token, error_page, render, rupiah, services, text
 
 
-def listed_tenders(the_services: Services) -> list[ListedTender]:
-    """Every tender with its participants' company names (for the ``rekanan`` filter)."""
-    return [
-        ListedTender(
-            t, tuple(a.display_name for a in the_services.tenders.participants(t.tender_id))
-        )
-        for t in the_services.tenders.tenders()
-    ]
-
-
-def tender_page(the_services: Services, query: ListingQuery) -> ListingPage:
-    return query_tenders(listed_tenders(the_services), query)
+async def tender_page(the_services: Services, query: ListingQuery) -> ListingPage:
+    """One page of the tender list (every tender is read, in a worker thread)."""
+    return query_tenders(await call(the_services.tenders.listed_tenders), query)
 
 
 async def _params(request: Request) -> dict[str, str]:
@@ -76,7 +67,7 @@ async def dt_lelang(request: Request) -> Response:
     except DomainError as exc:
         return _dt_error(request, params, exc)
     the_services = services(request)
-    page = tender_page(the_services, query)
+    page = await tender_page(the_services, query)
     return JSONResponse(datatables_json(page, the_services.simulation.now(), rupiah))
 
 
@@ -133,10 +124,10 @@ def routes() -> list[Route]:
     ]
 
 
-def first_page_context(the_services: Services) -> dict[str, object]:
+async def first_page_context(the_services: Services) -> dict[str, object]:
     """What the tender list page needs: its first page and the texts its script fills in."""
     return {
-        "listing": tender_page(the_services, ListingQuery()),
+        "listing": await tender_page(the_services, ListingQuery()),
         "page_length": DEFAULT_LENGTH,
         "jenis": JENIS_PENGADAAN,
         "info_template": the_services.messages.templates()["dt.info"],

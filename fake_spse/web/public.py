@@ -17,7 +17,7 @@ async def home(request: Request) -> Response:
 
 async def tender_list(request: Request) -> Response:
     # The page around SPSE's DataTables table (see web/listing.py), with its first page.
-    return render(request, "lelang.html", listing.first_page_context(services(request)))
+    return render(request, "lelang.html", await listing.first_page_context(services(request)))
 
 
 async def announcement(request: Request) -> Response:
