@@ -1,5 +1,4 @@
-"""What every service of one LPSE shares: its settings, profile, clock, faults, storage and the
-external systems it calls."""
+"""``Context``: the parts every service of one LPSE shares (clock, faults, storage, BSrE, ADP)."""
 
 from __future__ import annotations
 
