@@ -8,7 +8,8 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import VendorRegistration
 from fake_spse.domain.errors import DomainError
-from fake_spse.web.common import form_data, lpse, redirect, render, session, texts
+from fake_spse.service.blocking import call
+from fake_spse.web.common import form_data, redirect, render, services, session, texts
 
 REGISTRATION_FIELDS = (
     "user_id",
@@ -28,15 +29,19 @@ async def login(request: Request) -> Response:
         return render(request, "login.html")
     try:
         fields = await form_data(request)
-        account = lpse(request).authenticate(fields.get("user_id", ""), fields.get("password", ""))
+        account = await call(
+            services(request).accounts.authenticate,
+            fields.get("user_id", ""),
+            fields.get("password", ""),
+        )
     except DomainError as exc:
         return render(request, "login.html", {"errors": texts(request, exc)}, status=400)
-    lpse(request).db.set_session_user(session(request).sid, account.user_id)
+    await call(services(request).accounts.bind_session, session(request).sid, account.user_id)
     return redirect(request, "/dashboard")
 
 
 async def logout(request: Request) -> Response:
-    lpse(request).db.set_session_user(session(request).sid, None)
+    await call(services(request).accounts.bind_session, session(request).sid, None)
     return redirect(request, "/")
 
 
@@ -47,7 +52,7 @@ async def register(request: Request) -> Response:
     try:
         fields = await form_data(request)
         form = VendorRegistration(**{name: fields.get(name, "") for name in REGISTRATION_FIELDS})
-        account = lpse(request).register_vendor(form)
+        account = await call(services(request).accounts.register_vendor, form)
     except DomainError as exc:
         safe = {k: v for k, v in fields.items() if "password" not in k}
         return render(

@@ -8,9 +8,9 @@ from urllib.parse import quote
 
 import uvicorn
 
-from fake_spse.app import build_lpse, create_app
+from fake_spse.app import build_services, create_app
 from fake_spse.domain.accounts import Role
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from fake_spse.settings import Settings
 from simulator.demo.classroom import seed_trainer_demo
 from simulator.demo.seeding import (
@@ -30,26 +30,28 @@ SEEDED_MARKER = "demo-seeded.txt"
 TRAINER_MARKER = "demo-trainer-seeded.txt"
 
 
-def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
+def seed_demo(services: Services, seed: int, desks: Path) -> list[DemoLogin]:
     """Staff, two vendors (one active with a certificate, one waiting) and a tender whose upload
     stage is open now. Keystores of users with certificates are written under ``desks``."""
     data = TestDataFactory(seed)
     logins: list[DemoLogin] = []
     # Everything happens in the past, so that at the demo's "now" the tender's upload stage is
     # open and the certificates were issued before the tender was created.
-    now = lpse.clock.now()
-    lpse.clock.set(now - offset_to(lpse, UPLOAD_STAGE) - timedelta(hours=2))
+    now = services.simulation.now()
+    services.simulation.set_clock(now - offset_to(services, UPLOAD_STAGE) - timedelta(hours=2))
     staff = {}
     for role in (Role.VERIFIKATOR, Role.POKJA):
         person = data.staff(role.value)
-        add_staff(lpse, person, role)
+        add_staff(services, person, role)
         staff[role] = person.user_id
         logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
 
     active, waiting = data.vendor(), data.vendor()
     for vendor in (active, waiting):
-        register_vendor(lpse, vendor)
-    lpse.verify_vendor(lpse.account(staff[Role.VERIFIKATOR]), active.user_id)
+        register_vendor(services, vendor)
+    services.accounts.verify_vendor(
+        services.accounts.account(staff[Role.VERIFIKATOR]), active.user_id
+    )
     logins.append(
         DemoLogin(
             "penyedia",
@@ -64,9 +66,9 @@ def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
         )
     )
     for user_id in (staff[Role.POKJA], active.user_id):
-        embed_certificate(lpse, user_id, desks)
-    create_tender(lpse, staff[Role.POKJA], data.tender(), now.year)
-    lpse.clock.set(now)
+        embed_certificate(services, user_id, desks)
+    create_tender(services, staff[Role.POKJA], data.tender(), now.year)
+    services.simulation.set_clock(now)
     return logins
 
 
@@ -114,9 +116,9 @@ def serve(
     logins: list[DemoLogin] = []
     if not marker.exists():
         if demo:
-            logins = seed_trainer_demo(build_lpse(settings), seed, data_dir / "desks")
+            logins = seed_trainer_demo(build_services(settings), seed, data_dir / "desks")
         else:
-            logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
+            logins = seed_demo(build_services(settings), seed, data_dir / "desks")
         marker.write_text(
             "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins),
             encoding="utf-8",

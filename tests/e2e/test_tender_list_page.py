@@ -13,7 +13,7 @@ import pytest
 from factories import START
 from playwright.sync_api import Browser, Page, expect
 
-from fake_spse.app import build_lpse
+from fake_spse.app import build_services
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.server import RunningServer
@@ -29,14 +29,16 @@ NAMES = ["Pengadaan Laptop Dinas", "Rehabilitasi Saluran Air", "Konsultan Pengaw
 @pytest.fixture
 def lpse_url(tmp_path: Path) -> Iterator[str]:
     settings = Settings(data_dir=tmp_path / "lpse", clock_start=START)
-    lpse = build_lpse(settings)
-    seed_demo(lpse, DEFAULT_SEED, tmp_path / "desks")
-    (pokja,) = lpse.db.accounts(Role.POKJA)
+    services = build_services(settings)
+    seed_demo(services, DEFAULT_SEED, tmp_path / "desks")
+    (pokja,) = services.accounts.accounts(Role.POKJA)
     draft = TenderDraft(
         "", "Pemerintah Kota Surakarta", "Dinas PU", 2, 900_000_000, 800_000_000, "Surakarta", 2026
     )
     for number, name in enumerate(NAMES):
-        lpse.create_tender(pokja, replace(draft, name=name, hps=100_000_000 * (number + 1)))
+        services.tenders.create_tender(
+            pokja, replace(draft, name=name, hps=100_000_000 * (number + 1))
+        )
     with RunningServer(settings) as server:
         yield server.spse_url
 
