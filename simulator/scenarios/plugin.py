@@ -17,6 +17,12 @@ from playwright.sync_api import Browser, sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
+from simulator.scenarios.evidence_hooks import (
+    ARTIFACT_CHOICES,
+    ARTIFACTS_ALWAYS,
+    ARTIFACTS_ON_FAILURE,
+)
+from simulator.scenarios.shard import ShardPlugin, parse_shard
 from simulator.trainer import plugin as trainer_plugin
 from spse_shared.profile import available_profiles
 
@@ -59,6 +65,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--sim-evidence",
         action="store_true",
         help="write the Word report for passing scenarios too (failing ones always get one)",
+    )
+    group.addoption(
+        "--sim-artifacts",
+        choices=ARTIFACT_CHOICES,
+        default=ARTIFACTS_ON_FAILURE,
+        help="keep Playwright traces and step screenshots of failed scenarios only, or always",
+    )
+    group.addoption(
+        "--sim-progress",
+        action="store_true",
+        help="print a line per finished scenario (id, status, seconds, title) instead of dots",
+    )
+    group.addoption(
+        "--sim-shard",
+        type=parse_shard,
+        metavar="I/N",
+        help="run shard I of N of the selected scenarios (stable order by scenario id)",
     )
     # trainer mode (spse-sim replay): see simulator/trainer/plugin.py
     group.addoption(
@@ -144,6 +167,7 @@ def pytest_configure(config: pytest.Config) -> None:
     import simulator.scenarios.steps
     from simulator.scenarios.evidence_hooks import EvidencePlugin
     from simulator.scenarios.outcome_collector import OutcomeCollector
+    from simulator.scenarios.progress import ProgressReporter
 
     report = config.getoption("--sim-report")
     # Under xdist only the controller writes the report; workers send their reports to it.
@@ -151,7 +175,16 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
     if not config.pluginmanager.has_plugin("sim-evidence"):
         always = bool(config.getoption("--sim-evidence"))
-        config.pluginmanager.register(EvidencePlugin(always=always), "sim-evidence")
+        keep_all = config.getoption("--sim-artifacts") == ARTIFACTS_ALWAYS
+        config.pluginmanager.register(
+            EvidencePlugin(always=always, keep_all=keep_all), "sim-evidence"
+        )
+    # Progress lines come from the process that reports: not from xdist's workers.
+    if config.getoption("--sim-progress") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(ProgressReporter(config), "sim-progress")
+    shard = config.getoption("--sim-shard")
+    if shard is not None and not config.pluginmanager.has_plugin("sim-shard"):
+        config.pluginmanager.register(ShardPlugin(shard, key=shard_key), "sim-shard")
     for module in pkgutil.iter_modules(simulator.scenarios.steps.__path__):
         name = f"simulator.scenarios.steps.{module.name}"
         if not config.pluginmanager.has_plugin(name):
@@ -171,6 +204,12 @@ def scenario_tags(item: pytest.Item) -> set[str]:
     function = getattr(item, "function", None)
     tags: set[str] = getattr(function, "sim_tags", set())
     return tags
+
+
+def shard_key(item: pytest.Item) -> str:
+    """What ``--sim-shard`` slices by: the scenario id, else (not a catalog test) the node id."""
+    ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
+    return ids[0] if ids else item.nodeid
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
