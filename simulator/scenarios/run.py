@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -205,8 +206,15 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
 
 
 def _run_child(command: list[str], env: dict[str, str], *, own_group: bool) -> tuple[int, bool]:
-    """Run ``command``; returns its exit code and whether Ctrl-C (SIGINT) stopped it."""
+    """Run ``command``; returns its exit code and whether Ctrl-C (SIGINT) stopped it.
+
+    SIGTERM to this process (a CI job cancelled, ``timeout``) stops the child the same way:
+    in a group of its own, it would not hear it, and run on orphaned.
+    """
     child = subprocess.Popen(command, env=env, process_group=0 if own_group else None)
+    # Signal handlers belong to the main thread; elsewhere SIGTERM keeps its way.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt) if main else None
     try:
         return child.wait(), False
     except KeyboardInterrupt:
@@ -214,6 +222,13 @@ def _run_child(command: list[str], env: dict[str, str], *, own_group: bool) -> t
     except BaseException:
         _stop(child, own_group=own_group)
         raise
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _terminate_as_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _stop(child: subprocess.Popen[bytes], *, own_group: bool) -> int:

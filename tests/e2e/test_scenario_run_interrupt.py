@@ -1,6 +1,6 @@
 """A real catalog run (child pytest, two xdist workers, Chromium) shows a line per finished
-scenario, and Ctrl-C stops it: workers, browsers and servers end, the run folder says
-"interrupted", and no scenario is reported failed because of the interruption."""
+scenario, and Ctrl-C (or SIGTERM) stops it: workers, browsers and servers end, the run folder
+says "interrupted", and no scenario is reported failed because of the interruption."""
 
 from __future__ import annotations
 
@@ -79,7 +79,11 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(tmp_path: Path) -> None:
+# SIGINT is Ctrl-C; SIGTERM is a cancelled CI job or `timeout`: both stop the run the same way.
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
+def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
     catalog = tmp_path / "katalog"
     catalog.mkdir()
     (catalog / "berhenti.feature").write_text(FEATURE, encoding="utf-8")
@@ -109,7 +113,7 @@ def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(tmp_path: Pat
     running = descendants(driver.pid)
     assert running  # the child pytest, its workers, their browsers
 
-    driver.send_signal(signal.SIGINT)
+    driver.send_signal(signum)
     rest, _ = driver.communicate(timeout=180)
 
     assert driver.returncode == 130, "".join(seen) + rest
