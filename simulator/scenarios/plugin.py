@@ -21,7 +21,9 @@ from simulator.scenarios.evidence_hooks import (
     ARTIFACT_CHOICES,
     ARTIFACTS_ALWAYS,
     ARTIFACTS_ON_FAILURE,
+    EvidencePlugin,
 )
+from simulator.scenarios.progress import ProgressReporter
 from simulator.scenarios.shard import ShardPlugin, parse_shard
 from simulator.trainer import plugin as trainer_plugin
 from spse_shared.profile import available_profiles
@@ -165,9 +167,7 @@ def pytest_configure(config: pytest.Config) -> None:
     import pkgutil
 
     import simulator.scenarios.steps
-    from simulator.scenarios.evidence_hooks import EvidencePlugin
     from simulator.scenarios.outcome_collector import OutcomeCollector
-    from simulator.scenarios.progress import ProgressReporter
 
     report = config.getoption("--sim-report")
     # Under xdist only the controller writes the report; workers send their reports to it.
