@@ -29,6 +29,7 @@ from simulator.cli.options import (
     require_reachable,
     run_folder,
 )
+from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -119,6 +120,19 @@ def add_parser(subparsers: Subparsers) -> None:
         help="tambahkan matriks regresi terhadap run sebelumnya ini ke laporan (dapat diulang)",
     )
     qa.add_argument(
+        "--artifacts",
+        choices=ARTIFACT_CHOICES,
+        default=ARTIFACTS_ON_FAILURE,
+        help="simpan trace Playwright dan tangkapan layar per langkah: hanya skenario gagal, "
+        "atau semua (--ticket dan --evidence menyimpan semua)",
+    )
+    qa.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; "
+        "gabungkan hasilnya dengan 'spse-sim merge'",
+    )
+    qa.add_argument(
         "--ticket",
         action="store_true",
         help="setelah skenario, setiap penyedia yang menemui error membuat tiket LPSE Support",
@@ -173,15 +187,23 @@ def walk_journey(args: argparse.Namespace) -> int:
 def run_catalog(args: argparse.Namespace) -> int:
     """Catalog scenarios in a child pytest (QA mode), their table, report and tickets."""
     from simulator.qa.compare import load_run
-    from simulator.qa.run import qa_exit_code, run_qa
+    from simulator.qa.run import run_qa
     from simulator.scenarios.catalog import find_catalog_dir, load_catalog, select
     from simulator.scenarios.run import ScenarioRunRequest
+    from simulator.scenarios.shard import parse_shard
 
     # Everything that can be refused is checked before the (long) run starts.
     entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
     chosen = select(entries, ids=args.ids)
     for earlier in args.compare_with:
         load_run(Path(earlier))
+    try:
+        if args.shard:
+            parse_shard(args.shard)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(f"--shard: {exc}") from None
+    # A ticket attaches the vendor's screenshots, so a --ticket run keeps them for passes too.
+    artifacts = ARTIFACTS_ALWAYS if args.ticket else args.artifacts
     if args.headed:
         require_display("--headed")
     if args.base_url:
@@ -205,11 +227,16 @@ def run_catalog(args: argparse.Namespace) -> int:
                 evidence=args.evidence,
                 workers=args.workers,
                 base_url=args.base_url,
+                artifacts=artifacts,
+                shard=args.shard,
             ),
             reruns=args.reruns,
             compare_with=[Path(p) for p in args.compare_with],
         )
         outcomes = qa.outcomes
+        if qa.interrupted:
+            print(f"spse-sim: run dihentikan (Ctrl-C); yang sudah selesai ada di {output}")
+            return qa.exit_code
         print(format_outcomes(outcomes))
         print_scenario_reports(output)
         counts = {
@@ -222,7 +249,7 @@ def run_catalog(args: argparse.Namespace) -> int:
             f"JUnit XML: {output / 'junit.xml'}"
         )
         print(f"Laporan HTML: {qa.report}")
-        code = qa_exit_code(qa.pytest_exit_code, outcomes)
+        code = qa.exit_code
         if args.ticket:
             code = file_tickets_after(output, headed=args.headed, code=code)
     return code

@@ -107,6 +107,9 @@ class SimEnvironment:
         self._browser: Browser | None = browser
         self._sim: SimControl | None = None
         self.other_lpses: dict[str, OtherLpse] = {}
+        # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
+        # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
+        self.keep_traces = True
         # Called with each new desk's browser context and folder name before its first page
         # opens (trainer mode installs its caption overlay here).
         self.context_setups: list[Callable[[BrowserContext, str], None]] = []
@@ -247,10 +250,13 @@ class SimEnvironment:
 
     def close(self) -> None:
         for desk in self.desks:
-            desk.trace.parent.mkdir(parents=True, exist_ok=True)
             video = desk.page.video if self.options.video_dir is not None else None
             try:
-                desk.context.tracing.stop(path=desk.trace)
+                if self.keep_traces:
+                    desk.trace.parent.mkdir(parents=True, exist_ok=True)
+                    desk.context.tracing.stop(path=desk.trace)
+                else:
+                    desk.context.tracing.stop()
             finally:
                 desk.context.close()
             if video is not None and self.options.video_dir is not None:

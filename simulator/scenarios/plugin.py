@@ -21,9 +21,12 @@ import simulator.scenarios.steps
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.simcontrol import ControlPlaneUnavailable
+from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
 from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
 from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.outcome_collector import OutcomeCollector
+from simulator.scenarios.progress import ProgressReporter
+from simulator.scenarios.shard import ShardPlugin, parse_shard
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.world import WORLD_KEY
 from simulator.testdata.seed import DEFAULT_SEED
@@ -68,6 +71,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--sim-evidence",
         action="store_true",
         help="write the Word report for passing scenarios too (failing ones always get one)",
+    )
+    group.addoption(
+        "--sim-artifacts",
+        choices=ARTIFACT_CHOICES,
+        default=ARTIFACTS_ON_FAILURE,
+        help="keep Playwright traces and step screenshots of failed scenarios only, or always",
+    )
+    group.addoption(
+        "--sim-progress",
+        action="store_true",
+        help="print a line per finished scenario (id, status, seconds, title) instead of dots",
+    )
+    group.addoption(
+        "--sim-shard",
+        type=parse_shard,
+        metavar="I/N",
+        help="run shard I of N of the selected scenarios (stable order by scenario id)",
     )
     group.addoption("--sim-video", metavar="DIR", help="record a video of every desk into DIR")
 
@@ -142,7 +162,16 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
     if not config.pluginmanager.has_plugin("sim-evidence"):
         always = bool(config.getoption("--sim-evidence"))
-        config.pluginmanager.register(EvidencePlugin(always=always), "sim-evidence")
+        keep_all = config.getoption("--sim-artifacts") == ARTIFACTS_ALWAYS
+        config.pluginmanager.register(
+            EvidencePlugin(always=always, keep_all=keep_all), "sim-evidence"
+        )
+    # Progress lines come from the process that reports: not from xdist's workers.
+    if config.getoption("--sim-progress") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(ProgressReporter(config), "sim-progress")
+    shard = config.getoption("--sim-shard")
+    if shard is not None and not config.pluginmanager.has_plugin("sim-shard"):
+        config.pluginmanager.register(ShardPlugin(shard, key=shard_key), "sim-shard")
     for module in pkgutil.iter_modules(simulator.scenarios.steps.__path__):
         name = f"simulator.scenarios.steps.{module.name}"
         if not config.pluginmanager.has_plugin(name):
@@ -154,6 +183,11 @@ def pytest_bdd_apply_tag(tag: str, function: Any) -> bool:
     """Keep Gherkin tags (ids like KODOK-012 are no valid marker names) on the test function."""
     keep_tag(function, tag)
     return True
+
+
+def shard_key(item: pytest.Item) -> str:
+    """What ``--sim-shard`` slices by: the scenario id, else (not a catalog test) the node id."""
+    return scenario_id(item) or item.nodeid
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
