@@ -124,7 +124,7 @@ class Lpse:
             role=Role.PENYEDIA,
             name=form.director.strip(),
             email=form.email.strip(),
-            password_hash=hash_password(form.password),
+            password_hash=hash_password(form.password, cost=self.settings.password_cost),
             status=AccountStatus.MENUNGGU_VERIFIKASI,
             created_at=self.clock.now(),
             company=form.company.strip(),
@@ -145,7 +145,7 @@ class Lpse:
             role=role,
             name=name,
             email=email,
-            password_hash=hash_password(password),
+            password_hash=hash_password(password, cost=self.settings.password_cost),
             status=AccountStatus.AKTIF,
             created_at=self.clock.now(),
         )

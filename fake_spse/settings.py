@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from fake_spse.domain.accounts import PASSWORD_COST
+
+# The cost simulated runs (scenarios, the journey) give their fake SPSE.
+SIMULATED_PASSWORD_COST = 2**10
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -33,6 +38,10 @@ class Settings:
     # server; port 0 = any free port, None = no mail server.
     smtp_host: str = "127.0.0.1"
     smtp_port: int | None = 0
+    # scrypt cost (N) of passwords set at this LPSE. The full cost is the default (serve);
+    # test runs of simulated accounts lower it (SIMULATED_PASSWORD_COST): hashing is not
+    # what they test, and a full-cost hash per login adds up over a catalog.
+    password_cost: int = PASSWORD_COST
 
     @property
     def adp_db_path(self) -> Path:
