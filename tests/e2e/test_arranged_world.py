@@ -94,7 +94,7 @@ def read_tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         for name in names:
             if name in SKIPPED_TABLES:
                 continue
-            cursor = connection.execute(f'SELECT * FROM "{name}"')  # noqa: S608 (own schema)
+            cursor = connection.execute(f'SELECT * FROM "{name}"')
             columns = [c[0] for c in cursor.description]
             keep = [i for i, c in enumerate(columns) if c not in VOLATILE]
             tables[name] = sorted(
