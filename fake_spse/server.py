@@ -4,14 +4,21 @@
 builds a new app (its own data directory, SMTP server, sessions) and puts it behind the port,
 ``unload()`` takes it away. A scenario worker keeps one host and loads a fresh LPSE per scenario,
 so a scenario pays for ``create_app`` only, not for starting and stopping a web server.
-``RunningServer`` is a host with one LPSE loaded for its whole life (``spse-sim serve``, tests).
+With ``templates=True`` a host builds each kind of LPSE (same settings but the data directory)
+once, in a template directory, and starts every new data directory as a copy of it (empty
+databases with their schemas, a fresh clock), instead of creating the schemas each time.
+``RunningServer`` is a host with one LPSE loaded for its whole life (tests, tickets).
 """
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import socket
+import tempfile
 import threading
+from dataclasses import replace
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -95,7 +102,9 @@ class _Dispatcher:
 class ServerHost:
     """A started uvicorn on a real port; ``load`` an LPSE into it, ``stop()`` at the end."""
 
-    def __init__(self, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, templates: bool = False) -> None:
+        self._templates: dict[Settings, Path] | None = {} if templates else None
+        self._template_root: Path | None = None
         # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted connections only for
         # TCP sockets it recognises as such; without it every response waits ~40 ms (Nagle).
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -149,6 +158,7 @@ class ServerHost:
     def load(self, settings: Settings) -> None:
         """Serve a fresh fake SPSE built from ``settings`` (unloading the one before)."""
         self.unload()
+        self._from_template(settings)
         smtp_socket = None
         if settings.smtp_port is not None:
             # Bound here so that its port is known at once; the app's lifespan serves it.
@@ -190,6 +200,24 @@ class ServerHost:
             if smtp_socket is not None:
                 smtp_socket.close()
 
+    def _from_template(self, settings: Settings) -> None:
+        """Start a new, empty data directory as a copy of the template for such settings."""
+        if self._templates is None or settings.adp_path is not None:
+            return
+        if settings.data_dir.exists() and any(settings.data_dir.iterdir()):
+            return  # an existing LPSE keeps its state
+        kind = replace(settings, data_dir=Path("."))
+        template = self._templates.get(kind)
+        if template is None:
+            if self._template_root is None:
+                self._template_root = Path(tempfile.mkdtemp(prefix="spse-sim-templates-"))
+            template = self._template_root / str(len(self._templates))
+            create_app(replace(settings, data_dir=template, smtp_port=None))
+            if any(template.rglob("*-wal")):
+                return  # a database still open: no clean copy to make
+            self._templates[kind] = template
+        shutil.copytree(template, settings.data_dir, dirs_exist_ok=True)
+
     def _on_loop(self, coroutine: Any) -> None:
         loop = self._dispatcher.loop
         if loop is None:
@@ -204,6 +232,8 @@ class ServerHost:
             self._server.should_exit = True
             self._thread.join(10)
             self._socket.close()
+            if self._template_root is not None:
+                shutil.rmtree(self._template_root, ignore_errors=True)
 
     def __enter__(self) -> ServerHost:
         return self

@@ -134,8 +134,9 @@ def sim_options(
 
 @pytest.fixture(scope="session")
 def sim_server_host() -> Iterator[ServerHost]:
-    """One web server for the whole session; each test loads its own fake SPSE into it."""
-    with ServerHost() as host:
+    """One web server for the whole session; each test loads its own fake SPSE into it (its
+    data directory a copy of an empty one made once per session, schemas included)."""
+    with ServerHost(templates=True) as host:
         yield host
 
 
