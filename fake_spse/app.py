@@ -21,6 +21,7 @@ from fake_spse.adapters.adp import AdpService
 from fake_spse.adapters.ca import CertificateAuthority
 from fake_spse.adapters.mail import Mailbox, SmtpServer
 from fake_spse.control import api as control_api
+from fake_spse.control import arrange as control_arrange
 from fake_spse.control import panel as control_panel
 from fake_spse.domain.errors import DomainError
 from fake_spse.service.context import Context
@@ -152,6 +153,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
                 routes=[
                     *control_panel.routes(),
                     *control_api.routes(),
+                    *control_arrange.routes(),
                     *support_control.routes(),
                 ],
             )

@@ -1,22 +1,110 @@
-"""Serve a fake SPSE with uvicorn on a real port, in a background thread of this process."""
+"""Serve a fake SPSE with uvicorn on a real port, in a background thread of this process.
+
+``ServerHost`` is one uvicorn on one port whose fake SPSE can be swapped: ``load(settings)``
+builds a new app (its own data directory, SMTP server, sessions) and puts it behind the port,
+``unload()`` takes it away. A scenario worker keeps one host and loads a fresh LPSE per scenario,
+so a scenario pays for ``create_app`` only, not for starting and stopping a web server.
+With ``templates=True`` a host builds each kind of LPSE (same settings but the data directory)
+once, in a template directory, and starts every new data directory as a copy of it (empty
+databases with their schemas, a fresh clock), instead of creating the schemas each time.
+``RunningServer`` is a host with one LPSE loaded for its whole life (tests, tickets).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 import socket
+import tempfile
 import threading
+from dataclasses import replace
+from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fake_spse.app import create_app
 from fake_spse.settings import Settings
 
+# How long loading or unloading an LPSE (its lifespan: the SMTP server) may take.
+LIFESPAN_TIMEOUT_S = 30
 
-class RunningServer:
-    """A started server; use as a context manager or call ``stop()``."""
 
-    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.settings = settings
+class _Lifespan:
+    """Runs one loaded app's ASGI lifespan (startup now, shutdown at unload) on the host's loop."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+        self._inbox: asyncio.Queue[Message] = asyncio.Queue()
+        self._outbox: asyncio.Queue[Message] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def _exchange(self, message: str) -> None:
+        await self._inbox.put({"type": message})
+        assert self._task is not None
+        answer = asyncio.ensure_future(self._outbox.get())
+        done, _ = await asyncio.wait({answer, self._task}, return_when=asyncio.FIRST_COMPLETED)
+        if answer not in done:
+            answer.cancel()
+            self._task.result()  # the app's own error, if it raised
+            raise RuntimeError(f"the fake SPSE ended its lifespan during {message}")
+        reply = answer.result()
+        if reply["type"].endswith(".failed"):
+            raise RuntimeError(f"{message} failed: {reply.get('message', '')}")
+
+    async def startup(self) -> None:
+        scope: dict[str, Any] = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}
+        self._task = asyncio.ensure_future(self._app(scope, self._inbox.get, self._outbox.put))
+        await self._exchange("lifespan.startup")
+
+    async def shutdown(self) -> None:
+        if self._task is None or self._task.done():
+            return
+        await self._exchange("lifespan.shutdown")
+        await self._task
+
+
+class _Dispatcher:
+    """The host's ASGI app: every request goes to the LPSE loaded now (503 when none is)."""
+
+    def __init__(self) -> None:
+        self.app: ASGIApp | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            # The host's own lifespan: remember the loop; each loaded app gets its own.
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    self.loop = asyncio.get_running_loop()
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        app = self.app
+        if app is None:
+            if scope["type"] == "http":
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 503,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b"no LPSE loaded\n"})
+            return
+        await app(scope, receive, send)
+
+
+class ServerHost:
+    """A started uvicorn on a real port; ``load`` an LPSE into it, ``stop()`` at the end."""
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, templates: bool = False) -> None:
+        self._templates: dict[Settings, Path] | None = {} if templates else None
+        self._template_root: Path | None = None
         # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted connections only for
         # TCP sockets it recognises as such; without it every response waits ~40 ms (Nagle).
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -24,23 +112,13 @@ class RunningServer:
         # Binding here, before uvicorn starts, gives the real port at once (port 0 = any free).
         self._socket.bind((host, port))
         self.host, self.port = self._socket.getsockname()[:2]
-        # The LPSE's SMTP server, bound here too so that its port is known at once; the app's
-        # lifespan serves it on uvicorn's event loop and closes it when the server stops.
+        self._settings: Settings | None = None
+        self._lifespan: _Lifespan | None = None
         self._smtp_socket: socket.socket | None = None
         self._smtp_address: tuple[str, int] | None = None
-        if settings.smtp_port is not None:
-            self._smtp_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            self._smtp_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            self._smtp_socket.bind((settings.smtp_host, settings.smtp_port))
-            self._smtp_socket.listen(16)
-            self._smtp_socket.setblocking(False)
-            smtp_host, smtp_port = self._smtp_socket.getsockname()[:2]
-            self._smtp_address = (str(smtp_host), int(smtp_port))
+        self._dispatcher = _Dispatcher()
         config = uvicorn.Config(
-            create_app(settings, smtp_socket=self._smtp_socket),
-            log_level="warning",
-            access_log=False,
-            lifespan="on",
+            self._dispatcher, log_level="warning", access_log=False, lifespan="on"
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
@@ -56,6 +134,13 @@ class RunningServer:
             self._thread.join(0.01)
 
     @property
+    def settings(self) -> Settings:
+        """The settings of the LPSE loaded now."""
+        if self._settings is None:
+            raise RuntimeError("no LPSE loaded")
+        return self._settings
+
+    @property
     def url(self) -> str:
         """The root URL, e.g. http://127.0.0.1:41234."""
         return f"http://{self.host}:{self.port}"
@@ -67,17 +152,90 @@ class RunningServer:
 
     @property
     def smtp_address(self) -> tuple[str, int] | None:
-        """(host, port) of the LPSE's SMTP server, or None when it has none."""
+        """(host, port) of the loaded LPSE's SMTP server, or None when it has none."""
         return self._smtp_address
 
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(10)
-        self._socket.close()
-        if self._smtp_socket is not None:
-            self._smtp_socket.close()
+    def load(self, settings: Settings) -> None:
+        """Serve a fresh fake SPSE built from ``settings`` (unloading the one before)."""
+        self.unload()
+        self._from_template(settings)
+        smtp_socket = None
+        if settings.smtp_port is not None:
+            # Bound here so that its port is known at once; the app's lifespan serves it.
+            smtp_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                smtp_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                smtp_socket.bind((settings.smtp_host, settings.smtp_port))
+                smtp_socket.listen(16)
+                smtp_socket.setblocking(False)
+            except OSError:
+                smtp_socket.close()
+                raise
+        try:
+            app = create_app(settings, smtp_socket=smtp_socket)
+            lifespan = _Lifespan(app)
+            self._on_loop(lifespan.startup())
+        except BaseException:
+            if smtp_socket is not None:
+                smtp_socket.close()
+            raise
+        self._settings = settings
+        self._lifespan = lifespan
+        self._smtp_socket = smtp_socket
+        if smtp_socket is not None:
+            smtp_host, smtp_port = smtp_socket.getsockname()[:2]
+            self._smtp_address = (str(smtp_host), int(smtp_port))
+        self._dispatcher.app = app
 
-    def __enter__(self) -> RunningServer:
+    def unload(self) -> None:
+        """Stop serving the loaded LPSE (its SMTP server stops); its data stays on disk."""
+        self._dispatcher.app = None
+        lifespan, self._lifespan = self._lifespan, None
+        smtp_socket, self._smtp_socket = self._smtp_socket, None
+        self._smtp_address = None
+        try:
+            if lifespan is not None and self._thread.is_alive():
+                self._on_loop(lifespan.shutdown())
+        finally:
+            if smtp_socket is not None:
+                smtp_socket.close()
+
+    def _from_template(self, settings: Settings) -> None:
+        """Start a new, empty data directory as a copy of the template for such settings."""
+        if self._templates is None or settings.adp_path is not None:
+            return
+        if settings.data_dir.exists() and any(settings.data_dir.iterdir()):
+            return  # an existing LPSE keeps its state
+        kind = replace(settings, data_dir=Path("."))
+        template = self._templates.get(kind)
+        if template is None:
+            if self._template_root is None:
+                self._template_root = Path(tempfile.mkdtemp(prefix="spse-sim-templates-"))
+            template = self._template_root / str(len(self._templates))
+            create_app(replace(settings, data_dir=template, smtp_port=None))
+            if any(template.rglob("*-wal")):
+                return  # a database still open: no clean copy to make
+            self._templates[kind] = template
+        shutil.copytree(template, settings.data_dir, dirs_exist_ok=True)
+
+    def _on_loop(self, coroutine: Any) -> None:
+        loop = self._dispatcher.loop
+        if loop is None:
+            coroutine.close()
+            raise RuntimeError("the fake SPSE server is not running")
+        asyncio.run_coroutine_threadsafe(coroutine, loop).result(LIFESPAN_TIMEOUT_S)
+
+    def stop(self) -> None:
+        try:
+            self.unload()
+        finally:
+            self._server.should_exit = True
+            self._thread.join(10)
+            self._socket.close()
+            if self._template_root is not None:
+                shutil.rmtree(self._template_root, ignore_errors=True)
+
+    def __enter__(self) -> ServerHost:
         return self
 
     def __exit__(
@@ -87,3 +245,18 @@ class RunningServer:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+class RunningServer(ServerHost):
+    """A started server serving one LPSE; use as a context manager or call ``stop()``."""
+
+    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        super().__init__(host=host, port=port)
+        try:
+            self.load(settings)
+        except BaseException:
+            self.stop()
+            raise
+
+    def __enter__(self) -> RunningServer:
+        return self

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from spse_shared.profile import DEFAULT_PROFILE
 
+# The cost simulated runs (scenarios, the journey) give their fake SPSE.
+SIMULATED_PASSWORD_COST = 2**10
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -35,6 +38,11 @@ class Settings:
     # server; port 0 = any free port, None = no mail server.
     smtp_host: str = "127.0.0.1"
     smtp_port: int | None = 0
+    # scrypt cost (N) of passwords set at this LPSE; None is the full cost (serve, the default;
+    # fake_spse.domain.accounts.PASSWORD_COST).
+    # Test runs of simulated accounts lower it (SIMULATED_PASSWORD_COST): hashing is not
+    # what they test, and a full-cost hash per login adds up over a catalog.
+    password_cost: int | None = None
 
     @property
     def adp_db_path(self) -> Path:

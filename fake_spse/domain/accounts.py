@@ -160,11 +160,19 @@ def registration_problems(form: VendorRegistration) -> list[DomainError]:
     return problems
 
 
-def hash_password(password: str) -> str:
-    """A salted scrypt hash in one string."""
+# scrypt's cost (N) for real use; simulated accounts of test runs may use less
+# (Settings.password_cost), and the cost travels inside the stored hash.
+PASSWORD_COST = 2**14
+
+
+def hash_password(password: str, *, cost: int | None = None) -> str:
+    """A salted scrypt hash in one string: ``scrypt$salt$digest`` at the full cost (the
+    default, None), ``scrypt:N$salt$digest`` at another cost ``N`` (a power of two)."""
+    cost = PASSWORD_COST if cost is None else cost
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
-    return f"scrypt${salt.hex()}${digest.hex()}"
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=cost, r=8, p=1)
+    scheme = "scrypt" if cost == PASSWORD_COST else f"scrypt:{cost}"
+    return f"{scheme}${salt.hex()}${digest.hex()}"
 
 
 def password_matches(password: str, stored: str) -> bool:
@@ -173,9 +181,13 @@ def password_matches(password: str, stored: str) -> bool:
         scheme, salt_hex, digest_hex = stored.split("$")
     except ValueError:
         return False
-    if scheme != "scrypt":
+    name, _, cost_text = scheme.partition(":")
+    if name != "scrypt" or (cost_text and not cost_text.isdigit()):
         return False
-    digest = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt_hex), n=2**14, r=8, p=1)
+    cost = int(cost_text) if cost_text else PASSWORD_COST
+    if cost < 2 or cost & (cost - 1) or cost > PASSWORD_COST:
+        return False
+    digest = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt_hex), n=cost, r=8, p=1)
     return hmac.compare_digest(digest.hex(), digest_hex)
 
 

@@ -39,7 +39,7 @@ class AccountService:
         if problems:
             raise UploadProblems(problems)
         # Hashing is slow on purpose: it happens outside the transaction.
-        password_hash = hash_password(form.password)
+        password_hash = hash_password(form.password, cost=self._ctx.settings.password_cost)
         account = Account(
             user_id=form.user_id,
             role=Role.PENYEDIA,
@@ -67,7 +67,7 @@ class AccountService:
             role=role,
             name=name,
             email=email,
-            password_hash=hash_password(password),
+            password_hash=hash_password(password, cost=self._ctx.settings.password_cost),
             status=AccountStatus.AKTIF,
             created_at=self._ctx.clock.now(),
         )
@@ -128,6 +128,12 @@ class AccountService:
             activated_at=record.activated_at,
             arrived_at=self._ctx.clock.now(),
         )
+
+    def open_session(self, sid: str, auth_token: str, user_id: str) -> None:
+        """A new session ``sid`` already logged in as ``user_id`` (/_sim/arrange/login)."""
+        with self._ctx.unit() as db:
+            db.add_session(sid, auth_token, self._ctx.clock.now())
+            db.set_session_user(sid, user_id)
 
     def bind_session(self, sid: str, user_id: str | None) -> None:
         """Session ``sid`` now belongs to ``user_id`` (after login), or to nobody (logout)."""

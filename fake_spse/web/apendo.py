@@ -3,7 +3,8 @@
 Plain browser pages, no SpamKodok: the vendor downloads the package public key, encrypts with
 APENDO on the desk and uploads the ``.rhs`` file through an ordinary file input; the pokja
 downloads the package private key once the opening stage has started, opens each offer with
-APENDO and records what it found. The rules live in ``Lpse``; these handlers only translate.
+APENDO and records what it found. The rules live in ``fake_spse.service.apendo``; these
+handlers only translate.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -22,12 +22,14 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.server import RunningServer, ServerHost
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.web.request_log import LOG_NAME
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
+from simulator.harness.arrange import Arranger
+from simulator.harness.keypool import KeyRing
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
 from simulator.testdata.seed import DEFAULT_SEED
@@ -55,19 +57,45 @@ class RunOptions:
     base_url: str | None = None
 
 
-@dataclass
 class Desk:
-    """One user's computer: a browser window, with SpamKodok 2 or without."""
+    """One user's computer: a browser window, with SpamKodok 2 or without.
 
-    actor: str
-    context: BrowserContext
-    page: Page
-    kodok: SpamKodok | None
-    folder: Path
-    trace: Path = field(init=False)
+    The window (browser context and page) opens on first use of ``context`` or ``page``: an
+    actor whose part was arranged, not walked (a verifikator who only verified through
+    /_sim/arrange), costs no browser. ``SimEnvironment.desks`` lists the opened ones.
+    """
 
-    def __post_init__(self) -> None:
-        self.trace = self.folder.parent.parent / "traces" / f"{self.folder.name}.zip"
+    def __init__(
+        self,
+        *,
+        actor: str,
+        kodok: SpamKodok | None,
+        folder: Path,
+        opener: Callable[[Desk], tuple[BrowserContext, Page]],
+    ) -> None:
+        self.actor = actor
+        self.kodok = kodok
+        self.folder = folder
+        self.trace = folder.parent.parent / "traces" / f"{folder.name}.zip"
+        self._opener = opener
+        self._window: tuple[BrowserContext, Page] | None = None
+
+    @property
+    def opened(self) -> bool:
+        return self._window is not None
+
+    def _open(self) -> tuple[BrowserContext, Page]:
+        if self._window is None:
+            self._window = self._opener(self)
+        return self._window
+
+    @property
+    def context(self) -> BrowserContext:
+        return self._open()[0]
+
+    @property
+    def page(self) -> Page:
+        return self._open()[1]
 
 
 @dataclass
@@ -94,15 +122,26 @@ class OtherLpse:
 class SimEnvironment:
     """Starts the embedded fake SPSE and a browser; hands out desks; keeps every artefact."""
 
-    def __init__(self, options: RunOptions, *, browser: Browser | None = None) -> None:
-        """``browser``: an already launched browser to reuse (tests share one per session)."""
+    def __init__(
+        self,
+        options: RunOptions,
+        *,
+        browser: Browser | None = None,
+        server_host: ServerHost | None = None,
+    ) -> None:
+        """``browser``: an already launched browser to reuse (tests share one per session).
+        ``server_host``: a running server to load this run's fake SPSE into (a scenario worker
+        keeps one); without it the run starts and stops a server of its own."""
         self.options = options
         self._own_browser = browser is None
+        self._server_host = server_host
         self.output_dir = options.output_dir
         self.profile: Profile = load_profile(options.profile)
         self.data = TestDataFactory(options.seed)
+        # Keys for arranged certificates: distinct within the run, drawn in a fixed order.
+        self.keys = KeyRing()
         self.desks: list[Desk] = []
-        self._server: RunningServer | None = None
+        self._server: ServerHost | None = None
         self._playwright: Playwright | None = None
         self._browser: Browser | None = browser
         self._sim: SimControl | None = None
@@ -138,8 +177,13 @@ class SimEnvironment:
                 profile=self.options.profile,
                 clock_start=self.options.clock_start,
                 clock_frozen=True,
+                password_cost=SIMULATED_PASSWORD_COST,
             )
-            self._server = RunningServer(settings)
+            if self._server_host is not None:
+                self._server_host.load(settings)
+                self._server = self._server_host
+            else:
+                self._server = RunningServer(settings)
             self._sim = SimControl(self._server.url)
         if self._browser is not None:
             return
@@ -169,6 +213,11 @@ class SimEnvironment:
     def sim(self) -> SimControl:
         assert self._sim is not None, "environment not started"
         return self._sim
+
+    @property
+    def arrange(self) -> Arranger:
+        """Arranged Givens through the server's service layer (/_sim/arrange)."""
+        return Arranger(self.sim, self.keys)
 
     @property
     def settings(self) -> Settings:
@@ -204,6 +253,7 @@ class SimEnvironment:
             clock_start=self.options.clock_start,
             clock_frozen=True,
             adp_path=self.settings.adp_db_path,
+            password_cost=SIMULATED_PASSWORD_COST,
         )
         server = RunningServer(settings)
         other = OtherLpse(name=name, server=server, sim=SimControl(server.url))
@@ -215,18 +265,6 @@ class SimEnvironment:
         assert self._browser is not None, "environment not started"
         folder = self.output_dir / "desks" / _safe(actor)
         folder.mkdir(parents=True, exist_ok=True)
-        if self.options.video_dir is None:
-            context = self._browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
-        else:
-            context = self._browser.new_context(
-                locale="id-ID",
-                timezone_id="Asia/Jakarta",
-                record_video_dir=self.options.video_dir / ".rekaman",
-                record_video_size=VIDEO_SIZE,
-                viewport=VIDEO_SIZE,
-            )
-        context.set_default_timeout(self.options.timeout_ms)
-        context.tracing.start(screenshots=True, snapshots=True, title=actor)
         kodok = None
         if spamkodok:
             kodok = SpamKodok(
@@ -239,14 +277,30 @@ class SimEnvironment:
                 # (the developer's own, parallel test runs) must not change what a run shows.
                 process_probe=DeskProcesses(),
             )
-            kodok.install(context)
+        return Desk(actor=actor, kodok=kodok, folder=folder, opener=self._open_window)
+
+    def _open_window(self, desk: Desk) -> tuple[BrowserContext, Page]:
+        """The desk's browser window: a fresh context (traced), SpamKodok installed."""
+        assert self._browser is not None, "environment not started"
+        if self.options.video_dir is None:
+            context = self._browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+        else:
+            context = self._browser.new_context(
+                locale="id-ID",
+                timezone_id="Asia/Jakarta",
+                record_video_dir=self.options.video_dir / ".rekaman",
+                record_video_size=VIDEO_SIZE,
+                viewport=VIDEO_SIZE,
+            )
+        context.set_default_timeout(self.options.timeout_ms)
+        context.tracing.start(screenshots=True, snapshots=True, title=desk.actor)
+        if desk.kodok is not None:
+            desk.kodok.install(context)
         for setup in self.context_setups:
-            setup(context, folder.name)
-        desk = Desk(
-            actor=actor, context=context, page=context.new_page(), kodok=kodok, folder=folder
-        )
+            setup(context, desk.folder.name)
+        page = context.new_page()
         self.desks.append(desk)
-        return desk
+        return context, page
 
     def close(self) -> None:
         for desk in self.desks:
@@ -280,7 +334,10 @@ class SimEnvironment:
             self._sim.close()
             self._sim = None
         if self._server is not None:
-            self._server.stop()
+            if self._server is self._server_host:
+                self._server.unload()
+            else:
+                self._server.stop()
             self._server = None
             self._save_server_log()
 

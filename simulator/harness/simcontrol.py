@@ -49,6 +49,10 @@ class SimControl:
             raise SimControlError(f"{method} /_sim{path}: {response.status_code} {response.text}")
         return response.json()
 
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        """POST ``body`` to ``/_sim<path>``; the JSON answer (SimControlError when refused)."""
+        return self._call("POST", path, body)
+
     def health(self) -> dict[str, Any]:
         result: dict[str, Any] = self._call("GET", "/health")
         return result

@@ -1,8 +1,12 @@
 """pytest fixtures for driving the fake SPSE with SpamKodok desks.
 
-A chain of small fixtures, each overridable: ``sim_browser`` (one Chromium per session) ->
-``sim_options`` (per test: its own output and data folder) -> ``sim_env`` (a started server and
-desks). Options live in the "spse-sim" group.
+A chain of small fixtures, each overridable: ``sim_browser`` (one Chromium per session) and
+``sim_server_host`` (one web server per session, i.e. per xdist worker) -> ``sim_options`` (per
+test: its own output and data folder) -> ``sim_env`` (a fresh fake SPSE loaded into the
+session's server, and desks: a browser context each). Options live in the "spse-sim" group.
+
+A scenario's Givens are arranged through /_sim/arrange unless it is tagged ``@jalan-ui``
+(see simulator/scenarios/steps/common.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 import simulator.scenarios.steps
+from fake_spse.server import ServerHost
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.simcontrol import ControlPlaneUnavailable
@@ -145,10 +150,20 @@ def sim_options(
     )
 
 
+@pytest.fixture(scope="session")
+def sim_server_host() -> Iterator[ServerHost]:
+    """One web server for the whole session; each test loads its own fake SPSE into it (its
+    data directory a copy of an empty one made once per session, schemas included)."""
+    with ServerHost(templates=True) as host:
+        yield host
+
+
 @pytest.fixture
-def sim_env(sim_options: RunOptions, sim_browser: Browser) -> Iterator[SimEnvironment]:
-    """A started fake SPSE on a real port, with desks in the shared browser."""
-    with SimEnvironment(sim_options, browser=sim_browser) as env:
+def sim_env(
+    sim_options: RunOptions, sim_browser: Browser, sim_server_host: ServerHost
+) -> Iterator[SimEnvironment]:
+    """A fresh fake SPSE (own data folder) on the session's port, desks in the shared browser."""
+    with SimEnvironment(sim_options, browser=sim_browser, server_host=sim_server_host) as env:
         yield env
 
 

@@ -46,6 +46,8 @@ class Actor:
 class World:
     env: SimEnvironment
     catalog: MessageCatalog
+    # Givens arranged through /_sim/arrange (True) or walked through the pages (False).
+    arranged: bool = False
     actors: dict[str, Actor] = field(default_factory=dict)
     tender_id: str | None = None
     uploads: dict[str, UploadOutcome] = field(default_factory=dict)

@@ -14,6 +14,7 @@ from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.base import SpsePage
 from simulator.harness.environment import SimEnvironment
+from simulator.scenarios.tags import scenario_tags
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 from simulator.testdata.documents import write_pdf
 from spse_shared.messages import MessageCatalog
@@ -22,10 +23,26 @@ from spse_shared.profile import UPLOAD_STAGE
 
 @pytest.fixture
 def world(sim_env: SimEnvironment, request: pytest.FixtureRequest) -> World:
-    """The scenario's state; kept on the test item so the report can show its checks."""
-    state = World(env=sim_env, catalog=MessageCatalog(sim_env.profile.messages))
+    """The scenario's state; kept on the test item so the report can show its checks.
+
+    Givens are arranged through the server's service layer (/_sim/arrange) unless the scenario
+    (or its feature) is tagged ``@jalan-ui``, or the run drives another deployment (no /_sim
+    there): then every Given walks through the pages. See ``arranged`` below.
+    """
+    arranged = not sim_env.options.base_url and WALK_TAG not in scenario_tags(request.node)
+    state = World(env=sim_env, catalog=MessageCatalog(sim_env.profile.messages), arranged=arranged)
     request.node.stash[WORLD_KEY] = state
     return state
+
+
+# How a Given reaches its state ------------------------------------------------------------------
+# A Given that is not the subject of its scenario is *arranged*: the same service calls the pages
+# make, through /_sim/arrange, with the same test data in the same order, so the world is the one
+# walking would leave (tests/e2e/test_arranged_world.py compares both). What a scenario is about
+# stays in the browser: its When steps always walk, and a scenario whose Givens are its subject
+# (registration and verification in features/adp.feature, say) carries ``@jalan-ui``. The CA
+# journey (spse-sim run, simulator/journey/) walks everything.
+WALK_TAG = "jalan-ui"
 
 
 # people ---------------------------------------------------------------------------------------
@@ -64,6 +81,70 @@ def letter_for(actor: Actor) -> Path:
     )
 
 
+def register(world: World, actor: Actor) -> None:
+    """The vendor's online registration: arranged, or walked on its own desk."""
+    assert actor.vendor is not None
+    if world.arranged:
+        world.env.arrange.register_vendor(actor.vendor)
+    else:
+        register_vendor(actor.desk.page, world.env.spse_url, actor.vendor)
+
+
+def verify(world: World, actor: Actor) -> None:
+    """The LPSE's verifikator (added on first need) verifies the vendor."""
+    checker = verifikator(world)
+    assert checker.staff is not None
+    if world.arranged:
+        world.env.arrange.verify_vendor(checker.user_id, actor.user_id)
+    else:
+        verify_vendor(checker.desk.page, world.env.spse_url, checker.staff, actor.user_id)
+
+
+def embed_certificate(world: World, actor: Actor) -> None:
+    """AMS registration from the actor's SpamKodok, the certificate embedded; logged out."""
+    env = world.env
+    letter = letter_for(actor)
+    if not world.arranged:
+        register_ams(actor.desk.page, env.spse_url, actor.user_id, actor.password, letter)
+        log_out(actor.desk.page, env.spse_url)
+        return
+    kodok = actor.desk.kodok
+    assert kodok is not None, f"{actor.alias} has no SpamKodok"
+    env.arrange.embed_certificate(
+        user_id=actor.user_id,
+        keystore_path=kodok.keystore_path,
+        passphrase=kodok.passphrase,
+        # What the AMS page hands SpamKodok for the CSR (fake_spse/web/templates/ams.html).
+        common_name=actor.vendor.director if actor.vendor else actor.display_name,
+        organization=actor.vendor.company if actor.vendor else None,
+        email=actor.vendor.email if actor.vendor else actor.staff.email if actor.staff else None,
+        letter=letter,
+    )
+
+
+def announce_tender(world: World, pokja: Actor) -> str:
+    """The pokja creates and announces the next test tender; its id. Logged out after."""
+    env = world.env
+    assert pokja.staff is not None
+    tender = env.data.tender()
+    if world.arranged:
+        return env.arrange.create_tender(pokja.user_id, tender)
+    tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, tender)
+    log_out(pokja.desk.page, env.spse_url)
+    return tender_id
+
+
+def join(world: World, actor: Actor, tender_id: str) -> None:
+    """The vendor logs in and joins the tender; it stays logged in on its desk."""
+    env = world.env
+    if world.arranged:
+        env.arrange.join_tender(actor.user_id, tender_id)
+        env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+        return
+    log_in(actor.desk.page, env.spse_url, actor.user_id, actor.password)
+    join_tender(actor.desk.page, env.spse_url, tender_id)
+
+
 @given(parsers.parse('penyedia "{alias}" telah mendaftar online'))
 def vendor_registered(world: World, alias: str) -> Actor:
     env = world.env
@@ -71,46 +152,31 @@ def vendor_registered(world: World, alias: str) -> Actor:
     desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
     actor = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor=vendor)
     world.actors[alias] = actor
-    register_vendor(desk.page, env.spse_url, vendor)
+    register(world, actor)
     return actor
 
 
 @given(parsers.parse('penyedia "{alias}" telah terdaftar dan diverifikasi'))
 def vendor_verified(world: World, alias: str) -> None:
-    actor = vendor_registered(world, alias)
-    checker = verifikator(world)
-    assert checker.staff is not None
-    verify_vendor(checker.desk.page, world.env.spse_url, checker.staff, actor.user_id)
+    verify(world, vendor_registered(world, alias))
 
 
 @given(parsers.parse('penyedia "{alias}" memiliki sertifikat tertanam di SpamKodok'))
 def vendor_has_certificate(world: World, alias: str) -> None:
-    actor = world.actor(alias)
-    register_ams(
-        actor.desk.page, world.env.spse_url, actor.user_id, actor.password, letter_for(actor)
-    )
-    log_out(actor.desk.page, world.env.spse_url)
+    embed_certificate(world, world.actor(alias))
 
 
 @given(parsers.parse('pokja "{alias}" dengan sertifikat tertanam telah mengumumkan paket tender'))
 def tender_announced(world: World, alias: str) -> None:
-    env = world.env
     pokja = add_staff(world, alias, "pokja", spamkodok=True)
-    assert pokja.staff is not None
-    if env.profile.protection == "ca":
-        register_ams(
-            pokja.desk.page, env.spse_url, pokja.user_id, pokja.password, letter_for(pokja)
-        )
-        log_out(pokja.desk.page, env.spse_url)
-    world.tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, env.data.tender())
-    log_out(pokja.desk.page, env.spse_url)
+    if world.profile.protection == "ca":
+        embed_certificate(world, pokja)
+    world.tender_id = announce_tender(world, pokja)
 
 
 @given(parsers.parse('penyedia "{alias}" telah mengikuti tender'))
 def vendor_joined(world: World, alias: str) -> None:
-    actor = world.actor(alias)
-    log_in(actor.desk.page, world.env.spse_url, actor.user_id, actor.password)
-    join_tender(actor.desk.page, world.env.spse_url, world.require_tender())
+    join(world, world.actor(alias), world.require_tender())
 
 
 @given(parsers.parse('penyedia "{alias}" siap mengunggah penawaran'))

@@ -17,18 +17,17 @@ from simulator.browser.journeys.apendo import (
     open_offers,
     upload_file,
 )
-from simulator.browser.journeys.offer import join_tender
-from simulator.browser.journeys.registration import register_vendor, verify_vendor
-from simulator.browser.journeys.session import log_in, log_out
-from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.base import SpsePage
 from simulator.scenarios.steps.common import (
     add_staff,
+    announce_tender,
     desk_files,
+    join,
+    register,
     stage_running,
     stored_offers,
     vendor_joined,
-    verifikator,
+    verify,
 )
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
@@ -59,22 +58,13 @@ def _require_nonca(world: World) -> None:
 def tender_announced_without_certificate(world: World, alias: str) -> None:
     """The pokja works in a plain browser: no SpamKodok, no AMS registration."""
     _require_nonca(world)
-    env = world.env
     pokja = add_staff(world, alias, "pokja", spamkodok=False)
-    assert pokja.staff is not None
-    world.tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, env.data.tender())
-    log_out(pokja.desk.page, env.spse_url)
+    world.tender_id = announce_tender(world, pokja)
 
 
 @given(parsers.parse('pokja "{alias}" juga telah mengumumkan paket tender kedua'))
 def second_tender_announced(world: World, non_ca_log: NonCaLog, alias: str) -> None:
-    pokja = world.actor(alias)
-    assert pokja.staff is not None
-    env = world.env
-    non_ca_log.other_tender = create_tender(
-        pokja.desk.page, env.spse_url, pokja.staff, env.data.tender()
-    )
-    log_out(pokja.desk.page, env.spse_url)
+    non_ca_log.other_tender = announce_tender(world, world.actor(alias))
 
 
 @given(parsers.parse('penyedia "{alias}" dengan browser biasa siap mengunggah penawaran'))
@@ -86,10 +76,8 @@ def plain_vendor_ready(world: World, alias: str) -> None:
     desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=False)
     actor = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor=vendor)
     world.actors[alias] = actor
-    register_vendor(desk.page, env.spse_url, vendor)
-    checker = verifikator(world)
-    assert checker.staff is not None
-    verify_vendor(checker.desk.page, env.spse_url, checker.staff, actor.user_id)
+    register(world, actor)
+    verify(world, actor)
     vendor_joined(world, alias)
     stage_running(world, UPLOAD_STAGE)
 
@@ -97,9 +85,7 @@ def plain_vendor_ready(world: World, alias: str) -> None:
 @given(parsers.parse('penyedia "{alias}" juga mengikuti paket tender kedua'))
 def vendor_joins_second(world: World, non_ca_log: NonCaLog, alias: str) -> None:
     assert non_ca_log.other_tender is not None, "announce the second package first"
-    actor = world.actor(alias)
-    log_in(actor.desk.page, world.env.spse_url, actor.user_id, actor.password)
-    join_tender(actor.desk.page, world.env.spse_url, non_ca_log.other_tender)
+    join(world, world.actor(alias), non_ca_log.other_tender)
 
 
 # the vendor's desk and upload -------------------------------------------------------------------

@@ -101,6 +101,19 @@ def test_password_hash_round_trip() -> None:
     assert not password_matches("rahasia123", "rusak")
 
 
+def test_a_lower_password_cost_travels_in_the_hash() -> None:
+    stored = hash_password("rahasia123", cost=2**10)
+    assert stored.startswith("scrypt:1024$")
+    assert password_matches("rahasia123", stored)
+    assert not password_matches("rahasia124", stored)
+    # Only powers of two up to the full cost are read: a forged cost cannot make a check
+    # expensive or cheap beyond what the server writes.
+    salt, digest = stored.split("$")[1:]
+    assert not password_matches("rahasia123", f"scrypt:1000${salt}${digest}")
+    assert not password_matches("rahasia123", f"scrypt:{2**20}${salt}${digest}")
+    assert not password_matches("rahasia123", f"scrypt:x${salt}${digest}")
+
+
 def _account(status: AccountStatus) -> Account:
     return Account(
         user_id="ptmaju",

@@ -45,7 +45,7 @@ def test_a_registration_racing_another_for_the_same_user_id_gets_the_catalog_mes
     meets the taken user id: in the database, not in the checks. It gets the same message."""
     raced = False
 
-    def hash_while_another_registers(password: str) -> str:
+    def hash_while_another_registers(password: str, *, cost: int | None = None) -> str:
         # Hashing is the slow step between the checks and the insert: the racer lands here.
         nonlocal raced
         if not raced:

@@ -1,0 +1,116 @@
+"""/_sim/arrange: set up a scenario's world through the service layer, without the pages.
+
+A catalog scenario's Givens that are not its subject (a registered and verified vendor, a
+certificate issued by BSrE, an announced tender, a joined vendor, a logged-in desk) are arranged
+here. Every call goes through the same service methods the pages call, so SPSE's rules still
+apply (a pokja without a certificate cannot announce a CA tender, ADP still refuses duplicates);
+only the browser round trips are skipped. Guarded like the rest of /_sim.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from fake_spse.control.api import _json, _services, guarded
+from fake_spse.domain.accounts import VendorRegistration
+from fake_spse.domain.tenders import TenderDraft
+from fake_spse.service.blocking import call
+from fake_spse.web.session import COOKIE, Session, encode_cookie
+
+# The registration form's fields (as fake_spse/web/accounts.py reads them).
+_VENDOR_FIELDS = ("user_id", "password", "company", "npwp", "email", "address", "phone", "director")
+
+
+async def vendor(request: Request) -> Response:
+    """Online registration of a vendor (the account waits for verification)."""
+    body = await _json(request)
+    fields = {name: str(body[name]) for name in _VENDOR_FIELDS}
+    form = VendorRegistration(**fields, password_confirm=fields["password"])
+    account = await call(_services(request).accounts.register_vendor, form)
+    return JSONResponse({"ok": True, "user_id": account.user_id, "status": account.status.value})
+
+
+async def verify(request: Request) -> Response:
+    """A verifikator verifies a vendor: the account becomes active and is registered in ADP."""
+    body = await _json(request)
+    accounts = _services(request).accounts
+    verifier = accounts.account(str(body["verifier_id"]))
+    account = await call(accounts.verify_vendor, verifier, str(body["vendor_id"]))
+    return JSONResponse({"ok": True, "user_id": account.user_id, "status": account.status.value})
+
+
+async def ams(request: Request) -> Response:
+    """AMS registration with the desk's CSR and recommendation letter; BSrE's answer."""
+    body = await _json(request)
+    services = _services(request)
+    certificate = await call(
+        services.certificates.register_ams,
+        services.accounts.account(str(body["user_id"])),
+        letter_name=str(body["letter_name"]),
+        letter=base64.b64decode(str(body["letter_b64"])),
+        csr_pem=str(body["csr_pem"]),
+    )
+    return JSONResponse(
+        {
+            "ok": True,
+            "certificate_pem": certificate.pem,
+            "chain_pem": services.certificates.ca_chain_pem(),
+            "subject": certificate.subject,
+        }
+    )
+
+
+async def tender(request: Request) -> Response:
+    """A pokja creates and announces a package (as the 'Paket Baru' page does)."""
+    body = await _json(request)
+    services = _services(request)
+    draft = TenderDraft(
+        name=str(body["name"]),
+        instansi=str(body.get("instansi") or "") or services.settings.lpse_name,
+        satker=str(body["satker"]),
+        jenis_pengadaan=int(body["jenis_pengadaan"]),
+        pagu=int(body["pagu"]),
+        hps=int(body["hps"]),
+        lokasi=str(body["lokasi"]),
+        tahun=services.simulation.now().year,
+    )
+    pokja = services.accounts.account(str(body["pokja_id"]))
+    created = await call(services.tenders.create_tender, pokja, draft)
+    return JSONResponse({"ok": True, "tender_id": created.tender_id})
+
+
+async def join(request: Request) -> Response:
+    """'Ikut Tender' for a vendor."""
+    body = await _json(request)
+    services = _services(request)
+    vendor = services.accounts.account(str(body["vendor_id"]))
+    await call(services.tenders.join_tender, vendor, str(body["tender_id"]))
+    return JSONResponse({"ok": True})
+
+
+async def login(request: Request) -> Response:
+    """Log a user in (password checked as on the login page); the session cookie to set."""
+    body = await _json(request)
+    accounts = _services(request).accounts
+    account = await call(accounts.authenticate, str(body["user_id"]), str(body["password"]))
+    session = Session(secrets.token_hex(16), account.user_id, secrets.token_hex(20))
+    await call(accounts.open_session, session.sid, session.auth_token, account.user_id)
+    now = _services(request).simulation.now()
+    value = encode_cookie(request.app.state.sim_secret, session, now)
+    return JSONResponse({"ok": True, "cookie": {"name": COOKIE, "value": value, "path": "/"}})
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/arrange/vendor", guarded(vendor), methods=["POST"]),
+        Route("/arrange/verify", guarded(verify), methods=["POST"]),
+        Route("/arrange/ams", guarded(ams), methods=["POST"]),
+        Route("/arrange/tender", guarded(tender), methods=["POST"]),
+        Route("/arrange/join", guarded(join), methods=["POST"]),
+        Route("/arrange/login", guarded(login), methods=["POST"]),
+    ]

@@ -1,0 +1,107 @@
+"""Arranged worlds: the client side of /_sim/arrange, and the desk side of an arranged AMS.
+
+A scenario's Givens that are not its subject are arranged through the fake SPSE's service layer
+(fake_spse/control/arrange.py) instead of being walked through the pages: the same rules apply,
+the browser round trips are skipped. The desk's part stays on the desk: an arranged certificate
+has its key (from the key pool) and CSR made here, as SpamKodok makes them, and is embedded in
+the user's SpamKodok keystore (PKCS#12) exactly where SpamKodok keeps it.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from playwright.sync_api import BrowserContext
+
+from simulator.desk.spamkodok.keystore import Keystore
+from simulator.harness.keypool import KeyRing
+from simulator.harness.simcontrol import SimControl
+from simulator.testdata.factory import TenderData, VendorData
+
+
+class Arranger:
+    """Sets one fake SPSE's state for a scenario; every call goes through /_sim/arrange."""
+
+    def __init__(self, sim: SimControl, keys: KeyRing) -> None:
+        self.sim = sim
+        self.keys = keys
+
+    def register_vendor(self, vendor: VendorData) -> str:
+        """Online registration; the account's status."""
+        body = {
+            "user_id": vendor.user_id,
+            "password": vendor.password,
+            "company": vendor.company,
+            "npwp": vendor.npwp,
+            "email": vendor.email,
+            "address": vendor.address,
+            "phone": vendor.phone,
+            "director": vendor.director,
+        }
+        return str(self.sim.post("/arrange/vendor", body)["status"])
+
+    def verify_vendor(self, verifier_id: str, vendor_id: str) -> str:
+        """The verifikator activates the vendor (and SPSE registers it in ADP); its status."""
+        body = {"verifier_id": verifier_id, "vendor_id": vendor_id}
+        return str(self.sim.post("/arrange/verify", body)["status"])
+
+    def embed_certificate(
+        self,
+        *,
+        user_id: str,
+        keystore_path: Path,
+        passphrase: str,
+        common_name: str,
+        organization: str | None,
+        email: str | None,
+        letter: Path,
+    ) -> str:
+        """AMS registration as SpamKodok does it: a key (from the pool) in the user's keystore,
+        its CSR sent with the recommendation letter, BSrE's certificate embedded. Returns the
+        certificate's subject."""
+        keystore = Keystore(keystore_path, passphrase, self.keys.next())
+        csr = keystore.certificate_signing_request(
+            common_name=common_name, organization=organization or None, email=email or None
+        )
+        answer = self.sim.post(
+            "/arrange/ams",
+            {
+                "user_id": user_id,
+                "letter_name": letter.name,
+                "letter_b64": base64.b64encode(letter.read_bytes()).decode(),
+                "csr_pem": csr.public_bytes(serialization.Encoding.PEM).decode(),
+            },
+        )
+        keystore_path.parent.mkdir(parents=True, exist_ok=True)
+        keystore.embed(
+            x509.load_pem_x509_certificate(str(answer["certificate_pem"]).encode()),
+            x509.load_pem_x509_certificates(str(answer["chain_pem"]).encode()),
+        )
+        return str(answer["subject"])
+
+    def create_tender(self, pokja_id: str, tender: TenderData) -> str:
+        """The pokja announces ``tender`` (fields as the 'Paket Baru' page sends them)."""
+        body = {
+            "pokja_id": pokja_id,
+            "name": tender.name,
+            "satker": tender.satker,
+            "jenis_pengadaan": tender.jenis_pengadaan,
+            "pagu": tender.pagu,
+            "hps": tender.hps,
+            "lokasi": tender.lokasi,
+        }
+        return str(self.sim.post("/arrange/tender", body)["tender_id"])
+
+    def join_tender(self, vendor_id: str, tender_id: str) -> None:
+        self.sim.post("/arrange/join", {"vendor_id": vendor_id, "tender_id": tender_id})
+
+    def log_in(self, context: BrowserContext, server_url: str, user_id: str, password: str) -> None:
+        """Log ``user_id`` in (password checked by SPSE) and give the desk the session cookie."""
+        answer = self.sim.post("/arrange/login", {"user_id": user_id, "password": password})
+        cookie = answer["cookie"]
+        context.add_cookies(
+            [{"name": cookie["name"], "value": cookie["value"], "url": server_url + "/"}]
+        )

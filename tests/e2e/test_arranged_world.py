@@ -1,0 +1,136 @@
+"""An arranged world (Givens through /_sim/arrange) equals a walked one (Givens in the pages).
+
+Both worlds are built from the same seed by the catalog's own Given steps: a pokja with an
+embedded certificate announces a tender, a vendor registers, is verified, gets a certificate and
+joins, and the upload stage opens. Then every SQLite table of the fake SPSE (SPSE, ADP, BSrE,
+LPSE Support, faults), its blob store and CA records, and the SpamKodok keystores on the desks
+must agree, apart from what differs on every run by design: password hashes (salted), keys,
+certificate serials and PEMs, blob names and the browser sessions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from playwright.sync_api import Browser
+
+from fake_spse.server import ServerHost
+from simulator.desk.spamkodok.keystore import Keystore
+from simulator.harness.environment import RunOptions, SimEnvironment
+from simulator.scenarios.steps.common import tender_announced, vendor_ready
+from simulator.scenarios.world import World
+from spse_shared.messages import MessageCatalog
+
+pytestmark = pytest.mark.e2e
+
+# Columns whose values differ between any two runs by design.
+VOLATILE = {
+    "password_hash",  # salted
+    "serial",  # BSrE's random serial numbers
+    "pem",  # certificates: new keys, new serials
+    "der",
+    "recipients",  # the pokja's certificate
+    "letter_blob",  # blob names
+    "blob_key",
+}
+# Browser sessions: a walk logs in and out many times, an arranged world once per desk.
+SKIPPED_TABLES = {"sessions", "sqlite_sequence"}
+
+
+def build_world(
+    browser: Browser, host: ServerHost, output: Path, *, arranged: bool
+) -> dict[str, Any]:
+    with SimEnvironment(
+        RunOptions(output_dir=output, seed=20260302), browser=browser, server_host=host
+    ) as env:
+        world = World(env=env, catalog=MessageCatalog(env.profile.messages), arranged=arranged)
+        tender_announced(world, "Pokja 1")
+        vendor_ready(world, "CV Maju")
+        # The vendor's desk is logged in, on SPSE's own pages, either way.
+        vendor = world.actor("CV Maju")
+        vendor.desk.page.goto(env.spse_url + "/dashboard")
+        assert "/login" not in vendor.desk.page.url
+    return snapshot(output)
+
+
+def snapshot(output: Path) -> dict[str, Any]:
+    data = output / "data"
+    tables = {
+        f"{db.relative_to(data)}:{name}": rows
+        for db in sorted(data.rglob("*.sqlite3"))
+        for name, rows in read_tables(db).items()
+    }
+    return {
+        "tables": tables,
+        "blobs": sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in blob_files(data)),
+        "ca_files": sorted(p.name for p in (data / "bsre").iterdir()),
+        "data_files": sorted(
+            str(p.relative_to(data))
+            for p in data.rglob("*")
+            if p.is_file() and "blobs" not in p.parts and not p.name.endswith(("-wal", "-shm"))
+        ),
+        "desk_files": sorted(
+            str(p.relative_to(output / "desks")) for p in (output / "desks").rglob("*")
+        ),
+        "keystores": {
+            str(p.parent.name): keystore_kind(p)
+            for p in sorted((output / "desks").rglob("spamkodok.p12"))
+        },
+    }
+
+
+def read_tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    connection = sqlite3.connect(db)
+    try:
+        names = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        tables = {}
+        for name in names:
+            if name in SKIPPED_TABLES:
+                continue
+            cursor = connection.execute(f'SELECT * FROM "{name}"')
+            columns = [c[0] for c in cursor.description]
+            keep = [i for i, c in enumerate(columns) if c not in VOLATILE]
+            tables[name] = sorted(
+                (tuple(columns[i] for i in keep), *(tuple(row[i] for i in keep),))
+                for row in cursor.fetchall()
+            )
+        return tables
+    finally:
+        connection.close()
+
+
+def blob_files(data: Path) -> list[Path]:
+    return [p for p in (data / "blobs").rglob("*") if p.is_file()]
+
+
+def keystore_kind(path: Path) -> dict[str, Any]:
+    keystore = Keystore.open(path, "rahasia-kodok")
+    assert isinstance(keystore.private_key, rsa.RSAPrivateKey)
+    assert keystore.certificate is not None
+    return {
+        "key": f"RSA-{keystore.private_key.key_size}",
+        "subject": keystore.subject,
+        "chain": [c.subject.rfc4514_string() for c in keystore.chain],
+        "issuer": keystore.certificate.issuer.rfc4514_string(),
+    }
+
+
+def test_an_arranged_world_equals_a_walked_one(
+    sim_browser: Browser, sim_server_host: ServerHost, tmp_path: Path
+) -> None:
+    walked = build_world(sim_browser, sim_server_host, tmp_path / "walked", arranged=False)
+    arranged = build_world(sim_browser, sim_server_host, tmp_path / "arranged", arranged=True)
+    # Something was built: the tender, both certificates, the vendor active in ADP.
+    assert len(walked["tables"]["spse.sqlite3:tenders"]) == 1
+    assert len(walked["tables"]["spse.sqlite3:certificates"]) == 2
+    assert len(walked["tables"]["adp.sqlite3:records"]) == 1
+    assert len(walked["keystores"]) == 2
+    for part in ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores"):
+        assert arranged[part] == walked[part], part

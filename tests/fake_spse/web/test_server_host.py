@@ -1,0 +1,67 @@
+"""One web server, a fresh fake SPSE loaded per scenario: ServerHost on a real port."""
+
+from __future__ import annotations
+
+import smtplib
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import httpx
+
+from fake_spse.server import ServerHost
+from fake_spse.settings import Settings
+
+START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+
+
+def settings(folder: Path) -> Settings:
+    return Settings(data_dir=folder, clock_start=START)
+
+
+def mail() -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = "cv.maju@example.co.id"
+    message["To"] = "lpse@surakarta.go.id"
+    message["Subject"] = "Tidak bisa login"
+    message.set_content("Mohon bantuan.")
+    return message
+
+
+def test_each_load_is_a_fresh_lpse_on_the_same_port(tmp_path: Path) -> None:
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        assert http.get("/eproc4").status_code == 503  # nothing loaded yet
+
+        host.load(settings(tmp_path / "a"))
+        staff = {"role": "pokja", "name": "Pokja", "email": "p@x.go.id", "password": "Rahasia1!"}
+        assert http.post("/_sim/staff", json={"user_id": "pokja1", **staff}).status_code == 200
+        assert http.get("/_sim/accounts/pokja1").status_code == 200
+        first_smtp = host.smtp_address
+        assert first_smtp is not None
+        with smtplib.SMTP(*first_smtp, timeout=10) as client:
+            client.send_message(mail())
+        assert len(http.get("/_sim/mail").json()["messages"]) == 1
+
+        host.load(settings(tmp_path / "b"))
+        assert host.settings.data_dir == tmp_path / "b"
+        assert http.get("/_sim/accounts/pokja1").status_code == 404
+        assert http.get("/_sim/mail").json()["messages"] == []
+        assert host.smtp_address not in (None, first_smtp)
+
+        host.unload()
+        assert http.get("/eproc4").status_code == 503
+        assert host.smtp_address is None
+    # The first LPSE's state stayed in its own folder.
+    assert (tmp_path / "a" / "spse.sqlite3").exists()
+    assert len(list((tmp_path / "a" / "mail" / "inbox").iterdir())) == 1
+
+
+def test_an_existing_data_directory_is_reopened_not_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "lpse"
+    staff = {"role": "pokja", "name": "Pokja", "email": "p@x.go.id", "password": "Rahasia1!"}
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(settings(tmp_path / "other"))  # makes the template
+        host.load(settings(folder))
+        http.post("/_sim/staff", json={"user_id": "pokja1", **staff})
+        host.load(settings(folder))
+        assert http.get("/_sim/accounts/pokja1").status_code == 200

@@ -1,0 +1,42 @@
+"""Pooled RSA keys for arranged certificates: distinct within a run, kept between runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from simulator.desk.spamkodok.keystore import KEY_BITS
+from simulator.harness import keypool
+from simulator.harness.keypool import KeyRing
+
+
+def test_a_ring_hands_out_distinct_keys_kept_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(keypool.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(keypool, "_loaded", {})
+    ring = KeyRing()
+    first, second = ring.next(), ring.next()
+    assert isinstance(first, rsa.RSAPrivateKey)
+    assert first.key_size == KEY_BITS
+    assert first.public_key() != second.public_key()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"rsa-{KEY_BITS}-000.pem",
+        f"rsa-{KEY_BITS}-001.pem",
+    ]
+    # Another process (an empty memory) reads the same keys back, in the same order.
+    monkeypatch.setattr(keypool, "_loaded", {})
+    again = KeyRing()
+    assert again.next().public_key() == first.public_key()
+    assert again.next().public_key() == second.public_key()
+
+
+def test_a_damaged_cache_file_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(keypool.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(keypool, "_loaded", {})
+    (tmp_path / f"rsa-{KEY_BITS}-000.pem").write_text("kein Schlüssel")
+    key = KeyRing().next()
+    assert key.key_size == KEY_BITS
+    assert (tmp_path / f"rsa-{KEY_BITS}-000.pem").read_text().startswith("-----BEGIN")
