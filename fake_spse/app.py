@@ -46,7 +46,7 @@ from fake_spse.web import (
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
-from fake_spse.web.session import SessionMiddleware
+from fake_spse.web.session import SessionLimits, SessionMiddleware
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
 
@@ -162,7 +162,8 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     )
     secret = _secret(settings.data_dir / "session.key")
     app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
-    sessions = SessionMiddleware(app, db=lpse.db, secret=secret, now=lpse.clock.now)
+    limits = SessionLimits(idle=settings.session_idle, absolute=settings.session_absolute)
+    sessions = SessionMiddleware(app, db=lpse.db, secret=secret, now=lpse.clock.now, limits=limits)
     # Outermost: every request, also /_sim and static files, gets an id and a log line.
     log = RequestLog(settings.data_dir / LOG_NAME)
     return RequestLogMiddleware(sessions, log=log, now=lpse.clock.now)  # type: ignore[return-value]

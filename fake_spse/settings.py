@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+
+# SPSE's session lifetimes, on the simulated clock: 30 minutes idle, a working day at most.
+SPSE_SESSION_IDLE = timedelta(minutes=30)
+SPSE_SESSION_ABSOLUTE = timedelta(hours=8)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,15 @@ class Settings:
     # server; port 0 = any free port, None = no mail server.
     smtp_host: str = "127.0.0.1"
     smtp_port: int | None = 0
+    # Host names (``name`` or ``name:port``) besides the bound address under which the control
+    # plane answers, e.g. a trainer laptop's name on the class network.
+    allowed_hosts: tuple[str, ...] = ()
+    # A logged-in session ends after this much simulated time without a request, or this long
+    # after login whatever happens; None = never. SPSE's own values are SPSE_SESSION_IDLE and
+    # SPSE_SESSION_ABSOLUTE. Off by default for now: scenario steps and harnesses that jump the
+    # clock by days between stages still expect a session to survive the jump.
+    session_idle: timedelta | None = None
+    session_absolute: timedelta | None = None
 
     @property
     def adp_db_path(self) -> Path:

@@ -105,6 +105,20 @@ CATALOG: Mapping[str, str] = {
         "Sertifikat elektronik belum tertanam di SpamKodok 2. Lakukan pendaftaran AMS terlebih "
         "dahulu."
     ),
+    "penawaran.bukan_cms": (
+        "Dokumen penawaran ditolak: berkas bukan dokumen penawaran terenkripsi SPAMKODOK yang "
+        "sah. Dokumen penawaran sebelumnya (jika ada) tetap berlaku. Enkripsi ulang dokumen "
+        "penawaran dengan SpamKodok 2 lalu kirim kembali."
+    ),
+    "penawaran.penerima_salah": (
+        "Dokumen penawaran ditolak: dokumen tidak dienkripsi untuk sertifikat Pokja Pemilihan "
+        "paket ini. Dokumen penawaran sebelumnya (jika ada) tetap berlaku. Muat ulang halaman "
+        "penawaran, enkripsi ulang, lalu kirim kembali."
+    ),
+    "penawaran.sertifikat_penyedia_tidak_berlaku": (
+        "Dokumen penawaran ditolak: sertifikat elektronik Anda tidak berlaku atau telah dicabut. "
+        "Perbarui sertifikat melalui AMS lalu kirim kembali."
+    ),
     # opening
     "pembukaan.belum_waktunya": (
         "Dokumen penawaran belum dapat dibuka. Tahap Pembukaan Dokumen Penawaran dimulai {start}."
@@ -129,6 +143,8 @@ CATALOG: Mapping[str, str] = {
     "apendo.petunjuk": "Unduh kunci publik paket, enkripsi dokumen penawaran dengan APENDO, lalu unggah file .rhs hasil enkripsi. Dokumen hanya dapat dibuka oleh Pokja Pemilihan dengan kunci privat paket pada tahap Pembukaan Dokumen Penawaran.",
     "apendo.file_wajib": "Silakan pilih file dokumen penawaran (.rhs) hasil enkripsi APENDO.",
     "apendo.bukan_rhs": "File {name} bukan dokumen penawaran APENDO. Pada SPSE NON CA hanya file berekstensi .rhs hasil enkripsi APENDO yang dapat diunggah.",
+    "apendo.rhs_tidak_sah": "File .rhs ditolak: bukan dokumen penawaran hasil enkripsi APENDO yang sah. Dokumen penawaran sebelumnya (jika ada) tetap berlaku.",
+    "apendo.rhs_kunci_lain": "File .rhs ditolak: dokumen tidak dienkripsi dengan kunci publik paket ini. Unduh kunci publik paket ini, enkripsi ulang dengan APENDO, lalu unggah kembali.",
     "apendo.menggantikan": "Dokumen penawaran yang dikirim sebelumnya telah digantikan.",
     "apendo.form_tidak_valid": "Formulir upload tidak valid. Silakan muat ulang halaman dan ulangi.",
     "apendo.jadwal_pembukaan": "Kunci privat paket dan dokumen penawaran baru tersedia pada tahap Pembukaan Dokumen Penawaran, mulai {start}.",

@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS accounts (
     home_lpse TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS sessions (
-    sid TEXT PRIMARY KEY, user_id TEXT, auth_token TEXT NOT NULL, created_at TEXT NOT NULL
+    sid TEXT PRIMARY KEY, user_id TEXT, auth_token TEXT NOT NULL, created_at TEXT NOT NULL,
+    last_seen TEXT
 );
 CREATE TABLE IF NOT EXISTS certificates (
     serial TEXT PRIMARY KEY, user_id TEXT NOT NULL, subject TEXT NOT NULL, pem TEXT NOT NULL,
@@ -91,6 +92,10 @@ class Database:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(accounts)")}
             if "home_lpse" not in columns:
                 conn.execute("ALTER TABLE accounts ADD COLUMN home_lpse TEXT NOT NULL DEFAULT ''")
+            # ... and sessions.last_seen (idle expiry).
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+            if "last_seen" not in columns:
+                conn.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
         finally:
             conn.close()
 
@@ -146,25 +151,42 @@ class Database:
         return [_account(r) for r in rows]
 
     # sessions -------------------------------------------------------------------------------
-    def add_session(self, sid: str, auth_token: str, created_at: datetime) -> None:
+    def add_session(
+        self, sid: str, auth_token: str, created_at: datetime, *, user_id: str | None = None
+    ) -> None:
         with self._tx() as db:
             db.execute(
-                "INSERT INTO sessions (sid, user_id, auth_token, created_at) "
-                "VALUES (?, NULL, ?, ?)",
-                (sid, auth_token, _ts(created_at)),
+                "INSERT INTO sessions (sid, user_id, auth_token, created_at, last_seen) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (sid, user_id, auth_token, _ts(created_at), _ts(created_at)),
             )
 
-    def session(self, sid: str) -> tuple[str | None, str] | None:
-        """(user id or None, authenticity token) of a session."""
+    def session(self, sid: str) -> tuple[str | None, str, datetime, datetime] | None:
+        """(user id or None, authenticity token, created at, last seen) of a session."""
         with self._tx() as db:
             row = db.execute(
-                "SELECT user_id, auth_token FROM sessions WHERE sid=?", (sid,)
+                "SELECT user_id, auth_token, created_at, last_seen FROM sessions WHERE sid=?",
+                (sid,),
             ).fetchone()
-        return None if row is None else (row["user_id"], row["auth_token"])
+        if row is None:
+            return None
+        created = _req_dt(row["created_at"])
+        return row["user_id"], row["auth_token"], created, _dt(row["last_seen"]) or created
 
-    def set_session_user(self, sid: str, user_id: str | None) -> None:
+    def touch_session(self, sid: str, now: datetime) -> None:
+        """Record that the session was used at ``now`` (idle expiry counts from here)."""
         with self._tx() as db:
-            db.execute("UPDATE sessions SET user_id=? WHERE sid=?", (user_id, sid))
+            db.execute("UPDATE sessions SET last_seen=? WHERE sid=?", (_ts(now), sid))
+
+    def delete_session(self, sid: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM sessions WHERE sid=?", (sid,))
+
+    def session_count(self) -> int:
+        """How many sessions are stored (logged-in ones only)."""
+        with self._tx() as db:
+            found: int = db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return found
 
     # certificates ---------------------------------------------------------------------------
     def add_certificate(self, cert: UserCertificate) -> None:

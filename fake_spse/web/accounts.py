@@ -8,6 +8,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import VendorRegistration
 from fake_spse.domain.errors import DomainError
+from fake_spse.web import session as sessions
 from fake_spse.web.common import form_data, lpse, redirect, render, session, texts
 
 REGISTRATION_FIELDS = (
@@ -31,12 +32,19 @@ async def login(request: Request) -> Response:
         account = lpse(request).authenticate(fields.get("user_id", ""), fields.get("password", ""))
     except DomainError as exc:
         return render(request, "login.html", {"errors": texts(request, exc)}, status=400)
-    lpse(request).db.set_session_user(session(request).sid, account.user_id)
+    the_lpse = lpse(request)
+    old = session(request)
+    if old.user_id is not None:
+        the_lpse.db.delete_session(old.sid)
+    # A new id and token: a session cookie planted before login never becomes the user's.
+    request.scope["session"] = sessions.log_in(the_lpse.db, account.user_id, the_lpse.clock.now())
     return redirect(request, "/dashboard")
 
 
 async def logout(request: Request) -> Response:
-    lpse(request).db.set_session_user(session(request).sid, None)
+    """POST with the authenticity token (a link or another site's page cannot log anyone out)."""
+    await form_data(request)
+    request.scope["session"] = sessions.log_out(lpse(request).db, session(request))
     return redirect(request, "/")
 
 
@@ -59,6 +67,6 @@ async def register(request: Request) -> Response:
 def routes() -> list[Route]:
     return [
         Route("/login", login, methods=["GET", "POST"]),
-        Route("/logout", logout),
+        Route("/logout", logout, methods=["POST"]),
         Route("/registrasi", register, methods=["GET", "POST"]),
     ]

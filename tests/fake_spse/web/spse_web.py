@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -10,6 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs7
 
 from fake_spse.server import RunningServer
 
@@ -23,6 +27,18 @@ OPENING_STAGE = "Pembukaan Dokumen Penawaran"
 
 
 SCRIPTS = re.compile(r"<script\b.*?</script>", re.DOTALL)
+RECIPIENTS = re.compile(
+    r'<script type="application/json" id="sertifikat-pokja">(.*?)</script>', re.DOTALL
+)
+
+
+def envelope(content: bytes, certificate_pems: Iterable[str]) -> bytes:
+    """``content`` as a CMS EnvelopedData (definite DER) to the given certificates: the shape
+    SPSE accepts as an offer (the desk also signs inside; SPSE cannot see that)."""
+    builder = pkcs7.PKCS7EnvelopeBuilder().set_data(content)
+    for pem in certificate_pems:
+        builder = builder.add_recipient(x509.load_pem_x509_certificate(pem.encode()))
+    return builder.encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary])
 
 
 def page_text(response: httpx.Response) -> str:
@@ -95,6 +111,17 @@ class Browser:
 
     def join(self, tender_id: str) -> httpx.Response:
         return self.post_form(f"/lelang/{tender_id}/ikut", {"setuju": "ya"})
+
+    def recipients(self, tender_id: str) -> list[str]:
+        """The pokja certificates (PEM) the vendor's offer page says to seal to."""
+        found = RECIPIENTS.search(self.get(f"/lelang/{tender_id}/penawaran").text)
+        assert found, "no recipients on the offer page"
+        pems: list[str] = json.loads(html.unescape(found.group(1)))
+        return pems
+
+    def sealed(self, tender_id: str, content: bytes) -> bytes:
+        """``content`` enveloped to the tender's pokja, as the vendor's SpamKodok would."""
+        return envelope(content, self.recipients(tender_id))
 
     def upload(
         self, tender_id: str, body: bytes | Iterable[bytes], *, token: str | None = None
