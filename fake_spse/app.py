@@ -43,6 +43,7 @@ from fake_spse.web import (
     staff,
     vendor,
 )
+from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
@@ -164,9 +165,14 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
     limits = SessionLimits(idle=settings.session_idle, absolute=settings.session_absolute)
     sessions = SessionMiddleware(app, db=lpse.db, secret=secret, now=lpse.clock.now, limits=limits)
+    body_limits = BodyLimits(
+        upload_paths=upload_paths(settings.base_path, support_web.SUPPORT_PATH),
+        upload_limit=lpse.profile.upload_max_bytes,
+    )
+    bounded = BodyLimitMiddleware(sessions, limits=body_limits, message=lpse.messages.text)
     # Outermost: every request, also /_sim and static files, gets an id and a log line.
     log = RequestLog(settings.data_dir / LOG_NAME)
-    return RequestLogMiddleware(sessions, log=log, now=lpse.clock.now)  # type: ignore[return-value]
+    return RequestLogMiddleware(bounded, log=log, now=lpse.clock.now)  # type: ignore[return-value]
 
 
 def _lifespan(smtp: SmtpServer | None) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:

@@ -50,7 +50,8 @@ from fake_spse.domain.apendo import (
 )
 from fake_spse.domain.certificates import AmsRequest, UserCertificate, current_certificate
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
-from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult
+from fake_spse.domain.offer_checks import OfferRules, check_offer
+from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult, check_opening_record
 from fake_spse.domain.schedule import build_schedule
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
 from fake_spse.settings import Settings
@@ -501,6 +502,12 @@ class Lpse:
         except DomainError:
             self.blobs.delete(stored.key)
             raise
+        try:  # only a well-formed offer to this tender's recipients may replace the current one
+            with self.blobs.path(stored.key).open("rb") as stream:
+                check_offer(stream, stored.size, self.offer_rules(vendor, tender))
+        except DomainError:
+            self.blobs.delete(stored.key)
+            raise
         offer, replaced_key = self.db.add_offer(
             tender_id=tender_id,
             vendor_id=vendor.user_id,
@@ -525,6 +532,18 @@ class Lpse:
             return tender.recipient_certificates
         current = self.certificate_of(tender.created_by)
         return (current.pem,) if current is not None else tender.recipient_certificates
+
+    def offer_rules(self, vendor: Account, tender: Tender) -> OfferRules:
+        """What an offer from ``vendor`` to ``tender`` must be, now: CA, an envelope to the
+        pokja's certificates from a vendor with a valid certificate; APENDO, to the package key."""
+        if self.profile.protection == "apendo":
+            package = self._package_key(tender.tender_id).certificate_pem
+            return OfferRules(recipient_sets=((package,),), apendo=True)
+        sets = {self.offer_recipients(tender), tender.recipient_certificates} - {()}
+        return OfferRules(
+            recipient_sets=tuple(sets),
+            vendor_certified=self.certificate_of(vendor.user_id) is not None,
+        )
 
     def offers_for_opening(self, pokja: Account, tender_id: str) -> tuple[Tender, list[Offer]]:
         """The current offers of a tender, for its own pokja, once opening has started."""
@@ -551,6 +570,7 @@ class Lpse:
         code: str,
         signer_subject: str,
         files: tuple[str, ...],
+        correction: bool = False,
     ) -> OpeningResult:
         """Keep what the pokja's SpamKodok found when opening an offer."""
         offer, _ = self.offer_file(pokja, tender_id, offer_id)
@@ -564,7 +584,17 @@ class Lpse:
             opened_at=self.clock.now(),
             opened_by=pokja.user_id,
         )
-        self.db.save_opening(result)
+        return self._save_opening(tender_id, result, correction)
+
+    def _save_opening(
+        self, tender_id: str, result: OpeningResult, correction: bool
+    ) -> OpeningResult:
+        previous = self.db.opening(result.offer_id)
+        stage_end = self.tender(tender_id).schedule.window(OPENING_STAGE).end
+        if not check_opening_record(previous, result, correction=correction, stage_end=stage_end):
+            assert previous is not None
+            return previous
+        self.db.save_opening(result, correction=previous is not None)
         return result
 
     def opening(self, offer_id: int) -> OpeningResult | None:
@@ -646,7 +676,14 @@ class Lpse:
         return self.offer_file(pokja, tender_id, offer_id)
 
     def record_apendo_opening(
-        self, pokja: Account, tender_id: str, offer_id: int, *, code: str, files: tuple[str, ...]
+        self,
+        pokja: Account,
+        tender_id: str,
+        offer_id: int,
+        *,
+        code: str,
+        files: tuple[str, ...],
+        correction: bool = False,
     ) -> OpeningResult:
         """Keep what the pokja's APENDO found when it opened one offer with the package key."""
         offer, _ = self.apendo_offer_file(pokja, tender_id, offer_id)
@@ -661,8 +698,7 @@ class Lpse:
             opened_at=self.clock.now(),
             opened_by=pokja.user_id,
         )
-        self.db.save_opening(result)
-        return result
+        return self._save_opening(tender_id, result, correction)
 
 
 def require_role(account: Account, *roles: Role) -> None:

@@ -19,6 +19,12 @@ CATALOG: Mapping[str, str] = {
     "login.ditolak": "Akun Anda ditolak oleh verifikator LPSE.",
     "login.harus_login": "Silakan login terlebih dahulu.",
     "akses.ditolak": "Anda tidak memiliki hak akses ke halaman ini.",
+    "permintaan.terlalu_besar": (
+        "Data yang dikirim terlalu besar dan ditolak. Periksa kembali isian atau ukuran file."
+    ),
+    "permintaan.waktu_habis": (
+        "Pengiriman data terhenti terlalu lama sehingga dibatalkan. Silakan kirim ulang."
+    ),
     "token.tidak_valid": "Sesi Anda tidak valid atau telah berakhir. Silakan muat ulang halaman.",
     "registrasi.berhasil": (
         "Pendaftaran berhasil. Akun Anda belum aktif: silakan datang ke LPSE untuk verifikasi "
@@ -135,6 +141,14 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.sertifikat_dicabut": "Gagal: sertifikat penyedia telah dicabut saat dokumen diterima",
     "pembukaan.sertifikat_tidak_dipercaya": "Gagal: sertifikat penyedia tidak diterbitkan oleh BSrE",
     "pembukaan.bukan_tender_ini": "Gagal: dokumen bukan untuk tender ini",
+    "pembukaan.sudah_dicatat": (
+        "Hasil pembukaan penawaran ini sudah dicatat. Perubahan hasil harus diajukan sebagai "
+        "koreksi dan akan tercatat dalam riwayat pembukaan."
+    ),
+    "pembukaan.tahap_selesai": (
+        "Tahap Pembukaan Dokumen Penawaran telah berakhir pada {end}. Hasil pembukaan tidak dapat "
+        "dicatat lagi."
+    ),
     "pembukaan.selesai": "Pembukaan dokumen penawaran selesai.",
     # APENDO (SPSE NON CA): package key pair, .rhs upload, opening with the package private key
     "apendo.halaman_non_ca": "Halaman APENDO hanya digunakan pada SPSE NON CA. Pada SPSE CA dokumen penawaran diamankan dengan sertifikat elektronik di SpamKodok 2.",

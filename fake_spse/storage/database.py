@@ -59,6 +59,11 @@ CREATE TABLE IF NOT EXISTS openings (
     offer_id INTEGER PRIMARY KEY, code TEXT NOT NULL, signer_subject TEXT NOT NULL,
     files TEXT NOT NULL, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS opening_log (
+    entry_id INTEGER PRIMARY KEY AUTOINCREMENT, offer_id INTEGER NOT NULL, code TEXT NOT NULL,
+    signer_subject TEXT NOT NULL, files TEXT NOT NULL, opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL, correction INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
     created_at TEXT NOT NULL, released_at TEXT, released_by TEXT
@@ -388,19 +393,45 @@ class Database:
             ).fetchone()
         return None if row is None else _offer(row)
 
-    def save_opening(self, result: OpeningResult) -> None:
+    def save_opening(self, result: OpeningResult, *, correction: bool = False) -> None:
+        """Make ``result`` the offer's opening result and append it to the opening log (every
+        result ever recorded, corrections marked), in one transaction."""
+        row = (
+            result.offer_id,
+            result.code,
+            result.signer_subject,
+            json.dumps(list(result.files)),
+            _ts(result.opened_at),
+            result.opened_by,
+        )
         with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO openings VALUES (?, ?, ?, ?, ?, ?)", row)
             db.execute(
-                "INSERT OR REPLACE INTO openings VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    result.offer_id,
-                    result.code,
-                    result.signer_subject,
-                    json.dumps(list(result.files)),
-                    _ts(result.opened_at),
-                    result.opened_by,
-                ),
+                "INSERT INTO opening_log (offer_id, code, signer_subject, files, opened_at, "
+                "opened_by, correction) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*row, int(correction)),
             )
+
+    def opening_log(self, offer_id: int) -> list[tuple[OpeningResult, bool]]:
+        """Every result recorded for the offer, oldest first, each with its correction flag."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM opening_log WHERE offer_id=? ORDER BY entry_id", (offer_id,)
+            ).fetchall()
+        return [
+            (
+                OpeningResult(
+                    offer_id=r["offer_id"],
+                    code=r["code"],
+                    signer_subject=r["signer_subject"],
+                    files=tuple(json.loads(r["files"])),
+                    opened_at=_req_dt(r["opened_at"]),
+                    opened_by=r["opened_by"],
+                ),
+                bool(r["correction"]),
+            )
+            for r in rows
+        ]
 
     def opening(self, offer_id: int) -> OpeningResult | None:
         with self._tx() as db:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from offer_bodies import envelope_of_size
 
 from fake_spse.app import build_lpse
 from fake_spse.domain.accounts import Account, AccountStatus, Role, VendorRegistration
@@ -109,7 +110,23 @@ async def _chunks(*chunks: bytes) -> AsyncIterator[bytes]:
         yield chunk
 
 
+def sealed_body(lpse: Lpse, tender_id: str, size: int) -> bytes:
+    """An offer SPSE accepts (an EnvelopedData to the tender's pokja) of ``size`` bytes, or
+    of the smallest such size when ``size`` is smaller."""
+    pems = lpse.offer_recipients(lpse.tender(tender_id))
+    return envelope_of_size(pems, size)
+
+
 def upload(lpse: Lpse, vendor: Account, tender_id: str, *chunks: bytes) -> Receipt:
+    """Send an offer in chunks of the sizes of ``chunks`` (the last one takes any rest): an
+    accepted offer body of their total size, or no bytes at all when they are empty."""
+    total = sum(map(len, chunks))
+    if total:
+        body, cut, start = sealed_body(lpse, tender_id, total), [], 0
+        for chunk in chunks[:-1]:
+            cut.append(body[start : start + len(chunk)])
+            start += len(chunk)
+        chunks = (*cut, body[start:])
     return run_sync(lpse.receive_offer(vendor, tender_id, _chunks(*chunks)))
 
 
@@ -378,8 +395,9 @@ def tender(lpse: Lpse, make_csr: MakeCsr) -> Tender:
 
 
 @pytest.fixture
-def vendor(lpse: Lpse, tender: Tender) -> Account:
+def vendor(lpse: Lpse, tender: Tender, make_csr: MakeCsr) -> Account:
     account = add_account(lpse, "ptmaju", Role.PENYEDIA)
+    certify(lpse, account, make_csr)
     lpse.join_tender(account, tender.tender_id)
     return account
 
@@ -460,13 +478,14 @@ def test_upload_returns_a_receipt_and_keeps_the_bytes(
     lpse: Lpse, tender: Tender, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
-    receipt = upload(lpse, vendor, tender.tender_id, b"sealed ", b"offer")
+    body = sealed_body(lpse, tender.tender_id, 5000)
+    receipt = run_sync(lpse.receive_offer(vendor, tender.tender_id, _chunks(body[:7], body[7:])))
     offer = receipt.offer
     assert not receipt.replaced
-    assert offer.sha256 == hashlib.sha256(b"sealed offer").hexdigest()
-    assert offer.size == len(b"sealed offer")
+    assert offer.sha256 == hashlib.sha256(body).hexdigest()
+    assert offer.size == len(body)
     assert offer.received_at == lpse.clock.now()
-    assert lpse.blobs.path(offer.blob_key).read_bytes() == b"sealed offer"
+    assert lpse.blobs.path(offer.blob_key).read_bytes() == body
     assert lpse.current_offer(vendor, tender.tender_id) == offer
 
 
@@ -505,7 +524,7 @@ def test_upload_cut_keeps_nothing(
     _nothing_stored(lpse, tmp_path, tender)
     assert [f.name for f in lpse.faults.firings()] == ["upload.cut"]
     # The cut was for one upload only: sending again works.
-    assert upload(lpse, vendor, tender.tender_id, *chunks).offer.size == sum(map(len, chunks))
+    assert upload(lpse, vendor, tender.tender_id, *chunks).offer.size >= sum(map(len, chunks))
 
 
 def test_upload_too_large_keeps_nothing(
@@ -584,10 +603,11 @@ def test_opening_is_for_the_tenders_own_pokja(lpse: Lpse, tender: Tender, vendor
 def test_record_opening(lpse: Lpse, tender: Tender, vendor: Account) -> None:
     pokja = lpse.account("pokja1")
     to_stage(lpse, tender, UPLOAD_STAGE)
-    offer = upload(lpse, vendor, tender.tender_id, b"sealed").offer
+    body = sealed_body(lpse, tender.tender_id, 2000)
+    offer = run_sync(lpse.receive_offer(vendor, tender.tender_id, _chunks(body))).offer
     to_stage(lpse, tender, OPENING_STAGE)
     found, path = lpse.offer_file(pokja, tender.tender_id, offer.offer_id)
-    assert (found, path.read_bytes()) == (offer, b"sealed")
+    assert (found, path.read_bytes()) == (offer, body)
 
     with pytest.raises(DomainError) as caught:
         lpse.record_opening(
@@ -611,3 +631,52 @@ def test_record_opening(lpse: Lpse, tender: Tender, vendor: Account) -> None:
     )
     assert result.succeeded
     assert lpse.opening(offer.offer_id) == result
+
+
+def test_an_opening_result_is_recorded_once_and_corrected_only_on_purpose(
+    lpse: Lpse, tender: Tender, vendor: Account
+) -> None:
+    pokja = lpse.account("pokja1")
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    offer = upload(lpse, vendor, tender.tender_id, b"sealed").offer
+    to_stage(lpse, tender, OPENING_STAGE)
+
+    def record(code: str, *, correction: bool = False) -> object:
+        return lpse.record_opening(
+            pokja,
+            tender.tender_id,
+            offer.offer_id,
+            code=code,
+            signer_subject="CN=Budi",
+            files=("dokumen/a.pdf",),
+            correction=correction,
+        )
+
+    first = record("dibuka")
+    assert record("dibuka") == first  # a retry of the same result records nothing new
+    with pytest.raises(DomainError) as caught:
+        record("rusak")
+    assert caught.value.key == "pembukaan.sudah_dicatat"
+    assert lpse.opening(offer.offer_id) == first
+
+    lpse.clock.advance(timedelta(minutes=10))
+    corrected = record("rusak", correction=True)
+    assert lpse.opening(offer.offer_id) == corrected
+    assert lpse.db.opening_log(offer.offer_id) == [(first, False), (corrected, True)]
+
+
+def test_no_opening_result_after_the_opening_stage(
+    lpse: Lpse, tender: Tender, vendor: Account
+) -> None:
+    pokja = lpse.account("pokja1")
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    offer = upload(lpse, vendor, tender.tender_id, b"sealed").offer
+    to_stage(lpse, tender, OPENING_STAGE, edge="end")
+    with pytest.raises(DomainError) as caught:
+        lpse.record_opening(
+            pokja, tender.tender_id, offer.offer_id, code="dibuka", signer_subject="", files=()
+        )
+    end = tender.schedule.window(OPENING_STAGE).end
+    assert (caught.value.key, caught.value.params) == ("pembukaan.tahap_selesai", {"end": end})
+    assert lpse.opening(offer.offer_id) is None
+    assert lpse.db.opening_log(offer.offer_id) == []

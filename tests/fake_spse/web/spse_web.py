@@ -11,9 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.serialization import pkcs7
+from offer_bodies import envelope
 
 from fake_spse.server import RunningServer
 
@@ -30,15 +28,6 @@ SCRIPTS = re.compile(r"<script\b.*?</script>", re.DOTALL)
 RECIPIENTS = re.compile(
     r'<script type="application/json" id="sertifikat-pokja">(.*?)</script>', re.DOTALL
 )
-
-
-def envelope(content: bytes, certificate_pems: Iterable[str]) -> bytes:
-    """``content`` as a CMS EnvelopedData (definite DER) to the given certificates: the shape
-    SPSE accepts as an offer (the desk also signs inside; SPSE cannot see that)."""
-    builder = pkcs7.PKCS7EnvelopeBuilder().set_data(content)
-    for pem in certificate_pems:
-        builder = builder.add_recipient(x509.load_pem_x509_certificate(pem.encode()))
-    return builder.encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary])
 
 
 def page_text(response: httpx.Response) -> str:
@@ -198,8 +187,15 @@ def tender_id_from(response: httpx.Response) -> str:
 
 
 def build_world(
-    server: RunningServer, sim: Sim, csr_pem: str, new_browser: Callable[[], Browser]
+    server: RunningServer,
+    sim: Sim,
+    csr_pem: str,
+    new_browser: Callable[[], Browser],
+    *,
+    vendor_csr_pem: str | None = None,
 ) -> World:
+    """The World; with ``vendor_csr_pem`` both vendors also hold a certificate (for it), as a
+    vendor needs to send an offer SPSE accepts."""
     sim.staff("pokja1", "pokja")
     sim.staff("verif", "verifikator")
     pokja = new_browser()
@@ -216,6 +212,8 @@ def build_world(
         assert registered.status_code == 200, registered.text
         assert verifier.post_form(f"/verifikasi/{user_id}", {}).status_code == 303
         assert vendor.login(user_id).status_code == 303
+        if vendor_csr_pem is not None:
+            assert vendor.ams(vendor_csr_pem).json()["ok"]
         assert vendor.join(tender_id).status_code == 303
         vendors.append(vendor)
     return World(server, sim, pokja, vendors[0], vendors[1], tender_id)
