@@ -48,6 +48,7 @@ from fake_spse.web.common import LoginRequired, error_page, login_redirect, rend
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
+from spse_shared.atomic import write_atomic
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
 
@@ -191,7 +192,8 @@ def _lifespan(smtp: SmtpServer | None) -> Callable[[Starlette], AbstractAsyncCon
 
 def _secret(path: Path) -> bytes:
     if not path.exists():
-        path.write_bytes(secrets.token_bytes(32))
+        write_atomic(path, secrets.token_bytes(32))  # owner-only: it signs every session
+    path.chmod(0o600)
     return path.read_bytes()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from fake_spse.simulation.clock import SimClock
-from fake_spse.storage.sqlite import execute_statements, transaction
+from fake_spse.storage.sqlite import execute_statements, owner_only, transaction
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class FaultBoard:
         self._clock = clock
         self._wall = wall
         self._lock = threading.Lock()
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only(self._path)
         with self._transaction() as conn:
             execute_statements(conn, _SCHEMA)
 

@@ -17,7 +17,7 @@ from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.offers import Offer, OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
-from fake_spse.storage.sqlite import transaction
+from fake_spse.storage.sqlite import owner_only, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
@@ -89,6 +89,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._lock = threading.RLock()
+        owner_only(self._path)
         conn = sqlite3.connect(self._path, timeout=30)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
