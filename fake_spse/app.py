@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import socket
 import traceback
@@ -52,6 +53,8 @@ from spse_shared.atomic import write_atomic
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
 
+STARTUP_LOG = logging.getLogger("fake_spse.startup")
+
 
 def build_lpse(settings: Settings) -> Lpse:
     """Open (or create) an LPSE's state in ``settings.data_dir``."""
@@ -89,6 +92,23 @@ def build_support(settings: Settings, lpse: Lpse) -> LpseSupport:
     )
 
 
+def clean_leftovers(lpse: Lpse, support: LpseSupport) -> None:
+    """Remove partial uploads and unreferenced blobs a crash left behind, and say so."""
+    for name, store, referenced in (
+        ("blobs", lpse.blobs, lpse.db.blob_keys()),
+        ("support-blobs", support.blobs, support.store.blob_keys()),
+    ):
+        removed = store.clean_up(referenced)
+        if removed:
+            STARTUP_LOG.warning(
+                "start-up: removed %d partial upload(s) and %d orphan blob(s) from %s: %s",
+                len(removed.partial),
+                len(removed.orphans),
+                name,
+                ", ".join((*removed.partial, *removed.orphans)),
+            )
+
+
 def build_smtp(
     settings: Settings, mailbox: Mailbox, sock: socket.socket | None
 ) -> SmtpServer | None:
@@ -111,6 +131,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     ``smtp_socket`` when given, already bound, else on ``settings.smtp_host``/``smtp_port``)."""
     lpse = build_lpse(settings)
     support = build_support(settings, lpse)
+    clean_leftovers(lpse, support)
     mailbox = Mailbox(settings.data_dir / "mail", lpse.clock.now)
     smtp = build_smtp(settings, mailbox, smtp_socket)
     web_routes = [

@@ -194,6 +194,13 @@ class Database:
             found: int = db.execute("SELECT count(*) FROM sessions").fetchone()[0]
         return found
 
+    def blob_keys(self) -> set[str]:
+        """Every blob a record refers to: offers and AMS letters."""
+        with self._tx() as db:
+            offers = db.execute("SELECT blob_key FROM offers").fetchall()
+            letters = db.execute("SELECT letter_blob FROM ams_requests").fetchall()
+        return {row[0] for row in offers} | {row[0] for row in letters}
+
     # certificates ---------------------------------------------------------------------------
     def add_certificate(self, cert: UserCertificate) -> None:
         with self._tx() as db:
