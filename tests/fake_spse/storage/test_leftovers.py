@@ -55,4 +55,5 @@ def test_the_server_cleans_up_at_start_and_logs_it(
     assert lpse.blobs.partial_keys() == []
     [line] = [r.getMessage() for r in caplog.records if r.name == "fake_spse.startup"]
     assert "1 partial upload(s) and 1 orphan blob(s) from blobs" in line
-    assert orphan in line and "unggahan-terputus" in line
+    assert orphan in line
+    assert "unggahan-terputus" in line
