@@ -10,6 +10,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from offer_bodies import envelope, envelope_of_size
 
 from fake_spse.domain.errors import DomainError
@@ -134,3 +136,33 @@ def test_recipient_id_is_issuer_and_serial() -> None:
     found = recipient_id(POKJA)
     assert found.serial == 1001
     assert b"BSrE Uji" in found.issuer
+
+
+# property-based: garbage in, an SPSE refusal out ---------------------------------------------
+GOOD = envelope(b"penawaran" * 100, [POKJA])
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> bytes:
+    data = bytearray(GOOD)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data) - 1))
+        kind = draw(st.sampled_from(["flip", "cut", "insert"]))
+        if kind == "flip":
+            data[at] ^= draw(st.integers(1, 255))
+        elif kind == "cut":
+            data = data[:at] + data[at + draw(st.integers(1, 64)) :]
+        else:
+            data[at:at] = draw(st.binary(min_size=1, max_size=16))
+    return bytes(data)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.one_of(st.binary(max_size=600), damaged()))
+def test_any_bytes_are_accepted_or_refused_with_an_spse_message(data: bytes) -> None:
+    key = None
+    try:
+        check(data)
+    except DomainError as exc:
+        key = exc.key
+    assert key in (None, "penawaran.bukan_cms", "penawaran.penerima_salah")
