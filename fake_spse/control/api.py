@@ -116,7 +116,7 @@ def guarded(handler: Any) -> Any:
             return _problem("control API needs a local address or the X-Sim-Token header", 403)
         try:
             response: Response = await handler(request)
-        except (ValueError, KeyError, TypeError, UnknownFault) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError, UnknownFault) as exc:
             return _problem(str(exc))
         except UnknownCertificate as exc:
             return _problem(str(exc), 404)
