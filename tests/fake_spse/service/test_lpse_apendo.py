@@ -200,6 +200,27 @@ def test_participants_and_the_pokja_get_the_public_key(
 
 
 # the .rhs upload --------------------------------------------------------------------------------
+def test_an_rhs_that_is_no_envelope_to_the_package_replaces_nothing(
+    lpse: Lpse, tender: Tender, vendor: Account
+) -> None:
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    good = upload(lpse, vendor, tender)
+    for body, key in (
+        (b"sampah!", "apendo.rhs_tidak_sah"),
+        (envelope(OFFER, [tender_certificate_of_another_package(lpse)]), "apendo.rhs_kunci_lain"),
+    ):
+        with pytest.raises(DomainError) as caught:
+            upload(lpse, vendor, tender, "penawaran.rhs", body)
+        assert key_of(caught) == key
+    assert [o.offer_id for o in lpse.db.offers(tender.tender_id)] == [good.offer.offer_id]
+
+
+def tender_certificate_of_another_package(lpse: Lpse) -> str:
+    """The package certificate of a second tender of the same pokja."""
+    other = lpse.create_tender(lpse.account("pokja1"), draft())
+    return lpse.package_key_info(other.tender_id).certificate_pem
+
+
 def test_an_rhs_upload_is_kept_with_a_receipt(
     lpse: Lpse, tmp_path: Path, tender: Tender, vendor: Account
 ) -> None:
