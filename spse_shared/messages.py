@@ -18,6 +18,10 @@ CATALOG: Mapping[str, str] = {
     ),
     "login.ditolak": "Akun Anda ditolak oleh verifikator LPSE.",
     "login.harus_login": "Silakan login terlebih dahulu.",
+    "login.terlalu_sering": (
+        "Terlalu banyak percobaan login yang gagal. Demi keamanan, login ditangguhkan sampai "
+        "{until}. Jika lupa password, hubungi helpdesk LPSE."
+    ),
     "akses.ditolak": "Anda tidak memiliki hak akses ke halaman ini.",
     "permintaan.terlalu_besar": (
         "Data yang dikirim terlalu besar dan ditolak. Periksa kembali isian atau ukuran file."

@@ -8,6 +8,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import VendorRegistration
 from fake_spse.domain.errors import DomainError
+from fake_spse.domain.login_throttle import LoginThrottle
 from fake_spse.web import session as sessions
 from fake_spse.web.common import form_data, lpse, redirect, render, session, texts
 
@@ -24,14 +25,33 @@ REGISTRATION_FIELDS = (
 )
 
 
+def throttle(request: Request) -> LoginThrottle:
+    """The app's login throttle (made on first use: it lives as long as the app)."""
+    found: LoginThrottle | None = getattr(request.app.state, "login_throttle", None)
+    if found is None:
+        found = request.app.state.login_throttle = LoginThrottle()
+    return found
+
+
 async def login(request: Request) -> Response:
     if request.method == "GET":
         return render(request, "login.html")
+    address = request.client.host if request.client else ""
+    now = lpse(request).clock.now()
+    user_id = ""
     try:
         fields = await form_data(request)
-        account = lpse(request).authenticate(fields.get("user_id", ""), fields.get("password", ""))
+        user_id = fields.get("user_id", "")
+        until = throttle(request).locked_until(user_id, address, now)
+        if until is not None:
+            raise DomainError("login.terlalu_sering", until=until)
+        account = lpse(request).authenticate(user_id, fields.get("password", ""))
     except DomainError as exc:
-        return render(request, "login.html", {"errors": texts(request, exc)}, status=400)
+        status = 429 if exc.key == "login.terlalu_sering" else 400
+        if exc.key == "login.gagal":
+            throttle(request).failed(user_id, address, now)
+        return render(request, "login.html", {"errors": texts(request, exc)}, status=status)
+    throttle(request).succeeded(account.user_id)
     the_lpse = lpse(request)
     old = session(request)
     if old.user_id is not None:

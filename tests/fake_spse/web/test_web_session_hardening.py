@@ -138,3 +138,16 @@ def test_the_cookie_is_secure_over_https(tmp_path: Path) -> None:
     plain = run_sync(first_cookie("http://spse.lan"))
     assert secure.endswith("; HttpOnly; SameSite=Lax; Secure")
     assert plain.endswith("; HttpOnly; SameSite=Lax")
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_a_while(sim: Sim, browser: Browser) -> None:
+    sim.staff("pokja1", "pokja")
+    for _ in range(5):
+        assert browser.login("pokja1", "salah-sekali").status_code == 400
+    locked = browser.login("pokja1")  # even the right password, for now
+    assert locked.status_code == 429
+    assert "Terlalu banyak percobaan login yang gagal" in locked.text
+    assert not logged_in(browser)
+    sim.call("POST", "/clock", {"advance_seconds": 15 * 60})
+    assert browser.login("pokja1").status_code == 303
+    assert logged_in(browser)
