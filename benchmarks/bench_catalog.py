@@ -1,30 +1,62 @@
-"""Wall time of the whole scenario catalog with -n 1 and -n auto, and of one full CA journey.
+"""Wall times of the catalog, one warm scenario and the journey, next to a bare-Chromium baseline.
 
-Run: .venv/bin/python benchmarks/bench_catalog.py [--profile spse-4.3-ca] [--workers 1 auto]
-     [--skip-catalog] [--skip-journey] [--keep DIR]
+Run: .venv/bin/python benchmarks/bench_catalog.py [--profile spse-4.3-ca] [--workers auto]
+     [--warm-scenario KODOK-003] [--warm-up KODOK-002] [--skip-warm] [--skip-catalog]
+     [--skip-journey] [--keep DIR]
 
-Each catalog run is ``spse-sim run --all -n N`` as a QA team would start it (a child pytest with
-pytest-xdist, one embedded server and data folder per scenario); the journey is
-``simulator.journey.run.run_journey`` in this process, browser launch included. Figures are wall
-times of one run each, so they move with the machine's load: the load average is printed with
-them. Nothing here is a test; it prints the figures for the README.
+Measured in one run, on the same machine, one after the other:
+
+- baseline: Playwright starts, launches Chromium with the project's launch options
+  (``simulator.browser.launch``), loads one small page from a local HTTP server and closes
+  (the median of three);
+- warm scenario: a child pytest (``run_scenarios``, as ``spse-sim run`` starts it) that runs a
+  warm-up scenario and then the measured one in the same worker; the figure is the measured
+  one's junit time (setup + call + teardown), so imports, browser launch and whatever a worker
+  prepares once are paid by the warm-up;
+- catalog: ``run_scenarios`` of the whole catalog with ``-n WORKERS`` (default ``auto``), with
+  the median and slowest scenario (junit times);
+- journey: ``spse-sim run`` (the bare CA journey) in a child process, with the time to its
+  first line of output.
+
+Every figure is printed with its ratio to the baseline, since machines (and a shared machine's
+load, printed too) move absolute times. Nothing here is a test; targets live in
+benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.server
 import os
 import platform
+import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from simulator.harness.environment import RunOptions
-from simulator.journey.run import run_journey
-from simulator.scenarios.run import ScenarioRunRequest, run_scenarios
+from playwright.sync_api import sync_playwright
+
+from simulator.browser.launch import find_chromium, launch_options
+from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
+
+PAGE = b"<!doctype html><title>baseline</title><h1>SPSE</h1>"
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: float
+    note: str
+    load: str
 
 
 def load() -> str:
@@ -35,62 +67,177 @@ def load() -> str:
     return f"{one:.1f} {five:.1f} {fifteen:.1f}"
 
 
-def bench_catalog(output: Path, profile: str, workers: str) -> tuple[float, Counter[str]]:
+@contextmanager
+def static_page() -> Iterator[str]:
+    """A local HTTP server answering every GET with one small page; yields its URL."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def bench_baseline(repeat: int = 3) -> tuple[float, list[float]]:
+    """Bare Chromium launch plus one page load: the median of ``repeat`` runs, and all runs."""
+    options = launch_options(find_chromium())
+    runs = []
+    with static_page() as url:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(**options)
+                page = browser.new_page()
+                page.goto(url)
+                assert page.title() == "baseline"
+                browser.close()
+            runs.append(time.perf_counter() - started)
+    return statistics.median(runs), runs
+
+
+def junit_times(path: Path, outcomes: Sequence[ScenarioOutcome]) -> list[tuple[str, float]]:
+    """(scenario id, seconds: setup + call + teardown) of every testcase, in the order they ran.
+
+    junit.xml names the test function; ``outcomes`` (from outcomes.json) give its scenario id.
+    """
+    if not path.exists():
+        return []
+    ids = {o.nodeid.split("::")[-1]: o.scenario_id for o in outcomes}
+    cases = []
+    for case in ET.parse(path).getroot().iter("testcase"):
+        name = case.get("name") or ""
+        cases.append((ids.get(name) or name, float(case.get("time") or 0)))
+    return cases
+
+
+def bench_warm(output: Path, profile: str, warm_up: str, scenario: str) -> tuple[float, str]:
+    """The junit time of ``scenario`` run right after ``warm_up`` in one serial child pytest."""
+    _, outcomes, _ = run_scenarios(
+        ScenarioRunRequest(output_dir=output, profile=profile, ids=(warm_up, scenario))
+    )
+    cases = junit_times(output / "junit.xml", outcomes)
+    times = dict(cases)
+    statuses = {o.scenario_id: o.status for o in outcomes}
+    if scenario not in times:
+        return float("nan"), f"{scenario} did not run"
+    order = "" if cases[0][0] == warm_up else f" (ran before {warm_up}: not warm)"
+    return times[scenario], f"{scenario} {statuses.get(scenario, '?')}{order}"
+
+
+def bench_catalog(output: Path, profile: str, workers: str) -> tuple[float, str]:
     started = time.perf_counter()
     _, outcomes, _ = run_scenarios(
         ScenarioRunRequest(output_dir=output, profile=profile, workers=workers)
     )
-    return time.perf_counter() - started, Counter(o.status for o in outcomes)
+    seconds = time.perf_counter() - started
+    counts = Counter(o.status for o in outcomes)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    times = [t for _, t in junit_times(output / "junit.xml", outcomes)]
+    if times:
+        summary += f"; per scenario median {statistics.median(times):.1f} s, max {max(times):.1f} s"
+    return seconds, summary
 
 
-def bench_journey(output: Path, profile: str) -> tuple[float, bool, int]:
+def bench_journey(output: Path, profile: str) -> tuple[float, str]:
+    """``spse-sim run`` in a child process: wall time, and time to its first line of output."""
+    package_root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(package_root), env.get("PYTHONPATH")) if p)
+    command = [sys.executable, "-P", "-m", "simulator.cli.main", "run"]
+    command += ["--profile", profile, "--output", str(output)]
     started = time.perf_counter()
-    result = run_journey(RunOptions(output_dir=output, profile=profile))
-    return time.perf_counter() - started, result.ok, len(result.steps)
+    first_line: float | None = None
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    ) as child:
+        assert child.stdout is not None
+        tail = ""
+        for line in child.stdout:
+            if first_line is None:
+                first_line = time.perf_counter() - started
+            tail = line.strip() or tail
+        code = child.wait()
+    seconds = time.perf_counter() - started
+    status = "passed" if code == 0 else f"exit {code}: {tail[:80]}"
+    return seconds, f"{status}; first line after {first_line or float('nan'):.1f} s"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--profile", default="spse-4.3-ca", help="SPSE profile to run")
+    parser.add_argument("--workers", default="auto", help="-n value for the catalog run")
+    parser.add_argument("--warm-scenario", default="KODOK-003", help="scenario timed warm")
     parser.add_argument(
-        "--workers", nargs="+", default=["1", "auto"], help="-n values to time the catalog with"
+        "--warm-up", default="KODOK-002", help="scenario run before it (collected before it)"
     )
-    parser.add_argument("--skip-catalog", action="store_true", help="only the CA journey")
-    parser.add_argument("--skip-journey", action="store_true", help="only the catalog")
+    parser.add_argument("--skip-warm", action="store_true", help="no warm scenario")
+    parser.add_argument("--skip-catalog", action="store_true", help="no catalog run")
+    parser.add_argument("--skip-journey", action="store_true", help="no journey")
     parser.add_argument("--keep", metavar="DIR", help="keep the run folders here")
     args = parser.parse_args()
 
     print(
         f"{datetime.now(UTC):%Y-%m-%d}  Python {platform.python_version()}  "
-        f"{platform.machine()}  {os.cpu_count()} CPU(s)  profile {args.profile}"
+        f"{platform.machine()}  {os.cpu_count()} CPU(s)  profile {args.profile}",
+        flush=True,
     )
+    figures: list[Figure] = []
+
+    def measured(name: str, seconds: float, note: str, before: str) -> None:
+        figures.append(Figure(name, seconds, note, f"{before} -> {load()}"))
+        print(_line(figures[-1], figures[0].seconds), flush=True)
+
     with tempfile.TemporaryDirectory(prefix="bench-catalog-") as scratch:
         root = Path(args.keep) if args.keep else Path(scratch)
         root.mkdir(parents=True, exist_ok=True)
-        lines = []
+        before = load()
+        baseline, runs = bench_baseline()
+        measured(
+            "baseline (Chromium + 1 page)",
+            baseline,
+            "median of " + ", ".join(f"{r:.2f}" for r in runs),
+            before,
+        )
+        if not args.skip_warm:
+            before = load()
+            seconds, note = bench_warm(
+                root / "warm", args.profile, args.warm_up, args.warm_scenario
+            )
+            measured("one warm scenario", seconds, note, before)
+        if not args.skip_catalog:
+            before = load()
+            seconds, note = bench_catalog(root / "catalog", args.profile, args.workers)
+            measured(f"catalog -n {args.workers}", seconds, note, before)
         if not args.skip_journey:
             before = load()
-            seconds, ok, steps = bench_journey(root / "journey", args.profile)
-            lines.append(
-                f"{'CA journey (run_journey)':<28} {seconds:8.1f} s   "
-                f"{'passed' if ok else 'FAILED'}, {steps} steps   load {before} -> {load()}"
-            )
-            print(lines[-1], flush=True)
-        serial: float | None = None
-        for workers in [] if args.skip_catalog else args.workers:
-            before = load()
-            seconds, counts = bench_catalog(root / f"catalog-n{workers}", args.profile, workers)
-            serial = seconds if serial is None else serial
-            summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-            speedup = f"  x{serial / seconds:.2f}" if serial != seconds else ""
-            lines.append(
-                f"{'catalog -n ' + workers:<28} {seconds:8.1f} s   {summary}{speedup}   "
-                f"load {before} -> {load()}"
-            )
-            print(lines[-1], flush=True)
+            seconds, note = bench_journey(root / "journey", args.profile)
+            measured("journey (spse-sim run)", seconds, note, before)
     print()
-    print("\n".join(lines))
+    print(f"{'what':<30} {'wall s':>8} {'x base':>8}   note   load before -> after")
+    for figure in figures:
+        print(_line(figure, baseline))
     return 0
+
+
+def _line(figure: Figure, baseline: float) -> str:
+    ratio = figure.seconds / baseline if baseline > 0 else float("nan")
+    return (
+        f"{figure.name:<30} {figure.seconds:8.1f} {ratio:8.1f}   {figure.note}   load {figure.load}"
+    )
 
 
 if __name__ == "__main__":

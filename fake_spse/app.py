@@ -24,12 +24,14 @@ from fake_spse.adapters.mail import Mailbox, SmtpServer
 from fake_spse.control import api as control_api
 from fake_spse.control import panel as control_panel
 from fake_spse.domain.errors import DomainError
-from fake_spse.lpse import Lpse
+from fake_spse.service.context import Context
+from fake_spse.service.services import Services
 from fake_spse.settings import Settings
 from fake_spse.simulation.clock import SimClock
 from fake_spse.simulation.faults import FaultBoard
 from fake_spse.storage.blobs import BlobStore
 from fake_spse.storage.database import Database
+from fake_spse.storage.unit_of_work import UnitOfWork
 from fake_spse.support import control as support_control
 from fake_spse.support import pages as support_web
 from fake_spse.support.service import LpseSupport, SupportStore
@@ -56,19 +58,26 @@ from spse_shared.profile import load_profile
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
 
 
-def build_lpse(settings: Settings) -> Lpse:
-    """Open (or create) an LPSE's state in ``settings.data_dir``."""
+def open_database(settings: Settings) -> Database:
+    """SPSE's SQLite database in ``settings.data_dir`` (created on first use)."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return Database(settings.data_dir / "spse.sqlite3")
+
+
+def build_context(settings: Settings, db: Database) -> Context:
+    """Open (or create) an LPSE's parts in ``settings.data_dir``, around database ``db``."""
     data = settings.data_dir
     data.mkdir(parents=True, exist_ok=True)
     profile = load_profile(settings.profile)
     clock = SimClock(data / "clock.json", start=settings.clock_start, frozen=settings.clock_frozen)
     faults = FaultBoard(data / "faults.sqlite3", clock)
-    return Lpse(
+    return Context(
         settings=settings,
         profile=profile,
+        messages=MessageCatalog(profile.messages),
         clock=clock,
         faults=faults,
-        db=Database(data / "spse.sqlite3"),
+        unit=UnitOfWork(db),
         blobs=BlobStore(data / "blobs"),
         ca=CertificateAuthority(data / "bsre", clock.now),
         adp=AdpService(
@@ -76,26 +85,32 @@ def build_lpse(settings: Settings) -> Lpse:
             clock.now,
             is_down=lambda: faults.check("adp.down", detail="ADP") is not None,
         ),
-        messages=MessageCatalog(profile.messages),
     )
 
 
-def build_support(settings: Settings, lpse: Lpse) -> LpseSupport:
+def build_services(settings: Settings) -> Services:
+    """An LPSE's services over its state in ``settings.data_dir`` (for seeding and tests)."""
+    return Services(build_context(settings, open_database(settings)))
+
+
+def build_support(settings: Settings, context: Context) -> LpseSupport:
     """LPSE Support: its own SQLite file and attachment folder in the LPSE's data directory."""
     return LpseSupport(
         store=SupportStore(settings.data_dir / "support.sqlite3"),
         blobs=BlobStore(settings.data_dir / "support-blobs"),
-        now=lpse.clock.now,
-        faults=lpse.faults,
+        now=context.clock.now,
+        faults=context.faults,
         lpse_code=settings.lpse_code,
         lpse_email=settings.lpse_email,
     )
 
 
-def clean_leftovers(lpse: Lpse, support: LpseSupport) -> None:
+def clean_leftovers(context: Context, support: LpseSupport) -> None:
     """Remove partial uploads and unreferenced blobs a crash left behind, and say so."""
+    with context.unit() as db:
+        spse_keys = db.blob_keys()
     for name, store, referenced in (
-        ("blobs", lpse.blobs, lpse.db.blob_keys()),
+        ("blobs", context.blobs, spse_keys),
         ("support-blobs", support.blobs, support.store.blob_keys()),
     ):
         removed = store.clean_up(referenced)
@@ -129,10 +144,12 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     """The fake SPSE as an ASGI app: SPSE pages under the base path, BSrE under /bsre, /_sim,
     LPSE Support under /support; its SMTP server runs with the app's lifespan (on
     ``smtp_socket`` when given, already bound, else on ``settings.smtp_host``/``smtp_port``)."""
-    lpse = build_lpse(settings)
-    support = build_support(settings, lpse)
-    clean_leftovers(lpse, support)
-    mailbox = Mailbox(settings.data_dir / "mail", lpse.clock.now)
+    db = open_database(settings)
+    context = build_context(settings, db)
+    services = Services(context)
+    support = build_support(settings, context)
+    clean_leftovers(context, support)
+    mailbox = Mailbox(settings.data_dir / "mail", context.clock.now)
     smtp = build_smtp(settings, mailbox, smtp_socket)
     web_routes = [
         *public.routes(),
@@ -174,7 +191,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         },
         lifespan=_lifespan(smtp),
     )
-    app.state.lpse = lpse
+    app.state.services = services
     app.state.support = support
     app.state.mailbox = mailbox
     app.state.smtp = smtp
@@ -186,15 +203,15 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     secret = _secret(settings.data_dir / "session.key")
     app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
     limits = SessionLimits(idle=settings.session_idle, absolute=settings.session_absolute)
-    sessions = SessionMiddleware(app, db=lpse.db, secret=secret, now=lpse.clock.now, limits=limits)
+    sessions = SessionMiddleware(app, db=db, secret=secret, now=context.clock.now, limits=limits)
     body_limits = BodyLimits(
         upload_paths=upload_paths(settings.base_path, support_web.SUPPORT_PATH),
-        upload_limit=lpse.profile.upload_max_bytes,
+        upload_limit=context.profile.upload_max_bytes,
     )
-    bounded = BodyLimitMiddleware(sessions, limits=body_limits, message=lpse.messages.text)
+    bounded = BodyLimitMiddleware(sessions, limits=body_limits, message=context.messages.text)
     # Outermost: every request, also /_sim and static files, gets an id and a log line.
     log = RequestLog(settings.data_dir / LOG_NAME)
-    return RequestLogMiddleware(bounded, log=log, now=lpse.clock.now)  # type: ignore[return-value]
+    return RequestLogMiddleware(bounded, log=log, now=context.clock.now)  # type: ignore[return-value]
 
 
 def _lifespan(smtp: SmtpServer | None) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from spse_shared.profile import DEFAULT_PROFILE
+
 # SPSE's session lifetimes, on the simulated clock: 30 minutes idle, a working day at most.
 SPSE_SESSION_IDLE = timedelta(minutes=30)
 SPSE_SESSION_ABSOLUTE = timedelta(hours=8)
@@ -22,7 +24,7 @@ class Settings:
     """
 
     data_dir: Path
-    profile: str = "spse-4.3-ca"
+    profile: str = DEFAULT_PROFILE
     base_path: str = "/eproc4"
     lpse_name: str = "LPSE Kota Surakarta"
     lpse_email: str = "lpse@surakarta.go.id"

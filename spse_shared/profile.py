@@ -11,6 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, TypeVar, cast
 
+# The profile a server, a run and a test use when none is named.
+DEFAULT_PROFILE = "spse-4.3-ca"
 KNOWN_SERVICES = ("ca", "adp", "support")
 _PROTECTIONS = ("ca", "apendo")
 

@@ -16,19 +16,19 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from fake_spse.adapters.ca import UnknownCertificate
 from fake_spse.control.damage import damage_file
 from fake_spse.control.old_certificates import seed_old_certificate
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, NotFound
-from fake_spse.lpse import Lpse
+from fake_spse.service.blocking import call
+from fake_spse.service.services import Services
 from fake_spse.simulation.faults import Fault, UnknownFault
 
 TOKEN_HEADER = "x-sim-token"
 
 
-def _lpse(request: Request) -> Lpse:
-    found: Lpse = request.app.state.lpse
+def _services(request: Request) -> Services:
+    found: Services = request.app.state.services
     return found
 
 
@@ -43,7 +43,7 @@ def allowed(request: Request) -> bool:
     """
     if cross_site(request):
         return False
-    settings = _lpse(request).settings
+    settings = _services(request).settings
     token = settings.control_token
     if token is not None:
         presented = request.headers.get(TOKEN_HEADER)
@@ -62,7 +62,7 @@ def bound_hosts(request: Request) -> set[str]:
     address of the socket the request came in on (the one the server was bound to; for a
     0.0.0.0 bind, the interface's own address), ``localhost`` on a loopback socket, and the
     names in ``Settings.allowed_hosts``."""
-    extra = {name.lower() for name in _lpse(request).settings.allowed_hosts}
+    extra = {name.lower() for name in _services(request).settings.allowed_hosts}
     server = request.scope.get("server")
     if not server:
         return extra
@@ -118,8 +118,6 @@ def guarded(handler: Any) -> Any:
             response: Response = await handler(request)
         except (ValueError, KeyError, TypeError, OverflowError, UnknownFault) as exc:
             return _problem(str(exc))
-        except UnknownCertificate as exc:
-            return _problem(str(exc), 404)
         except DomainError as exc:
             return _problem(exc.key, 404 if isinstance(exc, NotFound) else 400)
         return response
@@ -128,31 +126,35 @@ def guarded(handler: Any) -> Any:
 
 
 async def health(request: Request) -> Response:
-    lpse = _lpse(request)
+    services = _services(request)
     return JSONResponse(
-        {"ok": True, "profile": lpse.profile.name, "version": lpse.profile.footer_version}
+        {"ok": True, "profile": services.profile.name, "version": services.profile.footer_version}
     )
 
 
 async def clock(request: Request) -> Response:
-    lpse = _lpse(request)
+    services = _services(request)
     if request.method == "POST":
         body = await _json(request)
         if "set" in body:
-            lpse.clock.set(_aware(body["set"]))
+            services.simulation.set_clock(_aware(body["set"]))
         if "advance_seconds" in body:
-            lpse.clock.advance(timedelta(seconds=float(body["advance_seconds"])))
+            services.simulation.advance_clock(timedelta(seconds=float(body["advance_seconds"])))
         if "to_stage" in body:
-            tender = lpse.tender(str(body["tender_id"]))
+            tender = services.tenders.tender(str(body["tender_id"]))
             window = tender.schedule.window(str(body["to_stage"]))
             edge = body.get("edge", "start")
             if edge not in ("start", "end"):
                 raise ValueError("edge must be 'start' or 'end'")
             target = window.start if edge == "start" else window.end
-            lpse.clock.set(target + timedelta(seconds=float(body.get("plus_seconds", 0))))
+            services.simulation.set_clock(
+                target + timedelta(seconds=float(body.get("plus_seconds", 0)))
+            )
         if "frozen" in body:
-            lpse.clock.freeze() if body["frozen"] else lpse.clock.run()
-    return JSONResponse(lpse.clock.snapshot())
+            services.simulation.freeze_clock() if body[
+                "frozen"
+            ] else services.simulation.run_clock()
+    return JSONResponse(services.simulation.clock_snapshot())
 
 
 def _aware(value: str) -> datetime:
@@ -173,7 +175,7 @@ def _fault(fault: Fault) -> dict[str, Any]:
 
 
 async def faults(request: Request) -> Response:
-    board = _lpse(request).faults
+    board = _services(request).simulation.faults
     if request.method == "POST":
         body = await _json(request)
         board.arm(
@@ -188,7 +190,7 @@ async def faults(request: Request) -> Response:
 
 
 async def fault(request: Request) -> Response:
-    board = _lpse(request).faults
+    board = _services(request).simulation.faults
     board.disarm(request.path_params["name"])
     return JSONResponse({"armed": [_fault(f) for f in board.armed()]})
 
@@ -204,7 +206,7 @@ async def firings(request: Request) -> Response:
                     "wall_time": f.wall_time.isoformat(),
                     "detail": f.detail,
                 }
-                for f in _lpse(request).faults.firings()
+                for f in _services(request).simulation.faults.firings()
             ]
         }
     )
@@ -216,10 +218,11 @@ async def staff(request: Request) -> Response:
     role = Role(str(body["role"]))
     if role is Role.PENYEDIA:
         raise ValueError("vendors register themselves through the registration page")
-    lpse = _lpse(request)
-    if lpse.db.account(str(body["user_id"])) is not None:
+    services = _services(request)
+    if services.accounts.find(str(body["user_id"])) is not None:
         return _problem(f"user {body['user_id']} exists", 409)
-    account = lpse.add_staff(
+    account = await call(
+        services.accounts.add_staff,
         user_id=str(body["user_id"]),
         role=role,
         name=str(body["name"]),
@@ -232,15 +235,15 @@ async def staff(request: Request) -> Response:
 async def revoke(request: Request) -> Response:
     """Revoke a user's certificate at BSrE (now, or at a given time)."""
     body = await _json(request)
-    lpse = _lpse(request)
+    services = _services(request)
     at = _aware(body["at"]) if "at" in body else None
     serial = body.get("serial")
     if serial is None:
-        certificate = lpse.certificate_of(str(body["user_id"]))
+        certificate = services.certificates.certificate_of(str(body["user_id"]))
         if certificate is None:
             raise ValueError(f"user {body['user_id']} has no valid certificate")
         serial = certificate.serial
-    lpse.ca.revoke(int(serial), at=at)
+    services.certificates.revoke(serial, at=at)
     return JSONResponse({"ok": True, "serial": str(serial)})
 
 
@@ -251,8 +254,9 @@ async def old_certificate_apd(request: Request) -> Response:
     Body: {"user_id", "passphrase", "variant": "aktif" | "kedaluwarsa" | "asing"}.
     """
     body = await _json(request)
-    old = seed_old_certificate(
-        _lpse(request),
+    old = await call(
+        seed_old_certificate,
+        _services(request),
         str(body["user_id"]),
         passphrase=str(body["passphrase"]),
         variant=str(body.get("variant", "aktif")),
@@ -272,10 +276,10 @@ async def old_certificate_apd(request: Request) -> Response:
 
 async def user_certificates(request: Request) -> Response:
     """A user's certificates as SPSE lists them, its AMS register, and BSrE's register."""
-    lpse = _lpse(request)
+    services = _services(request)
     user_id = request.path_params["user_id"]
-    current = lpse.certificate_of(user_id)
-    issued = {str(r.serial): r for r in lpse.ca.issued(user_id)}
+    current = services.certificates.certificate_of(user_id)
+    issued = {str(r.serial): r for r in services.certificates.issued(user_id)}
     return JSONResponse(
         {
             "current": None if current is None else current.serial,
@@ -287,11 +291,11 @@ async def user_certificates(request: Request) -> Response:
                     "not_after": c.not_after.isoformat(),
                     "recorded_at": c.recorded_at.isoformat(),
                 }
-                for c in lpse.db.certificates(user_id)
+                for c in services.certificates.certificates(user_id)
             ],
             "ams_requests": [
                 {"status": a.status, "letter_name": a.letter_name, "serial": a.serial}
-                for a in lpse.db.ams_requests(user_id)
+                for a in services.certificates.ams_requests(user_id)
             ],
             "issued": [
                 {
@@ -309,7 +313,7 @@ async def user_certificates(request: Request) -> Response:
 async def tender(request: Request) -> Response:
     """A tender's identity (for reports: the evidence bundle names the tender)."""
     try:
-        found = _lpse(request).tender(request.path_params["tender_id"])
+        found = _services(request).tenders.tender(request.path_params["tender_id"])
     except DomainError:
         return _problem("no such tender", 404)
     return JSONResponse(
@@ -324,12 +328,12 @@ async def tender(request: Request) -> Response:
 
 async def offers(request: Request) -> Response:
     """Receipts of a tender's offers (all versions), for assertions about what was stored."""
-    lpse = _lpse(request)
+    services = _services(request)
     try:
-        lpse.tender(request.path_params["tender_id"])
+        services.tenders.tender(request.path_params["tender_id"])
     except DomainError:
         return _problem("no such tender", 404)
-    rows = lpse.db.offers(request.path_params["tender_id"], current_only=False)
+    rows = services.offers.offers(request.path_params["tender_id"], current_only=False)
     return JSONResponse(
         {
             "offers": [
@@ -349,15 +353,16 @@ async def offers(request: Request) -> Response:
 
 async def damage_offer(request: Request) -> Response:
     """Damage one stored offer on disk: {"mode": "flip"|"truncate", "at": n (optional)}."""
-    lpse = _lpse(request)
+    services = _services(request)
     body = await _json(request)
-    offer = lpse.db.offer(int(request.path_params["offer_id"]))
-    if offer is None or offer.tender_id != request.path_params["tender_id"]:
+    try:
+        _, path = services.offers.stored_offer(
+            request.path_params["tender_id"], int(request.path_params["offer_id"])
+        )
+    except NotFound:
         return _problem("no such offer in this tender", 404)
     at = body.get("at")
-    done = damage_file(
-        lpse.blobs.path(offer.blob_key), str(body["mode"]), None if at is None else int(at)
-    )
+    done = damage_file(path, str(body["mode"]), None if at is None else int(at))
     return JSONResponse(
         {
             "ok": True,
@@ -371,14 +376,14 @@ async def damage_offer(request: Request) -> Response:
 
 async def blobs(request: Request) -> Response:
     """How many files the blob store holds, and how many partial writes are left over."""
-    store = _lpse(request).blobs
-    return JSONResponse({"stored": len(store.keys()), "partial": len(store.partial_keys())})
+    counts = _services(request).offers.blob_counts()
+    return JSONResponse({"stored": counts.stored, "partial": counts.partial})
 
 
 # ADP (accounts and the shared ADP records) -------------------------------------------------------
 async def account(request: Request) -> Response:
     """One account's state at this LPSE (status, home LPSE of a roaming vendor); 404 if none."""
-    found = _lpse(request).db.account(request.path_params["user_id"])
+    found = _services(request).accounts.find(request.path_params["user_id"])
     if found is None:
         return _problem("no such account", 404)
     return JSONResponse(
@@ -411,7 +416,7 @@ async def adp_records(request: Request) -> Response:
                     "activated_at": r.activated_at.isoformat(),
                     "has_password_hash": bool(r.password_hash),
                 }
-                for r in _lpse(request).adp.records()
+                for r in _services(request).accounts.adp_records()
             ]
         }
     )
@@ -420,7 +425,7 @@ async def adp_records(request: Request) -> Response:
 # APENDO (SPSE NON CA): the package key's state and the recorded openings ------------------------
 async def package_key(request: Request) -> Response:
     """A tender's APENDO package key: fingerprint and release, never the private key itself."""
-    key = _lpse(request).package_key_info(request.path_params["tender_id"])
+    key = _services(request).apendo.package_key_info(request.path_params["tender_id"])
     return JSONResponse(
         {
             "tender_id": key.tender_id,
@@ -435,23 +440,21 @@ async def package_key(request: Request) -> Response:
 
 async def openings(request: Request) -> Response:
     """What the pokja recorded at opening for each current offer of a tender (CA or APENDO)."""
-    lpse = _lpse(request)
-    tender = lpse.tender(request.path_params["tender_id"])
+    services = _services(request)
+    tender = services.tenders.tender(request.path_params["tender_id"])
     found = []
-    for offer in lpse.db.offers(tender.tender_id):
-        result = lpse.opening(offer.offer_id)
-        if result is not None:
-            found.append(
-                {
-                    "offer_id": offer.offer_id,
-                    "vendor_id": offer.vendor_id,
-                    "code": result.code,
-                    "signer_subject": result.signer_subject,
-                    "files": list(result.files),
-                    "opened_at": result.opened_at.isoformat(),
-                    "opened_by": result.opened_by,
-                }
-            )
+    for offer, result in services.offers.openings(tender.tender_id):
+        found.append(
+            {
+                "offer_id": offer.offer_id,
+                "vendor_id": offer.vendor_id,
+                "code": result.code,
+                "signer_subject": result.signer_subject,
+                "files": list(result.files),
+                "opened_at": result.opened_at.isoformat(),
+                "opened_by": result.opened_by,
+            }
+        )
     return JSONResponse({"openings": found})
 
 

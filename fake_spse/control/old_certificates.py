@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
 
 from fake_spse.domain.accounts import Account
-from fake_spse.domain.certificates import UserCertificate
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from spse_shared.names import subject_text
 
 APD_FRIENDLY_NAME = b"spamkodok-apd"
@@ -45,7 +44,7 @@ class OldCertificate:
 
 
 def seed_old_certificate(
-    lpse: Lpse, user_id: str, *, passphrase: str, variant: str = "aktif"
+    services: Services, user_id: str, *, passphrase: str, variant: str = "aktif"
 ) -> OldCertificate:
     """Issue the old certificate of ``user_id`` (``variant`` in VARIANTS) and export it as APD.
 
@@ -56,8 +55,8 @@ def seed_old_certificate(
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
     if not passphrase:
         raise ValueError("passphrase must not be empty")
-    account = lpse.account(user_id)
-    now = lpse.clock.now()
+    account = services.accounts.account(user_id)
+    now = services.simulation.now()
     key = rsa.generate_private_key(65537, 2048)
     csr = (
         x509.CertificateSigningRequestBuilder()
@@ -69,21 +68,10 @@ def seed_old_certificate(
         certificate, chain = _foreign_certificate(csr, user_id, now)
     else:
         not_before = now - age
-        certificate = lpse.ca.issue(
-            csr, user_id=user_id, not_before=not_before, validity=OLD_VALIDITY
+        certificate = services.certificates.issue_old_certificate(
+            user_id, csr, not_before=not_before, validity=OLD_VALIDITY
         )
-        chain = lpse.ca.chain()
-        lpse.db.add_certificate(
-            UserCertificate(
-                serial=str(certificate.serial_number),
-                user_id=user_id,
-                subject=subject_text(certificate.subject),
-                pem=certificate.public_bytes(serialization.Encoding.PEM).decode(),
-                not_before=certificate.not_valid_before_utc,
-                not_after=certificate.not_valid_after_utc,
-                recorded_at=certificate.not_valid_before_utc,
-            )
-        )
+        chain = services.certificates.chain()
     apd = pkcs12.serialize_key_and_certificates(
         APD_FRIENDLY_NAME, key, certificate, chain, BestAvailableEncryption(passphrase.encode())
     )

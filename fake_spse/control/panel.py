@@ -31,7 +31,7 @@ from starlette.routing import Route
 
 from fake_spse.control import api
 from fake_spse.domain.errors import DomainError
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from fake_spse.simulation.faults import KNOWN_FAULTS, Fault, FaultBoard, FaultSpec, Firing
 from spse_shared.wib import format_wib as wib
 
@@ -54,7 +54,7 @@ PARAM_LABELS: Mapping[str, str] = {
     "after_bytes": "Putus setelah (byte)",
     "validity_days": "Masa berlaku (hari)",
 }
-# The values the server uses when a fault is armed without the param (fake_spse.lpse).
+# The values the server uses when a fault is armed without the param (fake_spse.service).
 PARAM_DEFAULTS: Mapping[str, int] = {"delay_ms": 200, "after_bytes": 1024, "validity_days": 1}
 PARAM_MAX: Mapping[str, int] = {"delay_ms": 60_000, "after_bytes": 2**31, "validity_days": 3650}
 # "Make the next upload fail" means once; the other switches stay on until switched off.
@@ -134,28 +134,28 @@ def switch_fault(board: FaultBoard, form: Mapping[str, str]) -> str:
     return f"{title}: dinyalakan ({scope}{who}). Berlaku pada permintaan berikutnya."
 
 
-def clock_action(lpse: Lpse, form: Mapping[str, str]) -> str:
+def clock_action(services: Services, form: Mapping[str, str]) -> str:
     """Move, freeze or run the simulated clock; returns the panel's note."""
-    clock = lpse.clock
+    clock = services.simulation
     action = form.get("aksi", "")
     if action in CLOCK_STEPS:
-        clock.advance(CLOCK_STEPS[action])
+        clock.advance_clock(CLOCK_STEPS[action])
     elif action == "bekukan":
-        clock.freeze()
+        clock.freeze_clock()
     elif action == "jalankan":
-        clock.run()
+        clock.run_clock()
     elif action == "ke_tahap":
-        clock.set(stage_target(lpse, form))
+        clock.set_clock(stage_target(services, form))
     else:
         raise PanelError("Aksi waktu tidak dikenal.")
     state = "dibekukan" if clock.frozen else "berjalan"
     return f"Waktu simulasi: {wib(clock.now())} ({state})."
 
 
-def stage_target(lpse: Lpse, form: Mapping[str, str]) -> datetime:
+def stage_target(services: Services, form: Mapping[str, str]) -> datetime:
     """The moment 'ke_tahap' moves to: start, 5 minutes before the end, or the end of a stage."""
     try:
-        tender = lpse.tender(form.get("tender", ""))
+        tender = services.tenders.tender(form.get("tender", ""))
     except DomainError:
         raise PanelError("Pilih paket tender yang ada.") from None
     try:
@@ -234,22 +234,25 @@ def firing_rows(firings: list[Firing], limit: int = FIRINGS_SHOWN) -> list[dict[
     ]
 
 
-def tender_rows(lpse: Lpse) -> list[dict[str, str]]:
-    now = lpse.clock.now()
+def tender_rows(services: Services) -> list[dict[str, str]]:
+    now = services.simulation.now()
     return [
         {"id": t.tender_id, "name": t.name, "stage": t.stage_name(now)}
-        for t in sorted(lpse.tenders(), key=lambda t: t.tender_id)
+        for t in sorted(services.tenders.tenders(), key=lambda t: t.tender_id)
     ]
 
 
-def status(lpse: Lpse) -> dict[str, Any]:
+def status(services: Services) -> dict[str, Any]:
     """What the page refreshes while open: clock, switches, firing log."""
+    simulation = services.simulation
     return {
-        "clock": wib(lpse.clock.now()),
-        "frozen": lpse.clock.frozen,
-        "faults": {row.name: {"on": row.on, "state": row.state} for row in fault_rows(lpse.faults)},
-        "firings": firing_rows(lpse.faults.firings()),
-        "tenders": tender_rows(lpse),
+        "clock": wib(simulation.now()),
+        "frozen": simulation.frozen,
+        "faults": {
+            row.name: {"on": row.on, "state": row.state} for row in fault_rows(simulation.faults)
+        },
+        "firings": firing_rows(simulation.faults.firings()),
+        "tenders": tender_rows(services),
     }
 
 
@@ -276,7 +279,7 @@ def panel_allowed(request: Request) -> bool:
         return False
     if api.allowed(request):
         return True
-    token = _lpse(request).settings.control_token
+    token = _services(request).settings.control_token
     if token is None:
         return False
     held = request.cookies.get(COOKIE)
@@ -303,7 +306,7 @@ class Panel:
         ]
 
     async def page(self, request: Request) -> Response:
-        token = _lpse(request).settings.control_token
+        token = _services(request).settings.control_token
         offered = request.query_params.get(TOKEN_QUERY)
         if offered is not None:
             if token is not None and hmac.compare_digest(offered.encode(), token.encode()):
@@ -328,13 +331,15 @@ class Panel:
     async def status(self, request: Request) -> Response:
         if not panel_allowed(request):
             return _hardened(JSONResponse({"ok": False}, status_code=403))
-        return _hardened(JSONResponse(status(_lpse(request))))
+        return _hardened(JSONResponse(status(_services(request))))
 
     async def clock(self, request: Request) -> Response:
-        return await self._post(request, lambda form: clock_action(_lpse(request), form))
+        return await self._post(request, lambda form: clock_action(_services(request), form))
 
     async def fault(self, request: Request) -> Response:
-        return await self._post(request, lambda form: switch_fault(_lpse(request).faults, form))
+        return await self._post(
+            request, lambda form: switch_fault(_services(request).simulation.faults, form)
+        )
 
     async def _post(self, request: Request, act: Any) -> Response:
         if not panel_allowed(request):
@@ -352,7 +357,8 @@ class Panel:
         return _hardened(RedirectResponse(f"{PANEL_PATH}?{query}", status_code=303))
 
     def _render(self, request: Request) -> Response:
-        the_lpse = _lpse(request)
+        the_services = _services(request)
+        simulation = the_services.simulation
         secret = _secret(request)
         note = request.query_params.get("catatan", "")
         kind = request.query_params.get("jenis", "ok")
@@ -361,13 +367,13 @@ class Panel:
             note = ""  # only notes the panel itself wrote are shown
         nonce = secrets.token_urlsafe(16)
         html = self.templates.get_template("panel.html").render(
-            lpse=the_lpse,
-            clock=wib(the_lpse.clock.now()),
-            frozen=the_lpse.clock.frozen,
-            faults=fault_rows(the_lpse.faults),
-            firings=firing_rows(the_lpse.faults.firings()),
-            tenders=tender_rows(the_lpse),
-            stages=[s.name for s in the_lpse.profile.schedule],
+            services=the_services,
+            clock=wib(simulation.now()),
+            frozen=simulation.frozen,
+            faults=fault_rows(simulation.faults),
+            firings=firing_rows(simulation.faults.firings()),
+            tenders=tender_rows(the_services),
+            stages=[s.name for s in the_services.profile.schedule],
             points=STAGE_POINTS,
             csrf=csrf_token(secret),
             note=note,
@@ -382,8 +388,8 @@ class Panel:
         return _hardened(HTMLResponse(html, status_code=403))
 
 
-def _lpse(request: Request) -> Lpse:
-    found: Lpse = request.app.state.lpse
+def _services(request: Request) -> Services:
+    found: Services = request.app.state.services
     return found
 
 

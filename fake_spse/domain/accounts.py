@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from fake_spse.domain.errors import DomainError
+from fake_spse.domain.errors import DomainError, Forbidden
 
 USER_ID_PATTERN = re.compile(r"^[a-z][a-z0-9]{3,19}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -177,3 +177,9 @@ def password_matches(password: str, stored: str) -> bool:
         return False
     digest = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt_hex), n=2**14, r=8, p=1)
     return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+def require_role(account: Account, *roles: Role) -> None:
+    """Forbidden unless ``account`` has one of ``roles``."""
+    if account.role not in roles:
+        raise Forbidden("akses.ditolak")

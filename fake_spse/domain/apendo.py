@@ -90,13 +90,24 @@ class PublicPackageKey:
     released_by: str | None
 
 
+def new_package_private_key() -> rsa.RSAPrivateKey:
+    """A fresh RSA 2048 private key for a package (the slow part of a package key)."""
+    return rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
+
+
 def generate_package_key(
-    *, tender_id: str, lpse_name: str, now: datetime, valid_for: timedelta
+    *,
+    tender_id: str,
+    lpse_name: str,
+    now: datetime,
+    valid_for: timedelta,
+    key: rsa.RSAPrivateKey | None = None,
 ) -> PackageKey:
-    """A fresh RSA 2048 key pair for a tender package, its public half as a certificate."""
+    """A tender package's key pair (``key``, else a fresh RSA 2048 one), its public half as a
+    certificate."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
-    key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
+    key = key or new_package_private_key()
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, f"Kunci Publik Paket {tender_id}"),

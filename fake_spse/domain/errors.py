@@ -18,3 +18,11 @@ class NotFound(DomainError):
 
 class Forbidden(DomainError):
     """The user's role or ownership does not allow the action."""
+
+
+class UploadProblems(DomainError):
+    """Several problems of one form, shown together."""
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__(problems[0].key, **problems[0].params)
+        self.problems = problems

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -84,12 +85,18 @@ def _req_dt(value: str) -> datetime:
 
 
 class Database:
-    """All of SPSE's tables in one file. One short connection per call, so any thread may use it."""
+    """All of SPSE's tables in one file.
+
+    Each call is its own short transaction, unless the calling thread is inside
+    ``transaction()``: then every call joins that one transaction (the unit of work).
+    """
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._lock = threading.RLock()
         owner_only(self._path)
+        # The connection of the transaction the current thread has open, if any.
+        self._active = threading.local()
         conn = sqlite3.connect(self._path, timeout=30)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
@@ -105,7 +112,25 @@ class Database:
         finally:
             conn.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run every call of this thread inside the block in one transaction (BEGIN IMMEDIATE):
+        it commits when the block ends and rolls back if it raises. Nested blocks join the
+        outer one."""
+        if getattr(self._active, "conn", None) is not None:
+            yield
+            return
+        with transaction(self._path, self._lock) as conn:
+            self._active.conn = conn
+            try:
+                yield
+            finally:
+                self._active.conn = None
+
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        active: sqlite3.Connection | None = getattr(self._active, "conn", None)
+        if active is not None:
+            return nullcontext(active)
         return transaction(self._path, self._lock)
 
     # accounts -------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ from fake_spse.web.common import (
     LoginRequired,
     check_token,
     current_user,
-    lpse,
     render,
+    services,
     session,
     text,
 )
@@ -92,7 +92,7 @@ def go(request: Request, path: str, message: str | None = None) -> RedirectRespo
 
 
 def _spse_login(request: Request, key: str) -> RedirectResponse:
-    target = lpse(request).settings.base_path + "/login?pesan=" + quote(text_of(request, key))
+    target = services(request).settings.base_path + "/login?pesan=" + quote(text_of(request, key))
     return RedirectResponse(target, status_code=303)
 
 
@@ -179,7 +179,7 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     await read_form(request, 0)
     support(request).log_out(session(request).sid)
-    return RedirectResponse(lpse(request).settings.base_path + "/dashboard", status_code=303)
+    return RedirectResponse(services(request).settings.base_path + "/dashboard", status_code=303)
 
 
 # Tickets -------------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ async def ticket_action(request: Request) -> Response:
         context["note"] = fields.get("catatan", "")
         return render_support(request, "support_tiket.html", context, status=_status(exc))
     if action is Action.TIDAK_SELESAI:
-        handler = lpse(request).db.account(ticket.assignee or "")
+        handler = services(request).accounts.find(ticket.assignee or "")
         message = text_of(
             request,
             "support.dikembalikan",
@@ -414,7 +414,7 @@ async def inbox(request: Request) -> Response:
         {
             "mails": mailbox(request).messages(),
             "smtp_address": address,
-            "lpse_email": lpse(request).settings.lpse_email,
+            "lpse_email": services(request).settings.lpse_email,
         },
     )
 

@@ -9,8 +9,9 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import VendorRegistration
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.login_throttle import LoginThrottle
+from fake_spse.service.blocking import call
 from fake_spse.web import session as sessions
-from fake_spse.web.common import form_data, lpse, redirect, render, session, texts
+from fake_spse.web.common import form_data, redirect, render, services, texts
 
 REGISTRATION_FIELDS = (
     "user_id",
@@ -37,7 +38,7 @@ async def login(request: Request) -> Response:
     if request.method == "GET":
         return render(request, "login.html")
     address = request.client.host if request.client else ""
-    now = lpse(request).clock.now()
+    now = services(request).simulation.now()
     user_id = ""
     try:
         fields = await form_data(request)
@@ -45,26 +46,24 @@ async def login(request: Request) -> Response:
         until = throttle(request).locked_until(user_id, address, now)
         if until is not None:
             raise DomainError("login.terlalu_sering", until=until)
-        account = lpse(request).authenticate(user_id, fields.get("password", ""))
+        account = await call(
+            services(request).accounts.authenticate, user_id, fields.get("password", "")
+        )
     except DomainError as exc:
         status = 429 if exc.key == "login.terlalu_sering" else 400
         if exc.key == "login.gagal":
             throttle(request).failed(user_id, address, now)
         return render(request, "login.html", {"errors": texts(request, exc)}, status=status)
     throttle(request).succeeded(account.user_id)
-    the_lpse = lpse(request)
-    old = session(request)
-    if old.user_id is not None:
-        the_lpse.db.delete_session(old.sid)
     # A new id and token: a session cookie planted before login never becomes the user's.
-    request.scope["session"] = sessions.log_in(the_lpse.db, account.user_id, the_lpse.clock.now())
+    request.scope["session"] = await call(sessions.log_in, request.scope, account.user_id)
     return redirect(request, "/dashboard")
 
 
 async def logout(request: Request) -> Response:
     """POST with the authenticity token (a link or another site's page cannot log anyone out)."""
     await form_data(request)
-    request.scope["session"] = sessions.log_out(lpse(request).db, session(request))
+    request.scope["session"] = await call(sessions.log_out, request.scope)
     return redirect(request, "/")
 
 
@@ -75,7 +74,7 @@ async def register(request: Request) -> Response:
     try:
         fields = await form_data(request)
         form = VendorRegistration(**{name: fields.get(name, "") for name in REGISTRATION_FIELDS})
-        account = lpse(request).register_vendor(form)
+        account = await call(services(request).accounts.register_vendor, form)
     except DomainError as exc:
         safe = {k: v for k, v in fields.items() if "password" not in k}
         return render(

@@ -13,24 +13,37 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.web.common import check_token, lpse, read_letter, render, require_user, texts
+from fake_spse.service.blocking import call
+from fake_spse.web.common import (
+    check_token,
+    read_letter,
+    render,
+    require_user,
+    services,
+    texts,
+)
 
 
 async def apd_page(request: Request) -> Response:
     user = require_user(request, Role.PENYEDIA, Role.POKJA)
-    return render(request, "apd.html", {"certificate": lpse(request).certificate_of(user.user_id)})
+    return render(
+        request,
+        "apd.html",
+        {"certificate": services(request).certificates.certificate_of(user.user_id)},
+    )
 
 
 async def apd_submit(request: Request) -> Response:
     """Multipart: ``surat`` (recommendation letter), ``sertifikat_lama`` (PEM), ``csr`` (PEM)."""
     user = require_user(request, Role.PENYEDIA, Role.POKJA)
-    the_lpse = lpse(request)
-    max_letter = the_lpse.profile.ams_letter_max_bytes
+    the_services = services(request)
+    max_letter = the_services.profile.ams_letter_max_bytes
     try:
         async with request.form() as form:
             check_token(request, _text(form.get("authenticityToken")))
             name, data = await read_letter(form, "surat", max_letter)
-            certificate, old_serial = the_lpse.upgrade_certificate(
+            certificate, old_serial = await call(
+                the_services.certificates.upgrade_certificate,
                 user,
                 old_certificate_pem=_text(form.get("sertifikat_lama")) or "",
                 csr_pem=_text(form.get("csr")) or "",
@@ -42,10 +55,10 @@ async def apd_submit(request: Request) -> Response:
     return JSONResponse(
         {
             "ok": True,
-            "message": the_lpse.messages.text("apd.berhasil", serial_lama=old_serial),
-            "embedded_message": the_lpse.messages.text("ams.tertanam"),
+            "message": the_services.messages.text("apd.berhasil", serial_lama=old_serial),
+            "embedded_message": the_services.messages.text("ams.tertanam"),
             "certificate_pem": certificate.pem,
-            "chain_pem": the_lpse.ca_chain_pem(),
+            "chain_pem": the_services.certificates.ca_chain_pem(),
             "subject": certificate.subject,
             "serial": certificate.serial,
             "old_serial": old_serial,

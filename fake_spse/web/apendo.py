@@ -15,15 +15,16 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.apendo import APENDO_OPENING_CODES
 from fake_spse.domain.errors import DomainError
-from fake_spse.lpse import UploadCut
+from fake_spse.service.blocking import call
+from fake_spse.service.offers import UploadCut
 from fake_spse.web.common import (
     check_token,
     error_page,
     form_data,
-    lpse,
     redirect,
     render,
     require_user,
+    services,
     texts,
 )
 from fake_spse.web.streaming_form import FormError, FormTruncated, StreamingForm
@@ -55,15 +56,17 @@ def _attachment(content: str, filename: str) -> Response:
 def _offer_page(
     request: Request, vendor: Account, errors: list[str] | None = None, status: int = 200
 ) -> Response:
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        tender, key = the_lpse.apendo_offer_page(vendor, request.path_params["tender_id"])
+        tender, key = the_services.apendo.apendo_offer_page(
+            vendor, request.path_params["tender_id"]
+        )
     except DomainError as exc:
         return error_page(request, exc)
     context = {
         "tender": tender,
         "key": key,
-        "offer": the_lpse.current_offer(vendor, tender.tender_id),
+        "offer": the_services.offers.current_offer(vendor, tender.tender_id),
         "deadline": tender.schedule.window(UPLOAD_STAGE).end,
         "file_field": FILE_FIELD,
         "errors": errors or [],
@@ -78,7 +81,7 @@ async def offer_page(request: Request) -> Response:
 async def public_key(request: Request) -> Response:
     user = require_user(request)
     try:
-        key = lpse(request).package_public_key(user, request.path_params["tender_id"])
+        key = services(request).apendo.package_public_key(user, request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
     return _attachment(key.certificate_pem, f"kunci-publik-paket-{key.tender_id}.pem")
@@ -87,29 +90,29 @@ async def public_key(request: Request) -> Response:
 async def upload(request: Request) -> Response:
     """The form's file is streamed into the blob store as it arrives (never spooled whole)."""
     vendor = require_user(request, Role.PENYEDIA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     tender_id = request.path_params["tender_id"]
     form: StreamingForm | None = None
     try:
         form = StreamingForm(request)
         file_name = await form.next_file(FILE_FIELD)
         check_token(request, form.fields.get("authenticityToken"))
-        receipt = await the_lpse.receive_apendo_offer(
+        receipt = await the_services.apendo.receive_apendo_offer(
             vendor, tender_id, file_name or "", form.file_chunks()
         )
     except DomainError as exc:
         errors = texts(request, exc)
     except (UploadCut, ClientDisconnect, FormTruncated):
-        errors = [the_lpse.messages.text("penawaran.terputus")]
+        errors = [the_services.messages.text("penawaran.terputus")]
     except FormError:
-        errors = [the_lpse.messages.text("apendo.form_tidak_valid")]
+        errors = [the_services.messages.text("apendo.form_tidak_valid")]
     else:
-        message = the_lpse.messages.text("penawaran.berhasil")
+        message = the_services.messages.text("penawaran.berhasil")
         if receipt.replaced:
-            message += " " + the_lpse.messages.text("apendo.menggantikan")
+            message += " " + the_services.messages.text("apendo.menggantikan")
         return redirect(request, offer_path(tender_id), message)
     if form is not None:
-        await form.drain(the_lpse.profile.upload_max_bytes)
+        await form.drain(the_services.profile.upload_max_bytes)
     return _offer_page(request, vendor, errors=errors, status=400)
 
 
@@ -117,16 +120,18 @@ async def upload(request: Request) -> Response:
 def _opening_page(
     request: Request, pokja: Account, errors: list[str] | None = None, status: int = 200
 ) -> Response:
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        tender, key, offers = the_lpse.apendo_opening(pokja, request.path_params["tender_id"])
+        tender, key, offers = the_services.apendo.apendo_opening(
+            pokja, request.path_params["tender_id"]
+        )
     except DomainError as exc:
         return error_page(request, exc)
     rows = [
         {
             "offer": offer,
-            "vendor": the_lpse.account(offer.vendor_id),
-            "opening": the_lpse.opening(offer.offer_id),
+            "vendor": the_services.accounts.account(offer.vendor_id),
+            "opening": the_services.offers.opening(offer.offer_id),
         }
         for offer in offers or []
     ]
@@ -150,7 +155,7 @@ async def private_key(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     tender_id = request.path_params["tender_id"]
     try:
-        content = lpse(request).release_package_key(pokja, tender_id)
+        content = await call(services(request).apendo.release_package_key, pokja, tender_id)
     except DomainError as exc:
         return error_page(request, exc)
     return _attachment(content, f"kunci-privat-paket-{tender_id}.pem")
@@ -159,7 +164,7 @@ async def private_key(request: Request) -> Response:
 async def offer_document(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     try:
-        offer, path = lpse(request).apendo_offer_file(
+        offer, path = services(request).apendo.apendo_offer_file(
             pokja, request.path_params["tender_id"], int(request.path_params["offer_id"])
         )
     except DomainError as exc:
@@ -171,11 +176,12 @@ async def offer_document(request: Request) -> Response:
 
 async def record_opening(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     tender_id = request.path_params["tender_id"]
     try:
         fields = await form_data(request)
-        result = the_lpse.record_apendo_opening(
+        result = await call(
+            the_services.apendo.record_apendo_opening,
             pokja,
             tender_id,
             int(request.path_params["offer_id"]),
@@ -183,13 +189,13 @@ async def record_opening(request: Request) -> Response:
             files=tuple(fields.get("berkas", "").splitlines()),
             correction=fields.get("koreksi") == "ya",
         )
-        offer, _ = the_lpse.apendo_offer_file(pokja, tender_id, result.offer_id)
+        offer, _ = the_services.apendo.apendo_offer_file(pokja, tender_id, result.offer_id)
     except DomainError as exc:
         return _opening_page(request, pokja, errors=texts(request, exc), status=400)
-    message = the_lpse.messages.text(
+    message = the_services.messages.text(
         "apendo.hasil_dicatat",
-        vendor=the_lpse.account(offer.vendor_id).display_name,
-        status=the_lpse.messages.text(f"pembukaan.{result.code}"),
+        vendor=the_services.accounts.account(offer.vendor_id).display_name,
+        status=the_services.messages.text(f"pembukaan.{result.code}"),
     )
     return redirect(request, opening_path(tender_id), message)
 

@@ -8,35 +8,51 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.web.common import check_token, lpse, read_letter, render, require_user, texts
+from fake_spse.service.blocking import call
+from fake_spse.web.common import (
+    check_token,
+    read_letter,
+    render,
+    require_user,
+    services,
+    texts,
+)
 
 
 async def ams_page(request: Request) -> Response:
     user = require_user(request, Role.PENYEDIA, Role.POKJA)
-    return render(request, "ams.html", {"certificate": lpse(request).certificate_of(user.user_id)})
+    return render(
+        request,
+        "ams.html",
+        {"certificate": services(request).certificates.certificate_of(user.user_id)},
+    )
 
 
 async def ams_submit(request: Request) -> Response:
     """Multipart: the recommendation letter (``surat``) and SpamKodok's CSR (``csr``)."""
     user = require_user(request, Role.PENYEDIA, Role.POKJA)
-    the_lpse = lpse(request)
-    max_letter = the_lpse.profile.ams_letter_max_bytes
+    the_services = services(request)
+    max_letter = the_services.profile.ams_letter_max_bytes
     try:
         async with request.form() as form:
             check_token(request, _text(form.get("authenticityToken")))
             name, data = await read_letter(form, "surat", max_letter)
-            certificate = the_lpse.register_ams(
-                user, letter_name=name, letter=data, csr_pem=_text(form.get("csr")) or ""
+            certificate = await call(
+                the_services.certificates.register_ams,
+                user,
+                letter_name=name,
+                letter=data,
+                csr_pem=_text(form.get("csr")) or "",
             )
     except DomainError as exc:
         return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)
     return JSONResponse(
         {
             "ok": True,
-            "message": the_lpse.messages.text("ams.berhasil"),
-            "embedded_message": the_lpse.messages.text("ams.tertanam"),
+            "message": the_services.messages.text("ams.berhasil"),
+            "embedded_message": the_services.messages.text("ams.tertanam"),
             "certificate_pem": certificate.pem,
-            "chain_pem": the_lpse.ca_chain_pem(),
+            "chain_pem": the_services.certificates.ca_chain_pem(),
             "subject": certificate.subject,
         }
     )

@@ -1,4 +1,5 @@
-"""What every page handler needs: the LPSE, the session's user, the CSRF check, rendering."""
+"""What every page handler needs: the LPSE's services, the session's user, the CSRF check,
+and rendering."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from fake_spse.domain.accounts import Account, Role
-from fake_spse.domain.errors import DomainError, Forbidden, NotFound
-from fake_spse.lpse import Lpse, UploadProblems
+from fake_spse.domain.errors import DomainError, Forbidden, NotFound, UploadProblems
+from fake_spse.service.services import Services
 from fake_spse.web.session import Session
 from spse_shared.wib import format_wib
 
 
-def lpse(request: Request) -> Lpse:
-    found: Lpse = request.app.state.lpse
+def services(request: Request) -> Services:
+    """The LPSE's services, built once by ``create_app``."""
+    found: Services = request.app.state.services
     return found
 
 
@@ -30,12 +32,12 @@ def session(request: Request) -> Session:
 
 def url(request: Request, path: str) -> str:
     """A path under SPSE's base path (``/eproc4``)."""
-    return lpse(request).settings.base_path + path
+    return services(request).settings.base_path + path
 
 
 def current_user(request: Request) -> Account | None:
     user_id = session(request).user_id
-    return None if user_id is None else lpse(request).db.account(user_id)
+    return None if user_id is None else services(request).accounts.find(user_id)
 
 
 class LoginRequired(Exception):
@@ -66,7 +68,7 @@ def check_token(request: Request, token: str | None) -> None:
 
 
 def text(request: Request, error: DomainError) -> str:
-    return lpse(request).messages.text(error.key, **_display(error.params))
+    return services(request).messages.text(error.key, **_display(error.params))
 
 
 def texts(request: Request, error: DomainError) -> list[str]:
@@ -90,16 +92,16 @@ def render(
     request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200
 ) -> HTMLResponse:
     env: jinja2.Environment = request.app.state.templates
-    the_lpse = lpse(request)
+    the_services = services(request)
     ctx: dict[str, Any] = {
         "request": request,
-        "lpse": the_lpse,
-        "profile": the_lpse.profile,
+        "services": the_services,
+        "profile": the_services.profile,
         "user": current_user(request),
         "token": session(request).auth_token,
-        "base": the_lpse.settings.base_path,
-        "now": the_lpse.clock.now(),
-        "msg": the_lpse.messages.text,
+        "base": the_services.settings.base_path,
+        "now": the_services.simulation.now(),
+        "msg": the_services.messages.text,
         "wib": wib,
         "rupiah": rupiah,
         "flash": request.query_params.get("pesan"),
@@ -107,7 +109,7 @@ def render(
         "messages": [],
         "not_found": False,
         "error_code": None,
-        "catalog_json": json.dumps(the_lpse.messages.templates(), ensure_ascii=False),
+        "catalog_json": json.dumps(the_services.messages.templates(), ensure_ascii=False),
     }
     ctx.update(context or {})
     return HTMLResponse(env.get_template(template).render(ctx), status_code=status)
@@ -129,7 +131,7 @@ def redirect(request: Request, path: str, message: str | None = None) -> Redirec
 
 
 def login_redirect(request: Request) -> Response:
-    return redirect(request, "/login", lpse(request).messages.text("login.harus_login"))
+    return redirect(request, "/login", services(request).messages.text("login.harus_login"))
 
 
 async def read_letter(form: FormData, field: str, max_bytes: int) -> tuple[str, bytes]:

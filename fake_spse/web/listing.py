@@ -14,7 +14,6 @@ from starlette.routing import Route
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.tender_listing import (
     DEFAULT_LENGTH,
-    ListedTender,
     ListingPage,
     ListingQuery,
     datatables_json,
@@ -22,20 +21,14 @@ from fake_spse.domain.tender_listing import (
     query_tenders,
 )
 from fake_spse.domain.tenders import JENIS_PENGADAAN
-from fake_spse.lpse import Lpse
-from fake_spse.web.common import check_token, error_page, lpse, render, rupiah, text
+from fake_spse.service.blocking import call
+from fake_spse.service.services import Services
+from fake_spse.web.common import check_token, error_page, render, rupiah, services, text
 
 
-def listed_tenders(the_lpse: Lpse) -> list[ListedTender]:
-    """Every tender with its participants' company names (for the ``rekanan`` filter)."""
-    return [
-        ListedTender(t, tuple(a.display_name for a in the_lpse.participants(t.tender_id)))
-        for t in the_lpse.tenders()
-    ]
-
-
-def tender_page(the_lpse: Lpse, query: ListingQuery) -> ListingPage:
-    return query_tenders(listed_tenders(the_lpse), query)
+async def tender_page(the_services: Services, query: ListingQuery) -> ListingPage:
+    """One page of the tender list (every tender is read, in a worker thread)."""
+    return query_tenders(await call(the_services.tenders.listed_tenders), query)
 
 
 async def _params(request: Request) -> dict[str, str]:
@@ -73,9 +66,9 @@ async def dt_lelang(request: Request) -> Response:
         query = _query(request, params)
     except DomainError as exc:
         return _dt_error(request, params, exc)
-    the_lpse = lpse(request)
-    page = tender_page(the_lpse, query)
-    return JSONResponse(datatables_json(page, the_lpse.clock.now(), rupiah))
+    the_services = services(request)
+    page = await tender_page(the_services, query)
+    return JSONResponse(datatables_json(page, the_services.simulation.now(), rupiah))
 
 
 async def dt_empty(request: Request) -> Response:
@@ -86,19 +79,19 @@ async def dt_empty(request: Request) -> Response:
     except DomainError as exc:
         return _dt_error(request, params, exc)
     page = ListingPage(draw=query.draw, records_total=0, records_filtered=0)
-    return JSONResponse(datatables_json(page, lpse(request).clock.now(), rupiah))
+    return JSONResponse(datatables_json(page, services(request).simulation.now(), rupiah))
 
 
 async def participants(request: Request) -> Response:
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        tender = the_lpse.tender(request.path_params["tender_id"])
+        tender = the_services.tenders.tender(request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
     return render(
         request,
         "peserta.html",
-        {"tender": tender, "participants": the_lpse.participants(tender.tender_id)},
+        {"tender": tender, "participants": the_services.tenders.participants(tender.tender_id)},
     )
 
 
@@ -112,9 +105,9 @@ async def winner(request: Request) -> Response:
 
 def _evaluation_page(request: Request, template: str) -> Response:
     # Evaluation is not simulated (yet): the pages show the tender and say there is none.
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        tender = the_lpse.tender(request.path_params["tender_id"])
+        tender = the_services.tenders.tender(request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
     return render(request, template, {"tender": tender})
@@ -131,11 +124,11 @@ def routes() -> list[Route]:
     ]
 
 
-def first_page_context(the_lpse: Lpse) -> dict[str, object]:
+async def first_page_context(the_services: Services) -> dict[str, object]:
     """What the tender list page needs: its first page and the texts its script fills in."""
     return {
-        "listing": tender_page(the_lpse, ListingQuery()),
+        "listing": await tender_page(the_services, ListingQuery()),
         "page_length": DEFAULT_LENGTH,
         "jenis": JENIS_PENGADAAN,
-        "info_template": the_lpse.messages.templates()["dt.info"],
+        "info_template": the_services.messages.templates()["dt.info"],
     }

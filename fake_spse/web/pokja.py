@@ -11,25 +11,26 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.tenders import JENIS_PENGADAAN, TenderDraft
+from fake_spse.service.blocking import call
 from fake_spse.web.common import (
     check_token,
     error_page,
     form_data,
-    lpse,
     redirect,
     render,
     require_user,
+    services,
     texts,
 )
 
 
 async def new_tender(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     context: dict[str, object] = {
         "jenis": JENIS_PENGADAAN,
         "form": {},
-        "certificate": the_lpse.certificate_of(pokja.user_id),
+        "certificate": the_services.certificates.certificate_of(pokja.user_id),
     }
     if request.method == "GET":
         return render(request, "paket_baru.html", context)
@@ -38,19 +39,21 @@ async def new_tender(request: Request) -> Response:
         fields = await form_data(request)
         draft = TenderDraft(
             name=fields.get("name", ""),
-            instansi=fields.get("instansi", "") or the_lpse.settings.lpse_name,
+            instansi=fields.get("instansi", "") or the_services.settings.lpse_name,
             satker=fields.get("satker", ""),
             jenis_pengadaan=_number(fields, "jenis_pengadaan", "Jenis pengadaan"),
             pagu=_number(fields, "pagu", "Nilai pagu"),
             hps=_number(fields, "hps", "Nilai HPS"),
             lokasi=fields.get("lokasi", ""),
-            tahun=the_lpse.clock.now().year,
+            tahun=the_services.simulation.now().year,
         )
-        tender = the_lpse.create_tender(pokja, draft)
+        tender = await call(the_services.tenders.create_tender, pokja, draft)
     except DomainError as exc:
         context.update(form=fields, errors=texts(request, exc))
         return render(request, "paket_baru.html", context, status=400)
-    message = the_lpse.messages.text("tender.dibuat", name=tender.name, tender_id=tender.tender_id)
+    message = the_services.messages.text(
+        "tender.dibuat", name=tender.name, tender_id=tender.tender_id
+    )
     return redirect(request, f"/lelang/{tender.tender_id}/pengumumanlelang", message)
 
 
@@ -63,17 +66,19 @@ def _number(fields: dict[str, str], name: str, label: str) -> int:
 
 async def opening_page(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        the_lpse.require_protection("ca")
-        tender, offers = the_lpse.offers_for_opening(pokja, request.path_params["tender_id"])
+        the_services.offers.require_protection("ca")
+        tender, offers = the_services.offers.offers_for_opening(
+            pokja, request.path_params["tender_id"]
+        )
     except DomainError as exc:
         return error_page(request, exc)
     rows = [
         {
             "offer": offer,
-            "vendor": the_lpse.account(offer.vendor_id),
-            "opening": the_lpse.opening(offer.offer_id),
+            "vendor": the_services.accounts.account(offer.vendor_id),
+            "opening": the_services.offers.opening(offer.offer_id),
         }
         for offer in offers
     ]
@@ -83,8 +88,8 @@ async def opening_page(request: Request) -> Response:
 async def offer_document(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
     try:
-        lpse(request).require_protection("ca")
-        offer, path = lpse(request).offer_file(
+        services(request).offers.require_protection("ca")
+        offer, path = services(request).offers.offer_file(
             pokja, request.path_params["tender_id"], int(request.path_params["offer_id"])
         )
     except DomainError as exc:
@@ -96,12 +101,13 @@ async def offer_document(request: Request) -> Response:
 
 async def record_opening(request: Request) -> Response:
     pokja = require_user(request, Role.POKJA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        the_lpse.require_protection("ca")
+        the_services.offers.require_protection("ca")
         check_token(request, request.headers.get("x-authenticity-token"))
         body = json.loads(await request.body())
-        result = the_lpse.record_opening(
+        result = await call(
+            the_services.offers.record_opening,
             pokja,
             request.path_params["tender_id"],
             int(request.path_params["offer_id"]),
@@ -113,9 +119,11 @@ async def record_opening(request: Request) -> Response:
     except DomainError as exc:
         return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)
     except (ValueError, AttributeError):
-        message = the_lpse.messages.text("pembukaan.status_tidak_dikenal")
+        message = the_services.messages.text("pembukaan.status_tidak_dikenal")
         return JSONResponse({"ok": False, "messages": [message]}, status_code=400)
-    return JSONResponse({"ok": True, "status": the_lpse.messages.text(f"pembukaan.{result.code}")})
+    return JSONResponse(
+        {"ok": True, "status": the_services.messages.text(f"pembukaan.{result.code}")}
+    )
 
 
 def routes() -> list[Route]:

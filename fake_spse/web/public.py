@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.errors import DomainError
 from fake_spse.web import listing
-from fake_spse.web.common import error_page, lpse, render
+from fake_spse.web.common import error_page, render, services
 
 
 async def home(request: Request) -> Response:
@@ -17,16 +17,16 @@ async def home(request: Request) -> Response:
 
 async def tender_list(request: Request) -> Response:
     # The page around SPSE's DataTables table (see web/listing.py), with its first page.
-    return render(request, "lelang.html", listing.first_page_context(lpse(request)))
+    return render(request, "lelang.html", await listing.first_page_context(services(request)))
 
 
 async def announcement(request: Request) -> Response:
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        tender = the_lpse.tender(request.path_params["tender_id"])
+        tender = the_services.tenders.tender(request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
-    participants = the_lpse.participants(tender.tender_id)
+    participants = the_services.tenders.participants(tender.tender_id)
     return render(
         request, "pengumuman.html", {"tender": tender, "participant_count": len(participants)}
     )
@@ -34,18 +34,22 @@ async def announcement(request: Request) -> Response:
 
 async def schedule(request: Request) -> Response:
     try:
-        tender = lpse(request).tender(request.path_params["tender_id"])
+        tender = services(request).tenders.tender(request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
     return render(request, "jadwal.html", {"tender": tender})
 
 
 async def ca_chain(request: Request) -> Response:
-    return PlainTextResponse(lpse(request).ca_chain_pem(), media_type="application/x-pem-file")
+    return PlainTextResponse(
+        services(request).certificates.ca_chain_pem(), media_type="application/x-pem-file"
+    )
 
 
 async def ca_crl(request: Request) -> Response:
-    return PlainTextResponse(lpse(request).ca_crl_pem(), media_type="application/x-pem-file")
+    return PlainTextResponse(
+        services(request).certificates.ca_crl_pem(), media_type="application/x-pem-file"
+    )
 
 
 def routes() -> list[Route]:

@@ -27,6 +27,8 @@ from fake_spse.storage.database import Database
 
 COOKIE = "SPSE_SESSION"
 USER_AT_ARRIVAL = "session_user"
+# Where the middleware puts itself in the scope: login and logout go through it to the store.
+_STORE = "session_store"
 # How often (simulated time) a logged-in session's "last seen" is written: not on every request.
 TOUCH_EVERY = timedelta(minutes=1)
 # On every answer unless the handler set its own (the trainer panel sets a stricter CSP).
@@ -80,18 +82,23 @@ def decode_cookie(secret: bytes, value: str) -> tuple[str, str] | None:
     return ids[0], tokens[0]
 
 
-def log_in(db: Database, user_id: str, now: datetime) -> Session:
-    """A new logged-in session for ``user_id``: new id, new token, a row; the caller puts it in
-    ``scope["session"]`` so that the answer carries its cookie."""
-    session = Session(secrets.token_hex(16), user_id, secrets.token_hex(20), fresh=True)
-    db.add_session(session.sid, session.auth_token, now, user_id=user_id)
-    return session
+def log_in(scope: Scope, user_id: str) -> Session:
+    """A new logged-in session for ``user_id``: new id, new token, a row; the session the
+    request came with is ended if it was logged in. Blocking (SQLite): async callers run it in
+    a worker thread, then put the result in ``scope["session"]`` so the answer carries its
+    cookie."""
+    return _middleware(scope).log_in(scope["session"], user_id)
 
 
-def log_out(db: Database, session: Session) -> Session:
-    """End ``session`` (its row is deleted); the anonymous session that replaces it."""
-    db.delete_session(session.sid)
-    return anonymous()
+def log_out(scope: Scope) -> Session:
+    """End the request's session (its row is deleted); the anonymous session that replaces it.
+    Blocking, as ``log_in``."""
+    return _middleware(scope).log_out(scope["session"])
+
+
+def _middleware(scope: Scope) -> SessionMiddleware:
+    found: SessionMiddleware = scope[_STORE]
+    return found
 
 
 class SessionMiddleware:
@@ -117,6 +124,7 @@ class SessionMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope[_STORE] = self
         scope["session"] = self._load(scope) or anonymous()
         # Who the request came from, for the request log (login and logout change the session).
         scope[USER_AT_ARRIVAL] = scope["session"].user_id
@@ -139,6 +147,19 @@ class SessionMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
+
+    def log_in(self, previous: Session, user_id: str) -> Session:
+        """A new logged-in session for ``user_id``, ending ``previous`` if it was logged in."""
+        if previous.user_id is not None:
+            self.db.delete_session(previous.sid)
+        session = Session(secrets.token_hex(16), user_id, secrets.token_hex(20), fresh=True)
+        self.db.add_session(session.sid, session.auth_token, self.now(), user_id=user_id)
+        return session
+
+    def log_out(self, session: Session) -> Session:
+        """End ``session`` (its row is deleted); the anonymous session that replaces it."""
+        self.db.delete_session(session.sid)
+        return anonymous()
 
     def _load(self, scope: Scope) -> Session | None:
         for name, value in scope.get("headers", []):

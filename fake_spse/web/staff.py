@@ -8,50 +8,53 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.web.common import form_data, lpse, redirect, render, require_user, texts
+from fake_spse.service.blocking import call
+from fake_spse.web.common import form_data, redirect, render, require_user, services, texts
 
 
 async def dashboard(request: Request) -> Response:
     user = require_user(request)
-    the_lpse = lpse(request)
+    the_services = services(request)
     if user.role is Role.VERIFIKATOR:
         return redirect(request, "/verifikasi")
     if user.role in (Role.HELPDESK, Role.ADMIN, Role.LKPP):
         # LPSE Support's handlers: links to LPSE Support and the LPSE's mailbox.
         return render(request, "beranda_lpse.html")
-    certificate = the_lpse.certificate_of(user.user_id)
+    certificate = the_services.certificates.certificate_of(user.user_id)
     if user.role is Role.POKJA:
-        tenders = [t for t in the_lpse.tenders() if t.created_by == user.user_id]
+        tenders = [t for t in the_services.tenders.tenders() if t.created_by == user.user_id]
         return render(
             request, "beranda_pokja.html", {"tenders": tenders, "certificate": certificate}
         )
-    joined = set(the_lpse.db.joined_tenders(user.user_id))
+    joined = set(the_services.tenders.joined_tenders(user.user_id))
     return render(
         request,
         "beranda_penyedia.html",
-        {"tenders": the_lpse.tenders(), "joined": joined, "certificate": certificate},
+        {"tenders": the_services.tenders.tenders(), "joined": joined, "certificate": certificate},
     )
 
 
 async def vendor_list(request: Request) -> Response:
     require_user(request, Role.VERIFIKATOR, Role.ADMIN)
-    return render(request, "verifikasi.html", {"vendors": lpse(request).vendors()})
+    return render(request, "verifikasi.html", {"vendors": services(request).accounts.vendors()})
 
 
 async def verify(request: Request) -> Response:
     verifier = require_user(request, Role.VERIFIKATOR, Role.ADMIN)
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
         await form_data(request)
-        vendor = the_lpse.verify_vendor(verifier, request.path_params["user_id"])
+        vendor = await call(
+            the_services.accounts.verify_vendor, verifier, request.path_params["user_id"]
+        )
     except DomainError as exc:
         return render(
             request,
             "verifikasi.html",
-            {"vendors": the_lpse.vendors(), "errors": texts(request, exc)},
+            {"vendors": the_services.accounts.vendors(), "errors": texts(request, exc)},
             status=400,
         )
-    message = the_lpse.messages.text("verifikasi.berhasil", company=vendor.display_name)
+    message = the_services.messages.text("verifikasi.berhasil", company=vendor.display_name)
     return redirect(request, "/verifikasi", message)
 
 

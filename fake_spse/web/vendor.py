@@ -8,15 +8,16 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, Forbidden
-from fake_spse.lpse import UploadCut
+from fake_spse.service.blocking import call
+from fake_spse.service.offers import UploadCut
 from fake_spse.web.common import (
     check_token,
     error_page,
     form_data,
-    lpse,
     redirect,
     render,
     require_user,
+    services,
     texts,
     wib,
 )
@@ -29,21 +30,21 @@ async def join(request: Request) -> Response:
         fields = await form_data(request)
         if fields.get("setuju") != "ya":
             raise DomainError("tender.persetujuan_wajib")
-        tender = lpse(request).join_tender(vendor, tender_id)
+        tender = await call(services(request).tenders.join_tender, vendor, tender_id)
     except DomainError as exc:
         return redirect(request, f"/lelang/{tender_id}/pengumumanlelang", texts(request, exc)[0])
-    message = lpse(request).messages.text("tender.ikut_berhasil", name=tender.name)
-    page = "penawaran-apendo" if lpse(request).profile.protection == "apendo" else "penawaran"
+    message = services(request).messages.text("tender.ikut_berhasil", name=tender.name)
+    page = "penawaran-apendo" if services(request).profile.protection == "apendo" else "penawaran"
     return redirect(request, f"/lelang/{tender_id}/{page}", message)
 
 
 async def offer_page(request: Request) -> Response:
     vendor = require_user(request, Role.PENYEDIA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        the_lpse.require_protection("ca")
-        tender = the_lpse.tender(request.path_params["tender_id"])
-        if not the_lpse.is_participant(vendor.user_id, tender.tender_id):
+        the_services.offers.require_protection("ca")
+        tender = the_services.tenders.tender(request.path_params["tender_id"])
+        if not the_services.tenders.is_participant(vendor.user_id, tender.tender_id):
             raise Forbidden("penawaran.bukan_peserta")
     except DomainError as exc:
         return error_page(request, exc)
@@ -52,9 +53,9 @@ async def offer_page(request: Request) -> Response:
         "penawaran.html",
         {
             "tender": tender,
-            "offer": the_lpse.current_offer(vendor, tender.tender_id),
-            "certificate": the_lpse.certificate_of(vendor.user_id),
-            "recipients": the_lpse.offer_recipients(tender),
+            "offer": the_services.offers.current_offer(vendor, tender.tender_id),
+            "certificate": the_services.certificates.certificate_of(vendor.user_id),
+            "recipients": the_services.offers.offer_recipients(tender),
         },
     )
 
@@ -62,11 +63,11 @@ async def offer_page(request: Request) -> Response:
 async def upload_offer(request: Request) -> Response:
     """The sealed offer arrives as the raw request body and is streamed to disk."""
     vendor = require_user(request, Role.PENYEDIA)
-    the_lpse = lpse(request)
+    the_services = services(request)
     try:
-        the_lpse.require_protection("ca")
+        the_services.offers.require_protection("ca")
         check_token(request, request.headers.get("x-authenticity-token"))
-        receipt = await the_lpse.receive_offer(
+        receipt = await the_services.offers.receive_offer(
             vendor, request.path_params["tender_id"], request.stream()
         )
     except DomainError as exc:
@@ -74,14 +75,14 @@ async def upload_offer(request: Request) -> Response:
     except (UploadCut, ClientDisconnect):
         # Nothing was kept; a real server would just see the connection go away.
         return JSONResponse(
-            {"ok": False, "messages": [the_lpse.messages.text("penawaran.terputus")]},
+            {"ok": False, "messages": [the_services.messages.text("penawaran.terputus")]},
             status_code=400,
         )
     offer = receipt.offer
     return JSONResponse(
         {
             "ok": True,
-            "message": the_lpse.messages.text("penawaran.berhasil"),
+            "message": the_services.messages.text("penawaran.berhasil"),
             "offer_id": offer.offer_id,
             "sha256": offer.sha256,
             "size": offer.size,

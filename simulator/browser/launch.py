@@ -69,7 +69,9 @@ def _playwright_executable() -> Path | None:
 
     def probe() -> None:
         try:
-            # Imported here so that merely importing this module never touches Playwright.
+            # Imported here so that merely importing this module never touches Playwright:
+            # `spse-sim` imports it at start-up (BrowserNotFound), and the driver is needed
+            # only when no browser was named.
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as pw:

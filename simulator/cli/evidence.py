@@ -4,79 +4,64 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.cli.errors import CliError
+from simulator.cli.options import new_command
+
+if TYPE_CHECKING:
+    from simulator.cli.options import Subparsers
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    evidence = sub.add_parser(
+def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim evidence``, its options and its handler."""
+    evidence = new_command(
+        subparsers,
         "evidence",
-        help="rebuild the Word report (laporan-kronologi.docx) from a run folder",
+        help="bangun ulang laporan Word (laporan-kronologi.docx) dari folder run",
         description=(
-            "RUN_DIR is a journey run folder, one scenario's folder, or a scenario run "
-            "(then every scenario's report is rebuilt, or only failed ones with --failed)."
+            "RUN_DIR adalah folder run perjalanan, folder satu skenario, atau run skenario "
+            "(maka laporan setiap skenario dibangun ulang, atau hanya yang gagal dengan --failed)."
         ),
     )
-    evidence.add_argument("run_dir", metavar="RUN_DIR", help="the run or scenario folder")
+    evidence.add_argument("run_dir", metavar="RUN_DIR", help="folder run atau skenario")
     evidence.add_argument(
-        "--output", metavar="PATH", help="where to write the .docx (one folder only)"
+        "--output", metavar="PATH", help="tempat menulis .docx (hanya untuk satu folder)"
     )
     evidence.add_argument(
-        "--failed", action="store_true", help="scenario run: only the failed scenarios"
+        "--failed", action="store_true", help="run skenario: hanya skenario yang gagal"
     )
-    evidence.set_defaults(func=cmd_evidence)
+    evidence.set_defaults(handler=handle)
 
 
-def cmd_evidence(args: argparse.Namespace) -> int:
-    from simulator.evidence.bundle import EvidenceError, record_report, scenario_folders
+def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
+    # Imported here: the Word report's modules take seconds to import (see simulator.cli.main).
+    from simulator.evidence.bundle import record_report, scenario_folders
     from simulator.evidence.docx import write_report
 
     run_dir = Path(args.run_dir)
     if not run_dir.is_dir():
-        print(f"spse-sim: {run_dir}: no such folder", file=sys.stderr)
-        return 2
+        raise CliError(f"{run_dir}: folder tidak ada")
     folders = [run_dir]
-    if _kind(run_dir) == "scenario-run":
+    if _index_field(run_dir, "kind") == "scenario-run":
         folders = [
-            f for f in scenario_folders(run_dir) if not args.failed or _status(f) == "failed"
+            f
+            for f in scenario_folders(run_dir)
+            if not args.failed or _index_field(f, "status") == "failed"
         ]
         if args.output and len(folders) != 1:
-            print("spse-sim: --output needs a single folder", file=sys.stderr)
-            return 2
+            raise CliError("--output hanya untuk satu folder")
     for folder in folders:
-        try:
-            path = write_report(folder, Path(args.output) if args.output else None)
-        except EvidenceError as exc:
-            print(f"spse-sim: {exc}", file=sys.stderr)
-            return 2
+        path = write_report(folder, Path(args.output) if args.output else None)
         record_report(folder, path)
         print(path)
     return 0
 
 
-def print_scenario_reports(run_dir: Path) -> None:
-    """After a scenario run: bring its index.json up to date (files written after it, re-runs),
-    then print the Word report of every scenario that has one."""
-    from simulator.evidence.bundle import refresh_scenario_run_index
-
-    index_path = refresh_scenario_run_index(run_dir)
-    if index_path is None:
-        return
-    for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
-        if entry.get("report"):
-            report = run_dir / entry["report"]
-            print(f"{entry['scenario_id']:<10} {entry['status']:<7} report: {report}")
-
-
-def _kind(folder: Path) -> str:
+def _index_field(folder: Path, name: str) -> str:
     index = folder / "index.json"
     if not index.exists():
         return ""
-    return str(json.loads(index.read_text(encoding="utf-8")).get("kind", ""))
-
-
-def _status(folder: Path) -> str:
-    index = folder / "index.json"
-    if not index.exists():
-        return ""
-    return str(json.loads(index.read_text(encoding="utf-8")).get("status", ""))
+    return str(json.loads(index.read_text(encoding="utf-8")).get(name, ""))

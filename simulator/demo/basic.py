@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
 import uvicorn
 
-from fake_spse.app import build_lpse, create_app
+from fake_spse.app import build_services, create_app
 from fake_spse.domain.accounts import Role
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from fake_spse.settings import Settings
+from simulator.demo.classroom import seed_trainer_demo
 from simulator.demo.seeding import (
     KEYSTORE_PASSPHRASE,
     DemoLogin,
@@ -31,26 +31,28 @@ SEEDED_MARKER = "demo-seeded.txt"
 TRAINER_MARKER = "demo-trainer-seeded.txt"
 
 
-def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
+def seed_demo(services: Services, seed: int, desks: Path) -> list[DemoLogin]:
     """Staff, two vendors (one active with a certificate, one waiting) and a tender whose upload
     stage is open now. Keystores of users with certificates are written under ``desks``."""
     data = TestDataFactory(seed)
     logins: list[DemoLogin] = []
     # Everything happens in the past, so that at the demo's "now" the tender's upload stage is
     # open and the certificates were issued before the tender was created.
-    now = lpse.clock.now()
-    lpse.clock.set(now - offset_to(lpse, UPLOAD_STAGE) - timedelta(hours=2))
+    now = services.simulation.now()
+    services.simulation.set_clock(now - offset_to(services, UPLOAD_STAGE) - timedelta(hours=2))
     staff = {}
     for role in (Role.VERIFIKATOR, Role.POKJA):
         person = data.staff(role.value)
-        add_staff(lpse, person, role)
+        add_staff(services, person, role)
         staff[role] = person.user_id
         logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
 
     active, waiting = data.vendor(), data.vendor()
     for vendor in (active, waiting):
-        register_vendor(lpse, vendor)
-    lpse.verify_vendor(lpse.account(staff[Role.VERIFIKATOR]), active.user_id)
+        register_vendor(services, vendor)
+    services.accounts.verify_vendor(
+        services.accounts.account(staff[Role.VERIFIKATOR]), active.user_id
+    )
     logins.append(
         DemoLogin(
             "penyedia",
@@ -65,9 +67,9 @@ def seed_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
         )
     )
     for user_id in (staff[Role.POKJA], active.user_id):
-        embed_certificate(lpse, user_id, desks)
-    create_tender(lpse, staff[Role.POKJA], data.tender(), now.year)
-    lpse.clock.set(now)
+        embed_certificate(services, user_id, desks)
+    create_tender(services, staff[Role.POKJA], data.tender(), now.year)
+    services.simulation.set_clock(now)
     return logins
 
 
@@ -78,6 +80,10 @@ def panel_url(host: str, port: int, token: str | None) -> str:
     if token is None:
         return url + "  (only from this computer)"
     return f"{url}?token={quote(token, safe='')}"
+
+
+class DataDirMismatch(ValueError):
+    """The data directory was seeded for the other kind of demo (with or without --demo)."""
 
 
 def serve(
@@ -94,6 +100,7 @@ def serve(
 
     ``demo``: the realistic LPSE of ``simulator.demo.classroom`` instead of the small one.
     ``control_token``: /_sim and the trainer panel then need it (see README, "For trainers").
+    DataDirMismatch when ``data_dir`` was seeded for the other kind of demo.
     """
     settings = Settings(
         data_dir=data_dir,
@@ -105,20 +112,14 @@ def serve(
     marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
     other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)
     if other.exists() and not marker.exists():
-        kind = "without" if demo else "with"
-        print(
-            f"spse-sim: {data_dir} was seeded {kind} --demo; use another --data-dir",
-            file=sys.stderr,
-        )
-        return 2
+        kind = "tanpa" if demo else "dengan"
+        raise DataDirMismatch(f"{data_dir} sudah diisi {kind} --demo; gunakan --data-dir lain")
     logins: list[DemoLogin] = []
     if not marker.exists():
         if demo:
-            from simulator.demo.classroom import seed_trainer_demo
-
-            logins = seed_trainer_demo(build_lpse(settings), seed, data_dir / "desks")
+            logins = seed_trainer_demo(build_services(settings), seed, data_dir / "desks")
         else:
-            logins = seed_demo(build_lpse(settings), seed, data_dir / "desks")
+            logins = seed_demo(build_services(settings), seed, data_dir / "desks")
         # The demo users' passwords: readable by the trainer's account only.
         write_atomic(
             marker,

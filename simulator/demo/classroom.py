@@ -20,7 +20,7 @@ from pathlib import Path
 from cryptography import x509
 
 from fake_spse.domain.accounts import Role
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from simulator.demo.seeding import (
     KEYSTORE_PASSPHRASE,
     DemoLogin,
@@ -88,8 +88,8 @@ class _Vendor:
 class _Timeline:
     """Events at simulated times, run in time order with the LPSE's clock set to each."""
 
-    def __init__(self, lpse: Lpse) -> None:
-        self.lpse = lpse
+    def __init__(self, services: Services) -> None:
+        self.services = services
         self.events: list[tuple[datetime, int, Callable[[], None]]] = []
 
     def at(self, moment: datetime, action: Callable[[], None]) -> None:
@@ -97,18 +97,18 @@ class _Timeline:
 
     def run(self, end: datetime) -> None:
         for moment, _, action in sorted(self.events, key=lambda e: (e[0], e[1])):
-            self.lpse.clock.set(moment)
+            self.services.simulation.set_clock(moment)
             action()
-        self.lpse.clock.set(end)
+        self.services.simulation.set_clock(end)
 
 
-def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
+def seed_trainer_demo(services: Services, seed: int, desks: Path) -> list[DemoLogin]:
     """Seed the demo LPSE (see the module docstring); returns the logins to print."""
     data = TestDataFactory(seed)
-    now = lpse.clock.now()
-    ca = lpse.profile.protection == "ca"
-    validity = timedelta(days=lpse.profile.certificate_validity_days)
-    timeline = _Timeline(lpse)
+    now = services.simulation.now()
+    ca = services.profile.protection == "ca"
+    validity = timedelta(days=services.profile.certificate_validity_days)
+    timeline = _Timeline(services)
     start = now - 60 * DAY  # the LPSE's ordinary history begins here
     # The verifikator was there before the oldest certificate still on record was issued.
     earliest = now - validity - 40 * DAY
@@ -121,23 +121,25 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
     for key, role in STAFF.items():
         timeline.at(
             earliest if role is Role.VERIFIKATOR else start,
-            partial(add_staff, lpse, staff[key], role),
+            partial(add_staff, services, staff[key], role),
         )
         if ca and role is Role.POKJA:
-            timeline.at(start + DAY, partial(embed_certificate, lpse, staff[key].user_id, desks))
+            timeline.at(
+                start + DAY, partial(embed_certificate, services, staff[key].user_id, desks)
+            )
 
     verifier = staff["verifikator"].user_id
     for number, vendor in enumerate(vendors):
         registered, issued = _vendor_times(vendor, now, start, validity, number)
-        timeline.at(registered, partial(register_vendor, lpse, vendor.data))
+        timeline.at(registered, partial(register_vendor, services, vendor.data))
         if vendor.verified:
             timeline.at(
-                registered + 2 * HOUR, partial(_verify, lpse, verifier, vendor.data.user_id)
+                registered + 2 * HOUR, partial(_verify, services, verifier, vendor.data.user_id)
             )
         if ca and issued is not None:
-            timeline.at(issued, partial(embed_certificate, lpse, vendor.data.user_id, desks))
+            timeline.at(issued, partial(embed_certificate, services, vendor.data.user_id, desks))
         if vendor.certificate == "dicabut":
-            timeline.at(now - 10 * DAY, partial(_revoke, lpse, vendor.data.user_id))
+            timeline.at(now - 10 * DAY, partial(_revoke, services, vendor.data.user_id))
 
     drafts: list[TenderData] = []
     while len(drafts) < len(TENDER_PLAN):  # different packages, no two with one name
@@ -154,7 +156,7 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
             created,
             partial(
                 _create_tender,
-                lpse,
+                services,
                 staff[owner].user_id,
                 drafts[index],
                 now.year,
@@ -165,13 +167,15 @@ def seed_trainer_demo(lpse: Lpse, seed: int, desks: Path) -> list[DemoLogin]:
         for order, vendor_index in enumerate(joined):
             user_id = vendors[vendor_index].data.user_id
             timeline.at(
-                created + (2 + order) * HOUR, partial(_join, lpse, user_id, tender_ids, index)
+                created + (2 + order) * HOUR, partial(_join, services, user_id, tender_ids, index)
             )
-        upload_start = created + offset_to(lpse, UPLOAD_STAGE)
+        upload_start = created + offset_to(services, UPLOAD_STAGE)
         for order, vendor_index in enumerate(offered if ca else ()):
             timeline.at(
                 upload_start + (3 + 5 * order) * HOUR,
-                partial(_send_offer, lpse, vendors[vendor_index].data, tender_ids, index, desks),
+                partial(
+                    _send_offer, services, vendors[vendor_index].data, tender_ids, index, desks
+                ),
             )
 
     timeline.run(now)
@@ -212,28 +216,28 @@ def _vendor_times(
     return registered, issued
 
 
-def _verify(lpse: Lpse, verifier: str, vendor_id: str) -> None:
-    lpse.verify_vendor(lpse.account(verifier), vendor_id)
+def _verify(services: Services, verifier: str, vendor_id: str) -> None:
+    services.accounts.verify_vendor(services.accounts.account(verifier), vendor_id)
 
 
 def _create_tender(
-    lpse: Lpse, owner: str, tender: TenderData, year: int, ids: dict[int, str], index: int
+    services: Services, owner: str, tender: TenderData, year: int, ids: dict[int, str], index: int
 ) -> None:
-    ids[index] = create_tender(lpse, owner, tender, year).tender_id
+    ids[index] = create_tender(services, owner, tender, year).tender_id
 
 
-def _join(lpse: Lpse, vendor_id: str, ids: dict[int, str], index: int) -> None:
-    lpse.join_tender(lpse.account(vendor_id), ids[index])
+def _join(services: Services, vendor_id: str, ids: dict[int, str], index: int) -> None:
+    services.tenders.join_tender(services.accounts.account(vendor_id), ids[index])
 
 
-def _revoke(lpse: Lpse, user_id: str) -> None:
-    certificate = lpse.certificate_of(user_id)
+def _revoke(services: Services, user_id: str) -> None:
+    certificate = services.certificates.certificate_of(user_id)
     assert certificate is not None, f"{user_id} has no certificate to revoke"
-    lpse.ca.revoke(int(certificate.serial), at=lpse.clock.now())
+    services.certificates.revoke(certificate.serial, at=services.simulation.now())
 
 
 def _send_offer(
-    lpse: Lpse, vendor: VendorData, ids: dict[int, str], index: int, desks: Path
+    services: Services, vendor: VendorData, ids: dict[int, str], index: int, desks: Path
 ) -> None:
     """The vendor's SpamKodok seals two documents to the pokja and uploads them."""
     tender_id = ids[index]
@@ -250,11 +254,11 @@ def _send_offer(
     ]
     keystore = Keystore.open(desks / vendor.user_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
     assert keystore.certificate is not None
-    tender = lpse.tender(tender_id)
+    tender = services.tenders.tender(tender_id)
     content = build_package(
         tender_id=tender_id,
         vendor_id=vendor.user_id,
-        profile=lpse.profile.name,
+        profile=services.profile.name,
         files=[(path.name, path) for path in files],
     )
     sealed = cms.seal(
@@ -263,7 +267,8 @@ def _send_offer(
         signer_certificate=keystore.certificate,
         chain=keystore.chain,
         recipients=[
-            x509.load_pem_x509_certificate(p.encode()) for p in lpse.offer_recipients(tender)
+            x509.load_pem_x509_certificate(p.encode())
+            for p in services.offers.offer_recipients(tender)
         ],
     )
 
@@ -271,4 +276,6 @@ def _send_offer(
         for start in range(0, len(sealed), 64 * 1024):
             yield sealed[start : start + 64 * 1024]
 
-    run_sync(lpse.receive_offer(lpse.account(vendor.user_id), tender_id, body()))
+    run_sync(
+        services.offers.receive_offer(services.accounts.account(vendor.user_id), tender_id, body())
+    )

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 
 from fake_spse.domain.accounts import Role, VendorRegistration
 from fake_spse.domain.tenders import Tender, TenderDraft
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from simulator.desk.spamkodok.keystore import Keystore
 from simulator.testdata.documents import pdf_bytes
 from simulator.testdata.factory import StaffData, TenderData, VendorData
@@ -27,18 +27,18 @@ class DemoLogin:
     note: str
 
 
-def offset_to(lpse: Lpse, stage: str) -> timedelta:
+def offset_to(services: Services, stage: str) -> timedelta:
     """How long after a tender's creation ``stage`` starts, by the profile's schedule."""
     hours = 0
-    for template in lpse.profile.schedule:
+    for template in services.profile.schedule:
         if template.name == stage:
             return timedelta(hours=hours)
         hours += template.hours
     raise KeyError(stage)
 
 
-def add_staff(lpse: Lpse, person: StaffData, role: Role) -> None:
-    lpse.add_staff(
+def add_staff(services: Services, person: StaffData, role: Role) -> None:
+    services.accounts.add_staff(
         user_id=person.user_id,
         role=role,
         name=person.name,
@@ -47,8 +47,8 @@ def add_staff(lpse: Lpse, person: StaffData, role: Role) -> None:
     )
 
 
-def register_vendor(lpse: Lpse, vendor: VendorData) -> None:
-    lpse.register_vendor(
+def register_vendor(services: Services, vendor: VendorData) -> None:
+    services.accounts.register_vendor(
         VendorRegistration(
             user_id=vendor.user_id,
             password=vendor.password,
@@ -70,27 +70,29 @@ def keystore_of(desks: Path, user_id: str) -> Keystore:
     return Keystore.create(path, KEYSTORE_PASSPHRASE)
 
 
-def embed_certificate(lpse: Lpse, user_id: str, desks: Path) -> None:
+def embed_certificate(services: Services, user_id: str, desks: Path) -> None:
     """AMS registration as SpamKodok 2 does it, and the certificate embedded in the keystore."""
-    account = lpse.account(user_id)
+    account = services.accounts.account(user_id)
     keystore = keystore_of(desks, user_id)
     csr = keystore.certificate_signing_request(
         common_name=account.director or account.name,
         organization=account.company or None,
         email=account.email,
     )
-    issued = lpse.register_ams(
+    issued = services.certificates.register_ams(
         account,
         letter_name="surat-rekomendasi.pdf",
         letter=pdf_bytes("Surat Rekomendasi", [account.display_name]),
         csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode(),
     )
-    keystore.embed(x509.load_pem_x509_certificate(issued.pem.encode()), lpse.ca.chain())
+    keystore.embed(
+        x509.load_pem_x509_certificate(issued.pem.encode()), services.certificates.chain()
+    )
 
 
-def create_tender(lpse: Lpse, owner: str, tender: TenderData, year: int) -> Tender:
-    return lpse.create_tender(
-        lpse.account(owner),
+def create_tender(services: Services, owner: str, tender: TenderData, year: int) -> Tender:
+    return services.tenders.create_tender(
+        services.accounts.account(owner),
         TenderDraft(
             name=tender.name,
             instansi=tender.instansi,

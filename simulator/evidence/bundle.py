@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.chronology import StepRecord, load_chronology
-
-INDEX_NAME = "index.json"
-REPORT_NAME = "laporan-kronologi.docx"
-SERVER_LOG_NAME = "server-log.jsonl"
-FAULTS_NAME = "faults-fired.json"
+from simulator.harness.run_folder import (
+    CHRONOLOGY_NAME,
+    DATA_FOLDER,
+    FAULTS_NAME,
+    INDEX_NAME,
+    SERVER_LOG_NAME,
+)
 
 
 @dataclass
@@ -56,8 +58,10 @@ class Identity:
 
 
 @dataclass(frozen=True)
-class CheckRow:
-    """One expected-vs-observed check (``simulator.scenarios.world.Observation`` as stored)."""
+class Check:
+    """One expected-vs-observed check of a scenario ('Maka'): what the catalog or the step says
+    should be seen, what was seen, and whether they agree. Recorded by the scenario's World,
+    stored in index.json and outcomes.json, read back for the reports."""
 
     step: str
     expected: str
@@ -73,7 +77,7 @@ class Evidence:
     index: dict[str, Any]
     identity: Identity
     steps: list[StepRecord]
-    checks: list[CheckRow] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
     server_log: list[dict[str, Any]] = field(default_factory=list)
     firings: list[dict[str, Any]] = field(default_factory=list)
 
@@ -103,7 +107,7 @@ class Evidence:
         index_path = folder / INDEX_NAME
         steps = load_chronology(folder)
         if not index_path.exists() and not steps:
-            raise EvidenceError(f"{folder}: no {INDEX_NAME} or chronology.json: not a run folder")
+            raise EvidenceError(f"{folder}: no {INDEX_NAME} or {CHRONOLOGY_NAME}: not a run folder")
         index: dict[str, Any] = (
             json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
         )
@@ -117,7 +121,7 @@ class Evidence:
             index=index,
             identity=Identity.from_json(index.get("identity")),
             steps=steps,
-            checks=[CheckRow(**c) for c in index.get("checks", [])],
+            checks=[Check(**c) for c in index.get("checks", [])],
             server_log=read_server_log(folder / SERVER_LOG_NAME),
             firings=_read_json_list(folder / FAULTS_NAME),
         )
@@ -153,7 +157,7 @@ def list_files(root: Path) -> list[str]:
     return sorted(
         str(p.relative_to(root))
         for p in root.rglob("*")
-        if p.is_file() and "data" not in p.relative_to(root).parts[:-1]
+        if p.is_file() and DATA_FOLDER not in p.relative_to(root).parts[:-1]
     )
 
 
@@ -164,21 +168,6 @@ def write_index(root: Path, content: Mapping[str, Any]) -> Path:
     index["files"] = [*files, INDEX_NAME]
     path = root / INDEX_NAME
     path.write_text(json.dumps(index, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
-
-
-def finish_folder(root: Path, content: Mapping[str, Any], *, report: bool) -> Path | None:
-    """Write the index; with ``report`` also the Word report (and list it in the index).
-
-    Returns the report's path, or None when none was written.
-    """
-    write_index(root, {**content, "report": None})
-    if not report:
-        return None
-    from simulator.evidence.docx import write_report
-
-    path = write_report(root)
-    write_index(root, {**content, "report": path.name})
     return path
 
 

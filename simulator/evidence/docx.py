@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import struct
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,9 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 
 from fake_spse.simulation.faults import KNOWN_FAULTS
-from simulator.evidence.bundle import REPORT_NAME, Evidence
+from simulator.evidence.bundle import Evidence, record_report, write_index
 from simulator.harness.chronology import StepRecord
+from simulator.harness.run_folder import REPORT_NAME
 from spse_shared.wib import WIB
 
 CHRONOLOGY_HEADERS = (
@@ -70,6 +71,28 @@ def write_report(folder: Path, output: Path | None = None) -> Path:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return target
+
+
+def finish_folder(root: Path, content: Mapping[str, Any], *, report: bool) -> Path | None:
+    """Write the index; with ``report`` also the Word report (and list it in the index).
+
+    Returns the report's path, or None when none was written.
+    """
+    write_index(root, {**content, "report": None})
+    if not report:
+        return None
+    path = write_report(root)
+    write_index(root, {**content, "report": path.name})
+    return path
+
+
+def ensure_report(folder: Path) -> Path:
+    """The folder's Word report, written (and listed in its index) when it is missing."""
+    path = folder / REPORT_NAME
+    if not path.exists():
+        path = write_report(folder)
+        record_report(folder, path)
+    return path
 
 
 def build_document(evidence: Evidence) -> DocumentObject:

@@ -22,9 +22,8 @@ import httpx
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
+from simulator.harness.run_folder import CHRONOLOGY_NAME, SCREENSHOTS_FOLDER
 from simulator.harness.simcontrol import SimControl, SimControlError
-
-CHRONOLOGY_NAME = "chronology.json"
 
 
 @dataclass
@@ -151,7 +150,7 @@ class Chronology:
             return ""
 
     def _screenshot(self, page: Page, name: str) -> str | None:
-        path = self.folder / "screenshots" / f"{name}.png"
+        path = self.folder / SCREENSHOTS_FOLDER / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             page.screenshot(path=path, full_page=True)

@@ -30,7 +30,8 @@ from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
-from spse_shared.profile import Profile, load_profile
+from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE, Profile, load_profile
 
 # 08:00 WIB on a working Monday: runs are reproducible, whatever the wall clock says.
 DEFAULT_CLOCK_START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -41,8 +42,8 @@ VIDEO_SIZE: ViewportSize = {"width": 1280, "height": 720}
 @dataclass(frozen=True)
 class RunOptions:
     output_dir: Path
-    profile: str = "spse-4.3-ca"
-    seed: int = 20260302
+    profile: str = DEFAULT_PROFILE
+    seed: int = DEFAULT_SEED
     headless: bool = True
     slow_mo_ms: float = 0
     clock_start: datetime = DEFAULT_CLOCK_START
@@ -106,6 +107,9 @@ class SimEnvironment:
         self._browser: Browser | None = browser
         self._sim: SimControl | None = None
         self.other_lpses: dict[str, OtherLpse] = {}
+        # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
+        # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
+        self.keep_traces = True
         # Called with each new desk's browser context and folder name before its first page
         # opens (trainer mode installs its caption overlay here).
         self.context_setups: list[Callable[[BrowserContext, str], None]] = []
@@ -246,10 +250,13 @@ class SimEnvironment:
 
     def close(self) -> None:
         for desk in self.desks:
-            desk.trace.parent.mkdir(parents=True, exist_ok=True)
             video = desk.page.video if self.options.video_dir is not None else None
             try:
-                desk.context.tracing.stop(path=desk.trace)
+                if self.keep_traces:
+                    desk.trace.parent.mkdir(parents=True, exist_ok=True)
+                    desk.context.tracing.stop(path=desk.trace)
+                else:
+                    desk.context.tracing.stop()
             finally:
                 desk.context.close()
             if video is not None and self.options.video_dir is not None:

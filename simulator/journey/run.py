@@ -5,17 +5,20 @@ from __future__ import annotations
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import Browser
 
 from simulator.browser.journeys import JourneyError
-from simulator.evidence.bundle import Identity, finish_folder
+from simulator.evidence.bundle import Identity
+from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
 from simulator.harness.chronology import Chronology, StepRecord
 from simulator.harness.environment import RunOptions, SimEnvironment
+
+# Re-exported for simulator.cli, which imports it from here (its home is run_folder).
+from simulator.harness.run_folder import fresh_output_dir as fresh_output_dir
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
 
 
@@ -120,15 +123,3 @@ def _get(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=30) as answer:
         data: bytes = answer.read()
         return data
-
-
-def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
-    """A new, unique run folder under ``parent`` (runs never collide)."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    candidate = parent / f"run-{stamp}"
-    suffix = 1
-    while candidate.exists():
-        suffix += 1
-        candidate = parent / f"run-{stamp}-{suffix}"
-    candidate.mkdir(parents=True)
-    return candidate

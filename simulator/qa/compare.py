@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from simulator.harness.run_folder import INDEX_NAME, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.scenarios.run import ScenarioOutcome
 
 Key = tuple[str, str]
@@ -55,15 +56,16 @@ def key_of(outcome: ScenarioOutcome) -> Key:
 
 def load_run(path: Path) -> RunRecord:
     """A run folder's outcomes and manifest; CompareError when it is not a scenario run."""
-    outcomes_path = path / "outcomes.json"
+    outcomes_path = path / OUTCOMES_NAME
     try:
         data = json.loads(outcomes_path.read_text(encoding="utf-8"))
         outcomes = [ScenarioOutcome.from_json(o) for o in data]
     except (OSError, ValueError, TypeError) as exc:
-        raise CompareError(f"{path}: not a scenario run (outcomes.json: {exc})") from exc
+        raise CompareError(f"{path}: not a scenario run ({OUTCOMES_NAME}: {exc})") from exc
     manifest: dict[str, Any] = {}
     # run.json of ``spse-sim run``; a run made otherwise still has the evidence index.json.
-    for name, keys in (("run.json", None), ("index.json", ("profile", "seed", "pytest_exit_code"))):
+    sources = ((MANIFEST_NAME, None), (INDEX_NAME, ("profile", "seed", "pytest_exit_code")))
+    for name, keys in sources:
         manifest_path = path / name
         if not manifest_path.exists():
             continue

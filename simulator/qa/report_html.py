@@ -20,10 +20,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from simulator.harness.run_folder import (
+    CHRONOLOGY_NAME,
+    FAULTS_NAME,
+    HTML_REPORT_NAME,
+    INDEX_NAME,
+    JUNIT_NAME,
+    MANIFEST_NAME,
+    OUTCOMES_NAME,
+    SCREENSHOTS_FOLDER,
+    SERVER_LOG_NAME,
+    TRACES_FOLDER,
+)
 from simulator.qa.compare import MESSAGE, MatrixRow, RunRecord, messages
 from simulator.scenarios.run import Attempt, ScenarioOutcome
 
-REPORT_NAME = "report.html"
 STATUS_ORDER = ("failed", "flaky", "passed", "n/a", "skipped")
 # Screenshots are embedded up to these sizes; beyond them they are linked.
 EMBED_MAX_BYTES = 1_500_000
@@ -88,12 +99,12 @@ def find_evidence(run_dir: Path, artifacts: str) -> Evidence | None:
         return None
     return Evidence(
         folder=folder,
-        screenshots=sorted((folder / "screenshots").glob("*.png")),
-        traces=sorted((folder / "traces").glob("*.zip")),
+        screenshots=sorted((folder / SCREENSHOTS_FOLDER).glob("*.png")),
+        traces=sorted((folder / TRACES_FOLDER).glob("*.zip")),
         documents=sorted(folder.glob("*.docx")),
         records=[
             folder / name
-            for name in ("chronology.json", "index.json", "server-log.jsonl", "faults-fired.json")
+            for name in (CHRONOLOGY_NAME, INDEX_NAME, SERVER_LOG_NAME, FAULTS_NAME)
             if (folder / name).exists()
         ],
     )
@@ -227,7 +238,7 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path, base: Path) -> str:
     )
     files = [
         link(run_dir / name, base, name)
-        for name in ("junit.xml", "outcomes.json", "run.json", "index.json")
+        for name in (JUNIT_NAME, OUTCOMES_NAME, MANIFEST_NAME, INDEX_NAME)
         if (run_dir / name).exists()
     ]
     return f'<table class="meta">{cells}</table><p>Files: {", ".join(files)}</p>'
@@ -241,8 +252,8 @@ def summary_counts(outcomes: Sequence[ScenarioOutcome]) -> dict[str, int]:
 def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path) -> str:
     """The regression matrix as an HTML section: status per run, changed rows highlighted."""
     heads = "".join(
-        f"<th>[{i + 1}] {link(run.path / REPORT_NAME, base, run.label)}</th>"
-        if (run.path / REPORT_NAME).exists()
+        f"<th>[{i + 1}] {link(run.path / HTML_REPORT_NAME, base, run.label)}</th>"
+        if (run.path / HTML_REPORT_NAME).exists()
         else f"<th>[{i + 1}] {escape(run.label)}</th>"
         for i, run in enumerate(runs)
     )
@@ -324,6 +335,6 @@ def write_report(
     *,
     matrix: str = "",
 ) -> Path:
-    path = run_dir / REPORT_NAME
+    path = run_dir / HTML_REPORT_NAME
     path.write_text(render_report(run_dir, outcomes, manifest, matrix=matrix), encoding="utf-8")
     return path

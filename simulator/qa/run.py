@@ -5,6 +5,9 @@ runs again in a pytest run of its own (``rerun-N/`` in the run folder, with its 
 a scenario that failed and then passed is reported as "flaky", never as "passed", and a run
 with flaky scenarios does not count as green. ``outcomes.json`` then holds the merged outcomes
 (every attempt listed); the first pass's own file is kept as ``outcomes-first.json``.
+
+Ctrl-C stops the run (no re-runs after it): run.json and report.html are still written, with
+status "interrupted" and the scenarios that finished, and the result says ``interrupted``.
 """
 
 from __future__ import annotations
@@ -17,13 +20,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulator.harness.run_folder import FIRST_OUTCOMES_NAME, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.qa.compare import build_matrix, load_run
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
-from simulator.scenarios.run import Attempt, ScenarioOutcome, ScenarioRunRequest, run_scenarios
+from simulator.scenarios.run import (
+    FAILED,
+    INTERRUPTED,
+    PASSED,
+    Attempt,
+    ScenarioOutcome,
+    ScenarioRunInterrupted,
+    ScenarioRunRequest,
+    run_scenarios,
+)
 from spse_shared.profile import ProfileError, load_profile
 
 FLAKY = "flaky"
-MANIFEST_NAME = "run.json"
+# Exit code of an interrupted run, as a shell reports a process ended by SIGINT.
+INTERRUPTED_EXIT_CODE = 130
 
 
 @dataclass(frozen=True)
@@ -33,9 +47,12 @@ class QaRunResult:
     elapsed_s: float
     report: Path
     manifest: dict[str, Any]
+    interrupted: bool = False
 
     @property
     def exit_code(self) -> int:
+        if self.interrupted:
+            return INTERRUPTED_EXIT_CODE
         return qa_exit_code(self.pytest_exit_code, self.outcomes)
 
 
@@ -87,10 +104,14 @@ def run_qa(
 ) -> QaRunResult:
     """Run the catalog, re-run failures ``reruns`` times, write run.json and report.html."""
     started = datetime.now(UTC)
-    code, first, elapsed = run_scenarios(request)
+    interrupted = False
+    try:
+        code, first, elapsed = run_scenarios(request)
+    except ScenarioRunInterrupted as stop:
+        code, first, elapsed, interrupted = stop.code, stop.outcomes, stop.elapsed_s, True
     rounds: list[list[ScenarioOutcome]] = []
     outcomes = merge_attempts(first, rounds)
-    for number in range(1, reruns + 1):
+    for number in range(1, 0 if interrupted else reruns + 1):
         failing = still_failing(outcomes)
         if not failing:
             break
@@ -100,14 +121,22 @@ def run_qa(
             ids=(),
             keyword=None,
             node_ids=tuple(failing),
+            shard=None,  # the node ids are the shard's own already
         )
-        _, found, spent = run_scenarios(again)
+        try:
+            _, found, spent = run_scenarios(again)
+        except ScenarioRunInterrupted as stop:
+            found, spent, interrupted = stop.outcomes, stop.elapsed_s, True
         elapsed += spent
         rounds.append([_under(o, f"rerun-{number}") for o in found])
         outcomes = merge_attempts(first, rounds)
+        if interrupted:
+            break
     if rounds:
         _write_merged(request.output_dir, outcomes)
     manifest = _manifest(request, reruns, started, elapsed, code, outcomes)
+    if interrupted:
+        manifest["status"] = INTERRUPTED
     (request.output_dir / MANIFEST_NAME).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
@@ -117,7 +146,7 @@ def run_qa(
         runs.append(load_run(request.output_dir))
         matrix = matrix_html(runs, build_matrix(runs), request.output_dir)
     report = write_report(request.output_dir, outcomes, manifest, matrix=matrix)
-    return QaRunResult(code, outcomes, elapsed, report, manifest)
+    return QaRunResult(code, outcomes, elapsed, report, manifest, interrupted=interrupted)
 
 
 def _under(outcome: ScenarioOutcome, folder: str) -> ScenarioOutcome:
@@ -129,9 +158,9 @@ def _under(outcome: ScenarioOutcome, folder: str) -> ScenarioOutcome:
 
 
 def _write_merged(run_dir: Path, outcomes: Sequence[ScenarioOutcome]) -> None:
-    path = run_dir / "outcomes.json"
+    path = run_dir / OUTCOMES_NAME
     if path.exists():
-        shutil.copyfile(path, run_dir / "outcomes-first.json")
+        shutil.copyfile(path, run_dir / FIRST_OUTCOMES_NAME)
     data = [o.to_json() for o in outcomes]
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -148,8 +177,10 @@ def _manifest(
         version = load_profile(request.profile).footer_version
     except ProfileError:
         version = ""
+    green = qa_exit_code(code, outcomes) == 0
     return {
         "kind": "qa-run",
+        "status": PASSED if green else FAILED,
         "profile": request.profile,
         "spse_version": version,
         "base_url": request.base_url,
@@ -158,6 +189,8 @@ def _manifest(
         "seed": request.seed,
         "ids": list(request.ids),
         "keyword": request.keyword,
+        "shard": request.shard,
+        "artifacts": request.artifacts,
         "started": started.isoformat(timespec="seconds"),
         "elapsed_s": round(elapsed, 1),
         "pytest_exit_code": code,

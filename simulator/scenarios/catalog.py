@@ -8,14 +8,14 @@ applies to (``@profil-spse-4.3-ca``, or ``@profil-semua``) and where its rule co
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pytest_bdd.feature import get_features
 
-ID_PATTERN = re.compile(r"^KODOK-\d{3}$")
+from simulator.scenarios.tags import ID_PATTERN
+
 PROFILE_PREFIX = "profil-"
 ALL_PROFILES = "profil-semua"
 SOURCE_PREFIX = "sumber-"

@@ -9,10 +9,17 @@ Registered from ``simulator.scenarios.plugin`` as the plugin "sim-evidence". For
 - after the scenario (environment still up): the identity for the report;
 - after teardown (environment closed, so traces, server log and fired faults are written): the
   folder's index.json, and the Word report when the scenario failed (or ``--sim-evidence``).
+
+Evidence is complete for failures and cheap for passes (as pytest-playwright's
+``--tracing retain-on-failure`` and ``--screenshot only-on-failure``): a scenario that did not
+fail drops its Playwright traces (recorded, then discarded unsaved) and its step screenshots,
+unless ``keep_all`` (``--sim-artifacts always``, implied by ``--sim-evidence``, whose Word report
+shows them). Its chronology, checks, server log and fired faults stay.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,10 +27,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from simulator.evidence.bundle import CheckRow, Identity, finish_folder
+from simulator.evidence.bundle import Identity
+from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
+from simulator.evidence.vendor_errors import VendorLogin, write_credentials
 from simulator.harness.chronology import Chronology, StepRecord, describe_exception
 from simulator.harness.environment import SimEnvironment
+from simulator.harness.run_folder import SCREENSHOTS_FOLDER
+from simulator.scenarios.progress import ID_PROPERTY, TITLE_PROPERTY, scenario_title
+from simulator.scenarios.tags import scenario_id
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 
 
@@ -45,10 +57,12 @@ STATE_KEY = pytest.StashKey[ScenarioEvidence]()
 
 
 class EvidencePlugin:
-    """The hooks; ``always`` writes the Word report for passing scenarios too."""
+    """The hooks; ``always`` writes the Word report for passing scenarios too, ``keep_all``
+    keeps their traces and step screenshots (``always`` implies it: the report shows them)."""
 
-    def __init__(self, *, always: bool) -> None:
+    def __init__(self, *, always: bool, keep_all: bool = False) -> None:
         self.always = always
+        self.keep_all = keep_all or always
 
     # pytest-bdd hooks -------------------------------------------------------------------------
     def pytest_bdd_before_scenario(
@@ -121,17 +135,28 @@ class EvidencePlugin:
         state = item.stash.get(STATE_KEY, None)
         if state is not None:
             state.reports[report.when] = report
+        # The reporting process (xdist's controller) prints progress from reports alone.
+        known = dict(report.user_properties)
+        if TITLE_PROPERTY not in known:
+            report.user_properties.append((TITLE_PROPERTY, scenario_title(item)))
+        if ID_PROPERTY not in known:
+            report.user_properties.append((ID_PROPERTY, scenario_id(item)))
         return report
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(
         self, item: pytest.Item, nextitem: pytest.Item | None
     ) -> Generator[None, None, None]:
+        state = item.stash.get(STATE_KEY, None)
+        if state is not None and state.env is not None:
+            # Decided before the environment closes: it saves the traces only when told to.
+            state.env.keep_traces = self.keep_all or _failed(state.reports)
         try:
             return (yield)
         finally:
-            state = item.stash.get(STATE_KEY, None)
             if state is not None and state.env is not None:
+                if not (self.keep_all or _failed(state.reports)):
+                    _drop_screenshots(state)
                 self._write_folder(item, state)
 
     # ------------------------------------------------------------------------------------------
@@ -171,18 +196,12 @@ class EvidencePlugin:
 
     def _write_folder(self, item: pytest.Item, state: ScenarioEvidence) -> None:
         assert state.env is not None
-        from simulator.scenarios.plugin import scenario_tags
-
         status, error = _status(state.reports)
         world = item.stash.get(WORLD_KEY, None)
-        checks = [
-            CheckRow(o.step, o.expected, o.observed, o.ok)
-            for o in (world.observations if world is not None else [])
-        ]
-        ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
+        checks = world.observations if world is not None else []
         content = {
             "kind": "scenario",
-            "scenario_id": ids[0] if ids else "",
+            "scenario_id": scenario_id(item),
             "title": state.title,
             "feature": state.feature,
             "nodeid": item.nodeid,
@@ -196,13 +215,27 @@ class EvidencePlugin:
             "steps": len(state.log.steps) if state.log is not None else 0,
         }
         if world is not None:
-            from simulator.qa.tickets import write_credentials
-
-            write_credentials(state.env.output_dir, world)
+            write_credentials(state.env.output_dir, _vendor_logins(world))
         finish_folder(state.env.output_dir, content, report=status == "failed" or self.always)
 
 
 # helpers --------------------------------------------------------------------------------------
+def _failed(reports: dict[str, pytest.TestReport]) -> bool:
+    return any(r.failed for r in reports.values())
+
+
+def _drop_screenshots(state: ScenarioEvidence) -> None:
+    """A passed scenario: no step screenshots on disk, none named in its chronology."""
+    assert state.env is not None
+    shutil.rmtree(state.env.output_dir / SCREENSHOTS_FOLDER, ignore_errors=True)
+    if state.log is None:
+        return
+    for step in state.log.steps:
+        step.screenshot = None
+        step.more_screenshots = []
+    state.log.save()
+
+
 def _step_title(step: Any) -> str:
     return f"{step.keyword.strip()} {step.name}"
 
@@ -231,6 +264,15 @@ def _page_of(env: SimEnvironment, actor: Actor | None) -> tuple[Page | None, str
         desk = env.desks[-1]
         return desk.page, desk.actor
     return None, ""
+
+
+def _vendor_logins(world: World) -> list[VendorLogin]:
+    """The log-in data of the scenario's vendors, for ``credentials.json``."""
+    return [
+        VendorLogin(a.alias, a.user_id, a.password, a.display_name)
+        for a in world.actors.values()
+        if a.vendor is not None
+    ]
 
 
 def _identity(env: SimEnvironment, world: World | None) -> Identity:

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from simulator.scenarios.run import Check, ScenarioOutcome
+from simulator.evidence.bundle import Check
+from simulator.scenarios.run import ScenarioOutcome
 
 
 class OutcomeCollector:

@@ -7,6 +7,8 @@ desks). Options live in the "spse-sim" group.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import zlib
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -15,17 +17,27 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+import simulator.scenarios.steps
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
-from simulator.trainer import plugin as trainer_plugin
-from spse_shared.profile import available_profiles
+from simulator.harness.simcontrol import ControlPlaneUnavailable
+from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
+from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
+from simulator.scenarios.evidence_hooks import EvidencePlugin
+from simulator.scenarios.outcome_collector import OutcomeCollector
+from simulator.scenarios.progress import ProgressReporter
+from simulator.scenarios.shard import ShardPlugin, parse_shard
+from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
+from simulator.scenarios.world import WORLD_KEY
+from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE, available_profiles
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("spse-sim", "SPSE CA simulator")
     group.addoption(
         "--sim-profile",
-        default="spse-4.3-ca",
+        default=DEFAULT_PROFILE,
         choices=available_profiles(),
         help="SPSE profile the embedded fake SPSE runs",
     )
@@ -37,7 +49,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="MS",
         help="slow every browser action down by MS milliseconds",
     )
-    group.addoption("--sim-seed", type=int, default=20260302, help="Faker seed for test data")
+    group.addoption("--sim-seed", type=int, default=DEFAULT_SEED, help="Faker seed for test data")
     group.addoption(
         "--sim-report",
         metavar="PATH",
@@ -60,16 +72,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="write the Word report for passing scenarios too (failing ones always get one)",
     )
-    # trainer mode (spse-sim replay): see simulator/trainer/plugin.py
     group.addoption(
-        "--sim-captions",
-        action="store_true",
-        help="trainer mode: a caption per step and the acted-on element highlighted on each page",
+        "--sim-artifacts",
+        choices=ARTIFACT_CHOICES,
+        default=ARTIFACTS_ON_FAILURE,
+        help="keep Playwright traces and step screenshots of failed scenarios only, or always",
     )
     group.addoption(
-        "--sim-pause-at-error",
+        "--sim-progress",
         action="store_true",
-        help="with --sim-captions: hold at the failure until Enter is pressed in the terminal",
+        help="print a line per finished scenario (id, status, seconds, title) instead of dots",
+    )
+    group.addoption(
+        "--sim-shard",
+        type=parse_shard,
+        metavar="I/N",
+        help="run shard I of N of the selected scenarios (stable order by scenario id)",
     )
     group.addoption("--sim-video", metavar="DIR", help="record a video of every desk into DIR")
 
@@ -100,13 +118,13 @@ def sim_options(
     scenario): made with ``mktemp``, so no tmp_path retention policy removes it. Other tests
     use ``tmp_path/run``.
     """
-    ids = sorted(t for t in scenario_tags(request.node) if t.startswith("KODOK-"))
-    if not ids:
+    scenario = scenario_id(request.node)
+    if not scenario:
         output: Path = request.getfixturevalue("tmp_path") / "run"
-    for attempt in range(1, 1000) if ids else ():
+    for attempt in range(1, 1000) if scenario else ():
         try:
             output = tmp_path_factory.mktemp(
-                ids[0] if attempt == 1 else f"{ids[0]}-{attempt}", numbered=False
+                scenario if attempt == 1 else f"{scenario}-{attempt}", numbered=False
             )
             break
         except FileExistsError:
@@ -123,7 +141,7 @@ def sim_options(
         headless=not pytestconfig.getoption("--sim-headed"),
         slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
         base_url=pytestconfig.getoption("--sim-base-url"),
-        video_dir=trainer_plugin.video_dir(pytestconfig),
+        video_dir=Path(video) if (video := pytestconfig.getoption("--sim-video")) else None,
     )
 
 
@@ -138,39 +156,38 @@ def sim_env(sim_options: RunOptions, sim_browser: Browser) -> Iterator[SimEnviro
 def pytest_configure(config: pytest.Config) -> None:
     # Every module of simulator.scenarios.steps is a plugin: its step definitions become fixtures
     # available to every feature file, wherever the test module binding the catalog lives.
-    import importlib
-    import pkgutil
-
-    import simulator.scenarios.steps
-    from simulator.scenarios.evidence_hooks import EvidencePlugin
-    from simulator.scenarios.outcome_collector import OutcomeCollector
-
     report = config.getoption("--sim-report")
     # Under xdist only the controller writes the report; workers send their reports to it.
     if report and not hasattr(config, "workerinput"):
         config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
     if not config.pluginmanager.has_plugin("sim-evidence"):
         always = bool(config.getoption("--sim-evidence"))
-        config.pluginmanager.register(EvidencePlugin(always=always), "sim-evidence")
+        keep_all = config.getoption("--sim-artifacts") == ARTIFACTS_ALWAYS
+        config.pluginmanager.register(
+            EvidencePlugin(always=always, keep_all=keep_all), "sim-evidence"
+        )
+    # Progress lines come from the process that reports: not from xdist's workers.
+    if config.getoption("--sim-progress") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(ProgressReporter(config), "sim-progress")
+    shard = config.getoption("--sim-shard")
+    if shard is not None and not config.pluginmanager.has_plugin("sim-shard"):
+        config.pluginmanager.register(ShardPlugin(shard, key=shard_key), "sim-shard")
     for module in pkgutil.iter_modules(simulator.scenarios.steps.__path__):
         name = f"simulator.scenarios.steps.{module.name}"
         if not config.pluginmanager.has_plugin(name):
             config.pluginmanager.register(importlib.import_module(name), name)
-    trainer_plugin.register(config)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_bdd_apply_tag(tag: str, function: Any) -> bool:
     """Keep Gherkin tags (ids like KODOK-012 are no valid marker names) on the test function."""
-    tags: set[str] = function.__dict__.setdefault("sim_tags", set())
-    tags.add(tag)
+    keep_tag(function, tag)
     return True
 
 
-def scenario_tags(item: pytest.Item) -> set[str]:
-    function = getattr(item, "function", None)
-    tags: set[str] = getattr(function, "sim_tags", set())
-    return tags
+def shard_key(item: pytest.Item) -> str:
+    """What ``--sim-shard`` slices by: the scenario id, else (not a catalog test) the node id."""
+    return scenario_id(item) or item.nodeid
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -188,8 +205,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
     """A scenario tagged for other profiles is reported as not applicable, never as passed."""
     tags = scenario_tags(request.node)
-    profiles = {t.removeprefix("profil-") for t in tags if t.startswith("profil-")}
-    if not profiles or "semua" in profiles:
+    profiles = {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
+    if not profiles or ALL_PROFILES in tags:
         return
     profile = request.config.getoption("--sim-profile")
     if profile not in profiles:
@@ -204,15 +221,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = outcome.get_result()
     if report.when != "call" and not (report.when == "setup" and report.skipped):
         return
-    from simulator.scenarios.world import WORLD_KEY
-
     world = item.stash.get(WORLD_KEY, None)
     observations = world.observations if world is not None else []
     report.user_properties.append(
         ("observations", [(o.step, o.expected, o.observed, o.ok) for o in observations])
     )
-    ids = sorted(t for t in scenario_tags(item) if t.startswith("KODOK-"))
-    report.user_properties.append(("scenario_id", ids[0] if ids else ""))
+    report.user_properties.append(("scenario_id", scenario_id(item)))
     # Steps ask for the world lazily: its environment knows the scenario's folder.
     options = world.env.options if world is not None else None
     options = options or getattr(item, "funcargs", {}).get("sim_options")
@@ -237,8 +251,6 @@ def _scenario_needs_control_plane(request: pytest.FixtureRequest) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
-    from simulator.harness.simcontrol import ControlPlaneUnavailable
-
     try:
         return (yield)
     except ControlPlaneUnavailable as exc:

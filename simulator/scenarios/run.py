@@ -1,27 +1,43 @@
-"""Run catalog scenarios with pytest in a child process and read back expected vs observed."""
+"""Run catalog scenarios with pytest in a child process and read back expected vs observed.
+
+The child prints a line per finished scenario (``--sim-progress``). Ctrl-C stops it cleanly:
+the child runs in a process group of its own, gets one SIGINT (its xdist workers and their
+browser drivers with it), finishes what pytest finishes on an interrupt (outcomes of the
+scenarios that ended, evidence folders, browsers and servers closed) and the run folder's
+index.json says ``"status": "interrupted"``; run_scenarios then raises ScenarioRunInterrupted.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.evidence.bundle import write_scenario_run_index
+from simulator.evidence.bundle import Check, write_scenario_run_index
+from simulator.harness.run_folder import JUNIT_NAME, OUTCOMES_NAME, SCENARIOS_FOLDER
+from simulator.scenarios.artifacts import ARTIFACTS_ON_FAILURE
+from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE
 
-
-@dataclass(frozen=True)
-class Check:
-    step: str
-    expected: str
-    observed: str
-    ok: bool
+# Run-folder statuses (index.json, run.json).
+PASSED, FAILED, INTERRUPTED = "passed", "failed", "interrupted"
+# After the SIGINT, how long the child may take to finish what it does on an interrupt (close
+# browsers, write evidence) before it is terminated, then killed.
+STOP_GRACE_S = 60.0
+KILL_GRACE_S = 10.0
+# Trainer mode's pause reads Enter from the terminal: a child in a process group of its own
+# would be stopped (SIGTTIN) reading it, so such a run shares ours (the terminal's Ctrl-C then
+# reaches it directly, and is not forwarded a second time).
+READS_TERMINAL_OPTIONS = ("--sim-pause-at-error",)
 
 
 @dataclass(frozen=True)
@@ -64,10 +80,10 @@ class ScenarioRunRequest:
     output_dir: Path
     ids: Sequence[str] = ()
     keyword: str | None = None
-    profile: str = "spse-4.3-ca"
+    profile: str = DEFAULT_PROFILE
     headed: bool = False
     slow_mo_ms: float = 0
-    seed: int = 20260302
+    seed: int = DEFAULT_SEED
     workers: str | None = None
     evidence: bool = False
     # Another deployment of the pages instead of the embedded server (no /_sim there).
@@ -76,6 +92,23 @@ class ScenarioRunRequest:
     node_ids: Sequence[str] = ()
     # More pytest options for the child run (trainer mode: --sim-captions, --sim-video DIR).
     extra_args: Sequence[str] = ()
+    # Playwright traces and step screenshots of passed scenarios: "on-failure" drops them,
+    # "always" keeps them (failed scenarios always keep theirs; ``evidence`` implies "always").
+    artifacts: str = ARTIFACTS_ON_FAILURE
+    # "I/N": run shard I of N of the selection (stable order by scenario id), see shard.py.
+    shard: str | None = None
+    # A line per finished scenario instead of pytest's dots.
+    progress: bool = True
+
+
+class ScenarioRunInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a run, after the child stopped and the run folder was written."""
+
+    def __init__(self, code: int, outcomes: list[ScenarioOutcome], elapsed_s: float) -> None:
+        super().__init__("scenario run interrupted")
+        self.code = code
+        self.outcomes = outcomes
+        self.elapsed_s = elapsed_s
 
 
 def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
@@ -89,15 +122,21 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
         "-p", "no:cacheprovider",
         "-q",
         "-o", "testpaths=",
-        "--basetemp", str(request.output_dir / "scenarios"),
+        "--basetemp", str(request.output_dir / SCENARIOS_FOLDER),
         # Each scenario's evidence folder lives under basetemp: keep them all, passed or not.
         "-o", "tmp_path_retention_policy=all",
-        "--junitxml", str(request.output_dir / "junit.xml"),
+        "--junitxml", str(request.output_dir / JUNIT_NAME),
         "--sim-report", str(report),
         "--sim-profile", request.profile,
         "--sim-seed", str(request.seed),
         "--sim-slowmo", str(request.slow_mo_ms),
+        "--sim-artifacts", request.artifacts,
     ]  # fmt: skip
+    if request.progress:
+        # Our lines replace pytest's letters; no percentages at line ends either.
+        args += ["--sim-progress", "-o", "console_output_style=classic"]
+    if request.shard:
+        args += ["--sim-shard", request.shard]
     if request.headed:
         args.append("--sim-headed")
     if request.evidence:
@@ -125,27 +164,90 @@ def _child_environment() -> dict[str, str]:
 
 
 def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
-    """Run the chosen scenarios; returns pytest's exit code, the outcomes and the wall time."""
+    """Run the chosen scenarios; returns pytest's exit code, the outcomes and the wall time.
+
+    Ctrl-C: the child is stopped (see the module's docstring), the run folder written with
+    status "interrupted", then ScenarioRunInterrupted (a KeyboardInterrupt) is raised.
+    """
     request.output_dir.mkdir(parents=True, exist_ok=True)
-    report = request.output_dir / "outcomes.json"
+    report = request.output_dir / OUTCOMES_NAME
     started = time.perf_counter()
     # A child process: pytest-bdd binds the catalog at import, so each run wants a fresh pytest.
     # The child must import `simulator` from the very folder whose scenario_suite.py it is
     # handed (a checkout and an installed copy may both be reachable): -P keeps the current
     # folder off sys.path and PYTHONPATH puts that folder first.
     command = [sys.executable, "-P", "-m", "pytest", *pytest_arguments(request, report)]
-    code = subprocess.run(command, check=False, env=_child_environment()).returncode
+    own_group = not any(o in request.extra_args for o in READS_TERMINAL_OPTIONS)
+    code, interrupted = _run_child(command, _child_environment(), own_group=own_group)
     elapsed = time.perf_counter() - started
     outcomes: list[ScenarioOutcome] = []
     if report.exists():
         outcomes = [ScenarioOutcome.from_json(o) for o in json.loads(report.read_text())]
-    write_scenario_run_index(
-        request.output_dir,
-        content={
-            "profile": request.profile,
-            "seed": request.seed,
-            "ok": code in (0, 5) and not any(o.status == "failed" for o in outcomes),
-            "pytest_exit_code": code,
-        },
-    )
-    return code, sorted(outcomes, key=lambda o: (o.scenario_id, o.title)), elapsed
+    ok = code in (0, 5) and not any(o.status == "failed" for o in outcomes)
+    content: dict[str, Any] = {
+        "status": INTERRUPTED if interrupted else PASSED if ok else FAILED,
+        "profile": request.profile,
+        "seed": request.seed,
+        "ok": ok and not interrupted,
+        "pytest_exit_code": code,
+    }
+    if request.shard:
+        content["shard"] = request.shard
+    write_scenario_run_index(request.output_dir, content=content)
+    outcomes.sort(key=lambda o: (o.scenario_id, o.title))
+    if interrupted:
+        raise ScenarioRunInterrupted(code, outcomes, elapsed)
+    return code, outcomes, elapsed
+
+
+def _run_child(command: list[str], env: dict[str, str], *, own_group: bool) -> tuple[int, bool]:
+    """Run ``command``; returns its exit code and whether Ctrl-C (SIGINT) stopped it.
+
+    SIGTERM to this process (a CI job cancelled, ``timeout``) stops the child the same way:
+    in a group of its own, it would not hear it, and run on orphaned.
+    """
+    child = subprocess.Popen(command, env=env, process_group=0 if own_group else None)
+    # Signal handlers belong to the main thread; elsewhere SIGTERM keeps its way.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt) if main else None
+    try:
+        return child.wait(), False
+    except KeyboardInterrupt:
+        return _stop(child, own_group=own_group), True
+    except BaseException:
+        _stop(child, own_group=own_group)
+        raise
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _terminate_as_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop(child: subprocess.Popen[bytes], *, own_group: bool) -> int:
+    """One SIGINT (as a terminal's Ctrl-C), then SIGTERM and SIGKILL if it does not end.
+
+    A second Ctrl-C while waiting skips the grace period.
+    """
+    steps = ((signal.SIGINT, STOP_GRACE_S), (signal.SIGTERM, KILL_GRACE_S), (signal.SIGKILL, None))
+    for number, (signum, grace) in enumerate(steps):
+        # Sharing our group, the terminal's Ctrl-C reached the child already.
+        if number > 0 or own_group:
+            _signal(child, signum, group=own_group)
+        try:
+            return child.wait(timeout=grace)
+        except (subprocess.TimeoutExpired, KeyboardInterrupt):
+            continue
+    return child.wait()
+
+
+def _signal(child: subprocess.Popen[bytes], signum: int, *, group: bool) -> None:
+    try:
+        if group:
+            os.killpg(child.pid, signum)
+        else:
+            child.send_signal(signum)
+    except ProcessLookupError:
+        pass

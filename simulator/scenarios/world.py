@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from simulator.browser.journeys.offer import UploadOutcome
+from simulator.desk.spamkodok.bridge import SpamKodok
+from simulator.evidence.bundle import Check
 from simulator.harness.environment import Desk, SimEnvironment
 from simulator.testdata.factory import StaffData, VendorData
 from spse_shared.messages import MessageCatalog
@@ -27,21 +29,17 @@ class Actor:
     staff: StaffData | None = None
 
     @property
+    def kodok(self) -> SpamKodok:
+        """The actor's SpamKodok (a step that needs one fails when the desk has none)."""
+        assert self.desk.kodok is not None, f"{self.alias} has no SpamKodok"
+        return self.desk.kodok
+
+    @property
     def display_name(self) -> str:
         if self.vendor is not None:
             return self.vendor.company
         assert self.staff is not None
         return self.staff.name
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One 'Maka' check: what the catalog says should be shown, and what was shown."""
-
-    step: str
-    expected: str
-    observed: str
-    ok: bool
 
 
 @dataclass
@@ -51,7 +49,7 @@ class World:
     actors: dict[str, Actor] = field(default_factory=dict)
     tender_id: str | None = None
     uploads: dict[str, UploadOutcome] = field(default_factory=dict)
-    observations: list[Observation] = field(default_factory=list)
+    observations: list[Check] = field(default_factory=list)
 
     @property
     def profile(self) -> Profile:
@@ -76,13 +74,13 @@ class World:
         pattern = message_pattern(template)
         match = next((text for text in shown if pattern.search(text)), None)
         observed = match if match is not None else (" | ".join(shown) or "(tidak ada pesan)")
-        self.observations.append(Observation(step, template, observed, match is not None))
+        self.observations.append(Check(step, template, observed, match is not None))
         assert match is not None, f"expected message {key!r}: {template!r}; shown: {shown!r}"
         return match
 
     def expect(self, step: str, expected: str, observed: str, ok: bool) -> None:
         """Record a check of state (not of a message) and assert it."""
-        self.observations.append(Observation(step, expected, observed, ok))
+        self.observations.append(Check(step, expected, observed, ok))
         assert ok, f"{step}: expected {expected!r}, observed {observed!r}"
 
 

@@ -1,6 +1,7 @@
 """pytest-bdd hooks of trainer mode: a caption per step, the failure explained, pause, evidence.
 
-Registered by the simulator's pytest plugin only when ``--sim-captions`` is given, so normal
+A pytest plugin of its own: ``spse-sim replay`` loads it into the child pytest
+(``-p simulator.trainer.plugin``), and it acts only when ``--sim-captions`` is given, so normal
 runs are unaffected. For each scenario it installs the caption overlay in every desk the
 scenario opens, shows each step before it runs, and after a step that checked a problem
 message shows what the page said and the seed's "Apa yang harus dilakukan". With
@@ -13,27 +14,24 @@ where it falls in each desk's video) and screenshots of the pages at the failure
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import IO, Any
 
 import pytest
 
 from simulator.harness.environment import SimEnvironment
+from simulator.harness.run_folder import CAPTIONS_NAME, TRAINER_FOLDER
+from simulator.scenarios.tags import ID_PATTERN
 from simulator.scenarios.world import WORLD_KEY
 from simulator.trainer import captions
 from simulator.trainer.captions import Caption, ScenarioInfo
 from simulator.trainer.overlay import CaptionOverlay
 from spse_shared.messages import MessageCatalog
 
-LOG_FOLDER = "pelatihan"
-LOG_NAME = "keterangan.json"
-ID_TAG = re.compile(r"^KODOK-\d{3}$")
 # At a problem the caption stands at least this long (the video needs it too).
 PROBLEM_HOLD_MS = 3000
 
@@ -98,7 +96,7 @@ class ScenarioReplay:
         self.catalog = MessageCatalog(env.profile.messages)
         self.email = env.settings.lpse_email
         self.overlay = CaptionOverlay()
-        self.folder = env.output_dir / LOG_FOLDER
+        self.folder = env.output_dir / TRAINER_FOLDER
         self.log: list[dict[str, Any]] = []
         self._pause = pause
         self._number = 0
@@ -130,7 +128,7 @@ class ScenarioReplay:
         self._show(captions.done_caption(self.info, self.catalog))
         self.overlay.hold(self.options.read_ms)
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / LOG_NAME).write_text(
+        (self.folder / CAPTIONS_NAME).write_text(
             json.dumps(
                 {
                     "skenario": self.info.scenario_id,
@@ -177,7 +175,7 @@ REPLAY_KEY = pytest.StashKey[ScenarioReplay]()
 def scenario_info(scenario: Any) -> ScenarioInfo:
     """Id, title and steps of a pytest-bdd scenario (feature tags included)."""
     tags = set(scenario.tags) | set(getattr(scenario.feature, "tags", set()))
-    ids = sorted(t.lstrip("@") for t in tags if ID_TAG.match(t.lstrip("@")))
+    ids = sorted(t.lstrip("@") for t in tags if ID_PATTERN.match(t.lstrip("@")))
     return ScenarioInfo(
         scenario_id=ids[0] if ids else "",
         title=scenario.name,
@@ -241,8 +239,22 @@ def _observations(request: pytest.FixtureRequest) -> list[tuple[str, bool]]:
     return [] if world is None else [(o.observed, o.ok) for o in world.observations]
 
 
-def register(config: pytest.Config) -> None:
-    """Register trainer mode when ``--sim-captions`` is given (called from pytest_configure)."""
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("spse-sim", "SPSE CA simulator")
+    group.addoption(
+        "--sim-captions",
+        action="store_true",
+        help="trainer mode: a caption per step and the acted-on element highlighted on each page",
+    )
+    group.addoption(
+        "--sim-pause-at-error",
+        action="store_true",
+        help="with --sim-captions: hold at the failure until Enter is pressed in the terminal",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register trainer mode when ``--sim-captions`` is given."""
     if not config.getoption("--sim-captions") or config.pluginmanager.has_plugin("sim-trainer"):
         return
     options = TrainerOptions(
@@ -250,9 +262,3 @@ def register(config: pytest.Config) -> None:
         slow_mo_ms=float(config.getoption("--sim-slowmo")),
     )
     config.pluginmanager.register(TrainerPlugin(config, options), "sim-trainer")
-
-
-def video_dir(config: pytest.Config) -> Path | None:
-    """``--sim-video DIR`` as a path, or None."""
-    value = config.getoption("--sim-video")
-    return None if not value else Path(value)

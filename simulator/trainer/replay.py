@@ -17,11 +17,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
-from simulator.trainer.plugin import LOG_FOLDER, LOG_NAME
+import playwright
 
-VIDEO_FOLDER = "video"
-SUMMARY = "replay.json"
+from simulator.harness.run_folder import (
+    CAPTIONS_NAME,
+    REPLAY_SUMMARY_NAME,
+    SCENARIOS_FOLDER,
+    TRAINER_FOLDER,
+    VIDEO_FOLDER,
+)
+from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
+from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE
+
+# The child pytest loads trainer mode's hooks and options from this module.
+TRAINER_PLUGIN = "simulator.trainer.plugin"
 REGISTRY_ENV = "PLAYWRIGHT_BROWSERS_PATH"
 
 
@@ -44,8 +54,8 @@ def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str
 class ReplayRequest:
     scenario_id: str
     output_dir: Path
-    profile: str = "spse-4.3-ca"
-    seed: int = 20260302
+    profile: str = DEFAULT_PROFILE
+    seed: int = DEFAULT_SEED
     headless: bool = False
     slow_mo_ms: float = 500
     pause_at_error: bool = False
@@ -68,7 +78,7 @@ class ReplayResult:
 
 def pytest_options(request: ReplayRequest) -> list[str]:
     """The trainer-mode options handed to the child pytest."""
-    options = ["--sim-captions"]
+    options = ["-p", TRAINER_PLUGIN, "--sim-captions"]
     if request.pause_at_error:
         options.append("--sim-pause-at-error")
     if request.video:
@@ -103,7 +113,9 @@ def replay(request: ReplayRequest) -> ReplayResult:
     result = ReplayResult(code=code, outcome=outcome)
     video_dir = request.output_dir / VIDEO_FOLDER
     result.videos = sorted(video_dir.glob("*.webm")) if video_dir.is_dir() else []
-    found = sorted((request.output_dir / "scenarios").glob(f"*/{LOG_FOLDER}/{LOG_NAME}"))
+    found = sorted(
+        (request.output_dir / SCENARIOS_FOLDER).glob(f"*/{TRAINER_FOLDER}/{CAPTIONS_NAME}")
+    )
     if found:
         result.captions = found[0]
         result.screenshots = sorted(found[0].parent.glob("*.png"))
@@ -124,7 +136,9 @@ def _write_summary(request: ReplayRequest, result: ReplayResult) -> None:
         "captions": rel(result.captions) if result.captions else None,
         "screenshots": [rel(s) for s in result.screenshots],
     }
-    (root / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    (root / REPLAY_SUMMARY_NAME).write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 @contextmanager
@@ -144,8 +158,6 @@ def _environment(changes: Mapping[str, str]) -> Iterator[None]:
 
 # video encoder ---------------------------------------------------------------------------------
 def _playwright_package() -> Path:
-    import playwright
-
     return Path(playwright.__file__).resolve().parent
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import docx
 import pytest
 
-from simulator.evidence.bundle import INDEX_NAME, REPORT_NAME
+from simulator.harness.run_folder import INDEX_NAME, REPORT_NAME
 from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from factories import START
 from playwright.sync_api import Browser, Page, expect
 
-from fake_spse.app import build_lpse
+from fake_spse.app import build_services
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.server import RunningServer
 from fake_spse.settings import Settings
 from simulator.demo.basic import seed_demo
+from simulator.testdata.seed import DEFAULT_SEED
 
 pytestmark = pytest.mark.e2e
 
@@ -27,15 +28,17 @@ NAMES = ["Pengadaan Laptop Dinas", "Rehabilitasi Saluran Air", "Konsultan Pengaw
 
 @pytest.fixture
 def lpse_url(tmp_path: Path) -> Iterator[str]:
-    settings = Settings(data_dir=tmp_path / "lpse", clock_start=datetime(2026, 3, 2, 1, tzinfo=UTC))
-    lpse = build_lpse(settings)
-    seed_demo(lpse, 20260302, tmp_path / "desks")
-    (pokja,) = lpse.db.accounts(Role.POKJA)
+    settings = Settings(data_dir=tmp_path / "lpse", clock_start=START)
+    services = build_services(settings)
+    seed_demo(services, DEFAULT_SEED, tmp_path / "desks")
+    (pokja,) = services.accounts.accounts(Role.POKJA)
     draft = TenderDraft(
         "", "Pemerintah Kota Surakarta", "Dinas PU", 2, 900_000_000, 800_000_000, "Surakarta", 2026
     )
     for number, name in enumerate(NAMES):
-        lpse.create_tender(pokja, replace(draft, name=name, hps=100_000_000 * (number + 1)))
+        services.tenders.create_tender(
+            pokja, replace(draft, name=name, hps=100_000_000 * (number + 1))
+        )
     with RunningServer(settings) as server:
         yield server.spse_url
 

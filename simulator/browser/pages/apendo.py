@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, expect
 
 from simulator.browser.pages.base import SpsePage
-from simulator.browser.pages.offer import ShownReceipt
+from simulator.browser.pages.offer import ShownReceipt, shown_receipt
 
 
 def _save_download(page_object: SpsePage, link: Locator, target: Path) -> Path:
@@ -45,14 +45,7 @@ class ApendoOfferPage(SpsePage):
         return [*self.alert_texts(), *self.status_texts()]
 
     def receipt(self) -> ShownReceipt | None:
-        table = self.page.get_by_role("table", name="Tanda terima penawaran")
-        if not table.is_visible():
-            return None
-        return ShownReceipt(
-            received_at=table.locator("#tanda-terima-waktu").inner_text().strip(),
-            size=table.locator("#tanda-terima-ukuran").inner_text().strip(),
-            sha256=table.locator("#tanda-terima-hash").inner_text().strip(),
-        )
+        return shown_receipt(self.page)
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from simulator.browser.pages.base import SpsePage
 
 
 @dataclass(frozen=True)
 class ShownReceipt:
+    """SPSE's receipt for an offer as the page shows it (the CA and the APENDO upload page)."""
+
     received_at: str
     size: str
     sha256: str
+
+
+def shown_receipt(page: Page) -> ShownReceipt | None:
+    """The receipt table of an upload page, or None when the page shows none."""
+    table = page.get_by_role("table", name="Tanda terima penawaran")
+    if not table.is_visible():
+        return None
+    return ShownReceipt(
+        received_at=table.locator("#tanda-terima-waktu").inner_text().strip(),
+        size=table.locator("#tanda-terima-ukuran").inner_text().strip(),
+        sha256=table.locator("#tanda-terima-hash").inner_text().strip(),
+    )
 
 
 class OfferUploadPage(SpsePage):
@@ -42,14 +56,7 @@ class OfferUploadPage(SpsePage):
         return [t.strip() for t in result.locator("p").all_inner_texts()]
 
     def receipt(self) -> ShownReceipt | None:
-        table = self.page.get_by_role("table", name="Tanda terima penawaran")
-        if not table.is_visible():
-            return None
-        return ShownReceipt(
-            received_at=table.locator("#tanda-terima-waktu").inner_text().strip(),
-            size=table.locator("#tanda-terima-ukuran").inner_text().strip(),
-            sha256=table.locator("#tanda-terima-hash").inner_text().strip(),
-        )
+        return shown_receipt(self.page)
 
     def refusal(self) -> str:
         """The message shown when the page is opened outside SpamKodok."""

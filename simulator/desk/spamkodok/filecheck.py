@@ -6,6 +6,7 @@ The same code serves the upload page (through the bridge) and ``spse-sim check-f
 
 from __future__ import annotations
 
+import ctypes
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -81,8 +82,6 @@ def is_removable(path: Path, removable_roots: Sequence[Path] = ()) -> bool:
         if resolved.is_relative_to(root.resolve()):
             return True
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
         drive = resolved.drive + "\\"
         drive_removable = 2
         return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_removable)  # type: ignore[attr-defined]

@@ -23,7 +23,6 @@ from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.apd import ApdImportPage
 from simulator.browser.pages.certificate import AmsPage
 from simulator.browser.pages.dashboard import DashboardPage
-from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.scenarios.steps.common import letter_for
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
@@ -48,11 +47,6 @@ class CertificateStory:
 @pytest.fixture
 def certificate_story() -> CertificateStory:
     return CertificateStory()
-
-
-def kodok_of(actor: Actor) -> SpamKodok:
-    assert actor.desk.kodok is not None, f"{actor.alias} has no SpamKodok"
-    return actor.desk.kodok
 
 
 def at_home(world: World, actor: Actor) -> DashboardPage:
@@ -90,7 +84,7 @@ def short_validity(world: World, alias: str, days: int) -> None:
 
 @given(parsers.parse('masa berlaku sertifikat penyedia "{alias}" telah lewat menurut waktu SPSE'))
 def certificate_expired_now(world: World, alias: str) -> None:
-    certificate = kodok_of(world.actor(alias)).keystore().certificate
+    certificate = world.actor(alias).kodok.keystore().certificate
     assert certificate is not None, f"{alias} has no certificate embedded"
     now = world.env.sim.now()
     world.expect(
@@ -134,14 +128,14 @@ def revoked_after_receipt(world: World, alias: str) -> None:
 def wrong_passphrase(
     world: World, certificate_story: CertificateStory, alias: str, passphrase: str
 ) -> None:
-    kodok = kodok_of(world.actor(alias))
+    kodok = world.actor(alias).kodok
     certificate_story.passphrases.setdefault(alias, kodok.passphrase)
     kodok.passphrase = passphrase
 
 
 @when(parsers.parse('penyedia "{alias}" membuka SpamKodok dengan passphrase yang benar'))
 def right_passphrase(world: World, certificate_story: CertificateStory, alias: str) -> None:
-    kodok_of(world.actor(alias)).passphrase = certificate_story.passphrases[alias]
+    world.actor(alias).kodok.passphrase = certificate_story.passphrases[alias]
 
 
 # AMS registration -----------------------------------------------------------------------------
@@ -183,7 +177,7 @@ def nothing_recorded(world: World, alias: str) -> None:
 
 @then(parsers.parse('tidak ada sertifikat yang tertanam di SpamKodok penyedia "{alias}"'))
 def nothing_embedded(world: World, alias: str) -> None:
-    embedded = kodok_of(world.actor(alias)).has_certificate
+    embedded = world.actor(alias).kodok.has_certificate
     world.expect(
         "SpamKodok tanpa sertifikat",
         "tidak tertanam",
@@ -195,7 +189,7 @@ def nothing_embedded(world: World, alias: str) -> None:
 @then(parsers.parse('sertifikat penyedia "{alias}" tertanam di SpamKodok dan tercatat di SPSE'))
 def embedded_and_recorded(world: World, alias: str) -> None:
     actor = world.actor(alias)
-    certificate = kodok_of(actor).keystore().certificate
+    certificate = actor.kodok.keystore().certificate
     current = world.env.sim.certificates(actor.user_id)["current"]
     embedded = None if certificate is None else str(certificate.serial_number)
     world.expect(
@@ -269,9 +263,7 @@ def import_apd(
     at_home(world, actor)
     page = ApdImportPage(actor.desk.page, world.env.spse_url)
     page.open_from_menu()
-    page.import_apd(
-        kodok_of(actor), certificate_story.apd_files[alias], passphrase, letter_for(actor)
-    )
+    page.import_apd(actor.kodok, certificate_story.apd_files[alias], passphrase, letter_for(actor))
 
 
 def old_certificate(story: CertificateStory, owner: str) -> x509.Certificate:
@@ -319,7 +311,7 @@ def old_revoked(world: World, certificate_story: CertificateStory, alias: str) -
 @then(parsers.parse('sertifikat baru penyedia "{alias}" tertanam di SpamKodok dengan kunci baru'))
 def new_embedded(world: World, certificate_story: CertificateStory, alias: str) -> None:
     actor = world.actor(alias)
-    keystore = kodok_of(actor).keystore()
+    keystore = actor.kodok.keystore()
     old = old_certificate(certificate_story, alias)
     found = issued_for(world, actor)
     embedded = keystore.certificate

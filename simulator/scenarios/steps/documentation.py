@@ -20,11 +20,12 @@ from simulator.browser.journeys import JourneyError
 from simulator.browser.journeys.support import TicketDraft, act_on_ticket, file_ticket, open_ticket
 from simulator.browser.pages.login import LoginPage
 from simulator.browser.pages.support import TicketPage
-from simulator.evidence.bundle import REPORT_NAME, CheckRow, Evidence
+from simulator.evidence.bundle import Evidence
 from simulator.evidence.docx import build_document
 from simulator.evidence.identity import identify
+from simulator.evidence.vendor_errors import VendorError, description, failure_screenshot
 from simulator.harness.chronology import load_chronology
-from simulator.qa.tickets import VendorError, description, failure_screenshot
+from simulator.harness.run_folder import REPORT_NAME
 from simulator.scenarios.evidence_hooks import STATE_KEY
 from simulator.scenarios.steps.support import SupportScene
 from simulator.scenarios.world import Actor, World
@@ -93,7 +94,7 @@ def vendor_documents(
             tender_id=world.tender_id or "",
         ),
         steps=steps,
-        checks=[CheckRow(o.step, o.expected, o.observed, o.ok) for o in world.observations],
+        checks=list(world.observations),
     )
     target = actor.desk.folder / "laporan" / REPORT_NAME
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,6 @@ from simulator.browser.journeys.opening import open_offers
 from simulator.browser.journeys.session import log_out
 from simulator.browser.pages.offer import OfferUploadPage
 from simulator.browser.pages.opening import OpeningRow
-from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.scenarios.steps.common import letter_for, stored_offers, upload_named
 from simulator.scenarios.world import Actor, World
@@ -44,11 +43,6 @@ def offer_log() -> OfferLog:
     return OfferLog()
 
 
-def kodok_of(actor: Actor) -> SpamKodok:
-    assert actor.desk.kodok is not None, f"{actor.alias} has no SpamKodok"
-    return actor.desk.kodok
-
-
 def last_observed(world: World) -> str:
     assert world.observations, "no message was checked before this step"
     return world.observations[-1].observed
@@ -58,7 +52,7 @@ def last_observed(world: World) -> str:
 @when(parsers.parse('penyedia "{alias}" mengetik nama file "{name}" di SpamKodok'))
 def type_name(world: World, offer_log: OfferLog, alias: str, name: str) -> None:
     """A name no file on this desk can have: SpamKodok checks the name as typed."""
-    problems = kodok_of(world.actor(alias)).check_name(name)
+    problems = world.actor(alias).kodok.check_name(name)
     offer_log.name_checks[alias] = [world.catalog.text(p.key, **p.params) for p in problems]
 
 
@@ -91,7 +85,7 @@ def folder_is_flash_drive(world: World, alias: str, folder: str) -> None:
     actor = world.actor(alias)
     root = actor.desk.folder / folder
     root.mkdir(parents=True, exist_ok=True)
-    kodok_of(actor).declare_removable(root)
+    actor.kodok.declare_removable(root)
 
 
 @when(
@@ -104,7 +98,7 @@ def upload_from_folder(world: World, alias: str, name: str, folder: str) -> None
 
 
 def desk_processes(actor: Actor) -> DeskProcesses:
-    probe = kodok_of(actor).process_probe
+    probe = actor.kodok.process_probe
     assert isinstance(probe, DeskProcesses), "this desk reads the real process table"
     return probe
 
@@ -222,7 +216,7 @@ def pokja_replaces_key(world: World, offer_log: OfferLog, alias: str) -> None:
     """The keystore is gone (moved aside), BSrE revokes the lost key's certificate, and the
     pokja registers again through the red AMS link: a new key and certificate in SpamKodok."""
     pokja = world.actor(alias)
-    kodok = kodok_of(pokja)
+    kodok = pokja.kodok
     old = kodok.keystore().certificate
     assert old is not None, f"{alias} has no certificate to replace"
     kodok.keystore_path.rename(kodok.keystore_path.with_name("spamkodok-hilang.p12"))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -9,6 +9,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from factories import START, FakeClock
 
 from fake_spse.adapters.ca import (
     DOCUMENT_SIGNING,
@@ -16,16 +17,6 @@ from fake_spse.adapters.ca import (
     InvalidCertificateRequest,
     UnknownCertificate,
 )
-
-START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +45,7 @@ def vendor_csr(key: rsa.RSAPrivateKey) -> x509.CertificateSigningRequest:
 
 
 def test_creates_root_and_intermediate(tmp_path: Path) -> None:
-    ca = CertificateAuthority(tmp_path / "ca", Clock(START))
+    ca = CertificateAuthority(tmp_path / "ca", FakeClock(START))
     root, intermediate = ca.root, ca.intermediate
 
     assert root.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == (
@@ -76,7 +67,7 @@ def test_creates_root_and_intermediate(tmp_path: Path) -> None:
 
 
 def test_issue_builds_the_leaf_profile(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
 
     certificate = ca.issue(vendor_csr(rsa_key), user_id="budi01")
 
@@ -126,7 +117,7 @@ def test_issue_builds_the_leaf_profile(tmp_path: Path, rsa_key: rsa.RSAPrivateKe
 
 
 def test_issued_lists_by_user_oldest_first(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    clock = Clock(START)
+    clock = FakeClock(START)
     ca = CertificateAuthority(tmp_path, clock)
     first = ca.issue(vendor_csr(rsa_key), user_id="budi01")
     clock.now += timedelta(days=1)
@@ -146,11 +137,11 @@ def test_issued_lists_by_user_oldest_first(tmp_path: Path, rsa_key: rsa.RSAPriva
 def test_reopening_the_directory_keeps_root_and_register(
     tmp_path: Path, rsa_key: rsa.RSAPrivateKey
 ) -> None:
-    first = CertificateAuthority(tmp_path, Clock(START))
+    first = CertificateAuthority(tmp_path, FakeClock(START))
     certificate = first.issue(vendor_csr(rsa_key), user_id="budi01")
     first.revoke(certificate.serial_number, at=START + timedelta(hours=2))
 
-    later = Clock(START + timedelta(days=400))
+    later = FakeClock(START + timedelta(days=400))
     reopened = CertificateAuthority(tmp_path, later)
 
     assert reopened.root == first.root
@@ -164,7 +155,7 @@ def test_reopening_the_directory_keeps_root_and_register(
 
 
 def test_revoke_and_crl(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    clock = Clock(START)
+    clock = FakeClock(START)
     ca = CertificateAuthority(tmp_path, clock)
     kept = ca.issue(vendor_csr(rsa_key), user_id="budi01")
     revoked_early = ca.issue(vendor_csr(rsa_key), user_id="sari02")
@@ -200,7 +191,7 @@ def test_revoke_and_crl(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
 
 
 def test_unknown_serial(tmp_path: Path) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
     with pytest.raises(UnknownCertificate):
         ca.revoke(12345)
     with pytest.raises(UnknownCertificate):
@@ -208,7 +199,7 @@ def test_unknown_serial(tmp_path: Path) -> None:
 
 
 def test_bad_csr_signature_is_refused(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
     der = bytearray(vendor_csr(rsa_key).public_bytes(serialization.Encoding.DER))
     der[-1] ^= 0x01
     tampered = x509.load_der_x509_csr(bytes(der))
@@ -219,14 +210,14 @@ def test_bad_csr_signature_is_refused(tmp_path: Path, rsa_key: rsa.RSAPrivateKey
 
 
 def test_csr_without_common_name_is_refused(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
     csr = make_csr(rsa_key, x509.NameAttribute(NameOID.ORGANIZATION_NAME, "CV Maju Jaya"))
     with pytest.raises(InvalidCertificateRequest, match="Common Name"):
         ca.issue(csr, user_id="budi01")
 
 
 def test_non_rsa_csr_is_refused(tmp_path: Path) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
     csr = make_csr(
         ec.generate_private_key(ec.SECP256R1()), x509.NameAttribute(NameOID.COMMON_NAME, "Budi")
     )
@@ -235,7 +226,7 @@ def test_non_rsa_csr_is_refused(tmp_path: Path) -> None:
 
 
 def test_expired_certificate_can_be_issued(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
 
     certificate = ca.issue(
         vendor_csr(rsa_key),
@@ -251,13 +242,13 @@ def test_expired_certificate_can_be_issued(tmp_path: Path, rsa_key: rsa.RSAPriva
 
 
 def test_naive_datetimes_are_refused(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
     with pytest.raises(ValueError, match="timezone-aware"):
         ca.issue(vendor_csr(rsa_key), user_id="budi01", not_before=datetime(2025, 1, 1))
 
 
 def test_concurrent_issuance_from_threads(tmp_path: Path, rsa_key: rsa.RSAPrivateKey) -> None:
-    ca = CertificateAuthority(tmp_path, Clock(START))
+    ca = CertificateAuthority(tmp_path, FakeClock(START))
     csr = vendor_csr(rsa_key)
     serials: list[int] = []
     errors: list[BaseException] = []

@@ -6,16 +6,17 @@ import asyncio
 import hashlib
 import smtplib
 import socket
-from datetime import UTC, datetime
+from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.adapters.mail import Mailbox, SmtpServer, mail_json
 from spse_shared.run_sync import run_sync
 
-SIM_NOW = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
+SIM_NOW = START + timedelta(minutes=30)
 LPSE = "lpse@surakarta.go.id"
 DOCX = b"PK\x03\x04 kronologi"
 

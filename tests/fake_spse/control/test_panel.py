@@ -4,35 +4,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from factories import START
 
-from fake_spse.app import build_lpse
+from fake_spse.app import build_services
 from fake_spse.control import panel
 from fake_spse.control.panel import PanelError
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.tenders import Tender, TenderDraft
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from fake_spse.settings import Settings
 from fake_spse.simulation.faults import KNOWN_FAULTS
 
-START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
 MakeCsr = Callable[..., str]
 
 
 @pytest.fixture
-def lpse(tmp_path: Path) -> Lpse:
-    return build_lpse(Settings(data_dir=tmp_path, clock_start=START))
+def services(tmp_path: Path) -> Services:
+    return build_services(Settings(data_dir=tmp_path, clock_start=START))
 
 
 @pytest.fixture
-def tender(lpse: Lpse, make_csr: MakeCsr) -> Tender:
-    pokja = lpse.add_staff(
+def tender(services: Services, make_csr: MakeCsr) -> Tender:
+    pokja = services.accounts.add_staff(
         user_id="pokja1", role=Role.POKJA, name="Sri", email="s@x.go.id", password="rahasia123"
     )
-    lpse.register_ams(
+    services.certificates.register_ams(
         pokja, letter_name="surat.pdf", letter=b"%PDF-1.4\n%%EOF\n", csr_pem=make_csr("Sri")
     )
     draft = TenderDraft(
@@ -45,7 +45,7 @@ def tender(lpse: Lpse, make_csr: MakeCsr) -> Tender:
         lokasi="Surakarta",
         tahun=2026,
     )
-    return lpse.create_tender(pokja, draft)
+    return services.tenders.create_tender(pokja, draft)
 
 
 # forms -----------------------------------------------------------------------------------------
@@ -76,25 +76,25 @@ def test_params_outside_their_range_are_refused_in_bahasa(raw: str) -> None:
 
 
 # switches --------------------------------------------------------------------------------------
-def test_switching_a_fault_on_arms_it_on_the_board_and_off_disarms_it(lpse: Lpse) -> None:
-    note = panel.switch_fault(lpse.faults, {"nama": "adp.down", "aksi": "nyalakan"})
+def test_switching_a_fault_on_arms_it_on_the_board_and_off_disarms_it(services: Services) -> None:
+    note = panel.switch_fault(services.simulation.faults, {"nama": "adp.down", "aksi": "nyalakan"})
 
     assert note == (
         "ADP LKPP tidak dapat dihubungi: dinyalakan (sampai dimatikan). "
         "Berlaku pada permintaan berikutnya."
     )
-    [armed] = lpse.faults.armed()
+    [armed] = services.simulation.faults.armed()
     assert (armed.name, armed.remaining, armed.actor) == ("adp.down", None, None)
-    assert lpse.faults.check("adp.down") is not None  # what the next request sees
+    assert services.simulation.faults.check("adp.down") is not None  # what the next request sees
 
-    note = panel.switch_fault(lpse.faults, {"nama": "adp.down", "aksi": "matikan"})
+    note = panel.switch_fault(services.simulation.faults, {"nama": "adp.down", "aksi": "matikan"})
 
     assert note.startswith("ADP LKPP tidak dapat dihubungi: dimatikan.")
-    assert lpse.faults.armed() == []
-    assert lpse.faults.check("adp.down") is None
+    assert services.simulation.faults.armed() == []
+    assert services.simulation.faults.check("adp.down") is None
 
 
-def test_a_switch_takes_times_params_and_one_user(lpse: Lpse) -> None:
+def test_a_switch_takes_times_params_and_one_user(services: Services) -> None:
     form = {
         "nama": "upload.slow",
         "aksi": "nyalakan",
@@ -103,23 +103,27 @@ def test_a_switch_takes_times_params_and_one_user(lpse: Lpse) -> None:
         "param_delay_ms": "750",
     }
 
-    note = panel.switch_fault(lpse.faults, form)
+    note = panel.switch_fault(services.simulation.faults, form)
 
     assert "untuk 2 kali berikutnya, hanya untuk user ptmaju" in note
-    [armed] = lpse.faults.armed()
+    [armed] = services.simulation.faults.armed()
     assert (armed.remaining, armed.actor, dict(armed.params)) == (2, "ptmaju", {"delay_ms": 750})
-    assert lpse.faults.check("upload.slow", actor="lainnya") is None
+    assert services.simulation.faults.check("upload.slow", actor="lainnya") is None
 
 
-def test_make_the_next_upload_fail_is_once_by_default(lpse: Lpse) -> None:
-    [row] = [r for r in panel.fault_rows(lpse.faults) if r.name == "upload.fail_next"]
+def test_make_the_next_upload_fail_is_once_by_default(services: Services) -> None:
+    [row] = [
+        r for r in panel.fault_rows(services.simulation.faults) if r.name == "upload.fail_next"
+    ]
     assert row.times == "1"
 
-    panel.switch_fault(lpse.faults, {"nama": "upload.fail_next", "aksi": "nyalakan", "kali": "1"})
+    panel.switch_fault(
+        services.simulation.faults, {"nama": "upload.fail_next", "aksi": "nyalakan", "kali": "1"}
+    )
 
-    assert lpse.faults.check("upload.fail_next") is not None
-    assert lpse.faults.check("upload.fail_next") is None
-    assert not [r for r in panel.fault_rows(lpse.faults) if r.on]
+    assert services.simulation.faults.check("upload.fail_next") is not None
+    assert services.simulation.faults.check("upload.fail_next") is None
+    assert not [r for r in panel.fault_rows(services.simulation.faults) if r.on]
 
 
 @pytest.mark.parametrize(
@@ -130,24 +134,26 @@ def test_make_the_next_upload_fail_is_once_by_default(lpse: Lpse) -> None:
         ({"nama": "adp.down", "aksi": "nyalakan", "kali": "0"}, "Isian 'Berapa kali'"),
     ],
 )
-def test_bad_switch_forms_change_nothing(lpse: Lpse, form: dict[str, str], message: str) -> None:
+def test_bad_switch_forms_change_nothing(
+    services: Services, form: dict[str, str], message: str
+) -> None:
     with pytest.raises(PanelError, match=re.escape(message)):
-        panel.switch_fault(lpse.faults, form)
-    assert lpse.faults.armed() == []
+        panel.switch_fault(services.simulation.faults, form)
+    assert services.simulation.faults.armed() == []
 
 
 # clock -----------------------------------------------------------------------------------------
-def test_clock_steps_freeze_and_run(lpse: Lpse) -> None:
-    assert panel.clock_action(lpse, {"aksi": "maju_jam"}) == (
+def test_clock_steps_freeze_and_run(services: Services) -> None:
+    assert panel.clock_action(services, {"aksi": "maju_jam"}) == (
         "Waktu simulasi: 02 Maret 2026 09:00 WIB (dibekukan)."
     )
-    panel.clock_action(lpse, {"aksi": "maju_hari"})
-    assert lpse.clock.now() == START + timedelta(hours=25)
+    panel.clock_action(services, {"aksi": "maju_hari"})
+    assert services.simulation.now() == START + timedelta(hours=25)
 
-    assert panel.clock_action(lpse, {"aksi": "jalankan"}).endswith("(berjalan).")
-    assert not lpse.clock.frozen
-    assert panel.clock_action(lpse, {"aksi": "bekukan"}).endswith("(dibekukan).")
-    assert lpse.clock.frozen
+    assert panel.clock_action(services, {"aksi": "jalankan"}).endswith("(berjalan).")
+    assert not services.simulation.frozen
+    assert panel.clock_action(services, {"aksi": "bekukan"}).endswith("(dibekukan).")
+    assert services.simulation.frozen
 
 
 @pytest.mark.parametrize(
@@ -159,7 +165,7 @@ def test_clock_steps_freeze_and_run(lpse: Lpse) -> None:
     ],
 )
 def test_clock_moves_to_a_tenders_stage(
-    lpse: Lpse, tender: Tender, point: str, expected: datetime
+    services: Services, tender: Tender, point: str, expected: datetime
 ) -> None:
     form = {
         "aksi": "ke_tahap",
@@ -168,9 +174,9 @@ def test_clock_moves_to_a_tenders_stage(
         "titik": point,
     }
 
-    panel.clock_action(lpse, form)
+    panel.clock_action(services, form)
 
-    assert lpse.clock.now() == expected
+    assert services.simulation.now() == expected
 
 
 @pytest.mark.parametrize(
@@ -182,7 +188,7 @@ def test_clock_moves_to_a_tenders_stage(
     ],
 )
 def test_bad_stage_moves_leave_the_clock_alone(
-    lpse: Lpse, tender: Tender, changes: dict[str, str], message: str
+    services: Services, tender: Tender, changes: dict[str, str], message: str
 ) -> None:
     form = {
         "aksi": "ke_tahap",
@@ -191,21 +197,21 @@ def test_bad_stage_moves_leave_the_clock_alone(
         "titik": "mulai",
         **changes,
     }
-    before = lpse.clock.now()
+    before = services.simulation.now()
 
     with pytest.raises(PanelError, match=re.escape(message)):
-        panel.clock_action(lpse, form)
-    assert lpse.clock.now() == before
+        panel.clock_action(services, form)
+    assert services.simulation.now() == before
 
 
-def test_unknown_clock_action_is_refused(lpse: Lpse) -> None:
+def test_unknown_clock_action_is_refused(services: Services) -> None:
     with pytest.raises(PanelError, match=re.escape("Aksi waktu tidak dikenal.")):
-        panel.clock_action(lpse, {"aksi": "mundur"})
+        panel.clock_action(services, {"aksi": "mundur"})
 
 
 # what the page shows ---------------------------------------------------------------------------
-def test_every_known_fault_has_a_row_with_a_title_and_its_params(lpse: Lpse) -> None:
-    rows = panel.fault_rows(lpse.faults)
+def test_every_known_fault_has_a_row_with_a_title_and_its_params(services: Services) -> None:
+    rows = panel.fault_rows(services.simulation.faults)
 
     assert [r.name for r in rows] == list(KNOWN_FAULTS)
     assert all(r.title != r.name and r.description for r in rows)
@@ -214,19 +220,19 @@ def test_every_known_fault_has_a_row_with_a_title_and_its_params(lpse: Lpse) -> 
     assert slow.params == (("delay_ms", "Jeda per potongan (milidetik)", "200"),)
 
 
-def test_the_firing_log_is_newest_first_with_sim_and_wall_time(lpse: Lpse) -> None:
-    lpse.faults.arm("ca.down")
-    lpse.faults.check("ca.down", actor="ptmaju", detail="AMS registration")
-    lpse.clock.advance(timedelta(hours=2))
-    lpse.faults.check("ca.down", actor="cvjaya", detail="AMS registration")
+def test_the_firing_log_is_newest_first_with_sim_and_wall_time(services: Services) -> None:
+    services.simulation.faults.arm("ca.down")
+    services.simulation.faults.check("ca.down", actor="ptmaju", detail="AMS registration")
+    services.simulation.advance_clock(timedelta(hours=2))
+    services.simulation.faults.check("ca.down", actor="cvjaya", detail="AMS registration")
 
-    rows = panel.firing_rows(lpse.faults.firings())
+    rows = panel.firing_rows(services.simulation.faults.firings())
 
     assert [r["actor"] for r in rows] == ["cvjaya", "ptmaju"]
     assert rows[0]["sim"] == "02 Maret 2026 10:00:00 WIB"
     assert rows[0]["wall"].endswith(" WIB")
     assert rows[0]["title"] == "CA BSrE tidak dapat dihubungi"
-    assert panel.status(lpse)["faults"]["ca.down"] == {
+    assert panel.status(services)["faults"]["ca.down"] == {
         "on": True,
         "state": "Gangguan aktif (sampai dimatikan)",
     }

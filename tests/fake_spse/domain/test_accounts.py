@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 
 import pytest
+from factories import START
 
 from fake_spse.domain.accounts import (
     Account,
@@ -19,7 +19,6 @@ from fake_spse.domain.accounts import (
 from fake_spse.domain.errors import DomainError
 from spse_shared.messages import MessageCatalog
 
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 VALID = VendorRegistration(
     user_id="ptmaju",
     password="rahasia123",
@@ -110,7 +109,7 @@ def _account(status: AccountStatus) -> Account:
         email="admin@majujaya.co.id",
         password_hash="-",
         status=status,
-        created_at=NOW,
+        created_at=START,
         company="PT Maju Jaya",
     )
 
@@ -130,14 +129,14 @@ def test_only_active_accounts_log_in(status: AccountStatus, key: str) -> None:
 
 
 def test_verification_activates_once() -> None:
-    active = _account(AccountStatus.MENUNGGU_VERIFIKASI).verified("verif", NOW)
+    active = _account(AccountStatus.MENUNGGU_VERIFIKASI).verified("verif", START)
     assert (active.status, active.verified_by, active.verified_at) == (
         AccountStatus.AKTIF,
         "verif",
-        NOW,
+        START,
     )
     with pytest.raises(DomainError) as caught:
-        active.verified("verif", NOW)
+        active.verified("verif", START)
     assert (caught.value.key, caught.value.params) == (
         "verifikasi.sudah_aktif",
         {"company": "PT Maju Jaya"},

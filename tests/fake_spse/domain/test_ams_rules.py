@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from factories import START
 
 from fake_spse.domain.ams import letter_problems, upgrade_problem
 
 TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 MAX = 5 * 2**20
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
 
 def keys_of(name: str, data: bytes) -> list[tuple[str, dict[str, object]]]:
@@ -53,25 +53,26 @@ def certificate(*, not_before: datetime, days: int = 365) -> x509.Certificate:
     )
 
 
-ACTIVE = certificate(not_before=NOW - timedelta(days=300))
+ACTIVE = certificate(not_before=START - timedelta(days=300))
 
 
 def test_upgrade_of_ones_own_active_certificate_is_allowed() -> None:
     assert (
-        upgrade_problem(ACTIVE, owner="cvmaju", revoked_at=None, user_id="cvmaju", now=NOW) is None
+        upgrade_problem(ACTIVE, owner="cvmaju", revoked_at=None, user_id="cvmaju", now=START)
+        is None
     )
 
 
 @pytest.mark.parametrize("owner", [None, "cvtetangga"])
 def test_a_certificate_of_someone_else_or_unknown_to_bsre_is_refused(owner: str | None) -> None:
-    problem = upgrade_problem(ACTIVE, owner=owner, revoked_at=None, user_id="cvmaju", now=NOW)
+    problem = upgrade_problem(ACTIVE, owner=owner, revoked_at=None, user_id="cvmaju", now=START)
     assert problem is not None
     assert (problem.key, problem.params) == ("apd.bukan_milik_anda", {"user_id": "cvmaju"})
 
 
 def test_ownership_is_checked_before_validity() -> None:
-    expired = certificate(not_before=NOW - timedelta(days=400))
-    problem = upgrade_problem(expired, owner="lain", revoked_at=None, user_id="cvmaju", now=NOW)
+    expired = certificate(not_before=START - timedelta(days=400))
+    problem = upgrade_problem(expired, owner="lain", revoked_at=None, user_id="cvmaju", now=START)
     assert problem is not None
     assert problem.key == "apd.bukan_milik_anda"
 
@@ -79,22 +80,25 @@ def test_ownership_is_checked_before_validity() -> None:
 @pytest.mark.parametrize(
     ("old", "revoked_at"),
     [
-        (certificate(not_before=NOW - timedelta(days=400)), None),  # expired
-        (certificate(not_before=NOW + timedelta(days=1)), None),  # not yet valid
-        (ACTIVE, NOW - timedelta(days=1)),  # revoked
-        (ACTIVE, NOW),  # revoked at this very moment
+        (certificate(not_before=START - timedelta(days=400)), None),  # expired
+        (certificate(not_before=START + timedelta(days=1)), None),  # not yet valid
+        (ACTIVE, START - timedelta(days=1)),  # revoked
+        (ACTIVE, START),  # revoked at this very moment
     ],
 )
 def test_an_old_certificate_no_longer_valid_is_refused(
     old: x509.Certificate, revoked_at: datetime | None
 ) -> None:
-    problem = upgrade_problem(old, owner="cvmaju", revoked_at=revoked_at, user_id="cvmaju", now=NOW)
+    problem = upgrade_problem(
+        old, owner="cvmaju", revoked_at=revoked_at, user_id="cvmaju", now=START
+    )
     assert problem is not None
     assert problem.key == "apd.sertifikat_lama_tidak_berlaku"
 
 
 def test_a_revocation_dated_later_does_not_count_yet() -> None:
-    later = NOW + timedelta(hours=1)
+    later = START + timedelta(hours=1)
     assert (
-        upgrade_problem(ACTIVE, owner="cvmaju", revoked_at=later, user_id="cvmaju", now=NOW) is None
+        upgrade_problem(ACTIVE, owner="cvmaju", revoked_at=later, user_id="cvmaju", now=START)
+        is None
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from factories import START
 
 from fake_spse.domain.apendo import (
     APENDO_OPENING_CODES,
@@ -21,13 +22,14 @@ from fake_spse.domain.errors import DomainError
 from fake_spse.domain.offers import OPENING_CODES
 from spse_shared.messages import CATALOG
 
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
-
 
 @pytest.fixture(scope="module")
 def key() -> PackageKey:
     return generate_package_key(
-        tender_id="10000001", lpse_name="LPSE Kota Surakarta", now=NOW, valid_for=timedelta(days=30)
+        tender_id="10000001",
+        lpse_name="LPSE Kota Surakarta",
+        now=START,
+        valid_for=timedelta(days=30),
     )
 
 
@@ -38,8 +40,8 @@ def test_the_key_is_a_self_signed_encryption_certificate_of_the_lpse(key: Packag
         "O=LPSE Kota Surakarta,OU=APENDO,CN=Kunci Publik Paket 10000001"
     )
     certificate.verify_directly_issued_by(certificate)
-    assert certificate.not_valid_before_utc <= NOW
-    assert certificate.not_valid_after_utc == NOW + timedelta(days=30)
+    assert certificate.not_valid_before_utc <= START
+    assert certificate.not_valid_after_utc == START + timedelta(days=30)
     usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.key_encipherment
     assert not usage.digital_signature
@@ -59,9 +61,9 @@ def test_the_public_view_and_the_first_release(key: PackageKey) -> None:
     assert not hasattr(public, "private_key_pem")
     assert public.fingerprint == key.fingerprint
     assert len(key.fingerprint.split(" ")) == 16
-    released = key.released_to("pokja1", NOW)
-    assert (released.released_at, released.released_by) == (NOW, "pokja1")
-    assert released.released_to("pokja2", NOW + timedelta(hours=1)) == released
+    released = key.released_to("pokja1", START)
+    assert (released.released_at, released.released_by) == (START, "pokja1")
+    assert released.released_to("pokja2", START + timedelta(hours=1)) == released
 
 
 def test_a_naive_time_is_refused() -> None:

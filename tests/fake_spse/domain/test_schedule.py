@@ -1,12 +1,12 @@
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from factories import START
 
 from fake_spse.domain.schedule import build_schedule
 from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE, StageTemplate, load_profile
 from spse_shared.wib import WIB
 
-START = datetime(2024, 5, 6, 1, 0, tzinfo=UTC)
 TEMPLATES = [
     StageTemplate("Pengumuman Pascakualifikasi", 24),
     StageTemplate(UPLOAD_STAGE, 48),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from factories import START
 
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.schedule import Schedule, StageWindow
@@ -19,12 +20,11 @@ from fake_spse.domain.tender_listing import (
 )
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender
 
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 SCHEDULE = Schedule(
     (
-        StageWindow(1, "Pengumuman Pascakualifikasi", NOW, NOW + timedelta(hours=24)),
+        StageWindow(1, "Pengumuman Pascakualifikasi", START, START + timedelta(hours=24)),
         StageWindow(
-            2, "Upload Dokumen Penawaran", NOW + timedelta(hours=24), NOW + timedelta(hours=96)
+            2, "Upload Dokumen Penawaran", START + timedelta(hours=24), START + timedelta(hours=96)
         ),
     )
 )
@@ -42,7 +42,7 @@ def tender(tender_id: str, name: str, **changes: object) -> Tender:
         hps=900_000_000,
         lokasi="Surakarta",
         tahun=2026,
-        created_at=NOW,
+        created_at=START,
         created_by="pokja1",
         schedule=SCHEDULE,
         recipient_certificates=(),
@@ -150,7 +150,7 @@ def test_bad_parameters_are_refused_naming_the_parameter(
 
 def test_json_has_datatables_shape_with_kode_as_number() -> None:
     page = query_tenders(ITEMS, parse_query({"draw": "2", "length": "1", "order[0][dir]": "asc"}))
-    body = datatables_json(page, NOW, lambda amount: f"Rp {amount}")
+    body = datatables_json(page, START, lambda amount: f"Rp {amount}")
     assert body == {
         "draw": 2,
         "recordsTotal": 4,

@@ -4,10 +4,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.simulation.clock import WIB, SimClock
-
-START = datetime(2024, 3, 1, 2, 0, tzinfo=UTC)
 
 
 class FakeWall:
@@ -143,8 +142,8 @@ def test_snapshot(tmp_path: Path, wall: FakeWall) -> None:
     clock = SimClock(tmp_path / "clock.json", start=START, wall=wall)
     snap = clock.snapshot()
     assert snap == {
-        "now": "2024-03-01T02:00:00+00:00",
-        "now_wib": "2024-03-01T09:00:00+07:00",
+        "now": "2026-03-02T01:00:00+00:00",
+        "now_wib": "2026-03-02T08:00:00+07:00",
         "frozen": True,
     }
     json.dumps(snap)

@@ -3,17 +3,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.simulation.clock import SimClock
 from fake_spse.simulation.faults import KNOWN_FAULTS, FaultBoard, UnknownFault
 
-SIM_START = datetime(2024, 3, 1, 2, 0, tzinfo=UTC)
 WALL = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def clock(tmp_path: Path) -> SimClock:
-    return SimClock(tmp_path / "clock.json", start=SIM_START, wall=lambda: WALL)
+    return SimClock(tmp_path / "clock.json", start=START, wall=lambda: WALL)
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_arm_validation(board: FaultBoard) -> None:
 def test_arm_until_disarmed(board: FaultBoard, clock: SimClock) -> None:
     fault = board.arm("adp.down")
     assert fault.remaining is None
-    assert fault.armed_at == SIM_START
+    assert fault.armed_at == START
     for _ in range(3):
         assert board.check("adp.down") is not None
     assert [f.name for f in board.armed()] == ["adp.down"]
@@ -118,7 +118,7 @@ def test_firing_records_sim_and_wall_time(board: FaultBoard, clock: SimClock) ->
     board.check("ca.down", detail="AMS")
     (firing,) = board.firings()
     assert firing.name == "ca.down"
-    assert firing.sim_time == SIM_START + timedelta(hours=2)
+    assert firing.sim_time == START + timedelta(hours=2)
     assert firing.wall_time == WALL
 
 

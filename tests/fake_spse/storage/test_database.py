@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
@@ -13,8 +14,6 @@ from fake_spse.domain.offers import OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender
 from fake_spse.storage.database import Database
-
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
 
 def account(user_id: str = "ptmaju", email: str = "admin@majujaya.co.id") -> Account:
@@ -25,7 +24,7 @@ def account(user_id: str = "ptmaju", email: str = "admin@majujaya.co.id") -> Acc
         email=email,
         password_hash="scrypt$00$00",
         status=AccountStatus.MENUNGGU_VERIFIKASI,
-        created_at=NOW,
+        created_at=START,
         company="PT Maju Jaya",
         npwp="01.234.567.8-901.000",
         address="Jl. Slamet Riyadi No. 1",
@@ -36,12 +35,12 @@ def account(user_id: str = "ptmaju", email: str = "admin@majujaya.co.id") -> Acc
 
 def tender(tender_id: str = "10000001") -> Tender:
     windows = (
-        StageWindow(1, "Upload Dokumen Penawaran", NOW, NOW + timedelta(hours=72)),
+        StageWindow(1, "Upload Dokumen Penawaran", START, START + timedelta(hours=72)),
         StageWindow(
             2,
             "Pembukaan Dokumen Penawaran",
-            NOW + timedelta(hours=72),
-            NOW + timedelta(hours=76),
+            START + timedelta(hours=72),
+            START + timedelta(hours=76),
         ),
     )
     return Tender(
@@ -55,7 +54,7 @@ def tender(tender_id: str = "10000001") -> Tender:
         hps=950_000_000,
         lokasi="Surakarta",
         tahun=2026,
-        created_at=NOW,
+        created_at=START,
         created_by="pokja1",
         schedule=Schedule(windows),
         recipient_certificates=("-----BEGIN CERTIFICATE-----\n...",),
@@ -71,7 +70,7 @@ def add_offer(
         blob_key=blob_key,
         sha256="ab" * 32,
         size=123,
-        received_at=NOW + timedelta(minutes=minutes),
+        received_at=START + timedelta(minutes=minutes),
     )
     return offer.offer_id, replaced
 
@@ -86,7 +85,7 @@ def test_account_round_trip_and_verification(db: Database) -> None:
     assert db.account("ptmaju") == account()
     assert db.account_by_email("ADMIN@MajuJaya.co.id") == account()
     assert db.account("tidakada") is None
-    verified = account().verified("verif", NOW)
+    verified = account().verified("verif", START)
     db.save_account(verified)
     assert db.account("ptmaju") == verified
     assert db.accounts(Role.PENYEDIA) == [verified]
@@ -129,26 +128,26 @@ def test_everything_survives_reopening_the_file(tmp_path: Path) -> None:
     path = tmp_path / "spse.sqlite3"
     db = Database(path)
     db.add_account(account())
-    db.add_session("sid1", "token1", NOW, user_id="ptmaju")
+    db.add_session("sid1", "token1", START, user_id="ptmaju")
     certificate = UserCertificate(
-        "123", "ptmaju", "CN=Budi", "PEM", NOW, NOW + timedelta(days=1), NOW
+        "123", "ptmaju", "CN=Budi", "PEM", START, START + timedelta(days=1), START
     )
     db.add_certificate(certificate)
-    request = AmsRequest(0, "ptmaju", "surat.pdf", "blobkey", 10, NOW, "diterbitkan", "123", None)
+    request = AmsRequest(0, "ptmaju", "surat.pdf", "blobkey", 10, START, "diterbitkan", "123", None)
     request_id = db.add_ams_request(request)
     db.add_tender(tender())
-    db.add_participant("10000001", "ptmaju", NOW)
+    db.add_participant("10000001", "ptmaju", START)
     offer_id, _ = add_offer(db, "ptmaju", "blob1")
-    opening = OpeningResult(offer_id, "dibuka", "CN=Budi", ("dokumen/a.pdf",), NOW, "pokja1")
+    opening = OpeningResult(offer_id, "dibuka", "CN=Budi", ("dokumen/a.pdf",), START, "pokja1")
     db.save_opening(opening)
 
     again = Database(path)
     assert again.account("ptmaju") == account()
-    assert again.session("sid1") == ("ptmaju", "token1", NOW, NOW)
+    assert again.session("sid1") == ("ptmaju", "token1", START, START)
     assert again.certificates("ptmaju") == [certificate]
     assert again.ams_requests("ptmaju") == [
         AmsRequest(
-            request_id, "ptmaju", "surat.pdf", "blobkey", 10, NOW, "diterbitkan", "123", None
+            request_id, "ptmaju", "surat.pdf", "blobkey", 10, START, "diterbitkan", "123", None
         )
     ]
     assert again.tender("10000001") == tender()
@@ -161,9 +160,9 @@ def test_everything_survives_reopening_the_file(tmp_path: Path) -> None:
 
 
 def test_sessions_are_touched_and_deleted(db: Database) -> None:
-    db.add_session("sid1", "token1", NOW, user_id="ptmaju")
-    db.touch_session("sid1", NOW + timedelta(minutes=5))
-    assert db.session("sid1") == ("ptmaju", "token1", NOW, NOW + timedelta(minutes=5))
+    db.add_session("sid1", "token1", START, user_id="ptmaju")
+    db.touch_session("sid1", START + timedelta(minutes=5))
+    assert db.session("sid1") == ("ptmaju", "token1", START, START + timedelta(minutes=5))
     assert db.session("sid2") is None
     db.delete_session("sid1")
     assert db.session("sid1") is None

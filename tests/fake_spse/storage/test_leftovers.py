@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from factories import START
 
-from fake_spse.app import build_lpse, create_app
+from fake_spse.app import build_context, create_app, open_database
 from fake_spse.settings import Settings
 from fake_spse.storage.blobs import BlobStore, Leftovers
-
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
 
 def test_clean_up_removes_partial_writes_and_unreferenced_blobs(tmp_path: Path) -> None:
@@ -33,26 +31,27 @@ def test_the_server_cleans_up_at_start_and_logs_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     data = tmp_path / "lpse"
-    settings = Settings(data_dir=data, clock_start=NOW, smtp_port=None)
-    lpse = build_lpse(settings)
-    letter = lpse.blobs.write_bytes(b"%PDF-1.4 surat")
-    lpse.db.add_offer(
+    settings = Settings(data_dir=data, clock_start=START, smtp_port=None)
+    db = open_database(settings)
+    blobs = build_context(settings, db).blobs
+    letter = blobs.write_bytes(b"%PDF-1.4 surat")
+    db.add_offer(
         tender_id="10000001",
         vendor_id="ptmaju",
         blob_key=letter.key,
         sha256=letter.sha256,
         size=letter.size,
-        received_at=NOW,
+        received_at=START,
     )
-    orphan = lpse.blobs.write_bytes(b"diterima, tapi server mati sebelum dicatat").key
+    orphan = blobs.write_bytes(b"diterima, tapi server mati sebelum dicatat").key
     (data / "blobs" / ".tmp").mkdir(exist_ok=True)
     (data / "blobs" / ".tmp" / "unggahan-terputus").write_bytes(b"x" * 100)
 
     with caplog.at_level(logging.WARNING, logger="fake_spse.startup"):
         create_app(settings)
 
-    assert lpse.blobs.keys() == [letter.key]
-    assert lpse.blobs.partial_keys() == []
+    assert blobs.keys() == [letter.key]
+    assert blobs.partial_keys() == []
     [line] = [r.getMessage() for r in caplog.records if r.name == "fake_spse.startup"]
     assert "1 partial upload(s) and 1 orphan blob(s) from blobs" in line
     assert orphan in line

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from factories import START
 
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
@@ -25,7 +26,6 @@ from fake_spse.support.tickets import (
 )
 from spse_shared.messages import MessageCatalog
 
-START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 DRAFT = TicketDraft(
     title="Gagal upload penawaran",
     application="SPSE",

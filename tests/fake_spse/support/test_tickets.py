@@ -5,9 +5,10 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from factories import START
 
 import fake_spse.support.tickets as tickets
 from fake_spse.domain.accounts import Role
@@ -35,7 +36,6 @@ from fake_spse.support.tickets import (
 )
 from spse_shared.messages import CATALOG
 
-AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 VENDOR = Actor("cvmaju", Role.PENYEDIA, "CV Maju")
 OTHER_VENDOR = Actor("cvlain", Role.PENYEDIA, "CV Lain")
 HELPDESK = Actor("hana", Role.HELPDESK, "Hana")
@@ -60,13 +60,13 @@ def filed() -> Ticket:
         email="cv@maju.co.id",
         phone="0812",
         company="CV Maju",
-        at=AT,
+        at=START,
     )
     return ticket
 
 
 def step(ticket: Ticket, actor: Actor, action: Action, **kwargs: object) -> Ticket:
-    after, event = apply(ticket, actor, action, at=AT + timedelta(minutes=1), **kwargs)  # type: ignore[arg-type]
+    after, event = apply(ticket, actor, action, at=START + timedelta(minutes=1), **kwargs)  # type: ignore[arg-type]
     assert (event.from_status, event.to_status) == (ticket.status, after.status)
     assert (event.actor_id, event.actor_role, event.action) == (
         actor.user_id,
@@ -92,7 +92,7 @@ def test_a_filed_ticket_is_new_at_the_helpdesk_with_its_first_history_line() -> 
         email="cv@maju.co.id",
         phone="0812",
         company="CV Maju",
-        at=AT,
+        at=START,
     )
     assert (ticket.status, ticket.tier, ticket.assignee) == (TicketStatus.BARU, Tier.HELPDESK, None)
     assert (event.action, event.from_status, event.to_status) == (
@@ -100,12 +100,14 @@ def test_a_filed_ticket_is_new_at_the_helpdesk_with_its_first_history_line() -> 
         None,
         TicketStatus.BARU,
     )
-    assert event.at == AT
+    assert event.at == START
 
 
 def test_only_vendors_file_tickets() -> None:
     with pytest.raises(Forbidden) as refused:
-        new_ticket("LPSE-3372-2026-000001", HELPDESK, DRAFT, email="", phone="", company="", at=AT)
+        new_ticket(
+            "LPSE-3372-2026-000001", HELPDESK, DRAFT, email="", phone="", company="", at=START
+        )
     assert refused.value.key == "support.hanya_penyedia"
 
 
@@ -181,10 +183,10 @@ def test_every_status_action_pair_outside_the_table_is_refused() -> None:
             actor = VENDOR if action in (Action.TERSELESAIKAN, Action.TIDAK_SELESAI) else ADMIN
             kwargs = {"note": "catatan", "rating": 3}
             if status in ALLOWED_FROM[action]:
-                apply(ticket, actor, action, at=AT, **kwargs)  # type: ignore[arg-type]
+                apply(ticket, actor, action, at=START, **kwargs)  # type: ignore[arg-type]
                 continue
             with pytest.raises(DomainError) as refused:
-                apply(ticket, actor, action, at=AT, **kwargs)  # type: ignore[arg-type]
+                apply(ticket, actor, action, at=START, **kwargs)  # type: ignore[arg-type]
             assert refused.value.key == "support.aksi_tidak_diizinkan", (status, action)
 
 
@@ -208,7 +210,7 @@ def test_who_may_see_a_ticket() -> None:
 
 def test_another_vendor_is_refused_with_the_catalog_message() -> None:
     with pytest.raises(Forbidden) as refused:
-        apply(filed(), OTHER_VENDOR, Action.KOMENTAR, at=AT, note="lihat")
+        apply(filed(), OTHER_VENDOR, Action.KOMENTAR, at=START, note="lihat")
     assert refused.value.key == "support.bukan_tiket_anda"
     assert refused.value.params == {"number": "LPSE-3372-2026-000001"}
 
@@ -218,30 +220,30 @@ def test_handlers_act_only_at_their_tier() -> None:
     for actor in (HELPDESK, VERIFIKATOR, ADMIN):
         assert Action.AMBIL in allowed_actions(ticket, actor.user_id, actor.role)
     with pytest.raises(Forbidden) as vendor_takes:
-        apply(ticket, VENDOR, Action.AMBIL, at=AT)
+        apply(ticket, VENDOR, Action.AMBIL, at=START)
     assert vendor_takes.value.key == "support.bukan_penanganan"
     at_admin = step(ticket, HELPDESK, Action.ESKALASI)
     with pytest.raises(Forbidden) as helpdesk_after:
-        apply(at_admin, HELPDESK, Action.SELESAIKAN, at=AT, note="x")
+        apply(at_admin, HELPDESK, Action.SELESAIKAN, at=START, note="x")
     assert helpdesk_after.value.key == "support.bukan_penanganan"
     at_lkpp = step(at_admin, ADMIN, Action.ESKALASI)
     with pytest.raises(Forbidden):
-        apply(at_lkpp, ADMIN, Action.SELESAIKAN, at=AT, note="x")
+        apply(at_lkpp, ADMIN, Action.SELESAIKAN, at=START, note="x")
     # LKPP is the top tier: no escalation button, and no escalation.
     assert Action.ESKALASI not in allowed_actions(at_lkpp, "lina", Role.LKPP)
     with pytest.raises(DomainError) as top:
-        apply(at_lkpp, LKPP, Action.ESKALASI, at=AT)
+        apply(at_lkpp, LKPP, Action.ESKALASI, at=START)
     assert top.value.key == "support.aksi_tidak_diizinkan"
 
 
 def test_only_the_filing_vendor_rates() -> None:
     ticket = step(step(filed(), HELPDESK, Action.AMBIL), HELPDESK, Action.SELESAIKAN, note="x")
     with pytest.raises(Forbidden) as staff_rates:
-        apply(ticket, HELPDESK, Action.TERSELESAIKAN, at=AT, rating=5)
+        apply(ticket, HELPDESK, Action.TERSELESAIKAN, at=START, rating=5)
     assert staff_rates.value.key == "support.hanya_pengirim"
     for bad in (None, 0, 6, True):
         with pytest.raises(DomainError) as refused:
-            apply(ticket, VENDOR, Action.TERSELESAIKAN, at=AT, rating=bad)  # type: ignore[arg-type]
+            apply(ticket, VENDOR, Action.TERSELESAIKAN, at=START, rating=bad)  # type: ignore[arg-type]
         assert refused.value.key == "support.nilai_tidak_valid"
 
 
@@ -254,7 +256,7 @@ def test_handling_actions_need_a_note(action: Action) -> None:
         ticket = step(ticket, HELPDESK, Action.SELESAIKAN, note="x")
     actor = VENDOR if action is Action.TIDAK_SELESAI else HELPDESK
     with pytest.raises(DomainError) as refused:
-        apply(ticket, actor, action, at=AT, note="   ", rating=2)
+        apply(ticket, actor, action, at=START, note="   ", rating=2)
     assert refused.value.key == "support.catatan_wajib"
 
 
@@ -262,7 +264,7 @@ def test_taking_a_ticket_one_already_holds_is_refused() -> None:
     ticket = step(filed(), HELPDESK, Action.AMBIL)
     assert Action.AMBIL not in allowed_actions(ticket, "hana", Role.HELPDESK)
     with pytest.raises(DomainError) as twice:
-        apply(ticket, HELPDESK, Action.AMBIL, at=AT)
+        apply(ticket, HELPDESK, Action.AMBIL, at=START)
     assert twice.value.key == "support.sudah_diambil"
 
 

@@ -7,21 +7,21 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import httpx
+from factories import START as START
 from offer_bodies import envelope
 
 from fake_spse.server import RunningServer
+from spse_shared.profile import OPENING_STAGE as OPENING_STAGE
+from spse_shared.profile import UPLOAD_STAGE as UPLOAD_STAGE
 
-START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
 BASE = "/eproc4"
 PASSWORD = "rahasia123"
 PDF_LETTER = b"%PDF-1.4\n% surat rekomendasi\n%%EOF\n"
 TOKEN_IN_PAGE = re.compile(r"d\.authenticityToken = '([^']+)'")
-UPLOAD_STAGE = "Upload Dokumen Penawaran"
-OPENING_STAGE = "Pembukaan Dokumen Penawaran"
 
 
 SCRIPTS = re.compile(r"<script\b.*?</script>", re.DOTALL)

@@ -19,7 +19,7 @@ def control_request(
     tmp_path: Path, *, host: str, token: str | None, header: str | None = None
 ) -> Request:
     settings = Settings(data_dir=tmp_path, control_token=token)
-    app = SimpleNamespace(state=SimpleNamespace(lpse=SimpleNamespace(settings=settings)))
+    app = SimpleNamespace(state=SimpleNamespace(services=SimpleNamespace(settings=settings)))
     headers = [(b"host", b"127.0.0.1:8000")]
     if header is not None:
         headers.append((TOKEN_HEADER.encode(), header.encode()))

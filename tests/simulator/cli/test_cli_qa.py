@@ -45,9 +45,20 @@ def test_bad_qa_options_are_refused(bad: list[str], capsys: pytest.CaptureFixtur
 
 def test_the_journey_refuses_another_deployment(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--base-url", "http://lpse.example/eproc4"]) == 2
-    assert "needs /_sim" in capsys.readouterr().err
+    assert "perjalanan CA butuh /_sim" in capsys.readouterr().err
 
 
 def test_compare_needs_two_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "runs/a"]) == 2
-    assert "at least two" in capsys.readouterr().err
+    assert "sedikitnya dua folder run" in capsys.readouterr().err
+
+
+def test_tickets_need_scenarios_on_the_embedded_server(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["run", "--ticket"]) == 2
+    assert main(["run", "KODOK-003", "--ticket", "--base-url", "http://lpse.example"]) == 2
+    assert (
+        capsys.readouterr().err.splitlines()
+        == ["spse-sim: --ticket butuh id skenario, --all atau -k, tanpa --base-url"] * 2
+    )

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from fake_spse.adapters.mail import Mailbox
-from fake_spse.app import build_lpse, build_support
+from fake_spse.app import build_context, build_support, open_database
 from fake_spse.domain.accounts import Role, VendorRegistration
+from fake_spse.service.services import Services
 from fake_spse.settings import Settings
 from fake_spse.support.tickets import Action, IncomingFile, TicketDraft
 from simulator.cli.main import main
@@ -21,8 +22,9 @@ START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
 def populate(data_dir: Path) -> str:
     settings = Settings(data_dir=data_dir, clock_start=START)
-    lpse = build_lpse(settings)
-    lpse.register_vendor(
+    context = build_context(settings, open_database(settings))
+    services = Services(context)
+    services.accounts.register_vendor(
         VendorRegistration(
             user_id="cvmaju",
             password="rahasia123",
@@ -35,13 +37,13 @@ def populate(data_dir: Path) -> str:
             director="Budi",
         )
     )
-    helpdesk = lpse.add_staff(
+    helpdesk = services.accounts.add_staff(
         user_id="hana", role=Role.HELPDESK, name="Hana", email="hana@x.id", password="rahasia123"
     )
-    support = build_support(settings, lpse)
+    support = build_support(settings, context)
     draft = TicketDraft("Gagal upload", "SPSE", "Teknis", "Upload Dokumen Penawaran", "Putus.")
     ticket = support.file_ticket(
-        lpse.account("cvmaju"), draft, [IncomingFile("Kronologi.docx", 3, b"PK.")]
+        services.accounts.account("cvmaju"), draft, [IncomingFile("Kronologi.docx", 3, b"PK.")]
     )
     support.act(helpdesk, ticket.number, Action.AMBIL)
     message = EmailMessage()

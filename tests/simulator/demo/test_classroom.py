@@ -3,77 +3,82 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from factories import START
 
-from fake_spse.app import build_lpse
+from fake_spse.app import build_services
 from fake_spse.domain.accounts import AccountStatus, Role
-from fake_spse.lpse import Lpse
+from fake_spse.service.services import Services
 from fake_spse.settings import Settings
 from simulator.demo.basic import KEYSTORE_PASSPHRASE, DemoLogin
 from simulator.demo.classroom import seed_trainer_demo
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.keystore import Keystore
-
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+from simulator.testdata.seed import DEFAULT_SEED
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Lpse, list[DemoLogin], Path]:
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Services, list[DemoLogin], Path]:
     data = tmp_path_factory.mktemp("demo")
-    lpse = build_lpse(Settings(data_dir=data, clock_start=NOW))
-    return lpse, seed_trainer_demo(lpse, 20260302, data / "desks"), data / "desks"
+    services = build_services(Settings(data_dir=data, clock_start=START))
+    return services, seed_trainer_demo(services, DEFAULT_SEED, data / "desks"), data / "desks"
 
 
-def test_the_clock_ends_at_the_demos_now(seeded: tuple[Lpse, list[DemoLogin], Path]) -> None:
-    lpse, _, _ = seeded
-    assert lpse.clock.now() == NOW
+def test_the_clock_ends_at_the_demos_now(seeded: tuple[Services, list[DemoLogin], Path]) -> None:
+    services, _, _ = seeded
+    assert services.simulation.now() == START
 
 
-def test_a_dozen_vendors_in_different_states(seeded: tuple[Lpse, list[DemoLogin], Path]) -> None:
-    lpse, _, _ = seeded
-    vendors = lpse.vendors()
+def test_a_dozen_vendors_in_different_states(
+    seeded: tuple[Services, list[DemoLogin], Path],
+) -> None:
+    services, _, _ = seeded
+    vendors = services.accounts.vendors()
     assert len(vendors) == 12
     assert Counter(v.status for v in vendors) == {
         AccountStatus.AKTIF: 10,
         AccountStatus.MENUNGGU_VERIFIKASI: 2,
     }
-    kinds = Counter(certificate_state(lpse, v.user_id) for v in vendors)
+    kinds = Counter(certificate_state(services, v.user_id) for v in vendors)
     assert kinds == {"berlaku": 7, "kedaluwarsa": 1, "dicabut": 1, "tidak ada": 3}
 
 
-def certificate_state(lpse: Lpse, user_id: str) -> str:
-    records = lpse.ca.issued(user_id)
+def certificate_state(services: Services, user_id: str) -> str:
+    records = services.certificates.issued(user_id)
     if not records:
         return "tidak ada"
     [record] = records
-    if record.revoked_at is not None and record.revoked_at <= NOW:
+    if record.revoked_at is not None and record.revoked_at <= START:
         return "dicabut"
-    if record.not_after <= NOW:
+    if record.not_after <= START:
         return "kedaluwarsa"
-    assert lpse.certificate_of(user_id) is not None
+    assert services.certificates.certificate_of(user_id) is not None
     return "berlaku"
 
 
-def test_staff_and_pokja_with_certificates(seeded: tuple[Lpse, list[DemoLogin], Path]) -> None:
-    lpse, logins, _ = seeded
+def test_staff_and_pokja_with_certificates(seeded: tuple[Services, list[DemoLogin], Path]) -> None:
+    services, logins, _ = seeded
     roles = Counter(login.role for login in logins)
     assert roles == {"verifikator": 1, "helpdesk": 1, "pokja": 2, "penyedia": 12}
-    pokja = [a for a in lpse.db.accounts() if a.role is Role.POKJA]
+    pokja = [a for a in services.accounts.accounts() if a.role is Role.POKJA]
     assert len(pokja) == 2
-    assert all(lpse.certificate_of(p.user_id) is not None for p in pokja)
+    assert all(services.certificates.certificate_of(p.user_id) is not None for p in pokja)
     # Every login printed is one the LPSE knows, with the printed password.
-    assert all(lpse.authenticate(x.user_id, x.password) for x in logins if x.role != "penyedia")
+    assert all(
+        services.accounts.authenticate(x.user_id, x.password)
+        for x in logins
+        if x.role != "penyedia"
+    )
 
 
 def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
-    seeded: tuple[Lpse, list[DemoLogin], Path],
+    seeded: tuple[Services, list[DemoLogin], Path],
 ) -> None:
-    lpse, _, _ = seeded
-    stages = {t.stage_name(NOW): t for t in lpse.tenders()}
-    assert len(lpse.tenders()) == 6
+    services, _, _ = seeded
+    stages = {t.stage_name(START): t for t in services.tenders.tenders()}
+    assert len(services.tenders.tenders()) == 6
     assert set(stages) == {
         "Pengumuman Pascakualifikasi",
         "Download Dokumen Pemilihan",
@@ -81,27 +86,33 @@ def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
         "Pembukaan Dokumen Penawaran",
         "Masa Sanggah",
     }
-    uploads = [t for t in lpse.tenders() if t.stage_name(NOW) == "Upload Dokumen Penawaran"]
-    deadlines = sorted(t.schedule.window("Upload Dokumen Penawaran").end - NOW for t in uploads)
+    uploads = [
+        t for t in services.tenders.tenders() if t.stage_name(START) == "Upload Dokumen Penawaran"
+    ]
+    deadlines = sorted(t.schedule.window("Upload Dokumen Penawaran").end - START for t in uploads)
     assert [d.total_seconds() / 3600 for d in deadlines] == [2, 62]  # one closes soon
-    assert not lpse.db.offers(stages["Pengumuman Pascakualifikasi"].tender_id)
-    assert len(lpse.db.offers(stages["Pembukaan Dokumen Penawaran"].tender_id)) == 3
+    assert not services.offers.offers(stages["Pengumuman Pascakualifikasi"].tender_id)
+    assert len(services.offers.offers(stages["Pembukaan Dokumen Penawaran"].tender_id)) == 3
 
 
 def test_the_offers_are_sealed_to_the_pokja_and_open_with_their_key(
-    seeded: tuple[Lpse, list[DemoLogin], Path],
+    seeded: tuple[Services, list[DemoLogin], Path],
 ) -> None:
-    lpse, _, desks = seeded
-    tender = next(t for t in lpse.tenders() if t.stage_name(NOW) == "Pembukaan Dokumen Penawaran")
+    services, _, desks = seeded
+    tender = next(
+        t
+        for t in services.tenders.tenders()
+        if t.stage_name(START) == "Pembukaan Dokumen Penawaran"
+    )
     pokja = Keystore.open(desks / tender.created_by / "spamkodok.p12", KEYSTORE_PASSPHRASE)
     assert pokja.certificate is not None
-    for offer in lpse.db.offers(tender.tender_id):
+    for offer in services.offers.offers(tender.tender_id):
         opened = cms.open_sealed(
-            lpse.blobs.path(offer.blob_key).read_bytes(),
+            services.offers.stored_offer(tender.tender_id, offer.offer_id)[1].read_bytes(),
             recipient_key=pokja.private_key,
             recipient_certificate=pokja.certificate,
-            trust_roots=[lpse.ca.root],
-            crls=[lpse.ca.crl()],
+            trust_roots=services.certificates.chain()[-1:],
+            crls=[services.certificates.crl()],
             receipt=cms.Receipt(
                 sha256=offer.sha256, size=offer.size, received_at=offer.received_at
             ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.serialization import pkcs7
+from factories import START
 
 from fake_spse.domain.apendo import (
     APENDO_OPENING_CODES,
@@ -39,13 +40,12 @@ from simulator.desk.apendo import (
 )
 from simulator.desk.spamkodok.offer_package import PackageError, build_package
 
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 TENDER = "10000001"
 
 
 def package_key(tender_id: str = TENDER) -> PackageKey:
     return generate_package_key(
-        tender_id=tender_id, lpse_name="LPSE Kota Surakarta", now=NOW, valid_for=timedelta(days=9)
+        tender_id=tender_id, lpse_name="LPSE Kota Surakarta", now=START, valid_for=timedelta(days=9)
     )
 
 

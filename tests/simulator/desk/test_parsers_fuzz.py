@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from factories import START
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.desk import apendo
 from simulator.desk.spamkodok import cms
 
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 SETTINGS = settings(
     max_examples=150,
@@ -36,8 +36,8 @@ def _certificate(name: str) -> x509.Certificate:
         .issuer_name(subject)
         .public_key(KEY.public_key())
         .serial_number(4242)
-        .not_valid_before(NOW - timedelta(days=1))
-        .not_valid_after(NOW + timedelta(days=365))
+        .not_valid_before(START - timedelta(days=1))
+        .not_valid_after(START + timedelta(days=365))
         .sign(KEY, hashes.SHA256())
     )
 
@@ -80,7 +80,7 @@ OFFER_BYTES = st.one_of(
 
 
 def _receipt(data: bytes) -> cms.Receipt:
-    return cms.Receipt(sha256=hashlib.sha256(data).hexdigest(), size=len(data), received_at=NOW)
+    return cms.Receipt(sha256=hashlib.sha256(data).hexdigest(), size=len(data), received_at=START)
 
 
 @SETTINGS

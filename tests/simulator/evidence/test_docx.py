@@ -17,15 +17,13 @@ from docx.table import Table
 from fake_spse.simulation.faults import KNOWN_FAULTS
 from simulator.cli.main import main
 from simulator.evidence.bundle import (
-    INDEX_NAME,
-    REPORT_NAME,
     Evidence,
     EvidenceError,
-    finish_folder,
     refresh_scenario_run_index,
     write_scenario_run_index,
 )
-from simulator.evidence.docx import CHRONOLOGY_HEADERS, png_size, write_report
+from simulator.evidence.docx import CHRONOLOGY_HEADERS, finish_folder, png_size, write_report
+from simulator.harness.run_folder import INDEX_NAME, REPORT_NAME
 
 MESSAGE = (
     "Nama file Dokumen Penawaran Harga Tahap Satu123.pdf terlalu panjang (41 karakter). "

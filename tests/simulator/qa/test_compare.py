@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.evidence.bundle import Check
 from simulator.qa.compare import (
     ADDED,
     MESSAGE,
@@ -19,7 +20,7 @@ from simulator.qa.compare import (
     format_matrix,
     load_run,
 )
-from simulator.scenarios.run import Check, ScenarioOutcome
+from simulator.scenarios.run import ScenarioOutcome
 
 
 def outcome(scenario_id: str, status: str = "passed", observed: str = "Pesan A") -> ScenarioOutcome:

@@ -16,8 +16,9 @@ from urllib.parse import unquote
 import pytest
 
 from simulator.cli.main import main
+from simulator.evidence.bundle import Check
 from simulator.qa.report_html import EMBED_MAX_BYTES
-from simulator.scenarios.run import Attempt, Check, ScenarioOutcome
+from simulator.scenarios.run import Attempt, ScenarioOutcome
 
 # A 1x1 PNG.
 PNG = base64.b64decode(

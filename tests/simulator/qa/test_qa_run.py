@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from simulator.qa import run as qa_run
 from simulator.qa.run import FLAKY, merge_attempts, qa_exit_code, still_failing
-from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, pytest_arguments
+from simulator.scenarios.run import (
+    ScenarioOutcome,
+    ScenarioRunInterrupted,
+    ScenarioRunRequest,
+    pytest_arguments,
+)
 
 
 def outcome(name: str, status: str, *, error: str = "", folder: str = "") -> ScenarioOutcome:
@@ -83,3 +91,56 @@ def test_outcomes_json_of_older_runs_still_loads() -> None:
     old = {"scenario_id": "KODOK-001", "title": "a", "status": "passed", "duration_s": 1.0}
     loaded = ScenarioOutcome.from_json({**old, "checks": [], "error": "", "unknown": 1})
     assert (loaded.nodeid, loaded.artifacts, loaded.attempts) == ("", "", [])
+
+
+def test_child_runs_print_progress_and_keep_evidence_of_failures_only_by_default(
+    tmp_path: Path,
+) -> None:
+    args = pytest_arguments(ScenarioRunRequest(output_dir=tmp_path), tmp_path / "o.json")
+    assert "--sim-progress" in args
+    assert args[args.index("--sim-artifacts") + 1] == "on-failure"
+    assert "--sim-shard" not in args
+    request = ScenarioRunRequest(output_dir=tmp_path, artifacts="always", shard="2/3")
+    args = pytest_arguments(request, tmp_path / "o.json")
+    assert args[args.index("--sim-artifacts") + 1] == "always"
+    assert args[args.index("--sim-shard") + 1] == "2/3"
+
+
+def test_reruns_of_a_shard_run_its_failures_without_slicing_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[ScenarioRunRequest] = []
+
+    def fake_run(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
+        asked.append(request)
+        request.output_dir.mkdir(parents=True, exist_ok=True)
+        return 1, [outcome("a", "failed")], 1.0
+
+    monkeypatch.setattr(qa_run, "run_scenarios", fake_run)
+    result = qa_run.run_qa(ScenarioRunRequest(output_dir=tmp_path, shard="1/2"), reruns=1)
+    assert [(r.shard, tuple(r.node_ids)) for r in asked] == [
+        ("1/2", ()),
+        (None, ("simulator/scenarios/suite.py::test_a",)),
+    ]
+    assert result.manifest["shard"] == "1/2"
+    assert result.manifest["status"] == "failed"
+
+
+def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[ScenarioRunRequest] = []
+
+    def interrupted(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
+        calls.append(request)
+        request.output_dir.mkdir(parents=True, exist_ok=True)
+        raise ScenarioRunInterrupted(2, [outcome("a", "passed")], 3.0)
+
+    monkeypatch.setattr(qa_run, "run_scenarios", interrupted)
+    result = qa_run.run_qa(ScenarioRunRequest(output_dir=tmp_path), reruns=2)
+    assert len(calls) == 1
+    assert result.interrupted
+    assert result.exit_code == qa_run.INTERRUPTED_EXIT_CODE
+    assert result.manifest["status"] == "interrupted"
+    assert [o.status for o in result.outcomes] == ["passed"]
+    assert result.report.is_file()

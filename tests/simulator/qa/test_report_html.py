@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from simulator.evidence.bundle import Check
 from simulator.qa.compare import RunRecord, build_matrix
 from simulator.qa.report_html import matrix_html, render_report, summary_counts
-from simulator.scenarios.run import Attempt, Check, ScenarioOutcome
+from simulator.scenarios.run import Attempt, ScenarioOutcome
 
 MANIFEST = {"profile": "spse-4.3-ca", "spse_version": "SPSE v4.3u20191009", "workers": "auto"}
 

@@ -68,8 +68,10 @@ def test_trainer_options_for_the_child_pytest(tmp_path: Path) -> None:
     plain = ReplayRequest("KODOK-003", tmp_path)
     full = ReplayRequest("KODOK-003", tmp_path, pause_at_error=True, video=True)
 
-    assert pytest_options(plain) == ["--sim-captions"]
+    assert pytest_options(plain) == ["-p", "simulator.trainer.plugin", "--sim-captions"]
     assert pytest_options(full) == [
+        "-p",
+        "simulator.trainer.plugin",
         "--sim-captions",
         "--sim-pause-at-error",
         "--sim-video",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
+from factories import START, FakeClock
 
 from fake_spse.adapters.ca import CertificateAuthority
 from simulator.desk.spamkodok.apd import (
@@ -26,17 +27,8 @@ from simulator.desk.spamkodok.apd import (
 )
 from simulator.desk.spamkodok.keystore import Keystore
 
-T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-NOW = T0 + timedelta(days=200)
+NOW = START + timedelta(days=200)
 PASSPHRASE = "Kodok-Lama-2024"
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
@@ -49,7 +41,7 @@ def issue_old(
     ca: CertificateAuthority,
     user_id: str,
     *,
-    not_before: datetime = T0,
+    not_before: datetime = START,
     validity: timedelta = timedelta(days=365),
 ) -> Old:
     key = rsa.generate_private_key(65537, 2048)
@@ -70,12 +62,12 @@ def issue_old(
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(T0)
+def clock() -> FakeClock:
+    return FakeClock(START)
 
 
 @pytest.fixture
-def ca(tmp_path: Path, clock: Clock) -> CertificateAuthority:
+def ca(tmp_path: Path, clock: FakeClock) -> CertificateAuthority:
     return CertificateAuthority(tmp_path / "bsre", clock)
 
 
@@ -197,7 +189,7 @@ def test_pkcs12_without_a_key_and_its_certificate_is_corrupt(ca: CertificateAuth
 
 
 def test_certificate_from_a_foreign_ca(tmp_path: Path, ca: CertificateAuthority) -> None:
-    foreign_ca = CertificateAuthority(tmp_path / "ca-lain", lambda: T0)
+    foreign_ca = CertificateAuthority(tmp_path / "ca-lain", lambda: START)
     old = issue_old(foreign_ca, "budi01")
     path = tmp_path / "asing.apd"
     write_apd(
@@ -222,7 +214,7 @@ def test_certificate_from_a_foreign_ca(tmp_path: Path, ca: CertificateAuthority)
 
 
 def test_foreign_is_reported_before_expired(tmp_path: Path, ca: CertificateAuthority) -> None:
-    foreign_ca = CertificateAuthority(tmp_path / "ca-lain", lambda: T0)
+    foreign_ca = CertificateAuthority(tmp_path / "ca-lain", lambda: START)
     old = issue_old(foreign_ca, "budi01", validity=timedelta(days=30))
     path = tmp_path / "asing.apd"
     write_apd(
@@ -240,9 +232,9 @@ def test_expired_at_the_simulated_now(tmp_path: Path, ca: CertificateAuthority) 
     old = issue_old(ca, "budi01", validity=timedelta(days=90))
     data = export(tmp_path, ca, old)
 
-    assert read(ca, data, at=T0 + timedelta(days=90)).certificate == old.certificate
+    assert read(ca, data, at=START + timedelta(days=90)).certificate == old.certificate
     with pytest.raises(ApdExpired, match="kedaluwarsa"):
-        read(ca, data, at=T0 + timedelta(days=90, seconds=1))
+        read(ca, data, at=START + timedelta(days=90, seconds=1))
 
 
 def test_not_yet_valid_at_the_simulated_now(tmp_path: Path, ca: CertificateAuthority) -> None:
@@ -252,7 +244,7 @@ def test_not_yet_valid_at_the_simulated_now(tmp_path: Path, ca: CertificateAutho
 
 
 def test_revoked_at_or_before_the_simulated_now(
-    tmp_path: Path, ca: CertificateAuthority, clock: Clock
+    tmp_path: Path, ca: CertificateAuthority, clock: FakeClock
 ) -> None:
     old = issue_old(ca, "budi01")
     data = export(tmp_path, ca, old)
@@ -275,12 +267,12 @@ def test_a_crl_not_signed_by_the_issuer_is_ignored(
     forged = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(ca.intermediate.subject)
-        .last_update(T0)
+        .last_update(START)
         .next_update(NOW + timedelta(days=1))
         .add_revoked_certificate(
             x509.RevokedCertificateBuilder()
             .serial_number(old.certificate.serial_number)
-            .revocation_date(T0)
+            .revocation_date(START)
             .build()
         )
         .sign(ec.generate_private_key(ec.SECP256R1()), hashes.SHA256())

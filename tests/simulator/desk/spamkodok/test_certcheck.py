@@ -10,29 +10,20 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from factories import START, FakeClock
 
 from fake_spse.adapters.ca import CertificateAuthority
 from simulator.desk.spamkodok.certcheck import check_own_certificate, server_time, wib
 from spse_shared.messages import MessageCatalog
 
-T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 08:00 WIB
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def ca(tmp_path: Path, clock: Clock) -> CertificateAuthority:
+def ca(tmp_path: Path, clock: FakeClock) -> CertificateAuthority:
     return CertificateAuthority(tmp_path / "bsre", clock)
 
 
@@ -49,7 +40,7 @@ def test_a_valid_unrevoked_certificate_may_seal(
     ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     certificate = issue(ca, rsa_key)
-    at = T0 + timedelta(days=10)
+    at = START + timedelta(days=10)
     assert check_own_certificate(certificate, ca.chain(), [ca.crl()], at) is None
 
 
@@ -57,7 +48,7 @@ def test_an_expired_certificate_names_its_end_and_spse_time(
     ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     certificate = issue(ca, rsa_key, days=1)
-    problem = check_own_certificate(certificate, ca.chain(), [], T0 + timedelta(days=4))
+    problem = check_own_certificate(certificate, ca.chain(), [], START + timedelta(days=4))
     assert problem is not None
     assert problem.key == "kodok.sertifikat_kedaluwarsa"
     assert problem.params == {
@@ -72,24 +63,24 @@ def test_the_last_moment_of_validity_still_seals(
     ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     certificate = issue(ca, rsa_key, days=1)
-    assert check_own_certificate(certificate, ca.chain(), [], T0 + timedelta(days=1)) is None
+    assert check_own_certificate(certificate, ca.chain(), [], START + timedelta(days=1)) is None
 
 
 def test_a_certificate_not_yet_valid_is_refused(
     ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     certificate = issue(ca, rsa_key)
-    problem = check_own_certificate(certificate, ca.chain(), [], T0 - timedelta(minutes=1))
+    problem = check_own_certificate(certificate, ca.chain(), [], START - timedelta(minutes=1))
     assert problem is not None
     assert problem.key == "kodok.sertifikat_belum_berlaku"
 
 
 def test_revoked_before_spse_time_is_refused_with_the_revocation_date(
-    ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey, clock: Clock
+    ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey, clock: FakeClock
 ) -> None:
     certificate = issue(ca, rsa_key)
-    ca.revoke(certificate.serial_number, at=T0 + timedelta(hours=2))
-    clock.now = T0 + timedelta(days=1)
+    ca.revoke(certificate.serial_number, at=START + timedelta(hours=2))
+    clock.now = START + timedelta(days=1)
     problem = check_own_certificate(certificate, ca.chain(), [ca.crl()], clock.now)
     assert problem is not None
     assert (problem.key, problem.params) == (
@@ -102,22 +93,23 @@ def test_a_revocation_dated_after_spse_time_does_not_count(
     ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     certificate = issue(ca, rsa_key)
-    ca.revoke(certificate.serial_number, at=T0 + timedelta(days=2))
+    ca.revoke(certificate.serial_number, at=START + timedelta(days=2))
     assert (
-        check_own_certificate(certificate, ca.chain(), [ca.crl()], T0 + timedelta(days=1)) is None
+        check_own_certificate(certificate, ca.chain(), [ca.crl()], START + timedelta(days=1))
+        is None
     )
 
 
 def test_only_a_crl_signed_by_the_certificates_issuer_counts(
-    tmp_path: Path, ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey, clock: Clock
+    tmp_path: Path, ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey, clock: FakeClock
 ) -> None:
     certificate = issue(ca, rsa_key)
     ca.revoke(certificate.serial_number)
     other = CertificateAuthority(tmp_path / "lain", clock)  # same names, other keys
     # A CRL of another CA, or a chain without the real issuer, cannot revoke this certificate.
-    assert check_own_certificate(certificate, ca.chain(), [other.crl()], T0) is None
-    assert check_own_certificate(certificate, other.chain(), [ca.crl()], T0) is None
-    assert check_own_certificate(certificate, ca.chain(), [ca.crl()], T0) is not None
+    assert check_own_certificate(certificate, ca.chain(), [other.crl()], START) is None
+    assert check_own_certificate(certificate, other.chain(), [ca.crl()], START) is None
+    assert check_own_certificate(certificate, ca.chain(), [ca.crl()], START) is not None
 
 
 def test_spse_time_must_be_aware(ca: CertificateAuthority, rsa_key: rsa.RSAPrivateKey) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import tracemalloc
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
+from factories import START, FakeClock
 
 from fake_spse.adapters.ca import CertificateAuthority
 from simulator.desk.spamkodok import cms
@@ -33,17 +34,8 @@ from simulator.desk.spamkodok.cms import (
     seal,
 )
 
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-RECEIVED = T0 + timedelta(days=10)
+RECEIVED = START + timedelta(days=10)
 CONTENT = b"".join(hashlib.sha256(i.to_bytes(4, "big")).digest() for i in range(2048))  # 64 KiB
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
@@ -70,7 +62,7 @@ def issue_party(
 
 @dataclass
 class Pki:
-    clock: Clock
+    clock: FakeClock
     ca: CertificateAuthority
     vendor: Party
     pokja: Party
@@ -89,7 +81,7 @@ class Pki:
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    clock = Clock(T0)
+    clock = FakeClock(START)
     path = tmp_path_factory.mktemp("pki")
     ca = CertificateAuthority(path / "bsre", clock)
     return Pki(
@@ -344,7 +336,7 @@ def test_enveloped_but_not_signed(pki: Pki) -> None:
 
 
 def test_expired_signer(pki: Pki) -> None:
-    expired = pki.party("lama01", not_before=T0 - timedelta(days=400))
+    expired = pki.party("lama01", not_before=START - timedelta(days=400))
     data = seal_by(pki, expired, pki.pokja)
     with pytest.raises(SignerExpired, match="kedaluwarsa"):
         open_by(pki, data, pki.pokja)
@@ -393,7 +385,7 @@ def test_a_crl_not_signed_by_the_issuer_is_ignored(pki: Pki) -> None:
         .add_revoked_certificate(
             x509.RevokedCertificateBuilder()
             .serial_number(signer.certificate.serial_number)
-            .revocation_date(T0)
+            .revocation_date(START)
             .build()
         )
         .sign(ec.generate_private_key(ec.SECP256R1()), hashes.SHA256())
@@ -402,9 +394,9 @@ def test_a_crl_not_signed_by_the_issuer_is_ignored(pki: Pki) -> None:
 
 
 def test_expiry_is_checked_before_revocation(pki: Pki) -> None:
-    signer = pki.party("lama02", not_before=T0 - timedelta(days=400))
+    signer = pki.party("lama02", not_before=START - timedelta(days=400))
     data = seal_by(pki, signer, pki.pokja)
-    pki.ca.revoke(signer.certificate.serial_number, at=T0 - timedelta(days=100))
+    pki.ca.revoke(signer.certificate.serial_number, at=START - timedelta(days=100))
     with pytest.raises(SignerExpired):
         open_by(pki, data, pki.pokja)
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
+from factories import START
 
 from fake_spse.adapters.ca import CertificateAuthority
 from simulator.desk.spamkodok.keystore import (
@@ -21,13 +21,12 @@ from simulator.desk.spamkodok.keystore import (
     WrongPassphrase,
 )
 
-NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 PASSPHRASE = "Rahasia-Kodok-2025"
 
 
 @pytest.fixture(scope="module")
 def ca(tmp_path_factory: pytest.TempPathFactory) -> CertificateAuthority:
-    return CertificateAuthority(tmp_path_factory.mktemp("ca"), lambda: NOW)
+    return CertificateAuthority(tmp_path_factory.mktemp("ca"), lambda: START)
 
 
 def issue_for(ca: CertificateAuthority, keystore: Keystore) -> x509.Certificate:

@@ -6,7 +6,7 @@ import hashlib
 import shutil
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from factories import START, FakeClock
 
 from fake_spse.adapters.ca import CertificateAuthority
 from simulator.desk.spamkodok.cms import Receipt, SignerRevoked, open_sealed, seal
@@ -24,16 +25,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl CLI not installed"),
 ]
 
-ISSUED = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-RECEIVED = ISSUED + timedelta(days=10, hours=3)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+RECEIVED = START + timedelta(days=10, hours=3)
 
 
 def issue(
@@ -82,7 +74,7 @@ class Setup:
 
 @pytest.fixture
 def setup(tmp_path: Path) -> Setup:
-    clock = Clock(ISSUED)
+    clock = FakeClock(START)
     ca = CertificateAuthority(tmp_path / "bsre", clock)
     vendor = issue(ca, "budi01", "budi@majujaya.co.id")
     pokja_key, pokja = issue(ca, "pokja01", "pokja@lpse.jatengprov.go.id")

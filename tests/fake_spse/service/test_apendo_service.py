@@ -13,12 +13,12 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from offer_bodies import envelope
+from service_world import LpseUnderTest, build_lpse
 
-from fake_spse.app import build_lpse
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.tenders import Tender, TenderDraft
-from fake_spse.lpse import Lpse, Receipt
+from fake_spse.service.offers import Receipt
 from fake_spse.settings import Settings
 from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
 from spse_shared.run_sync import run_sync
@@ -27,16 +27,16 @@ START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
 OFFER = b"penawaran APENDO " * 20
 
 
-def make_lpse(tmp_path: Path, profile: str) -> Lpse:
+def make_lpse(tmp_path: Path, profile: str) -> LpseUnderTest:
     return build_lpse(Settings(data_dir=tmp_path, profile=profile, clock_start=START))
 
 
 @pytest.fixture
-def lpse(tmp_path: Path) -> Lpse:
+def lpse(tmp_path: Path) -> LpseUnderTest:
     return make_lpse(tmp_path, "spse-4.3-nonca")
 
 
-def add_account(lpse: Lpse, user_id: str, role: Role) -> Account:
+def add_account(lpse: LpseUnderTest, user_id: str, role: Role) -> Account:
     account = Account(
         user_id=user_id,
         role=role,
@@ -69,23 +69,23 @@ def draft() -> TenderDraft:
 
 
 @pytest.fixture
-def pokja(lpse: Lpse) -> Account:
+def pokja(lpse: LpseUnderTest) -> Account:
     return add_account(lpse, "pokja1", Role.POKJA)
 
 
 @pytest.fixture
-def tender(lpse: Lpse, pokja: Account) -> Tender:
-    return lpse.create_tender(pokja, draft())
+def tender(lpse: LpseUnderTest, pokja: Account) -> Tender:
+    return lpse.tenders.create_tender(pokja, draft())
 
 
 @pytest.fixture
-def vendor(lpse: Lpse, tender: Tender) -> Account:
+def vendor(lpse: LpseUnderTest, tender: Tender) -> Account:
     account = add_account(lpse, "ptmaju", Role.PENYEDIA)
-    lpse.join_tender(account, tender.tender_id)
+    lpse.tenders.join_tender(account, tender.tender_id)
     return account
 
 
-def to_stage(lpse: Lpse, tender: Tender, stage: str, *, edge: str = "start") -> None:
+def to_stage(lpse: LpseUnderTest, tender: Tender, stage: str, *, edge: str = "start") -> None:
     window = tender.schedule.window(stage)
     lpse.clock.set(window.start if edge == "start" else window.end)
 
@@ -96,15 +96,19 @@ async def _chunks(*chunks: bytes) -> AsyncIterator[bytes]:
 
 
 def upload(
-    lpse: Lpse, vendor: Account, tender: Tender, name: str = "penawaran.rhs", *chunks: bytes
+    lpse: LpseUnderTest,
+    vendor: Account,
+    tender: Tender,
+    name: str = "penawaran.rhs",
+    *chunks: bytes,
 ) -> Receipt:
     body = _chunks(*(chunks or (rhs(lpse, tender),)))
-    return run_sync(lpse.receive_apendo_offer(vendor, tender.tender_id, name, body))
+    return run_sync(lpse.apendo.receive_apendo_offer(vendor, tender.tender_id, name, body))
 
 
-def rhs(lpse: Lpse, tender: Tender, content: bytes = OFFER) -> bytes:
+def rhs(lpse: LpseUnderTest, tender: Tender, content: bytes = OFFER) -> bytes:
     """``content`` encrypted to the tender's package key, as APENDO does."""
-    return envelope(content, [lpse.package_key_info(tender.tender_id).certificate_pem])
+    return envelope(content, [lpse.apendo.package_key_info(tender.tender_id).certificate_pem])
 
 
 def stored_blobs(tmp_path: Path) -> list[Path]:
@@ -112,7 +116,7 @@ def stored_blobs(tmp_path: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
-def nothing_stored(lpse: Lpse, tmp_path: Path, tender: Tender) -> None:
+def nothing_stored(lpse: LpseUnderTest, tmp_path: Path, tender: Tender) -> None:
     assert lpse.db.offers(tender.tender_id, current_only=False) == []
     assert stored_blobs(tmp_path) == []
 
@@ -122,9 +126,11 @@ def key_of(message: pytest.ExceptionInfo[DomainError]) -> str:
 
 
 # the package key ------------------------------------------------------------------------------
-def test_an_apendo_tender_gets_its_own_rsa_2048_package_key(lpse: Lpse, pokja: Account) -> None:
-    first = lpse.create_tender(pokja, draft())
-    second = lpse.create_tender(pokja, draft())
+def test_an_apendo_tender_gets_its_own_rsa_2048_package_key(
+    lpse: LpseUnderTest, pokja: Account
+) -> None:
+    first = lpse.tenders.create_tender(pokja, draft())
+    second = lpse.tenders.create_tender(pokja, draft())
     keys = [lpse.db.package_key(t.tender_id) for t in (first, second)]
     assert all(k is not None for k in keys)
     certificates = [x509.load_pem_x509_certificate(k.certificate_pem.encode()) for k in keys if k]
@@ -141,8 +147,8 @@ def test_an_apendo_tender_gets_its_own_rsa_2048_package_key(lpse: Lpse, pokja: A
     assert first.recipient_certificates == ()
 
 
-def test_the_public_view_of_the_key_has_no_private_key(lpse: Lpse, tender: Tender) -> None:
-    info = lpse.package_key_info(tender.tender_id)
+def test_the_public_view_of_the_key_has_no_private_key(lpse: LpseUnderTest, tender: Tender) -> None:
+    info = lpse.apendo.package_key_info(tender.tender_id)
     assert "PRIVATE KEY" not in repr(info)
     assert info.released_at is None
     assert len(info.fingerprint.replace(" ", "")) == 64
@@ -153,20 +159,24 @@ def test_a_ca_tender_has_no_package_key_and_the_apendo_rules_refuse(
 ) -> None:
     ca = make_lpse(tmp_path, "spse-4.3-ca")
     pokja = add_account(ca, "pokja1", Role.POKJA)
-    ca.register_ams(pokja, letter_name="surat.pdf", letter=b"%PDF-1.4", csr_pem=make_csr("P"))
-    tender = ca.create_tender(pokja, draft())
+    ca.certificates.register_ams(
+        pokja, letter_name="surat.pdf", letter=b"%PDF-1.4", csr_pem=make_csr("P")
+    )
+    tender = ca.tenders.create_tender(pokja, draft())
     vendor = add_account(ca, "ptmaju", Role.PENYEDIA)
-    ca.join_tender(vendor, tender.tender_id)
+    ca.tenders.join_tender(vendor, tender.tender_id)
     to_stage(ca, tender, OPENING_STAGE)
     assert ca.db.package_key(tender.tender_id) is None
     refusals: list[Callable[[], object]] = [
-        lambda: ca.package_key_info(tender.tender_id),
-        lambda: ca.apendo_offer_page(vendor, tender.tender_id),
-        lambda: ca.package_public_key(vendor, tender.tender_id),
-        lambda: ca.apendo_opening(pokja, tender.tender_id),
-        lambda: ca.release_package_key(pokja, tender.tender_id),
-        lambda: ca.apendo_offer_file(pokja, tender.tender_id, 1),
-        lambda: ca.record_apendo_opening(pokja, tender.tender_id, 1, code="dibuka", files=()),
+        lambda: ca.apendo.package_key_info(tender.tender_id),
+        lambda: ca.apendo.apendo_offer_page(vendor, tender.tender_id),
+        lambda: ca.apendo.package_public_key(vendor, tender.tender_id),
+        lambda: ca.apendo.apendo_opening(pokja, tender.tender_id),
+        lambda: ca.apendo.release_package_key(pokja, tender.tender_id),
+        lambda: ca.apendo.apendo_offer_file(pokja, tender.tender_id, 1),
+        lambda: ca.apendo.record_apendo_opening(
+            pokja, tender.tender_id, 1, code="dibuka", files=()
+        ),
     ]
     for refused in refusals:
         with pytest.raises(DomainError) as caught:
@@ -175,33 +185,33 @@ def test_a_ca_tender_has_no_package_key_and_the_apendo_rules_refuse(
     with pytest.raises(DomainError) as caught:
         upload(ca, vendor, tender)
     assert key_of(caught) == "apendo.halaman_non_ca"
-    ca.require_protection("ca")
+    ca.offers.require_protection("ca")
 
 
-def test_the_spamkodok_pages_refuse_in_the_nonca_profile(lpse: Lpse) -> None:
+def test_the_spamkodok_pages_refuse_in_the_nonca_profile(lpse: LpseUnderTest) -> None:
     with pytest.raises(DomainError) as caught:
-        lpse.require_protection("ca")
+        lpse.offers.require_protection("ca")
     assert key_of(caught) == "apendo.halaman_ca"
-    lpse.require_protection("apendo")
+    lpse.offers.require_protection("apendo")
 
 
 def test_participants_and_the_pokja_get_the_public_key(
-    lpse: Lpse, tender: Tender, pokja: Account, vendor: Account
+    lpse: LpseUnderTest, tender: Tender, pokja: Account, vendor: Account
 ) -> None:
-    assert lpse.package_public_key(vendor, tender.tender_id).tender_id == tender.tender_id
-    assert lpse.package_public_key(pokja, tender.tender_id).tender_id == tender.tender_id
+    assert lpse.apendo.package_public_key(vendor, tender.tender_id).tender_id == tender.tender_id
+    assert lpse.apendo.package_public_key(pokja, tender.tender_id).tender_id == tender.tender_id
     outsider = add_account(lpse, "ptlain", Role.PENYEDIA)
     with pytest.raises(Forbidden) as caught:
-        lpse.package_public_key(outsider, tender.tender_id)
+        lpse.apendo.package_public_key(outsider, tender.tender_id)
     assert key_of(caught) == "penawaran.bukan_peserta"
     with pytest.raises(Forbidden):
-        lpse.apendo_offer_page(outsider, tender.tender_id)
-    assert lpse.apendo_offer_page(vendor, tender.tender_id)[0] == tender
+        lpse.apendo.apendo_offer_page(outsider, tender.tender_id)
+    assert lpse.apendo.apendo_offer_page(vendor, tender.tender_id)[0] == tender
 
 
 # the .rhs upload --------------------------------------------------------------------------------
 def test_an_rhs_that_is_no_envelope_to_the_package_replaces_nothing(
-    lpse: Lpse, tender: Tender, vendor: Account
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
     good = upload(lpse, vendor, tender)
@@ -215,14 +225,14 @@ def test_an_rhs_that_is_no_envelope_to_the_package_replaces_nothing(
     assert [o.offer_id for o in lpse.db.offers(tender.tender_id)] == [good.offer.offer_id]
 
 
-def tender_certificate_of_another_package(lpse: Lpse) -> str:
+def tender_certificate_of_another_package(lpse: LpseUnderTest) -> str:
     """The package certificate of a second tender of the same pokja."""
-    other = lpse.create_tender(lpse.account("pokja1"), draft())
-    return lpse.package_key_info(other.tender_id).certificate_pem
+    other = lpse.tenders.create_tender(lpse.accounts.account("pokja1"), draft())
+    return lpse.apendo.package_key_info(other.tender_id).certificate_pem
 
 
 def test_an_rhs_upload_is_kept_with_a_receipt(
-    lpse: Lpse, tmp_path: Path, tender: Tender, vendor: Account
+    lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
     body = rhs(lpse, tender)
@@ -249,7 +259,7 @@ def test_an_rhs_upload_is_kept_with_a_receipt(
     ],
 )
 def test_files_other_than_rhs_are_refused_before_the_body_is_read(
-    lpse: Lpse, tmp_path: Path, tender: Tender, vendor: Account, name: str, key: str
+    lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account, name: str, key: str
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
     read: list[bytes] = []
@@ -259,7 +269,7 @@ def test_files_other_than_rhs_are_refused_before_the_body_is_read(
         yield b"%PDF-1.4"
 
     with pytest.raises(DomainError) as caught:
-        run_sync(lpse.receive_apendo_offer(vendor, tender.tender_id, name, body()))
+        run_sync(lpse.apendo.receive_apendo_offer(vendor, tender.tender_id, name, body()))
     assert key_of(caught) == key
     if key == "apendo.bukan_rhs":
         assert caught.value.params == {"name": name.rsplit("\\", 1)[-1]}
@@ -268,7 +278,7 @@ def test_files_other_than_rhs_are_refused_before_the_body_is_read(
 
 
 def test_an_rhs_upload_follows_the_upload_stage_and_participant_rules(
-    lpse: Lpse, tmp_path: Path, tender: Tender, vendor: Account
+    lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
 ) -> None:
     with pytest.raises(DomainError) as caught:
         upload(lpse, vendor, tender)
@@ -286,7 +296,7 @@ def test_an_rhs_upload_follows_the_upload_stage_and_participant_rules(
 
 
 def test_an_rhs_upload_finishing_after_the_deadline_is_not_kept(
-    lpse: Lpse, tmp_path: Path, tender: Tender, vendor: Account
+    lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
 ) -> None:
     window = tender.schedule.window(UPLOAD_STAGE)
     lpse.clock.set(window.end - timedelta(seconds=1))
@@ -297,13 +307,13 @@ def test_an_rhs_upload_finishing_after_the_deadline_is_not_kept(
         yield b"second half"
 
     with pytest.raises(DomainError) as caught:
-        run_sync(lpse.receive_apendo_offer(vendor, tender.tender_id, "a.rhs", slow()))
+        run_sync(lpse.apendo.receive_apendo_offer(vendor, tender.tender_id, "a.rhs", slow()))
     assert key_of(caught) == "penawaran.ditutup"
     nothing_stored(lpse, tmp_path, tender)
 
 
 def test_an_rhs_upload_over_the_size_limit_is_not_kept(
-    tmp_path: Path, lpse: Lpse, tender: Tender, vendor: Account
+    tmp_path: Path, lpse: LpseUnderTest, tender: Tender, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
     limit = lpse.profile.upload_max_bytes
@@ -316,73 +326,79 @@ def test_an_rhs_upload_over_the_size_limit_is_not_kept(
 
 # the private key at opening -------------------------------------------------------------------
 def test_the_private_key_is_refused_before_the_opening_stage(
-    lpse: Lpse, tender: Tender, pokja: Account
+    lpse: LpseUnderTest, tender: Tender, pokja: Account
 ) -> None:
     lpse.clock.set(tender.schedule.window(OPENING_STAGE).start - timedelta(seconds=1))
     with pytest.raises(DomainError) as caught:
-        lpse.release_package_key(pokja, tender.tender_id)
+        lpse.apendo.release_package_key(pokja, tender.tender_id)
     assert key_of(caught) == "pembukaan.belum_waktunya"
     assert caught.value.params == {"start": tender.schedule.window(OPENING_STAGE).start}
-    assert lpse.package_key_info(tender.tender_id).released_at is None
-    _, _, offers = lpse.apendo_opening(pokja, tender.tender_id)
+    assert lpse.apendo.package_key_info(tender.tender_id).released_at is None
+    _, _, offers = lpse.apendo.apendo_opening(pokja, tender.tender_id)
     assert offers is None
 
 
 def test_only_the_tenders_pokja_gets_the_private_key(
-    lpse: Lpse, tender: Tender, vendor: Account
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
 ) -> None:
     to_stage(lpse, tender, OPENING_STAGE)
     other = add_account(lpse, "pokja2", Role.POKJA)
     with pytest.raises(Forbidden) as caught:
-        lpse.release_package_key(other, tender.tender_id)
+        lpse.apendo.release_package_key(other, tender.tender_id)
     assert caught.value.key == "pembukaan.bukan_pokja"
     with pytest.raises(Forbidden) as caught:
-        lpse.release_package_key(vendor, tender.tender_id)
+        lpse.apendo.release_package_key(vendor, tender.tender_id)
     assert caught.value.key == "akses.ditolak"
-    assert lpse.package_key_info(tender.tender_id).released_at is None
+    assert lpse.apendo.package_key_info(tender.tender_id).released_at is None
 
 
 def test_the_private_key_is_released_at_opening_and_the_first_release_is_kept(
-    lpse: Lpse, tender: Tender, pokja: Account
+    lpse: LpseUnderTest, tender: Tender, pokja: Account
 ) -> None:
     to_stage(lpse, tender, OPENING_STAGE)
     released_at = lpse.clock.now()
-    content = lpse.release_package_key(pokja, tender.tender_id).encode()
+    content = lpse.apendo.release_package_key(pokja, tender.tender_id).encode()
     key = serialization.load_pem_private_key(content, password=None)
     certificate = x509.load_pem_x509_certificate(content)
-    info = lpse.package_key_info(tender.tender_id)
+    info = lpse.apendo.package_key_info(tender.tender_id)
     assert certificate.public_bytes(serialization.Encoding.PEM).decode() == info.certificate_pem
     assert isinstance(key, rsa.RSAPrivateKey)
     assert key.public_key() == certificate.public_key()
     assert (info.released_at, info.released_by) == (released_at, "pokja1")
     lpse.clock.advance(timedelta(hours=1))
-    assert lpse.release_package_key(pokja, tender.tender_id).encode() == content
-    assert lpse.package_key_info(tender.tender_id).released_at == released_at
+    assert lpse.apendo.release_package_key(pokja, tender.tender_id).encode() == content
+    assert lpse.apendo.package_key_info(tender.tender_id).released_at == released_at
 
 
 # opening results --------------------------------------------------------------------------------
 def test_opening_results_need_the_key_and_a_known_apendo_code(
-    lpse: Lpse, tender: Tender, pokja: Account, vendor: Account
+    lpse: LpseUnderTest, tender: Tender, pokja: Account, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
     body = rhs(lpse, tender)
     offer = upload(lpse, vendor, tender, "penawaran.rhs", body).offer
     with pytest.raises(DomainError) as caught:
-        lpse.record_apendo_opening(pokja, tender.tender_id, offer.offer_id, code="dibuka", files=())
+        lpse.apendo.record_apendo_opening(
+            pokja, tender.tender_id, offer.offer_id, code="dibuka", files=()
+        )
     assert key_of(caught) == "pembukaan.belum_waktunya"
     to_stage(lpse, tender, OPENING_STAGE)
-    _, _, offers = lpse.apendo_opening(pokja, tender.tender_id)
+    _, _, offers = lpse.apendo.apendo_opening(pokja, tender.tender_id)
     assert offers == [offer]
     with pytest.raises(DomainError) as caught:
-        lpse.record_apendo_opening(pokja, tender.tender_id, offer.offer_id, code="dibuka", files=())
+        lpse.apendo.record_apendo_opening(
+            pokja, tender.tender_id, offer.offer_id, code="dibuka", files=()
+        )
     assert key_of(caught) == "apendo.kunci_belum_diunduh"
-    lpse.release_package_key(pokja, tender.tender_id)
+    lpse.apendo.release_package_key(pokja, tender.tender_id)
     for code in ("sertifikat_dicabut", "entah"):
         with pytest.raises(DomainError) as caught:
-            lpse.record_apendo_opening(pokja, tender.tender_id, offer.offer_id, code=code, files=())
+            lpse.apendo.record_apendo_opening(
+                pokja, tender.tender_id, offer.offer_id, code=code, files=()
+            )
         assert key_of(caught) == "pembukaan.status_tidak_dikenal"
-    assert lpse.opening(offer.offer_id) is None
-    result = lpse.record_apendo_opening(
+    assert lpse.offers.opening(offer.offer_id) is None
+    result = lpse.apendo.record_apendo_opening(
         pokja,
         tender.tender_id,
         offer.offer_id,
@@ -390,14 +406,14 @@ def test_opening_results_need_the_key_and_a_known_apendo_code(
         files=("Surat Penawaran.pdf", " ", "RAB.pdf "),
     )
     assert result.files == ("Surat Penawaran.pdf", "RAB.pdf")
-    assert lpse.opening(offer.offer_id) == result
+    assert lpse.offers.opening(offer.offer_id) == result
     assert result.signer_subject == ""
-    path = lpse.apendo_offer_file(pokja, tender.tender_id, offer.offer_id)[1]
+    path = lpse.apendo.apendo_offer_file(pokja, tender.tender_id, offer.offer_id)[1]
     assert path.read_bytes() == body
 
 
 def test_the_tender_and_its_key_are_stored_together_or_not_at_all(
-    lpse: Lpse, tender: Tender, pokja: Account
+    lpse: LpseUnderTest, tender: Tender, pokja: Account
 ) -> None:
     key = lpse.db.package_key(tender.tender_id)
     assert key is not None

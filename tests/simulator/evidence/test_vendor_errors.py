@@ -1,11 +1,17 @@
-"""The rule of ``spse-sim run --ticket``: which scenarios' vendors met an error."""
+"""Which scenarios' vendors met an error (the rule behind ``spse-sim run --ticket``)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from simulator.qa.tickets import vendor_error
+from simulator.evidence.vendor_errors import (
+    VendorLogin,
+    read_credentials,
+    vendor_error,
+    write_credentials,
+)
+from simulator.harness.run_folder import CREDENTIALS_NAME
 from spse_shared.messages import MessageCatalog
 
 TEMPLATES = MessageCatalog().templates()
@@ -61,3 +67,14 @@ def test_failed_scenario_counts_with_its_error(tmp_path: Path) -> None:
 
 def test_not_a_scenario_folder(tmp_path: Path) -> None:
     assert vendor_error(tmp_path) is None
+
+
+def test_credentials_are_written_from_plain_data_and_read_back(tmp_path: Path) -> None:
+    vendors = [VendorLogin("CV Maju", "cvmaju", "rahasia123", "CV Maju Jaya")]
+
+    path = write_credentials(tmp_path, vendors)
+
+    assert path == tmp_path / CREDENTIALS_NAME
+    assert read_credentials(tmp_path) == vendors
+    assert write_credentials(tmp_path / "lain", []) is None
+    assert read_credentials(tmp_path / "lain") == []

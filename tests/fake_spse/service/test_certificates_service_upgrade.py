@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from cryptography import x509
@@ -11,14 +10,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from service_world import LpseUnderTest
 
-from fake_spse.app import build_lpse
 from fake_spse.control.old_certificates import seed_old_certificate
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.certificates import UserCertificate
-from fake_spse.domain.errors import DomainError, NotFound
-from fake_spse.lpse import Lpse, UploadProblems
-from fake_spse.settings import Settings
+from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
 from simulator.desk.spamkodok.apd import ApdExpired, ApdForeign, read_apd
 
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -26,12 +23,7 @@ PDF_LETTER = b"%PDF-1.4\n% surat rekomendasi\n%%EOF\n"
 PASSPHRASE = "apd-lama-2019"
 
 
-@pytest.fixture
-def lpse(tmp_path: Path) -> Lpse:
-    return build_lpse(Settings(data_dir=tmp_path, clock_start=START))
-
-
-def vendor(lpse: Lpse, user_id: str = "cvmaju") -> Account:
+def vendor(lpse: LpseUnderTest, user_id: str = "cvmaju") -> Account:
     account = Account(
         user_id=user_id,
         role=Role.PENYEDIA,
@@ -51,9 +43,9 @@ def vendor(lpse: Lpse, user_id: str = "cvmaju") -> Account:
 
 
 def old_of(
-    lpse: Lpse, user_id: str, variant: str = "aktif"
+    lpse: LpseUnderTest, user_id: str, variant: str = "aktif"
 ) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
-    seeded = seed_old_certificate(lpse, user_id, passphrase=PASSPHRASE, variant=variant)
+    seeded = seed_old_certificate(lpse.services, user_id, passphrase=PASSPHRASE, variant=variant)
     key, certificate, _ = pkcs12.load_key_and_certificates(seeded.apd, PASSPHRASE.encode())
     assert isinstance(key, rsa.RSAPrivateKey)
     assert certificate is not None
@@ -75,7 +67,7 @@ def csr_for(key: rsa.RSAPrivateKey) -> str:
 
 
 def upgrade(
-    lpse: Lpse,
+    lpse: LpseUnderTest,
     user: Account,
     old: x509.Certificate,
     key: rsa.RSAPrivateKey,
@@ -85,7 +77,7 @@ def upgrade(
     csr_pem: str | None = None,
     old_certificate_pem: str | None = None,
 ) -> tuple[UserCertificate, str]:
-    return lpse.upgrade_certificate(
+    return lpse.certificates.upgrade_certificate(
         user,
         old_certificate_pem=pem(old) if old_certificate_pem is None else old_certificate_pem,
         csr_pem=csr_for(key) if csr_pem is None else csr_pem,
@@ -99,23 +91,23 @@ def keys(error: DomainError) -> list[str]:
     return [p.key for p in problems]
 
 
-def unchanged(lpse: Lpse, user: Account, old: x509.Certificate) -> None:
+def unchanged(lpse: LpseUnderTest, user: Account, old: x509.Certificate) -> None:
     """Nothing issued, nothing revoked: the old certificate is still the one SPSE lists."""
     assert [r.serial for r in lpse.ca.issued(user.user_id)] == [old.serial_number]
     assert lpse.ca.record(old.serial_number).revoked_at is None
-    current = lpse.certificate_of(user.user_id)
+    current = lpse.certificates.certificate_of(user.user_id)
     assert current is not None
     assert current.serial == str(old.serial_number)
     assert lpse.db.ams_requests(user.user_id) == []
 
 
 # seeding old certificates -----------------------------------------------------------------------
-def test_an_active_old_certificate_is_in_bsre_and_listed_by_spse(lpse: Lpse) -> None:
+def test_an_active_old_certificate_is_in_bsre_and_listed_by_spse(lpse: LpseUnderTest) -> None:
     vendor(lpse)
-    seeded = seed_old_certificate(lpse, "cvmaju", passphrase=PASSPHRASE)
+    seeded = seed_old_certificate(lpse.services, "cvmaju", passphrase=PASSPHRASE)
     assert seeded.not_before == START - timedelta(days=300)
     assert lpse.ca.record(int(seeded.serial)).user_id == "cvmaju"
-    current = lpse.certificate_of("cvmaju")
+    current = lpse.certificates.certificate_of("cvmaju")
     assert current is not None
     assert current.serial == seeded.serial
     assert current.recorded_at == seeded.not_before
@@ -126,10 +118,12 @@ def test_an_active_old_certificate_is_in_bsre_and_listed_by_spse(lpse: Lpse) -> 
     assert "UID=cvmaju" in contents.subject
 
 
-def test_the_apd_variants_read_as_the_desk_would(lpse: Lpse) -> None:
+def test_the_apd_variants_read_as_the_desk_would(lpse: LpseUnderTest) -> None:
     vendor(lpse)
-    expired = seed_old_certificate(lpse, "cvmaju", passphrase=PASSPHRASE, variant="kedaluwarsa")
-    foreign = seed_old_certificate(lpse, "cvmaju", passphrase=PASSPHRASE, variant="asing")
+    expired = seed_old_certificate(
+        lpse.services, "cvmaju", passphrase=PASSPHRASE, variant="kedaluwarsa"
+    )
+    foreign = seed_old_certificate(lpse.services, "cvmaju", passphrase=PASSPHRASE, variant="asing")
     roots, crls = [lpse.ca.root], [lpse.ca.crl()]
     with pytest.raises(ApdExpired):
         read_apd(expired.apd, PASSPHRASE, trust_roots=roots, crls=crls, at=START)
@@ -138,22 +132,22 @@ def test_the_apd_variants_read_as_the_desk_would(lpse: Lpse) -> None:
     # Only BSrE's certificates are in BSrE's register and SPSE's list; none of them is current.
     assert [str(r.serial) for r in lpse.ca.issued("cvmaju")] == [expired.serial]
     assert [c.serial for c in lpse.db.certificates("cvmaju")] == [expired.serial]
-    assert lpse.certificate_of("cvmaju") is None
+    assert lpse.certificates.certificate_of("cvmaju") is None
 
 
-def test_seeding_checks_its_input(lpse: Lpse) -> None:
+def test_seeding_checks_its_input(lpse: LpseUnderTest) -> None:
     vendor(lpse)
     with pytest.raises(ValueError, match="variant"):
-        seed_old_certificate(lpse, "cvmaju", passphrase=PASSPHRASE, variant="dicuri")
+        seed_old_certificate(lpse.services, "cvmaju", passphrase=PASSPHRASE, variant="dicuri")
     with pytest.raises(ValueError, match="passphrase"):
-        seed_old_certificate(lpse, "cvmaju", passphrase="")
+        seed_old_certificate(lpse.services, "cvmaju", passphrase="")
     with pytest.raises(NotFound):
-        seed_old_certificate(lpse, "tidakada", passphrase=PASSPHRASE)
+        seed_old_certificate(lpse.services, "tidakada", passphrase=PASSPHRASE)
 
 
 # the upgrade -----------------------------------------------------------------------------------
 def test_upgrade_issues_a_new_certificate_and_revokes_the_old_one(
-    lpse: Lpse, rsa_key: rsa.RSAPrivateKey
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     user = vendor(lpse)
     _, old = old_of(lpse, user.user_id)
@@ -163,7 +157,7 @@ def test_upgrade_issues_a_new_certificate_and_revokes_the_old_one(
     assert "UID=cvmaju" in new.subject
     assert new.not_after - new.not_before == timedelta(days=lpse.profile.certificate_validity_days)
     assert lpse.ca.record(old.serial_number).revoked_at == START
-    current = lpse.certificate_of("cvmaju")
+    current = lpse.certificates.certificate_of("cvmaju")
     assert current is not None
     assert current.serial == new.serial
     requests = lpse.db.ams_requests("cvmaju")
@@ -177,7 +171,7 @@ def test_upgrade_issues_a_new_certificate_and_revokes_the_old_one(
 
 
 def test_upgrade_of_another_vendors_certificate_is_refused(
-    lpse: Lpse, rsa_key: rsa.RSAPrivateKey
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     user = vendor(lpse)
     neighbour = vendor(lpse, "cvtetangga")
@@ -191,10 +185,10 @@ def test_upgrade_of_another_vendors_certificate_is_refused(
 
 
 def test_upgrade_of_a_certificate_bsre_never_issued_is_refused(
-    lpse: Lpse, rsa_key: rsa.RSAPrivateKey
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     user = vendor(lpse)
-    seeded = seed_old_certificate(lpse, "cvmaju", passphrase=PASSPHRASE, variant="asing")
+    seeded = seed_old_certificate(lpse.services, "cvmaju", passphrase=PASSPHRASE, variant="asing")
     _, foreign, _ = pkcs12.load_key_and_certificates(seeded.apd, PASSPHRASE.encode())
     assert foreign is not None
     with pytest.raises(DomainError) as caught:
@@ -204,7 +198,7 @@ def test_upgrade_of_a_certificate_bsre_never_issued_is_refused(
 
 
 def test_upgrade_of_an_expired_certificate_is_refused(
-    lpse: Lpse, rsa_key: rsa.RSAPrivateKey
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     user = vendor(lpse)
     _, old = old_of(lpse, user.user_id, "kedaluwarsa")
@@ -214,7 +208,9 @@ def test_upgrade_of_an_expired_certificate_is_refused(
     assert len(lpse.ca.issued("cvmaju")) == 1
 
 
-def test_upgrade_with_bsre_down_changes_nothing(lpse: Lpse, rsa_key: rsa.RSAPrivateKey) -> None:
+def test_upgrade_with_bsre_down_changes_nothing(
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
+) -> None:
     user = vendor(lpse)
     _, old = old_of(lpse, user.user_id)
     lpse.faults.arm("ca.down", times=1)
@@ -226,7 +222,7 @@ def test_upgrade_with_bsre_down_changes_nothing(lpse: Lpse, rsa_key: rsa.RSAPriv
     assert lpse.ca.record(old.serial_number).revoked_at is not None
 
 
-def test_upgrade_needs_a_new_key(lpse: Lpse) -> None:
+def test_upgrade_needs_a_new_key(lpse: LpseUnderTest) -> None:
     user = vendor(lpse)
     old_key, old = old_of(lpse, user.user_id)
     with pytest.raises(DomainError) as caught:
@@ -235,7 +231,9 @@ def test_upgrade_needs_a_new_key(lpse: Lpse) -> None:
     unchanged(lpse, user, old)
 
 
-def test_upgrade_reports_form_problems_together(lpse: Lpse, rsa_key: rsa.RSAPrivateKey) -> None:
+def test_upgrade_reports_form_problems_together(
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
+) -> None:
     user = vendor(lpse)
     _, old = old_of(lpse, user.user_id)
     with pytest.raises(UploadProblems) as caught:
@@ -259,18 +257,18 @@ def test_upgrade_reports_form_problems_together(lpse: Lpse, rsa_key: rsa.RSAPriv
 
 # the ca.validity fault -------------------------------------------------------------------------
 def test_ca_validity_shortens_only_the_next_issuance_of_that_user(
-    lpse: Lpse, rsa_key: rsa.RSAPrivateKey
+    lpse: LpseUnderTest, rsa_key: rsa.RSAPrivateKey
 ) -> None:
     user = vendor(lpse)
     other = vendor(lpse, "cvlain")
     lpse.faults.arm("ca.validity", times=1, actor="cvmaju", params={"validity_days": 1})
-    normal = lpse.register_ams(
+    normal = lpse.certificates.register_ams(
         other, letter_name="surat.pdf", letter=PDF_LETTER, csr_pem=csr_for(rsa_key)
     )
-    short = lpse.register_ams(
+    short = lpse.certificates.register_ams(
         user, letter_name="surat.pdf", letter=PDF_LETTER, csr_pem=csr_for(rsa_key)
     )
-    again = lpse.register_ams(
+    again = lpse.certificates.register_ams(
         user, letter_name="surat.pdf", letter=PDF_LETTER, csr_pem=csr_for(rsa_key)
     )
     days = lpse.profile.certificate_validity_days

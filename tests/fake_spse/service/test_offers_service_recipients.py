@@ -1,5 +1,5 @@
-"""Which pokja certificates an offer is sealed to (Lpse.offer_recipients), and the blob listing
-the control API reports after an aborted upload (BlobStore.keys / partial_keys)."""
+"""Which pokja certificates an offer is sealed to (OfferService.offer_recipients), and the blob
+listing the control API reports after an aborted upload (BlobStore.keys / partial_keys)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from service_world import LpseUnderTest
 
-from fake_spse.app import build_lpse
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.tenders import Tender, TenderDraft
-from fake_spse.lpse import Lpse
-from fake_spse.settings import Settings
 from fake_spse.storage.blobs import BlobStore
 from spse_shared.run_sync import run_sync
 
@@ -21,12 +19,7 @@ START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 MakeCsr = Callable[..., str]
 
 
-@pytest.fixture
-def lpse(tmp_path: Path) -> Lpse:
-    return build_lpse(Settings(data_dir=tmp_path, clock_start=START))
-
-
-def pokja_account(lpse: Lpse) -> Account:
+def pokja_account(lpse: LpseUnderTest) -> Account:
     account = Account(
         user_id="pokja1",
         role=Role.POKJA,
@@ -40,14 +33,14 @@ def pokja_account(lpse: Lpse) -> Account:
     return account
 
 
-def certify(lpse: Lpse, account: Account, make_csr: MakeCsr) -> str:
-    certificate = lpse.register_ams(
+def certify(lpse: LpseUnderTest, account: Account, make_csr: MakeCsr) -> str:
+    certificate = lpse.certificates.register_ams(
         account, letter_name="surat.pdf", letter=b"%PDF-1.4\n%%EOF\n", csr_pem=make_csr()
     )
     return certificate.pem
 
 
-def announce(lpse: Lpse, pokja: Account) -> Tender:
+def announce(lpse: LpseUnderTest, pokja: Account) -> Tender:
     draft = TenderDraft(
         name="Pembangunan Jalan Desa",
         instansi="Pemerintah Kota Surakarta",
@@ -58,33 +51,33 @@ def announce(lpse: Lpse, pokja: Account) -> Tender:
         lokasi="Surakarta",
         tahun=2026,
     )
-    return lpse.create_tender(pokja, draft)
+    return lpse.tenders.create_tender(pokja, draft)
 
 
 def test_offers_are_sealed_to_the_certificate_the_tender_was_announced_with(
-    lpse: Lpse, make_csr: MakeCsr
+    lpse: LpseUnderTest, make_csr: MakeCsr
 ) -> None:
     pokja = pokja_account(lpse)
     pem = certify(lpse, pokja, make_csr)
     tender = announce(lpse, pokja)
-    assert lpse.offer_recipients(tender) == (pem,) == tender.recipient_certificates
+    assert lpse.offers.offer_recipients(tender) == (pem,) == tender.recipient_certificates
 
 
 def test_after_the_pokja_replaces_its_certificate_offers_are_sealed_to_the_new_one(
-    lpse: Lpse, make_csr: MakeCsr
+    lpse: LpseUnderTest, make_csr: MakeCsr
 ) -> None:
     pokja = pokja_account(lpse)
     old = certify(lpse, pokja, make_csr)
     tender = announce(lpse, pokja)
-    current = lpse.certificate_of("pokja1")
+    current = lpse.certificates.certificate_of("pokja1")
     assert current is not None
     lpse.ca.revoke(int(current.serial))
     # Revoked and not yet replaced: the certificates recorded at announcement.
-    assert lpse.offer_recipients(tender) == (old,)
+    assert lpse.offers.offer_recipients(tender) == (old,)
     new = certify(lpse, pokja, make_csr)
     assert new != old
-    assert lpse.offer_recipients(tender) == (new,)
-    assert lpse.tender(tender.tender_id).recipient_certificates == (old,)
+    assert lpse.offers.offer_recipients(tender) == (new,)
+    assert lpse.tenders.tender(tender.tender_id).recipient_certificates == (old,)
 
 
 async def _cut_after_first(chunks: list[bytes]) -> AsyncIterator[bytes]:

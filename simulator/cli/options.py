@@ -1,0 +1,181 @@
+"""What several commands share: their help format, common options, and the checks made before
+a command starts work (an output folder it can write, a display, a reachable URL)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.cli.errors import CliError, describe_os_error, one_line
+from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.profile import DEFAULT_PROFILE, available_profiles
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+# How long `--base-url` may take to answer the check before a run.
+REACH_TIMEOUT_S = 15.0
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help in Indonesian, with each option's default when it has a telling one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        # Identity, not equality: a default of 0 is telling, False (a flag) is not.
+        untold = default is None or default is False or default is argparse.SUPPRESS
+        if "%(default)" in text or untold or default == []:
+            return text
+        return f"{text} (bawaan: %(default)s)"
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
+
+
+def indonesian(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` (made with ``add_help=False``) with -h and its section titles in Indonesian."""
+    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser._positionals.title = "argumen"
+    parser._optionals.title = "opsi"
+    return parser
+
+
+def new_command(
+    subparsers: Subparsers, name: str, *, help: str, description: str | None = None
+) -> argparse.ArgumentParser:
+    """A sub-command's parser with the shared help format."""
+    parser = subparsers.add_parser(
+        name,
+        help=help,
+        description=description or help,
+        formatter_class=HelpFormatter,
+        add_help=False,
+    )
+    return indonesian(parser)
+
+
+def add_profile(parser: argparse.ArgumentParser | argparse._ArgumentGroup, help: str) -> None:
+    """``--profile``: one of the installed profiles."""
+    parser.add_argument(
+        "--profile", default=DEFAULT_PROFILE, choices=available_profiles(), help=help
+    )
+
+
+def add_seed(parser: argparse.ArgumentParser, help: str = "seed Faker untuk data uji") -> None:
+    """``--seed``: the Faker seed of the test data."""
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=help)
+
+
+def add_catalog(parser: argparse.ArgumentParser) -> None:
+    """``--catalog``: a folder of user-written .feature files."""
+    parser.add_argument(
+        "--catalog",
+        metavar="DIR",
+        help="folder berisi file .feature (bawaan: $SPSE_SIM_CATALOG, "
+        "atau katalog yang terpasang bersama paket)",
+    )
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """``--output`` and ``--runs-dir``: where a run leaves its folder (see ``run_folder``)."""
+    parser.add_argument(
+        "--output", metavar="DIR", help="folder keluaran (bawaan: folder baru di bawah --runs-dir)"
+    )
+    parser.add_argument(
+        "--runs-dir", metavar="DIR", default="runs", help="induk folder keluaran baru"
+    )
+
+
+@contextmanager
+def interruption_marked(output: Path, *, kind: str) -> Iterator[None]:
+    """On Ctrl-C, mark the run folder's index.json interrupted, then let the Ctrl-C go on."""
+    # Imported here: the evidence modules take a second to import (see simulator.cli.main).
+    from simulator.evidence.interruption import mark_interrupted
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        mark_interrupted(output, kind=kind)
+        raise
+
+
+# Checks before the work starts -----------------------------------------------------------------
+def writable_folder(path: Path, option: str) -> Path:
+    """``path``, created when missing, once a file could be written in it.
+
+    On failure nothing is left behind (folders it created are removed) and a CliError names
+    the option, the folder and why.
+    """
+    created = [p for p in (path, *path.parents) if not p.exists()]  # deepest first
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        for folder in created:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise CliError(
+            f"{option} {path}: folder tidak dapat ditulis ({describe_os_error(exc)})"
+        ) from exc
+    return path
+
+
+def run_folder(args: argparse.Namespace) -> Path:
+    """The output folder of a run: ``--output``, or a new one under ``--runs-dir``; writable."""
+    # Imported here: the journey's modules take seconds to import (see simulator.cli.main).
+    from simulator.journey.run import fresh_output_dir
+
+    if args.output:
+        return writable_folder(Path(args.output), "--output")
+    return fresh_output_dir(writable_folder(Path(args.runs_dir), "--runs-dir"))
+
+
+def require_display(option: str) -> None:
+    """A CliError when a headed browser has no screen here (Linux without X11 or Wayland)."""
+    from simulator.trainer.replay import display_problem  # import time, as above
+
+    if display_problem(os.environ) is not None:
+        raise CliError(
+            f"{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan tanpa "
+            f"{option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer ini"
+        )
+
+
+def require_reachable(url: str) -> None:
+    """A CliError when nothing answers at ``url`` (any HTTP answer will do)."""
+    import httpx  # import time, as above
+
+    try:
+        # verify=False: the question is whether anyone answers; a deployment's own TLS setup
+        # is the browser's business.
+        httpx.get(url, timeout=REACH_TIMEOUT_S, verify=False, follow_redirects=False)
+    except httpx.TransportError as exc:
+        reason = one_line(str(exc)) or type(exc).__name__
+        raise CliError(f"tidak dapat menghubungi URL {url}: {reason}") from exc
+
+
+def find_data_dir(given: Path, marker: Path | str) -> Path | None:
+    """The fake SPSE data directory at ``given``: ``given`` if it holds ``marker``, else its
+    ``data/`` folder if that does (a run folder), else None; a CliError when ``given`` is not a
+    folder."""
+    if not given.is_dir():
+        raise CliError(f"{given}: folder tidak ada")
+    for candidate in (given, given / "data"):
+        if (candidate / marker).is_file():
+            return candidate
+    return None

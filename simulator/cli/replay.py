@@ -1,0 +1,112 @@
+"""``spse-sim replay ID``: one catalog scenario in front of a class: headed, slow, captioned,
+recorded on request (``--video``), held at the failure on request (``--pause-at-error``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.cli.errors import EXIT_FAILED, CliError
+from simulator.cli.formatting import format_outcomes
+from simulator.cli.options import (
+    add_catalog,
+    add_output,
+    add_profile,
+    add_seed,
+    interruption_marked,
+    new_command,
+    run_folder,
+)
+
+if TYPE_CHECKING:
+    from simulator.cli.options import Subparsers
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim replay``, its options and its handler."""
+    replay = new_command(
+        subparsers,
+        "replay",
+        help="putar ulang satu skenario untuk kelas: berjendela, lambat, berketerangan, direkam",
+    )
+    replay.add_argument("scenario_id", metavar="ID", help="id skenario, misalnya KODOK-003")
+    replay.add_argument(
+        "--headless",
+        action="store_true",
+        help="tanpa jendela browser (dengan --video: hanya merekam)",
+    )
+    replay.add_argument(
+        "--slowmo",
+        type=float,
+        default=500,
+        metavar="MS",
+        help="perlambat setiap aksi browser sebanyak MS milidetik",
+    )
+    replay.add_argument(
+        "--pause-at-error",
+        action="store_true",
+        help="tahan browser pada kegagalan sampai Enter ditekan di terminal ini",
+    )
+    replay.add_argument(
+        "--video", action="store_true", help="rekam setiap jendela browser ke <output>/video"
+    )
+    add_profile(replay, "profil SPSE yang dijalankan server bawaan")
+    add_seed(replay)
+    add_catalog(replay)
+    add_output(replay)
+    replay.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
+    # Imported here: the trainer's modules take seconds to import (see simulator.cli.main).
+    from simulator.scenarios.catalog import find_catalog_dir, load_catalog, select
+    from simulator.trainer.replay import ReplayRequest, display_problem, replay
+
+    catalog = Path(args.catalog) if args.catalog else None
+    [entry] = select(load_catalog(find_catalog_dir(catalog)), ids=[args.scenario_id])
+    if not entry.applies_to(args.profile):
+        raise CliError(
+            f"{entry.scenario_id} tidak berlaku untuk profil {args.profile} "
+            f"(hanya {', '.join(entry.profiles)}); berikan --profile"
+        )
+    if not args.headless:
+        problem = display_problem(os.environ)
+        if problem is not None:
+            raise CliError(problem)
+    output = run_folder(args)
+    with interruption_marked(output, kind="scenario-run"):
+        print(
+            f"spse-sim: memutar ulang {entry.scenario_id} '{entry.title}' "
+            f"({'tanpa jendela' if args.headless else 'berjendela'}, "
+            f"gerak lambat {args.slowmo:g} ms), keluaran di {output}",
+            flush=True,
+        )
+        result = replay(
+            ReplayRequest(
+                scenario_id=entry.scenario_id,
+                output_dir=output,
+                profile=args.profile,
+                seed=args.seed,
+                headless=args.headless,
+                slow_mo_ms=args.slowmo,
+                pause_at_error=args.pause_at_error,
+                video=args.video,
+                catalog=catalog,
+            )
+        )
+    if result.outcome is not None:
+        print(format_outcomes([result.outcome]))
+    for video in result.videos:
+        print(f"video: {video} ({video.stat().st_size} bytes)")
+    if result.captions is not None:
+        print(f"keterangan: {result.captions}")
+    for shot in result.screenshots:
+        print(f"screenshot pada kegagalan: {shot}")
+    if args.video and not result.videos:
+        print("spse-sim: tidak ada video yang terekam", file=sys.stderr)
+        return EXIT_FAILED
+    return 0 if result.ok else EXIT_FAILED

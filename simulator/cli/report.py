@@ -1,0 +1,47 @@
+"""``spse-sim report RUN``: (re)write a scenario run's report.html from its outcomes.json."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.cli.options import new_command
+
+if TYPE_CHECKING:
+    from simulator.cli.options import Subparsers
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim report``, its options and its handler."""
+    report = new_command(
+        subparsers,
+        "report",
+        help="tulis (ulang) report.html sebuah run skenario dari outcomes.json-nya",
+    )
+    report.add_argument("run", metavar="RUN", help="folder run skenario")
+    report.add_argument(
+        "--compare-with",
+        action="append",
+        default=[],
+        metavar="RUN",
+        help="tambahkan matriks regresi terhadap run sebelumnya ini (dapat diulang)",
+    )
+    report.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
+    # Imported here: the QA modules take seconds to import (see simulator.cli.main).
+    from simulator.qa.compare import build_matrix, load_run
+    from simulator.qa.report_html import matrix_html, write_report
+
+    run = load_run(Path(args.run))
+    earlier = [load_run(Path(p)) for p in args.compare_with]
+    matrix = ""
+    if earlier:
+        runs = [*earlier, run]
+        matrix = matrix_html(runs, build_matrix(runs), run.path)
+    outcomes = sorted(run.outcomes.values(), key=lambda o: (o.scenario_id, o.title))
+    print(write_report(run.path, outcomes, run.manifest, matrix=matrix))
+    return 0

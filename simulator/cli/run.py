@@ -1,0 +1,288 @@
+"""``spse-sim run``: the CA journey (no ids), or catalog scenarios in QA mode, then tickets.
+
+``spse-sim run`` walks the CA journey on the embedded fake SPSE. With ids, ``--all`` or ``-k``
+it runs catalog scenarios (``-n`` workers, ``--reruns``, another deployment with
+``--base-url``, the regression matrix ``--compare-with``); ``--ticket`` then lets each vendor who
+met an error file an LPSE Support ticket.
+
+The layers below are imported in the functions that use them (see simulator.cli.main).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.cli.errors import EXIT_FAILED, CliError
+from simulator.cli.formatting import echo_step, format_outcomes
+from simulator.cli.options import (
+    add_catalog,
+    add_output,
+    add_profile,
+    add_seed,
+    interruption_marked,
+    new_command,
+    require_display,
+    require_reachable,
+    run_folder,
+)
+from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
+
+if TYPE_CHECKING:
+    from simulator.cli.options import Subparsers
+    from simulator.qa.tickets import TicketResult
+
+
+def workers_value(text: str) -> str:
+    """pytest-xdist's ``-n``: a positive number, "auto" or "logical"."""
+    if text in ("auto", "logical") or (text.isdigit() and int(text) > 0):
+        return text
+    raise argparse.ArgumentTypeError(f"harus bilangan positif, 'auto' atau 'logical': {text!r}")
+
+
+def base_url_value(text: str) -> str:
+    """An http(s) URL, without its trailing slash."""
+    if not text.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(
+            f"harus URL http(s), misalnya http://host/eproc4: {text!r}"
+        )
+    return text.rstrip("/")
+
+
+def reruns_value(text: str) -> int:
+    """0 or a positive number."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"harus 0 atau bilangan positif: {text!r}")
+    return int(text)
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Register ``spse-sim run``, its options and its handler."""
+    run = new_command(
+        subparsers,
+        "run",
+        help="jalankan perjalanan CA (tanpa id) atau skenario katalog pada server bawaan",
+    )
+    run.add_argument("ids", nargs="*", metavar="ID", help="id skenario, misalnya KODOK-003")
+    run.add_argument("--all", action="store_true", help="jalankan seluruh katalog skenario")
+    run.add_argument(
+        "-k",
+        dest="keyword",
+        metavar="EXPR",
+        help="jalankan skenario yang namanya cocok dengan ekspresi -k pytest ini",
+    )
+    add_catalog(run)
+    add_profile(run, "profil SPSE yang dijalankan server bawaan")
+    add_seed(run)
+    run.add_argument("--headed", action="store_true", help="tampilkan jendela browser")
+    run.add_argument(
+        "--slowmo",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="perlambat setiap aksi browser sebanyak MS milidetik",
+    )
+    add_output(run)
+    run.add_argument(
+        "--evidence",
+        action="store_true",
+        help="tulis laporan Word juga ketika tidak ada yang gagal",
+    )
+    qa = run.add_argument_group("mode QA (dengan id, --all atau -k)")
+    qa.add_argument(
+        "-n",
+        "--workers",
+        type=workers_value,
+        metavar="N",
+        help="jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = satu per CPU)",
+    )
+    qa.add_argument(
+        "--reruns",
+        type=reruns_value,
+        default=0,
+        metavar="N",
+        help="ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky",
+    )
+    qa.add_argument(
+        "--base-url",
+        type=base_url_value,
+        metavar="URL",
+        help="jalankan pada deployment lain (tanpa /_sim: skenario yang membutuhkannya N/A)",
+    )
+    qa.add_argument(
+        "--compare-with",
+        action="append",
+        default=[],
+        metavar="RUN",
+        help="tambahkan matriks regresi terhadap run sebelumnya ini ke laporan (dapat diulang)",
+    )
+    qa.add_argument(
+        "--artifacts",
+        choices=ARTIFACT_CHOICES,
+        default=ARTIFACTS_ON_FAILURE,
+        help="simpan trace Playwright dan tangkapan layar per langkah: hanya skenario gagal, "
+        "atau semua (--ticket dan --evidence menyimpan semua)",
+    )
+    qa.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; "
+        "gabungkan hasilnya dengan 'spse-sim merge'",
+    )
+    qa.add_argument(
+        "--ticket",
+        action="store_true",
+        help="setelah skenario, setiap penyedia yang menemui error membuat tiket LPSE Support",
+    )
+    run.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns its exit code."""
+    scenarios = bool(args.ids or args.all or args.keyword)
+    if args.ticket and (not scenarios or args.base_url):
+        raise CliError("--ticket butuh id skenario, --all atau -k, tanpa --base-url")
+    if scenarios:
+        return run_catalog(args)
+    if args.base_url:
+        raise CliError(
+            "perjalanan CA butuh /_sim: gunakan --base-url bersama id skenario, --all atau -k"
+        )
+    return walk_journey(args)
+
+
+def walk_journey(args: argparse.Namespace) -> int:
+    """The CA journey on the embedded fake SPSE, step by step."""
+    from simulator.harness.environment import RunOptions
+    from simulator.journey.run import run_journey
+
+    if args.headed:
+        require_display("--headed")
+    output = run_folder(args)
+    options = RunOptions(
+        output_dir=output,
+        profile=args.profile,
+        seed=args.seed,
+        headless=not args.headed,
+        slow_mo_ms=args.slowmo,
+    )
+    with interruption_marked(output, kind="journey"):
+        print(
+            f"spse-sim: perjalanan CA pada fake SPSE bawaan ({args.profile}), keluaran di {output}",
+            flush=True,
+        )
+        result = run_journey(options, echo=echo_step, evidence=args.evidence)
+    if result.report is not None:
+        print(f"spse-sim: laporan Word: {result.report}")
+    if result.ok:
+        print(f"spse-sim: perjalanan lolos ({len(result.steps)} langkah). Keluaran: {output}")
+        return 0
+    print(f"spse-sim: perjalanan GAGAL: {result.error}. Keluaran: {output}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run_catalog(args: argparse.Namespace) -> int:
+    """Catalog scenarios in a child pytest (QA mode), their table, report and tickets."""
+    from simulator.qa.compare import load_run
+    from simulator.qa.run import run_qa
+    from simulator.scenarios.catalog import find_catalog_dir, load_catalog, select
+    from simulator.scenarios.run import ScenarioRunRequest
+    from simulator.scenarios.shard import parse_shard
+
+    # Everything that can be refused is checked before the (long) run starts.
+    entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
+    chosen = select(entries, ids=args.ids)
+    for earlier in args.compare_with:
+        load_run(Path(earlier))
+    try:
+        if args.shard:
+            parse_shard(args.shard)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(f"--shard: {exc}") from None
+    # A ticket attaches the vendor's screenshots, so a --ticket run keeps them for passes too.
+    artifacts = ARTIFACTS_ALWAYS if args.ticket else args.artifacts
+    if args.headed:
+        require_display("--headed")
+    if args.base_url:
+        require_reachable(args.base_url)
+    output = run_folder(args)
+    with interruption_marked(output, kind="scenario-run"):
+        print(
+            f"spse-sim: {len(chosen) if args.ids else 'semua'} skenario pada {args.profile}, "
+            f"keluaran di {output}",
+            flush=True,
+        )
+        qa = run_qa(
+            ScenarioRunRequest(
+                output_dir=output,
+                ids=args.ids,
+                keyword=args.keyword,
+                profile=args.profile,
+                headed=args.headed,
+                slow_mo_ms=args.slowmo,
+                seed=args.seed,
+                evidence=args.evidence,
+                workers=args.workers,
+                base_url=args.base_url,
+                artifacts=artifacts,
+                shard=args.shard,
+            ),
+            reruns=args.reruns,
+            compare_with=[Path(p) for p in args.compare_with],
+        )
+        outcomes = qa.outcomes
+        if qa.interrupted:
+            print(f"spse-sim: run dihentikan (Ctrl-C); yang sudah selesai ada di {output}")
+            return qa.exit_code
+        print(format_outcomes(outcomes))
+        print_scenario_reports(output)
+        counts = {
+            s: sum(1 for o in outcomes if o.status == s)
+            for s in ("passed", "failed", "flaky", "n/a", "skipped")
+        }
+        print(
+            f"{counts['passed']} lolos, {counts['failed']} gagal, {counts['flaky']} flaky, "
+            f"{counts['n/a']} tidak berlaku ({qa.elapsed_s:.0f} dtk). "
+            f"JUnit XML: {output / 'junit.xml'}"
+        )
+        print(f"Laporan HTML: {qa.report}")
+        code = qa.exit_code
+        if args.ticket:
+            code = file_tickets_after(output, headed=args.headed, code=code)
+    return code
+
+
+def print_scenario_reports(run_dir: Path) -> None:
+    """Bring the run's index.json up to date (files written after it, re-runs), then print the
+    Word report of every scenario that has one."""
+    from simulator.evidence.bundle import refresh_scenario_run_index
+
+    index_path = refresh_scenario_run_index(run_dir)
+    if index_path is None:
+        return
+    for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
+        if entry.get("report"):
+            report = run_dir / entry["report"]
+            print(f"{entry['scenario_id']:<10} {entry['status']:<7} laporan: {report}")
+
+
+def file_tickets_after(output: Path, *, headed: bool, code: int) -> int:
+    """``--ticket``: a ticket per vendor who met an error; the run's exit code, 1 if any failed."""
+    from simulator.qa.tickets import file_tickets
+
+    print("spse-sim: membuat tiket LPSE Support (id skenario -> nomor tiket)", flush=True)
+    results = file_tickets(output, headed=headed, echo=print_ticket)
+    if not results:
+        print("spse-sim: tidak ada penyedia yang menemui error: tidak ada tiket dibuat")
+    return code if all(r.number for r in results) else max(code, EXIT_FAILED)
+
+
+def print_ticket(result: TicketResult) -> None:
+    """One line per scenario: the ticket's number, or why none was filed."""
+    if result.number is not None:
+        print(f"{result.scenario_id:<10} -> tiket {result.number}", flush=True)
+    else:
+        print(f"{result.scenario_id:<10} -> tanpa tiket: {result.problem}", flush=True)

@@ -1,0 +1,63 @@
+"""The run folder: the one home of its file and folder names, and where a new one is made.
+
+A run folder is what ``spse-sim run``/``qa``/``replay`` leave behind. Layout::
+
+    run-YYYYMMDD-HHMMSS/
+      index.json             the run's index (a scenario run lists its scenario folders)
+      run.json               spse-sim qa: the manifest (profile, seed, re-runs)
+      outcomes.json          one expected-vs-observed outcome per scenario
+      junit.xml              pytest's own report
+      report.html            spse-sim qa: the report people read
+      replay.json  video/    spse-sim replay: what the replay left behind, every desk's video
+      scenarios/<ID>/        one evidence folder per scenario, laid out as below
+
+    an evidence folder (a journey run, or one scenario)
+      index.json  chronology.json  screenshots/  traces/  server-log.jsonl
+      faults-fired.json  laporan-kronologi.docx  credentials.json  pelatihan/keterangan.json
+      data/ desks/ offers/ pki/
+
+Every module that writes or reads one of these names imports it from here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fake_spse.web.request_log import LOG_NAME
+
+INDEX_NAME = "index.json"
+MANIFEST_NAME = "run.json"
+OUTCOMES_NAME = "outcomes.json"
+# spse-sim qa --reruns: the first pass's outcomes, before the re-runs were merged in.
+FIRST_OUTCOMES_NAME = "outcomes-first.json"
+JUNIT_NAME = "junit.xml"
+HTML_REPORT_NAME = "report.html"
+SCENARIOS_FOLDER = "scenarios"
+
+CHRONOLOGY_NAME = "chronology.json"
+SCREENSHOTS_FOLDER = "screenshots"
+TRACES_FOLDER = "traces"
+# The server's request log, copied from its data folder under the name the server gives it.
+SERVER_LOG_NAME = LOG_NAME
+FAULTS_NAME = "faults-fired.json"
+REPORT_NAME = "laporan-kronologi.docx"
+CREDENTIALS_NAME = "credentials.json"
+# The server's data folder (its SQLite files, blobs and request log).
+DATA_FOLDER = "data"
+TRAINER_FOLDER = "pelatihan"
+CAPTIONS_NAME = "keterangan.json"
+VIDEO_FOLDER = "video"
+REPLAY_SUMMARY_NAME = "replay.json"
+
+
+def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
+    """A new, unique run folder under ``parent`` (runs never collide)."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    candidate = parent / f"run-{stamp}"
+    suffix = 1
+    while candidate.exists():
+        suffix += 1
+        candidate = parent / f"run-{stamp}-{suffix}"
+    candidate.mkdir(parents=True)
+    return candidate

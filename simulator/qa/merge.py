@@ -1,0 +1,286 @@
+"""Join the run folders of a sharded catalog run into one run folder and one report.
+
+As Playwright's merge-reports: each machine of a CI matrix runs ``spse-sim run --all --shard
+I/N`` into a folder of its own; ``merge_runs(OUT, [shard folders])`` then writes ``OUT`` as one
+run of the whole catalog:
+
+    shards/<label>/      each shard's folder as it was (scenario evidence, its own outcomes,
+                         junit.xml, report), copied (hard links where ``link`` and possible)
+    outcomes.json        every shard's outcomes, evidence paths pointing into shards/<label>/
+    junit.xml            one <testsuites> holding every shard's <testsuite>
+    run.json             the run's manifest, with one entry per shard
+    index.json           the scenario-run index: every scenario folder, and the shards
+    report.html          one report (``simulator.qa.report_html.write_report``)
+
+A scenario found in two shards, shards of different profiles, or an output folder that is not
+empty are refused (MergeError): a merge never hides or doubles a result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from simulator.evidence.bundle import write_scenario_run_index
+from simulator.harness.run_folder import INDEX_NAME, JUNIT_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.qa.report_html import summary_counts, write_report
+from simulator.qa.run import qa_exit_code
+from simulator.scenarios.run import FAILED, INTERRUPTED, PASSED, ScenarioOutcome
+from simulator.scenarios.shard import Shard, parse_shard
+
+SHARDS_DIR = "shards"
+# The merged run lacks shards of its N (a CI job did not deliver): never green.
+INCOMPLETE = "incomplete"
+JUNIT_TOTALS = ("tests", "failures", "errors", "skipped")
+
+
+class MergeError(ValueError):
+    """The folders cannot be merged into one run (see the module's docstring)."""
+
+
+@dataclass(frozen=True)
+class ShardRun:
+    """One shard's run folder, read back."""
+
+    path: Path
+    label: str
+    manifest: dict[str, Any]
+    index: dict[str, Any]
+    outcomes: list[ScenarioOutcome]
+
+    @property
+    def shard(self) -> str | None:
+        value = self.manifest.get("shard") or self.index.get("shard")
+        return str(value) if value else None
+
+    @property
+    def status(self) -> str:
+        return str(self.manifest.get("status") or self.index.get("status") or "")
+
+    @property
+    def exit_code(self) -> int:
+        code = self.manifest.get("pytest_exit_code", self.index.get("pytest_exit_code", 0))
+        return int(code) if code is not None else 0
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    output_dir: Path
+    outcomes: list[ScenarioOutcome]
+    manifest: dict[str, Any]
+    report: Path
+
+    @property
+    def exit_code(self) -> int:
+        """As ``spse-sim run``: 0 only when every shard is there, something ran and nothing
+        failed, was flaky or was interrupted."""
+        return 0 if self.manifest["status"] == PASSED else 1
+
+
+def read_shard(path: Path, position: int) -> ShardRun:
+    """A shard's folder (``position``: 1-based place on the command line, for its label)."""
+    outcomes_path = path / OUTCOMES_NAME
+    if not outcomes_path.is_file():
+        raise MergeError(f"{path}: no {OUTCOMES_NAME}: not a scenario run folder")
+    try:
+        data = json.loads(outcomes_path.read_text(encoding="utf-8"))
+        outcomes = [ScenarioOutcome.from_json(o) for o in data]
+    except (json.JSONDecodeError, TypeError) as exc:
+        raise MergeError(f"{outcomes_path}: not readable: {exc}") from exc
+    manifest = _read_json(path / MANIFEST_NAME)
+    index = _read_json(path / INDEX_NAME)
+    shard = manifest.get("shard") or index.get("shard")
+    if shard:
+        parsed = _parse(str(shard), path)
+        label = f"shard-{parsed.index}-of-{parsed.total}"
+    else:
+        label = f"run-{position}"
+    return ShardRun(path, label, manifest, index, outcomes)
+
+
+def _parse(text: str, path: Path) -> Shard:
+    try:
+        return parse_shard(text)
+    except ValueError as exc:  # argparse.ArgumentTypeError
+        raise MergeError(f"{path}: {exc}") from exc
+
+
+def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = False) -> MergeResult:
+    """Merge ``shard_dirs`` into ``output_dir`` (new or empty); see the module's docstring."""
+    if not shard_dirs:
+        raise MergeError("no run folders to merge")
+    shards = [read_shard(Path(p), n) for n, p in enumerate(shard_dirs, start=1)]
+    _check(output_dir, shards)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    outcomes: list[ScenarioOutcome] = []
+    for shard in shards:
+        _copy_tree(shard.path, output_dir / SHARDS_DIR / shard.label, link=link)
+        prefix = f"{SHARDS_DIR}/{shard.label}"
+        outcomes += [_under(o, prefix) for o in shard.outcomes]
+    outcomes.sort(key=lambda o: (o.scenario_id, o.title))
+    (output_dir / OUTCOMES_NAME).write_text(
+        json.dumps([o.to_json() for o in outcomes], indent=2, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    _merge_junit([s.path / JUNIT_NAME for s in shards], output_dir / JUNIT_NAME, shards)
+    manifest = _manifest(shards, outcomes)
+    (output_dir / MANIFEST_NAME).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    write_scenario_run_index(
+        output_dir,
+        content={
+            "status": manifest["status"],
+            "profile": manifest["profile"],
+            "seed": manifest["seed"],
+            "ok": manifest["status"] == PASSED,
+            "pytest_exit_code": manifest["pytest_exit_code"],
+            "shards": manifest["shards"],
+        },
+    )
+    report = write_report(output_dir, outcomes, manifest)
+    return MergeResult(output_dir, outcomes, manifest, report)
+
+
+def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
+    if output_dir.exists() and any(output_dir.iterdir()):
+        raise MergeError(f"{output_dir}: not empty; merge into a new folder")
+    target = output_dir.resolve()
+    for shard in shards:
+        source = shard.path.resolve()
+        if target == source or source in target.parents or target in source.parents:
+            raise MergeError(f"{output_dir}: inside or around the run folder {shard.path}")
+    labels = [s.label for s in shards]
+    if len(set(labels)) != len(labels):
+        raise MergeError(f"the same shard given twice: {', '.join(sorted(labels))}")
+    profiles = {str(s.manifest.get("profile") or s.index.get("profile") or "") for s in shards}
+    profiles.discard("")
+    if len(profiles) > 1:
+        raise MergeError(
+            f"shards of different profiles ({', '.join(sorted(profiles))}): "
+            "compare them (spse-sim compare), do not merge them"
+        )
+    seen: dict[str, str] = {}
+    for shard in shards:
+        for outcome in shard.outcomes:
+            key = outcome.nodeid or f"{outcome.scenario_id}::{outcome.title}"
+            if key in seen:
+                raise MergeError(
+                    f"{outcome.scenario_id or key} is in {seen[key]} and in {shard.path}: "
+                    "shards must not overlap"
+                )
+            seen[key] = str(shard.path)
+
+
+def _under(outcome: ScenarioOutcome, prefix: str) -> ScenarioOutcome:
+    """The outcome with its evidence paths (relative ones) inside the merged folder."""
+
+    def moved(path: str) -> str:
+        return f"{prefix}/{path}" if path and not Path(path).is_absolute() else path
+
+    attempts = [replace(a, artifacts=moved(a.artifacts)) for a in outcome.attempts]
+    return replace(outcome, artifacts=moved(outcome.artifacts), attempts=attempts)
+
+
+def _copy_tree(source: Path, target: Path, *, link: bool) -> None:
+    def copy(src: str, dst: str) -> object:
+        if link:
+            try:
+                os.link(src, dst)
+                return dst
+            except OSError:
+                pass  # another file system, or links not allowed: copy instead
+        return shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, symlinks=True, copy_function=copy)
+
+
+def _merge_junit(paths: Sequence[Path], target: Path, shards: Sequence[ShardRun]) -> None:
+    """One <testsuites> with every shard's <testsuite> (named after its shard) and the totals."""
+    merged = ET.Element("testsuites", {"name": "spse-sim merged shards"})
+    totals = dict.fromkeys(JUNIT_TOTALS, 0)
+    seconds = 0.0
+    for path, shard in zip(paths, shards, strict=True):
+        if not path.is_file():
+            continue
+        root = ET.parse(path).getroot()
+        suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
+        for suite in suites:
+            suite.set("name", f"{suite.get('name', 'pytest')} {shard.shard or shard.label}")
+            for name in JUNIT_TOTALS:
+                totals[name] += int(suite.get(name) or 0)
+            seconds += float(suite.get("time") or 0)
+            merged.append(suite)
+    for name, value in totals.items():
+        merged.set(name, str(value))
+    merged.set("time", f"{seconds:.3f}")
+    ET.ElementTree(merged).write(target, encoding="utf-8", xml_declaration=True)
+
+
+def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -> dict[str, Any]:
+    first = shards[0].manifest or shards[0].index
+    codes = [s.exit_code for s in shards]
+    code = next((c for c in codes if c not in (0, 5)), 0 if 0 in codes else codes[0])
+    given = [_parse(s.shard, s.path) for s in shards if s.shard]
+    missing: list[str] = []
+    for total in sorted({g.total for g in given}):
+        present = {g.index for g in given if g.total == total}
+        missing += [f"{i}/{total}" for i in range(1, total + 1) if i not in present]
+    if any(s.status == INTERRUPTED for s in shards):
+        status = INTERRUPTED
+    elif qa_exit_code(code, outcomes) != 0:
+        status = FAILED
+    elif missing:
+        status = INCOMPLETE
+    else:
+        status = PASSED
+    elapsed = [float(s.manifest.get("elapsed_s") or 0) for s in shards]
+    started = sorted(str(s.manifest["started"]) for s in shards if s.manifest.get("started"))
+    return {
+        "kind": "qa-run",
+        "status": status,
+        "profile": first.get("profile", ""),
+        "spse_version": first.get("spse_version", ""),
+        "base_url": first.get("base_url"),
+        "workers": first.get("workers"),
+        "reruns": first.get("reruns"),
+        "seed": first.get("seed"),
+        "ids": first.get("ids", []),
+        "keyword": first.get("keyword"),
+        "started": started[0] if started else None,
+        # Shards run side by side on their machines: the slowest one is the run's wall time.
+        "elapsed_s": round(max(elapsed), 1),
+        "pytest_exit_code": code,
+        "counts": summary_counts(outcomes),
+        "merged": datetime.now(UTC).isoformat(timespec="seconds"),
+        "missing_shards": missing,
+        "shards": [
+            {
+                "folder": f"{SHARDS_DIR}/{s.label}",
+                "source": str(s.path),
+                "shard": s.shard,
+                "status": s.status,
+                "pytest_exit_code": s.exit_code,
+                "elapsed_s": s.manifest.get("elapsed_s"),
+                "scenarios": len(s.outcomes),
+            }
+            for s in shards
+        ],
+    }
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise MergeError(f"{path}: not readable: {exc}") from exc
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,113 @@
+"""Live progress of a catalog run: one line per scenario as it finishes, instead of pytest's dots.
+
+Registered (``--sim-progress``) in the process that reports: the only process of a serial run,
+the controller under pytest-xdist (which sees every worker's reports in
+``pytest_runtest_logreport``). A line names the scenario id, its status in Bahasa Indonesia,
+its seconds (setup, steps and teardown) and its title in full::
+
+    [ 3/49] KODOK-003  LULUS      12.4 s  Nama file 41 karakter ditolak
+
+pytest's own progress letters are suppressed while it is on (its summary stays).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass
+
+import pytest
+from pytest_bdd.parser import render_string
+from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+# Status of a scenario (as outcomes.json spells it) -> the word a progress line shows.
+STATUS_WORDS = {
+    "passed": "LULUS",
+    "failed": "GAGAL",
+    "n/a": "N/A",
+    "skipped": "DILEWATI",
+}
+TITLE_PROPERTY = "title"
+ID_PROPERTY = "scenario_id"
+
+
+def scenario_title(item: pytest.Item) -> str:
+    """The scenario's title as written in the feature file, example values filled in."""
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    if template is None:
+        return item.name
+    callspec = getattr(item, "callspec", None)
+    example = callspec.params.get("_pytest_bdd_example", {}) if callspec is not None else {}
+    return render_string(template.name, example if isinstance(example, dict) else {})
+
+
+def report_status(report: pytest.TestReport) -> str:
+    """``passed``, ``failed``, ``n/a`` (skipped as not applicable) or ``skipped``."""
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        return "n/a" if str(reason).startswith(("N/A", "Skipped: N/A")) else "skipped"
+    return "passed" if report.passed else "failed"
+
+
+@dataclass
+class _Running:
+    status: str = ""
+    seconds: float = 0.0
+    scenario_id: str = ""
+    title: str = ""
+
+
+class ProgressReporter:
+    """A pytest plugin object printing one line per finished scenario."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.total: int | None = None
+        self.done = 0
+        self._running: dict[str, _Running] = {}
+
+    # How many will run: a serial run collects here, xdist's controller hears it from workers.
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.total = len(session.items)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node: object, ids: list[str]) -> None:
+        self.total = len(ids)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        state = self._running.setdefault(report.nodeid, _Running())
+        state.seconds += report.duration
+        props = dict(report.user_properties)
+        state.scenario_id = str(props.get(ID_PROPERTY) or state.scenario_id)
+        state.title = str(props.get(TITLE_PROPERTY) or state.title)
+        # The call decides, or the first phase that did not pass (a failed setup or teardown).
+        undecided = not state.status or (state.status == "passed" and report.failed)
+        if undecided and (report.when == "call" or not report.passed):
+            state.status = report_status(report)
+        if report.when == "teardown":
+            del self._running[report.nodeid]
+            self.done += 1
+            self._print(report.nodeid, state)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(
+        self, report: pytest.TestReport, config: pytest.Config
+    ) -> Generator[None, tuple[str, str, str] | None, tuple[str, str, str] | None]:
+        """Keep pytest's categories (its summary counts them), drop its progress letters."""
+        result = yield
+        if result is None:
+            return None
+        category, _letter, word = result
+        return category, "", word
+
+    def _print(self, nodeid: str, state: _Running) -> None:
+        width = len(str(self.total or ""))
+        count = f"{self.done:>{width}}/{self.total}" if self.total else str(self.done)
+        word = STATUS_WORDS.get(state.status, state.status.upper() or "?")
+        name = state.scenario_id or nodeid.split("::")[-1]
+        line = f"[{count}] {name:<10} {word:<8} {state.seconds:6.1f} s  {state.title}"
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is None:
+            print(line, flush=True)
+            return
+        reporter.write_line(line)
+        reporter.flush()

@@ -1,0 +1,134 @@
+"""A real catalog run (child pytest, two xdist workers, Chromium) shows a line per finished
+scenario, and Ctrl-C (or SIGTERM) stops it: workers, browsers and servers end, the run folder
+says "interrupted", and no scenario is reported failed because of the interruption."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.evidence.bundle import INDEX_NAME
+from simulator.scenarios.run import INTERRUPTED
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+# A catalog of its own (ids the real catalog does not use): short scenarios, more of them than
+# workers, so that some are still running when the first has finished.
+FEATURE = """# language: id
+@sumber-domain-alur-penyedia @profil-semua
+Fitur: Menghentikan jalannya katalog
+
+""" + "\n".join(
+    f"""  @KODOK-98{n}
+  Skenario: Pendaftaran penyedia nomor {n} berhasil
+    Dengan penyedia "CV Maju {n}" telah mendaftar online
+    Maka halaman menampilkan pesan "registrasi.berhasil"
+"""
+    for n in range(1, 7)
+)
+DRIVER = """
+import sys
+from pathlib import Path
+from simulator.scenarios.run import ScenarioRunInterrupted, ScenarioRunRequest, run_scenarios
+
+try:
+    run_scenarios(ScenarioRunRequest(output_dir=Path(sys.argv[1]), workers="2"))
+except ScenarioRunInterrupted as stop:
+    print(f"DIHENTIKAN {stop.code} {len(stop.outcomes)}", flush=True)
+    sys.exit(130)
+print("SELESAI", flush=True)
+"""
+PROGRESS = re.compile(r"^\[\s*1/6\] (KODOK-98\d) +(\S+) +\d+\.\d s  (.+)$")
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below ``pid`` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # pid (comm) state ppid ...: comm may hold spaces and parentheses.
+        fields = stat.rsplit(")", 1)[1].split()
+        parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {p for p, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running, not only a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+# SIGINT is Ctrl-C; SIGTERM is a cancelled CI job or `timeout`: both stop the run the same way.
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
+def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    catalog = tmp_path / "katalog"
+    catalog.mkdir()
+    (catalog / "berhenti.feature").write_text(FEATURE, encoding="utf-8")
+    run_dir = tmp_path / "run"
+    env = {**os.environ, "SPSE_SIM_CATALOG": str(catalog), "PYTHONPATH": str(ROOT)}
+    driver = subprocess.Popen(
+        [sys.executable, "-P", "-c", DRIVER, str(run_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,  # our SIGINT reaches the driver only, as Ctrl-C would
+    )
+    assert driver.stdout is not None
+    seen: list[str] = []
+    first = None
+    for line in driver.stdout:
+        seen.append(line)
+        first = PROGRESS.match(line.rstrip("\n"))
+        if first is not None:
+            break
+    assert first is not None, "".join(seen)
+    assert first.group(2) == "LULUS", "".join(seen)
+    number = first.group(1)[-1]
+    assert first.group(3) == f"Pendaftaran penyedia nomor {number} berhasil"
+    assert not any(line.strip().strip(".") == "" and "." in line for line in seen)  # no dots
+    running = descendants(driver.pid)
+    assert running  # the child pytest, its workers, their browsers
+
+    driver.send_signal(signum)
+    rest, _ = driver.communicate(timeout=180)
+
+    assert driver.returncode == 130, "".join(seen) + rest
+    assert "DIHENTIKAN" in rest
+    assert not [p for p in running if alive(p)], rest
+    index = json.loads((run_dir / INDEX_NAME).read_text(encoding="utf-8"))
+    assert index["status"] == INTERRUPTED
+    assert index["ok"] is False
+    outcomes = json.loads((run_dir / "outcomes.json").read_text(encoding="utf-8"))
+    statuses = {o["scenario_id"]: o["status"] for o in outcomes}
+    assert statuses[first.group(1)] == "passed"
+    assert set(statuses.values()) == {"passed"}, outcomes  # the interrupted ones are not failed
+    assert len(statuses) < 6
+    for entry in index["scenarios"]:
+        assert entry["status"] == "passed", entry
+    for chronology in run_dir.rglob("chronology.json"):
+        steps = json.loads(chronology.read_text(encoding="utf-8"))
+        assert all(s["outcome"] == "ok" for s in steps), (chronology, steps)

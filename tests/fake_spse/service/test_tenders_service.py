@@ -1,0 +1,90 @@
+"""Tenders (fake_spse.service.tenders) without HTTP: announcing a package with its schedule."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from service_world import (
+    START,
+    LpseUnderTest,
+    MakeCsr,
+    add_account,
+    certify,
+    draft,
+    keys,
+    open_lpse,
+)
+
+from fake_spse.domain.accounts import Role
+from fake_spse.domain.errors import Forbidden, NotFound, UploadProblems
+
+
+def test_tender_needs_a_pokja_certificate_in_the_ca_profile(lpse: LpseUnderTest) -> None:
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    with pytest.raises(UploadProblems) as caught:
+        lpse.tenders.create_tender(pokja, draft(name=" ", hps=2_000_000_000))
+    assert keys(caught.value) == [
+        "registrasi.wajib_diisi",
+        "tender.hps_melebihi_pagu",
+        "tender.pokja_tanpa_sertifikat",
+    ]
+    assert lpse.tenders.tenders() == []
+
+
+def test_tender_schedule_follows_the_profile(lpse: LpseUnderTest, make_csr: MakeCsr) -> None:
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    certify(lpse, pokja, make_csr)
+    tender = lpse.tenders.create_tender(pokja, draft())
+    certificate = lpse.certificates.certificate_of("pokja1")
+    assert certificate is not None
+    assert tender.recipient_certificates == (certificate.pem,)
+    windows = tender.schedule.windows
+    assert [(w.name, w.end - w.start) for w in windows] == [
+        (s.name, timedelta(hours=s.hours)) for s in lpse.profile.schedule
+    ]
+    assert windows[0].start == START
+    assert all(a.end == b.start for a, b in itertools.pairwise(windows))
+    assert lpse.tenders.tender(tender.tender_id) == tender
+    second = lpse.tenders.create_tender(pokja, draft(name="Paket Kedua"))
+    assert int(second.tender_id) == int(tender.tender_id) + 1
+
+
+def test_tender_in_the_nonca_profile_needs_no_certificate(tmp_path: Path) -> None:
+    nonca = open_lpse(tmp_path, profile="spse-4.3-nonca")
+    pokja = add_account(nonca, "pokja1", Role.POKJA)
+    tender = nonca.tenders.create_tender(pokja, draft())
+    assert tender.recipient_certificates == ()
+
+
+def test_only_a_pokja_creates_tenders(lpse: LpseUnderTest) -> None:
+    vendor = add_account(lpse, "ptmaju", Role.PENYEDIA)
+    with pytest.raises(Forbidden):
+        lpse.tenders.create_tender(vendor, draft())
+    with pytest.raises(NotFound):
+        lpse.tenders.tender("99999999")
+
+
+def test_tenders_announced_at_once_get_distinct_ids(lpse: LpseUnderTest, make_csr: MakeCsr) -> None:
+    """Each tender takes the next id in the same transaction that stores it."""
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    certify(lpse, pokja, make_csr)
+    start = threading.Barrier(2)
+    created: list[str] = []
+
+    def announce() -> None:
+        start.wait()
+        for number in range(4):
+            tender = lpse.tenders.create_tender(pokja, draft(name=f"Paket {number}"))
+            created.append(tender.tender_id)
+
+    threads = [threading.Thread(target=announce) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(created) == [str(10_000_001 + n) for n in range(8)]
+    assert len(lpse.tenders.tenders()) == 8

@@ -1,0 +1,136 @@
+"""What ``spse-sim`` checks before it starts work: a writable output or data folder, a display
+for --headed, a --base-url that answers. Each refusal is one line, exit 2, nothing written."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.cli.main import main
+from simulator.demo.basic import SEEDED_MARKER
+from simulator.harness.environment import RunOptions
+
+
+@pytest.fixture
+def a_file(tmp_path: Path) -> Path:
+    path = tmp_path / "catatan.txt"
+    path.write_text("bukan folder")
+    return path
+
+
+@pytest.mark.parametrize("ids", [[], ["KODOK-003"]], ids=["journey", "scenarios"])
+def test_an_output_folder_that_cannot_be_written_is_refused(
+    ids: list[str], a_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", *ids, "--output", str(a_file / "run")]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: --output {a_file / 'run'}: folder tidak dapat ditulis "
+        "(bagian dari jalurnya bukan folder)"
+    ]
+    assert a_file.read_text() == "bukan folder"
+
+
+def test_an_output_folder_in_proc_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--output", "/proc/spse-sim-run"]) == 2
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("spse-sim: --output /proc/spse-sim-run: folder tidak dapat ditulis")
+
+
+def test_a_runs_dir_that_is_a_file_is_refused(
+    a_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "KODOK-003", "--runs-dir", str(a_file)]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: --runs-dir {a_file}: folder tidak dapat ditulis (sudah ada dan bukan folder)"
+    ]
+
+
+def test_a_data_dir_that_cannot_be_written_is_refused_before_serving(
+    a_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: list[object] = []
+    monkeypatch.setattr("simulator.demo.basic.serve", lambda **kw: served.append(kw) or 0)
+
+    assert main(["serve", "--data-dir", str(a_file / "data")]) == 2
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"spse-sim: --data-dir {a_file / 'data'}: folder tidak dapat ditulis")
+    assert served == []
+
+
+@pytest.mark.parametrize("ids", [[], ["KODOK-003"]], ids=["journey", "scenarios"])
+def test_headed_without_a_display_says_how_to_run_headless(
+    ids: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+
+    assert main(["run", *ids, "--headed", "--output", str(tmp_path / "run")]) == 2
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("spse-sim: --headed butuh layar")
+    assert "jalankan tanpa --headed" in line
+    assert not (tmp_path / "run").exists()
+
+
+def free_port() -> int:
+    """A port nobody listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def test_a_base_url_nobody_answers_is_refused_before_any_scenario_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"http://127.0.0.1:{free_port()}/eproc4"
+
+    assert main(["run", "--all", "--base-url", url, "--output", str(tmp_path / "run")]) == 2
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"spse-sim: tidak dapat menghubungi URL {url}: ")
+    assert not (tmp_path / "run").exists()
+
+
+def test_ctrl_c_during_the_journey_marks_its_folder_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted_journey(options: RunOptions, **kwargs: object) -> None:
+        (options.output_dir / "chronology.json").write_text("[]")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("simulator.journey.run.run_journey", interrupted_journey)
+
+    assert main(["run", "--output", str(tmp_path / "run")]) == 130
+
+    assert capsys.readouterr().err.splitlines() == ["spse-sim: dihentikan oleh pengguna (Ctrl-C)"]
+    index = json.loads((tmp_path / "run" / "index.json").read_text(encoding="utf-8"))
+    assert (index["kind"], index["interrupted"], index["ok"]) == ("journey", True, False)
+    assert "chronology.json" in index["files"]
+
+
+def test_a_data_dir_seeded_for_the_other_demo_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "kelas-data"
+    data.mkdir()
+    (data / SEEDED_MARKER).write_text("")  # seeded by `spse-sim serve` without --demo
+
+    assert main(["serve", "--demo", "--data-dir", str(data)]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: {data} sudah diisi tanpa --demo; gunakan --data-dir lain"
+    ]
+    assert sorted(p.name for p in data.iterdir()) == [SEEDED_MARKER]
