@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import socket
 import traceback
@@ -46,12 +47,16 @@ from fake_spse.web import (
     staff,
     vendor,
 )
+from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
-from fake_spse.web.session import SessionMiddleware
+from fake_spse.web.session import SessionLimits, SessionMiddleware
+from spse_shared.atomic import write_atomic
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
+
+STARTUP_LOG = logging.getLogger("fake_spse.startup")
 
 
 def open_database(settings: Settings) -> Database:
@@ -101,6 +106,25 @@ def build_support(settings: Settings, context: Context) -> LpseSupport:
     )
 
 
+def clean_leftovers(context: Context, support: LpseSupport) -> None:
+    """Remove partial uploads and unreferenced blobs a crash left behind, and say so."""
+    with context.unit() as db:
+        spse_keys = db.blob_keys()
+    for name, store, referenced in (
+        ("blobs", context.blobs, spse_keys),
+        ("support-blobs", support.blobs, support.store.blob_keys()),
+    ):
+        removed = store.clean_up(referenced)
+        if removed:
+            STARTUP_LOG.warning(
+                "start-up: removed %d partial upload(s) and %d orphan blob(s) from %s: %s",
+                len(removed.partial),
+                len(removed.orphans),
+                name,
+                ", ".join((*removed.partial, *removed.orphans)),
+            )
+
+
 def build_smtp(
     settings: Settings, mailbox: Mailbox, sock: socket.socket | None
 ) -> SmtpServer | None:
@@ -125,6 +149,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     context = build_context(settings, db)
     services = Services(context)
     support = build_support(settings, context)
+    clean_leftovers(context, support)
     mailbox = Mailbox(settings.data_dir / "mail", context.clock.now)
     smtp = build_smtp(settings, mailbox, smtp_socket)
     web_routes = [
@@ -179,10 +204,16 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     )
     secret = _secret(settings.data_dir / "session.key")
     app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
-    sessions = SessionMiddleware(app, db=db, secret=secret, now=context.clock.now)
+    limits = SessionLimits(idle=settings.session_idle, absolute=settings.session_absolute)
+    sessions = SessionMiddleware(app, db=db, secret=secret, now=context.clock.now, limits=limits)
+    body_limits = BodyLimits(
+        upload_paths=upload_paths(settings.base_path, support_web.SUPPORT_PATH),
+        upload_limit=context.profile.upload_max_bytes,
+    )
+    bounded = BodyLimitMiddleware(sessions, limits=body_limits, message=context.messages.text)
     # Outermost: every request, also /_sim and static files, gets an id and a log line.
     log = RequestLog(settings.data_dir / LOG_NAME)
-    return RequestLogMiddleware(sessions, log=log, now=context.clock.now)  # type: ignore[return-value]
+    return RequestLogMiddleware(bounded, log=log, now=context.clock.now)  # type: ignore[return-value]
 
 
 def _lifespan(smtp: SmtpServer | None) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
@@ -201,7 +232,8 @@ def _lifespan(smtp: SmtpServer | None) -> Callable[[Starlette], AbstractAsyncCon
 
 def _secret(path: Path) -> bytes:
     if not path.exists():
-        path.write_bytes(secrets.token_bytes(32))
+        write_atomic(path, secrets.token_bytes(32))  # owner-only: it signs every session
+    path.chmod(0o600)
     return path.read_bytes()
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from spse_shared.profile import DEFAULT_PROFILE
 
 # The cost simulated runs (scenarios, the journey) give their fake SPSE.
 SIMULATED_PASSWORD_COST = 2**10
+# SPSE's session lifetimes, on the simulated clock: 30 minutes idle, a working day at most.
+SPSE_SESSION_IDLE = timedelta(minutes=30)
+SPSE_SESSION_ABSOLUTE = timedelta(hours=8)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,15 @@ class Settings:
     # Test runs of simulated accounts lower it (SIMULATED_PASSWORD_COST): hashing is not
     # what they test, and a full-cost hash per login adds up over a catalog.
     password_cost: int | None = None
+    # Host names (``name`` or ``name:port``) besides the bound address under which the control
+    # plane answers, e.g. a trainer laptop's name on the class network.
+    allowed_hosts: tuple[str, ...] = ()
+    # A logged-in session ends after this much simulated time without a request, or this long
+    # after login whatever happens; None = never. SPSE's own values are SPSE_SESSION_IDLE and
+    # SPSE_SESSION_ABSOLUTE. Off by default for now: scenario steps and harnesses that jump the
+    # clock by days between stages still expect a session to survive the jump.
+    session_idle: timedelta | None = None
+    session_absolute: timedelta | None = None
 
     @property
     def adp_db_path(self) -> Path:

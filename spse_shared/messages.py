@@ -18,7 +18,17 @@ CATALOG: Mapping[str, str] = {
     ),
     "login.ditolak": "Akun Anda ditolak oleh verifikator LPSE.",
     "login.harus_login": "Silakan login terlebih dahulu.",
+    "login.terlalu_sering": (
+        "Terlalu banyak percobaan login yang gagal. Demi keamanan, login ditangguhkan sampai "
+        "{until}. Jika lupa password, hubungi helpdesk LPSE."
+    ),
     "akses.ditolak": "Anda tidak memiliki hak akses ke halaman ini.",
+    "permintaan.terlalu_besar": (
+        "Data yang dikirim terlalu besar dan ditolak. Periksa kembali isian atau ukuran file."
+    ),
+    "permintaan.waktu_habis": (
+        "Pengiriman data terhenti terlalu lama sehingga dibatalkan. Silakan kirim ulang."
+    ),
     "token.tidak_valid": "Sesi Anda tidak valid atau telah berakhir. Silakan muat ulang halaman.",
     "registrasi.berhasil": (
         "Pendaftaran berhasil. Akun Anda belum aktif: silakan datang ke LPSE untuk verifikasi "
@@ -105,6 +115,20 @@ CATALOG: Mapping[str, str] = {
         "Sertifikat elektronik belum tertanam di SpamKodok 2. Lakukan pendaftaran AMS terlebih "
         "dahulu."
     ),
+    "penawaran.bukan_cms": (
+        "Dokumen penawaran ditolak: berkas bukan dokumen penawaran terenkripsi SPAMKODOK yang "
+        "sah. Dokumen penawaran sebelumnya (jika ada) tetap berlaku. Enkripsi ulang dokumen "
+        "penawaran dengan SpamKodok 2 lalu kirim kembali."
+    ),
+    "penawaran.penerima_salah": (
+        "Dokumen penawaran ditolak: dokumen tidak dienkripsi untuk sertifikat Pokja Pemilihan "
+        "paket ini. Dokumen penawaran sebelumnya (jika ada) tetap berlaku. Muat ulang halaman "
+        "penawaran, enkripsi ulang, lalu kirim kembali."
+    ),
+    "penawaran.sertifikat_penyedia_tidak_berlaku": (
+        "Dokumen penawaran ditolak: sertifikat elektronik Anda tidak berlaku atau telah dicabut. "
+        "Perbarui sertifikat melalui AMS lalu kirim kembali."
+    ),
     # opening
     "pembukaan.belum_waktunya": (
         "Dokumen penawaran belum dapat dibuka. Tahap Pembukaan Dokumen Penawaran dimulai {start}."
@@ -121,6 +145,14 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.sertifikat_dicabut": "Gagal: sertifikat penyedia telah dicabut saat dokumen diterima",
     "pembukaan.sertifikat_tidak_dipercaya": "Gagal: sertifikat penyedia tidak diterbitkan oleh BSrE",
     "pembukaan.bukan_tender_ini": "Gagal: dokumen bukan untuk tender ini",
+    "pembukaan.sudah_dicatat": (
+        "Hasil pembukaan penawaran ini sudah dicatat. Perubahan hasil harus diajukan sebagai "
+        "koreksi dan akan tercatat dalam riwayat pembukaan."
+    ),
+    "pembukaan.tahap_selesai": (
+        "Tahap Pembukaan Dokumen Penawaran telah berakhir pada {end}. Hasil pembukaan tidak dapat "
+        "dicatat lagi."
+    ),
     "pembukaan.selesai": "Pembukaan dokumen penawaran selesai.",
     # APENDO (SPSE NON CA): package key pair, .rhs upload, opening with the package private key
     "apendo.halaman_non_ca": "Halaman APENDO hanya digunakan pada SPSE NON CA. Pada SPSE CA dokumen penawaran diamankan dengan sertifikat elektronik di SpamKodok 2.",
@@ -129,6 +161,8 @@ CATALOG: Mapping[str, str] = {
     "apendo.petunjuk": "Unduh kunci publik paket, enkripsi dokumen penawaran dengan APENDO, lalu unggah file .rhs hasil enkripsi. Dokumen hanya dapat dibuka oleh Pokja Pemilihan dengan kunci privat paket pada tahap Pembukaan Dokumen Penawaran.",
     "apendo.file_wajib": "Silakan pilih file dokumen penawaran (.rhs) hasil enkripsi APENDO.",
     "apendo.bukan_rhs": "File {name} bukan dokumen penawaran APENDO. Pada SPSE NON CA hanya file berekstensi .rhs hasil enkripsi APENDO yang dapat diunggah.",
+    "apendo.rhs_tidak_sah": "File .rhs ditolak: bukan dokumen penawaran hasil enkripsi APENDO yang sah. Dokumen penawaran sebelumnya (jika ada) tetap berlaku.",
+    "apendo.rhs_kunci_lain": "File .rhs ditolak: dokumen tidak dienkripsi dengan kunci publik paket ini. Unduh kunci publik paket ini, enkripsi ulang dengan APENDO, lalu unggah kembali.",
     "apendo.menggantikan": "Dokumen penawaran yang dikirim sebelumnya telah digantikan.",
     "apendo.form_tidak_valid": "Formulir upload tidak valid. Silakan muat ulang halaman dan ulangi.",
     "apendo.jadwal_pembukaan": "Kunci privat paket dan dokumen penawaran baru tersedia pada tahap Pembukaan Dokumen Penawaran, mulai {start}.",

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fake_spse.domain.accounts import password_matches
-from fake_spse.storage.sqlite import execute_statements, transaction
+from fake_spse.storage.sqlite import execute_statements, owner_only, transaction
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -136,7 +136,7 @@ class AdpService:
         self._now = now
         self._is_down = is_down
         self._lock = threading.Lock()
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only(self._path)
         with self._transaction() as conn:
             execute_statements(conn, _SCHEMA)
             present = {row["name"] for row in conn.execute("PRAGMA table_info(records)")}

@@ -36,6 +36,10 @@ def allowed(request: Request) -> bool:
     """With a control token set, only callers presenting it; without one, local callers only.
 
     Either way, a request a browser sends on behalf of another site's page is refused (CSRF).
+    Without a token, a local caller must also address the server by an address it was bound to
+    (DNS rebinding: a page on ``evil.example``, resolving to 127.0.0.1, reaches us from a
+    loopback address with ``Host: evil.example``; its Origin matches that Host, so only the
+    Host check stops it).
     """
     if cross_site(request):
         return False
@@ -44,11 +48,43 @@ def allowed(request: Request) -> bool:
     if token is not None:
         presented = request.headers.get(TOKEN_HEADER)
         return presented is not None and hmac.compare_digest(presented.encode(), token.encode())
+    if not own_host(request):
+        return False
     host = request.client.host if request.client else ""
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host in ("localhost", "testclient")
+
+
+def bound_hosts(request: Request) -> set[str]:
+    """The ``host[:port]`` values a request to this server may carry in its Host header: the
+    address of the socket the request came in on (the one the server was bound to; for a
+    0.0.0.0 bind, the interface's own address), ``localhost`` on a loopback socket, and the
+    names in ``Settings.allowed_hosts``."""
+    extra = {name.lower() for name in _services(request).settings.allowed_hosts}
+    server = request.scope.get("server")
+    if not server:
+        return extra
+    address, port = str(server[0]), server[1]
+    names = {address}
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        ip = None
+    if ip is not None and ip.version == 6:
+        names = {f"[{address}]"}
+    if ip is not None and ip.is_loopback:
+        names |= {"localhost", "127.0.0.1", "[::1]"}
+    names |= extra
+    with_port = {f"{name}:{port}" for name in names} if port is not None else set()
+    default_port = port is None or (request.url.scheme, port) in (("http", 80), ("https", 443))
+    return with_port | (names if default_port else set()) | extra
+
+
+def own_host(request: Request) -> bool:
+    """True when the Host header names an address this server was bound to (see bound_hosts)."""
+    return request.headers.get("host", "").lower() in bound_hosts(request)
 
 
 def cross_site(request: Request) -> bool:
@@ -57,7 +93,7 @@ def cross_site(request: Request) -> bool:
         return True
     origin = request.headers.get("origin")
     own = f"{request.url.scheme}://{request.headers.get('host', '')}"
-    return origin is not None and origin != own
+    return origin is not None and origin.lower() != own.lower()
 
 
 def _problem(message: str, status: int = 400) -> JSONResponse:
@@ -80,7 +116,7 @@ def guarded(handler: Any) -> Any:
             return _problem("control API needs a local address or the X-Sim-Token header", 403)
         try:
             response: Response = await handler(request)
-        except (ValueError, KeyError, TypeError, UnknownFault) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError, UnknownFault) as exc:
             return _problem(str(exc))
         except DomainError as exc:
             return _problem(exc.key, 404 if isinstance(exc, NotFound) else 400)

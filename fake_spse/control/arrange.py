@@ -10,7 +10,6 @@ only the browser round trips are skipped. Guarded like the rest of /_sim.
 from __future__ import annotations
 
 import base64
-import secrets
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -20,7 +19,7 @@ from fake_spse.control.api import _json, _services, guarded
 from fake_spse.domain.accounts import VendorRegistration
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.service.blocking import call
-from fake_spse.web.session import COOKIE, Session, encode_cookie
+from fake_spse.web.session import COOKIE, encode_cookie, log_in
 
 # The registration form's fields (as fake_spse/web/accounts.py reads them).
 _VENDOR_FIELDS = ("user_id", "password", "company", "npwp", "email", "address", "phone", "director")
@@ -98,8 +97,9 @@ async def login(request: Request) -> Response:
     body = await _json(request)
     accounts = _services(request).accounts
     account = await call(accounts.authenticate, str(body["user_id"]), str(body["password"]))
-    session = Session(secrets.token_hex(16), account.user_id, secrets.token_hex(20))
-    await call(accounts.open_session, session.sid, session.auth_token, account.user_id)
+    # A logged-in session as the login page makes one; its cookie goes to the desk's browser,
+    # not to this /_sim caller (the session is not put into this request's scope).
+    session = await call(log_in, request.scope, account.user_id)
     now = _services(request).simulation.now()
     value = encode_cookie(request.app.state.sim_secret, session, now)
     return JSONResponse({"ok": True, "cookie": {"name": COOKIE, "value": value, "path": "/"}})

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from fake_spse.domain.errors import DomainError
+
 # The stable codes SpamKodok reports at opening; each has a message key "pembukaan.<code>".
 OPENING_CODES = (
     "dibuka",
@@ -48,3 +50,32 @@ class OpeningResult:
     @property
     def succeeded(self) -> bool:
         return self.code == "dibuka"
+
+
+def check_opening_record(
+    previous: OpeningResult | None,
+    result: OpeningResult,
+    *,
+    correction: bool,
+    stage_end: datetime,
+) -> bool:
+    """Whether ``result`` is to be recorded (False: it repeats ``previous``, a retry).
+
+    An offer's opening result is recorded once, during the opening stage; a different result
+    later is a correction, which the pokja must ask for (it is recorded as a new entry in the
+    log, never silently written over the first one). DomainError otherwise.
+    """
+    if result.opened_at >= stage_end:
+        raise DomainError("pembukaan.tahap_selesai", end=stage_end)
+    if previous is None:
+        return True
+    same = (previous.code, previous.signer_subject, previous.files) == (
+        result.code,
+        result.signer_subject,
+        result.files,
+    )
+    if same:
+        return False
+    if not correction:
+        raise DomainError("pembukaan.sudah_dicatat")
+    return True

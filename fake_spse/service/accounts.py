@@ -129,17 +129,6 @@ class AccountService:
             arrived_at=self._ctx.clock.now(),
         )
 
-    def open_session(self, sid: str, auth_token: str, user_id: str) -> None:
-        """A new session ``sid`` already logged in as ``user_id`` (/_sim/arrange/login)."""
-        with self._ctx.unit() as db:
-            db.add_session(sid, auth_token, self._ctx.clock.now())
-            db.set_session_user(sid, user_id)
-
-    def bind_session(self, sid: str, user_id: str | None) -> None:
-        """Session ``sid`` now belongs to ``user_id`` (after login), or to nobody (logout)."""
-        with self._ctx.unit() as db:
-            db.set_session_user(sid, user_id)
-
     def account(self, user_id: str) -> Account:
         """The account ``user_id``; NotFound if there is none."""
         account = self.find(user_id)

@@ -105,9 +105,17 @@ class ApendoService:
         return self._offers.offer_file(pokja, tender_id, offer_id)
 
     def record_apendo_opening(
-        self, pokja: Account, tender_id: str, offer_id: int, *, code: str, files: tuple[str, ...]
+        self,
+        pokja: Account,
+        tender_id: str,
+        offer_id: int,
+        *,
+        code: str,
+        files: tuple[str, ...],
+        correction: bool = False,
     ) -> OpeningResult:
-        """Keep what the pokja's APENDO found when it opened one offer with the package key."""
+        """Keep what the pokja's APENDO found when it opened one offer with the package key
+        (once; ``correction`` as in ``OfferService.keep_opening``)."""
         offer, _ = self.apendo_offer_file(pokja, tender_id, offer_id)
         if self._package_key(tender_id).released_at is None:
             raise DomainError("apendo.kunci_belum_diunduh")
@@ -120,6 +128,5 @@ class ApendoService:
             opened_at=self._ctx.clock.now(),
             opened_by=pokja.user_id,
         )
-        with self._ctx.unit() as db:
-            db.save_opening(result)
-        return result
+        tender = self._tenders.tender(tender_id)
+        return self._offers.keep_opening(tender, result, correction=correction)

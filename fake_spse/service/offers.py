@@ -9,7 +9,8 @@ from pathlib import Path
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
-from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult
+from fake_spse.domain.offer_checks import OfferRules, check_offer
+from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult, check_opening_record
 from fake_spse.domain.tenders import Tender
 from fake_spse.service.blocking import call
 from fake_spse.service.certificates import CertificateService
@@ -17,6 +18,7 @@ from fake_spse.service.context import Context
 from fake_spse.service.tenders import TenderService
 from fake_spse.simulation.faults import Fault
 from fake_spse.storage.blobs import BlobTooLarge, StoredBlob
+from spse_shared.profile import OPENING_STAGE
 
 
 class UploadCut(Exception):
@@ -112,11 +114,14 @@ class OfferService:
 
     def _keep_offer(self, tender: Tender, vendor: Account, stored: StoredBlob) -> Receipt:
         """Record a whole upload as the vendor's current offer, unless it completed after the
-        deadline: the deadline applies to the moment the upload is complete, as on a real
-        server."""
+        deadline (the deadline applies to the moment the upload is complete, as on a real
+        server) or it is not an offer SPSE accepts: then it replaces nothing."""
         received_at = self._ctx.clock.now()
         try:
             tender.ensure_upload_open(received_at)
+            # Only a well-formed offer to this tender's recipients may replace the current one.
+            with self._ctx.blobs.path(stored.key).open("rb") as stream:
+                check_offer(stream, stored.size, self.offer_rules(vendor, tender))
         except DomainError:
             self._ctx.blobs.delete(stored.key)
             raise
@@ -153,6 +158,21 @@ class OfferService:
             return tender.recipient_certificates
         current = self._certificates.certificate_of(tender.created_by)
         return (current.pem,) if current is not None else tender.recipient_certificates
+
+    def offer_rules(self, vendor: Account, tender: Tender) -> OfferRules:
+        """What an offer from ``vendor`` to ``tender`` must be, now: CA, an envelope to the
+        pokja's certificates from a vendor with a valid certificate; APENDO, to the package key."""
+        if self._ctx.profile.protection == "apendo":
+            with self._ctx.unit() as db:
+                package = db.package_key(tender.tender_id)
+            if package is None:
+                raise NotFound("apendo.kunci_tidak_ada")
+            return OfferRules(recipient_sets=((package.certificate_pem,),), apendo=True)
+        sets = {self.offer_recipients(tender), tender.recipient_certificates} - {()}
+        return OfferRules(
+            recipient_sets=tuple(sets),
+            vendor_certified=self._certificates.certificate_of(vendor.user_id) is not None,
+        )
 
     def offers_for_opening(self, pokja: Account, tender_id: str) -> tuple[Tender, list[Offer]]:
         """The current offers of a tender, for its own pokja, once opening has started."""
@@ -194,8 +214,10 @@ class OfferService:
         code: str,
         signer_subject: str,
         files: tuple[str, ...],
+        correction: bool = False,
     ) -> OpeningResult:
-        """Keep what the pokja's SpamKodok found when opening an offer."""
+        """Keep what the pokja's SpamKodok found when opening an offer (``correction``: the
+        pokja replaces a result recorded earlier, see ``keep_opening``)."""
         offer, _ = self.offer_file(pokja, tender_id, offer_id)
         if code not in OPENING_CODES:
             raise DomainError("pembukaan.status_tidak_dikenal")
@@ -207,8 +229,26 @@ class OfferService:
             opened_at=self._ctx.clock.now(),
             opened_by=pokja.user_id,
         )
+        return self.keep_opening(self._tenders.tender(tender_id), result, correction=correction)
+
+    def keep_opening(
+        self, tender: Tender, result: OpeningResult, *, correction: bool
+    ) -> OpeningResult:
+        """Record ``result`` once, during ``tender``'s opening stage; the result that counts.
+
+        The same result again is a retry and records nothing; a different one is refused
+        unless it is a ``correction``, which is logged as a new entry, never written silently
+        over the first.
+        """
+        stage_end = tender.schedule.window(OPENING_STAGE).end
         with self._ctx.unit() as db:
-            db.save_opening(result)
+            previous = db.opening(result.offer_id)
+            if not check_opening_record(
+                previous, result, correction=correction, stage_end=stage_end
+            ):
+                assert previous is not None
+                return previous
+            db.save_opening(result, correction=previous is not None)
         return result
 
     def opening(self, offer_id: int) -> OpeningResult | None:

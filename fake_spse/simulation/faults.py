@@ -13,7 +13,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from fake_spse.simulation.clock import SimClock
-from fake_spse.storage.sqlite import execute_statements, transaction
+from fake_spse.storage.sqlite import execute_statements, owner_only, transaction
+
+# Bounds of what arm() accepts (the trainer panel has stricter, per-param ones for its form).
+MAX_TIMES = 10**9
+MAX_PARAM = 2**31
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,7 @@ class FaultBoard:
         self._clock = clock
         self._wall = wall
         self._lock = threading.Lock()
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only(self._path)
         with self._transaction() as conn:
             execute_statements(conn, _SCHEMA)
 
@@ -168,15 +172,29 @@ class FaultBoard:
     ) -> Fault:
         """Arm ``name`` for ``times`` checks (None: until disarmed), replacing an earlier arming."""
         spec = _spec(name)
-        if times is not None and (isinstance(times, bool) or times < 1):
-            raise ValueError(f"times must be at least 1 (or None for until disarmed), got {times}")
+        if times is not None and (
+            not isinstance(times, int) or isinstance(times, bool) or not 1 <= times <= MAX_TIMES
+        ):
+            raise ValueError(
+                f"times must be a whole number from 1 to {MAX_TIMES} (or None for until "
+                f"disarmed), got {times!r}"
+            )
+        if actor is not None and (not isinstance(actor, str) or not 0 < len(actor) <= 64):
+            raise ValueError(f"actor must be a user id (1 to 64 characters), got {actor!r}")
+        if params is not None and not isinstance(params, Mapping):
+            raise ValueError(f"params must be an object, got {params!r}")
         clean: dict[str, int | str] = {}
         for key, value in (params or {}).items():
             if key not in spec.params:
                 allowed = ", ".join(spec.params) or "none"
                 raise ValueError(f"fault {name!r} has no param {key!r} (allowed: {allowed})")
-            if isinstance(value, bool) or not isinstance(value, int | str):
-                raise ValueError(f"param {key!r} must be an int or a string, got {value!r}")
+            # Every param is a count (milliseconds, bytes, days): a whole number in range.
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                value = int(value)
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_PARAM:
+                raise ValueError(
+                    f"param {key!r} must be a whole number 0..{MAX_PARAM}, got {value!r}"
+                )
             clean[key] = value
         fault = Fault(
             name=name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,17 @@ class StoredBlob:
     key: str
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class Leftovers:
+    """What ``BlobStore.clean_up`` removed: partial writes and blobs nothing refers to."""
+
+    partial: tuple[str, ...]
+    orphans: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.partial or self.orphans)
 
 
 class BlobStore:
@@ -103,3 +114,21 @@ class BlobStore:
         if not self._tmp.is_dir():
             return []
         return sorted(p.name for p in self._tmp.iterdir() if p.is_file())
+
+    def clean_up(self, referenced: Iterable[str]) -> Leftovers:
+        """Remove what a crash left behind; call at start-up only, while nothing is writing.
+
+        Partial writes (an upload cut by a kill) are removed, and so are finished blobs that no
+        record refers to (written, but the process died before the record that refers to them
+        was committed): nobody was ever given a receipt for either.
+        """
+        partial = tuple(self.partial_keys())
+        for key in partial:
+            (self._tmp / key).unlink(missing_ok=True)
+        keep = set(referenced)
+        orphans = tuple(key for key in self.keys() if key not in keep)
+        for key in orphans:
+            self.delete(key)
+        if partial or orphans:
+            fsync_directory(self._root)
+        return Leftovers(partial=partial, orphans=orphans)

@@ -18,7 +18,7 @@ from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.offers import Offer, OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
-from fake_spse.storage.sqlite import transaction
+from fake_spse.storage.sqlite import owner_only, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS accounts (
     home_lpse TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS sessions (
-    sid TEXT PRIMARY KEY, user_id TEXT, auth_token TEXT NOT NULL, created_at TEXT NOT NULL
+    sid TEXT PRIMARY KEY, user_id TEXT, auth_token TEXT NOT NULL, created_at TEXT NOT NULL,
+    last_seen TEXT
 );
 CREATE TABLE IF NOT EXISTS certificates (
     serial TEXT PRIMARY KEY, user_id TEXT NOT NULL, subject TEXT NOT NULL, pem TEXT NOT NULL,
@@ -58,6 +59,11 @@ CREATE TABLE IF NOT EXISTS offers (
 CREATE TABLE IF NOT EXISTS openings (
     offer_id INTEGER PRIMARY KEY, code TEXT NOT NULL, signer_subject TEXT NOT NULL,
     files TEXT NOT NULL, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS opening_log (
+    entry_id INTEGER PRIMARY KEY AUTOINCREMENT, offer_id INTEGER NOT NULL, code TEXT NOT NULL,
+    signer_subject TEXT NOT NULL, files TEXT NOT NULL, opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL, correction INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
@@ -88,6 +94,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._lock = threading.RLock()
+        owner_only(self._path)
         # The connection of the transaction the current thread has open, if any.
         self._active = threading.local()
         conn = sqlite3.connect(self._path, timeout=30)
@@ -98,6 +105,10 @@ class Database:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(accounts)")}
             if "home_lpse" not in columns:
                 conn.execute("ALTER TABLE accounts ADD COLUMN home_lpse TEXT NOT NULL DEFAULT ''")
+            # ... and sessions.last_seen (idle expiry).
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+            if "last_seen" not in columns:
+                conn.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
         finally:
             conn.close()
 
@@ -171,25 +182,49 @@ class Database:
         return [_account(r) for r in rows]
 
     # sessions -------------------------------------------------------------------------------
-    def add_session(self, sid: str, auth_token: str, created_at: datetime) -> None:
+    def add_session(
+        self, sid: str, auth_token: str, created_at: datetime, *, user_id: str | None = None
+    ) -> None:
         with self._tx() as db:
             db.execute(
-                "INSERT INTO sessions (sid, user_id, auth_token, created_at) "
-                "VALUES (?, NULL, ?, ?)",
-                (sid, auth_token, _ts(created_at)),
+                "INSERT INTO sessions (sid, user_id, auth_token, created_at, last_seen) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (sid, user_id, auth_token, _ts(created_at), _ts(created_at)),
             )
 
-    def session(self, sid: str) -> tuple[str | None, str] | None:
-        """(user id or None, authenticity token) of a session."""
+    def session(self, sid: str) -> tuple[str | None, str, datetime, datetime] | None:
+        """(user id or None, authenticity token, created at, last seen) of a session."""
         with self._tx() as db:
             row = db.execute(
-                "SELECT user_id, auth_token FROM sessions WHERE sid=?", (sid,)
+                "SELECT user_id, auth_token, created_at, last_seen FROM sessions WHERE sid=?",
+                (sid,),
             ).fetchone()
-        return None if row is None else (row["user_id"], row["auth_token"])
+        if row is None:
+            return None
+        created = _req_dt(row["created_at"])
+        return row["user_id"], row["auth_token"], created, _dt(row["last_seen"]) or created
 
-    def set_session_user(self, sid: str, user_id: str | None) -> None:
+    def touch_session(self, sid: str, now: datetime) -> None:
+        """Record that the session was used at ``now`` (idle expiry counts from here)."""
         with self._tx() as db:
-            db.execute("UPDATE sessions SET user_id=? WHERE sid=?", (user_id, sid))
+            db.execute("UPDATE sessions SET last_seen=? WHERE sid=?", (_ts(now), sid))
+
+    def delete_session(self, sid: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM sessions WHERE sid=?", (sid,))
+
+    def session_count(self) -> int:
+        """How many sessions are stored (logged-in ones only)."""
+        with self._tx() as db:
+            found: int = db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return found
+
+    def blob_keys(self) -> set[str]:
+        """Every blob a record refers to: offers and AMS letters."""
+        with self._tx() as db:
+            offers = db.execute("SELECT blob_key FROM offers").fetchall()
+            letters = db.execute("SELECT letter_blob FROM ams_requests").fetchall()
+        return {row[0] for row in offers} | {row[0] for row in letters}
 
     # certificates ---------------------------------------------------------------------------
     def add_certificate(self, cert: UserCertificate) -> None:
@@ -391,19 +426,45 @@ class Database:
             ).fetchone()
         return None if row is None else _offer(row)
 
-    def save_opening(self, result: OpeningResult) -> None:
+    def save_opening(self, result: OpeningResult, *, correction: bool = False) -> None:
+        """Make ``result`` the offer's opening result and append it to the opening log (every
+        result ever recorded, corrections marked), in one transaction."""
+        row = (
+            result.offer_id,
+            result.code,
+            result.signer_subject,
+            json.dumps(list(result.files)),
+            _ts(result.opened_at),
+            result.opened_by,
+        )
         with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO openings VALUES (?, ?, ?, ?, ?, ?)", row)
             db.execute(
-                "INSERT OR REPLACE INTO openings VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    result.offer_id,
-                    result.code,
-                    result.signer_subject,
-                    json.dumps(list(result.files)),
-                    _ts(result.opened_at),
-                    result.opened_by,
-                ),
+                "INSERT INTO opening_log (offer_id, code, signer_subject, files, opened_at, "
+                "opened_by, correction) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*row, int(correction)),
             )
+
+    def opening_log(self, offer_id: int) -> list[tuple[OpeningResult, bool]]:
+        """Every result recorded for the offer, oldest first, each with its correction flag."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM opening_log WHERE offer_id=? ORDER BY entry_id", (offer_id,)
+            ).fetchall()
+        return [
+            (
+                OpeningResult(
+                    offer_id=r["offer_id"],
+                    code=r["code"],
+                    signer_subject=r["signer_subject"],
+                    files=tuple(json.loads(r["files"])),
+                    opened_at=_req_dt(r["opened_at"]),
+                    opened_by=r["opened_by"],
+                ),
+                bool(r["correction"]),
+            )
+            for r in rows
+        ]
 
     def opening(self, offer_id: int) -> OpeningResult | None:
         with self._tx() as db:

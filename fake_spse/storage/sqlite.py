@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -32,8 +33,19 @@ def transaction(path: Path, lock: AbstractContextManager[object]) -> Iterator[sq
             conn.close()
 
 
+def owner_only(path: Path) -> None:
+    """Create ``path`` (if missing) readable and writable by its owner only, and make an existing
+    one so: the databases hold password hashes, sessions and package private keys. SQLite gives
+    its -wal and -shm files the database file's mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    os.chmod(path, 0o600)
+
+
 def create_wal_schema(path: Path, schema: str) -> None:
-    """Switch ``path`` to WAL journalling and run ``schema`` (CREATE ... IF NOT EXISTS) on it."""
+    """Switch ``path`` to WAL journalling and run ``schema`` (CREATE ... IF NOT EXISTS) on it;
+    the file is the owner's only (``owner_only``)."""
+    owner_only(path)
     conn = sqlite3.connect(path, timeout=30)
     try:
         conn.execute("PRAGMA journal_mode=WAL")

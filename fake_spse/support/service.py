@@ -135,6 +135,11 @@ class SupportStore:
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.path, self._lock)
 
+    def blob_keys(self) -> set[str]:
+        """Every attachment blob a ticket refers to."""
+        with self._tx() as db:
+            return {row[0] for row in db.execute("SELECT blob_key FROM attachments").fetchall()}
+
     # tickets --------------------------------------------------------------------------------
     def create(
         self,

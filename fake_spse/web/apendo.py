@@ -188,6 +188,7 @@ async def record_opening(request: Request) -> Response:
             int(request.path_params["offer_id"]),
             code=fields.get("hasil", ""),
             files=tuple(fields.get("berkas", "").splitlines()),
+            correction=fields.get("koreksi") == "ya",
         )
         offer, _ = the_services.apendo.apendo_offer_file(pokja, tender_id, result.offer_id)
     except DomainError as exc:

@@ -114,6 +114,7 @@ async def record_opening(request: Request) -> Response:
             code=str(body.get("code", "")),
             signer_subject=str(body.get("signer_subject", "")),
             files=tuple(str(f) for f in body.get("files", [])),
+            correction=body.get("koreksi") is True,
         )
     except DomainError as exc:
         return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)

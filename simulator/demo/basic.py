@@ -23,6 +23,7 @@ from simulator.demo.seeding import (
     register_vendor,
 )
 from simulator.testdata.factory import TestDataFactory
+from spse_shared.atomic import write_atomic
 from spse_shared.profile import UPLOAD_STAGE
 
 SEEDED_MARKER = "demo-seeded.txt"
@@ -119,9 +120,10 @@ def serve(
             logins = seed_trainer_demo(build_services(settings), seed, data_dir / "desks")
         else:
             logins = seed_demo(build_services(settings), seed, data_dir / "desks")
-        marker.write_text(
-            "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins),
-            encoding="utf-8",
+        # The demo users' passwords: readable by the trainer's account only.
+        write_atomic(
+            marker,
+            "".join(f"{x.role}\t{x.user_id}\t{x.password}\t{x.note}\n" for x in logins).encode(),
         )
     else:
         for line in marker.read_text(encoding="utf-8").splitlines():

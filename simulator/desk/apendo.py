@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers import algorithms
@@ -197,7 +198,7 @@ def decrypt(
         raise NotThisPackage("Dokumen tidak dienkripsi dengan kunci publik paket ini.")
     try:
         content = pkcs7.pkcs7_decrypt_der(rhs, certificate, package_private_key.key, [])
-    except ValueError as exc:
+    except (ValueError, UnsupportedAlgorithm) as exc:  # e.g. a damaged algorithm identifier
         raise DecryptionFailed("Dokumen tidak dapat didekripsi dengan kunci privat paket.") from exc
     if content[_TAR_MAGIC_OFFSET : _TAR_MAGIC_OFFSET + 5] != b"ustar":
         raise RhsCorrupted("Isi dokumen bukan paket penawaran APENDO.")

@@ -62,6 +62,7 @@ def write_report(folder: Path, output: Path | None = None) -> Path:
     document = build_document(evidence)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".laporan-", suffix=".docx", dir=target.parent)
+    os.fchmod(fd, 0o644)  # evidence to share (mkstemp makes it 0600)
     os.close(fd)
     try:
         document.save(tmp_name)

@@ -17,5 +17,6 @@ class LoginPage(SpsePage):
         self.page.wait_for_load_state()
 
     def logout(self) -> None:
-        self.page.get_by_role("link", name="Logout").click()
+        # A small form (logout is a POST with the authenticity token), shown as a button.
+        self.page.get_by_role("button", name="Logout").click()
         self.page.wait_for_load_state()

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.ciphers import algorithms
@@ -201,7 +201,7 @@ def open_sealed(
     try:
         # No options: decryption is binary unless Text (strip MIME headers) is asked for.
         inner = pkcs7.pkcs7_decrypt_der(data, recipient_certificate, recipient_key, [])
-    except ValueError as error:
+    except (ValueError, UnsupportedAlgorithm) as error:  # e.g. a damaged algorithm identifier
         raise DecryptionFailed("Dokumen penawaran tidak dapat didekripsi.") from error
 
     content, signer, embedded = _verify_signed(inner)

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from offer_bodies import envelope_of_size
+
 from fake_spse.adapters.adp import AdpService
 from fake_spse.adapters.ca import CertificateAuthority
 from fake_spse.app import build_context, open_database
@@ -193,5 +195,21 @@ async def chunks_of(*chunks: bytes) -> AsyncIterator[bytes]:
         yield chunk
 
 
+def sealed_body(lpse: LpseUnderTest, tender_id: str, size: int) -> bytes:
+    """An offer SPSE accepts (an EnvelopedData to the tender's pokja) of ``size`` bytes, or
+    of the smallest such size when ``size`` is smaller."""
+    pems = lpse.offers.offer_recipients(lpse.tenders.tender(tender_id))
+    return envelope_of_size(pems, size)
+
+
 def upload(lpse: LpseUnderTest, vendor: Account, tender_id: str, *chunks: bytes) -> Receipt:
+    """Send an offer in chunks of the sizes of ``chunks`` (the last one takes any rest): an
+    accepted offer body of their total size, or no bytes at all when they are empty."""
+    total = sum(map(len, chunks))
+    if total:
+        body, cut, start = sealed_body(lpse, tender_id, total), [], 0
+        for chunk in chunks[:-1]:
+            cut.append(body[start : start + len(chunk)])
+            start += len(chunk)
+        chunks = (*cut, body[start:])
     return run_sync(lpse.offers.receive_offer(vendor, tender_id, chunks_of(*chunks)))

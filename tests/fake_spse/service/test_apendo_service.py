@@ -12,6 +12,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from offer_bodies import envelope
 from service_world import LpseUnderTest, build_lpse
 
 from fake_spse.domain.accounts import Account, AccountStatus, Role
@@ -23,7 +24,7 @@ from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
 from spse_shared.run_sync import run_sync
 
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
-RHS = b"0\x82 pretend CMS EnvelopedData"
+OFFER = b"penawaran APENDO " * 20
 
 
 def make_lpse(tmp_path: Path, profile: str) -> LpseUnderTest:
@@ -101,8 +102,13 @@ def upload(
     name: str = "penawaran.rhs",
     *chunks: bytes,
 ) -> Receipt:
-    body = _chunks(*(chunks or (RHS,)))
+    body = _chunks(*(chunks or (rhs(lpse, tender),)))
     return run_sync(lpse.apendo.receive_apendo_offer(vendor, tender.tender_id, name, body))
+
+
+def rhs(lpse: LpseUnderTest, tender: Tender, content: bytes = OFFER) -> bytes:
+    """``content`` encrypted to the tender's package key, as APENDO does."""
+    return envelope(content, [lpse.apendo.package_key_info(tender.tender_id).certificate_pem])
 
 
 def stored_blobs(tmp_path: Path) -> list[Path]:
@@ -204,15 +210,38 @@ def test_participants_and_the_pokja_get_the_public_key(
 
 
 # the .rhs upload --------------------------------------------------------------------------------
+def test_an_rhs_that_is_no_envelope_to_the_package_replaces_nothing(
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
+) -> None:
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    good = upload(lpse, vendor, tender)
+    for body, key in (
+        (b"sampah!", "apendo.rhs_tidak_sah"),
+        (envelope(OFFER, [tender_certificate_of_another_package(lpse)]), "apendo.rhs_kunci_lain"),
+    ):
+        with pytest.raises(DomainError) as caught:
+            upload(lpse, vendor, tender, "penawaran.rhs", body)
+        assert key_of(caught) == key
+    assert [o.offer_id for o in lpse.db.offers(tender.tender_id)] == [good.offer.offer_id]
+
+
+def tender_certificate_of_another_package(lpse: LpseUnderTest) -> str:
+    """The package certificate of a second tender of the same pokja."""
+    other = lpse.tenders.create_tender(lpse.accounts.account("pokja1"), draft())
+    return lpse.apendo.package_key_info(other.tender_id).certificate_pem
+
+
 def test_an_rhs_upload_is_kept_with_a_receipt(
     lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
-    receipt = upload(lpse, vendor, tender, "Penawaran CV Maju.RHS", RHS[:5], RHS[5:])
-    assert receipt.offer.sha256 == hashlib.sha256(RHS).hexdigest()
-    assert receipt.offer.size == len(RHS)
-    assert lpse.blobs.path(receipt.offer.blob_key).read_bytes() == RHS
-    again = upload(lpse, vendor, tender, "C:\\Dokumen\\penawaran2.rhs", b"second")
+    body = rhs(lpse, tender)
+    receipt = upload(lpse, vendor, tender, "Penawaran CV Maju.RHS", body[:5], body[5:])
+    assert receipt.offer.sha256 == hashlib.sha256(body).hexdigest()
+    assert receipt.offer.size == len(body)
+    assert lpse.blobs.path(receipt.offer.blob_key).read_bytes() == body
+    second = rhs(lpse, tender, b"second")
+    again = upload(lpse, vendor, tender, "C:\\Dokumen\\penawaran2.rhs", second)
     assert again.replaced
     assert [o.offer_id for o in lpse.db.offers(tender.tender_id)] == [again.offer.offer_id]
 
@@ -346,7 +375,8 @@ def test_opening_results_need_the_key_and_a_known_apendo_code(
     lpse: LpseUnderTest, tender: Tender, pokja: Account, vendor: Account
 ) -> None:
     to_stage(lpse, tender, UPLOAD_STAGE)
-    offer = upload(lpse, vendor, tender).offer
+    body = rhs(lpse, tender)
+    offer = upload(lpse, vendor, tender, "penawaran.rhs", body).offer
     with pytest.raises(DomainError) as caught:
         lpse.apendo.record_apendo_opening(
             pokja, tender.tender_id, offer.offer_id, code="dibuka", files=()
@@ -379,7 +409,7 @@ def test_opening_results_need_the_key_and_a_known_apendo_code(
     assert lpse.offers.opening(offer.offer_id) == result
     assert result.signer_subject == ""
     path = lpse.apendo.apendo_offer_file(pokja, tender.tender_id, offer.offer_id)[1]
-    assert path.read_bytes() == RHS
+    assert path.read_bytes() == body
 
 
 def test_the_tender_and_its_key_are_stored_together_or_not_at_all(

@@ -128,8 +128,7 @@ def test_everything_survives_reopening_the_file(tmp_path: Path) -> None:
     path = tmp_path / "spse.sqlite3"
     db = Database(path)
     db.add_account(account())
-    db.add_session("sid1", "token1", START)
-    db.set_session_user("sid1", "ptmaju")
+    db.add_session("sid1", "token1", START, user_id="ptmaju")
     certificate = UserCertificate(
         "123", "ptmaju", "CN=Budi", "PEM", START, START + timedelta(days=1), START
     )
@@ -144,7 +143,7 @@ def test_everything_survives_reopening_the_file(tmp_path: Path) -> None:
 
     again = Database(path)
     assert again.account("ptmaju") == account()
-    assert again.session("sid1") == ("ptmaju", "token1")
+    assert again.session("sid1") == ("ptmaju", "token1", START, START)
     assert again.certificates("ptmaju") == [certificate]
     assert again.ams_requests("ptmaju") == [
         AmsRequest(
@@ -160,7 +159,11 @@ def test_everything_survives_reopening_the_file(tmp_path: Path) -> None:
     assert add_offer(again, "ptmaju", "blob2")[0] > offer_id
 
 
-def test_session_without_user(db: Database) -> None:
-    db.add_session("sid1", "token1", START)
-    assert db.session("sid1") == (None, "token1")
+def test_sessions_are_touched_and_deleted(db: Database) -> None:
+    db.add_session("sid1", "token1", START, user_id="ptmaju")
+    db.touch_session("sid1", START + timedelta(minutes=5))
+    assert db.session("sid1") == ("ptmaju", "token1", START, START + timedelta(minutes=5))
     assert db.session("sid2") is None
+    db.delete_session("sid1")
+    assert db.session("sid1") is None
+    assert db.session_count() == 0

@@ -52,7 +52,7 @@ def test_what_a_unit_writes_is_kept_together_or_not_at_all(db: Database) -> None
         with unit() as inner:  # a use case calling another joins its transaction
             inner.add_session("sid1", "token", NOW)
     assert db.account("pokja1") is not None
-    assert db.session("sid1") == (None, "token")
+    assert db.session("sid1") == (None, "token", NOW, NOW)
 
 
 def test_a_broken_uniqueness_rule_becomes_the_use_cases_error(db: Database) -> None:

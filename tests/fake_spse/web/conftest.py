@@ -57,4 +57,7 @@ def world(
     make_csr: Callable[..., str],
     new_browser: Callable[[], Browser],
 ) -> World:
-    return build_world(server, sim, make_csr("Pokja Satu"), new_browser)
+    """Certified vendors: what they upload must be an offer SPSE accepts."""
+    return build_world(
+        server, sim, make_csr("Pokja Satu"), new_browser, vendor_csr_pem=make_csr("Budi Santoso")
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 
 import httpx
 from factories import START as START
+from offer_bodies import envelope
 
 from fake_spse.server import RunningServer
 from spse_shared.profile import OPENING_STAGE as OPENING_STAGE
@@ -23,6 +25,9 @@ TOKEN_IN_PAGE = re.compile(r"d\.authenticityToken = '([^']+)'")
 
 
 SCRIPTS = re.compile(r"<script\b.*?</script>", re.DOTALL)
+RECIPIENTS = re.compile(
+    r'<script type="application/json" id="sertifikat-pokja">(.*?)</script>', re.DOTALL
+)
 
 
 def page_text(response: httpx.Response) -> str:
@@ -95,6 +100,17 @@ class Browser:
 
     def join(self, tender_id: str) -> httpx.Response:
         return self.post_form(f"/lelang/{tender_id}/ikut", {"setuju": "ya"})
+
+    def recipients(self, tender_id: str) -> list[str]:
+        """The pokja certificates (PEM) the vendor's offer page says to seal to."""
+        found = RECIPIENTS.search(self.get(f"/lelang/{tender_id}/penawaran").text)
+        assert found, "no recipients on the offer page"
+        pems: list[str] = json.loads(html.unescape(found.group(1)))
+        return pems
+
+    def sealed(self, tender_id: str, content: bytes) -> bytes:
+        """``content`` enveloped to the tender's pokja, as the vendor's SpamKodok would."""
+        return envelope(content, self.recipients(tender_id))
 
     def upload(
         self, tender_id: str, body: bytes | Iterable[bytes], *, token: str | None = None
@@ -171,8 +187,15 @@ def tender_id_from(response: httpx.Response) -> str:
 
 
 def build_world(
-    server: RunningServer, sim: Sim, csr_pem: str, new_browser: Callable[[], Browser]
+    server: RunningServer,
+    sim: Sim,
+    csr_pem: str,
+    new_browser: Callable[[], Browser],
+    *,
+    vendor_csr_pem: str | None = None,
 ) -> World:
+    """The World; with ``vendor_csr_pem`` both vendors also hold a certificate (for it), as a
+    vendor needs to send an offer SPSE accepts."""
     sim.staff("pokja1", "pokja")
     sim.staff("verif", "verifikator")
     pokja = new_browser()
@@ -189,6 +212,8 @@ def build_world(
         assert registered.status_code == 200, registered.text
         assert verifier.post_form(f"/verifikasi/{user_id}", {}).status_code == 303
         assert vendor.login(user_id).status_code == 303
+        if vendor_csr_pem is not None:
+            assert vendor.ams(vendor_csr_pem).json()["ok"]
         assert vendor.join(tender_id).status_code == 303
         vendors.append(vendor)
     return World(server, sim, pokja, vendors[0], vendors[1], tender_id)

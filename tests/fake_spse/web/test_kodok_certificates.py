@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import pkcs12
-from spse_web import PDF_LETTER, Browser, Sim, World, page_text
+from spse_web import PDF_LETTER, Browser, Sim, World, build_world, page_text
 
 from fake_spse.server import RunningServer
 from simulator.desk.spamkodok.bridge import SpamKodok
@@ -72,6 +73,17 @@ def certify(kodok: SpamKodok, browser: Browser) -> x509.Certificate:
 
 
 # sealing ---------------------------------------------------------------------------------------
+@pytest.fixture
+def world(
+    server: RunningServer,
+    sim: Sim,
+    make_csr: Callable[..., str],
+    new_browser: Callable[[], Browser],
+) -> World:
+    """Vendors without a certificate yet: these tests embed one through SpamKodok."""
+    return build_world(server, sim, make_csr("Pokja Satu"), new_browser)
+
+
 @pytest.fixture
 def offer_file(tmp_path: Path) -> Path:
     return write_pdf(tmp_path / "dokumen" / "Penawaran.pdf", "Penawaran")

@@ -21,6 +21,7 @@ from spse_web import (
     Browser,
     Sim,
     World,
+    envelope,
     page_text,
     tender_id_from,
 )
@@ -33,7 +34,7 @@ from spse_shared.profile import load_profile
 
 CA = MessageCatalog()
 NONCA = MessageCatalog(load_profile("spse-4.3-nonca").messages)
-RHS = b"0\x82\x01\x00 pretend .rhs " + bytes(range(256)) * 40
+OFFER = b"penawaran APENDO " + bytes(range(256)) * 40
 
 
 @dataclass
@@ -43,6 +44,7 @@ class NonCa:
     vendor: Browser
     outsider: Browser
     tender_id: str
+    rhs: bytes  # OFFER encrypted to the tender's package key, as APENDO does
 
 
 @pytest.fixture
@@ -74,7 +76,8 @@ def nonca(tmp_path: Path) -> Iterator[NonCa]:
             vendors.append(vendor)
         joined = vendors[0].join(tender_id)
         assert joined.headers["location"].startswith(f"{BASE}/lelang/{tender_id}/penawaran-apendo")
-        yield NonCa(sim, pokja, vendors[0], vendors[1], tender_id)
+        package = vendors[0].get(f"/lelang/{tender_id}/kunci-publik-paket").text
+        yield NonCa(sim, pokja, vendors[0], vendors[1], tender_id, envelope(OFFER, [package]))
         for made in browsers:
             made.close()
         sim.close()
@@ -83,7 +86,7 @@ def nonca(tmp_path: Path) -> Iterator[NonCa]:
 def upload_rhs(
     browser: Browser,
     tender_id: str,
-    content: bytes = RHS,
+    content: bytes,
     name: str = "penawaran.rhs",
     token: str | None = None,
 ) -> httpx.Response:
@@ -112,11 +115,14 @@ def test_upload_and_opening_without_user_certificates(nonca: NonCa) -> None:
     assert nonca.sim.call("GET", f"/tenders/{tender}/kunci-paket")["fingerprint"] in page_text(page)
 
     nonca.sim.to_stage(tender, UPLOAD_STAGE, plus_seconds=60)
-    sent = upload_rhs(nonca.vendor, tender)
+    sent = upload_rhs(nonca.vendor, tender, nonca.rhs)
     assert sent.status_code == 303, page_text(sent)
     assert "pesan=" in sent.headers["location"]
     [stored] = nonca.sim.offers(tender)
-    assert (stored["sha256"], stored["size"]) == (hashlib.sha256(RHS).hexdigest(), len(RHS))
+    assert (stored["sha256"], stored["size"]) == (
+        hashlib.sha256(nonca.rhs).hexdigest(),
+        len(nonca.rhs),
+    )
     page = page_text(nonca.vendor.get(f"/lelang/{tender}/penawaran-apendo"))
     assert stored["sha256"] in page
 
@@ -142,7 +148,7 @@ def test_upload_and_opening_without_user_certificates(nonca: NonCa) -> None:
 
     offer_id = stored["offer_id"]
     document = nonca.pokja.get(f"/lelang/{tender}/pembukaan-apendo/{offer_id}/dokumen")
-    assert document.content == RHS
+    assert document.content == nonca.rhs
     recorded = nonca.pokja.post_form(
         f"/lelang/{tender}/pembukaan-apendo/{offer_id}",
         {"hasil": "dibuka", "berkas": "Surat Penawaran.pdf\nRAB.xlsx"},
@@ -166,9 +172,9 @@ def test_a_file_other_than_rhs_is_refused_and_nothing_is_kept(nonca: NonCa) -> N
 
 def test_the_upload_checks_the_token_and_the_participant(nonca: NonCa) -> None:
     nonca.sim.to_stage(nonca.tender_id, UPLOAD_STAGE)
-    forged = upload_rhs(nonca.vendor, nonca.tender_id, token="palsu")
+    forged = upload_rhs(nonca.vendor, nonca.tender_id, nonca.rhs, token="palsu")
     assert NONCA.text("token.tidak_valid") in page_text(forged)
-    outsider = upload_rhs(nonca.outsider, nonca.tender_id)
+    outsider = upload_rhs(nonca.outsider, nonca.tender_id, nonca.rhs)
     assert NONCA.text("penawaran.bukan_peserta") in page_text(outsider)
     assert nonca.outsider.get(f"/lelang/{nonca.tender_id}/kunci-publik-paket").status_code == 403
     nothing_stored(nonca)
@@ -183,7 +189,7 @@ def test_a_body_cut_inside_the_file_is_not_kept(nonca: NonCa) -> None:
         f"{token}\r\n--{boundary}\r\n"
         'Content-Disposition: form-data; name="dokumen"; filename="penawaran.rhs"\r\n'
         "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode() + RHS  # no closing boundary: the connection went away
+    ).encode() + nonca.rhs  # no closing boundary: the connection went away
     cut = nonca.vendor.http.post(
         f"{BASE}/lelang/{nonca.tender_id}/penawaran-apendo",
         content=body,
@@ -196,9 +202,13 @@ def test_a_body_cut_inside_the_file_is_not_kept(nonca: NonCa) -> None:
 def test_upload_faults_apply_to_rhs_uploads(nonca: NonCa) -> None:
     nonca.sim.to_stage(nonca.tender_id, UPLOAD_STAGE)
     nonca.sim.arm("upload.cut", times=1, params={"after_bytes": 1024})
-    assert NONCA.text("penawaran.terputus") in page_text(upload_rhs(nonca.vendor, nonca.tender_id))
+    assert NONCA.text("penawaran.terputus") in page_text(
+        upload_rhs(nonca.vendor, nonca.tender_id, nonca.rhs)
+    )
     nonca.sim.arm("upload.fail_next", times=1)
-    assert NONCA.text("error.umum") in page_text(upload_rhs(nonca.vendor, nonca.tender_id))
+    assert NONCA.text("error.umum") in page_text(
+        upload_rhs(nonca.vendor, nonca.tender_id, nonca.rhs)
+    )
     nothing_stored(nonca)
 
 
@@ -208,7 +218,7 @@ def test_the_spamkodok_pages_say_they_are_not_used_in_nonca(nonca: NonCa) -> Non
     expected = NONCA.text("apendo.halaman_ca")
     page = nonca.vendor.get(f"/lelang/{tender}/penawaran")
     assert (page.status_code, expected in page_text(page)) == (400, True)
-    raw = nonca.vendor.upload(tender, RHS)
+    raw = nonca.vendor.upload(tender, nonca.rhs)
     assert raw.json() == {"ok": False, "messages": [expected]}
     assert expected in page_text(nonca.pokja.get(f"/lelang/{tender}/pembukaan"))
     nothing_stored(nonca)
@@ -227,6 +237,6 @@ def test_the_apendo_pages_refuse_in_the_ca_profile(world: World) -> None:
         page = browser.get(path)
         assert (path, page.status_code, expected in page_text(page)) == (path, 400, True)
     world.sim.to_stage(tender, UPLOAD_STAGE)
-    refused = upload_rhs(world.vendor_a, tender)
+    refused = upload_rhs(world.vendor_a, tender, OFFER)
     assert expected in page_text(refused)
     assert world.sim.offers(tender) == []

@@ -20,13 +20,16 @@ def control_request(
 ) -> Request:
     settings = Settings(data_dir=tmp_path, control_token=token)
     app = SimpleNamespace(state=SimpleNamespace(services=SimpleNamespace(settings=settings)))
-    headers = [] if header is None else [(TOKEN_HEADER.encode(), header.encode())]
+    headers = [(b"host", b"127.0.0.1:8000")]
+    if header is not None:
+        headers.append((TOKEN_HEADER.encode(), header.encode()))
     scope = {
         "type": "http",
         "method": "GET",
         "path": "/_sim/health",
         "headers": headers,
         "client": (host, 50000),
+        "server": ("127.0.0.1", 8000),
         "app": app,
     }
     return Request(scope)

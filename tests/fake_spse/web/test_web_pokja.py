@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from spse_web import (
     OPENING_STAGE,
@@ -19,6 +20,13 @@ from fake_spse.web.common import wib
 from spse_shared.messages import MessageCatalog
 
 MESSAGES = MessageCatalog()
+
+
+def send(world: World, content: bytes) -> tuple[dict[str, Any], bytes]:
+    """vendor_a's receipt for ``content`` sealed to the pokja, and the body sent."""
+    body = world.vendor_a.sealed(world.tender_id, content)
+    receipt: dict[str, Any] = world.vendor_a.upload(world.tender_id, body).json()
+    return receipt, body
 
 
 def _opening_url(world: World, offer_id: int, *, tender_id: str | None = None) -> str:
@@ -65,7 +73,7 @@ def test_vendors_and_other_pokja_cannot_open(
     world: World, new_browser: Callable[[], Browser]
 ) -> None:
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE)
-    offer_id = world.vendor_a.upload(world.tender_id, b"sealed A").json()["offer_id"]
+    offer_id = send(world, b"sealed A")[0]["offer_id"]
     world.sim.to_stage(world.tender_id, OPENING_STAGE)
 
     for vendor in (world.vendor_a, world.vendor_b):
@@ -90,7 +98,7 @@ def test_vendors_and_other_pokja_cannot_open(
 def test_a_vendor_gets_403_on_another_tenders_offer_document(world: World) -> None:
     second = tender_id_from(world.pokja.create_tender("Paket Kedua"))
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE)
-    offer_id = world.vendor_a.upload(world.tender_id, b"sealed A").json()["offer_id"]
+    offer_id = send(world, b"sealed A")[0]["offer_id"]
     response = world.vendor_b.get(_opening_url(world, offer_id, tender_id=second) + "/dokumen")
     assert response.status_code == 403
     # The vendor's offer page of a tender it did not join is refused as well.
@@ -102,8 +110,8 @@ def test_a_vendor_gets_403_on_another_tenders_offer_document(world: World) -> No
 
 def test_pokja_downloads_current_offers_and_records_openings(world: World) -> None:
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE)
-    old = world.vendor_a.upload(world.tender_id, b"versi lama").json()
-    new = world.vendor_a.upload(world.tender_id, b"versi baru").json()
+    old, _ = send(world, b"versi lama")
+    new, new_body = send(world, b"versi baru")
     world.sim.to_stage(world.tender_id, OPENING_STAGE)
 
     page = world.pokja.get(f"/lelang/{world.tender_id}/pembukaan")
@@ -113,7 +121,7 @@ def test_pokja_downloads_current_offers_and_records_openings(world: World) -> No
     assert "PT Ptmaju" in page_text(page)
 
     document = world.pokja.get(_opening_url(world, new["offer_id"]) + "/dokumen")
-    assert (document.status_code, document.content) == (200, b"versi baru")
+    assert (document.status_code, document.content) == (200, new_body)
     assert world.pokja.get(_opening_url(world, old["offer_id"]) + "/dokumen").status_code == 404
 
     path = _opening_url(world, new["offer_id"])
@@ -144,7 +152,7 @@ def test_pokja_downloads_current_offers_and_records_openings(world: World) -> No
 
 def test_received_at_is_shown_in_wib(world: World) -> None:
     now = world.sim.to_stage(world.tender_id, UPLOAD_STAGE, plus_seconds=3600)
-    receipt = world.vendor_a.upload(world.tender_id, b"sealed").json()
+    receipt = send(world, b"sealed")[0]
     assert datetime.fromisoformat(receipt["received_at"]) == now
     world.sim.to_stage(world.tender_id, OPENING_STAGE)
     assert wib(now) in page_text(world.pokja.get(f"/lelang/{world.tender_id}/pembukaan"))

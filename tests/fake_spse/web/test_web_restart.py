@@ -30,9 +30,15 @@ def test_restart_keeps_accounts_sessions_tenders_offers_and_time(
     try:
         with RunningServer(settings) as first:
             sim = Sim(first)
-            world: World = build_world(first, sim, make_csr("Pokja Satu"), new_browser_on(first))
+            world: World = build_world(
+                first,
+                sim,
+                make_csr("Pokja Satu"),
+                new_browser_on(first),
+                vendor_csr_pem=make_csr("Budi Santoso"),
+            )
             sim.to_stage(world.tender_id, UPLOAD_STAGE, plus_seconds=60)
-            body = b"penawaran tersegel" * 100
+            body = world.vendor_a.sealed(world.tender_id, b"penawaran tersegel" * 100)
             receipt = world.vendor_a.upload(world.tender_id, body).json()
             clock_before = sim.call("GET", "/clock")["now"]
             cookies = dict(world.pokja.http.cookies)

@@ -46,7 +46,7 @@ def test_login_and_logout(sim: Sim, browser: Browser) -> None:
     assert dashboard.status_code == 200
     assert "Nama pokja1 (pokja)" in page_text(dashboard)
 
-    assert browser.get("/logout").status_code == 303
+    assert browser.post_form("/logout", {}).status_code == 303
     after = browser.get("/dashboard")
     assert after.status_code == 303
     assert after.headers["location"].startswith(BASE + "/login?pesan=")

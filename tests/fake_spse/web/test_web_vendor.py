@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from spse_web import UPLOAD_STAGE, World, page_text
+import httpx
+from spse_web import UPLOAD_STAGE, Browser, World, page_text
 
 from fake_spse.web.common import wib
 from spse_shared.messages import MessageCatalog
@@ -16,7 +17,7 @@ MESSAGES = MessageCatalog()
 
 
 def offer_blobs(data_dir: Path) -> set[str]:
-    """Blob files other than the pokja's AMS letter (the only other blob in the world)."""
+    """Blob files other than the AMS letters (the only other blobs in the world)."""
     root = data_dir / "blobs"
     return {p.name for p in root.rglob("*") if p.is_file() and p.read_bytes() != LETTER}
 
@@ -24,9 +25,13 @@ def offer_blobs(data_dir: Path) -> set[str]:
 LETTER = b"%PDF-1.4\n% surat rekomendasi\n%%EOF\n"
 
 
+def upload_sealed(vendor: Browser, tender_id: str, content: bytes) -> httpx.Response:
+    return vendor.upload(tender_id, vendor.sealed(tender_id, content))
+
+
 def test_upload_returns_the_receipt_of_what_was_sent(world: World, data_dir: Path) -> None:
     now = world.sim.to_stage(world.tender_id, UPLOAD_STAGE, plus_seconds=90)
-    body = bytes(range(256)) * 300
+    body = world.vendor_a.sealed(world.tender_id, bytes(range(256)) * 300)
     response = world.vendor_a.upload(world.tender_id, body)
     assert response.status_code == 200, response.text
     receipt = response.json()
@@ -50,7 +55,8 @@ def test_upload_returns_the_receipt_of_what_was_sent(world: World, data_dir: Pat
 
 def test_a_chunked_upload_is_streamed_whole(world: World) -> None:
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE)
-    chunks = [b"a" * 70_000, b"b" * 1, b"c" * 200_000]
+    sealed = world.vendor_a.sealed(world.tender_id, b"a" * 70_000 + b"b" + b"c" * 200_000)
+    chunks = [sealed[:70_000], sealed[70_000:70_001], sealed[70_001:]]
 
     def stream() -> Iterator[bytes]:
         yield from chunks
@@ -66,9 +72,9 @@ def test_a_chunked_upload_is_streamed_whole(world: World) -> None:
 
 def test_reupload_replaces_and_vendors_see_only_their_own(world: World) -> None:
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE)
-    first = world.vendor_a.upload(world.tender_id, b"versi pertama").json()
-    second = world.vendor_a.upload(world.tender_id, b"versi kedua").json()
-    other = world.vendor_b.upload(world.tender_id, b"penawaran lain").json()
+    first = upload_sealed(world.vendor_a, world.tender_id, b"versi pertama").json()
+    second = upload_sealed(world.vendor_a, world.tender_id, b"versi kedua").json()
+    other = upload_sealed(world.vendor_b, world.tender_id, b"penawaran lain").json()
     assert (first["replaced"], second["replaced"], other["replaced"]) == (False, True, False)
     rows = world.sim.offers(world.tender_id)
     assert [(r["offer_id"], r["current"]) for r in rows] == [
@@ -118,12 +124,13 @@ def test_upload_needs_the_authenticity_token(world: World, data_dir: Path) -> No
 def test_a_cut_upload_keeps_nothing(world: World, data_dir: Path) -> None:
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE)
     world.sim.arm("upload.cut", times=1, params={"after_bytes": 1000})
-    response = world.vendor_a.upload(world.tender_id, b"x" * 50_000)
+    body = world.vendor_a.sealed(world.tender_id, b"x" * 50_000)
+    response = world.vendor_a.upload(world.tender_id, body)
     assert response.status_code == 400
     assert response.json()["messages"] == [MESSAGES.text("penawaran.terputus")]
     assert world.sim.offers(world.tender_id) == []
     assert offer_blobs(data_dir) == set()
-    assert world.vendor_a.upload(world.tender_id, b"x" * 50_000).status_code == 200
+    assert world.vendor_a.upload(world.tender_id, body).status_code == 200
 
 
 def test_empty_upload_is_refused(world: World) -> None:

@@ -333,3 +333,8 @@ def test_png_size_reads_the_header(tmp_path: Path) -> None:
 
     assert png_size(tmp_path / "a.png") == (7, 3)
     assert png_size(tmp_path / "b.jpg") is None
+
+
+def test_the_report_is_readable_by_whoever_it_is_shared_with(tmp_path: Path) -> None:
+    path = write_report(make_folder(tmp_path, failed=False))
+    assert path.stat().st_mode & 0o777 == 0o644
