@@ -20,8 +20,9 @@ class Forbidden(DomainError):
     """The user's role or ownership does not allow the action."""
 
 
-class UploadProblems(DomainError):
-    """Several problems of one form, shown together."""
+class FormProblems(DomainError):
+    """Several problems of one form (registration, AMS, a tender, a ticket), shown together;
+    the first one is the key."""
 
     def __init__(self, problems: list[DomainError]) -> None:
         super().__init__(problems[0].key, **problems[0].params)

@@ -14,7 +14,7 @@ from fake_spse.domain.accounts import (
     require_role,
     roaming_vendor,
 )
-from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
+from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.service.context import Context
 
 
@@ -37,7 +37,7 @@ class AccountService:
             if db.account_by_email(form.email) is not None:
                 problems.append(DomainError("registrasi.email_dipakai", email=form.email))
         if problems:
-            raise UploadProblems(problems)
+            raise FormProblems(problems)
         # Hashing is slow on purpose: it happens outside the transaction.
         password_hash = hash_password(form.password, cost=self._ctx.settings.password_cost)
         account = Account(

@@ -11,7 +11,7 @@ from fake_spse.adapters.ca import InvalidCertificateRequest, IssuedRecord, Unkno
 from fake_spse.domain.accounts import Account
 from fake_spse.domain.ams import STATUS_ISSUED, STATUS_UPGRADED, letter_problems, upgrade_problem
 from fake_spse.domain.certificates import AmsRequest, UserCertificate, current_certificate
-from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
+from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.service.context import Context
 from spse_shared.names import subject_text
 
@@ -52,7 +52,7 @@ class CertificateService:
         except ValueError:
             problems.append(DomainError("ams.csr_tidak_valid"))
         if problems:
-            raise UploadProblems(problems)
+            raise FormProblems(problems)
         if self._ctx.faults.check("ca.down", actor=user.user_id, detail="AMS registration"):
             raise DomainError("ams.ca_tidak_tersedia")
         try:
@@ -87,7 +87,7 @@ class CertificateService:
         except ValueError:
             problems.append(DomainError("apd.sertifikat_lama_tidak_valid"))
         if problems or csr is None or old is None:
-            raise UploadProblems(problems)
+            raise FormProblems(problems)
         if self._ctx.faults.check("ca.down", actor=user.user_id, detail="certificate upgrade"):
             raise DomainError("ams.ca_tidak_tersedia")
         now = self._ctx.clock.now()

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.apendo import generate_package_key, new_package_private_key
-from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
+from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.domain.schedule import build_schedule
 from fake_spse.domain.tender_listing import ListedTender
 from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
@@ -42,7 +42,7 @@ class TenderService:
             else:
                 recipients = (certificate.pem,)
         if problems:
-            raise UploadProblems(problems)
+            raise FormProblems(problems)
         # The slow part of a package key, before the transaction holds the write lock.
         private_key = new_package_private_key() if protection == "apendo" else None
         now = self._ctx.clock.now()

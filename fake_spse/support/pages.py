@@ -21,8 +21,8 @@ from starlette.routing import Route
 
 from fake_spse.adapters.mail import Mailbox, SmtpServer
 from fake_spse.domain.accounts import Account, Role
-from fake_spse.domain.errors import DomainError, Forbidden, NotFound
-from fake_spse.support.service import LpseSupport, TicketProblems, TicketView
+from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
+from fake_spse.support.service import LpseSupport, TicketView
 from fake_spse.support.tickets import (
     APPLICATIONS,
     CATEGORIES,
@@ -105,7 +105,7 @@ def _status(error: DomainError) -> int:
 
 
 def _texts(request: Request, error: DomainError) -> list[str]:
-    problems = error.problems if isinstance(error, TicketProblems) else [error]
+    problems = error.problems if isinstance(error, FormProblems) else [error]
     return [text(request, p) for p in problems]
 
 

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fake_spse.domain.accounts import Account, Role
-from fake_spse.domain.errors import DomainError, Forbidden, NotFound
+from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
 from fake_spse.simulation.faults import FaultBoard
 from fake_spse.storage.blobs import BlobStore
 from fake_spse.storage.sqlite import create_wal_schema, transaction
@@ -47,14 +47,6 @@ from fake_spse.support.tickets import (
     ticket_number,
 )
 from spse_shared.wib import WIB
-
-
-class TicketProblems(DomainError):
-    """Several problems of one ticket form, shown together (the first one is the key)."""
-
-    def __init__(self, problems: list[DomainError]) -> None:
-        super().__init__(problems[0].key, **problems[0].params)
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -402,12 +394,12 @@ class LpseSupport:
     def file_ticket(
         self, vendor: Account, draft: TicketDraft, files: Sequence[IncomingFile]
     ) -> Ticket:
-        """A new ticket with its attachments, or TicketProblems listing every problem."""
+        """A new ticket with its attachments, or FormProblems listing every problem."""
         if vendor.role is not Role.PENYEDIA:
             raise Forbidden("support.hanya_penyedia")
         problems = draft_problems(draft) + attachment_problems(files, self.rules)
         if problems:
-            raise TicketProblems(problems)
+            raise FormProblems(problems)
         at = self.now()
         year = at.astimezone(WIB).year
         actor = actor_of(vendor)
@@ -456,7 +448,7 @@ class LpseSupport:
         )
         problems = attachment_problems(files, self.rules)
         if problems:
-            raise TicketProblems(problems)
+            raise FormProblems(problems)
         with self._stored(files) as stored:
             if not self.store.update(version, after, event, stored):
                 raise DomainError("support.tiket_berubah", number=number)

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from fake_spse.domain.accounts import Account, Role
-from fake_spse.domain.errors import DomainError, Forbidden, NotFound, UploadProblems
+from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
 from fake_spse.service.services import Services
 from fake_spse.web.session import Session
 from spse_shared.wib import format_wib
@@ -72,7 +72,7 @@ def text(request: Request, error: DomainError) -> str:
 
 
 def texts(request: Request, error: DomainError) -> list[str]:
-    problems = error.problems if isinstance(error, UploadProblems) else [error]
+    problems = error.problems if isinstance(error, FormProblems) else [error]
     return [text(request, p) for p in problems]
 
 

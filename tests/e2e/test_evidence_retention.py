@@ -18,12 +18,12 @@ FEATURE = """# language: id
 @sumber-domain-alur-penyedia @profil-semua
 Fitur: Bukti yang disimpan
 
-  @KODOK-971
+  @KODOK-971 @jalan-ui
   Skenario: Pendaftaran berhasil
     Dengan penyedia "CV Maju" telah mendaftar online
     Maka halaman menampilkan pesan "registrasi.berhasil"
 
-  @KODOK-972
+  @KODOK-972 @jalan-ui
   Skenario: Pendaftaran yang diharapkan meminta login
     Dengan penyedia "CV Lancar" telah mendaftar online
     Maka halaman menampilkan pesan "login.harus_login"

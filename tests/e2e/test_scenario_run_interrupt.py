@@ -27,7 +27,7 @@ FEATURE = """# language: id
 Fitur: Menghentikan jalannya katalog
 
 """ + "\n".join(
-    f"""  @KODOK-98{n}
+    f"""  @KODOK-98{n} @jalan-ui
   Skenario: Pendaftaran penyedia nomor {n} berhasil
     Dengan penyedia "CV Maju {n}" telah mendaftar online
     Maka halaman menampilkan pesan "registrasi.berhasil"

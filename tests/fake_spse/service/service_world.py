@@ -15,7 +15,7 @@ from fake_spse.adapters.adp import AdpService
 from fake_spse.adapters.ca import CertificateAuthority
 from fake_spse.app import build_context, open_database
 from fake_spse.domain.accounts import Account, AccountStatus, Role, VendorRegistration
-from fake_spse.domain.errors import DomainError, UploadProblems
+from fake_spse.domain.errors import DomainError, FormProblems
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.apendo import ApendoService
@@ -161,7 +161,7 @@ def add_account(
 
 
 def keys(error: DomainError) -> list[str]:
-    problems = error.problems if isinstance(error, UploadProblems) else [error]
+    problems = error.problems if isinstance(error, FormProblems) else [error]
     return [p.key for p in problems]
 
 

@@ -14,7 +14,7 @@ from service_world import (
 
 from fake_spse.domain import accounts as account_rules
 from fake_spse.domain.accounts import AccountStatus, Role
-from fake_spse.domain.errors import DomainError, Forbidden, NotFound, UploadProblems
+from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
 from fake_spse.service import accounts as account_service
 
 
@@ -22,7 +22,7 @@ def test_registration_reports_every_problem_at_once(lpse: LpseUnderTest) -> None
     form = registration(
         user_id="1x", company=" ", email="bukan-email", npwp="123", password="pendek"
     )
-    with pytest.raises(UploadProblems) as caught:
+    with pytest.raises(FormProblems) as caught:
         lpse.accounts.register_vendor(form)
     assert sorted(keys(caught.value)) == sorted(
         [
@@ -67,7 +67,7 @@ def test_a_registration_racing_another_for_the_same_user_id_gets_the_catalog_mes
 def test_registration_refuses_a_taken_user_id_and_email_together(lpse: LpseUnderTest) -> None:
     lpse.accounts.register_vendor(registration())
     again = registration(email="ADMIN@majujaya.co.id", npwp="09.876.543.2-109.000")
-    with pytest.raises(UploadProblems) as caught:
+    with pytest.raises(FormProblems) as caught:
         lpse.accounts.register_vendor(again)
     assert keys(caught.value) == ["registrasi.user_id_dipakai", "registrasi.email_dipakai"]
     texts = [MESSAGES.text(p.key, **p.params) for p in caught.value.problems]

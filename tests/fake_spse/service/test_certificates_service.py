@@ -20,7 +20,7 @@ from service_world import (
 )
 
 from fake_spse.domain.accounts import Role
-from fake_spse.domain.errors import DomainError, UploadProblems
+from fake_spse.domain.errors import DomainError, FormProblems
 
 
 def _nothing_recorded(lpse: LpseUnderTest, tmp_path: Path, user_id: str) -> None:
@@ -49,7 +49,7 @@ def test_ams_refuses_a_bad_letter_and_records_nothing(
     expected: tuple[str, dict[str, object]],
 ) -> None:
     vendor = add_account(lpse, "ptmaju", Role.PENYEDIA)
-    with pytest.raises(UploadProblems) as caught:
+    with pytest.raises(FormProblems) as caught:
         lpse.certificates.register_ams(
             vendor, letter_name=letter_name, letter=letter, csr_pem=make_csr()
         )
@@ -71,7 +71,7 @@ def test_ams_accepts_a_letter_of_exactly_the_maximum_size(
 
 def test_ams_reports_letter_and_csr_problems_together(lpse: LpseUnderTest, tmp_path: Path) -> None:
     vendor = add_account(lpse, "ptmaju", Role.PENYEDIA)
-    with pytest.raises(UploadProblems) as caught:
+    with pytest.raises(FormProblems) as caught:
         lpse.certificates.register_ams(
             vendor, letter_name="surat.exe", letter=b"MZ", csr_pem="bukan csr"
         )

@@ -15,7 +15,7 @@ from service_world import LpseUnderTest
 from fake_spse.control.old_certificates import seed_old_certificate
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.certificates import UserCertificate
-from fake_spse.domain.errors import DomainError, NotFound, UploadProblems
+from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from simulator.desk.spamkodok.apd import ApdExpired, ApdForeign, read_apd
 
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -87,7 +87,7 @@ def upgrade(
 
 
 def keys(error: DomainError) -> list[str]:
-    problems = error.problems if isinstance(error, UploadProblems) else [error]
+    problems = error.problems if isinstance(error, FormProblems) else [error]
     return [p.key for p in problems]
 
 
@@ -236,7 +236,7 @@ def test_upgrade_reports_form_problems_together(
 ) -> None:
     user = vendor(lpse)
     _, old = old_of(lpse, user.user_id)
-    with pytest.raises(UploadProblems) as caught:
+    with pytest.raises(FormProblems) as caught:
         upgrade(
             lpse,
             user,

@@ -20,12 +20,12 @@ from service_world import (
 )
 
 from fake_spse.domain.accounts import Role
-from fake_spse.domain.errors import Forbidden, NotFound, UploadProblems
+from fake_spse.domain.errors import Forbidden, FormProblems, NotFound
 
 
 def test_tender_needs_a_pokja_certificate_in_the_ca_profile(lpse: LpseUnderTest) -> None:
     pokja = add_account(lpse, "pokja1", Role.POKJA)
-    with pytest.raises(UploadProblems) as caught:
+    with pytest.raises(FormProblems) as caught:
         lpse.tenders.create_tender(pokja, draft(name=" ", hps=2_000_000_000))
     assert keys(caught.value) == [
         "registrasi.wajib_diisi",

@@ -13,7 +13,7 @@ from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.simulation.clock import SimClock
 from fake_spse.simulation.faults import FaultBoard
 from fake_spse.storage.blobs import BlobStore
-from fake_spse.support.service import LpseSupport, SupportStore, TicketProblems, ticket_json
+from fake_spse.support.service import FormProblems, LpseSupport, SupportStore, ticket_json
 from fake_spse.support.tickets import (
     Action,
     Actor,
@@ -114,7 +114,7 @@ def test_bad_input_stores_nothing_and_reports_every_problem(
         IncomingFile("../../etc/passwd.docx", 3, b"abc"),
         IncomingFile("a.exe", 2, b"MZ"),
     ]
-    with pytest.raises(TicketProblems) as refused:
+    with pytest.raises(FormProblems) as refused:
         support.file_ticket(VENDOR, bad, files)
     assert [p.key for p in refused.value.problems] == [
         "support.deskripsi_wajib",
@@ -129,7 +129,7 @@ def test_bad_input_stores_nothing_and_reports_every_problem(
 
 def test_an_oversized_attachment_names_the_limit(support: LpseSupport) -> None:
     big = IncomingFile("kronologi.docx", 5 * 2**20, b"x" * 1025)
-    with pytest.raises(TicketProblems) as refused:
+    with pytest.raises(FormProblems) as refused:
         support.file_ticket(VENDOR, DRAFT, [big])
     [problem] = refused.value.problems
     text = MessageCatalog().text(problem.key, **problem.params)
@@ -193,7 +193,7 @@ def test_comments_may_carry_attachments(support: LpseSupport) -> None:
     view = support.view(HELPDESK, number)
     assert view.ticket.status is TicketStatus.DIPROSES
     assert [(a.name, a.event_seq) for a in view.attachments] == [("screenshot-1.png", 4)]
-    with pytest.raises(TicketProblems):
+    with pytest.raises(FormProblems):
         support.act(
             VENDOR, number, Action.KOMENTAR, note="x", files=[IncomingFile("a.bat", 1, b"x")]
         )
