@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fake_spse.settings import SPSE_SESSION_ABSOLUTE, SPSE_SESSION_IDLE
 from simulator.cli.options import add_profile, add_seed, new_command, writable_folder
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ def add_parser(subparsers: Subparsers) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="alamat yang didengarkan")
     serve.add_argument("--port", type=int, default=8080, help="port yang didengarkan")
     add_seed(serve, "seed Faker untuk data demo")
+    serve.add_argument(
+        "--sesi-tanpa-batas",
+        action="store_true",
+        help="sesi login tidak pernah berakhir (bawaan: berakhir seperti SPSE, "
+        f"{SPSE_SESSION_IDLE.seconds // 60} menit tanpa aktivitas atau "
+        f"{SPSE_SESSION_ABSOLUTE.seconds // 3600} jam sejak login, menurut jam simulasi)",
+    )
     trainer = serve.add_argument_group("mode pelatih")
     trainer.add_argument(
         "--demo",
@@ -65,4 +73,5 @@ def handle(args: argparse.Namespace) -> int:
         seed=args.seed,
         demo=args.demo,
         control_token=token,
+        session_expiry=not args.sesi_tanpa_batas,
     )

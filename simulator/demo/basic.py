@@ -11,7 +11,7 @@ import uvicorn
 from fake_spse.app import build_services, create_app
 from fake_spse.domain.accounts import Role
 from fake_spse.service.services import Services
-from fake_spse.settings import Settings
+from fake_spse.settings import SPSE_SESSION_ABSOLUTE, SPSE_SESSION_IDLE, Settings
 from simulator.demo.classroom import seed_trainer_demo
 from simulator.demo.seeding import (
     KEYSTORE_PASSPHRASE,
@@ -95,8 +95,12 @@ def serve(
     seed: int,
     demo: bool = False,
     control_token: str | None = None,
+    session_expiry: bool = True,
 ) -> int:
     """Seed (first time only) and serve until Ctrl+C.
+
+    ``session_expiry``: sessions end as SPSE's do (idle and absolute, on the simulated clock);
+    off for a class whose trainer moves the clock by days and wants nobody logged out.
 
     ``demo``: the realistic LPSE of ``simulator.demo.classroom`` instead of the small one.
     ``control_token``: /_sim and the trainer panel then need it (see README, "For trainers").
@@ -108,6 +112,8 @@ def serve(
         clock_frozen=False,
         clock_start=datetime.now(UTC).replace(second=0, microsecond=0),
         control_token=control_token,
+        session_idle=SPSE_SESSION_IDLE if session_expiry else None,
+        session_absolute=SPSE_SESSION_ABSOLUTE if session_expiry else None,
     )
     marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
     other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)

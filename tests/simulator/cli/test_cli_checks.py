@@ -134,3 +134,13 @@ def test_a_data_dir_seeded_for_the_other_demo_is_refused(
         f"spse-sim: {data} sudah diisi tanpa --demo; gunakan --data-dir lain"
     ]
     assert sorted(p.name for p in data.iterdir()) == [SEEDED_MARKER]
+
+
+def test_serve_ends_sessions_as_spse_does_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    served: list[dict[str, object]] = []
+    monkeypatch.setattr("simulator.demo.basic.serve", lambda **kw: served.append(kw) or 0)
+    assert main(["serve", "--data-dir", str(tmp_path / "a")]) == 0
+    assert main(["serve", "--data-dir", str(tmp_path / "b"), "--sesi-tanpa-batas"]) == 0
+    assert [s["session_expiry"] for s in served] == [True, False]
