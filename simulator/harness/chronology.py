@@ -89,10 +89,17 @@ class Chronology:
         try:
             yield handle
             ok = True
+        except KeyboardInterrupt:
+            # Ctrl-C is the person stopping the run, not the step failing: the step is left
+            # out of the chronology (the run folder says "interrupted" instead).
+            self.steps.remove(record)
+            self._started.pop(record.number, None)
+            raise
         except BaseException as exc:
             handle.note(describe_exception(exc))
+            self.finish(record, ok=False, page=page, notes=handle.notes)
             raise
-        finally:
+        else:
             self.finish(record, ok=ok, page=page, notes=handle.notes)
 
     def begin(self, title: str, actor: str) -> StepRecord:
