@@ -38,7 +38,6 @@ from fake_spse.support import pages as support_web
 from fake_spse.support.service import LpseSupport, SupportStore
 from fake_spse.web import (
     accounts,
-    apd,
     apendo,
     certificates,
     listing,
@@ -159,7 +158,6 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         *staff.routes(),
         *vendor.routes(),
         *certificates.routes(),
-        *apd.routes(),
         *pokja.routes(),
         *apendo.routes(),
         *support_web.spse_routes(),
