@@ -25,6 +25,9 @@ from playwright.sync_api import Page
 from simulator.harness.run_folder import CHRONOLOGY_NAME, SCREENSHOTS_FOLDER
 from simulator.harness.simcontrol import SimControl, SimControlError
 
+# The URL of a window that has not loaded anything yet.
+BLANK_PAGE = "about:blank"
+
 
 @dataclass
 class StepRecord:
@@ -131,7 +134,10 @@ class Chronology:
             record.page_url = page.url
             record.page_title = _page_title(page)
             record.messages = page_messages(page)
-            record.screenshot = self._screenshot(page, f"{record.number:02d}-{record.outcome}")
+            if page.url != BLANK_PAGE:
+                # A window that never loaded a page (opened for an arranged log-in) has
+                # nothing to show.
+                record.screenshot = self._screenshot(page, f"{record.number:02d}-{record.outcome}")
         if not ok:
             for name, other in (other_pages or {}).items():
                 if other is page:
