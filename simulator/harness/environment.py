@@ -30,6 +30,7 @@ from simulator.browser.launch import find_chromium, launch_options
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.arrange import Arranger
+from simulator.harness.chronology import PAGE_CHANGES_SCRIPT
 from simulator.harness.keypool import KeyRing
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
@@ -314,6 +315,8 @@ class SimEnvironment:
             )
         context.set_default_timeout(self.options.timeout_ms)
         context.tracing.start(screenshots=self.trace_screenshots, snapshots=True, title=desk.actor)
+        # Lets a step's screenshot be reused when the step changed nothing on the page.
+        context.add_init_script(PAGE_CHANGES_SCRIPT)
         if desk.kodok is not None:
             desk.kodok.install(context)
         for setup in self.context_setups:
