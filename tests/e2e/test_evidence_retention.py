@@ -14,8 +14,9 @@ from simulator.scenarios.run import ScenarioRunRequest, run_scenarios
 
 pytestmark = pytest.mark.e2e
 
+# @jalan-ui: the registration is walked, so the pages have something to photograph.
 FEATURE = """# language: id
-@sumber-domain-alur-penyedia @profil-semua
+@sumber-domain-alur-penyedia @profil-semua @jalan-ui
 Fitur: Bukti yang disimpan
 
   @KODOK-971
