@@ -25,6 +25,28 @@ from playwright.sync_api import Page
 from simulator.harness.run_folder import CHRONOLOGY_NAME, SCREENSHOTS_FOLDER
 from simulator.harness.simcontrol import SimControl, SimControlError
 
+# The URL of a window that has not loaded anything yet.
+BLANK_PAGE = "about:blank"
+
+# Installed in every desk's browser context (SimEnvironment): counts what can change a page's
+# picture (DOM mutations, typed input) under an id of its own per document. A step that changed
+# nothing on a page since its last screenshot reuses that screenshot instead of taking another.
+PAGE_CHANGES_SCRIPT = """
+(() => {
+  if (window.__kodokChanges) { return; }
+  const changes = { doc: Math.random().toString(36).slice(2), n: 0 };
+  Object.defineProperty(window, "__kodokChanges", { value: changes });
+  const bump = () => { changes.n += 1; };
+  new MutationObserver(bump).observe(document, {
+    subtree: true, childList: true, attributes: true, characterData: true
+  });
+  for (const kind of ["input", "change"]) {
+    window.addEventListener(kind, bump, true);
+  }
+})();
+"""
+_PAGE_STATE = "() => { const c = window.__kodokChanges; return c ? c.doc + ':' + c.n : null; }"
+
 
 @dataclass
 class StepRecord:
@@ -80,6 +102,8 @@ class Chronology:
         self.echo = echo
         self.steps: list[StepRecord] = []
         self._started: dict[int, float] = {}
+        # Per page: its change state (PAGE_CHANGES_SCRIPT) at its last screenshot, and that file.
+        self._last_shot: dict[Page, tuple[str, str]] = {}
 
     @contextmanager
     def step(self, title: str, actor: str, page: Page | None = None) -> Iterator[StepHandle]:
@@ -138,7 +162,10 @@ class Chronology:
             record.page_url = page.url
             record.page_title = _page_title(page)
             record.messages = page_messages(page)
-            record.screenshot = self._screenshot(page, f"{record.number:02d}-{record.outcome}")
+            if page.url != BLANK_PAGE:
+                # A window that never loaded a page (opened for an arranged log-in) has
+                # nothing to show.
+                record.screenshot = self._step_screenshot(page, record, ok=ok)
         if not ok:
             for name, other in (other_pages or {}).items():
                 if other is page:
@@ -155,6 +182,22 @@ class Chronology:
             return self.sim.now().isoformat()
         except (SimControlError, httpx.HTTPError):
             return ""
+
+    def _step_screenshot(self, page: Page, record: StepRecord, *, ok: bool) -> str | None:
+        """The page at the end of a step: the previous screenshot of it when nothing on it
+        changed since (same document, no mutation or input), else a new one. A failed step
+        always gets a new one."""
+        state = _page_state(page)
+        last = self._last_shot.get(page)
+        if ok and state is not None and last is not None and last[0] == state:
+            return last[1]
+        shot = self._screenshot(page, f"{record.number:02d}-{record.outcome}")
+        # Read again: taking a screenshot touches the DOM (Playwright hides the caret with a
+        # style element it adds and removes).
+        after = _page_state(page) if shot is not None else None
+        if shot is not None and after is not None:
+            self._last_shot[page] = (after, shot)
+        return shot
 
     def _screenshot(self, page: Page, name: str) -> str | None:
         path = self.folder / SCREENSHOTS_FOLDER / f"{name}.png"
@@ -201,6 +244,15 @@ def page_messages(page: Page) -> list[str]:
 
 def describe_exception(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(exc)).strip()
+
+
+def _page_state(page: Page) -> str | None:
+    """The page's change state (PAGE_CHANGES_SCRIPT), None when unknown."""
+    try:
+        state = page.evaluate(_PAGE_STATE)
+    except PlaywrightError:
+        return None
+    return state if isinstance(state, str) else None
 
 
 def _page_title(page: Page) -> str:

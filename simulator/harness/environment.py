@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from simulator.browser.launch import find_chromium, launch_options
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.arrange import Arranger
+from simulator.harness.chronology import PAGE_CHANGES_SCRIPT
 from simulator.harness.keypool import KeyRing
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
@@ -149,6 +151,10 @@ class SimEnvironment:
         # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
         # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
         self.keep_traces = True
+        # Whether desks' traces record screencast frames besides DOM snapshots. Frames cost about
+        # a quarter of page work; runs that keep only failures' evidence record snapshots alone
+        # (a failure's step screenshots show each page), runs that keep everything record both.
+        self.trace_screenshots = True
         # Called with each new desk's browser context and folder name before its first page
         # opens (trainer mode installs its caption overlay here).
         self.context_setups: list[Callable[[BrowserContext, str], None]] = []
@@ -182,11 +188,26 @@ class SimEnvironment:
             if self._server_host is not None:
                 self._server_host.load(settings)
                 self._server = self._server_host
-            else:
+            elif self._browser is not None:
                 self._server = RunningServer(settings)
+            else:
+                # A server of its own and a browser of its own (the journey): the server starts
+                # on a thread while Chromium launches here (Playwright's sync API stays on the
+                # thread that started it).
+                starting = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-start")
+                server = starting.submit(RunningServer, settings)
+                starting.shutdown(wait=False)
+                try:
+                    self._launch_browser()
+                except BaseException:
+                    server.result().stop()
+                    raise
+                self._server = server.result()
             self._sim = SimControl(self._server.url)
-        if self._browser is not None:
-            return
+        if self._browser is None:
+            self._launch_browser()
+
+    def _launch_browser(self) -> None:
         choice = find_chromium()
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(
@@ -293,7 +314,9 @@ class SimEnvironment:
                 viewport=VIDEO_SIZE,
             )
         context.set_default_timeout(self.options.timeout_ms)
-        context.tracing.start(screenshots=True, snapshots=True, title=desk.actor)
+        context.tracing.start(screenshots=self.trace_screenshots, snapshots=True, title=desk.actor)
+        # Lets a step's screenshot be reused when the step changed nothing on the page.
+        context.add_init_script(PAGE_CHANGES_SCRIPT)
         if desk.kodok is not None:
             desk.kodok.install(context)
         for setup in self.context_setups:
@@ -320,12 +343,30 @@ class SimEnvironment:
         self.desks.clear()
         if self.options.video_dir is not None:
             shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)
+        if self._own_browser and self._browser is not None:
+            # Chromium of its own (the journey): it shuts down here while the servers stop on a
+            # thread (Playwright's sync API stays on the thread that started it).
+            stopping = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-stop")
+            servers = stopping.submit(self._close_servers)
+            stopping.shutdown(wait=False)
+            try:
+                self._close_browser()
+            finally:
+                servers.result()
+        else:
+            self._close_browser()
+            self._close_servers()
+
+    def _close_browser(self) -> None:
         if self._browser is not None and self._own_browser:
             self._browser.close()
         self._browser = None
         if self._playwright is not None:
             self._playwright.stop()
             self._playwright = None
+
+    def _close_servers(self) -> None:
+        """Stop the other LPSEs and the run's own server, after saving what they recorded."""
         for other in self.other_lpses.values():
             other.close()
         self.other_lpses.clear()

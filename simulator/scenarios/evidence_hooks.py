@@ -257,8 +257,11 @@ def _label(actor: Actor) -> str:
 
 
 def _page_of(env: SimEnvironment, actor: Actor | None) -> tuple[Page | None, str]:
-    """The page to photograph: the actor's, else the newest desk's."""
+    """The page to photograph: the actor's, else the newest desk's. A desk whose window never
+    opened (its part arranged, not walked) shows nothing: no window is opened just for a photo."""
     if actor is not None:
+        if not actor.desk.opened:
+            return None, ""
         return actor.desk.page, _label(actor)
     if env.desks:
         desk = env.desks[-1]

@@ -160,10 +160,18 @@ def sim_server_host() -> Iterator[ServerHost]:
 
 @pytest.fixture
 def sim_env(
-    sim_options: RunOptions, sim_browser: Browser, sim_server_host: ServerHost
+    pytestconfig: pytest.Config,
+    sim_options: RunOptions,
+    sim_browser: Browser,
+    sim_server_host: ServerHost,
 ) -> Iterator[SimEnvironment]:
     """A fresh fake SPSE (own data folder) on the session's port, desks in the shared browser."""
     with SimEnvironment(sim_options, browser=sim_browser, server_host=sim_server_host) as env:
+        # Screencast frames in traces only when every scenario's evidence is kept: a failure
+        # keeps its DOM snapshots and its per-step screenshots either way.
+        env.trace_screenshots = pytestconfig.getoption(
+            "--sim-artifacts"
+        ) == ARTIFACTS_ALWAYS or bool(pytestconfig.getoption("--sim-evidence"))
         yield env
 
 

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.e2e
 
 LONG_NAME = "Dokumen Penawaran Harga Tahap Satu123.pdf"
 # Expects the upload of a 41-character name to be accepted: SpamKodok refuses it, so the last
-# step fails with SpamKodok's message on the vendor's page.
+# step fails with SpamKodok's message on the vendor's page. The Givens walk (@jalan-ui), so every
+# desk has a page to photograph at the failure.
 FEATURE = f"""# language: id
+@jalan-ui
 Fitur: Bukti kegagalan
   Skenario: Penawaran dengan nama file terlalu panjang diharapkan diterima
     Dengan pokja "Pokja 1" dengan sertifikat tertanam telah mengumumkan paket tender
@@ -75,8 +77,8 @@ def test_failed_scenario_folder_holds_traces_screenshots_log_faults_and_report(
     files = set(index["files"])
     assert {"chronology.json", "server-log.jsonl", "faults-fired.json", REPORT_NAME} <= files
     assert "screenshots/04-failed.png" in files
-    # The desks that opened a window: pokja and vendor (the verifikator's part was arranged).
-    assert len([f for f in files if f.startswith("traces/")]) == 2
+    # Every desk walked its part: pokja, verifikator and vendor.
+    assert len([f for f in files if f.startswith("traces/")]) == 3
     assert index["identity"]["vendor_user_id"]
     assert "O=" + index["identity"]["vendor"] in index["identity"]["certificate_subject"]
     assert index["identity"]["tender_name"]

@@ -140,9 +140,7 @@ def upload_again(world: World, offer_log: OfferLog, alias: str, name: str) -> No
 
 @given(parsers.parse('penyedia "{alias}" telah mengunggah penawaran berisi file "{name}"'))
 def uploaded(world: World, offer_log: OfferLog, alias: str, name: str) -> None:
-    actor = world.actor(alias)
-    # A fresh page: the pokja's certificates are those SPSE lists now.
-    OfferUploadPage(actor.desk.page, world.env.spse_url).open(world.require_tender())
+    # upload_named opens a fresh upload page: the pokja's certificates are those SPSE lists now.
     upload_named(world, alias, [name])
     outcome = world.uploads[alias]
     assert outcome.accepted, f"upload of {alias} refused: {outcome.messages}"
