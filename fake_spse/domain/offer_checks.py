@@ -9,7 +9,6 @@ skipped over without being read, so memory stays bounded whatever the offer's si
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO, TypeVar
 
@@ -17,13 +16,12 @@ from asn1crypto import cms, pem
 from asn1crypto import x509 as asn1_x509
 
 from fake_spse.domain.errors import DomainError
+from spse_shared.der import check_definite_der
 
 ENVELOPED_DATA_OID = "1.2.840.113549.1.7.3"
 # The parts of an offer read into memory (recipient list, algorithm, attributes): generous for
 # dozens of recipients, tiny next to an offer.
 SMALL_PART_MAX = 256 * 1024
-# Nesting depth accepted inside a small part (certificates and names are far shallower).
-MAX_DEPTH = 32
 # Errors asn1crypto raises on malformed input.
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
 _T = TypeVar("_T")
@@ -211,8 +209,10 @@ class _Reader:
         if length > SMALL_PART_MAX:
             raise Malformed(f"{what} too large")
         body = self._read(length, limit)
-        if tag & 0x20:
-            _check_definite(body, 1)
+        try:
+            check_definite_der(head + body)
+        except ValueError as exc:
+            raise Malformed(f"{what}: {exc}") from None
         return head + body
 
     def skip(self, tag: int, limit: int, what: str) -> int:
@@ -225,52 +225,3 @@ class _Reader:
         self.position += length
         self.stream.seek(self._start + self.position)
         return length
-
-
-def _check_definite(data: bytes, depth: int) -> None:
-    """Malformed unless ``data`` is a run of definite-length DER elements (in memory)."""
-    if depth > MAX_DEPTH:
-        raise Malformed("nested too deep")
-    position = 0
-    for start, end, constructed in _elements(data):
-        if start < position:
-            raise Malformed("overlap")
-        if constructed:
-            _check_definite(data[start:end], depth + 1)
-        position = end
-
-
-def _elements(data: bytes) -> Iterable[tuple[int, int, bool]]:
-    position, total = 0, len(data)
-    while position < total:
-        tag = data[position]
-        position += 1
-        if tag & 0x1F == 0x1F:
-            while True:
-                if position >= total:
-                    raise Malformed("truncated tag")
-                more = data[position] & 0x80
-                position += 1
-                if not more:
-                    break
-        if position >= total:
-            raise Malformed("truncated length")
-        first = data[position]
-        position += 1
-        if first == 0x80:
-            raise Malformed("indefinite length")
-        if first < 0x80:
-            length = first
-        else:
-            count = first & 0x7F
-            if count > 8 or position + count > total or data[position] == 0:
-                raise Malformed("bad long-form length")
-            length = int.from_bytes(data[position : position + count], "big")
-            position += count
-            if length < 0x80:
-                raise Malformed("non-minimal length")
-        end = position + length
-        if end > total:
-            raise Malformed("value runs past its container")
-        yield position, end, bool(tag & 0x20)
-        position = end

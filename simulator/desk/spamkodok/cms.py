@@ -25,6 +25,7 @@ from cryptography.x509 import verification
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from simulator.desk.spamkodok.revocation import revocation_date
+from spse_shared.der import check_definite_der
 from spse_shared.names import subject_text
 
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
@@ -216,66 +217,10 @@ def open_sealed(
     )
 
 
-def _check_definite_der(data: bytes) -> None:
-    """Raise ValueError unless `data` is exactly one DER element with definite lengths throughout.
-
-    Walks the TLV headers only (linear time), so asn1crypto never sees chunked BER, on which it
-    is quadratic.
-    """
-    ends: list[int] = []
-    position = 0
-    total = len(data)
-    if total == 0:
-        raise ValueError("empty input")
-    while position < total or ends:
-        while ends and position == ends[-1]:
-            ends.pop()
-        if position == total:
-            if ends:
-                raise ValueError("constructed value runs past the end")
-            break
-        limit = ends[-1] if ends else total
-        tag = data[position]
-        position += 1
-        if tag & 0x1F == 0x1F:
-            while True:
-                if position >= limit:
-                    raise ValueError("truncated tag")
-                more = data[position] & 0x80
-                position += 1
-                if not more:
-                    break
-        if position >= limit:
-            raise ValueError("truncated length")
-        first = data[position]
-        position += 1
-        if first == 0x80:
-            raise ValueError("indefinite length")
-        if first < 0x80:
-            length = first
-        else:
-            count = first & 0x7F
-            if count > 8 or position + count > limit or data[position] == 0:
-                raise ValueError("bad long-form length")
-            length = int.from_bytes(data[position : position + count], "big")
-            position += count
-            if length < 0x80:
-                raise ValueError("non-minimal length")
-        end = position + length
-        if end > limit:
-            raise ValueError("value runs past its container")
-        if not ends and end != total:
-            raise ValueError("trailing data after the top-level value")
-        if tag & 0x20:
-            ends.append(end)
-        else:
-            position = end
-
-
 def _hollowed(data: bytes, path: _Path) -> tuple[bytes, slice | None]:
     """`data` with the primitive value at `path` emptied, and that value's slice of `data`.
 
-    `data` must have passed _check_definite_der. If its shape does not match `path`, it comes back
+    `data` must have passed check_definite_der. If its shape does not match `path`, it comes back
     unchanged with None, and asn1crypto parses (and judges) the whole of it as before.
     """
     if data[0] != 0x30:
@@ -328,7 +273,7 @@ def _der_length(length: int) -> bytes:
 
 def _parse_enveloped(data: bytes) -> Any:
     try:
-        _check_definite_der(data)
+        check_definite_der(data)
         # Only the small parts go through asn1crypto, which copies every nested value it parses
         # (about 9x the offer's size at peak); the ciphertext is left to the decryption.
         hollow, _ = _hollowed(data, _ENCRYPTED_CONTENT)
@@ -387,7 +332,7 @@ def _parse_signed(inner: bytes) -> _Signed | None:
     if not _is_one_sequence(inner):
         raise OfferCorrupted("Isi dokumen penawaran bukan dokumen CMS bertanda tangan.")
     try:
-        _check_definite_der(inner)
+        check_definite_der(inner)
     except ValueError as error:
         raise OfferAltered(
             "Isi dokumen penawaran tidak utuh setelah didekripsi (berubah sebelum diunggah)."
