@@ -8,13 +8,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import START
+from factories import START, tender_draft
 
 from fake_spse.app import build_services
 from fake_spse.control import panel
 from fake_spse.control.panel import PanelError
 from fake_spse.domain.accounts import Role
-from fake_spse.domain.tenders import Tender, TenderDraft
+from fake_spse.domain.tenders import Tender
 from fake_spse.service.services import Services
 from fake_spse.settings import Settings
 from fake_spse.simulation.faults import KNOWN_FAULTS
@@ -35,16 +35,7 @@ def tender(services: Services, make_csr: MakeCsr) -> Tender:
     services.certificates.register_ams(
         pokja, letter_name="surat.pdf", letter=b"%PDF-1.4\n%%EOF\n", csr_pem=make_csr("Sri")
     )
-    draft = TenderDraft(
-        name="Pembangunan Jalan Desa",
-        instansi="Pemerintah Kota Surakarta",
-        satker="Dinas Pekerjaan Umum",
-        jenis_pengadaan=2,
-        pagu=1_000_000_000,
-        hps=950_000_000,
-        lokasi="Surakarta",
-        tahun=2026,
-    )
+    draft = tender_draft()
     return services.tenders.create_tender(pokja, draft)
 
 

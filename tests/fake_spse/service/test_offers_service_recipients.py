@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from factories import tender_draft
 from service_world import LpseUnderTest
 
 from fake_spse.domain.accounts import Account, AccountStatus, Role
-from fake_spse.domain.tenders import Tender, TenderDraft
+from fake_spse.domain.tenders import Tender
 from fake_spse.storage.blobs import BlobStore
 from spse_shared.run_sync import run_sync
 
@@ -41,16 +42,7 @@ def certify(lpse: LpseUnderTest, account: Account, make_csr: MakeCsr) -> str:
 
 
 def announce(lpse: LpseUnderTest, pokja: Account) -> Tender:
-    draft = TenderDraft(
-        name="Pembangunan Jalan Desa",
-        instansi="Pemerintah Kota Surakarta",
-        satker="Dinas Pekerjaan Umum",
-        jenis_pengadaan=2,
-        pagu=1_000_000_000,
-        hps=950_000_000,
-        lokasi="Surakarta",
-        tahun=2026,
-    )
+    draft = tender_draft()
     return lpse.tenders.create_tender(pokja, draft)
 
 
