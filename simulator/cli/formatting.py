@@ -1,4 +1,4 @@
-"""How the commands print: fixed-width columns, clipped texts, WIB times, the outcomes table."""
+"""How the commands print: fixed-width columns, clipped texts, WIB times, the run's summary."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from simulator.qa.textdiff import marked
 from spse_shared.wib import WIB
 
 if TYPE_CHECKING:  # types only: importing these costs seconds that `spse-sim --help` need not pay
@@ -36,14 +37,31 @@ def echo_step(record: StepRecord) -> None:
 
 
 def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
-    """The expected-vs-observed table, one line per check."""
-    lines = [f"{'id':<10} {'hasil':<7} {'skenario / pemeriksaan':<58} teramati"]
+    """The run's summary for the terminal: one line per scenario (status, id, full title);
+    under a failed or flaky one every check that did not hold, expected and observed in full
+    with the difference marked, and its error; under a not applicable one, why."""
+    # Imported here: the scenario modules take seconds to import (see simulator.cli.main).
+    from simulator.scenarios.progress import STATUS_WORDS
+
+    lines = []
     for outcome in outcomes:
-        lines.append(f"{outcome.scenario_id:<10} {outcome.status:<7} {outcome.title[:58]}")
-        for check in outcome.checks:
-            mark = "ok" if check.ok else "X"
-            lines.append(f"{'':<10} {mark:<7}   diharapkan: {clip(check.expected, 100)}")
-            lines.append(f"{'':<10} {'':<7}   teramati:   {clip(check.observed, 100)}")
-        if outcome.error and not outcome.checks:
-            lines.append(f"{'':<10} {'':<7}   galat: {clip(outcome.error, 110)}")
+        word = STATUS_WORDS.get(outcome.status, outcome.status.upper())
+        lines.append(f"{word:<8} {outcome.full_title}")
+        if outcome.status in ("failed", "flaky"):
+            for check in outcome.checks:
+                if check.ok:
+                    continue
+                lines += [
+                    f"         pemeriksaan: {check.step}",
+                    f"         diharapkan:  {check.expected}",
+                    f"         teramati:    {check.observed}",
+                    f"         beda:        {marked(check.expected, check.observed)}",
+                ]
+            if outcome.error:
+                lines.append(f"         galat:       {outcome.error}")
+            for number, attempt in enumerate(outcome.attempts, start=1):
+                tried = STATUS_WORDS.get(attempt.status, attempt.status)
+                lines.append(f"         percobaan {number}: {tried} ({attempt.duration_s:.1f} dtk)")
+        elif outcome.error:
+            lines.append(f"         {outcome.error}")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, AR
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
     from simulator.qa.tickets import TicketResult
+    from simulator.scenarios.run import ScenarioOutcome
 
 
 def workers_value(text: str) -> str:
@@ -131,6 +133,13 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="I/N",
         help="jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; "
         "gabungkan hasilnya dengan 'spse-sim merge'",
+    )
+    qa.add_argument(
+        "--allow-all-na",
+        dest="allow_all_na",
+        action="store_true",
+        help="keluar dengan 0 walau semua skenario yang dipilih tidak berlaku untuk profil ini "
+        "(bawaan: run seperti itu tidak menguji apa pun, jadi keluar dengan 1)",
     )
     qa.add_argument(
         "--ticket",
@@ -237,22 +246,60 @@ def run_catalog(args: argparse.Namespace) -> int:
         if qa.interrupted:
             print(f"spse-sim: run dihentikan (Ctrl-C); yang sudah selesai ada di {output}")
             return qa.exit_code
-        print(format_outcomes(outcomes))
+        if not outcomes:
+            print(f"spse-sim: {nothing_matched(args)}; tidak ada yang dijalankan", file=sys.stderr)
+            return EXIT_FAILED
+        print_summary(outcomes, output, qa.report, qa.elapsed_s)
         print_scenario_reports(output)
-        counts = {
-            s: sum(1 for o in outcomes if o.status == s)
-            for s in ("passed", "failed", "flaky", "n/a", "skipped")
-        }
-        print(
-            f"{counts['passed']} lolos, {counts['failed']} gagal, {counts['flaky']} flaky, "
-            f"{counts['n/a']} tidak berlaku ({qa.elapsed_s:.0f} dtk). "
-            f"JUnit XML: {output / 'junit.xml'}"
-        )
-        print(f"Laporan HTML: {qa.report}")
         code = qa.exit_code
+        if all(o.status in ("n/a", "skipped") for o in outcomes):
+            print(
+                f"spse-sim: semua {len(outcomes)} skenario tidak berlaku untuk profil "
+                f"{args.profile}: tidak ada yang diuji"
+                + ("" if args.allow_all_na else " (--allow-all-na menerimanya)"),
+                file=sys.stderr,
+            )
+            code = code if args.allow_all_na else max(code, EXIT_FAILED)
         if args.ticket:
             code = file_tickets_after(output, headed=args.headed, code=code)
     return code
+
+
+def nothing_matched(args: argparse.Namespace) -> str:
+    """Why a run found no scenario, naming what was asked for."""
+    asked = []
+    if args.ids:
+        asked.append("id " + ", ".join(args.ids))
+    if args.keyword:
+        asked.append(f"-k {args.keyword!r}")
+    if args.shard:
+        asked.append(f"--shard {args.shard}")
+    if not asked:
+        return "katalog tidak berisi skenario"
+    return "tidak ada skenario yang cocok dengan " + " dan ".join(asked)
+
+
+def print_summary(
+    outcomes: Sequence[ScenarioOutcome], output: Path, report: Path, elapsed_s: float
+) -> None:
+    """The summary after the progress lines: failures in full, counts, where everything is."""
+    from simulator.harness.run_folder import ALLURE_RESULTS_FOLDER, COVERAGE_NAME, JUNIT_NAME
+
+    print()
+    print(format_outcomes(outcomes))
+    counts = {
+        s: sum(1 for o in outcomes if o.status == s)
+        for s in ("passed", "failed", "flaky", "n/a", "skipped")
+    }
+    print(
+        f"\n{counts['passed']} lolos, {counts['failed']} gagal, {counts['flaky']} flaky, "
+        f"{counts['n/a']} tidak berlaku ({elapsed_s:.0f} dtk)."
+    )
+    print(f"Laporan HTML:     {report}")
+    print(f"Cakupan aturan:   {output / COVERAGE_NAME}")
+    print(f"JUnit XML:        {output / JUNIT_NAME}")
+    allure = output / ALLURE_RESULTS_FOLDER
+    print(f"Hasil Allure:     {allure} (laporan: npx allure generate {allure})")
 
 
 def print_scenario_reports(run_dir: Path) -> None:

@@ -8,6 +8,8 @@ A run folder is what ``spse-sim run``/``qa``/``replay`` leave behind. Layout::
       outcomes.json          one expected-vs-observed outcome per scenario
       junit.xml              pytest's own report
       report.html            spse-sim qa: the report people read
+      coverage.html          spse-sim qa: the rules of the Konsep Operasional and their scenarios
+      allure-results/        Allure's raw results (allure-pytest-bdd), for `npx allure generate`
       replay.json  video/    spse-sim replay: what the replay left behind, every desk's video
       scenarios/<ID>/        one evidence folder per scenario, laid out as below
 
@@ -33,6 +35,8 @@ OUTCOMES_NAME = "outcomes.json"
 FIRST_OUTCOMES_NAME = "outcomes-first.json"
 JUNIT_NAME = "junit.xml"
 HTML_REPORT_NAME = "report.html"
+COVERAGE_NAME = "coverage.html"
+ALLURE_RESULTS_FOLDER = "allure-results"
 SCENARIOS_FOLDER = "scenarios"
 
 CHRONOLOGY_NAME = "chronology.json"

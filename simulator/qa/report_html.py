@@ -1,27 +1,38 @@
-"""``report.html`` of a scenario run: one file, inline CSS, readable without a server.
+"""``report.html`` of a scenario run: one self-contained file (inline CSS, JS, SVG, screenshots).
 
-Per scenario: status, duration, attempts (when failures were re-run), expected vs observed
-message of every check, the error or the reason it does not apply, and its evidence as found in
-its folder: screenshots (those of failed steps and the last one embedded, the rest linked),
-Playwright traces, the Word report (.docx), chronology and index. Links are relative to the
-report, so the run folder can be zipped and handed on. The regression matrix against other runs
-(``simulator.qa.compare``) is a section of the same page, or a page of its own.
+For a QA lead at a glance: the counts and a chart (lolos / gagal / flaky / tidak berlaku), the
+durations, statistics by tag (source section ``@sumber-``, rule of the Konsep Operasional
+``@aturan-``, profile ``@profil-``; as Robot Framework's "Statistics by Tag"), the trend against
+the earlier runs in the same runs folder (as Allure's history), then every scenario, failures
+first, filterable by status and tag and searchable. Per scenario: its step log (with the step's
+screenshot where one was kept), the expected and observed text of every check with the
+difference marked, attempts (when failures were re-run), the error or why it does not apply,
+and links to its evidence (traces, Word report, chronology). Links are relative, so the run
+folder can be zipped and handed on; everything shown is inside the file.
+
+The page's data is also embedded as JSON (``<script type="application/json" id="data-laporan">``)
+for tests and tools. Times are shown in WIB.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import (
+    ALLURE_RESULTS_FOLDER,
     CHRONOLOGY_NAME,
+    COVERAGE_NAME,
     FAULTS_NAME,
     HTML_REPORT_NAME,
     INDEX_NAME,
@@ -33,12 +44,47 @@ from simulator.harness.run_folder import (
     TRACES_FOLDER,
 )
 from simulator.qa.compare import MESSAGE, MatrixRow, RunRecord, messages
+from simulator.qa.textdiff import html_pair
+from simulator.scenarios.catalog import (
+    PROFILE_PREFIX,
+    RULE_PREFIX,
+    SEED_RULES,
+    SOURCE_DOCUMENT,
+    SOURCE_PREFIX,
+    SOURCES,
+)
 from simulator.scenarios.run import Attempt, ScenarioOutcome
+from spse_shared.wib import format_wib
 
 STATUS_ORDER = ("failed", "flaky", "passed", "n/a", "skipped")
+# What a reader sees for each status.
+STATUS_WORDS = {
+    "passed": "lolos",
+    "failed": "gagal",
+    "flaky": "flaky",
+    "n/a": "tidak berlaku",
+    "skipped": "dilewati",
+    "": "-",
+}
+STATUS_COLOURS = {
+    "passed": "#2e7d32",
+    "failed": "#c62828",
+    "flaky": "#ef6c00",
+    "n/a": "#607d8b",
+    "skipped": "#9e9e9e",
+}
+# Tag kinds of the statistics table: prefix -> heading.
+TAG_KINDS = {
+    SOURCE_PREFIX: "Bagian sumber (@sumber-)",
+    RULE_PREFIX: "Aturan Konsep Operasional (@aturan-)",
+    PROFILE_PREFIX: "Profil (@profil-)",
+}
+DATA_ID = "data-laporan"
 # Screenshots are embedded up to these sizes; beyond them they are linked.
 EMBED_MAX_BYTES = 1_500_000
-EMBED_BUDGET_BYTES = 30_000_000
+EMBED_BUDGET_BYTES = 20_000_000
+# How many earlier runs the trend shows.
+HISTORY_LIMIT = 20
 
 CSS = """
 body { font-family: Arial, Helvetica, sans-serif; margin: 0 24px 40px; color: #222; }
@@ -46,9 +92,10 @@ h1 { margin-top: 20px; } h2 { border-bottom: 2px solid #8b0000; padding-bottom: 
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
-table.meta th { width: 150px; }
+table.meta th { width: 170px; }
+td.num, th.num { text-align: right; white-space: nowrap; }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-size: 0.85em;
-  font-weight: bold; color: #fff; background: #777; }
+  font-weight: bold; color: #fff; background: #777; white-space: nowrap; }
 .s-passed { background: #2e7d32; } .s-failed { background: #c62828; }
 .s-flaky { background: #ef6c00; } .s-na { background: #607d8b; } .s-skipped { background: #9e9e9e; }
 .s-none { background: #bbb; }
@@ -58,25 +105,105 @@ tr.row-flaky > td:first-child { border-left: 4px solid #ef6c00; }
 .error { white-space: pre-wrap; font-family: monospace; background: #fff3f3; padding: 6px; }
 .reason { color: #455a64; font-style: italic; }
 .shots { display: flex; flex-wrap: wrap; gap: 10px; }
-.shots figure { margin: 0; } .shots img { max-width: 360px; border: 1px solid #ccc; }
+.shots figure { margin: 0; } .shots img, img.thumb { max-width: 320px; border: 1px solid #ccc; }
 .shots figcaption { font-size: 0.8em; color: #555; }
 details > summary { cursor: pointer; }
 .changed { background: #fff7d6; }
 .muted { color: #777; }
 code { background: #f5f5f5; padding: 0 3px; }
 td.id { white-space: nowrap; }
+.overview { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+.cards { display: flex; gap: 10px; flex-wrap: wrap; }
+.card { border: 1px solid #ddd; border-radius: 6px; padding: 8px 14px; min-width: 90px; }
+.card b { display: block; font-size: 1.8em; }
+.text { font-family: monospace; white-space: pre-wrap; }
+del { background: #ffd6d6; text-decoration: line-through; }
+ins { background: #c8f7c5; text-decoration: none; }
+.bar { display: flex; height: 10px; width: 160px; background: #eee; }
+.bar span { display: block; height: 10px; }
+.filters { position: sticky; top: 0; background: #fff; padding: 8px 0;
+  border-bottom: 1px solid #ddd; }
+.filters label { margin-right: 10px; }
+table.steps td { font-size: 0.9em; }
+@media print { .filters { display: none; } details { display: block; } }
+"""
+
+SCRIPT = """
+(function () {
+  const rows = Array.from(document.querySelectorAll('tr.scenario'));
+  const search = document.getElementById('cari');
+  const tag = document.getElementById('tag');
+  const boxes = Array.from(document.querySelectorAll('input.status'));
+  const shown = document.getElementById('ditampilkan');
+  function apply() {
+    const words = search.value.toLowerCase().trim();
+    const chosen = new Set(boxes.filter(b => b.checked).map(b => b.value));
+    let count = 0;
+    rows.forEach(row => {
+      const tags = row.dataset.tags.split(' ');
+      const ok = chosen.has(row.dataset.status)
+        && (!tag.value || tags.includes(tag.value))
+        && (!words || row.textContent.toLowerCase().includes(words));
+      row.hidden = !ok;
+      if (ok) { count += 1; }
+    });
+    shown.textContent = count;
+  }
+  [search, tag, ...boxes].forEach(el => el.addEventListener('input', apply));
+  document.querySelectorAll('a.pilih-tag').forEach(a => a.addEventListener('click', event => {
+    event.preventDefault();
+    tag.value = a.dataset.tag;
+    apply();
+    document.getElementById('skenario').scrollIntoView();
+  }));
+  apply();
+})();
 """
 
 
 def status_badge(status: str) -> str:
     css = {"n/a": "s-na", "": "s-none"}.get(status, f"s-{status}")
-    return f'<span class="badge {escape(css)}">{escape(status or "-")}</span>'
+    word = STATUS_WORDS.get(status, status)
+    return f'<span class="badge {escape(css)}">{escape(word)}</span>'
 
 
 def link(target: Path, base: Path, text: str | None = None) -> str:
     """An <a> to ``target``, relative to the folder ``base`` the HTML file is in."""
     relative = Path(os.path.relpath(target, base)).as_posix()
     return f'<a href="{escape(quote(relative))}">{escape(text or relative)}</a>'
+
+
+def wib_text(iso: str) -> str:
+    """An ISO 8601 time as people read it here ('02 Maret 2026 08:00:05 WIB'); "" if none."""
+    if not iso:
+        return ""
+    try:
+        return format_wib(datetime.fromisoformat(iso), seconds=True)
+    except ValueError:
+        return iso
+
+
+def source_title(key: str) -> str:
+    """A ``@sumber-`` value as its section is called, under the source document's title."""
+    label = SOURCES.get(key, key)
+    for internal in ("Seed: ", "seed: "):
+        if label.startswith(internal):
+            return f"{SOURCE_DOCUMENT}: {label.removeprefix(internal)}"
+    return label
+
+
+def tag_title(tag: str) -> str:
+    """What a tag stands for, in words."""
+    if tag.startswith(SOURCE_PREFIX):
+        return source_title(tag.removeprefix(SOURCE_PREFIX))
+    if tag.startswith(RULE_PREFIX):
+        rule_id = tag.removeprefix(RULE_PREFIX)
+        rule = next((r for r in SEED_RULES if r.rule_id == rule_id), None)
+        return f"{rule.section}: {rule.text}" if rule is not None else rule_id
+    if tag.startswith(PROFILE_PREFIX):
+        value = tag.removeprefix(PROFILE_PREFIX)
+        return "semua profil" if value == "semua" else value
+    return tag
 
 
 @dataclass
@@ -88,6 +215,7 @@ class Evidence:
     traces: list[Path] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
     records: list[Path] = field(default_factory=list)
+    steps: list[StepRecord] = field(default_factory=list)
 
 
 def find_evidence(run_dir: Path, artifacts: str) -> Evidence | None:
@@ -97,6 +225,12 @@ def find_evidence(run_dir: Path, artifacts: str) -> Evidence | None:
     folder = Path(artifacts) if Path(artifacts).is_absolute() else run_dir / artifacts
     if not folder.is_dir():
         return None
+    steps: list[StepRecord] = []
+    try:
+        data = json.loads((folder / CHRONOLOGY_NAME).read_text(encoding="utf-8"))
+        steps = [StepRecord.from_json(s) for s in data if isinstance(s, dict)]
+    except (OSError, ValueError, TypeError):
+        steps = []
     return Evidence(
         folder=folder,
         screenshots=sorted((folder / SCREENSHOTS_FOLDER).glob("*.png")),
@@ -107,6 +241,7 @@ def find_evidence(run_dir: Path, artifacts: str) -> Evidence | None:
             for name in (CHRONOLOGY_NAME, INDEX_NAME, SERVER_LOG_NAME, FAULTS_NAME)
             if (folder / name).exists()
         ],
+        steps=steps,
     )
 
 
@@ -121,47 +256,92 @@ class _Budget:
         return True
 
 
-def _screenshots_html(evidence: Evidence, base: Path, budget: _Budget) -> str:
-    shots = evidence.screenshots
-    if not shots:
+def _featured(evidence: Evidence) -> set[Path]:
+    """The screenshots embedded: the failed steps' and the last page (they say the most; the
+    others are a click away, which keeps a catalog's report small)."""
+    chosen = {s for s in evidence.screenshots if "failed" in s.stem}
+    if evidence.screenshots:
+        chosen.add(evidence.screenshots[-1])
+    return chosen
+
+
+def _image(shot: Path, base: Path, budget: _Budget, *, embed: bool) -> str:
+    """The screenshot embedded (a data URI, shown small; click opens the file) or linked."""
+    if not shot.is_file():
         return ""
-    # The failed steps and the last page say the most; the others are one click away.
-    featured = [s for s in shots if "failed" in s.stem]
-    if shots[-1] not in featured:
-        featured.append(shots[-1])
-    figures = []
-    for shot in featured:
-        size = shot.stat().st_size
-        if budget.take(size):
-            data = base64.b64encode(shot.read_bytes()).decode("ascii")
-            image = f'<img alt="{escape(shot.name)}" src="data:image/png;base64,{data}">'
-            caption = link(shot, base, shot.name)
-        else:
-            image = ""
-            caption = link(shot, base, f"{shot.name} (not embedded: too large)")
-        figures.append(f"<figure>{image}<figcaption>{caption}</figcaption></figure>")
-    others = [link(s, base, s.name) for s in shots if s not in featured]
-    rest = f"<p>Other screenshots: {', '.join(others)}</p>" if others else ""
-    return f'<div class="shots">{"".join(figures)}</div>{rest}'
+    if not embed:
+        return link(shot, base, shot.name)
+    if budget.take(shot.stat().st_size):
+        data = base64.b64encode(shot.read_bytes()).decode("ascii")
+        uri = f"data:image/png;base64,{data}"
+        # Shown small; the link opens the file itself (browsers refuse to open data: URIs).
+        relative = quote(Path(os.path.relpath(shot, base)).as_posix())
+        return (
+            f'<a href="{escape(relative)}"><img class="thumb" loading="lazy" '
+            f'alt="{escape(shot.name)}" src="{uri}"></a>'
+        )
+    return link(shot, base, f"{shot.name} (tidak disematkan: terlalu besar)")
+
+
+def _steps_html(evidence: Evidence, base: Path, budget: _Budget) -> str:
+    if not evidence.steps:
+        return ""
+    rows = []
+    featured = _featured(evidence)
+    for step in evidence.steps:
+        mark = (
+            '<span class="ok">ok</span>' if step.outcome == "ok" else '<span class="bad">X</span>'
+        )
+        notes = "".join(f"<div>{escape(m)}</div>" for m in step.messages)
+        if step.detail:
+            notes += f'<div class="error">{escape(step.detail)}</div>'
+        picture = ""
+        if step.screenshot:
+            shot = evidence.folder / step.screenshot
+            opened = "" if step.outcome == "ok" else " open"
+            picture = (
+                f"<details{opened}><summary>tangkapan layar</summary>"
+                f"{_image(shot, base, budget, embed=shot in featured)}</details>"
+            )
+        rows.append(
+            f"<tr><td>{step.number}</td><td>{mark}</td><td>{escape(step.title)}"
+            f'<div class="muted">{escape(step.actor)}</div>{notes}{picture}</td>'
+            f'<td class="num">{step.duration_s:.1f} dtk</td>'
+            f"<td>{escape(wib_text(step.sim_time))}</td></tr>"
+        )
+    return (
+        "<h4>Langkah</h4><table class='steps'><thead><tr><th>#</th><th></th><th>Langkah</th>"
+        "<th>Durasi</th><th>Waktu simulasi</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _evidence_html(evidence: Evidence | None, base: Path, budget: _Budget) -> str:
     if evidence is None:
-        return '<p class="muted">No evidence folder.</p>'
-    parts = [f"<p>Folder: {link(evidence.folder, base)}</p>"]
+        return '<p class="muted">Tidak ada folder bukti.</p>'
+    parts = [_steps_html(evidence, base, budget), f"<p>Folder: {link(evidence.folder, base)}</p>"]
     if evidence.traces:
         traces = ", ".join(link(t, base, t.name) for t in evidence.traces)
         parts.append(
-            f"<p>Playwright traces: {traces} "
-            '<span class="muted">(open with <code>playwright show-trace FILE</code>)</span></p>'
+            f"<p>Trace Playwright: {traces} "
+            '<span class="muted">(buka dengan <code>playwright show-trace FILE</code>)</span></p>'
         )
     if evidence.documents:
         parts.append(
-            "<p>Word report: " + ", ".join(link(d, base, d.name) for d in evidence.documents)
+            "<p>Laporan Word: " + ", ".join(link(d, base, d.name) for d in evidence.documents)
         )
     if evidence.records:
-        parts.append("<p>Records: " + ", ".join(link(r, base, r.name) for r in evidence.records))
-    parts.append(_screenshots_html(evidence, base, budget))
+        parts.append("<p>Catatan: " + ", ".join(link(r, base, r.name) for r in evidence.records))
+    in_steps = {evidence.folder / s.screenshot for s in evidence.steps if s.screenshot}
+    others = [s for s in evidence.screenshots if s not in in_steps]
+    if others:
+        featured = _featured(evidence)
+        figures = "".join(
+            f"<figure>{_image(s, base, budget, embed=s in featured)}"
+            f"<figcaption>{escape(s.name)}</figcaption></figure>"
+            for s in others
+        )
+        parts.append(f'<h4>Tangkapan layar lain</h4><div class="shots">{figures}</div>')
     return "".join(parts)
 
 
@@ -170,18 +350,23 @@ def _checks_html(outcome: ScenarioOutcome) -> str:
         return ""
     rows = []
     for check in outcome.checks:
-        mark = '<span class="ok">ok</span>' if check.ok else '<span class="bad">X</span>'
+        if check.ok:
+            mark = '<span class="ok">ok</span>'
+            expected, observed = escape(check.expected), escape(check.observed)
+        else:
+            mark = '<span class="bad">X</span>'
+            expected, observed = html_pair(check.expected, check.observed)
         rows.append(
             f"<tr><td>{mark}</td><td>{escape(check.step)}</td>"
-            f"<td>{escape(check.expected)}</td><td>{escape(check.observed)}</td></tr>"
+            f'<td class="text">{expected}</td><td class="text">{observed}</td></tr>'
         )
     return (
-        "<table><thead><tr><th></th><th>Check</th><th>Expected</th><th>Observed</th></tr>"
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        "<h4>Pemeriksaan</h4><table><thead><tr><th></th><th>Pemeriksaan</th><th>Diharapkan</th>"
+        f"<th>Teramati</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
-def _attempts_html(attempts: Sequence[Attempt], run_dir: Path, base: Path, budget: _Budget) -> str:
+def _attempts_html(attempts: Sequence[Attempt], run_dir: Path, base: Path) -> str:
     if len(attempts) < 2:
         return ""
     items = []
@@ -190,46 +375,56 @@ def _attempts_html(attempts: Sequence[Attempt], run_dir: Path, base: Path, budge
         evidence = find_evidence(run_dir, attempt.artifacts)
         folder = f" &middot; {link(evidence.folder, base, 'folder')}" if evidence else ""
         items.append(
-            f"<li>Attempt {number}: {status_badge(attempt.status)} "
-            f"{attempt.duration_s:.1f} s{folder}{error}</li>"
+            f"<li>Percobaan {number}: {status_badge(attempt.status)} "
+            f"{attempt.duration_s:.1f} dtk{folder}{error}</li>"
         )
-    return f"<h4>Attempts</h4><ol>{''.join(items)}</ol>"
+    return f"<h4>Percobaan</h4><ol>{''.join(items)}</ol>"
 
 
-def _scenario_html(
-    outcome: ScenarioOutcome, run_dir: Path, base: Path, budget: _Budget, anchor: str
-) -> str:
+def _scenario_html(outcome: ScenarioOutcome, run_dir: Path, budget: _Budget) -> str:
     detail = []
     if outcome.error:
         css = "reason" if outcome.status in ("n/a", "skipped") else "error"
         detail.append(f'<div class="{css}">{escape(outcome.error)}</div>')
+    if outcome.tags:
+        detail.append(
+            '<p class="muted">'
+            + " ".join(f"<code>@{escape(t)}</code>" for t in sorted(outcome.tags))
+            + "</p>"
+        )
     detail.append(_checks_html(outcome))
-    detail.append(_attempts_html(outcome.attempts, run_dir, base, budget))
-    detail.append(_evidence_html(find_evidence(run_dir, outcome.artifacts), base, budget))
+    detail.append(_attempts_html(outcome.attempts, run_dir, run_dir))
+    detail.append(_evidence_html(find_evidence(run_dir, outcome.artifacts), run_dir, budget))
     opened = " open" if outcome.status in ("failed", "flaky") else ""
     tries = len(outcome.attempts) or 1
+    row = f" [contoh {outcome.example}]" if outcome.example else ""
+    feature = f'<div class="muted">{escape(outcome.feature)}</div>' if outcome.feature else ""
     return (
-        f'<tr id="{escape(anchor)}" class="row-{escape(outcome.status.replace("/", ""))}">'
+        f'<tr class="scenario row-{escape(outcome.status.replace("/", ""))}" '
+        f'data-status="{escape(outcome.status)}" data-tags="{escape(" ".join(outcome.tags))}">'
         f'<td class="id">{escape(outcome.scenario_id)}</td>'
-        f"<td><details{opened}><summary>{escape(outcome.title)}</summary>"
-        f"{''.join(detail)}</details></td>"
+        f"<td><details{opened}><summary>{escape(outcome.title + row)}</summary>"
+        f"{''.join(detail)}</details>{feature}</td>"
         f"<td>{status_badge(outcome.status)}</td>"
-        f"<td>{outcome.duration_s:.1f} s</td><td>{tries}</td></tr>"
+        f'<td class="num">{outcome.duration_s:.1f} dtk</td><td class="num">{tries}</td></tr>'
     )
 
 
-def _meta_html(manifest: Mapping[str, Any], run_dir: Path, base: Path) -> str:
-    target = manifest.get("base_url") or "embedded fake SPSE (one server per scenario)"
+def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
+    target = manifest.get("base_url") or "fake SPSE bawaan (satu server per skenario)"
     elapsed = manifest.get("elapsed_s")
     rows = [
-        ("Profile", manifest.get("profile")),
+        ("Profil", manifest.get("profile")),
         ("SPSE", manifest.get("spse_version")),
-        ("Target", target),
-        ("Workers (-n)", (manifest.get("workers") or "1") if "workers" in manifest else None),
-        ("Reruns", manifest.get("reruns")),
-        ("Started", manifest.get("started")),
-        ("Wall time", f"{float(elapsed):.1f} s" if elapsed is not None else None),
-        ("pytest exit code", manifest.get("pytest_exit_code")),
+        ("Sasaran", target),
+        (
+            "Proses paralel (-n)",
+            (manifest.get("workers") or "1") if "workers" in manifest else None,
+        ),
+        ("Pengulangan (--reruns)", manifest.get("reruns")),
+        ("Mulai", wib_text(str(manifest.get("started") or ""))),
+        ("Waktu total", f"{float(elapsed):.1f} dtk" if elapsed is not None else None),
+        ("Kode keluar pytest", manifest.get("pytest_exit_code")),
     ]
     cells = "".join(
         f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
@@ -237,16 +432,251 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path, base: Path) -> str:
         if v is not None and v != ""
     )
     files = [
-        link(run_dir / name, base, name)
-        for name in (JUNIT_NAME, OUTCOMES_NAME, MANIFEST_NAME, INDEX_NAME)
+        link(run_dir / name, run_dir, name)
+        for name in (COVERAGE_NAME, JUNIT_NAME, OUTCOMES_NAME, MANIFEST_NAME, INDEX_NAME)
         if (run_dir / name).exists()
     ]
-    return f'<table class="meta">{cells}</table><p>Files: {", ".join(files)}</p>'
+    if (run_dir / ALLURE_RESULTS_FOLDER).is_dir():
+        files.append(link(run_dir / ALLURE_RESULTS_FOLDER, run_dir, f"{ALLURE_RESULTS_FOLDER}/"))
+    return f'<table class="meta">{cells}</table><p>Berkas: {", ".join(files)}</p>'
 
 
 def summary_counts(outcomes: Sequence[ScenarioOutcome]) -> dict[str, int]:
     counts = Counter(o.status for o in outcomes)
     return {status: counts.get(status, 0) for status in STATUS_ORDER}
+
+
+def tag_statistics(outcomes: Sequence[ScenarioOutcome]) -> list[dict[str, Any]]:
+    """One row per @sumber-, @aturan- and @profil- tag met: counts by status and time spent."""
+    rows: dict[str, dict[str, Any]] = {}
+    for outcome in outcomes:
+        for tag in outcome.tags:
+            kind = next((p for p in TAG_KINDS if tag.startswith(p)), None)
+            if kind is None:
+                continue
+            row = rows.setdefault(
+                tag,
+                {
+                    "tag": tag,
+                    "kind": kind.rstrip("-"),
+                    "title": tag_title(tag),
+                    "counts": dict.fromkeys(STATUS_ORDER, 0),
+                    "duration_s": 0.0,
+                },
+            )
+            row["counts"][outcome.status] = row["counts"].get(outcome.status, 0) + 1
+            row["duration_s"] = round(row["duration_s"] + outcome.duration_s, 3)
+    order = list(TAG_KINDS)
+    rule_order = {f"{RULE_PREFIX}{r.rule_id}": n for n, r in enumerate(SEED_RULES)}
+    return sorted(
+        rows.values(),
+        key=lambda r: (order.index(r["kind"] + "-"), rule_order.get(r["tag"], 999), r["tag"]),
+    )
+
+
+def _bar(counts: Mapping[str, int]) -> str:
+    total = sum(counts.values()) or 1
+    spans = "".join(
+        f'<span style="width:{100 * counts[s] / total:.1f}%;background:{STATUS_COLOURS[s]}" '
+        f'title="{escape(STATUS_WORDS[s])}: {counts[s]}"></span>'
+        for s in STATUS_ORDER
+        if counts.get(s)
+    )
+    return f'<div class="bar">{spans}</div>'
+
+
+def _tag_table(rows: Sequence[dict[str, Any]]) -> str:
+    if not rows:
+        return (
+            '<p class="muted">Skenario run ini tidak bertag @sumber-, @aturan- atau @profil-.</p>'
+        )
+    parts = []
+    for prefix, heading in TAG_KINDS.items():
+        chosen = [r for r in rows if r["kind"] + "-" == prefix]
+        if not chosen:
+            continue
+        body = []
+        for row in chosen:
+            counts = row["counts"]
+            cells = "".join(f'<td class="num">{counts[s]}</td>' for s in STATUS_ORDER[:4])
+            body.append(
+                f'<tr><td><a href="#skenario" class="pilih-tag" data-tag="{escape(row["tag"])}">'
+                f"@{escape(row['tag'])}</a><div class='muted'>{escape(row['title'])}</div></td>"
+                f'<td class="num">{sum(counts.values())}</td>{cells}'
+                f'<td class="num">{row["duration_s"]:.1f} dtk</td><td>{_bar(counts)}</td></tr>'
+            )
+        heads = "".join(f'<th class="num">{escape(STATUS_WORDS[s])}</th>' for s in STATUS_ORDER[:4])
+        parts.append(
+            f"<h3>{escape(heading)}</h3><table><thead><tr><th>Tag</th><th class='num'>jumlah</th>"
+            f"{heads}<th class='num'>durasi</th><th></th></tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+    return "".join(parts)
+
+
+def _donut(counts: Mapping[str, int]) -> str:
+    """The counts as an SVG ring, one arc per status."""
+    total = sum(counts.values())
+    radius, width = 50, 18
+    circumference = 2 * 3.141592653589793 * radius
+    arcs = []
+    offset = 0.0
+    for status in STATUS_ORDER:
+        if not counts.get(status) or not total:
+            continue
+        length = circumference * counts[status] / total
+        arcs.append(
+            f'<circle r="{radius}" cx="70" cy="70" fill="none" stroke="{STATUS_COLOURS[status]}" '
+            f'stroke-width="{width}" stroke-dasharray="{length:.2f} {circumference - length:.2f}" '
+            f'stroke-dashoffset="{-offset:.2f}" transform="rotate(-90 70 70)">'
+            f"<title>{escape(STATUS_WORDS[status])}: {counts[status]}</title></circle>"
+        )
+        offset += length
+    if not arcs:
+        arcs.append(
+            f'<circle r="{radius}" cx="70" cy="70" fill="none" stroke="#ddd" '
+            f'stroke-width="{width}"/>'
+        )
+    return (
+        '<svg class="donut" width="140" height="140" viewBox="0 0 140 140" role="img" '
+        f'aria-label="hasil run">{"".join(arcs)}'
+        f'<text x="70" y="68" text-anchor="middle" font-size="24" font-weight="bold">{total}</text>'
+        '<text x="70" y="88" text-anchor="middle" font-size="11">skenario</text></svg>'
+    )
+
+
+def load_history(run_dir: Path, current: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The QA runs in ``run_dir``'s parent folder (this one included), oldest first: their
+    start, counts and time, read from each run.json."""
+    entries: list[dict[str, Any]] = []
+    here = run_dir.resolve()
+    parent = here.parent
+    for manifest_path in parent.glob(f"*/{MANIFEST_NAME}"):
+        folder = manifest_path.parent
+        if folder.resolve() == here:
+            continue
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("counts"), dict):
+            continue
+        entries.append(_history_entry(folder.name, manifest))
+    entries.append(_history_entry(here.name, current))
+    entries.sort(key=lambda e: (e["started"], e["run"]))
+    return entries[-HISTORY_LIMIT:]
+
+
+def _history_entry(name: str, manifest: Mapping[str, Any]) -> dict[str, Any]:
+    raw = manifest.get("counts")
+    counts = raw if isinstance(raw, Mapping) else {}
+    return {
+        "run": name,
+        "started": str(manifest.get("started") or ""),
+        "counts": {s: int(counts.get(s, 0)) for s in STATUS_ORDER},
+        "elapsed_s": float(manifest.get("elapsed_s") or 0.0),
+    }
+
+
+def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
+    if len(history) < 2:
+        return (
+            '<p class="muted">Belum ada run sebelumnya di folder run ini: tren muncul mulai run '
+            "kedua.</p>"
+        )
+    width, height, pad = 46, 140, 30
+    peak = max(sum(h["counts"].values()) for h in history) or 1
+    slowest = max(h["elapsed_s"] for h in history) or 1.0
+    bars, labels, points = [], [], []
+    for index, entry in enumerate(history):
+        x = pad + index * width
+        y = height
+        for status in STATUS_ORDER:
+            count = entry["counts"].get(status, 0)
+            if not count:
+                continue
+            tall = (height - 20) * count / peak
+            y -= tall
+            bars.append(
+                f'<rect x="{x}" y="{y:.1f}" width="{width - 12}" height="{tall:.1f}" '
+                f'fill="{STATUS_COLOURS[status]}"><title>{escape(entry["run"])}: '
+                f"{escape(STATUS_WORDS[status])} {count}</title></rect>"
+            )
+        ty = height - (height - 20) * entry["elapsed_s"] / slowest
+        points.append(f"{x + (width - 12) / 2:.1f},{ty:.1f}")
+        bold = ' font-weight="bold"' if entry["run"] == current else ""
+        label = wib_text(entry["started"])[:-4] or entry["run"]
+        labels.append(
+            f'<text x="{x + (width - 12) / 2:.1f}" y="{height + 14}" font-size="9" '
+            f'text-anchor="end"{bold} transform="rotate(-35 {x + (width - 12) / 2:.1f} '
+            f'{height + 14})">{escape(label[-11:])}</text>'
+        )
+    line = (
+        f'<polyline points="{" ".join(points)}" fill="none" stroke="#1565c0" stroke-width="2">'
+        "<title>waktu total</title></polyline>"
+    )
+    svg_width = pad + len(history) * width + 10
+    mark = ' class="changed"'
+    rows = "".join(
+        f"<tr{mark if h['run'] == current else ''}><td>{escape(h['run'])}</td>"
+        f"<td>{escape(wib_text(h['started']))}</td>"
+        + "".join(f'<td class="num">{h["counts"].get(s, 0)}</td>' for s in STATUS_ORDER[:4])
+        + f'<td class="num">{h["elapsed_s"]:.0f} dtk</td></tr>'
+        for h in reversed(history)
+    )
+    heads = "".join(f'<th class="num">{escape(STATUS_WORDS[s])}</th>' for s in STATUS_ORDER[:4])
+    return (
+        f'<svg width="{svg_width}" height="{height + 60}" role="img" aria-label="tren">'
+        f"{''.join(bars)}{line}{''.join(labels)}</svg>"
+        '<p class="muted">Batang: hasil per run; garis biru: waktu total.</p>'
+        f"<details><summary>Tabel run</summary><table><thead><tr><th>Run</th><th>Mulai</th>"
+        f"{heads}<th class='num'>waktu</th></tr></thead><tbody>{rows}</tbody></table></details>"
+    )
+
+
+def report_data(
+    run_dir: Path,
+    outcomes: Sequence[ScenarioOutcome],
+    manifest: Mapping[str, Any],
+    history: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """What the page shows, as data (embedded in it as JSON)."""
+    ordered = ordered_outcomes(outcomes)
+    return {
+        "run": run_dir.resolve().name,
+        "profile": manifest.get("profile", ""),
+        "started": manifest.get("started", ""),
+        "started_wib": wib_text(str(manifest.get("started") or "")),
+        "counts": summary_counts(outcomes),
+        "total": len(outcomes),
+        "duration_s": round(sum(o.duration_s for o in outcomes), 3),
+        "elapsed_s": manifest.get("elapsed_s"),
+        "tags": tag_statistics(outcomes),
+        "history": list(history),
+        "scenarios": [
+            {
+                "id": o.scenario_id,
+                "title": o.title,
+                "full_title": o.full_title,
+                "feature": o.feature,
+                "status": o.status,
+                "duration_s": o.duration_s,
+                "tags": sorted(o.tags),
+                "attempts": len(o.attempts) or 1,
+                "checks": [c.__dict__ for c in o.checks],
+                "error": o.error,
+            }
+            for o in ordered
+        ],
+    }
+
+
+def ordered_outcomes(outcomes: Sequence[ScenarioOutcome]) -> list[ScenarioOutcome]:
+    """Failures first (then flaky, passed, not applicable), by id within each."""
+    rank = {s: n for n, s in enumerate(STATUS_ORDER)}
+    return sorted(
+        outcomes, key=lambda o: (rank.get(o.status, 99), o.scenario_id, o.example, o.title)
+    )
 
 
 def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path) -> str:
@@ -269,10 +699,10 @@ def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path
                 observed = (
                     "; ".join(f"{step}: {seen}" for step, _, seen in messages(cell))
                     if cell is not None
-                    else "(not in this run)"
+                    else "(tidak ada di run ini)"
                 )
                 items.append(f"<li>[{index + 1}] {escape(observed)}</li>")
-            detail = f"<details><summary>messages</summary><ul>{''.join(items)}</ul></details>"
+            detail = f"<details><summary>pesan</summary><ul>{''.join(items)}</ul></details>"
         css = ' class="changed"' if row.changed else ""
         body.append(
             f'<tr{css}><td class="id">{escape(row.key[0])}</td>'
@@ -281,19 +711,74 @@ def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path
         )
     changed = sum(1 for r in rows if r.changed)
     return (
-        '<section id="regresi"><h2>Regression matrix</h2>'
-        f"<p>{changed} of {len(rows)} scenario(s) changed outcome or message against "
+        '<section id="regresi"><h2>Matriks regresi</h2>'
+        f"<p>{changed} dari {len(rows)} skenario berubah hasil atau pesannya terhadap "
         f"[1] {escape(runs[0].label)}.</p>"
-        f"<table><thead><tr><th>ID</th><th>Scenario</th>{heads}<th>Change</th></tr></thead>"
+        f"<table><thead><tr><th>ID</th><th>Skenario</th>{heads}<th>Perubahan</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table></section>"
     )
 
 
-def page(title: str, body: str) -> str:
+def page(title: str, body: str, *, script: str = "") -> str:
+    js = f"<script>{script}</script>" if script else ""
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{CSS}</style></head>"
-        f"<body><h1>{escape(title)}</h1>{body}</body></html>\n"
+        f"<body><h1>{escape(title)}</h1>{body}{js}</body></html>\n"
+    )
+
+
+def _json_script(data: Mapping[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
+
+
+def _overview(data: Mapping[str, Any]) -> str:
+    counts = data["counts"]
+    cards = "".join(
+        f'<div class="card" style="border-top:4px solid {STATUS_COLOURS[s]}">'
+        f"<b>{counts[s]}</b>{escape(STATUS_WORDS[s])}</div>"
+        for s in STATUS_ORDER[:4]
+    )
+    if counts.get("skipped"):
+        cards += f'<div class="card"><b>{counts["skipped"]}</b>dilewati</div>'
+    elapsed = data.get("elapsed_s")
+    wall = f"{float(elapsed):.0f} dtk" if elapsed is not None else "-"
+    durations = (
+        f'<div class="card"><b>{wall}</b>waktu total</div>'
+        f'<div class="card"><b>{data["duration_s"]:.0f} dtk</b>jumlah durasi skenario</div>'
+    )
+    return (
+        f'<div class="overview">{_donut(counts)}<div><div class="cards">{cards}</div>'
+        f'<div class="cards" style="margin-top:10px">{durations}</div></div></div>'
+    )
+
+
+def _slowest(outcomes: Sequence[ScenarioOutcome]) -> str:
+    slow = sorted(outcomes, key=lambda o: o.duration_s, reverse=True)[:5]
+    if not slow:
+        return ""
+    items = "".join(
+        f"<li>{escape(o.full_title)}: {o.duration_s:.1f} dtk</li>" for o in slow if o.duration_s
+    )
+    return f"<details><summary>Skenario terlama</summary><ol>{items}</ol></details>"
+
+
+def _filters(tags: Sequence[dict[str, Any]], total: int) -> str:
+    boxes = "".join(
+        f'<label><input type="checkbox" class="status" value="{escape(s)}" checked> '
+        f"{status_badge(s)}</label>"
+        for s in STATUS_ORDER
+    )
+    options = "".join(
+        f'<option value="{escape(t["tag"])}">@{escape(t["tag"])}</option>' for t in tags
+    )
+    return (
+        f'<div class="filters">{boxes}<label>Tag: <select id="tag"><option value="">semua'
+        f"</option>{options}</select></label>"
+        '<label>Cari: <input id="cari" type="search" placeholder="id, judul, pesan"></label>'
+        f'<span class="muted"><span id="ditampilkan">{total}</span> dari {total} ditampilkan'
+        "</span></div>"
     )
 
 
@@ -303,29 +788,34 @@ def render_report(
     manifest: Mapping[str, Any],
     *,
     matrix: str = "",
+    history: Sequence[Mapping[str, Any]] | None = None,
 ) -> str:
     """The whole report page of a run folder (links relative to ``run_dir``)."""
     budget = _Budget(EMBED_BUDGET_BYTES)
-    counts = summary_counts(outcomes)
-    summary = " ".join(f"{status_badge(s)} {counts[s]}" for s in STATUS_ORDER if counts[s])
-    ordered = sorted(outcomes, key=lambda o: (o.scenario_id, o.title))
-    rows = [
-        _scenario_html(o, run_dir, run_dir, budget, f"s{number}")
-        for number, o in enumerate(ordered, start=1)
-    ]
+    if history is None:
+        history = load_history(run_dir, {**manifest, "counts": summary_counts(outcomes)})
+    data = report_data(run_dir, outcomes, manifest, history)
+    ordered = ordered_outcomes(outcomes)
+    rows = [_scenario_html(o, run_dir, budget) for o in ordered]
     table = (
-        "<table><thead><tr><th>ID</th><th>Scenario</th><th>Result</th><th>Duration</th>"
-        f"<th>Attempts</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{_filters(data['tags'], len(rows))}"
+        "<table><thead><tr><th>ID</th><th>Skenario</th><th>Hasil</th><th>Durasi</th>"
+        f"<th>Percobaan</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows
-        else '<p class="bad">No scenario ran.</p>'
+        else '<p class="bad">Tidak ada skenario yang dijalankan.</p>'
     )
     body = (
-        f"{_meta_html(manifest, run_dir, run_dir)}"
-        f'<p class="summary">{summary or "nothing ran"}</p>'
+        f"<section id='ringkasan'>{_overview(data)}{_slowest(outcomes)}"
+        f"{_meta_html(manifest, run_dir)}</section>"
+        f"<section id='tren'><h2>Tren terhadap run sebelumnya</h2>"
+        f"{_trend(history, data['run'])}</section>"
+        f"<section id='statistik-tag'><h2>Statistik per tag</h2>"
+        f"{_tag_table(data['tags'])}</section>"
         f"{matrix}"
-        f'<section id="skenario"><h2>Scenarios</h2>{table}</section>'
+        f'<section id="skenario"><h2>Skenario</h2>{table}</section>'
+        f"{_json_script(data)}"
     )
-    return page(f"SPSE QA run {run_dir.resolve().name}", body)
+    return page(f"Run QA SPSE {data['run']}", body, script=SCRIPT if rows else "")
 
 
 def write_report(
@@ -338,3 +828,12 @@ def write_report(
     path = run_dir / HTML_REPORT_NAME
     path.write_text(render_report(run_dir, outcomes, manifest, matrix=matrix), encoding="utf-8")
     return path
+
+
+def read_report_data(html: str) -> dict[str, Any]:
+    """The data embedded in a report page (as ``render_report`` wrote it)."""
+    start_tag = f'<script type="application/json" id="{DATA_ID}">'
+    start = html.index(start_tag) + len(start_tag)
+    end = html.index("</script>", start)
+    data: dict[str, Any] = json.loads(html[start:end])
+    return data

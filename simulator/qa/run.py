@@ -20,9 +20,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.harness.run_folder import FIRST_OUTCOMES_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.harness.run_folder import (
+    ALLURE_RESULTS_FOLDER,
+    FIRST_OUTCOMES_NAME,
+    JUNIT_NAME,
+    MANIFEST_NAME,
+    OUTCOMES_NAME,
+)
 from simulator.qa.compare import build_matrix, load_run
+from simulator.qa.coverage_html import write_coverage
+from simulator.qa.junit import write_junit
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
+from simulator.scenarios.catalog import CatalogError, find_catalog_dir, load_catalog
 from simulator.scenarios.run import (
     FAILED,
     INTERRUPTED,
@@ -102,7 +111,8 @@ def still_failing(outcomes: Sequence[ScenarioOutcome]) -> list[str]:
 def run_qa(
     request: ScenarioRunRequest, *, reruns: int = 0, compare_with: Sequence[Path] = ()
 ) -> QaRunResult:
-    """Run the catalog, re-run failures ``reruns`` times, write run.json and report.html."""
+    """Run the catalog, re-run failures ``reruns`` times, write run.json, junit.xml,
+    coverage.html and report.html (Allure's results are written during the run)."""
     started = datetime.now(UTC)
     interrupted = False
     try:
@@ -118,6 +128,8 @@ def run_qa(
         again = replace(
             request,
             output_dir=request.output_dir / f"rerun-{number}",
+            # Allure lists a re-run as a retry of the same test: one results folder.
+            allure_dir=request.allure_dir or request.output_dir / ALLURE_RESULTS_FOLDER,
             ids=(),
             keyword=None,
             node_ids=tuple(failing),
@@ -140,6 +152,13 @@ def run_qa(
     (request.output_dir / MANIFEST_NAME).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    # Our junit.xml replaces pytest's: ids and full titles, features, tags, flaky re-runs.
+    write_junit(request.output_dir / JUNIT_NAME, outcomes, timestamp=manifest["started"])
+    try:
+        catalog = load_catalog(find_catalog_dir())
+    except CatalogError:
+        catalog = []
+    write_coverage(request.output_dir, outcomes, catalog, started=manifest["started"])
     matrix = ""
     if compare_with:
         runs = [load_run(Path(p)) for p in compare_with]

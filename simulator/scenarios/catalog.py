@@ -16,6 +16,8 @@ from pytest_bdd.feature import get_features
 
 from simulator.scenarios.tags import ID_PATTERN
 
+# The source document's title: what every report calls it.
+SOURCE_DOCUMENT = "Konsep Operasional SPSE 4.3 CA"
 PROFILE_PREFIX = "profil-"
 ALL_PROFILES = "profil-semua"
 SOURCE_PREFIX = "sumber-"

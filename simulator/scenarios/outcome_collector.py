@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from simulator.evidence.bundle import Check
+from simulator.scenarios.progress import (
+    EXAMPLE_PROPERTY,
+    FEATURE_PROPERTY,
+    ID_PROPERTY,
+    TAGS_PROPERTY,
+    TITLE_PROPERTY,
+)
 from simulator.scenarios.run import ScenarioOutcome
 
 
@@ -18,19 +26,27 @@ class OutcomeCollector:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.outcomes: dict[str, ScenarioOutcome] = {}
+        self.started: dict[str, float] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "setup":
+            self.started.setdefault(report.nodeid, report.start)
         if not (report.when == "call" or (report.when == "setup" and not report.passed)):
             return
         props = dict(report.user_properties)
+        start = self.started.get(report.nodeid, report.start)
         outcome = self.outcomes.setdefault(
             report.nodeid,
             ScenarioOutcome(
-                scenario_id=str(props.get("scenario_id", "")),
-                title=_title(report.nodeid),
+                scenario_id=str(props.get(ID_PROPERTY, "")),
+                title=str(props.get(TITLE_PROPERTY) or _title(report.nodeid)),
                 status="",
                 duration_s=0.0,
                 nodeid=report.nodeid,
+                feature=str(props.get(FEATURE_PROPERTY, "")),
+                tags=[str(t) for t in props.get(TAGS_PROPERTY, [])],  # type: ignore[attr-defined]
+                example=int(str(props.get(EXAMPLE_PROPERTY) or 0)),
+                started=datetime.fromtimestamp(start, UTC).isoformat(timespec="seconds"),
             ),
         )
         outcome.duration_s = round(outcome.duration_s + report.duration, 3)

@@ -26,11 +26,19 @@ from fake_spse.server import ServerHost
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.simcontrol import ControlPlaneUnavailable
+from simulator.scenarios.allure_evidence import AllureEvidence, mark_labels
 from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
 from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
 from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.outcome_collector import OutcomeCollector
-from simulator.scenarios.progress import ProgressReporter
+from simulator.scenarios.progress import (
+    EXAMPLE_PROPERTY,
+    FEATURE_PROPERTY,
+    TAGS_PROPERTY,
+    ProgressReporter,
+    scenario_example,
+    scenario_feature,
+)
 from simulator.scenarios.shard import ShardPlugin, parse_shard
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.world import WORLD_KEY
@@ -192,6 +200,11 @@ def pytest_configure(config: pytest.Config) -> None:
     # Progress lines come from the process that reports: not from xdist's workers.
     if config.getoption("--sim-progress") and not hasattr(config, "workerinput"):
         config.pluginmanager.register(ProgressReporter(config), "sim-progress")
+    # allure-pytest-bdd writes results when given --alluredir; we add labels and evidence.
+    if config.getoption("allure_report_dir", None) and not config.pluginmanager.has_plugin(
+        "sim-allure"
+    ):
+        config.pluginmanager.register(AllureEvidence(), "sim-allure")
     shard = config.getoption("--sim-shard")
     if shard is not None and not config.pluginmanager.has_plugin("sim-shard"):
         config.pluginmanager.register(ShardPlugin(shard, key=shard_key), "sim-shard")
@@ -214,6 +227,8 @@ def shard_key(item: pytest.Item) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.pluginmanager.has_plugin("sim-allure"):
+        mark_labels(items)
     wanted = {i.upper() for i in config.getoption("--sim-scenario")}
     if not wanted:
         return
@@ -242,6 +257,12 @@ def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     outcome = yield
     report = outcome.get_result()
+    known = dict(report.user_properties)
+    if scenario_tags(item) and FEATURE_PROPERTY not in known:
+        # What the reports group and label by (JUnit classname, Allure labels, report.html).
+        report.user_properties.append((FEATURE_PROPERTY, scenario_feature(item)))
+        report.user_properties.append((TAGS_PROPERTY, sorted(scenario_tags(item))))
+        report.user_properties.append((EXAMPLE_PROPERTY, scenario_example(item)))
     if report.when != "call" and not (report.when == "setup" and report.skipped):
         return
     world = item.stash.get(WORLD_KEY, None)

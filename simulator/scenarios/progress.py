@@ -19,15 +19,21 @@ import pytest
 from pytest_bdd.parser import render_string
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
+from simulator.scenarios.run import full_title
+
 # Status of a scenario (as outcomes.json spells it) -> the word a progress line shows.
 STATUS_WORDS = {
     "passed": "LULUS",
     "failed": "GAGAL",
+    "flaky": "FLAKY",
     "n/a": "N/A",
     "skipped": "DILEWATI",
 }
 TITLE_PROPERTY = "title"
 ID_PROPERTY = "scenario_id"
+FEATURE_PROPERTY = "feature"
+TAGS_PROPERTY = "tags"
+EXAMPLE_PROPERTY = "example"
 
 
 def scenario_title(item: pytest.Item) -> str:
@@ -38,6 +44,23 @@ def scenario_title(item: pytest.Item) -> str:
     callspec = getattr(item, "callspec", None)
     example = callspec.params.get("_pytest_bdd_example", {}) if callspec is not None else {}
     return render_string(template.name, example if isinstance(example, dict) else {})
+
+
+def scenario_feature(item: pytest.Item) -> str:
+    """The name of the feature (Gherkin "Fitur") the scenario is in; "" for other tests."""
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    return template.feature.name if template is not None else ""
+
+
+def scenario_example(item: pytest.Item) -> int:
+    """For a row of a "Skenario konsep" table, the row's number (from 1); else 0."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is None or "_pytest_bdd_example" not in callspec.indices:
+        return 0
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    if template is None or not template.templated:
+        return 0
+    return int(callspec.indices["_pytest_bdd_example"]) + 1
 
 
 def report_status(report: pytest.TestReport) -> str:
@@ -54,6 +77,11 @@ class _Running:
     seconds: float = 0.0
     scenario_id: str = ""
     title: str = ""
+    example: int = 0
+
+
+def _quiet(*args: object, **kwargs: object) -> None:
+    """Print nothing (replaces pytest-xdist's status lines)."""
 
 
 class ProgressReporter:
@@ -64,6 +92,15 @@ class ProgressReporter:
         self.total: int | None = None
         self.done = 0
         self._running: dict[str, _Running] = {}
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        """Before xdist starts its workers: our lines replace its status lines too ("bringing
+        up nodes...", "2 workers [3 items]"), which its controller writes however quiet."""
+        status = self.config.pluginmanager.get_plugin("terminaldistreporter")
+        if status is not None:
+            status.setstatus = _quiet
+            status.ensure_show_status = _quiet
 
     # How many will run: a serial run collects here, xdist's controller hears it from workers.
     def pytest_collection_finish(self, session: pytest.Session) -> None:
@@ -79,6 +116,7 @@ class ProgressReporter:
         props = dict(report.user_properties)
         state.scenario_id = str(props.get(ID_PROPERTY) or state.scenario_id)
         state.title = str(props.get(TITLE_PROPERTY) or state.title)
+        state.example = int(str(props.get(EXAMPLE_PROPERTY) or state.example))
         # The call decides, or the first phase that did not pass (a failed setup or teardown).
         undecided = not state.status or (state.status == "passed" and report.failed)
         if undecided and (report.when == "call" or not report.passed):
@@ -104,7 +142,8 @@ class ProgressReporter:
         count = f"{self.done:>{width}}/{self.total}" if self.total else str(self.done)
         word = STATUS_WORDS.get(state.status, state.status.upper() or "?")
         name = state.scenario_id or nodeid.split("::")[-1]
-        line = f"[{count}] {name:<10} {word:<8} {state.seconds:6.1f} s  {state.title}"
+        title = full_title("", state.title, state.example)
+        line = f"[{count}] {name:<10} {word:<8} {state.seconds:6.1f} s  {title}"
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is None:
             print(line, flush=True)

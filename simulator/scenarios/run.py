@@ -23,7 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from simulator.evidence.bundle import Check, write_scenario_run_index
-from simulator.harness.run_folder import JUNIT_NAME, OUTCOMES_NAME, SCENARIOS_FOLDER
+from simulator.harness.run_folder import (
+    ALLURE_RESULTS_FOLDER,
+    JUNIT_NAME,
+    OUTCOMES_NAME,
+    SCENARIOS_FOLDER,
+)
 from simulator.scenarios.artifacts import ARTIFACTS_ON_FAILURE
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE
@@ -38,6 +43,12 @@ KILL_GRACE_S = 10.0
 # would be stopped (SIGTTIN) reading it, so such a run shares ours (the terminal's Ctrl-C then
 # reaches it directly, and is not forwarded a second time).
 READS_TERMINAL_OPTIONS = ("--sim-pause-at-error",)
+
+
+def full_title(scenario_id: str, title: str, example: int) -> str:
+    """Id, title and example row: 'KODOK-010 Nama file dengan simbol "+" ditolak [contoh 4]'."""
+    row = f" [contoh {example}]" if example else ""
+    return " ".join(p for p in (scenario_id, title) if p) + row
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,18 @@ class ScenarioOutcome:
     # The scenario's evidence folder, relative to the run folder when inside it.
     artifacts: str = ""
     attempts: list[Attempt] = field(default_factory=list)
+    # The feature (Gherkin "Fitur") the scenario is in, its tags (feature tags included) and,
+    # for a row of a "Skenario konsep" table, the row's number (1 for the first "Contoh" row).
+    feature: str = ""
+    tags: list[str] = field(default_factory=list)
+    example: int = 0
+    # When the scenario started (ISO 8601, UTC); reports show it in WIB.
+    started: str = ""
+
+    @property
+    def full_title(self) -> str:
+        """Id, title and example row as people cite it: "KODOK-010 Nama file ... [contoh 2]"."""
+        return full_title(self.scenario_id, self.title, self.example)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,6 +122,9 @@ class ScenarioRunRequest:
     shard: str | None = None
     # A line per finished scenario instead of pytest's dots.
     progress: bool = True
+    # Where the Allure results go (default: ``allure-results/`` in ``output_dir``); re-runs
+    # write into their main run's folder, so Allure shows them as retries of one test.
+    allure_dir: Path | None = None
 
 
 class ScenarioRunInterrupted(KeyboardInterrupt):
@@ -131,10 +157,12 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
         "--sim-seed", str(request.seed),
         "--sim-slowmo", str(request.slow_mo_ms),
         "--sim-artifacts", request.artifacts,
+        "--alluredir", str(request.allure_dir or request.output_dir / ALLURE_RESULTS_FOLDER),
     ]  # fmt: skip
     if request.progress:
-        # Our lines replace pytest's letters; no percentages at line ends either.
-        args += ["--sim-progress", "-o", "console_output_style=classic"]
+        # Our lines replace pytest's letters; no percentages at line ends either. The summary
+        # (deselected counts, tracebacks with site-packages paths) is spse-sim's to print.
+        args += ["--sim-progress", "-o", "console_output_style=classic", "--no-summary", "-q"]
     if request.shard:
         args += ["--sim-shard", request.shard]
     if request.headed:

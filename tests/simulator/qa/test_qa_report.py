@@ -32,7 +32,18 @@ def evidence(folder: Path, *, failed: bool) -> str:
     for name in ("01-ok", "02-ok", "03-failed" if failed else "03-ok"):
         (folder / "screenshots" / f"{name}.png").write_bytes(PNG)
     (folder / "traces" / "penyedia-budi.zip").write_bytes(b"PK\x05\x06" + bytes(18))
-    (folder / "chronology.json").write_text("[]")
+    steps = [
+        {
+            "number": number,
+            "title": f"Langkah {number}",
+            "actor": "CV Maju (penyedia, budi)",
+            "outcome": "failed" if "failed" in name else "ok",
+            "sim_time": "2026-03-02T01:00:00+00:00",
+            "screenshot": f"screenshots/{name}.png",
+        }
+        for number, name in enumerate(("01-ok", "02-ok", "03-failed" if failed else "03-ok"), 1)
+    ]
+    (folder / "chronology.json").write_text(json.dumps(steps))
     if failed:
         (folder / "laporan-kronologi.docx").write_bytes(b"PK docx")
     return folder.name
@@ -128,14 +139,18 @@ def test_report_of_a_run_links_only_existing_evidence(
     assert page.count("data:image/png;base64,") == 1
     assert "scenarios/KODOK-001/screenshots/03-failed.png" in links
     assert "scenarios/KODOK-001/screenshots/04-failed-pokja.png" in links
-    assert "not embedded: too large" in page
+    assert "tidak disematkan: terlalu besar" in page
     assert "scenarios/KODOK-001/screenshots/01-ok.png" in links
+    # The step log, its simulated times in WIB, the failed step's screenshot shown opened.
+    assert "Langkah 3" in page
+    assert "02 Maret 2026 08:00:00 WIB" in page
+    assert "<details open><summary>tangkapan layar</summary>" in page
     # Expected vs observed, the failure, flaky attempts, and the regression matrix.
     assert "(tidak ada pesan)" in page
     assert "AssertionError: expected message" in page
     assert '<span class="badge s-flaky">flaky</span>' in page
-    assert "Regression matrix" in page
-    assert "2 of 2 scenario(s) changed outcome or message" in page
+    assert "Matriks regresi" in page
+    assert "2 dari 2 skenario berubah hasil atau pesannya" in page
 
 
 def test_compare_prints_the_matrix_and_writes_its_page(

@@ -1,0 +1,161 @@
+"""What a real catalog run leaves for people and CI servers: the terminal summary, junit.xml as
+Jenkins/GitLab read it, Allure's results, report.html's data (with the trend against earlier runs
+of the same runs folder) and coverage.html. Runs ``spse-sim run`` (a child pytest, Chromium) on a
+small catalog of its own: a pass, a failure, and a "Skenario konsep" of two rows that are not
+applicable to the profile."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from simulator.cli.main import main
+from simulator.qa.coverage_html import COVERAGE_DATA_ID
+from simulator.qa.report_html import read_report_data
+from simulator.scenarios.catalog import SEED_RULES
+
+pytestmark = pytest.mark.e2e
+
+FEATURE = """# language: id
+@sumber-domain-alur-penyedia @profil-semua
+Fitur: Laporan run
+
+  @KODOK-981 @jalan-ui @aturan-akt-a-2
+  Skenario: Pendaftaran berhasil
+    Dengan penyedia "CV Maju" telah mendaftar online
+    Maka halaman menampilkan pesan "registrasi.berhasil"
+
+  @KODOK-982 @jalan-ui @aturan-akt-a-2
+  Skenario: Pendaftaran yang diharapkan meminta login
+    Dengan penyedia "CV Lancar" telah mendaftar online
+    Maka halaman menampilkan pesan "login.harus_login"
+"""
+
+NON_CA = """# language: id
+@sumber-perbedaan-ca-non-ca @profil-spse-4.3-nonca
+Fitur: Hanya NON CA
+
+  @KODOK-983
+  Skenario konsep: Unggah <berkas> tanpa sertifikat
+    Dengan penyedia "CV Maju" telah mendaftar online
+
+    Contoh:
+      | berkas     |
+      | harga.pdf  |
+      | teknis.pdf |
+"""
+
+
+@pytest.fixture
+def runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    catalog = tmp_path / "katalog"
+    catalog.mkdir()
+    (catalog / "laporan.feature").write_text(FEATURE, encoding="utf-8")
+    (catalog / "non_ca.feature").write_text(NON_CA, encoding="utf-8")
+    monkeypatch.setenv("SPSE_SIM_CATALOG", str(catalog))
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    return folder
+
+
+def newest(runs: Path) -> Path:
+    return sorted(runs.glob("run-*"), key=lambda p: p.stat().st_mtime)[-1]
+
+
+def test_a_run_leaves_junit_allure_report_and_coverage_people_and_ci_can_read(
+    runs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # An earlier run in the same folder: the trend has two points.
+    assert main(["run", "KODOK-983", "--runs-dir", str(runs), "--allow-all-na"]) == 0
+    capfd.readouterr()
+    code = main(["run", "KODOK-981", "KODOK-982", "KODOK-983", "--runs-dir", str(runs)])
+    out, err = capfd.readouterr()
+    assert code == 1
+    run = newest(runs)
+
+    # The terminal: full titles, the failed check's texts with the difference, no pytest internals.
+    terminal = out + err
+    assert "KODOK-983 Unggah harga.pdf tanpa sertifikat [contoh 1]" in terminal
+    assert "GAGAL    KODOK-982 Pendaftaran yang diharapkan meminta login" in terminal
+    assert "diharapkan:  Silakan login terlebih dahulu." in terminal
+    assert "beda:" in terminal
+    for internal in ("deselected", "site-packages", "bringing up nodes", "short test summary"):
+        assert internal not in terminal
+
+    # junit.xml as a CI server reads it.
+    suites = ET.parse(run / "junit.xml").getroot()
+    assert suites.tag == "testsuites"
+    assert (suites.get("tests"), suites.get("failures"), suites.get("skipped")) == ("4", "1", "2")
+    cases = {c.get("name"): c for c in suites.iter("testcase")}
+    assert set(cases) == {
+        "KODOK-981 Pendaftaran berhasil",
+        "KODOK-982 Pendaftaran yang diharapkan meminta login",
+        "KODOK-983 Unggah harga.pdf tanpa sertifikat [contoh 1]",
+        "KODOK-983 Unggah teknis.pdf tanpa sertifikat [contoh 2]",
+    }
+    failed = cases["KODOK-982 Pendaftaran yang diharapkan meminta login"]
+    assert failed.get("classname") == "Laporan run"
+    failure = failed.find("failure")
+    assert failure is not None
+    assert "beda:" in (failure.text or "")
+    properties = {(p.get("name"), p.get("value")) for p in failed.iter("property")}
+    assert {("id", "KODOK-982"), ("aturan", "akt-a-2"), ("sumber", "domain-alur-penyedia")} <= (
+        properties
+    )
+    not_applicable = cases["KODOK-983 Unggah teknis.pdf tanpa sertifikat [contoh 2]"]
+    assert not_applicable.find("skipped") is not None
+
+    # Allure's results: one per scenario row, labelled by the tags, evidence attached.
+    results = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in (run / "allure-results").glob("*-result.json")
+    ]
+    by_name = {r["name"]: r for r in results}
+    assert set(by_name) == set(cases)
+    allure_failed = by_name["KODOK-982 Pendaftaran yang diharapkan meminta login"]
+    assert allure_failed["status"] == "failed"
+    labels = {(label["name"], label["value"]) for label in allure_failed["labels"]}
+    assert {("as_id", "KODOK-982"), ("aturan", "akt-a-2"), ("profil", "semua")} <= labels
+    assert [s["name"] for s in allure_failed["steps"]][-1].startswith("Maka")
+    kinds = {a["type"] for a in allure_failed["attachments"]}
+    assert {"image/png", "application/vnd.allure.playwright-trace"} <= kinds
+    for attachment in allure_failed["attachments"]:
+        assert (run / "allure-results" / attachment["source"]).is_file()
+    assert by_name["KODOK-983 Unggah harga.pdf tanpa sertifikat [contoh 1]"]["status"] == "skipped"
+
+    # report.html's data: counts, failures first, statistics by tag, the trend.
+    data = read_report_data((run / "report.html").read_text(encoding="utf-8"))
+    assert data["counts"] == {"failed": 1, "flaky": 0, "passed": 1, "n/a": 2, "skipped": 0}
+    assert [s["id"] for s in data["scenarios"]][:2] == ["KODOK-982", "KODOK-981"]
+    rule = next(t for t in data["tags"] if t["tag"] == "aturan-akt-a-2")
+    assert (rule["counts"]["passed"], rule["counts"]["failed"]) == (1, 1)
+    assert [h["run"] for h in data["history"]][-1] == run.name
+    assert len(data["history"]) == 2
+
+    # coverage.html: every rule, the two scenarios citing akt-a-2 with this run's status.
+    page = (run / "coverage.html").read_text(encoding="utf-8")
+    start = page.index(f'id="{COVERAGE_DATA_ID}">') + len(f'id="{COVERAGE_DATA_ID}">')
+    rows = json.loads(page[start : page.index("</script>", start)])
+    assert len(rows) == len(SEED_RULES)
+    cited = next(r for r in rows if r["rule"] == "akt-a-2")
+    assert {s["id"]: s["status"] for s in cited["scenarios"]} == {
+        "KODOK-981": "passed",
+        "KODOK-982": "failed",
+    }
+    assert cited["verdict"] == "gagal"
+
+
+def test_a_selection_that_matches_nothing_or_only_not_applicable_scenarios_fails(
+    runs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "-k", "tidak_ada_yang_begini", "--runs-dir", str(runs)]) == 1
+    out, err = capfd.readouterr()
+    assert "tidak ada skenario yang cocok dengan -k 'tidak_ada_yang_begini'" in err
+    assert "deselected" not in out + err
+
+    assert main(["run", "KODOK-983", "--runs-dir", str(runs)]) == 1
+    _, err = capfd.readouterr()
+    assert "semua 2 skenario tidak berlaku untuk profil spse-4.3-ca" in err
