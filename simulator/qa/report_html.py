@@ -54,7 +54,7 @@ from simulator.scenarios.catalog import (
     SOURCES,
 )
 from simulator.scenarios.run import Attempt, ScenarioOutcome
-from spse_shared.wib import format_wib
+from spse_shared.wib import WIB, format_wib
 
 STATUS_ORDER = ("failed", "flaky", "passed", "n/a", "skipped")
 # What a reader sees for each status.
@@ -92,7 +92,7 @@ h1 { margin-top: 20px; } h2 { border-bottom: 2px solid #8b0000; padding-bottom: 
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
-table.meta th { width: 170px; }
+table.meta th { width: 200px; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-size: 0.85em;
   font-weight: bold; color: #fff; background: #777; white-space: nowrap; }
@@ -277,7 +277,7 @@ def _image(shot: Path, base: Path, budget: _Budget, *, embed: bool) -> str:
         # Shown small; the link opens the file itself (browsers refuse to open data: URIs).
         relative = quote(Path(os.path.relpath(shot, base)).as_posix())
         return (
-            f'<a href="{escape(relative)}"><img class="thumb" loading="lazy" '
+            f'<a href="{escape(relative)}"><img class="thumb" '
             f'alt="{escape(shot.name)}" src="{uri}"></a>'
         )
     return link(shot, base, f"{shot.name} (tidak disematkan: terlalu besar)")
@@ -578,44 +578,61 @@ def _history_entry(name: str, manifest: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _short_wib(iso: str) -> tuple[str, str]:
+    """A start time as two short lines under a trend bar: '03/03' and '09:00'."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(WIB)
+    except ValueError:
+        return iso[:10], ""
+    return f"{moment:%d/%m}", f"{moment:%H:%M}"
+
+
 def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
     if len(history) < 2:
         return (
             '<p class="muted">Belum ada run sebelumnya di folder run ini: tren muncul mulai run '
             "kedua.</p>"
         )
-    width, height, pad = 46, 140, 30
+    step, bar, top, height, left = 64, 36, 24, 150, 40
     peak = max(sum(h["counts"].values()) for h in history) or 1
     slowest = max(h["elapsed_s"] for h in history) or 1.0
-    bars, labels, points = [], [], []
+    parts, points = [], []
     for index, entry in enumerate(history):
-        x = pad + index * width
-        y = height
+        x = left + index * step
+        middle = x + bar / 2
+        y = float(top + height)
         for status in STATUS_ORDER:
             count = entry["counts"].get(status, 0)
             if not count:
                 continue
-            tall = (height - 20) * count / peak
+            tall = height * count / peak
             y -= tall
-            bars.append(
-                f'<rect x="{x}" y="{y:.1f}" width="{width - 12}" height="{tall:.1f}" '
+            parts.append(
+                f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{tall:.1f}" '
                 f'fill="{STATUS_COLOURS[status]}"><title>{escape(entry["run"])}: '
                 f"{escape(STATUS_WORDS[status])} {count}</title></rect>"
             )
-        ty = height - (height - 20) * entry["elapsed_s"] / slowest
-        points.append(f"{x + (width - 12) / 2:.1f},{ty:.1f}")
-        bold = ' font-weight="bold"' if entry["run"] == current else ""
-        label = wib_text(entry["started"])[:-4] or entry["run"]
-        labels.append(
-            f'<text x="{x + (width - 12) / 2:.1f}" y="{height + 14}" font-size="9" '
-            f'text-anchor="end"{bold} transform="rotate(-35 {x + (width - 12) / 2:.1f} '
-            f'{height + 14})">{escape(label[-11:])}</text>'
+        parts.append(
+            f'<text x="{middle}" y="{y - 4:.1f}" font-size="11" text-anchor="middle">'
+            f"{sum(entry['counts'].values())}</text>"
         )
-    line = (
-        f'<polyline points="{" ".join(points)}" fill="none" stroke="#1565c0" stroke-width="2">'
-        "<title>waktu total</title></polyline>"
+        points.append(f"{middle:.1f},{top + height - height * entry['elapsed_s'] / slowest:.1f}")
+        day, clock = _short_wib(entry["started"])
+        weight = ' font-weight="bold"' if entry["run"] == current else ""
+        for line, text in enumerate((day, clock, f"{entry['elapsed_s']:.0f} dtk")):
+            parts.append(
+                f'<text x="{middle}" y="{top + height + 14 + 12 * line}" font-size="10" '
+                f'text-anchor="middle"{weight}>{escape(text)}</text>'
+            )
+    parts.append(
+        f'<polyline points="{" ".join(points)}" fill="none" stroke="#1565c0" stroke-width="2" '
+        'stroke-dasharray="4 3"><title>waktu total</title></polyline>'
     )
-    svg_width = pad + len(history) * width + 10
+    parts.append(
+        f'<text x="4" y="{top + 4}" font-size="10">{peak}</text>'
+        f'<text x="4" y="{top + height}" font-size="10">0</text>'
+    )
+    svg_width = left + len(history) * step
     mark = ' class="changed"'
     rows = "".join(
         f"<tr{mark if h['run'] == current else ''}><td>{escape(h['run'])}</td>"
@@ -626,9 +643,10 @@ def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
     )
     heads = "".join(f'<th class="num">{escape(STATUS_WORDS[s])}</th>' for s in STATUS_ORDER[:4])
     return (
-        f'<svg width="{svg_width}" height="{height + 60}" role="img" aria-label="tren">'
-        f"{''.join(bars)}{line}{''.join(labels)}</svg>"
-        '<p class="muted">Batang: hasil per run; garis biru: waktu total.</p>'
+        f'<svg width="{svg_width}" height="{top + height + 50}" role="img" '
+        f'aria-label="tren">{"".join(parts)}</svg>'
+        '<p class="muted">Batang: hasil per run (jumlah skenario di atasnya, waktu WIB di '
+        "bawahnya); garis biru putus-putus: waktu total.</p>"
         f"<details><summary>Tabel run</summary><table><thead><tr><th>Run</th><th>Mulai</th>"
         f"{heads}<th class='num'>waktu</th></tr></thead><tbody>{rows}</tbody></table></details>"
     )
