@@ -1,4 +1,5 @@
-"""``spse-sim report RUN``: (re)write a scenario run's report.html from its outcomes.json."""
+"""``spse-sim report RUN``: (re)write a scenario run's report.html, coverage.html and junit.xml
+from its outcomes.json."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def add_parser(subparsers: Subparsers) -> None:
     report = new_command(
         subparsers,
         "report",
-        help="tulis (ulang) report.html sebuah run skenario dari outcomes.json-nya",
+        help="tulis (ulang) report.html, coverage.html dan junit.xml sebuah run skenario dari "
+        "outcomes.json-nya",
     )
     report.add_argument("run", metavar="RUN", help="folder run skenario")
     report.add_argument(
@@ -33,8 +35,12 @@ def add_parser(subparsers: Subparsers) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
     # Imported here: the QA modules take seconds to import (see simulator.cli.main).
+    from simulator.harness.run_folder import JUNIT_NAME
     from simulator.qa.compare import build_matrix, load_run
+    from simulator.qa.coverage_html import write_coverage
+    from simulator.qa.junit import write_junit
     from simulator.qa.report_html import matrix_html, write_report
+    from simulator.scenarios.catalog import find_catalog_dir, load_catalog
 
     run = load_run(Path(args.run))
     earlier = [load_run(Path(p)) for p in args.compare_with]
@@ -43,5 +49,8 @@ def handle(args: argparse.Namespace) -> int:
         runs = [*earlier, run]
         matrix = matrix_html(runs, build_matrix(runs), run.path)
     outcomes = sorted(run.outcomes.values(), key=lambda o: (o.scenario_id, o.title))
+    started = str(run.manifest.get("started") or "")
+    write_junit(run.path / JUNIT_NAME, outcomes, timestamp=started)
+    write_coverage(run.path, outcomes, load_catalog(find_catalog_dir()), started=started)
     print(write_report(run.path, outcomes, run.manifest, matrix=matrix))
     return 0

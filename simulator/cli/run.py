@@ -247,7 +247,13 @@ def run_catalog(args: argparse.Namespace) -> int:
             print(f"spse-sim: run dihentikan (Ctrl-C); yang sudah selesai ada di {output}")
             return qa.exit_code
         if not outcomes:
-            print(f"spse-sim: {nothing_matched(args)}; tidak ada yang dijalankan", file=sys.stderr)
+            code = qa.pytest_exit_code
+            why = (
+                nothing_matched(args)
+                if code in (0, 5)
+                else f"pytest berhenti dengan kode {code} sebelum skenario mana pun selesai"
+            )
+            print(f"spse-sim: {why}; tidak ada yang dijalankan", file=sys.stderr)
             return EXIT_FAILED
         print_summary(outcomes, output, qa.report, qa.elapsed_s)
         print_scenario_reports(output)

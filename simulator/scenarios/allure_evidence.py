@@ -7,7 +7,8 @@ LPSE's Allure (Jenkins/GitLab plugins, Allure TestOps) groups and filters by:
 - labels: ``as_id`` (the KODOK id, Allure TestOps' id), ``epic`` (the source document),
   ``story`` (each rule of the Konsep Operasional the scenario reproduces), ``tag`` (every
   Gherkin tag) and ``sumber``/``aturan``/``profil`` (the tags' values, as custom labels);
-- the title: id, title and example row, as report.html and JUnit name it;
+- the title: id, title and example row, as report.html and JUnit name it; the testCaseId
+  from the id (so Allure's history follows a scenario through a change of title);
 - attachments, after the evidence folder is written: the step screenshots, the Playwright
   traces (Allure 3 opens them in its trace viewer), the expected-vs-observed checks, the
   chronology and the Word report.
@@ -23,9 +24,9 @@ from typing import Any
 import allure
 import allure_commons
 import pytest
-from allure_commons.model2 import Label, Status, StatusDetails, TestResult
+from allure_commons.model2 import Label, Parameter, Status, StatusDetails, TestResult
 from allure_commons.types import AttachmentType
-from allure_commons.utils import md5, uuid4
+from allure_commons.utils import md5, represent, uuid4
 from allure_pytest_bdd import pytest_bdd_listener
 
 from simulator.harness.environment import RunOptions
@@ -110,6 +111,14 @@ class AllureEvidence:
         allure.dynamic.title(
             full_title(scenario_id(item), scenario_title(item), scenario_example(item))
         )
+        # Allure's history follows testCaseId (and the example's values): the KODOK id is
+        # stable by design, a title is not, so history survives a renamed scenario.
+        listener = _listener(request.config)
+        if listener is not None and scenario_id(item):
+            uuid = listener.nodeid_to_uuid[item.nodeid]
+            with listener.lifecycle.update_test_case(uuid=uuid) as result:
+                if result is not None:
+                    result.testCaseId = md5(scenario_id(item))
 
     @pytest.hookimpl(hookwrapper=True, tryfirst=True)
     def pytest_runtest_makereport(
@@ -123,6 +132,14 @@ class AllureEvidence:
             # Not applicable (skipped before the scenario began): allure-pytest-bdd only
             # records scenarios that began, yet Allure should list it, as JUnit does.
             _write_skipped(item, report)
+
+
+def _listener(config: pytest.Config) -> pytest_bdd_listener.PytestBDDListener | None:
+    """allure-pytest-bdd's listener (it registers without a name)."""
+    for plugin in config.pluginmanager.get_plugins():
+        if isinstance(plugin, pytest_bdd_listener.PytestBDDListener):
+            return plugin
+    return None
 
 
 def _attach_evidence(item: pytest.Item) -> None:
@@ -159,12 +176,18 @@ def _write_skipped(item: pytest.Item, report: pytest.TestReport) -> None:
     reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
     title = full_title(scenario_id(item), scenario_title(item), scenario_example(item))
     stamp = int(report.start * 1000)
+    case_id = md5(scenario_id(item))
+    callspec = getattr(item, "callspec", None)
+    values = callspec.params.get("_pytest_bdd_example", {}) if callspec is not None else {}
+    example: dict[str, Any] = values if isinstance(values, dict) else {}
     result = TestResult(
         uuid=uuid4(),
         name=title,
         fullName=f"{scenario_feature(item)}: {title}",
-        testCaseId=md5(scenario_feature(item), title),
-        historyId=md5(scenario_feature(item), title, "n/a"),
+        testCaseId=case_id,
+        # As allure-pytest-bdd makes it for a scenario that ran: one history per example row.
+        historyId=f"{case_id}.{md5(*(represent(example[k]) for k in sorted(example)))}",
+        parameters=[Parameter(name=k, value=represent(example[k])) for k in sorted(example)],
         status=Status.SKIPPED,
         statusDetails=StatusDetails(message=str(reason).removeprefix("Skipped: ")),
         start=stamp,

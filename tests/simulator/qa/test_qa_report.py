@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
@@ -127,6 +128,10 @@ def test_report_of_a_run_links_only_existing_evidence(
     assert main(["report", str(new), "--compare-with", str(old)]) == 0
     assert capsys.readouterr().out.strip() == str(new / "report.html")
     page = (new / "report.html").read_text(encoding="utf-8")
+    # coverage.html and junit.xml are written again from outcomes.json too.
+    assert "Konsep Operasional SPSE 4.3 CA" in (new / "coverage.html").read_text(encoding="utf-8")
+    names = [c.get("name") for c in ET.parse(new / "junit.xml").getroot().iter("testcase")]
+    assert "KODOK-002 unggah ulang" in names
 
     links = hrefs(page)
     for target in links:
