@@ -20,9 +20,8 @@ from playwright.sync_api import sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.evidence.bundle import Check
-from simulator.qa.coverage_html import write_coverage
+from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.report_html import read_report_data, summary_counts, write_report
-from simulator.scenarios.catalog import find_catalog_dir, load_catalog
 from simulator.scenarios.run import Attempt, ScenarioOutcome
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -216,7 +215,7 @@ def build_sample(parent: Path, screenshot: bytes | None = None) -> Path:
     (run / "outcomes.json").write_text(
         json.dumps([o.to_json() for o in outcomes], ensure_ascii=False), encoding="utf-8"
     )
-    write_coverage(run, outcomes, load_catalog(find_catalog_dir()), started=STARTED)
+    write_coverage(run, outcomes, catalog_entries(), started=STARTED)
     write_report(run, outcomes, manifest)
     return run
 

@@ -37,10 +37,9 @@ def handle(args: argparse.Namespace) -> int:
     # Imported here: the QA modules take seconds to import (see simulator.cli.main).
     from simulator.harness.run_folder import JUNIT_NAME
     from simulator.qa.compare import build_matrix, load_run
-    from simulator.qa.coverage_html import write_coverage
+    from simulator.qa.coverage_html import catalog_entries, write_coverage
     from simulator.qa.junit import write_junit
     from simulator.qa.report_html import matrix_html, write_report
-    from simulator.scenarios.catalog import find_catalog_dir, load_catalog
 
     run = load_run(Path(args.run))
     earlier = [load_run(Path(p)) for p in args.compare_with]
@@ -51,6 +50,6 @@ def handle(args: argparse.Namespace) -> int:
     outcomes = sorted(run.outcomes.values(), key=lambda o: (o.scenario_id, o.title))
     started = str(run.manifest.get("started") or "")
     write_junit(run.path / JUNIT_NAME, outcomes, timestamp=started)
-    write_coverage(run.path, outcomes, load_catalog(find_catalog_dir()), started=started)
+    write_coverage(run.path, outcomes, catalog_entries(), started=started)
     print(write_report(run.path, outcomes, run.manifest, matrix=matrix))
     return 0

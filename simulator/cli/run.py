@@ -316,10 +316,13 @@ def print_scenario_reports(run_dir: Path) -> None:
     index_path = refresh_scenario_run_index(run_dir)
     if index_path is None:
         return
+    from simulator.scenarios.progress import STATUS_WORDS
+
     for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
         if entry.get("report"):
             report = run_dir / entry["report"]
-            print(f"{entry['scenario_id']:<10} {entry['status']:<7} laporan: {report}")
+            word = STATUS_WORDS.get(entry["status"], entry["status"])
+            print(f"{entry['scenario_id']:<10} {word:<8} laporan Word: {report}")
 
 
 def file_tickets_after(output: Path, *, headed: bool, code: int) -> int:

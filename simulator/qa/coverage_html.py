@@ -19,7 +19,14 @@ from typing import Any
 
 from simulator.harness.run_folder import COVERAGE_NAME, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.qa.report_html import STATUS_WORDS, page, status_badge, wib_text
-from simulator.scenarios.catalog import SEED_RULES, SOURCE_DOCUMENT, CatalogEntry
+from simulator.scenarios.catalog import (
+    SEED_RULES,
+    SOURCE_DOCUMENT,
+    CatalogEntry,
+    CatalogError,
+    find_catalog_dir,
+    load_catalog,
+)
 from simulator.scenarios.run import ScenarioOutcome
 
 COVERAGE_DATA_ID = "data-cakupan"
@@ -176,6 +183,15 @@ def render_coverage(run_dir: Path, rows: Sequence[Mapping[str, Any]]) -> str:
         f'<script type="application/json" id="{COVERAGE_DATA_ID}">{data}</script>'
     )
     return page(f"Cakupan {SOURCE_DOCUMENT}: {run_dir.resolve().name}", content)
+
+
+def catalog_entries() -> list[CatalogEntry]:
+    """The catalog the run used (``$SPSE_SIM_CATALOG`` or the packaged one); none if broken
+    (the run itself reported that), so the page still lists every rule."""
+    try:
+        return load_catalog(find_catalog_dir())
+    except CatalogError:
+        return []
 
 
 def write_coverage(

@@ -11,6 +11,7 @@ run of the whole catalog:
     run.json             the run's manifest, with one entry per shard
     index.json           the scenario-run index: every scenario folder, and the shards
     report.html          one report (``simulator.qa.report_html.write_report``)
+    coverage.html        the rules of the Konsep Operasional and their scenarios' statuses
 
 A scenario found in two shards, shards of different profiles, or an output folder that is not
 empty are refused (MergeError): a merge never hides or doubles a result.
@@ -30,6 +31,7 @@ from typing import Any
 
 from simulator.evidence.bundle import write_scenario_run_index
 from simulator.harness.run_folder import INDEX_NAME, JUNIT_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
 from simulator.scenarios.run import FAILED, INTERRUPTED, PASSED, ScenarioOutcome
@@ -145,6 +147,8 @@ def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = Fal
             "shards": manifest["shards"],
         },
     )
+    started = str(manifest.get("started") or "")
+    write_coverage(output_dir, outcomes, catalog_entries(), started=started)
     report = write_report(output_dir, outcomes, manifest)
     return MergeResult(output_dir, outcomes, manifest, report)
 

@@ -28,10 +28,9 @@ from simulator.harness.run_folder import (
     OUTCOMES_NAME,
 )
 from simulator.qa.compare import build_matrix, load_run
-from simulator.qa.coverage_html import write_coverage
+from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.junit import write_junit
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
-from simulator.scenarios.catalog import CatalogError, find_catalog_dir, load_catalog
 from simulator.scenarios.run import (
     FAILED,
     INTERRUPTED,
@@ -154,11 +153,7 @@ def run_qa(
     )
     # Our junit.xml replaces pytest's: ids and full titles, features, tags, flaky re-runs.
     write_junit(request.output_dir / JUNIT_NAME, outcomes, timestamp=manifest["started"])
-    try:
-        catalog = load_catalog(find_catalog_dir())
-    except CatalogError:
-        catalog = []
-    write_coverage(request.output_dir, outcomes, catalog, started=manifest["started"])
+    write_coverage(request.output_dir, outcomes, catalog_entries(), started=manifest["started"])
     matrix = ""
     if compare_with:
         runs = [load_run(Path(p)) for p in compare_with]

@@ -108,7 +108,7 @@ def test_two_shards_merge_into_one_run_folder_and_one_report(tmp_path: Path) -> 
     assert manifest["missing_shards"] == []
 
     assert result.report == merged / "report.html"
-    assert list(merged.glob("*.html")) == [result.report]
+    assert sorted(merged.glob("*.html")) == [merged / "coverage.html", result.report]
     html = result.report.read_text(encoding="utf-8")
     for scenario_id in ("KODOK-001", "KODOK-002", "KODOK-003"):
         assert scenario_id in html
