@@ -6,6 +6,7 @@ texts from here, so a scenario can assert the exact wording in one place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from string import Formatter
 
@@ -306,6 +307,11 @@ CATALOG: Mapping[str, str] = {
 }
 
 
+# A catalog key quoted in a step or text: "kodok.nama_terlalu_panjang".
+QUOTED_KEY = re.compile(r'"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"')
+_PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
 class MessageCatalog:
     """Catalog texts with a profile's overrides applied."""
 
@@ -327,6 +333,23 @@ class MessageCatalog:
     def templates(self) -> dict[str, str]:
         """Every key with its unfilled template (embedded in pages for SpamKodok's answers)."""
         return dict(self._texts)
+
+    def wording(self, key: str) -> str:
+        """The text of ``key`` with each ``{param}`` shown as an ellipsis; KeyError if unknown."""
+        return _PLACEHOLDER.sub("…", self._texts[key])
+
+    def readable(self, text: str) -> str:
+        """``text`` with every quoted catalog key replaced by its quoted wording.
+
+        Scenario steps name the message they expect by its key, exact for a test and
+        meaningless to a vendor or a class: reports and captions show the wording instead.
+        """
+
+        def wording(match: re.Match[str]) -> str:
+            key = match.group(1)
+            return f"“{self.wording(key)}”" if key in self._texts else match.group(0)
+
+        return QUOTED_KEY.sub(wording, text)
 
     def keys(self) -> list[str]:
         """Every known key."""

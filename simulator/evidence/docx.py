@@ -23,6 +23,9 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -30,6 +33,7 @@ from docx.table import Table, _Cell, _Row
 
 from fake_spse.simulation.faults import KNOWN_FAULTS
 from simulator.evidence.bundle import Evidence, record_report, write_index
+from simulator.evidence.vendor_errors import catalog_of, vendor_error
 from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import REPORT_NAME
 from spse_shared.wib import WIB
@@ -119,6 +123,7 @@ def build_document(evidence: Evidence) -> DocumentObject:
     _server_log_section(document, evidence)
     _faults_section(document, evidence)
     _attachments_section(document, evidence)
+    _set_thumbnail(document, evidence)
     return document
 
 
@@ -159,7 +164,22 @@ def _summary_section(document: DocumentObject, evidence: Evidence) -> None:
     failed_steps = evidence.failed_steps
     total = len(evidence.steps)
     if evidence.ok:
-        document.add_paragraph(f"Semua {total} langkah berhasil; tidak ada error.")
+        met = vendor_error(evidence.folder)
+        if met is None:
+            document.add_paragraph(f"Semua {total} langkah berhasil; tidak ada error.")
+            return
+        shown = next((st for st in evidence.steps if met.message in st.messages), None)
+        where = (
+            f" pada langkah {shown.number} dari {total} ({_readable(evidence, shown.title)})"
+            if shown
+            else ""
+        )
+        document.add_paragraph(
+            f"Penyedia menemui error{where}. Error ini memang yang diharapkan skenario: "
+            f"semua {total} langkah berjalan sesuai harapan."
+        )
+        document.add_paragraph("Pesan error yang tampil (persis seperti di layar):")
+        document.add_paragraph(met.message, style="Intense Quote")
         return
     if failed_steps:
         step = failed_steps[0]
@@ -239,7 +259,7 @@ def _chronology_section(document: DocumentObject, evidence: Evidence) -> None:
             _wib(step.wall_time, with_zone=True),
             _actor(step),
             _page(step),
-            step.title,
+            _readable(evidence, step.title),
             _outcome(step, evidence),
         )
         for step in evidence.steps
@@ -263,7 +283,8 @@ def _screenshots_section(document: DocumentObject, evidence: Evidence) -> None:
             shots.append(
                 (
                     step.screenshot,
-                    f"Gambar {{n}}. Langkah {step.number} ({moment}): {step.title}. "
+                    f"Gambar {{n}}. Langkah {step.number} ({moment}): "
+                    f"{_readable(evidence, step.title)}. "
                     f"Halaman: {_page(step, separator=' – ')}"
                     f"{' (layar ' + owner + ')' if owner else ''}. {when} "
                     f"Hasil: {OUTCOMES.get(step.outcome, step.outcome)}.",
@@ -284,7 +305,12 @@ def _screenshots_section(document: DocumentObject, evidence: Evidence) -> None:
             number += 1
             _picture(document, path)
             document.add_paragraph(caption.replace("{n}", str(number), 1), style="Caption")
-    if number == 0:
+    if number == 0 and evidence.ok:
+        document.add_paragraph(
+            "Tangkapan layar skenario yang lolos tidak disimpan. Jalankan ulang dengan "
+            "spse-sim run ID --artifacts always untuk menyimpannya."
+        )
+    elif number == 0:
         document.add_paragraph("Tidak ada tangkapan layar dalam folder ini.")
 
 
@@ -360,6 +386,40 @@ def _attachments_section(document: DocumentObject, evidence: Evidence) -> None:
     ]
     for line in lines:
         document.add_paragraph(line, style="List Bullet")
+
+
+def _readable(evidence: Evidence, title: str) -> str:
+    """A step title as prose: catalog keys replaced by the wording of the run's profile."""
+    return catalog_of(evidence.identity.profile).readable(title)
+
+
+def _set_thumbnail(document: DocumentObject, evidence: Evidence) -> None:
+    """The file's preview (what a file manager or Outlook shows): the screenshot of the error.
+
+    python-docx's template carries a generic page as thumbnail; a report without a screenshot
+    gets none rather than a picture that is not of it.
+    """
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del package.rels[rel_id]
+    shot = _thumbnail_source(evidence)
+    if shot is None:
+        return
+    part = Part(PackURI("/docProps/thumbnail.png"), "image/png", shot.read_bytes(), package)
+    package.relate_to(part, RELATIONSHIP_TYPE.THUMBNAIL)
+
+
+def _thumbnail_source(evidence: Evidence) -> Path | None:
+    steps = evidence.steps
+    failed = [s for s in steps if s.outcome != "ok" and s.screenshot]
+    with_message = [s for s in steps if s.messages and s.screenshot]
+    last = [s for s in reversed(steps) if s.screenshot]
+    for step in (*failed, *with_message, *last):
+        path = evidence.folder / str(step.screenshot)
+        if path.exists():
+            return path
+    return None
 
 
 # what the summary reads -----------------------------------------------------------------------
@@ -445,7 +505,8 @@ def _desk_of(shot: str) -> str:
 
 
 def _page(step: StepRecord, *, separator: str = "\n") -> str:
-    path = urlsplit(step.page_url).path if step.page_url else ""
+    # about:blank is a window that has not loaded a page yet: no page to name.
+    path = urlsplit(step.page_url).path if step.page_url.startswith("http") else ""
     title = step.page_title.removesuffix(" - SPSE")
     parts = [p for p in (title, path) if p]
     return separator.join(parts) if parts else "-"

@@ -148,7 +148,7 @@ def join(world: World, actor: Actor, tender_id: str) -> None:
 @given(parsers.parse('penyedia "{alias}" telah mendaftar online'))
 def vendor_registered(world: World, alias: str) -> Actor:
     env = world.env
-    vendor = env.data.vendor()
+    vendor = env.data.vendor(company=alias)
     desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
     actor = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor=vendor)
     world.actors[alias] = actor
