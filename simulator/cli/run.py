@@ -177,6 +177,8 @@ def walk_journey(args: argparse.Namespace) -> int:
         result = run_journey(options, echo=echo_step, evidence=args.evidence)
     if result.report is not None:
         print(f"spse-sim: laporan Word: {result.report}")
+    else:
+        print(f"spse-sim: laporan Word dapat dibuat dengan: spse-sim evidence {output}")
     if result.ok:
         print(f"spse-sim: perjalanan lolos ({len(result.steps)} langkah). Keluaran: {output}")
         return 0
@@ -263,10 +265,14 @@ def print_scenario_reports(run_dir: Path) -> None:
     index_path = refresh_scenario_run_index(run_dir)
     if index_path is None:
         return
+    printed = 0
     for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
         if entry.get("report"):
             report = run_dir / entry["report"]
             print(f"{entry['scenario_id']:<10} {entry['status']:<7} laporan: {report}")
+            printed += 1
+    if not printed:
+        print(f"Laporan Word per skenario dapat dibuat dengan: spse-sim evidence {run_dir}")
 
 
 def file_tickets_after(output: Path, *, headed: bool, code: int) -> int:
