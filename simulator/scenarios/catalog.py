@@ -20,18 +20,29 @@ PROFILE_PREFIX = "profil-"
 ALL_PROFILES = "profil-semua"
 SOURCE_PREFIX = "sumber-"
 
-# Sections of the seed (shared/seed) and of domain.md that scenarios cite.
-SOURCES = {
-    "prasyarat-penyedia": "Seed: Prasyarat Penyedia",
-    "hal-hal-yang-harus-diperhatikan": "Seed: Hal-hal yang harus diperhatikan",
-    "aktivasi-sertifikat-a": "Seed: Tahap Proses Aktivasi Sertifikat-a (belum memiliki sertifikat)",
-    "aktivasi-sertifikat-b": "Seed: Tahap Proses Aktivasi Sertifikat-b (upgrade, import APD)",
-    "apa-yang-harus-dilakukan": "Seed: Apa yang harus dilakukan",
-    "perbedaan-ca-non-ca": "Seed: Perbedaan Dasar SPSE CA dan NON CA",
-    "domain-alur-penyedia": "domain.md: Vendor journey",
-    "domain-alur-pokja": "domain.md: Pokja journey",
-    "domain-kegagalan": "domain.md: Rules and failure modes from the seed",
+# The source document, named by its title wherever a user reads it (never by an internal word).
+SOURCE_DOCUMENT = "Konsep Operasional SPSE 4.3 CA, Penyedia (LPSE Kota Surakarta, 2019)"
+# The simulator's own notes on SPSE, for what the concept takes as known.
+DOMAIN_NOTES = "Catatan domain simulator"
+_KONSEP = "Konsep Operasional SPSE 4.3 CA"
+
+# Sections scenarios cite (@sumber- tags): (document, section).
+SOURCE_SECTIONS: dict[str, tuple[str, str]] = {
+    "prasyarat-penyedia": (_KONSEP, "Prasyarat Penyedia"),
+    "hal-hal-yang-harus-diperhatikan": (_KONSEP, "Hal-hal yang harus diperhatikan"),
+    "aktivasi-sertifikat-a": (
+        _KONSEP,
+        "Tahap Proses Aktivasi Sertifikat-a (belum memiliki sertifikat)",
+    ),
+    "aktivasi-sertifikat-b": (_KONSEP, "Tahap Proses Aktivasi Sertifikat-b (upgrade, import APD)"),
+    "apa-yang-harus-dilakukan": (_KONSEP, "Apa yang harus dilakukan"),
+    "perbedaan-ca-non-ca": (_KONSEP, "Perbedaan Dasar SPSE CA dan NON CA"),
+    "domain-alur-penyedia": (DOMAIN_NOTES, "alur penyedia"),
+    "domain-alur-pokja": (DOMAIN_NOTES, "alur pokja"),
+    "domain-kegagalan": (DOMAIN_NOTES, "aturan dan mode kegagalan"),
 }
+# The full label of each section, as reports and tag statistics show it.
+SOURCES = {key: f"{doc}: {section}" for key, (doc, section) in SOURCE_SECTIONS.items()}
 
 
 RULE_PREFIX = "aturan-"
