@@ -74,6 +74,13 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="EXPR",
         help="jalankan skenario yang namanya cocok dengan ekspresi -k pytest ini",
     )
+    run.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        help="jalankan skenario yang punya tag ini, seperti 'list --tag' "
+        "(dapat diulang: semua harus ada)",
+    )
     add_catalog(run)
     add_profile(run, "profil SPSE yang dijalankan server bawaan")
     add_seed(run)
@@ -142,9 +149,9 @@ def add_parser(subparsers: Subparsers) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
-    scenarios = bool(args.ids or args.all or args.keyword)
+    scenarios = bool(args.ids or args.all or args.keyword or args.tag)
     if args.ticket and (not scenarios or args.base_url):
-        raise CliError("--ticket butuh id skenario, --all atau -k, tanpa --base-url")
+        raise CliError("--ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url")
     if scenarios:
         return run_catalog(args)
     if args.base_url:
@@ -196,7 +203,12 @@ def run_catalog(args: argparse.Namespace) -> int:
 
     # Everything that can be refused is checked before the (long) run starts.
     entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
-    chosen = select(entries, ids=args.ids)
+    chosen = select(entries, ids=args.ids, tags=args.tag)
+    ids = list(args.ids)
+    if args.tag:
+        if not chosen:
+            raise CliError(f"tidak ada skenario dengan tag {' dan '.join(args.tag)}")
+        ids = [entry.scenario_id for entry in chosen]
     for earlier in args.compare_with:
         load_run(Path(earlier))
     try:
@@ -213,14 +225,14 @@ def run_catalog(args: argparse.Namespace) -> int:
     output = run_folder(args)
     with interruption_marked(output, kind="scenario-run"):
         print(
-            f"spse-sim: {len(chosen) if args.ids else 'semua'} skenario pada {args.profile}, "
+            f"spse-sim: {len(chosen) if ids else 'semua'} skenario pada {args.profile}, "
             f"keluaran di {output}",
             flush=True,
         )
         qa = run_qa(
             ScenarioRunRequest(
                 output_dir=output,
-                ids=args.ids,
+                ids=ids,
                 keyword=args.keyword,
                 profile=args.profile,
                 headed=args.headed,

@@ -147,7 +147,7 @@ class MatrixRow:
 def build_matrix(runs: Sequence[RunRecord]) -> list[MatrixRow]:
     """Every scenario of any run, sorted by id and title."""
     if len(runs) < 2:
-        raise CompareError("compare needs at least two runs")
+        raise CompareError("compare butuh sedikitnya dua run")
     keys = sorted({key for run in runs for key in run.outcomes})
     rows = []
     for key in keys:

@@ -124,8 +124,8 @@ def find_catalog_dir(explicit: Path | None = None) -> Path:
         if candidate is not None and candidate.is_dir() and any(candidate.glob("*.feature")):
             return candidate
     raise CatalogError(
-        "no scenario catalog found: pass --catalog DIR or set SPSE_SIM_CATALOG to the folder "
-        "holding the .feature files"
+        "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG "
+        "dengan folder berisi file .feature"
     )
 
 
@@ -140,15 +140,19 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
     rules = tuple(t.removeprefix(RULE_PREFIX) for t in tag_list if t.startswith(RULE_PREFIX))
     where = f"{file}: {title!r}"
     if len(ids) != 1:
-        raise CatalogError(f"{where} needs exactly one @KODOK-NNN tag, has {ids}")
+        raise CatalogError(f"{where} harus punya tepat satu tag @KODOK-NNN, ada {ids}")
     if not profiles:
-        raise CatalogError(f"{where} needs a @profil-... tag")
+        raise CatalogError(f"{where} harus punya tag @profil-...")
     unknown = [s for s in sources if s not in SOURCES]
     if not sources or unknown:
-        raise CatalogError(f"{where} needs @sumber-... tags from {sorted(SOURCES)}; bad: {unknown}")
+        raise CatalogError(
+            f"{where} harus punya tag @sumber-... dari {sorted(SOURCES)}; salah: {unknown}"
+        )
     known_rules = {r.rule_id for r in SEED_RULES}
     if any(r not in known_rules for r in rules):
-        raise CatalogError(f"{where} cites unknown rules {sorted(set(rules) - known_rules)}")
+        raise CatalogError(
+            f"{where} menyebut aturan yang tidak dikenal {sorted(set(rules) - known_rules)}"
+        )
     return CatalogEntry(ids[0], title, feature, file, profiles, sources, tuple(tag_list), rules)
 
 
@@ -172,7 +176,7 @@ def load_catalog(directory: Path) -> list[CatalogEntry]:
                 file=Path(feature.filename).name,
             )
             if entry.scenario_id in entries:
-                raise CatalogError(f"{entry.scenario_id} is used twice ({entry.file})")
+                raise CatalogError(f"{entry.scenario_id} dipakai dua kali ({entry.file})")
             entries[entry.scenario_id] = entry
     return sorted(entries.values(), key=lambda e: e.scenario_id)
 
@@ -184,7 +188,7 @@ def select(
     wanted = {i.upper() for i in ids}
     unknown = wanted - {e.scenario_id for e in entries}
     if unknown:
-        raise CatalogError(f"unknown scenario id(s): {', '.join(sorted(unknown))}")
+        raise CatalogError(f"id skenario tidak dikenal: {', '.join(sorted(unknown))}")
     return [
         e
         for e in entries

@@ -60,5 +60,5 @@ def test_tickets_need_scenarios_on_the_embedded_server(
     assert main(["run", "KODOK-003", "--ticket", "--base-url", "http://lpse.example"]) == 2
     assert (
         capsys.readouterr().err.splitlines()
-        == ["spse-sim: --ticket butuh id skenario, --all atau -k, tanpa --base-url"] * 2
+        == ["spse-sim: --ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url"] * 2
     )

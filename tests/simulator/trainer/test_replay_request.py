@@ -48,7 +48,7 @@ def test_the_command_says_so_and_stops(
 
 def test_an_unknown_scenario_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["replay", "KODOK-999", "--headless"]) == 2
-    assert "unknown scenario id(s): KODOK-999" in capsys.readouterr().err
+    assert "id skenario tidak dikenal: KODOK-999" in capsys.readouterr().err
 
 
 def test_replay_and_serve_demo_options() -> None:
