@@ -1,0 +1,208 @@
+"""English for the texts people read, keyed by their Bahasa Indonesia source (see language.py).
+
+Keys are the exact Indonesian texts handed to ``tr`` (with their ``{name}`` fields); a test
+finds every literal ``tr`` call in the code and fails when its text has no entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+TEXTS: Mapping[str, str] = {
+    # spse-sim: parser, help, errors ------------------------------------------------------------
+    "Simulator alur kerja SPSE 4.3 CA: fake SPSE + SpamKodok 2.": (
+        "SPSE 4.3 CA workflow simulator: a fake SPSE + SpamKodok 2."
+    ),
+    "argumen": "arguments",
+    "opsi": "options",
+    "perintah": "commands",
+    "mode pelatih": "trainer mode",
+    "mode QA (dengan id, --all atau -k)": "QA mode (with ids, --all or -k)",
+    "cara pakai: ": "usage: ",
+    "bawaan": "default",
+    "tampilkan bantuan ini lalu keluar": "show this help and exit",
+    "tampilkan versi lalu keluar": "show the version and exit",
+    "(tidak terpasang)": "(not installed)",
+    "bahasa semua keluaran: id (Bahasa Indonesia) atau en (English); juga ${env}": (
+        "language of all output: id (Bahasa Indonesia) or en (English); also ${env}"
+    ),
+    "dihentikan oleh pengguna (Ctrl-C)": "stopped by the user (Ctrl-C)",
+    "argumen tidak dikenal: {a}": "unrecognized arguments: {a}",
+    "argumen berikut wajib diisi: {a}": "the following arguments are required: {a}",
+    "argumen {a}: pilihan tidak sah: {b} (pilih dari {c})": (
+        "argument {a}: invalid choice: {b} (choose from {c})"
+    ),
+    "argumen {a}: butuh satu nilai": "argument {a}: expected one value",
+    "argumen {a}: nilai {c} tidak sah (harus {b})": "argument {a}: invalid value {c} (must be {b})",
+    "argumen {a} tidak boleh bersama argumen {b}": "argument {a} is not allowed with argument {b}",
+    "opsi {a} ambigu, bisa berarti {b}": "option {a} is ambiguous, it could mean {b}",
+    "argumen {a}: {b}": "argument {a}: {b}",
+    # commands
+    "jalankan perjalanan CA (tanpa id) atau skenario katalog pada server bawaan": (
+        "walk the CA journey (no ids) or catalog scenarios on the embedded server"
+    ),
+    "daftar katalog skenario": "list the scenario catalog",
+    "pemeriksaan file SpamKodok sebelum unggah (keluar 1 jika ada yang ditolak)": (
+        "SpamKodok's file checks before an upload (exit 1 if any file is refused)"
+    ),
+    "jalankan fake SPSE dengan pengguna demo dan satu paket tender": (
+        "run the fake SPSE with demo users and one tender"
+    ),
+    "putar ulang satu skenario untuk kelas: berjendela, lambat, berketerangan, direkam": (
+        "replay one scenario for a class: windowed, slow, captioned, recorded"
+    ),
+    "skenario mana yang berubah hasil atau pesannya antar-run (matriks regresi)": (
+        "which scenarios changed status or messages between runs (regression matrix)"
+    ),
+    "gabungkan folder run dari 'run --shard I/N' menjadi satu run dan satu laporan": (
+        "merge the run folders of 'run --shard I/N' into one run and one report"
+    ),
+    "tulis (ulang) report.html sebuah run skenario dari outcomes.json-nya": (
+        "(re)write a scenario run's report.html from its outcomes.json"
+    ),
+    "bangun ulang laporan Word (laporan-kronologi.docx) dari folder run": (
+        "rebuild the Word report (laporan-kronologi.docx) from a run folder"
+    ),
+    "daftar tiket LPSE Support dari sebuah folder data": (
+        "list the LPSE Support tickets of a data folder"
+    ),
+    "daftar email yang diterima server email LPSE": (
+        "list the e-mails the LPSE mail server received"
+    ),
+    "PERINTAH": "COMMAND",
+    # run
+    "id skenario, misalnya KODOK-003": "scenario id, e.g. KODOK-003",
+    "jalankan seluruh katalog skenario": "run the whole scenario catalog",
+    "jalankan skenario yang namanya cocok dengan ekspresi -k pytest ini": (
+        "run the scenarios whose names match this pytest -k expression"
+    ),
+    "jalankan skenario yang punya tag ini, seperti 'list --tag' (dapat diulang: semua harus ada)": (
+        "run the scenarios with this tag, as 'list --tag' (repeatable: all must be present)"
+    ),
+    "folder berisi file .feature (bawaan: $SPSE_SIM_CATALOG, atau katalog yang terpasang "
+    "bersama paket)": (
+        "folder of .feature files (default: $SPSE_SIM_CATALOG, or the catalog installed with "
+        "the package)"
+    ),
+    "profil SPSE yang dijalankan server bawaan": "SPSE profile the embedded server runs",
+    "seed Faker untuk data uji": "Faker seed of the test data",
+    "tampilkan jendela browser": "show the browser windows",
+    "perlambat setiap aksi browser sebanyak MS milidetik": (
+        "slow every browser action down by MS milliseconds"
+    ),
+    "folder keluaran (bawaan: folder baru di bawah --runs-dir)": (
+        "output folder (default: a new folder under --runs-dir)"
+    ),
+    "induk folder keluaran baru": "parent of new output folders",
+    "tulis laporan Word juga ketika tidak ada yang gagal": (
+        "write the Word report even when nothing failed"
+    ),
+    "jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = satu per CPU)": (
+        "run scenarios in N parallel processes (pytest-xdist; 'auto' = one per CPU)"
+    ),
+    "ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky": (
+        "re-run failed scenarios up to N times; those that pass later are reported flaky"
+    ),
+    "jalankan pada deployment lain (tanpa /_sim: skenario yang membutuhkannya N/A)": (
+        "run against another deployment (no /_sim: scenarios that need it are N/A)"
+    ),
+    "tambahkan matriks regresi terhadap run sebelumnya ini ke laporan (dapat diulang)": (
+        "add a regression matrix against this earlier run to the report (repeatable)"
+    ),
+    "simpan trace Playwright dan tangkapan layar per langkah: hanya skenario gagal, atau semua "
+    "(--ticket dan --evidence menyimpan semua)": (
+        "keep Playwright traces and per-step screenshots: failed scenarios only, or all "
+        "(--ticket and --evidence keep all)"
+    ),
+    "jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; gabungkan "
+    "hasilnya dengan 'spse-sim merge'": (
+        "run part I of N of the catalog (a fixed order by id), for a CI matrix; join the "
+        "results with 'spse-sim merge'"
+    ),
+    "setelah skenario, setiap penyedia yang menemui error membuat tiket LPSE Support": (
+        "after the scenarios, every vendor who met an error files an LPSE Support ticket"
+    ),
+    # list
+    "hanya skenario dengan tag ini (dapat diulang)": "only scenarios with this tag (repeatable)",
+    "hanya skenario yang berlaku untuk profil ini": "only scenarios that apply to this profile",
+    "tampilkan aturan Konsep Operasional SPSE 4.3 CA dan skenario yang mereproduksinya": (
+        "show the rules of the Konsep Operasional SPSE 4.3 CA and the scenarios reproducing them"
+    ),
+    # check-file
+    "file yang diperiksa": "files to check",
+    "profil yang aturan nama filenya berlaku": "profile whose file-name rules apply",
+    "anggap folder ini flashdisk (selain yang dikenali sistem operasi)": (
+        "treat this folder as a flash drive (besides those the operating system reports)"
+    ),
+    # serve
+    "tempat server menyimpan datanya": "where the server keeps its data",
+    "profil SPSE yang dilayani": "SPSE profile served",
+    "alamat yang didengarkan": "address to listen on",
+    "port yang didengarkan": "port to listen on",
+    "seed Faker untuk data demo": "Faker seed of the demo data",
+    "sesi login tidak pernah berakhir (bawaan: berakhir seperti SPSE, {idle} menit tanpa "
+    "aktivitas atau {absolute} jam sejak login, menurut jam simulasi)": (
+        "login sessions never end (default: they end as SPSE's do, after {idle} minutes "
+        "without activity or {absolute} hours after login, on the simulated clock)"
+    ),
+    "isi LPSE yang realistis: belasan penyedia dalam berbagai keadaan, tender di setiap tahap": (
+        "seed a realistic LPSE: a dozen vendors in different states, tenders at every stage"
+    ),
+    "/_sim dan /_sim/panel butuh token ini ('auto': token baru; bawaan: ${env})": (
+        "/_sim and /_sim/panel need this token ('auto': a new token; default: ${env})"
+    ),
+    # replay
+    "tanpa jendela browser (dengan --video: hanya merekam)": (
+        "no browser window (with --video: record only)"
+    ),
+    "tahan browser pada kegagalan sampai Enter ditekan di terminal ini": (
+        "hold the browser at the failure until Enter is pressed in this terminal"
+    ),
+    "rekam setiap jendela browser ke <output>/video, dengan index.html yang memutar semua "
+    "video berdampingan bersama garis waktu keterangan": (
+        "record every browser window into <output>/video, with an index.html playing all "
+        "videos side by side with the caption timeline"
+    ),
+    "dengan --video: gabungkan juga semua video menjadi satu putar-ulang.mp4 (butuh ffmpeg)": (
+        "with --video: also join all videos into one putar-ulang.mp4 (needs ffmpeg)"
+    ),
+    # compare, merge, report, evidence, tickets, mail
+    "Membandingkan setiap run dengan yang pertama: perubahan status ('outcome'), pesan yang "
+    "diharapkan atau teramati yang berubah ('message'), skenario yang hanya ada di satu run. "
+    "Keluar 1 bila ada yang berubah.": (
+        "Compares every run with the first: status changes ('outcome'), expected or observed "
+        "messages that changed ('message'), scenarios present in one run only. Exits 1 when "
+        "anything changed."
+    ),
+    "folder run skenario, yang terlama dahulu": "scenario run folders, oldest first",
+    "tulis halaman matriks di sini (bawaan: RUN_TERAKHIR/compare.html)": (
+        "write the matrix page here (default: LAST_RUN/compare.html)"
+    ),
+    "tampilkan juga skenario yang tidak berubah": "show unchanged scenarios too",
+    "Seperti 'merge-reports' Playwright: outcomes.json, junit.xml, run.json, index.json dan "
+    "report.html gabungan di OUT; folder setiap shard disalin ke OUT/shards/. Keluar 1 bila "
+    "ada yang gagal atau shard kurang.": (
+        "Like Playwright's 'merge-reports': merged outcomes.json, junit.xml, run.json, "
+        "index.json and report.html in OUT; each shard's folder is copied to OUT/shards/. "
+        "Exits 1 when anything failed or a shard is missing."
+    ),
+    "folder run gabungan (baru atau kosong)": "merged run folder (new or empty)",
+    "folder run setiap shard": "each shard's run folder",
+    "tautan keras (hard link) alih-alih salinan": "hard links instead of copies",
+    "folder run skenario": "scenario run folder",
+    "tambahkan matriks regresi terhadap run sebelumnya ini (dapat diulang)": (
+        "add a regression matrix against this earlier run (repeatable)"
+    ),
+    "RUN_DIR adalah folder run perjalanan, folder satu skenario, atau run skenario (maka "
+    "laporan setiap skenario dibangun ulang, atau hanya yang gagal dengan --failed).": (
+        "RUN_DIR is a journey run folder, one scenario's folder, or a scenario run (then every "
+        "scenario's report is rebuilt, or only the failed ones with --failed)."
+    ),
+    "folder run atau skenario": "run or scenario folder",
+    "tempat menulis .docx (hanya untuk satu folder)": "where to write the .docx (one folder only)",
+    "run skenario: hanya skenario yang gagal": "scenario run: failed scenarios only",
+    "folder data server atau folder run": "server data folder or run folder",
+    "cetak setiap tiket sebagai JSON": "print every ticket as JSON",
+    "cetak juga riwayat penanganan setiap tiket": "print every ticket's handling history too",
+    "cetak setiap pesan sebagai JSON": "print every message as JSON",
+}
