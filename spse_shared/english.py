@@ -205,4 +205,60 @@ TEXTS: Mapping[str, str] = {
     "cetak setiap tiket sebagai JSON": "print every ticket as JSON",
     "cetak juga riwayat penanganan setiap tiket": "print every ticket's handling history too",
     "cetak setiap pesan sebagai JSON": "print every message as JSON",
+    # spse-sim: messages ------------------------------------------------------------------------
+    "DITOLAK": "REFUSED",
+    "compare butuh sedikitnya dua folder run": "compare needs at least two run folders",
+    "compare butuh sedikitnya dua run": "compare needs at least two runs",
+    "gagal mengakses berkas {where}{reason}": "cannot access the file {where}{reason}",
+    "tidak ada izin": "permission denied",
+    "sistem berkas hanya-baca": "read-only file system",
+    "tidak ditemukan atau tidak dapat dibuat di sana": "not found, or cannot be created there",
+    "bagian dari jalurnya bukan folder": "part of its path is not a folder",
+    "sudah ada dan bukan folder": "already exists and is not a folder",
+    "berupa folder": "is a folder",
+    "disk penuh": "disk full",
+    "{path}: folder tidak ada": "{path}: no such folder",
+    "--output hanya untuk satu folder": "--output is for one folder only",
+    "Sumber: bagian dari {doc}; bertanda * dari {notes}.": (
+        "Source: sections of the {doc}; marked * from the {notes}."
+    ),
+    "Catatan domain simulator": "simulator's domain notes",
+    "{n} skenario": "{n} scenarios",
+    "profil": "profile",
+    "sumber": "source",
+    "judul": "title",
+    "{n} email": "{n} e-mails",
+    "diterima": "received",
+    "dari": "from",
+    "subjek": "subject",
+    "lampiran": "attachments",
+    "Run gabungan: {run}  Laporan HTML: {report}": "Merged run: {run}  HTML report: {report}",
+    "tidak dapat menggabungkan: {reason}": "cannot merge: {reason}",
+    "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan tanpa "
+    "{option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer ini": (
+        "{option} needs a screen, but $DISPLAY and $WAYLAND_DISPLAY are empty: run without "
+        "{option} (the browser runs without windows), or from this computer's desktop session"
+    ),
+    "{option} {path}: folder tidak dapat ditulis ({reason})": (
+        "{option} {path}: cannot write to the folder ({reason})"
+    ),
+    "tidak dapat menghubungi URL {url}: {reason}": "cannot reach the URL {url}: {reason}",
+    "{n} tiket": "{n} tickets",
+    "nomor": "number",
+    "penyedia": "vendor",
+    "kategori": "category",
+    "perubahan terakhir": "last change",
+    "oleh": "by",
+    "tidak ada folder run untuk digabung": "no run folders to merge",
+    "shard yang sama diberikan dua kali: {shards}": "the same shard given twice: {shards}",
+    "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG dengan "
+    "folder berisi file .feature": (
+        "no scenario catalog found: pass --catalog DIR or set SPSE_SIM_CATALOG to the folder "
+        "holding the .feature files"
+    ),
+    "id skenario tidak dikenal: {ids}": "unknown scenario ids: {ids}",
+    "shard harus berbentuk I/N, misalnya 1/3, bukan {text!r}": (
+        "a shard is I/N, e.g. 1/3, not {text!r}"
+    ),
+    "shard {text!r}: harus 1 <= I <= N": "shard {text!r}: needs 1 <= I <= N",
 }

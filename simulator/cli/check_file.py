@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from simulator.cli.errors import EXIT_FAILED
 from simulator.cli.options import add_profile, new_command
 from simulator.desk.spamkodok.filecheck import check_files
+from spse_shared.language import tr
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
 
@@ -48,7 +49,7 @@ def handle(args: argparse.Namespace) -> int:
         if check.accepted:
             print(f"OK      {check.path}")
             continue
-        print(f"DITOLAK {check.path}")
+        print(f"{tr('DITOLAK'):<7} {check.path}")
         for problem in check.problems:
             print(f"        {catalog.text(problem.key, **problem.params)}")
     return 0 if all(c.accepted for c in checks) else EXIT_FAILED

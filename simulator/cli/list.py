@@ -20,6 +20,7 @@ from simulator.scenarios.catalog import (
     rule_coverage,
     select,
 )
+from spse_shared.language import tr
 from spse_shared.profile import available_profiles
 
 if TYPE_CHECKING:
@@ -58,15 +59,21 @@ def handle(args: argparse.Namespace) -> int:
     if args.rules:
         print_rules(entries)
         return 0
-    print(f"Sumber: bagian dari {SOURCE_DOCUMENT}; bertanda * dari {DOMAIN_NOTES}.")
-    print(f"{'id':<10} {'profil':<22} {'sumber':<40} judul")
+    print(
+        tr(
+            "Sumber: bagian dari {doc}; bertanda * dari {notes}.",
+            doc=SOURCE_DOCUMENT,
+            notes=tr(DOMAIN_NOTES),
+        )
+    )
+    print(f"{'id':<10} {tr('profil'):<22} {tr('sumber'):<40} {tr('judul')}")
     for entry in entries:
         source = "; ".join(_section(s) for s in entry.sources)
         print(
             f"{entry.scenario_id:<10} {','.join(entry.profiles):<22} {clip(source, 40):<40} "
             f"{entry.title}"
         )
-    print(f"{len(entries)} skenario")
+    print(tr("{n} skenario", n=len(entries)))
     return 0
 
 

@@ -186,7 +186,12 @@ def writable_folder(path: Path, option: str) -> Path:
             except OSError:
                 break
         raise CliError(
-            f"{option} {path}: folder tidak dapat ditulis ({describe_os_error(exc)})"
+            tr(
+                "{option} {path}: folder tidak dapat ditulis ({reason})",
+                option=option,
+                path=path,
+                reason=describe_os_error(exc),
+            )
         ) from exc
     return path
 
@@ -207,8 +212,12 @@ def require_display(option: str) -> None:
 
     if display_problem(os.environ) is not None:
         raise CliError(
-            f"{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan tanpa "
-            f"{option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer ini"
+            tr(
+                "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan "
+                "tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
+                "komputer ini",
+                option=option,
+            )
         )
 
 
@@ -222,7 +231,9 @@ def require_reachable(url: str) -> None:
         httpx.get(url, timeout=REACH_TIMEOUT_S, verify=False, follow_redirects=False)
     except httpx.TransportError as exc:
         reason = one_line(str(exc)) or type(exc).__name__
-        raise CliError(f"tidak dapat menghubungi URL {url}: {reason}") from exc
+        raise CliError(
+            tr("tidak dapat menghubungi URL {url}: {reason}", url=url, reason=reason)
+        ) from exc
 
 
 def find_data_dir(given: Path, marker: Path | str) -> Path | None:
@@ -230,7 +241,7 @@ def find_data_dir(given: Path, marker: Path | str) -> Path | None:
     ``data/`` folder if that does (a run folder), else None; a CliError when ``given`` is not a
     folder."""
     if not given.is_dir():
-        raise CliError(f"{given}: folder tidak ada")
+        raise CliError(tr("{path}: folder tidak ada", path=given))
     for candidate in (given, given / "data"):
         if (candidate / marker).is_file():
             return candidate

@@ -15,6 +15,7 @@ from pathlib import Path
 from pytest_bdd.feature import get_features
 
 from simulator.scenarios.tags import ID_PATTERN
+from spse_shared.language import tr
 
 PROFILE_PREFIX = "profil-"
 ALL_PROFILES = "profil-semua"
@@ -124,8 +125,10 @@ def find_catalog_dir(explicit: Path | None = None) -> Path:
         if candidate is not None and candidate.is_dir() and any(candidate.glob("*.feature")):
             return candidate
     raise CatalogError(
-        "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG "
-        "dengan folder berisi file .feature"
+        tr(
+            "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG "
+            "dengan folder berisi file .feature"
+        )
     )
 
 
@@ -188,7 +191,7 @@ def select(
     wanted = {i.upper() for i in ids}
     unknown = wanted - {e.scenario_id for e in entries}
     if unknown:
-        raise CatalogError(f"id skenario tidak dikenal: {', '.join(sorted(unknown))}")
+        raise CatalogError(tr("id skenario tidak dikenal: {ids}", ids=", ".join(sorted(unknown))))
     return [
         e
         for e in entries

@@ -20,7 +20,8 @@ PACKAGES = ("fake_spse", "simulator", "spse_shared")
 
 @pytest.fixture(autouse=True)
 def indonesian_afterwards(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+    # setenv, not delenv: monkeypatch then restores the variable whatever a test chose.
+    monkeypatch.setenv(LANGUAGE_ENV, "id")
 
 
 def literal_tr_texts() -> Iterator[tuple[str, str]]:
