@@ -261,4 +261,140 @@ TEXTS: Mapping[str, str] = {
         "a shard is I/N, e.g. 1/3, not {text!r}"
     ),
     "shard {text!r}: harus 1 <= I <= N": "shard {text!r}: needs 1 <= I <= N",
+    # Word report ---------------------------------------------------------------------------------
+    "Laporan Kronologi Error": "Error Chronology Report",
+    "Laporan Kronologi Pengujian": "Test Chronology Report",
+    "1. Identitas": "1. Identity",
+    "2. Ringkasan Masalah": "2. Summary of the Problem",
+    "3. Yang Diharapkan dan Yang Terjadi": "3. Expected and Observed",
+    "4. Kronologi": "4. Chronology",
+    "5. Tangkapan Layar": "5. Screenshots",
+    "6. Catatan Server": "6. Server Log",
+    "7. Gangguan yang Disimulasikan": "7. Simulated Faults",
+    "8. Isi Folder Bukti": "8. Contents of the Evidence Folder",
+    "Penyedia": "Vendor",
+    "Paket tender (kode – nama)": "Tender package (code – name)",
+    "Profil SPSE": "SPSE profile",
+    "Versi SPSE": "SPSE version",
+    "Subjek sertifikat elektronik": "Electronic certificate subject",
+    "Skenario": "Scenario",
+    "Fitur": "Feature",
+    "Hasil": "Result",
+    "GAGAL": "FAILED",
+    "BERHASIL": "PASSED",
+    "Laporan dibuat": "Report written",
+    "Folder bukti": "Evidence folder",
+    "Keterangan": "Item",
+    "Isi": "Value",
+    "Semua {total} langkah berhasil; tidak ada error.": "All {total} steps succeeded; no error.",
+    " pada langkah {n} dari {total} ({title})": " at step {n} of {total} ({title})",
+    "Penyedia menemui error{where}. Error ini memang yang diharapkan skenario: semua {total} "
+    "langkah berjalan sesuai harapan.": (
+        "The vendor met an error{where}. It is the error the scenario expects: all {total} steps "
+        "went as expected."
+    ),
+    "Pesan error yang tampil (persis seperti di layar):": (
+        "The error message shown (exactly as on the screen):"
+    ),
+    "Gagal pada langkah {n} dari {total}: {title} (pelaku: {actor}, waktu simulasi {time}).": (
+        "Failed at step {n} of {total}: {title} (actor: {actor}, simulated time {time})."
+    ),
+    "Pengujian gagal sebelum langkah pertama selesai.": (
+        "The test failed before its first step ended."
+    ),
+    "Tidak ada pesan error yang tampil di halaman.": "No error message was shown on the page.",
+    "Catatan teknis simulator: ": "Simulator's technical note: ",
+    "Sesuai": "Matches",
+    "Tidak sesuai": "Does not match",
+    "Langkah {n}": "Step {n}",
+    "Langkah selesai tanpa error: {title}": "The step ends without error: {title}",
+    "Tidak ada pemeriksaan yang tercatat; semua langkah berhasil.": (
+        "No checks were recorded; all steps succeeded."
+    ),
+    "Pemeriksaan": "Check",
+    "Yang diharapkan": "Expected",
+    "Yang terjadi": "Observed",
+    "Waktu simulasi: jam server SPSE (simulasi), WIB. Waktu nyata: jam komputer penguji, WIB.": (
+        "Simulated time: the SPSE server's (simulated) clock, WIB. Real time: the tester's "
+        "computer clock, WIB."
+    ),
+    "No": "No",
+    "Waktu (simulasi, WIB)": "Time (simulated, WIB)",
+    "Waktu nyata": "Real time",
+    "Pelaku": "Actor",
+    "Halaman": "Page",
+    "Langkah": "Step",
+    "Berhasil": "Succeeded",
+    "Gagal": "Failed",
+    "Terhenti": "Stopped",
+    "saat gagal": "at the failure",
+    "setelah langkah": "after the step",
+    "Waktu simulasi {time}.": "Simulated time {time}.",
+    "Gambar {{n}}. Langkah {step} ({moment}): {title}. Halaman: {page}{owner}. {when} Hasil: "
+    "{outcome}.": (
+        "Figure {{n}}. Step {step} ({moment}): {title}. Page: {page}{owner}. {when} Result: "
+        "{outcome}."
+    ),
+    " (layar {owner})": " (screen of {owner})",
+    "Gambar {{n}}. Langkah {step} ({moment}): layar {desk} pada saat yang sama. {when}": (
+        "Figure {{n}}. Step {step} ({moment}): the screen of {desk} at the same moment. {when}"
+    ),
+    "Tangkapan layar skenario yang lolos tidak disimpan. Jalankan ulang dengan spse-sim run ID "
+    "--artifacts always untuk menyimpannya.": (
+        "Screenshots of passed scenarios are not kept. Run it again with spse-sim run ID "
+        "--artifacts always to keep them."
+    ),
+    "Tidak ada tangkapan layar dalam folder ini.": "There are no screenshots in this folder.",
+    "Log server tidak tersedia.": "The server log is not available.",
+    "Log lengkap: server-log.jsonl ({requests} permintaan). Permintaan yang gagal (HTTP "
+    "4xx/5xx): {failed}. ID Permintaan juga ada di header X-Request-Id setiap jawaban server, "
+    "di trace Playwright, dan di halaman error.": (
+        "Full log: server-log.jsonl ({requests} requests). Failed requests (HTTP 4xx/5xx): "
+        "{failed}. The request ID is also in the X-Request-Id header of every server answer, in "
+        "the Playwright trace and on the error page."
+    ),
+    "ID Permintaan": "Request ID",
+    "Pengguna": "User",
+    "Permintaan": "Request",
+    "Status": "Status",
+    "Durasi": "Duration",
+    "Tidak ada gangguan yang aktif selama pengujian ini.": "No fault was active during this test.",
+    "Gangguan": "Fault",
+    "Detail": "Detail",
+    "{t}: trace Playwright, buka dengan: playwright show-trace {t}": (
+        "{t}: Playwright trace, open it with: playwright show-trace {t}"
+    ),
+    "chronology.json: kronologi lengkap (JSON)": "chronology.json: the full chronology (JSON)",
+    "server-log.jsonl: log permintaan server (satu objek JSON per baris)": (
+        "server-log.jsonl: the server's request log (one JSON object per line)"
+    ),
+    "faults-fired.json: gangguan yang aktif": "faults-fired.json: the faults that fired",
+    "screenshots/: semua tangkapan layar (PNG)": "screenshots/: every screenshot (PNG)",
+    "Simulator (jam SPSE)": "Simulator (SPSE clock)",
+    "Kode: {codes}": "Code: {codes}",
+    # fault switches (trainer panel, Word report) ------------------------------------------------
+    "CA BSrE tidak dapat dihubungi: pendaftaran AMS dan penerbitan sertifikat gagal.": (
+        "The BSrE CA cannot be reached: AMS registration and certificate issuance fail."
+    ),
+    "BSrE menerbitkan sertifikat berikutnya dengan masa berlaku validity_days hari saja (untuk "
+    "membuat sertifikat yang segera kedaluwarsa).": (
+        "BSrE issues the next certificate valid for validity_days days only (to make a "
+        "certificate that expires soon)."
+    ),
+    "Layanan ADP LKPP tidak dapat dihubungi: aktivasi ADP dan login lintas LPSE gagal.": (
+        "LKPP's ADP service cannot be reached: ADP activation and logins across LPSEs fail."
+    ),
+    "Login ke LPSE Support gagal.": "Signing in to LPSE Support fails.",
+    "Server memutus koneksi di tengah unggahan dokumen penawaran berikutnya (setelah "
+    "after_bytes byte).": (
+        "The server cuts the connection in the middle of the next offer upload (after "
+        "after_bytes bytes)."
+    ),
+    "Server membaca unggahan dokumen penawaran dengan lambat (jeda delay_ms milidetik per "
+    "potongan).": (
+        "The server reads offer uploads slowly (a pause of delay_ms milliseconds per chunk)."
+    ),
+    "Unggahan dokumen penawaran berikutnya berakhir di halaman error SPSE.": (
+        "The next offer upload ends on SPSE's error page."
+    ),
 }

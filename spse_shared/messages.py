@@ -10,6 +10,9 @@ import re
 from collections.abc import Mapping
 from string import Formatter
 
+from spse_shared.english_messages import CATALOG as ENGLISH_CATALOG
+from spse_shared.language import ENGLISH, current_language
+
 CATALOG: Mapping[str, str] = {
     # accounts and login
     "login.gagal": "User ID atau password salah.",
@@ -313,13 +316,27 @@ _PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 class MessageCatalog:
-    """Catalog texts with a profile's overrides applied."""
+    """Catalog texts in the chosen language (spse_shared.language), a profile's overrides applied.
 
-    def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
-        unknown = set(overrides or {}) - set(CATALOG)
-        if unknown:
-            raise ValueError(f"profile overrides unknown message keys: {sorted(unknown)}")
-        self._texts = {**CATALOG, **(overrides or {})}
+    ``overrides`` are a profile's texts in Bahasa Indonesia, ``english_overrides`` the same in
+    English; a run in English uses the English catalog and the English overrides.
+    """
+
+    def __init__(
+        self,
+        overrides: Mapping[str, str] | None = None,
+        english_overrides: Mapping[str, str] | None = None,
+        *,
+        language: str | None = None,
+    ) -> None:
+        for given in (overrides, english_overrides):
+            unknown = set(given or {}) - set(CATALOG)
+            if unknown:
+                raise ValueError(f"profile overrides unknown message keys: {sorted(unknown)}")
+        if (language or current_language()) == ENGLISH:
+            self._texts = {**CATALOG, **ENGLISH_CATALOG, **(english_overrides or {})}
+        else:
+            self._texts = {**CATALOG, **(overrides or {})}
 
     def text(self, key: str, **params: object) -> str:
         """The text for ``key`` with ``params`` filled in; KeyError for an unknown key."""

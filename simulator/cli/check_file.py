@@ -10,7 +10,6 @@ from simulator.cli.errors import EXIT_FAILED
 from simulator.cli.options import add_profile, new_command
 from simulator.desk.spamkodok.filecheck import check_files
 from spse_shared.language import tr
-from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ def add_parser(subparsers: Subparsers) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
     profile = load_profile(args.profile)
-    catalog = MessageCatalog(profile.messages)
+    catalog = profile.catalog()
     checks = check_files(
         [Path(p) for p in args.paths],
         profile,

@@ -161,10 +161,9 @@ def vendor_error(folder: Path) -> VendorError | None:
 def catalog_of(profile: str) -> MessageCatalog:
     """The message catalog of ``profile`` (the default texts for an unknown or empty one)."""
     try:
-        messages = load_profile(profile or DEFAULT_PROFILE).messages
+        return load_profile(profile or DEFAULT_PROFILE).catalog()
     except Exception:  # an unknown profile: the default texts still identify most messages
-        messages = {}
-    return MessageCatalog(messages)
+        return MessageCatalog()
 
 
 def _keys_by_template(profile: str) -> dict[str, str]:

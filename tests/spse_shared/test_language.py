@@ -7,12 +7,16 @@ import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from string import Formatter
 
 import pytest
 
 from simulator.cli.main import build_parser, main
 from spse_shared.english import TEXTS
+from spse_shared.english_messages import CATALOG as ENGLISH_CATALOG
 from spse_shared.language import LANGUAGE_ENV, UnknownLanguage, choose_language, tr
+from spse_shared.messages import CATALOG
+from spse_shared.profile import available_profiles, load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("fake_spse", "simulator", "spse_shared")
@@ -110,3 +114,62 @@ def test_a_usage_error_speaks_the_chosen_language(capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit):
         main(["--lang=en", "run", "--jalan"])
     assert capsys.readouterr().err.splitlines()[-1] == "spse-sim: unrecognized arguments: --jalan"
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def test_the_english_catalog_has_every_key_with_the_same_fields() -> None:
+    assert set(ENGLISH_CATALOG) == set(CATALOG)
+    differ = [k for k in CATALOG if fields(CATALOG[k]) != fields(ENGLISH_CATALOG[k])]
+    assert not differ
+
+
+@pytest.mark.parametrize("name", available_profiles())
+def test_every_profile_override_has_its_english(name: str) -> None:
+    profile = load_profile(name)
+
+    assert set(profile.messages_en) == set(profile.messages)
+
+
+def test_a_run_in_english_reads_the_english_catalog_and_english_overrides() -> None:
+    profile = load_profile("spse-4.3-nonca")
+    assert profile.catalog().text("login.gagal") == "User ID atau password salah."
+    assert profile.catalog().text("pembukaan.berubah").endswith("setelah dienkripsi")
+
+    choose_language("en")
+
+    assert profile.catalog().text("login.gagal") == "Wrong user ID or password."
+    assert profile.catalog().text("pembukaan.berubah").endswith("after it was encrypted")
+
+
+def test_texts_looked_up_through_a_table_have_their_english() -> None:
+    from fake_spse.simulation.faults import KNOWN_FAULTS
+    from simulator.cli.errors import OS_REASONS
+    from simulator.evidence.docx import CHRONOLOGY_HEADERS, OUTCOMES
+
+    texts = [
+        *(f.description for f in KNOWN_FAULTS.values()),
+        *OS_REASONS.values(),
+        *CHRONOLOGY_HEADERS,
+        *OUTCOMES.values(),
+    ]
+    assert [t for t in texts if t not in TEXTS] == []
+
+
+def test_the_word_report_is_english_with_lang_en(tmp_path: Path) -> None:
+    import docx
+
+    from simulator.evidence.docx import write_report
+
+    folder = tmp_path / "run"
+    folder.mkdir()
+    (folder / "index.json").write_text('{"kind": "journey", "ok": false, "status": "failed"}')
+    choose_language("en")
+
+    document = docx.Document(str(write_report(folder)))
+
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == ["1. Identity", "2. Summary of the Problem", "3. Expected and Observed"]
+    assert document.paragraphs[0].text == "Error Chronology Report"
