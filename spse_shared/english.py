@@ -397,4 +397,82 @@ TEXTS: Mapping[str, str] = {
     "Unggahan dokumen penawaran berikutnya berakhir di halaman error SPSE.": (
         "The next offer upload ends on SPSE's error page."
     ),
+    # trainer panel -------------------------------------------------------------------------------
+    "Panel Pelatih": "Trainer Panel",
+    "Buka SPSE": "Open SPSE",
+    "Jam simulasi": "Simulated clock",
+    "Waktu server SPSE:": "SPSE server time:",
+    "dibekukan": "frozen",
+    "berjalan": "running",
+    "+1 jam": "+1 hour",
+    "+1 hari": "+1 day",
+    "Bekukan waktu": "Freeze time",
+    "Jalankan waktu": "Run time",
+    "Paket tender": "Tender package",
+    "Tahap": "Stage",
+    "Ke {point}": "To {point}",
+    "awal tahap": "the stage's start",
+    "5 menit sebelum batas akhir": "5 minutes before the deadline",
+    "batas akhir": "the deadline",
+    "Belum ada paket tender.": "No tender packages yet.",
+    "Setiap saklar berlaku pada permintaan berikutnya ke server, tanpa restart.": (
+        "Every switch applies to the next request to the server, without a restart."
+    ),
+    "Aktif": "On",
+    "Nonaktif": "Off",
+    "Berapa kali": "How many times",
+    "sampai dimatikan": "until switched off",
+    "Hanya untuk user ID": "Only for user ID",
+    "semua user": "all users",
+    "Log gangguan yang terjadi": "Log of the faults that fired",
+    "Waktu simulasi": "Simulated time",
+    "Belum ada gangguan yang terjadi.": "No fault has fired yet.",
+    "Daftar paket tender": "Tender packages",
+    "Kode": "Code",
+    "Nama paket": "Package name",
+    "Tahap saat ini": "Current stage",
+    "Akses ditolak": "Access refused",
+    "Panel pelatih hanya dapat dibuka dari komputer yang menjalankan server (alamat lokal), atau "
+    "dengan token kontrol: buka /_sim/panel?token=TOKEN sekali, lalu panel dapat dipakai di "
+    "browser tersebut.": (
+        "The trainer panel only opens on the computer running the server (a local address), or "
+        "with the control token: open /_sim/panel?token=TOKEN once, then the panel works in that "
+        "browser."
+    ),
+    "CA BSrE tidak dapat dihubungi": "BSrE CA unreachable",
+    "Sertifikat berikutnya berumur pendek": "Next certificate short-lived",
+    "ADP LKPP tidak dapat dihubungi": "LKPP's ADP unreachable",
+    "LPSE Support tidak dapat diakses": "LPSE Support unreachable",
+    "Unggahan penawaran terputus": "Offer upload cut",
+    "Unggahan penawaran lambat": "Offer upload slow",
+    "Unggahan penawaran berikutnya gagal": "Next offer upload fails",
+    "Jeda per potongan (milidetik)": "Pause per chunk (milliseconds)",
+    "Putus setelah (byte)": "Cut after (bytes)",
+    "Masa berlaku (hari)": "Validity (days)",
+    "{title}: dinyalakan ({scope}{who}). Berlaku pada permintaan berikutnya.": (
+        "{title}: switched on ({scope}{who}). It applies from the next request."
+    ),
+    "{title}: dimatikan. Layanan kembali normal pada permintaan berikutnya.": (
+        "{title}: switched off. The service is back to normal from the next request."
+    ),
+    "Waktu simulasi: {time} ({state}).": "Simulated time: {time} ({state}).",
+    "Gangguan aktif ({scope}{who})": "Fault on ({scope}{who})",
+    "untuk {n} kali berikutnya": "for the next {n} times",
+    ", hanya untuk user {actor}": ", only for user {actor}",
+    "{n} kali lagi": "{n} more times",
+    ", hanya user {actor}": ", user {actor} only",
+    "Normal": "Normal",
+    "Pilih awal tahap atau batas akhir tahap.": "Choose the stage's start or its deadline.",
+    "Isian 'Berapa kali' harus bilangan bulat 1 atau lebih, atau kosong (sampai dimatikan).": (
+        "'How many times' must be a whole number of 1 or more, or empty (until switched off)."
+    ),
+    "Gangguan tidak dikenal.": "Unknown fault.",
+    "Aksi gangguan tidak dikenal.": "Unknown fault action.",
+    "Isian '{label}' harus bilangan bulat 0 sampai {limit}.": (
+        "'{label}' must be a whole number from 0 to {limit}."
+    ),
+    "Pilih paket tender yang ada.": "Choose an existing tender package.",
+    "Pilih tahap dari jadwal tender.": "Choose a stage of the tender's schedule.",
+    "Formulir panel tidak sah. Muat ulang panel.": "Invalid panel form. Reload the panel.",
+    "Aksi waktu tidak dikenal.": "Unknown clock action.",
 }

@@ -45,6 +45,17 @@ def literal_tr_texts() -> Iterator[tuple[str, str]]:
                     yield node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}"
 
 
+TEMPLATE_TR = re.compile(r"""\btr\(\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def template_tr_texts() -> Iterator[tuple[str, str]]:
+    """Every text handed to ``tr`` as a literal in a page template."""
+    for path in sorted((ROOT / "fake_spse").rglob("*.html")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for found in TEMPLATE_TR.finditer(line):
+                yield found.group(1) or found.group(2), f"{path.relative_to(ROOT)}:{number}"
+
+
 def parser_texts(parser: argparse.ArgumentParser) -> Iterator[str]:
     """Every description, title and help text of ``parser`` and its commands."""
     yield from (t for t in (parser.description, *(g.title for g in parser._action_groups)) if t)
@@ -58,7 +69,8 @@ def parser_texts(parser: argparse.ArgumentParser) -> Iterator[str]:
 
 
 def test_every_text_handed_to_tr_has_its_english() -> None:
-    missing = [f"{where}: {text!r}" for text, where in literal_tr_texts() if text not in TEXTS]
+    found = [*literal_tr_texts(), *template_tr_texts()]
+    missing = [f"{where}: {text!r}" for text, where in found if text not in TEXTS]
 
     assert not missing, "\n".join(missing)
 
@@ -145,6 +157,7 @@ def test_a_run_in_english_reads_the_english_catalog_and_english_overrides() -> N
 
 
 def test_texts_looked_up_through_a_table_have_their_english() -> None:
+    from fake_spse.control.panel import FAULT_TITLES, PARAM_LABELS, STAGE_POINTS
     from fake_spse.simulation.faults import KNOWN_FAULTS
     from simulator.cli.errors import OS_REASONS
     from simulator.evidence.docx import CHRONOLOGY_HEADERS, OUTCOMES
@@ -154,6 +167,9 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
         *OS_REASONS.values(),
         *CHRONOLOGY_HEADERS,
         *OUTCOMES.values(),
+        *FAULT_TITLES.values(),
+        *PARAM_LABELS.values(),
+        *STAGE_POINTS.values(),
     ]
     assert [t for t in texts if t not in TEXTS] == []
 
