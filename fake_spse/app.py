@@ -52,7 +52,6 @@ from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
 from spse_shared.atomic import write_atomic
-from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
 
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
@@ -74,7 +73,7 @@ def build_context(settings: Settings, db: Database) -> Context:
     return Context(
         settings=settings,
         profile=profile,
-        messages=MessageCatalog(profile.messages),
+        messages=profile.catalog(),
         clock=clock,
         faults=faults,
         unit=UnitOfWork(db),

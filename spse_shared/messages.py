@@ -6,8 +6,12 @@ texts from here, so a scenario can assert the exact wording in one place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from string import Formatter
+
+from spse_shared.english_messages import CATALOG as ENGLISH_CATALOG
+from spse_shared.language import ENGLISH, current_language
 
 CATALOG: Mapping[str, str] = {
     # accounts and login
@@ -306,14 +310,33 @@ CATALOG: Mapping[str, str] = {
 }
 
 
-class MessageCatalog:
-    """Catalog texts with a profile's overrides applied."""
+# A catalog key quoted in a step or text: "kodok.nama_terlalu_panjang".
+QUOTED_KEY = re.compile(r'"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"')
+_PLACEHOLDER = re.compile(r"\{\w+\}")
 
-    def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
-        unknown = set(overrides or {}) - set(CATALOG)
-        if unknown:
-            raise ValueError(f"profile overrides unknown message keys: {sorted(unknown)}")
-        self._texts = {**CATALOG, **(overrides or {})}
+
+class MessageCatalog:
+    """Catalog texts in the chosen language (spse_shared.language), a profile's overrides applied.
+
+    ``overrides`` are a profile's texts in Bahasa Indonesia, ``english_overrides`` the same in
+    English; a run in English uses the English catalog and the English overrides.
+    """
+
+    def __init__(
+        self,
+        overrides: Mapping[str, str] | None = None,
+        english_overrides: Mapping[str, str] | None = None,
+        *,
+        language: str | None = None,
+    ) -> None:
+        for given in (overrides, english_overrides):
+            unknown = set(given or {}) - set(CATALOG)
+            if unknown:
+                raise ValueError(f"profile overrides unknown message keys: {sorted(unknown)}")
+        if (language or current_language()) == ENGLISH:
+            self._texts = {**CATALOG, **ENGLISH_CATALOG, **(english_overrides or {})}
+        else:
+            self._texts = {**CATALOG, **(overrides or {})}
 
     def text(self, key: str, **params: object) -> str:
         """The text for ``key`` with ``params`` filled in; KeyError for an unknown key."""
@@ -327,6 +350,23 @@ class MessageCatalog:
     def templates(self) -> dict[str, str]:
         """Every key with its unfilled template (embedded in pages for SpamKodok's answers)."""
         return dict(self._texts)
+
+    def wording(self, key: str) -> str:
+        """The text of ``key`` with each ``{param}`` shown as an ellipsis; KeyError if unknown."""
+        return _PLACEHOLDER.sub("…", self._texts[key])
+
+    def readable(self, text: str) -> str:
+        """``text`` with every quoted catalog key replaced by its quoted wording.
+
+        Scenario steps name the message they expect by its key, exact for a test and
+        meaningless to a vendor or a class: reports and captions show the wording instead.
+        """
+
+        def wording(match: re.Match[str]) -> str:
+            key = match.group(1)
+            return f"“{self.wording(key)}”" if key in self._texts else match.group(0)
+
+        return QUOTED_KEY.sub(wording, text)
 
     def keys(self) -> list[str]:
         """Every known key."""

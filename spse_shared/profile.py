@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, TypeVar, cast
+
+from spse_shared.messages import MessageCatalog
 
 # The profile a server, a run and a test use when none is named.
 DEFAULT_PROFILE = "spse-4.3-ca"
@@ -51,6 +53,12 @@ class Profile:
     schedule: tuple[StageTemplate, ...]
     messages: Mapping[str, str]
     services: tuple[str, ...]
+    # The same overrides in English (``[messages_en]``), for runs in English (--lang en).
+    messages_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def catalog(self) -> MessageCatalog:
+        """This profile's message catalog, in the chosen language."""
+        return MessageCatalog(self.messages, self.messages_en)
 
 
 class ProfileError(ValueError):
@@ -173,6 +181,7 @@ def _parse(text: str, source: str) -> Profile:
     ams = root.table("ams")
     certificate = root.table("certificate")
     messages = root.table("messages", optional=True)
+    messages_en = root.table("messages_en", optional=True)
     profile = Profile(
         name=root.text("name"),
         title=root.text("title"),
@@ -189,11 +198,12 @@ def _parse(text: str, source: str) -> Profile:
         schedule=_parse_schedule(root),
         messages=MappingProxyType({key: messages.text(key) for key in messages.names()}),
         services=services,
+        messages_en=MappingProxyType({key: messages_en.text(key) for key in messages_en.names()}),
     )
     for index, suffix in enumerate(profile.ams_letter_types):
         if not suffix.startswith("."):
             raise ams.error("letter_types", f"item {index} must start with '.', got {suffix!r}")
-    for table in (filename, upload, ams, certificate, messages, root):
+    for table in (filename, upload, ams, certificate, messages, messages_en, root):
         table.finish()
     return profile
 

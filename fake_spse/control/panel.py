@@ -33,6 +33,7 @@ from fake_spse.control import api
 from fake_spse.domain.errors import DomainError
 from fake_spse.service.services import Services
 from fake_spse.simulation.faults import KNOWN_FAULTS, Fault, FaultBoard, FaultSpec, Firing
+from spse_shared.language import current_language, tr
 from spse_shared.wib import format_wib as wib
 
 PANEL_PATH = "/_sim/panel"
@@ -80,7 +81,7 @@ class PanelError(ValueError):
 
 def fault_title(name: str) -> str:
     """The switch's title; a fault added later without one shows its name."""
-    return FAULT_TITLES.get(name, name)
+    return tr(FAULT_TITLES[name]) if name in FAULT_TITLES else name
 
 
 # form logic (no HTTP) --------------------------------------------------------------------------
@@ -91,7 +92,10 @@ def parse_times(raw: str) -> int | None:
         return None
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise PanelError(
-            "Isian 'Berapa kali' harus bilangan bulat 1 atau lebih, atau kosong (sampai dimatikan)."
+            tr(
+                "Isian 'Berapa kali' harus bilangan bulat 1 atau lebih, atau kosong (sampai "
+                "dimatikan)."
+            )
         )
     return int(text)
 
@@ -106,8 +110,14 @@ def parse_params(spec: FaultSpec, form: Mapping[str, str]) -> dict[str, int | st
             continue
         limit = PARAM_MAX.get(name, 2**31)
         if not text.isascii() or not text.isdigit() or int(text) > limit:
-            label = PARAM_LABELS.get(name, name)
-            raise PanelError(f"Isian '{label}' harus bilangan bulat 0 sampai {limit}.")
+            label = tr(PARAM_LABELS[name]) if name in PARAM_LABELS else name
+            raise PanelError(
+                tr(
+                    "Isian '{label}' harus bilangan bulat 0 sampai {limit}.",
+                    label=label,
+                    limit=limit,
+                )
+            )
         params[name] = int(text)
     return params
 
@@ -117,21 +127,28 @@ def switch_fault(board: FaultBoard, form: Mapping[str, str]) -> str:
     name = form.get("nama", "")
     spec = KNOWN_FAULTS.get(name)
     if spec is None:
-        raise PanelError("Gangguan tidak dikenal.")
+        raise PanelError(tr("Gangguan tidak dikenal."))
     action = form.get("aksi", "")
     title = fault_title(name)
     if action == "matikan":
         board.disarm(name)
-        return f"{title}: dimatikan. Layanan kembali normal pada permintaan berikutnya."
+        return tr(
+            "{title}: dimatikan. Layanan kembali normal pada permintaan berikutnya.", title=title
+        )
     if action != "nyalakan":
-        raise PanelError("Aksi gangguan tidak dikenal.")
+        raise PanelError(tr("Aksi gangguan tidak dikenal."))
     times = parse_times(form.get("kali", ""))
     params = parse_params(spec, form)
     actor = form.get("aktor", "").strip() or None
     board.arm(name, times=times, actor=actor, params=params)
-    scope = "sampai dimatikan" if times is None else f"untuk {times} kali berikutnya"
-    who = f", hanya untuk user {actor}" if actor else ""
-    return f"{title}: dinyalakan ({scope}{who}). Berlaku pada permintaan berikutnya."
+    scope = tr("sampai dimatikan") if times is None else tr("untuk {n} kali berikutnya", n=times)
+    who = tr(", hanya untuk user {actor}", actor=actor) if actor else ""
+    return tr(
+        "{title}: dinyalakan ({scope}{who}). Berlaku pada permintaan berikutnya.",
+        title=title,
+        scope=scope,
+        who=who,
+    )
 
 
 def clock_action(services: Services, form: Mapping[str, str]) -> str:
@@ -147,9 +164,9 @@ def clock_action(services: Services, form: Mapping[str, str]) -> str:
     elif action == "ke_tahap":
         clock.set_clock(stage_target(services, form))
     else:
-        raise PanelError("Aksi waktu tidak dikenal.")
-    state = "dibekukan" if clock.frozen else "berjalan"
-    return f"Waktu simulasi: {wib(clock.now())} ({state})."
+        raise PanelError(tr("Aksi waktu tidak dikenal."))
+    state = tr("dibekukan") if clock.frozen else tr("berjalan")
+    return tr("Waktu simulasi: {time} ({state}).", time=wib(clock.now()), state=state)
 
 
 def stage_target(services: Services, form: Mapping[str, str]) -> datetime:
@@ -157,11 +174,11 @@ def stage_target(services: Services, form: Mapping[str, str]) -> datetime:
     try:
         tender = services.tenders.tender(form.get("tender", ""))
     except DomainError:
-        raise PanelError("Pilih paket tender yang ada.") from None
+        raise PanelError(tr("Pilih paket tender yang ada.")) from None
     try:
         window = tender.schedule.window(form.get("tahap", ""))
     except KeyError:
-        raise PanelError("Pilih tahap dari jadwal tender.") from None
+        raise PanelError(tr("Pilih tahap dari jadwal tender.")) from None
     point = form.get("titik", "")
     if point == "mulai":
         return window.start
@@ -169,7 +186,7 @@ def stage_target(services: Services, form: Mapping[str, str]) -> datetime:
         return window.end - BEFORE_DEADLINE
     if point == "akhir":
         return window.end
-    raise PanelError("Pilih awal tahap atau batas akhir tahap.")
+    raise PanelError(tr("Pilih awal tahap atau batas akhir tahap."))
 
 
 # what the page shows ---------------------------------------------------------------------------
@@ -196,11 +213,15 @@ def fault_rows(board: FaultBoard) -> list[FaultRow]:
             FaultRow(
                 name=name,
                 title=fault_title(name),
-                description=spec.description,
+                description=tr(spec.description),
                 on=fault is not None,
                 state=fault_state(fault),
                 params=tuple(
-                    (p, PARAM_LABELS.get(p, p), str(values.get(p, PARAM_DEFAULTS.get(p, ""))))
+                    (
+                        p,
+                        tr(PARAM_LABELS[p]) if p in PARAM_LABELS else p,
+                        str(values.get(p, PARAM_DEFAULTS.get(p, ""))),
+                    )
                     for p in spec.params
                 ),
                 times=str(DEFAULT_TIMES.get(name, "")),
@@ -213,10 +234,14 @@ def fault_rows(board: FaultBoard) -> list[FaultRow]:
 def fault_state(fault: Fault | None) -> str:
     """'Normal', or what is switched on and for how long."""
     if fault is None:
-        return "Normal"
-    scope = "sampai dimatikan" if fault.remaining is None else f"{fault.remaining} kali lagi"
-    who = f", hanya user {fault.actor}" if fault.actor else ""
-    return f"Gangguan aktif ({scope}{who})"
+        return tr("Normal")
+    scope = (
+        tr("sampai dimatikan")
+        if fault.remaining is None
+        else tr("{n} kali lagi", n=fault.remaining)
+    )
+    who = tr(", hanya user {actor}", actor=fault.actor) if fault.actor else ""
+    return tr("Gangguan aktif ({scope}{who})", scope=scope, who=who)
 
 
 def firing_rows(firings: list[Firing], limit: int = FIRINGS_SHOWN) -> list[dict[str, str]]:
@@ -296,6 +321,8 @@ class Panel:
             autoescape=True,
             undefined=jinja2.StrictUndefined,
         )
+        self.templates.globals["tr"] = tr
+        self.templates.globals["lang"] = current_language
 
     def routes(self) -> list[Route]:
         return [
@@ -348,7 +375,7 @@ class Panel:
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
         secret = _secret(request)
         if not hmac.compare_digest(fields.get("csrf", ""), csrf_token(secret)):
-            return self._refused(request, reason="Formulir panel tidak sah. Muat ulang panel.")
+            return self._refused(request, reason=tr("Formulir panel tidak sah. Muat ulang panel."))
         try:
             note, kind = str(act(fields)), "ok"
         except PanelError as exc:

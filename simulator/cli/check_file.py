@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from simulator.cli.errors import EXIT_FAILED
 from simulator.cli.options import add_profile, new_command
 from simulator.desk.spamkodok.filecheck import check_files
-from spse_shared.messages import MessageCatalog
+from spse_shared.language import tr
 from spse_shared.profile import load_profile
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def add_parser(subparsers: Subparsers) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
     profile = load_profile(args.profile)
-    catalog = MessageCatalog(profile.messages)
+    catalog = profile.catalog()
     checks = check_files(
         [Path(p) for p in args.paths],
         profile,
@@ -48,7 +48,7 @@ def handle(args: argparse.Namespace) -> int:
         if check.accepted:
             print(f"OK      {check.path}")
             continue
-        print(f"DITOLAK {check.path}")
+        print(f"{tr('DITOLAK'):<7} {check.path}")
         for problem in check.problems:
             print(f"        {catalog.text(problem.key, **problem.params)}")
     return 0 if all(c.accepted for c in checks) else EXIT_FAILED

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from simulator.cli.errors import EXIT_FAILED, CliError
 from simulator.cli.options import new_command
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -46,7 +47,7 @@ def handle(args: argparse.Namespace) -> int:
     from simulator.qa.report_html import matrix_html, page
 
     if len(args.runs) < 2:
-        raise CliError("compare butuh sedikitnya dua folder run")
+        raise CliError(tr("compare butuh sedikitnya dua folder run"))
     runs = [load_run(Path(p)) for p in args.runs]
     rows = build_matrix(runs)
     print(format_matrix(runs, rows, everything=args.all))

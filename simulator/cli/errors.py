@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 import sys
 
+from spse_shared.language import tr
+
 # Exit codes of every command: 0 all well, 1 something checked failed (a scenario, a refused
 # file, a changed run), 2 nothing could be done (a mistake in the command, or an outside failure),
 # 130 stopped by Ctrl-C (128 + SIGINT, as shells report it).
@@ -30,6 +32,7 @@ USER_ERRORS = (
     ("simulator.evidence.bundle", "EvidenceError"),
     ("spse_shared.profile", "ProfileError"),
     ("simulator.demo.basic", "DataDirMismatch"),
+    ("simulator.demo.basic", "PortBusy"),
 )
 
 
@@ -53,7 +56,9 @@ def as_cli_error(exc: BaseException) -> CliError | None:
     if isinstance(exc, OSError) and exc.errno is not None:
         # A folder or file the command had to read or write (outside a check of its own).
         where = f"{exc.filename}: " if exc.filename is not None else ""
-        return CliError(f"gagal mengakses berkas {where}{describe_os_error(exc)}")
+        return CliError(
+            tr("gagal mengakses berkas {where}{reason}", where=where, reason=describe_os_error(exc))
+        )
     return None
 
 
@@ -73,7 +78,7 @@ OS_REASONS = {
 def describe_os_error(exc: OSError) -> str:
     """Why an OSError happened, in words a user reads."""
     if exc.errno in OS_REASONS:
-        return OS_REASONS[exc.errno]
+        return tr(OS_REASONS[exc.errno])
     return exc.strerror or one_line(str(exc))
 
 

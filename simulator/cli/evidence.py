@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from simulator.cli.errors import CliError
 from simulator.cli.options import new_command
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -43,7 +44,7 @@ def handle(args: argparse.Namespace) -> int:
 
     run_dir = Path(args.run_dir)
     if not run_dir.is_dir():
-        raise CliError(f"{run_dir}: folder tidak ada")
+        raise CliError(tr("{path}: folder tidak ada", path=run_dir))
     folders = [run_dir]
     if _index_field(run_dir, "kind") == "scenario-run":
         folders = [
@@ -52,7 +53,7 @@ def handle(args: argparse.Namespace) -> int:
             if not args.failed or _index_field(f, "status") == "failed"
         ]
         if args.output and len(folders) != 1:
-            raise CliError("--output hanya untuk satu folder")
+            raise CliError(tr("--output hanya untuk satu folder"))
     for folder in folders:
         path = write_report(folder, Path(args.output) if args.output else None)
         record_report(folder, path)

@@ -10,14 +10,17 @@ from typing import TYPE_CHECKING
 from simulator.cli.formatting import clip
 from simulator.cli.options import add_catalog, new_command
 from simulator.scenarios.catalog import (
+    DOMAIN_NOTES,
     SEED_RULES,
-    SOURCES,
+    SOURCE_CITATION,
+    SOURCE_SECTIONS,
     CatalogEntry,
     find_catalog_dir,
     load_catalog,
     rule_coverage,
     select,
 )
+from spse_shared.language import tr
 from spse_shared.profile import available_profiles
 
 if TYPE_CHECKING:
@@ -42,7 +45,7 @@ def add_parser(subparsers: Subparsers) -> None:
     listing.add_argument(
         "--rules",
         action="store_true",
-        help="tampilkan aturan dari seed dan skenario yang mereproduksi masing-masing",
+        help="tampilkan aturan Konsep Operasional SPSE 4.3 CA dan skenario yang mereproduksinya",
     )
     listing.set_defaults(handler=handle)
 
@@ -56,15 +59,27 @@ def handle(args: argparse.Namespace) -> int:
     if args.rules:
         print_rules(entries)
         return 0
-    print(f"{'id':<10} {'profil':<22} {'sumber':<40} judul")
+    print(
+        tr(
+            "Sumber: bagian dari {doc}; bertanda * dari {notes}.",
+            doc=SOURCE_CITATION,
+            notes=tr(DOMAIN_NOTES),
+        )
+    )
+    print(f"{'id':<10} {tr('profil'):<22} {tr('sumber'):<40} {tr('judul')}")
     for entry in entries:
-        source = "; ".join(SOURCES[s] for s in entry.sources)
+        source = "; ".join(_section(s) for s in entry.sources)
         print(
             f"{entry.scenario_id:<10} {','.join(entry.profiles):<22} {clip(source, 40):<40} "
             f"{entry.title}"
         )
-    print(f"{len(entries)} skenario")
+    print(tr("{n} skenario", n=len(entries)))
     return 0
+
+
+def _section(source: str) -> str:
+    document, section = SOURCE_SECTIONS[source]
+    return f"*{section}" if document == DOMAIN_NOTES else section
 
 
 def print_rules(entries: Sequence[CatalogEntry]) -> None:
@@ -75,4 +90,7 @@ def print_rules(entries: Sequence[CatalogEntry]) -> None:
         covered = ", ".join(coverage[rule.rule_id]) or "-- tidak ada --"
         print(f"{rule.rule_id:<9} {rule.section:<36} {clip(covered, 24):<24} {rule.text}")
     missing = [r for r, ids in coverage.items() if not ids]
-    print(f"{len(SEED_RULES) - len(missing)} dari {len(SEED_RULES)} aturan seed direproduksi")
+    print(
+        f"{len(SEED_RULES) - len(missing)} dari {len(SEED_RULES)} aturan {SOURCE_CITATION} "
+        "direproduksi"
+    )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from simulator.cli.formatting import clip, wib
 from simulator.cli.options import find_data_dir, new_command
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -40,7 +41,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([mail_json(m) for m in mails], ensure_ascii=False, indent=2))
         return 0
-    print(f"{'no':>4} {'diterima':<21} {'dari':<36} {'subjek':<50} lampiran")
+    print(f"{'no':>4} {tr('diterima'):<21} {tr('dari'):<36} {tr('subjek'):<50} {tr('lampiran')}")
     for mail in mails:
         attachments = ", ".join(f"{a.name} ({a.size} B)" for a in mail.attachments) or "-"
         print(
@@ -50,5 +51,5 @@ def handle(args: argparse.Namespace) -> int:
         )
         if data_dir is not None:
             print(f"{'':>4} {data_dir / 'mail' / 'inbox' / mail.file}")
-    print(f"{len(mails)} email")
+    print(tr("{n} email", n=len(mails)))
     return 0

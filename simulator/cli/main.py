@@ -33,7 +33,8 @@ from simulator.cli import (
 )
 from simulator.cli import list as list_command
 from simulator.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, as_cli_error, one_line
-from simulator.cli.options import HelpFormatter, indonesian
+from simulator.cli.options import ArgumentParser, HelpFormatter, indonesian
+from spse_shared.language import LANGUAGE_ENV, LANGUAGES, choose_language, current_language, tr
 
 DISTRIBUTION = "spse-ca-sim"
 # In the order `spse-sim --help` lists them.
@@ -57,12 +58,12 @@ def installed_version() -> str:
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:  # run from a checkout that was never installed
-        return "(tidak terpasang)"
+        return tr("(tidak terpasang)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """``spse-sim`` and every command's sub-parser."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="spse-sim",
         description="Simulator alur kerja SPSE 4.3 CA: fake SPSE + SpamKodok 2.",
         formatter_class=HelpFormatter,
@@ -75,8 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"%(prog)s {installed_version()}",
         help="tampilkan versi lalu keluar",
     )
+    parser.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=current_language(),
+        help=tr(
+            "bahasa semua keluaran: id (Bahasa Indonesia) atau en (English); juga ${env}",
+            env=LANGUAGE_ENV,
+        ),
+    )
     subparsers = parser.add_subparsers(
-        title="perintah", dest="command", required=True, metavar="PERINTAH"
+        title="perintah", dest="command", required=True, metavar=tr("PERINTAH")
     )
     for command in COMMANDS:
         command.add_parser(subparsers)
@@ -86,11 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``spse-sim`` command; returns its exit code."""
     try:
+        # The language first: the parser's help and every message after it speak it.
+        chosen = language_asked(sys.argv[1:] if argv is None else argv)
+        if chosen is not None:
+            choose_language(chosen)
         args = build_parser().parse_args(argv)  # usage errors: argparse's message, exit 2
         code: int = args.handler(args)
         sys.stdout.flush()  # a closed stdout shows here, inside the boundary
     except KeyboardInterrupt:
-        say("dihentikan oleh pengguna (Ctrl-C)")
+        say(tr("dihentikan oleh pengguna (Ctrl-C)"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         silence_stdout()
@@ -102,6 +116,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(error.message)
         return error.exit_code
     return code
+
+
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``argv`` when it names a known language (the parser itself
+    complains about an unknown one)."""
+    for number, word in enumerate(argv):
+        if word == "--":
+            break
+        value = None
+        if word == "--lang" and number + 1 < len(argv):
+            value = argv[number + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def say(message: str) -> None:

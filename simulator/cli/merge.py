@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from simulator.cli.errors import CliError
 from simulator.cli.options import new_command
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -41,6 +42,12 @@ def handle(args: argparse.Namespace) -> int:
     try:
         result = merge_runs(Path(args.output), [Path(p) for p in args.shards], link=args.link)
     except MergeError as exc:
-        raise CliError(f"tidak dapat menggabungkan: {exc}") from None
-    print(f"Run gabungan: {result.output_dir}  Laporan HTML: {result.report}")
+        raise CliError(tr("tidak dapat menggabungkan: {reason}", reason=exc)) from None
+    print(
+        tr(
+            "Run gabungan: {run}  Laporan HTML: {report}",
+            run=result.output_dir,
+            report=result.report,
+        )
+    )
     return result.exit_code

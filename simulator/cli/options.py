@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from simulator.cli.errors import CliError, describe_os_error, one_line
 from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE, available_profiles
 
 if TYPE_CHECKING:
@@ -22,17 +25,63 @@ if TYPE_CHECKING:
 REACH_TIMEOUT_S = 15.0
 
 
+# argparse's own complaints (English in the standard library), as patterns and their
+# Indonesian source text (``tr`` gives the English back when English is chosen).
+_ARGPARSE_ERRORS = (
+    (re.compile(r"unrecognized arguments: (?P<a>.*)"), "argumen tidak dikenal: {a}"),
+    (
+        re.compile(r"the following arguments are required: (?P<a>.*)"),
+        "argumen berikut wajib diisi: {a}",
+    ),
+    (
+        re.compile(r"argument (?P<a>.*?): invalid choice: (?P<b>.*?) \(choose from (?P<c>.*)\)"),
+        "argumen {a}: pilihan tidak sah: {b} (pilih dari {c})",
+    ),
+    (re.compile(r"argument (?P<a>.*?): expected one argument"), "argumen {a}: butuh satu nilai"),
+    (
+        re.compile(r"argument (?P<a>.*?): invalid (?P<b>\w+) value: (?P<c>.*)"),
+        "argumen {a}: nilai {c} tidak sah (harus {b})",
+    ),
+    (
+        re.compile(r"argument (?P<a>.*?): not allowed with argument (?P<b>.*)"),
+        "argumen {a} tidak boleh bersama argumen {b}",
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<a>.*?) could match (?P<b>.*)"),
+        "opsi {a} ambigu, bisa berarti {b}",
+    ),
+    (re.compile(r"argument (?P<a>.*?): (?P<b>.*)"), "argumen {a}: {b}"),
+)
+
+
+def usage_error(message: str) -> str:
+    """argparse's complaint about the command line, in the chosen language."""
+    for pattern, text in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            return tr(text, **found.groupdict())
+    return message
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with its complaints in the chosen language: usage, then one line, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {usage_error(message)}\n")
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help in Indonesian, with each option's default when it has a telling one."""
+    """argparse's help in the chosen language, with each option's default when it is telling."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
-        text = action.help or ""
+        text = tr(action.help or "")
         default = action.default
         # Identity, not equality: a default of 0 is telling, False (a flag) is not.
         untold = default is None or default is False or default is argparse.SUPPRESS
         if "%(default)" in text or untold or default == []:
             return text
-        return f"{text} (bawaan: %(default)s)"
+        return f"{text} ({tr('bawaan')}: %(default)s)"
 
     def add_usage(
         self,
@@ -41,11 +90,18 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         groups: Iterable[argparse._MutuallyExclusiveGroup],
         prefix: str | None = None,
     ) -> None:
-        super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, tr("cara pakai: ") if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(tr(heading) if heading else heading)
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(tr(text))
 
 
 def indonesian(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """``parser`` (made with ``add_help=False``) with -h and its section titles in Indonesian."""
+    """``parser`` (made with ``add_help=False``) with -h and its section titles in the chosen
+    language (Bahasa Indonesia unless English was asked for)."""
     parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     parser._positionals.title = "argumen"
     parser._optionals.title = "opsi"
@@ -130,7 +186,12 @@ def writable_folder(path: Path, option: str) -> Path:
             except OSError:
                 break
         raise CliError(
-            f"{option} {path}: folder tidak dapat ditulis ({describe_os_error(exc)})"
+            tr(
+                "{option} {path}: folder tidak dapat ditulis ({reason})",
+                option=option,
+                path=path,
+                reason=describe_os_error(exc),
+            )
         ) from exc
     return path
 
@@ -151,8 +212,12 @@ def require_display(option: str) -> None:
 
     if display_problem(os.environ) is not None:
         raise CliError(
-            f"{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan tanpa "
-            f"{option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer ini"
+            tr(
+                "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan "
+                "tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
+                "komputer ini",
+                option=option,
+            )
         )
 
 
@@ -166,7 +231,9 @@ def require_reachable(url: str) -> None:
         httpx.get(url, timeout=REACH_TIMEOUT_S, verify=False, follow_redirects=False)
     except httpx.TransportError as exc:
         reason = one_line(str(exc)) or type(exc).__name__
-        raise CliError(f"tidak dapat menghubungi URL {url}: {reason}") from exc
+        raise CliError(
+            tr("tidak dapat menghubungi URL {url}: {reason}", url=url, reason=reason)
+        ) from exc
 
 
 def find_data_dir(given: Path, marker: Path | str) -> Path | None:
@@ -174,7 +241,7 @@ def find_data_dir(given: Path, marker: Path | str) -> Path | None:
     ``data/`` folder if that does (a run folder), else None; a CliError when ``given`` is not a
     folder."""
     if not given.is_dir():
-        raise CliError(f"{given}: folder tidak ada")
+        raise CliError(tr("{path}: folder tidak ada", path=given))
     for candidate in (given, given / "data"):
         if (candidate / marker).is_file():
             return candidate

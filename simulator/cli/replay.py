@@ -51,7 +51,16 @@ def add_parser(subparsers: Subparsers) -> None:
         help="tahan browser pada kegagalan sampai Enter ditekan di terminal ini",
     )
     replay.add_argument(
-        "--video", action="store_true", help="rekam setiap jendela browser ke <output>/video"
+        "--video",
+        action="store_true",
+        help="rekam setiap jendela browser ke <output>/video, dengan index.html yang memutar "
+        "semua video berdampingan bersama garis waktu keterangan",
+    )
+    replay.add_argument(
+        "--mp4",
+        action="store_true",
+        help="dengan --video: gabungkan juga semua video menjadi satu putar-ulang.mp4 "
+        "(butuh ffmpeg)",
     )
     add_profile(replay, "profil SPSE yang dijalankan server bawaan")
     add_seed(replay)
@@ -73,6 +82,8 @@ def handle(args: argparse.Namespace) -> int:
             f"{entry.scenario_id} tidak berlaku untuk profil {args.profile} "
             f"(hanya {', '.join(entry.profiles)}); berikan --profile"
         )
+    if args.mp4 and not args.video:
+        raise CliError("--mp4 butuh --video")
     if not args.headless:
         problem = display_problem(os.environ)
         if problem is not None:
@@ -95,15 +106,22 @@ def handle(args: argparse.Namespace) -> int:
                 slow_mo_ms=args.slowmo,
                 pause_at_error=args.pause_at_error,
                 video=args.video,
+                movie=args.mp4,
                 catalog=catalog,
             )
         )
     if result.outcome is not None:
         print(format_outcomes([result.outcome]))
     for video in result.videos:
-        print(f"video: {video} ({video.stat().st_size} bytes)")
+        print(f"video: {video} ({video.stat().st_size} byte)")
     if result.captions is not None:
         print(f"keterangan: {result.captions}")
+    if result.player is not None:
+        print(f"pemutar (buka di browser): {result.player}")
+    if result.movie is not None:
+        print(f"video gabungan: {result.movie}")
+    if result.movie_problem:
+        print(f"spse-sim: {result.movie_problem}", file=sys.stderr)
     for shot in result.screenshots:
         print(f"screenshot pada kegagalan: {shot}")
     if args.video and not result.videos:

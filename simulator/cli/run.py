@@ -76,6 +76,13 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="EXPR",
         help="jalankan skenario yang namanya cocok dengan ekspresi -k pytest ini",
     )
+    run.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        help="jalankan skenario yang punya tag ini, seperti 'list --tag' "
+        "(dapat diulang: semua harus ada)",
+    )
     add_catalog(run)
     add_profile(run, "profil SPSE yang dijalankan server bawaan")
     add_seed(run)
@@ -151,9 +158,9 @@ def add_parser(subparsers: Subparsers) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
-    scenarios = bool(args.ids or args.all or args.keyword)
+    scenarios = bool(args.ids or args.all or args.keyword or args.tag)
     if args.ticket and (not scenarios or args.base_url):
-        raise CliError("--ticket butuh id skenario, --all atau -k, tanpa --base-url")
+        raise CliError("--ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url")
     if scenarios:
         return run_catalog(args)
     if args.base_url:
@@ -186,6 +193,8 @@ def walk_journey(args: argparse.Namespace) -> int:
         result = run_journey(options, echo=echo_step, evidence=args.evidence)
     if result.report is not None:
         print(f"spse-sim: laporan Word: {result.report}")
+    else:
+        print(f"spse-sim: laporan Word dapat dibuat dengan: spse-sim evidence {output}")
     if result.ok:
         print(f"spse-sim: perjalanan lolos ({len(result.steps)} langkah). Keluaran: {output}")
         return 0
@@ -203,7 +212,12 @@ def run_catalog(args: argparse.Namespace) -> int:
 
     # Everything that can be refused is checked before the (long) run starts.
     entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
-    chosen = select(entries, ids=args.ids)
+    chosen = select(entries, ids=args.ids, tags=args.tag)
+    ids = list(args.ids)
+    if args.tag:
+        if not chosen:
+            raise CliError(f"tidak ada skenario dengan tag {' dan '.join(args.tag)}")
+        ids = [entry.scenario_id for entry in chosen]
     for earlier in args.compare_with:
         load_run(Path(earlier))
     try:
@@ -220,14 +234,14 @@ def run_catalog(args: argparse.Namespace) -> int:
     output = run_folder(args)
     with interruption_marked(output, kind="scenario-run"):
         print(
-            f"spse-sim: {len(chosen) if args.ids else 'semua'} skenario pada {args.profile}, "
+            f"spse-sim: {len(chosen) if ids else 'semua'} skenario pada {args.profile}, "
             f"keluaran di {output}",
             flush=True,
         )
         qa = run_qa(
             ScenarioRunRequest(
                 output_dir=output,
-                ids=args.ids,
+                ids=ids,
                 keyword=args.keyword,
                 profile=args.profile,
                 headed=args.headed,
@@ -318,11 +332,15 @@ def print_scenario_reports(run_dir: Path) -> None:
         return
     from simulator.scenarios.progress import STATUS_WORDS
 
+    printed = 0
     for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
         if entry.get("report"):
             report = run_dir / entry["report"]
             word = STATUS_WORDS.get(entry["status"], entry["status"])
             print(f"{entry['scenario_id']:<10} {word:<8} laporan Word: {report}")
+            printed += 1
+    if not printed:
+        print(f"Laporan Word per skenario dapat dibuat dengan: spse-sim evidence {run_dir}")
 
 
 def file_tickets_after(output: Path, *, headed: bool, code: int) -> int:

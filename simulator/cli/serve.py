@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fake_spse.settings import SPSE_SESSION_ABSOLUTE, SPSE_SESSION_IDLE
 from simulator.cli.options import add_profile, add_seed, new_command, writable_folder
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -36,9 +37,12 @@ def add_parser(subparsers: Subparsers) -> None:
     serve.add_argument(
         "--sesi-tanpa-batas",
         action="store_true",
-        help="sesi login tidak pernah berakhir (bawaan: berakhir seperti SPSE, "
-        f"{SPSE_SESSION_IDLE.seconds // 60} menit tanpa aktivitas atau "
-        f"{SPSE_SESSION_ABSOLUTE.seconds // 3600} jam sejak login, menurut jam simulasi)",
+        help=tr(
+            "sesi login tidak pernah berakhir (bawaan: berakhir seperti SPSE, {idle} menit tanpa "
+            "aktivitas atau {absolute} jam sejak login, menurut jam simulasi)",
+            idle=SPSE_SESSION_IDLE.seconds // 60,
+            absolute=SPSE_SESSION_ABSOLUTE.seconds // 3600,
+        ),
     )
     trainer = serve.add_argument_group("mode pelatih")
     trainer.add_argument(
@@ -51,7 +55,10 @@ def add_parser(subparsers: Subparsers) -> None:
     trainer.add_argument(
         "--control-token",
         metavar="TOKEN",
-        help=f"/_sim dan /_sim/panel butuh token ini ('auto': token baru; bawaan: ${TOKEN_ENV})",
+        help=tr(
+            "/_sim dan /_sim/panel butuh token ini ('auto': token baru; bawaan: ${env})",
+            env=TOKEN_ENV,
+        ),
     )
     serve.set_defaults(handler=handle)
 

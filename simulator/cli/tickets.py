@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from simulator.cli.formatting import clip, wib
 from simulator.cli.options import find_data_dir, new_command
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -44,12 +45,15 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([ticket_json(v) for v in views], ensure_ascii=False, indent=2))
         return 0
-    print(f"{'nomor':<22} {'status':<19} {'penyedia':<28} {'kategori':<44} perubahan terakhir")
+    print(
+        f"{tr('nomor'):<22} {'status':<19} {tr('penyedia'):<28} {tr('kategori'):<44} "
+        f"{tr('perubahan terakhir')}"
+    )
     for view in views:
         ticket, last = view.ticket, view.last_change.event
         vendor = f"{ticket.vendor_id} ({ticket.vendor_name})"
         category = f"{ticket.category} / {ticket.subcategory}"
-        change = f"{wib(last.at)} {history_label(last)} oleh {last.actor_id}"
+        change = f"{wib(last.at)} {history_label(last)} {tr('oleh')} {last.actor_id}"
         print(
             f"{ticket.number:<22} {ticket.status.value:<19} {clip(vendor, 28):<28} "
             f"{clip(category, 44):<44} {change}"
@@ -62,5 +66,5 @@ def handle(args: argparse.Namespace) -> int:
                     f"{'':<22}   {line.seq:>2}. {wib(event.at)} {event.actor_id} "
                     f"({event.actor_role}) {history_label(event)} -> {event.to_status.value}{note}"
                 )
-    print(f"{len(views)} tiket")
+    print(tr("{n} tiket", n=len(views)))
     return 0

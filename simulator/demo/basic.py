@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -86,6 +87,44 @@ class DataDirMismatch(ValueError):
     """The data directory was seeded for the other kind of demo (with or without --demo)."""
 
 
+class PortBusy(ValueError):
+    """Another program already listens on the address ``serve`` was asked to use."""
+
+
+def require_free_port(host: str, port: int) -> None:
+    """PortBusy unless ``host:port`` can be listened on (checked before anything is seeded)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror:
+        raise PortBusy(f"alamat {host} tidak dikenal; periksa --host") from None
+    with socket.socket(family, kind, proto) as probe:
+        # As uvicorn binds: a port in TIME_WAIT from the last session is free, a listener is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError:
+            raise PortBusy(
+                f"port {port} di {host} sudah dipakai program lain; hentikan program itu atau "
+                "pilih --port lain"
+            ) from None
+
+
+def armed_faults_line(services: Services) -> str:
+    """What ``serve`` says about the fault switches left on by an earlier session."""
+    armed = services.simulation.faults.armed()
+    if not armed:
+        return "Gangguan aktif: tidak ada."
+    described = ", ".join(
+        fault.name
+        + (f" ({', '.join(f'{k}={v}' for k, v in fault.params.items())})" if fault.params else "")
+        for fault in armed
+    )
+    return (
+        f"PERHATIAN: gangguan dari sesi sebelumnya masih aktif: {described}. "
+        "Matikan di panel pelatih bila tidak dibutuhkan."
+    )
+
+
 def serve(
     *,
     data_dir: Path,
@@ -115,6 +154,7 @@ def serve(
         session_idle=SPSE_SESSION_IDLE if session_expiry else None,
         session_absolute=SPSE_SESSION_ABSOLUTE if session_expiry else None,
     )
+    require_free_port(host, port)
     marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
     other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)
     if other.exists() and not marker.exists():
@@ -136,13 +176,14 @@ def serve(
             role, user_id, password, note = line.split("\t")
             logins.append(DemoLogin(role, user_id, password, note))
     base = f"http://{host}:{port}{settings.base_path}"
-    print(f"Fake SPSE ({profile}) at {base}")
-    print(f"Control API: http://{host}:{port}/_sim/clock  (data: {data_dir})")
-    print(f"Trainer panel: {panel_url(host, port, control_token)}")
-    print("Demo logins:")
+    print(f"Fake SPSE ({profile}) di {base}")
+    print(f"API kendali: http://{host}:{port}/_sim/clock  (data: {data_dir})")
+    print(f"Panel pelatih: {panel_url(host, port, control_token)}")
+    print(armed_faults_line(build_services(settings)))
+    print("Login demo:")
     for login in logins:
         print(f"  {login.role:<12} {login.user_id:<22} {login.password:<14} {login.note}")
-    print(f"SpamKodok keystores (passphrase '{KEYSTORE_PASSPHRASE}'): {data_dir / 'desks'}")
-    print("Press Ctrl+C to stop.", flush=True)
+    print(f"Keystore SpamKodok (passphrase '{KEYSTORE_PASSPHRASE}'): {data_dir / 'desks'}")
+    print("Tekan Ctrl+C untuk berhenti.", flush=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
     return 0

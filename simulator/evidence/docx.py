@@ -23,6 +23,9 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -30,8 +33,10 @@ from docx.table import Table, _Cell, _Row
 
 from fake_spse.simulation.faults import KNOWN_FAULTS
 from simulator.evidence.bundle import Evidence, record_report, write_index
+from simulator.evidence.vendor_errors import catalog_of, vendor_error
 from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import REPORT_NAME
+from spse_shared.language import english, tr
 from spse_shared.wib import WIB
 
 CHRONOLOGY_HEADERS = (
@@ -99,11 +104,11 @@ def build_document(evidence: Evidence) -> DocumentObject:
     document = Document()
     _page_setup(document)
     failed = not evidence.ok
-    title = "Laporan Kronologi Error" if failed else "Laporan Kronologi Pengujian"
+    title = tr("Laporan Kronologi Error") if failed else tr("Laporan Kronologi Pengujian")
     identity = evidence.identity
     document.core_properties.title = title
     document.core_properties.author = "spse-sim"
-    document.core_properties.language = "id-ID"
+    document.core_properties.language = "en-US" if english() else "id-ID"
     document.add_heading(title, level=0)
     subtitle = " · ".join(
         part for part in (identity.lpse, identity.profile_title, _scenario_name(evidence)) if part
@@ -119,13 +124,14 @@ def build_document(evidence: Evidence) -> DocumentObject:
     _server_log_section(document, evidence)
     _faults_section(document, evidence)
     _attachments_section(document, evidence)
+    _set_thumbnail(document, evidence)
     return document
 
 
 # sections -------------------------------------------------------------------------------------
 def _identity_section(document: DocumentObject, evidence: Evidence) -> None:
     identity = evidence.identity
-    document.add_heading("1. Identitas", level=1)
+    document.add_heading(tr("1. Identitas"), level=1)
     vendor = identity.vendor
     if identity.vendor_user_id:
         vendor = (
@@ -133,51 +139,82 @@ def _identity_section(document: DocumentObject, evidence: Evidence) -> None:
         )
     tender = " – ".join(p for p in (identity.tender_id, identity.tender_name) if p)
     rows = [
-        ("Penyedia", vendor),
-        ("Paket tender (kode – nama)", tender),
+        (tr("Penyedia"), vendor),
+        (tr("Paket tender (kode – nama)"), tender),
         ("LPSE", identity.lpse),
-        ("Profil SPSE", " – ".join(p for p in (identity.profile, identity.profile_title) if p)),
-        ("Versi SPSE", identity.spse_version),
-        ("Subjek sertifikat elektronik", identity.certificate_subject),
+        (tr("Profil SPSE"), " – ".join(p for p in (identity.profile, identity.profile_title) if p)),
+        (tr("Versi SPSE"), identity.spse_version),
+        (tr("Subjek sertifikat elektronik"), identity.certificate_subject),
     ]
     if evidence.kind == "scenario":
-        rows.append(("Skenario", _scenario_name(evidence)))
+        rows.append((tr("Skenario"), _scenario_name(evidence)))
         if evidence.index.get("feature"):
-            rows.append(("Fitur", str(evidence.index["feature"])))
+            rows.append((tr("Fitur"), str(evidence.index["feature"])))
     rows += [
-        ("Hasil", "GAGAL" if not evidence.ok else "BERHASIL"),
-        ("Laporan dibuat", _wib(datetime.now(UTC).isoformat(), with_zone=True)),
-        ("Folder bukti", str(evidence.folder.resolve())),
+        (tr("Hasil"), tr("GAGAL") if not evidence.ok else tr("BERHASIL")),
+        (tr("Laporan dibuat"), _wib(datetime.now(UTC).isoformat(), with_zone=True)),
+        (tr("Folder bukti"), str(evidence.folder.resolve())),
     ]
-    table = _table(document, ("Keterangan", "Isi"), [(k, v or "-") for k, v in rows], (5.0, 12.0))
+    table = _table(
+        document, (tr("Keterangan"), tr("Isi")), [(k, v or "-") for k, v in rows], (5.0, 12.0)
+    )
     for row in table.rows[1:]:
         _bold(row.cells[0])
 
 
 def _summary_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("2. Ringkasan Masalah", level=1)
+    document.add_heading(tr("2. Ringkasan Masalah"), level=1)
     failed_steps = evidence.failed_steps
     total = len(evidence.steps)
     if evidence.ok:
-        document.add_paragraph(f"Semua {total} langkah berhasil; tidak ada error.")
+        met = vendor_error(evidence.folder)
+        if met is None:
+            document.add_paragraph(
+                tr("Semua {total} langkah berhasil; tidak ada error.", total=total)
+            )
+            return
+        shown = next((st for st in evidence.steps if met.message in st.messages), None)
+        where = ""
+        if shown is not None:
+            title = _readable(evidence, shown.title)
+            where = tr(
+                " pada langkah {n} dari {total} ({title})", n=shown.number, total=total, title=title
+            )
+        document.add_paragraph(
+            tr(
+                "Penyedia menemui error{where}. Error ini memang yang diharapkan skenario: "
+                "semua {total} langkah berjalan sesuai harapan.",
+                where=where,
+                total=total,
+            )
+        )
+        document.add_paragraph(tr("Pesan error yang tampil (persis seperti di layar):"))
+        document.add_paragraph(met.message, style="Intense Quote")
         return
     if failed_steps:
         step = failed_steps[0]
         document.add_paragraph(
-            f"Gagal pada langkah {step.number} dari {total}: {step.title} "
-            f"(pelaku: {_actor(step)}, waktu simulasi {_wib(step.sim_time, with_zone=True)})."
+            tr(
+                "Gagal pada langkah {n} dari {total}: {title} (pelaku: {actor}, waktu simulasi "
+                "{time}).",
+                n=step.number,
+                total=total,
+                title=_readable(evidence, step.title),
+                actor=_actor(step),
+                time=_wib(step.sim_time, with_zone=True),
+            )
         )
     else:
-        document.add_paragraph("Pengujian gagal sebelum langkah pertama selesai.")
+        document.add_paragraph(tr("Pengujian gagal sebelum langkah pertama selesai."))
 
-    document.add_paragraph("Pesan error yang tampil (persis seperti di layar):")
+    document.add_paragraph(tr("Pesan error yang tampil (persis seperti di layar):"))
     messages = error_messages(evidence)
     if messages:
         for message in messages:
             document.add_paragraph(message, style="Intense Quote")
     else:
         document.add_paragraph(
-            "Tidak ada pesan error yang tampil di halaman.", style="Intense Quote"
+            tr("Tidak ada pesan error yang tampil di halaman."), style="Intense Quote"
         )
 
     for entry in error_requests(evidence):
@@ -189,16 +226,16 @@ def _summary_section(document: DocumentObject, evidence: Evidence) -> None:
         )
     if evidence.error:
         paragraph = document.add_paragraph()
-        paragraph.add_run("Catatan teknis simulator: ").bold = True
+        paragraph.add_run(tr("Catatan teknis simulator: ")).bold = True
         run = paragraph.add_run(evidence.error)
         run.font.name = "Courier New"
         run.font.size = Pt(8)
 
 
 def _checks_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("3. Yang Diharapkan dan Yang Terjadi", level=1)
+    document.add_heading(tr("3. Yang Diharapkan dan Yang Terjadi"), level=1)
     rows: list[tuple[str, str, str, str]] = [
-        (c.step, c.expected, c.observed, "Sesuai" if c.ok else "Tidak sesuai")
+        (c.step, c.expected, c.observed, tr("Sesuai") if c.ok else tr("Tidak sesuai"))
         for c in evidence.checks
     ]
     if not rows:
@@ -206,31 +243,34 @@ def _checks_section(document: DocumentObject, evidence: Evidence) -> None:
             observed = " | ".join(step.messages) or _first_line(step.detail) or evidence.error
             rows.append(
                 (
-                    f"Langkah {step.number}",
-                    f"Langkah selesai tanpa error: {step.title}",
+                    tr("Langkah {n}", n=step.number),
+                    tr("Langkah selesai tanpa error: {title}", title=step.title),
                     observed or "-",
-                    "Tidak sesuai",
+                    tr("Tidak sesuai"),
                 )
             )
     if not rows:
-        document.add_paragraph("Tidak ada pemeriksaan yang tercatat; semua langkah berhasil.")
+        document.add_paragraph(tr("Tidak ada pemeriksaan yang tercatat; semua langkah berhasil."))
         return
     table = _table(
         document,
-        ("Pemeriksaan", "Yang diharapkan", "Yang terjadi", "Hasil"),
+        (tr("Pemeriksaan"), tr("Yang diharapkan"), tr("Yang terjadi"), tr("Hasil")),
         rows,
         (3.6, 5.4, 5.4, 2.6),
     )
     for row, values in zip(table.rows[1:], rows, strict=True):
-        if values[3] != "Sesuai":
+        if values[3] != tr("Sesuai"):
             for cell in row.cells:
                 _fill(cell, FAILED_FILL)
 
 
 def _chronology_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("4. Kronologi", level=1)
+    document.add_heading(tr("4. Kronologi"), level=1)
     document.add_paragraph(
-        "Waktu simulasi: jam server SPSE (simulasi), WIB. Waktu nyata: jam komputer penguji, WIB."
+        tr(
+            "Waktu simulasi: jam server SPSE (simulasi), WIB. Waktu nyata: jam komputer penguji, "
+            "WIB."
+        )
     )
     rows = [
         (
@@ -239,12 +279,14 @@ def _chronology_section(document: DocumentObject, evidence: Evidence) -> None:
             _wib(step.wall_time, with_zone=True),
             _actor(step),
             _page(step),
-            step.title,
+            _readable(evidence, step.title),
             _outcome(step, evidence),
         )
         for step in evidence.steps
     ]
-    table = _table(document, CHRONOLOGY_HEADERS, rows, CHRONOLOGY_WIDTHS_CM, font_pt=8)
+    table = _table(
+        document, tuple(tr(h) for h in CHRONOLOGY_HEADERS), rows, CHRONOLOGY_WIDTHS_CM, font_pt=8
+    )
     for row, step in zip(table.rows[1:], evidence.steps, strict=True):
         if step.outcome != "ok":
             for cell in row.cells:
@@ -252,28 +294,41 @@ def _chronology_section(document: DocumentObject, evidence: Evidence) -> None:
 
 
 def _screenshots_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("5. Tangkapan Layar", level=1)
+    document.add_heading(tr("5. Tangkapan Layar"), level=1)
     number = 0
     for step in evidence.steps:
-        moment = "saat gagal" if step.outcome != "ok" else "setelah langkah"
-        when = f"Waktu simulasi {_wib(step.sim_time, with_zone=True)}."
+        moment = tr("saat gagal") if step.outcome != "ok" else tr("setelah langkah")
+        when = tr("Waktu simulasi {time}.", time=_wib(step.sim_time, with_zone=True))
         shots: list[tuple[str, str]] = []
         if step.screenshot:
             owner = _page_owner(step)
             shots.append(
                 (
                     step.screenshot,
-                    f"Gambar {{n}}. Langkah {step.number} ({moment}): {step.title}. "
-                    f"Halaman: {_page(step, separator=' – ')}"
-                    f"{' (layar ' + owner + ')' if owner else ''}. {when} "
-                    f"Hasil: {OUTCOMES.get(step.outcome, step.outcome)}.",
+                    tr(
+                        "Gambar {{n}}. Langkah {step} ({moment}): {title}. Halaman: {page}{owner}. "
+                        "{when} Hasil: {outcome}.",
+                        step=step.number,
+                        moment=moment,
+                        title=_readable(evidence, step.title),
+                        page=_page(step, separator=" – "),
+                        owner=tr(" (layar {owner})", owner=owner) if owner else "",
+                        when=when,
+                        outcome=tr(OUTCOMES.get(step.outcome, step.outcome)),
+                    ),
                 )
             )
         shots += [
             (
                 shot,
-                f"Gambar {{n}}. Langkah {step.number} ({moment}): layar {_desk_of(shot)} "
-                f"pada saat yang sama. {when}",
+                tr(
+                    "Gambar {{n}}. Langkah {step} ({moment}): layar {desk} pada saat yang sama. "
+                    "{when}",
+                    step=step.number,
+                    moment=moment,
+                    desk=_desk_of(shot),
+                    when=when,
+                ),
             )
             for shot in step.more_screenshots
         ]
@@ -284,21 +339,32 @@ def _screenshots_section(document: DocumentObject, evidence: Evidence) -> None:
             number += 1
             _picture(document, path)
             document.add_paragraph(caption.replace("{n}", str(number), 1), style="Caption")
-    if number == 0:
-        document.add_paragraph("Tidak ada tangkapan layar dalam folder ini.")
+    if number == 0 and evidence.ok:
+        document.add_paragraph(
+            tr(
+                "Tangkapan layar skenario yang lolos tidak disimpan. Jalankan ulang dengan "
+                "spse-sim run ID --artifacts always untuk menyimpannya."
+            )
+        )
+    elif number == 0:
+        document.add_paragraph(tr("Tidak ada tangkapan layar dalam folder ini."))
 
 
 def _server_log_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("6. Catatan Server", level=1)
+    document.add_heading(tr("6. Catatan Server"), level=1)
     log = evidence.server_log
     if not log:
-        document.add_paragraph("Log server tidak tersedia.")
+        document.add_paragraph(tr("Log server tidak tersedia."))
         return
     problems = [e for e in log if _is_problem(e)]
     document.add_paragraph(
-        f"Log lengkap: server-log.jsonl ({len(log)} permintaan). "
-        f"Permintaan yang gagal (HTTP 4xx/5xx): {len(problems)}. ID Permintaan juga ada di "
-        "header X-Request-Id setiap jawaban server, di trace Playwright, dan di halaman error."
+        tr(
+            "Log lengkap: server-log.jsonl ({requests} permintaan). Permintaan yang gagal "
+            "(HTTP 4xx/5xx): {failed}. ID Permintaan juga ada di header X-Request-Id setiap "
+            "jawaban server, di trace Playwright, dan di halaman error.",
+            requests=len(log),
+            failed=len(problems),
+        )
     )
     if not problems:
         return
@@ -315,7 +381,17 @@ def _server_log_section(document: DocumentObject, evidence: Evidence) -> None:
     ]
     _table(
         document,
-        ("ID Permintaan", "Waktu (simulasi, WIB)", "Pengguna", "Permintaan", "Status", "Durasi"),
+        tuple(
+            tr(h)
+            for h in (
+                "ID Permintaan",
+                "Waktu (simulasi, WIB)",
+                "Pengguna",
+                "Permintaan",
+                "Status",
+                "Durasi",
+            )
+        ),
         rows,
         (2.8, 2.6, 2.4, 5.4, 1.6, 2.2),
         font_pt=8,
@@ -323,15 +399,15 @@ def _server_log_section(document: DocumentObject, evidence: Evidence) -> None:
 
 
 def _faults_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("7. Gangguan yang Disimulasikan", level=1)
+    document.add_heading(tr("7. Gangguan yang Disimulasikan"), level=1)
     firings = [f for f in evidence.firings if "name" in f]
     if not firings:
-        document.add_paragraph("Tidak ada gangguan yang aktif selama pengujian ini.")
+        document.add_paragraph(tr("Tidak ada gangguan yang aktif selama pengujian ini."))
         return
     rows = [
         (
             str(f["name"]),
-            KNOWN_FAULTS[str(f["name"])].description if str(f["name"]) in KNOWN_FAULTS else "",
+            tr(KNOWN_FAULTS[str(f["name"])].description) if str(f["name"]) in KNOWN_FAULTS else "",
             str(f.get("actor") or "-"),
             _wib(str(f.get("sim_time", ""))),
             str(f.get("detail") or "-"),
@@ -340,7 +416,9 @@ def _faults_section(document: DocumentObject, evidence: Evidence) -> None:
     ]
     _table(
         document,
-        ("Gangguan", "Keterangan", "Pengguna", "Waktu (simulasi, WIB)", "Detail"),
+        tuple(
+            tr(h) for h in ("Gangguan", "Keterangan", "Pengguna", "Waktu (simulasi, WIB)", "Detail")
+        ),
         rows,
         (2.6, 6.4, 2.5, 2.6, 2.9),
         font_pt=8,
@@ -348,18 +426,52 @@ def _faults_section(document: DocumentObject, evidence: Evidence) -> None:
 
 
 def _attachments_section(document: DocumentObject, evidence: Evidence) -> None:
-    document.add_heading("8. Isi Folder Bukti", level=1)
+    document.add_heading(tr("8. Isi Folder Bukti"), level=1)
     files = evidence.files
     traces = [f for f in files if f.startswith("traces/")]
     lines = [
-        *(f"{t}: trace Playwright, buka dengan: playwright show-trace {t}" for t in traces),
-        "chronology.json: kronologi lengkap (JSON)",
-        "server-log.jsonl: log permintaan server (satu objek JSON per baris)",
-        "faults-fired.json: gangguan yang aktif",
-        "screenshots/: semua tangkapan layar (PNG)",
+        *(tr("{t}: trace Playwright, buka dengan: playwright show-trace {t}", t=t) for t in traces),
+        tr("chronology.json: kronologi lengkap (JSON)"),
+        tr("server-log.jsonl: log permintaan server (satu objek JSON per baris)"),
+        tr("faults-fired.json: gangguan yang aktif"),
+        tr("screenshots/: semua tangkapan layar (PNG)"),
     ]
     for line in lines:
         document.add_paragraph(line, style="List Bullet")
+
+
+def _readable(evidence: Evidence, title: str) -> str:
+    """A step title as prose: catalog keys replaced by the wording of the run's profile."""
+    return catalog_of(evidence.identity.profile).readable(title)
+
+
+def _set_thumbnail(document: DocumentObject, evidence: Evidence) -> None:
+    """The file's preview (what a file manager or Outlook shows): the screenshot of the error.
+
+    python-docx's template carries a generic page as thumbnail; a report without a screenshot
+    gets none rather than a picture that is not of it.
+    """
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del package.rels[rel_id]
+    shot = _thumbnail_source(evidence)
+    if shot is None:
+        return
+    part = Part(PackURI("/docProps/thumbnail.png"), "image/png", shot.read_bytes(), package)
+    package.relate_to(part, RELATIONSHIP_TYPE.THUMBNAIL)
+
+
+def _thumbnail_source(evidence: Evidence) -> Path | None:
+    steps = evidence.steps
+    failed = [s for s in steps if s.outcome != "ok" and s.screenshot]
+    with_message = [s for s in steps if s.messages and s.screenshot]
+    last = [s for s in reversed(steps) if s.screenshot]
+    for step in (*failed, *with_message, *last):
+        path = evidence.folder / str(step.screenshot)
+        if path.exists():
+            return path
+    return None
 
 
 # what the summary reads -----------------------------------------------------------------------
@@ -430,7 +542,7 @@ def _wib(value: str, *, with_zone: bool = False) -> str:
 
 def _actor(step: StepRecord) -> str:
     if step.actor == "simulator":
-        return "Simulator (jam SPSE)"
+        return tr("Simulator (jam SPSE)")
     return step.actor or "-"
 
 
@@ -445,14 +557,15 @@ def _desk_of(shot: str) -> str:
 
 
 def _page(step: StepRecord, *, separator: str = "\n") -> str:
-    path = urlsplit(step.page_url).path if step.page_url else ""
+    # about:blank is a window that has not loaded a page yet: no page to name.
+    path = urlsplit(step.page_url).path if step.page_url.startswith("http") else ""
     title = step.page_title.removesuffix(" - SPSE")
     parts = [p for p in (title, path) if p]
     return separator.join(parts) if parts else "-"
 
 
 def _outcome(step: StepRecord, evidence: Evidence) -> str:
-    text = OUTCOMES.get(step.outcome, step.outcome)
+    text = tr(OUTCOMES.get(step.outcome, step.outcome))
     if step.outcome != "ok":
         codes = [
             str(e.get("request_id"))
@@ -463,7 +576,7 @@ def _outcome(step: StepRecord, evidence: Evidence) -> str:
             and w[0] <= m <= w[1]
         ]
         if codes:
-            text += "\nKode: " + ", ".join(codes)
+            text += "\n" + tr("Kode: {codes}", codes=", ".join(codes))
     return text
 
 

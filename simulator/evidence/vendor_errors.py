@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import CREDENTIALS_NAME, INDEX_NAME, REPORT_NAME
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import DEFAULT_PROFILE, load_profile
+from spse_shared.wib import format_wib
 
 # Catalog messages that tell the user something went well (or explain a page): not errors.
 NOTICE_KEYS = frozenset(
@@ -156,23 +158,28 @@ def vendor_error(folder: Path) -> VendorError | None:
     return None
 
 
-def _keys_by_template(profile: str) -> dict[str, str]:
+def catalog_of(profile: str) -> MessageCatalog:
+    """The message catalog of ``profile`` (the default texts for an unknown or empty one)."""
     try:
-        messages = load_profile(profile).messages
+        return load_profile(profile or DEFAULT_PROFILE).catalog()
     except Exception:  # an unknown profile: the default texts still identify most messages
-        messages = {}
-    return {template: key for key, template in MessageCatalog(messages).templates().items()}
+        return MessageCatalog()
+
+
+def _keys_by_template(profile: str) -> dict[str, str]:
+    return {template: key for key, template in catalog_of(profile).templates().items()}
 
 
 # The ticket's content -------------------------------------------------------------------------
 def description(error: VendorError, steps: Sequence[StepRecord]) -> str:
     """The ticket's description: the error message, then the chronology, one step a line."""
+    catalog = catalog_of(_profile_of(error.folder))
     lines = [
         f"Kami mengalami error: {error.message}",
         "",
         "Kronologi:",
         *(
-            f"{s.number}. {s.sim_time[:16].replace('T', ' ')} {s.title} "
+            f"{s.number}. {_when(s.sim_time)} {catalog.readable(s.title)} "
             f"({'berhasil' if s.outcome == 'ok' else 'GAGAL'})"
             for s in steps
         ),
@@ -180,6 +187,23 @@ def description(error: VendorError, steps: Sequence[StepRecord]) -> str:
         f"Screenshot dan kronologi lengkap terlampir dalam file MS. Word ({REPORT_NAME}).",
     ]
     return "\n".join(lines)
+
+
+def _when(sim_time: str) -> str:
+    try:
+        return format_wib(datetime.fromisoformat(sim_time))
+    except ValueError:
+        return sim_time
+
+
+def _profile_of(folder: Path) -> str:
+    try:
+        index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return DEFAULT_PROFILE
+    return (
+        str(index.get("profile") or DEFAULT_PROFILE) if isinstance(index, dict) else DEFAULT_PROFILE
+    )
 
 
 def failure_screenshot(

@@ -53,6 +53,9 @@ TRAINER_FOLDER = "pelatihan"
 CAPTIONS_NAME = "keterangan.json"
 VIDEO_FOLDER = "video"
 REPLAY_SUMMARY_NAME = "replay.json"
+# The replay's player page (every desk's video with the caption timeline) and its one-file MP4.
+REPLAY_PLAYER_NAME = "index.html"
+REPLAY_MOVIE_NAME = "putar-ulang.mp4"
 
 
 def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:

@@ -20,6 +20,7 @@ from typing import Any
 
 from simulator.harness.run_folder import INDEX_NAME, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.scenarios.run import ScenarioOutcome
+from spse_shared.language import tr
 
 Key = tuple[str, str]
 OUTCOME = "outcome"
@@ -147,7 +148,7 @@ class MatrixRow:
 def build_matrix(runs: Sequence[RunRecord]) -> list[MatrixRow]:
     """Every scenario of any run, sorted by id and title."""
     if len(runs) < 2:
-        raise CompareError("compare needs at least two runs")
+        raise CompareError(tr("compare butuh sedikitnya dua run"))
     keys = sorted({key for run in runs for key in run.outcomes})
     rows = []
     for key in keys:

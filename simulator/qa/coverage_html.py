@@ -21,6 +21,7 @@ from simulator.harness.run_folder import COVERAGE_NAME, MANIFEST_NAME, OUTCOMES_
 from simulator.qa.report_html import STATUS_WORDS, page, status_badge, wib_text
 from simulator.scenarios.catalog import (
     SEED_RULES,
+    SOURCE_CITATION,
     SOURCE_DOCUMENT,
     CatalogEntry,
     CatalogError,
@@ -172,8 +173,8 @@ def render_coverage(run_dir: Path, rows: Sequence[Mapping[str, Any]]) -> str:
     data = json.dumps(list(rows), ensure_ascii=False).replace("</", "<\\/")
     content = (
         f"<style>{PRINT_CSS}</style>"
-        f"<p>Setiap aturan dari dokumen <b>{escape(SOURCE_DOCUMENT)}</b> (Penyedia, LPSE Kota "
-        "Surakarta 2019), skenario yang mereproduksinya dan status terakhirnya (dari run ini, "
+        f"<p>Setiap aturan dari dokumen <b>{escape(SOURCE_CITATION)}</b>, skenario yang "
+        "mereproduksinya dan status terakhirnya (dari run ini, "
         f"atau dari run terbaru di folder yang sama). Aturan: {summary}.</p>"
         '<table class="cakupan"><thead><tr><th>Aturan</th><th>Isi aturan</th>'
         "<th>Skenario (status terakhir)</th><th>Putusan</th></tr></thead>"

@@ -36,6 +36,7 @@ from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
 from simulator.scenarios.run import FAILED, INTERRUPTED, PASSED, ScenarioOutcome
 from simulator.scenarios.shard import Shard, parse_shard
+from spse_shared.language import tr
 
 SHARDS_DIR = "shards"
 # The merged run lacks shards of its N (a CI job did not deliver): never green.
@@ -117,7 +118,7 @@ def _parse(text: str, path: Path) -> Shard:
 def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = False) -> MergeResult:
     """Merge ``shard_dirs`` into ``output_dir`` (new or empty); see the module's docstring."""
     if not shard_dirs:
-        raise MergeError("no run folders to merge")
+        raise MergeError(tr("tidak ada folder run untuk digabung"))
     shards = [read_shard(Path(p), n) for n, p in enumerate(shard_dirs, start=1)]
     _check(output_dir, shards)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -163,7 +164,9 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
             raise MergeError(f"{output_dir}: inside or around the run folder {shard.path}")
     labels = [s.label for s in shards]
     if len(set(labels)) != len(labels):
-        raise MergeError(f"the same shard given twice: {', '.join(sorted(labels))}")
+        raise MergeError(
+            tr("shard yang sama diberikan dua kali: {shards}", shards=", ".join(sorted(labels)))
+        )
     profiles = {str(s.manifest.get("profile") or s.index.get("profile") or "") for s in shards}
     profiles.discard("")
     if len(profiles) > 1:

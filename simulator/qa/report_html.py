@@ -49,7 +49,6 @@ from simulator.scenarios.catalog import (
     PROFILE_PREFIX,
     RULE_PREFIX,
     SEED_RULES,
-    SOURCE_DOCUMENT,
     SOURCE_PREFIX,
     SOURCES,
 )
@@ -185,11 +184,7 @@ def wib_text(iso: str) -> str:
 
 def source_title(key: str) -> str:
     """A ``@sumber-`` value as its section is called, under the source document's title."""
-    label = SOURCES.get(key, key)
-    for internal in ("Seed: ", "seed: "):
-        if label.startswith(internal):
-            return f"{SOURCE_DOCUMENT}: {label.removeprefix(internal)}"
-    return label
+    return SOURCES.get(key, key)
 
 
 def tag_title(tag: str) -> str:

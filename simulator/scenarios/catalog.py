@@ -15,25 +15,37 @@ from pathlib import Path
 from pytest_bdd.feature import get_features
 
 from simulator.scenarios.tags import ID_PATTERN
+from spse_shared.language import tr
 
-# The source document's title: what every report calls it.
-SOURCE_DOCUMENT = "Konsep Operasional SPSE 4.3 CA"
 PROFILE_PREFIX = "profil-"
 ALL_PROFILES = "profil-semua"
 SOURCE_PREFIX = "sumber-"
 
-# Sections of the seed (shared/seed) and of domain.md that scenarios cite.
-SOURCES = {
-    "prasyarat-penyedia": "Seed: Prasyarat Penyedia",
-    "hal-hal-yang-harus-diperhatikan": "Seed: Hal-hal yang harus diperhatikan",
-    "aktivasi-sertifikat-a": "Seed: Tahap Proses Aktivasi Sertifikat-a (belum memiliki sertifikat)",
-    "aktivasi-sertifikat-b": "Seed: Tahap Proses Aktivasi Sertifikat-b (upgrade, import APD)",
-    "apa-yang-harus-dilakukan": "Seed: Apa yang harus dilakukan",
-    "perbedaan-ca-non-ca": "Seed: Perbedaan Dasar SPSE CA dan NON CA",
-    "domain-alur-penyedia": "domain.md: Vendor journey",
-    "domain-alur-pokja": "domain.md: Pokja journey",
-    "domain-kegagalan": "domain.md: Rules and failure modes from the seed",
+# The source document, named by its title wherever a user reads it (never by an internal word),
+# and the whole citation where a page introduces it.
+SOURCE_DOCUMENT = "Konsep Operasional SPSE 4.3 CA"
+SOURCE_CITATION = f"{SOURCE_DOCUMENT}, Penyedia (LPSE Kota Surakarta, 2019)"
+# The simulator's own notes on SPSE, for what the concept takes as known.
+DOMAIN_NOTES = "Catatan domain simulator"
+_KONSEP = SOURCE_DOCUMENT
+
+# Sections scenarios cite (@sumber- tags): (document, section).
+SOURCE_SECTIONS: dict[str, tuple[str, str]] = {
+    "prasyarat-penyedia": (_KONSEP, "Prasyarat Penyedia"),
+    "hal-hal-yang-harus-diperhatikan": (_KONSEP, "Hal-hal yang harus diperhatikan"),
+    "aktivasi-sertifikat-a": (
+        _KONSEP,
+        "Tahap Proses Aktivasi Sertifikat-a (belum memiliki sertifikat)",
+    ),
+    "aktivasi-sertifikat-b": (_KONSEP, "Tahap Proses Aktivasi Sertifikat-b (upgrade, import APD)"),
+    "apa-yang-harus-dilakukan": (_KONSEP, "Apa yang harus dilakukan"),
+    "perbedaan-ca-non-ca": (_KONSEP, "Perbedaan Dasar SPSE CA dan NON CA"),
+    "domain-alur-penyedia": (DOMAIN_NOTES, "alur penyedia"),
+    "domain-alur-pokja": (DOMAIN_NOTES, "alur pokja"),
+    "domain-kegagalan": (DOMAIN_NOTES, "aturan dan mode kegagalan"),
 }
+# The full label of each section, as reports and tag statistics show it.
+SOURCES = {key: f"{doc}: {section}" for key, (doc, section) in SOURCE_SECTIONS.items()}
 
 
 RULE_PREFIX = "aturan-"
@@ -115,8 +127,10 @@ def find_catalog_dir(explicit: Path | None = None) -> Path:
         if candidate is not None and candidate.is_dir() and any(candidate.glob("*.feature")):
             return candidate
     raise CatalogError(
-        "no scenario catalog found: pass --catalog DIR or set SPSE_SIM_CATALOG to the folder "
-        "holding the .feature files"
+        tr(
+            "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG "
+            "dengan folder berisi file .feature"
+        )
     )
 
 
@@ -131,15 +145,19 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
     rules = tuple(t.removeprefix(RULE_PREFIX) for t in tag_list if t.startswith(RULE_PREFIX))
     where = f"{file}: {title!r}"
     if len(ids) != 1:
-        raise CatalogError(f"{where} needs exactly one @KODOK-NNN tag, has {ids}")
+        raise CatalogError(f"{where} harus punya tepat satu tag @KODOK-NNN, ada {ids}")
     if not profiles:
-        raise CatalogError(f"{where} needs a @profil-... tag")
+        raise CatalogError(f"{where} harus punya tag @profil-...")
     unknown = [s for s in sources if s not in SOURCES]
     if not sources or unknown:
-        raise CatalogError(f"{where} needs @sumber-... tags from {sorted(SOURCES)}; bad: {unknown}")
+        raise CatalogError(
+            f"{where} harus punya tag @sumber-... dari {sorted(SOURCES)}; salah: {unknown}"
+        )
     known_rules = {r.rule_id for r in SEED_RULES}
     if any(r not in known_rules for r in rules):
-        raise CatalogError(f"{where} cites unknown rules {sorted(set(rules) - known_rules)}")
+        raise CatalogError(
+            f"{where} menyebut aturan yang tidak dikenal {sorted(set(rules) - known_rules)}"
+        )
     return CatalogEntry(ids[0], title, feature, file, profiles, sources, tuple(tag_list), rules)
 
 
@@ -163,7 +181,7 @@ def load_catalog(directory: Path) -> list[CatalogEntry]:
                 file=Path(feature.filename).name,
             )
             if entry.scenario_id in entries:
-                raise CatalogError(f"{entry.scenario_id} is used twice ({entry.file})")
+                raise CatalogError(f"{entry.scenario_id} dipakai dua kali ({entry.file})")
             entries[entry.scenario_id] = entry
     return sorted(entries.values(), key=lambda e: e.scenario_id)
 
@@ -175,7 +193,7 @@ def select(
     wanted = {i.upper() for i in ids}
     unknown = wanted - {e.scenario_id for e in entries}
     if unknown:
-        raise CatalogError(f"unknown scenario id(s): {', '.join(sorted(unknown))}")
+        raise CatalogError(tr("id skenario tidak dikenal: {ids}", ids=", ".join(sorted(unknown))))
     return [
         e
         for e in entries

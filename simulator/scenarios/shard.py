@@ -16,6 +16,8 @@ from typing import TypeVar
 
 import pytest
 
+from spse_shared.language import tr
+
 T = TypeVar("T")
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
@@ -33,10 +35,12 @@ def parse_shard(text: str) -> Shard:
     """``"2/3"`` -> Shard(2, 3); argparse.ArgumentTypeError (a usage error) when invalid."""
     found = _SHARD.match(text)
     if found is None:
-        raise argparse.ArgumentTypeError(f"shard must be I/N, e.g. 1/3, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            tr("shard harus berbentuk I/N, misalnya 1/3, bukan {text!r}", text=text)
+        )
     index, total = int(found.group(1)), int(found.group(2))
     if total < 1 or not 1 <= index <= total:
-        raise argparse.ArgumentTypeError(f"shard {text!r}: need 1 <= I <= N")
+        raise argparse.ArgumentTypeError(tr("shard {text!r}: harus 1 <= I <= N", text=text))
     return Shard(index, total)
 
 

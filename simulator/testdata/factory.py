@@ -17,6 +17,10 @@ from faker import Faker
 _NPWP_RE = re.compile(r"^(\d{2})\.(\d{3})\.(\d{3})\.(\d)-(\d{3})\.(\d{3})$")
 
 _USER_ID_MAX = 20
+_USER_ID_MIN = 4
+
+# Legal forms that open a company's name (Perseroan Terbatas, Commanditaire Vennootschap, ...).
+_LEGAL_FORMS = frozenset({"PT", "CV", "UD", "FIRMA", "KOPERASI", "PD"})
 
 # Words Indonesian contractors typically build their trade names from.
 _COMPANY_WORDS: tuple[str, ...] = (
@@ -186,6 +190,12 @@ def npwp_digits(npwp: str) -> str:
     return "".join(match.groups())
 
 
+def _company_core(company: str) -> str:
+    """The name without its legal form ("CV Maju" -> "Maju"), the root of the user ID."""
+    head, _, rest = company.partition(" ")
+    return rest if head.rstrip(".").upper() in _LEGAL_FORMS and rest else company
+
+
 def _luhn_digit(digits: str) -> str:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -277,10 +287,17 @@ class TestDataFactory:
             core = f"{rng.choice(_COMPANY_WORDS)} {self._faker.last_name()}"
         return f"{prefix} {core}", core
 
-    def vendor(self) -> VendorData:
-        """A new vendor with a unique user ID, e-mail and NPWP."""
-        company, core = self._company()
-        user_id = self._unique_id(_slug(core))
+    def vendor(self, company: str | None = None) -> VendorData:
+        """A new vendor with a unique user ID, e-mail and NPWP.
+
+        ``company`` names it (a scenario's "CV Maju", so pages, certificate and reports show the
+        name the scenario reads); otherwise a generated name.
+        """
+        if company is None:
+            company, core = self._company()
+        else:
+            core = _company_core(company)
+        user_id = self._unique_id((_slug(core) or "penyedia").ljust(_USER_ID_MIN, "x"))
         city = self._rng.choice(sorted(_VENDOR_CITIES))
         postcode = f"{_VENDOR_CITIES[city]}{self._rng.randrange(100):02d}"
         street = f"{self._faker.street_prefix_short()} {self._faker.street()}"

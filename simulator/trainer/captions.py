@@ -8,16 +8,11 @@ second caption with what the page actually showed and what the seed says to do n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from spse_shared.messages import MessageCatalog
-
-# A catalog key quoted in a step: "kodok.nama_terlalu_panjang".
-_QUOTED_KEY = re.compile(r'"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"')
-_PLACEHOLDER = re.compile(r"\{\w+\}")
+from spse_shared.messages import QUOTED_KEY, MessageCatalog
 
 # Messages that tell the user something went well; every other message a step checks for is
 # a problem the trainer explains. Matched against the end of the key's last part.
@@ -82,7 +77,7 @@ class ScenarioInfo:
 def message_keys(step_text: str, catalog: MessageCatalog) -> list[str]:
     """The catalog keys a step names in quotes, in order."""
     known = catalog.templates()
-    return [key for key in _QUOTED_KEY.findall(step_text) if key in known]
+    return [key for key in QUOTED_KEY.findall(step_text) if key in known]
 
 
 def is_problem_key(key: str) -> bool:
@@ -95,20 +90,9 @@ def problem_keys(step_text: str, catalog: MessageCatalog) -> list[str]:
     return [key for key in message_keys(step_text, catalog) if is_problem_key(key)]
 
 
-def catalog_wording(key: str, catalog: MessageCatalog) -> str:
-    """The catalog text of ``key`` with each ``{param}`` shown as an ellipsis."""
-    return _PLACEHOLDER.sub("…", catalog.templates()[key])
-
-
 def readable_step(keyword: str, text: str, catalog: MessageCatalog) -> str:
     """The step as the class reads it: keys replaced by the catalog's wording."""
-    known = catalog.templates()
-
-    def wording(match: re.Match[str]) -> str:
-        key = match.group(1)
-        return f"“{catalog_wording(key, catalog)}”" if key in known else match.group(0)
-
-    return f"{keyword.strip()} {_QUOTED_KEY.sub(wording, text.strip())}".strip()
+    return f"{keyword.strip()} {catalog.readable(text.strip())}".strip()
 
 
 def advice(catalog: MessageCatalog, *, email: str) -> tuple[str, ...]:
@@ -179,4 +163,4 @@ def shown_problem(
     for observed, ok in reversed(observations):
         if ok and observed:
             return observed
-    return " ".join(catalog_wording(key, catalog) for key in keys)
+    return " ".join(catalog.wording(key) for key in keys)

@@ -30,7 +30,6 @@ from simulator.scenarios.world import WORLD_KEY
 from simulator.trainer import captions
 from simulator.trainer.captions import Caption, ScenarioInfo
 from simulator.trainer.overlay import CaptionOverlay
-from spse_shared.messages import MessageCatalog
 
 # At a problem the caption stands at least this long (the video needs it too).
 PROBLEM_HOLD_MS = 3000
@@ -93,7 +92,7 @@ class ScenarioReplay:
         self.env = env
         self.info = info
         self.options = options
-        self.catalog = MessageCatalog(env.profile.messages)
+        self.catalog = env.profile.catalog()
         self.email = env.settings.lpse_email
         self.overlay = CaptionOverlay()
         self.folder = env.output_dir / TRAINER_FOLDER

@@ -28,6 +28,7 @@ from simulator.harness.run_folder import (
 )
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 from simulator.testdata.seed import DEFAULT_SEED
+from simulator.trainer.player import MovieError, write_movie, write_player
 from spse_shared.profile import DEFAULT_PROFILE
 
 # The child pytest loads trainer mode's hooks and options from this module.
@@ -44,9 +45,9 @@ def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str
     if not platform.startswith("linux") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
     return (
-        "no display: $DISPLAY is not set, so a headed replay has no screen to show the browser "
-        "on. Run it from the desktop session of the computer connected to the projector, or "
-        "add --headless (with --video to record the replay without a screen)."
+        "tidak ada layar: $DISPLAY tidak diisi, jadi putar ulang berjendela tidak punya layar "
+        "untuk menampilkan browser. Jalankan dari sesi desktop komputer yang tersambung ke "
+        "proyektor, atau tambahkan --headless (dengan --video untuk merekam tanpa layar)."
     )
 
 
@@ -60,6 +61,8 @@ class ReplayRequest:
     slow_mo_ms: float = 500
     pause_at_error: bool = False
     video: bool = False
+    # With video: also one MP4 of all desks side by side (simulator.trainer.player).
+    movie: bool = False
     catalog: Path | None = None
 
 
@@ -70,6 +73,9 @@ class ReplayResult:
     videos: list[Path] = field(default_factory=list)
     captions: Path | None = None
     screenshots: list[Path] = field(default_factory=list)
+    player: Path | None = None
+    movie: Path | None = None
+    movie_problem: str = ""
 
     @property
     def ok(self) -> bool:
@@ -119,6 +125,13 @@ def replay(request: ReplayRequest) -> ReplayResult:
     if found:
         result.captions = found[0]
         result.screenshots = sorted(found[0].parent.glob("*.png"))
+    if result.videos:
+        result.player = write_player(request.output_dir, result.videos, result.captions)
+        if request.movie:
+            try:
+                result.movie = write_movie(request.output_dir, result.videos, result.captions)
+            except MovieError as exc:
+                result.movie_problem = str(exc)
     _write_summary(request, result)
     return result
 
@@ -135,6 +148,8 @@ def _write_summary(request: ReplayRequest, result: ReplayResult) -> None:
         "videos": [{"file": rel(v), "bytes": v.stat().st_size} for v in result.videos],
         "captions": rel(result.captions) if result.captions else None,
         "screenshots": [rel(s) for s in result.screenshots],
+        "player": rel(result.player) if result.player else None,
+        "movie": rel(result.movie) if result.movie else None,
     }
     (root / REPLAY_SUMMARY_NAME).write_text(
         json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
@@ -212,8 +227,8 @@ def video_encoder_env(
     found = system_ffmpeg or shutil.which("ffmpeg", path=env.get("PATH"))
     if found is None:
         raise ReplayError(
-            "--video needs ffmpeg: run `.venv/bin/playwright install ffmpeg`, or install the "
-            "system's ffmpeg (Debian: apt-get install ffmpeg)."
+            "--video butuh ffmpeg: jalankan `.venv/bin/playwright install ffmpeg`, atau pasang "
+            "ffmpeg sistem (Debian: apt-get install ffmpeg)."
         )
     private = scratch / "ms-playwright"
     private.mkdir(parents=True, exist_ok=True)

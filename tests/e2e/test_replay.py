@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
+from simulator.browser.launch import find_chromium, launch_options
 from simulator.scenarios.world import message_pattern
 from simulator.trainer.captions import ADVICE_KEYS
 from spse_shared.messages import MessageCatalog
@@ -80,7 +82,7 @@ def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path
     output = tmp_path / "replay"
     done = subprocess.run(
         [sys.executable, "-m", "simulator.cli.main", "replay", "KODOK-003", "--headless", "--video",
-         "--pause-at-error", "--slowmo", "50", "--output", str(output)],
+         "--mp4", "--pause-at-error", "--slowmo", "50", "--output", str(output)],
         input="\n",  # the trainer presses Enter at the pause
         capture_output=True,
         text=True,
@@ -124,3 +126,33 @@ def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path
     video = output / "video" / vendor_video
     assert best_share(video, problem["detik_video"][desk], PROBLEM_RED) > 0.15
     assert best_share(video, step["detik_video"][desk], STEP_BLUE) > 0.05
+
+    # The player page: every desk's video under one set of controls, the caption timeline
+    # beside it; a click on the failure caption shows it and moves the vendor's video there.
+    player = output / summary["player"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(find_chromium(), headless=True))
+        page = browser.new_page()
+        page.goto(player.as_uri())
+        assert page.locator("video").count() == len(videos)
+        page.locator("li.masalah").click()
+        expect(page.locator("#now")).to_contain_text("41 karakter")
+        data = json.loads(page.locator("#replay-data").text_content() or "{}")
+        [track] = [t for t in data["tracks"] if t["desk"] == desk]
+        [cue] = [c for c in data["cues"] if c["kind"] == "masalah"]
+        position = (
+            page.locator("video").nth(data["tracks"].index(track)).evaluate("v => v.currentTime")
+        )
+        assert abs(position - (cue["at_s"] - track["delay_s"])) < 1.0
+        browser.close()
+
+    # The one-file MP4: the desks side by side, as long as the longest video.
+    movie = output / summary["movie"]
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+         "stream=width,codec_name", "-of", "json", str(movie)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    [stream] = json.loads(probe.stdout)["streams"]
+    assert stream["codec_name"] == "h264"
+    assert stream["width"] == WIDTH * len(videos)

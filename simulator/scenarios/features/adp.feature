@@ -1,8 +1,8 @@
 # language: id
 @profil-semua
 Fitur: Agregasi Data Penyedia (ADP) dan aktivasi akun penyedia
-  Seed, "Prasyarat Penyedia": penyedia harus sudah terdaftar di LPSE dan ADP-nya berjalan lancar.
-  domain.md: ADP diaktifkan sekali di LPSE asal, saat verifikator memverifikasi penyedia; sesudah
+  Konsep Operasional SPSE 4.3 CA, "Prasyarat Penyedia": penyedia harus sudah terdaftar di LPSE dan ADP-nya berjalan lancar.
+  Catatan domain simulator: ADP diaktifkan sekali di LPSE asal, saat verifikator memverifikasi penyedia; sesudah
   itu akun yang sama dapat login di LPSE lain. ADP menolak User ID, email dan NPWP yang sudah
   terdaftar (NPWP sama di alamat lain adalah kantor cabang dan diperbolehkan). Yang berpindah
   hanya data identitas dan password (berupa hash); data kualifikasi tetap di tiap LPSE.

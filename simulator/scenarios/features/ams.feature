@@ -1,7 +1,7 @@
 # language: id
 @profil-spse-4.3-ca @sumber-aktivasi-sertifikat-a
 Fitur: Pendaftaran AMS yang gagal
-  Seed, "Tahap Proses Aktivasi Sertifikat-a": setelah login di SpamKodok 2 muncul link merah
+  Konsep Operasional SPSE 4.3 CA, "Tahap Proses Aktivasi Sertifikat-a": setelah login di SpamKodok 2 muncul link merah
   pendaftaran AMS; penyedia mengunggah surat rekomendasi (salinan TDP/SIUP/SIUJK dan pindaian
   surat keterangan dengan kop dan cap perusahaan). "Apa yang harus dilakukan": error pada
   registrasi AMS. Pendaftaran yang ditolak tidak meninggalkan apa pun: tidak ada sertifikat di

@@ -1,7 +1,7 @@
 # language: id
 @sumber-apa-yang-harus-dilakukan @profil-semua
 Fitur: Mendokumentasikan error di file Word dan mengidentifikasi masalah bersama di LPSE
-  Seed, "Apa yang harus dilakukan": dokumentasikan screenshot error yang terjadi dan
+  Konsep Operasional SPSE 4.3 CA, "Apa yang harus dilakukan": dokumentasikan screenshot error yang terjadi dan
   kronologinya di file Microsoft Word; jika diperlukan, datang langsung ke LPSE untuk
   identifikasi masalah bersama. File Word adalah laporan kronologi simulator
   (simulator.evidence.docx) dari langkah yang sudah terekam; helpdesk mengunduhnya dari tiket.

@@ -1,7 +1,7 @@
 # language: id
 @profil-spse-4.3-ca @sumber-aktivasi-sertifikat-b
 Fitur: Upgrade sertifikat SpamKodok lama dengan import APD
-  Seed, "Tahap Proses Aktivasi Sertifikat-b": penyedia yang sudah mempunyai sertifikat aktif
+  Konsep Operasional SPSE 4.3 CA, "Tahap Proses Aktivasi Sertifikat-b": penyedia yang sudah mempunyai sertifikat aktif
   mengklik tulisan sertifikat di pojok kanan atas, melakukan import APD (sertifikat SpamKodok
   lama), dan mengunggah surat rekomendasi. SpamKodok 2 membaca berkas APD dengan passphrase-nya
   dan memeriksanya terhadap root dan CRL BSrE menurut waktu SPSE, lalu membuat kunci baru. SPSE

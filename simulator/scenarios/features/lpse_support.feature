@@ -1,7 +1,7 @@
 # language: id
 @sumber-apa-yang-harus-dilakukan @profil-semua
 Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat diakses
-  Seed, "Apa yang harus dilakukan": dokumentasikan screenshot dan kronologi error di file
+  Konsep Operasional SPSE 4.3 CA, "Apa yang harus dilakukan": dokumentasikan screenshot dan kronologi error di file
   Microsoft Word; login ke SPSE, klik Aplikasi e-Procurement Lainnya, masuk ke LPSE Support
   versi Production, buat tiket baru. Apabila tidak bisa login di LPSE Support, email ke LPSE
   beserta lampiran berwujud MS. Word. Semua urutan penanganan terlihat oleh penyedia pengirim,

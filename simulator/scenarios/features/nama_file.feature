@@ -1,7 +1,7 @@
 # language: id
 @sumber-hal-hal-yang-harus-diperhatikan @profil-spse-4.3-ca @aturan-hh-2
 Fitur: Pemeriksaan nama file penawaran oleh SpamKodok 2
-  Seed, "Hal-hal yang harus diperhatikan": nama file maksimal 40 karakter sudah termasuk
+  Konsep Operasional SPSE 4.3 CA, "Hal-hal yang harus diperhatikan": nama file maksimal 40 karakter sudah termasuk
   ekstensinya, tanpa simbol / \ , : ' " + - ( ), dan tidak ada nama file yang sama.
   Batas 40 karakter adalah pengaturan profil (filename.max_chars, limit_inclusive).
 

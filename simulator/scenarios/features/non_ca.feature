@@ -1,7 +1,7 @@
 # language: id
 @sumber-perbedaan-ca-non-ca @profil-spse-4.3-nonca
 Fitur: SPSE NON CA: dokumen penawaran diamankan dengan APENDO
-  Seed, "Perbedaan Dasar SPSE CA dan NON CA": SPSE NON CA tidak menggunakan sertifikat
+  Konsep Operasional SPSE 4.3 CA, "Perbedaan Dasar SPSE CA dan NON CA": SPSE NON CA tidak menggunakan sertifikat
   elektronik; pengamanan dokumen menggunakan APENDO (enkripsi dan dekripsi kunci publik dan
   privat hanya dari sistem). SPSE membuat pasangan kunci untuk setiap paket tender. Penyedia
   mengunduh kunci publik paket, mengenkripsi dokumen dengan APENDO dan mengunggah file .rhs

@@ -1,7 +1,7 @@
 # language: id
 @profil-spse-4.3-ca @sumber-domain-alur-pokja @sumber-domain-kegagalan
 Fitur: Penawaran yang gagal dibuka pada Pembukaan Dokumen Penawaran
-  domain.md: penawaran yang tidak dapat dibuka dieskalasi (LPSE, LKPP, forensik BSSN) dan dapat
+  Catatan domain simulator: penawaran yang tidak dapat dibuka dieskalasi (LPSE, LKPP, forensik BSSN) dan dapat
   digugurkan; penawaran lain tetap dibuka. SpamKodok 2 pokja memeriksa setiap penawaran terhadap
   tanda terima SPSE (ukuran, lalu SHA-256), lalu apakah dokumen dienkripsi untuk sertifikatnya.
   Kerusakan di penyimpanan dibuat lewat /_sim (bidang kendali simulator), tidak lewat SPSE.

@@ -1,7 +1,7 @@
 # language: id
 @profil-spse-4.3-ca @sumber-prasyarat-penyedia
 Fitur: Sertifikat elektronik yang tidak dapat mengamankan penawaran
-  Seed, "Prasyarat Penyedia": penyedia harus memiliki sertifikat elektronik yang masih berlaku
+  Konsep Operasional SPSE 4.3 CA, "Prasyarat Penyedia": penyedia harus memiliki sertifikat elektronik yang masih berlaku
   dan sudah TERTANAM di SpamKodok 2. Saat mengamankan (segel) dokumen, SpamKodok 2 memeriksa
   sertifikatnya sendiri menurut waktu SPSE yang dibawa halaman upload, dan mengunduh CRL BSrE.
   Sertifikat yang dicabut sesudah penawaran diterima tidak menggugurkan penawaran: saat

@@ -1,8 +1,8 @@
 # language: id
 @sumber-hal-hal-yang-harus-diperhatikan @profil-spse-4.3-ca @aturan-hh-3
 Fitur: Simbol terlarang pada nama file penawaran
-  Seed, "Hal-hal yang harus diperhatikan": nama file tidak boleh memiliki karakter simbol
-  / \ , : ' " + - ( ). Seed mencetak tanda kutip secara tipografis (‘ “) seperti Word, dan
+  Konsep Operasional SPSE 4.3 CA, "Hal-hal yang harus diperhatikan": nama file tidak boleh memiliki karakter simbol
+  / \ , : ' " + - ( ). Dokumen Konsep Operasional mencetak tanda kutip secara tipografis (‘ “) seperti Word, dan
   pengguna mengetik keduanya, jadi ‘ ’ “ ” juga ditolak (profil: filename.forbidden_chars).
   Setiap simbol diuji dengan file sungguhan di disk penyedia, kecuali "/": pada sistem berkas
   komputer penyedia "/" adalah pemisah folder, sehingga tidak ada file yang bernama demikian

@@ -1,9 +1,9 @@
 # language: id
 @profil-spse-4.3-ca
 Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
-  Seed, "Hal-hal yang harus diperhatikan": tidak boleh ada browser lain selain SpamKodok 2 yang
+  Konsep Operasional SPSE 4.3 CA, "Hal-hal yang harus diperhatikan": tidak boleh ada browser lain selain SpamKodok 2 yang
   hidup, file harus berada di HDD utama bukan flashdisk, dan upload dilakukan se-awal mungkin.
-  domain.md: nama file ganda dalam satu penawaran, unggah ulang sebelum batas akhir menggantikan
+  Catatan domain simulator: nama file ganda dalam satu penawaran, unggah ulang sebelum batas akhir menggantikan
   penawaran sebelumnya, setelah batas akhir unggahan ditolak, koneksi terputus di tengah unggahan.
   Komputer penyedia disimulasikan: flashdisk adalah folder yang dinyatakan sebagai media lepasan,
   dan browser lain adalah proses di daftar proses meja penyedia (deteksi sungguhan sistem operasi

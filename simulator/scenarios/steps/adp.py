@@ -138,7 +138,7 @@ def register_copy(adp_scene: AdpScene, alias: str, lpse_name: str, **copied: str
     world = adp_scene.world
     env = world.env
     lpse = adp_scene.lpse(lpse_name)
-    vendor = replace(env.data.vendor(), **copied)
+    vendor = replace(env.data.vendor(company=alias), **copied)
     desk = env.desk(f"penyedia-{vendor.user_id}-{lpse.name}", spamkodok=False)
     world.actors[alias] = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor)
     adp_scene.homes[alias] = lpse.name

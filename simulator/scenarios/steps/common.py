@@ -17,7 +17,6 @@ from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.tags import scenario_tags
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 from simulator.testdata.documents import write_pdf
-from spse_shared.messages import MessageCatalog
 from spse_shared.profile import UPLOAD_STAGE
 
 
@@ -30,7 +29,7 @@ def world(sim_env: SimEnvironment, request: pytest.FixtureRequest) -> World:
     there): then every Given walks through the pages. See ``arranged`` below.
     """
     arranged = not sim_env.options.base_url and WALK_TAG not in scenario_tags(request.node)
-    state = World(env=sim_env, catalog=MessageCatalog(sim_env.profile.messages), arranged=arranged)
+    state = World(env=sim_env, catalog=sim_env.profile.catalog(), arranged=arranged)
     request.node.stash[WORLD_KEY] = state
     return state
 
@@ -148,7 +147,7 @@ def join(world: World, actor: Actor, tender_id: str) -> None:
 @given(parsers.parse('penyedia "{alias}" telah mendaftar online'))
 def vendor_registered(world: World, alias: str) -> Actor:
     env = world.env
-    vendor = env.data.vendor()
+    vendor = env.data.vendor(company=alias)
     desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
     actor = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor=vendor)
     world.actors[alias] = actor

@@ -72,7 +72,7 @@ def plain_vendor_ready(world: World, alias: str) -> None:
     """Registered, verified and joined, in a plain browser; the upload stage is open."""
     _require_nonca(world)
     env = world.env
-    vendor = env.data.vendor()
+    vendor = env.data.vendor(company=alias)
     desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=False)
     actor = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor=vendor)
     world.actors[alias] = actor

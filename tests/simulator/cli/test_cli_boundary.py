@@ -41,7 +41,7 @@ def test_a_known_error_of_a_lower_layer_is_translated(
 ) -> None:
     assert main(["run", "KODOK-999", "--output", str(tmp_path / "run")]) == 2
 
-    assert stderr_lines(capsys) == ["spse-sim: unknown scenario id(s): KODOK-999"]
+    assert stderr_lines(capsys) == ["spse-sim: id skenario tidak dikenal: KODOK-999"]
     assert not (tmp_path / "run").exists()
 
 
@@ -73,9 +73,9 @@ def test_a_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_translation_knows_errors_only_of_imported_modules() -> None:
-    error = as_cli_error(CatalogError("unknown scenario id(s): KODOK-999"))
+    error = as_cli_error(CatalogError("id skenario tidak dikenal: KODOK-999"))
     assert error is not None
-    assert (error.message, error.exit_code) == ("unknown scenario id(s): KODOK-999", 2)
+    assert (error.message, error.exit_code) == ("id skenario tidak dikenal: KODOK-999", 2)
     assert as_cli_error(ValueError("x")) is None
 
 

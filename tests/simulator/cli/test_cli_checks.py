@@ -144,3 +144,35 @@ def test_serve_ends_sessions_as_spse_does_unless_told_otherwise(
     assert main(["serve", "--data-dir", str(tmp_path / "a")]) == 0
     assert main(["serve", "--data-dir", str(tmp_path / "b"), "--sesi-tanpa-batas"]) == 0
     assert [s["session_expiry"] for s in served] == [True, False]
+
+
+def test_run_tag_runs_the_scenarios_list_tag_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from simulator.qa.run import QaRunResult
+    from simulator.scenarios.run import ScenarioRunRequest
+
+    asked: list[ScenarioRunRequest] = []
+
+    def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
+        asked.append(request)
+        return QaRunResult(0, [], 0.0, request.output_dir / "report.html", {}, interrupted=True)
+
+    monkeypatch.setattr("simulator.qa.run.run_qa", run_qa)
+    main(["list", "--tag", "aturan-hh-2"])
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if "KODOK-" in line]
+
+    main(["run", "--tag", "aturan-hh-2", "--output", str(tmp_path / "run")])
+
+    assert len(asked) == 1
+    assert asked[0].ids == listed
+
+
+def test_run_tag_that_matches_nothing_says_so_and_runs_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "--tag", "aturan-tidak-ada", "--output", str(tmp_path / "run")]) == 2
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == "spse-sim: tidak ada skenario dengan tag aturan-tidak-ada"
+    assert not (tmp_path / "run").exists()

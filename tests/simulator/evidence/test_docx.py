@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from simulator.evidence.bundle import (
 )
 from simulator.evidence.docx import CHRONOLOGY_HEADERS, finish_folder, png_size, write_report
 from simulator.harness.run_folder import INDEX_NAME, REPORT_NAME
+from spse_shared.messages import MessageCatalog
 
 MESSAGE = (
     "Nama file Dokumen Penawaran Harga Tahap Satu123.pdf terlalu panjang (41 karakter). "
@@ -338,3 +340,61 @@ def test_png_size_reads_the_header(tmp_path: Path) -> None:
 def test_the_report_is_readable_by_whoever_it_is_shared_with(tmp_path: Path) -> None:
     path = write_report(make_folder(tmp_path, failed=False))
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_pass_that_shows_the_vendor_the_expected_error_says_which_error_was_met(
+    tmp_path: Path,
+) -> None:
+    folder = make_folder(tmp_path, failed=False)
+    shown = MessageCatalog().text(
+        "kodok.nama_terlalu_panjang",
+        name="Penawaran Harga Tahap Satu Final123456.pdf",
+        length=41,
+        max=40,
+    )
+    steps = json.loads((folder / "chronology.json").read_text())
+    steps[2]["title"] = 'Maka SpamKodok menolak file dengan pesan "kodok.nama_terlalu_panjang"'
+    steps[2]["messages"] = [shown]
+    (folder / "chronology.json").write_text(json.dumps(steps))
+    index = json.loads((folder / "index.json").read_text())
+    template = MessageCatalog().templates()["kodok.nama_terlalu_panjang"]
+    index["checks"] = [
+        {"step": "file ditolak", "expected": template, "observed": shown, "ok": True}
+    ]
+    (folder / "index.json").write_text(json.dumps(index))
+
+    document = docx.Document(str(write_report(folder)))
+
+    paragraphs = texts(document)
+    assert not any("tidak ada error" in p for p in paragraphs)
+    summary = next(p for p in paragraphs if p.startswith("Penyedia menemui error pada langkah 3"))
+    assert "memang yang diharapkan" in summary
+    assert shown in [p.text for p in document.paragraphs if p.style.name == "Intense Quote"]
+    chronology = table_with_header(document, "No")
+    step_cell = chronology.rows[3].cells[5].text
+    assert "kodok.nama_terlalu_panjang" not in step_cell
+    assert "“Nama file … terlalu panjang (… karakter)." in step_cell
+
+
+def test_the_file_preview_is_the_screenshot_of_the_error_not_a_stock_page(
+    failed_folder: Path,
+) -> None:
+    report = write_report(failed_folder)
+
+    with zipfile.ZipFile(report) as archive:
+        names = archive.namelist()
+        rels = archive.read("_rels/.rels").decode()
+        preview = archive.read("docProps/thumbnail.png")
+    assert "docProps/thumbnail.jpeg" not in names
+    assert "docProps/thumbnail.png" in rels
+    assert preview == (failed_folder / "screenshots/03-failed.png").read_bytes()
+
+
+def test_a_report_without_screenshots_has_no_preview(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path, failed=False)
+    for shot in (folder / "screenshots").iterdir():
+        shot.unlink()
+
+    with zipfile.ZipFile(write_report(folder)) as archive:
+        assert not [n for n in archive.namelist() if "thumbnail" in n]
+        assert "thumbnail" not in archive.read("_rels/.rels").decode()

@@ -52,7 +52,7 @@ def test_tags_give_id_profiles_sources_and_rules() -> None:
         (("KODOK-001", "profil-semua", "sumber-tidak-ada"), "@sumber"),
         (
             ("KODOK-001", "profil-semua", "sumber-prasyarat-penyedia", "aturan-xx-9"),
-            "unknown rules",
+            "aturan yang tidak dikenal",
         ),
     ],
 )

@@ -119,3 +119,13 @@ def test_npwp_digits_rejects_bad_input(bad: str) -> None:
 
 def test_factory_is_not_collected_by_pytest() -> None:
     assert TestDataFactory.__test__ is False
+
+
+def test_a_vendor_named_by_a_scenario_carries_that_name_and_a_user_id_from_it() -> None:
+    factory = TestDataFactory(seed=7)
+
+    first, second = factory.vendor(company="CV Maju"), factory.vendor(company="CV Maju")
+
+    assert (first.company, first.user_id) == ("CV Maju", "maju")
+    assert (second.company, second.user_id) == ("CV Maju", "maju2")
+    assert factory.vendor(company="CV Ok").user_id == "okxx"

@@ -95,9 +95,7 @@ def test_shown_problem_is_the_last_passing_observation_else_the_catalog_wording(
     keys = ["kodok.nama_terlalu_panjang"]
 
     assert captions.shown_problem(keys, [("x", False), ("seen", True)], MESSAGES) == "seen"
-    assert captions.shown_problem(keys, [("x", False)], MESSAGES) == captions.catalog_wording(
-        keys[0], MESSAGES
-    )
+    assert captions.shown_problem(keys, [("x", False)], MESSAGES) == MESSAGES.wording(keys[0])
 
 
 def test_failure_caption_names_the_first_line_of_the_error() -> None:

@@ -27,7 +27,7 @@ def test_a_headed_replay_on_linux_needs_a_display() -> None:
     problem = display_problem({}, "linux")
 
     assert problem is not None
-    assert "$DISPLAY is not set" in problem
+    assert "$DISPLAY tidak diisi" in problem
     assert "--headless" in problem
     assert display_problem({"DISPLAY": ":0"}, "linux") is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
@@ -43,12 +43,12 @@ def test_the_command_says_so_and_stops(
 
     assert main(["replay", "KODOK-003"]) == 2
 
-    assert "no display: $DISPLAY is not set" in capsys.readouterr().err
+    assert "tidak ada layar: $DISPLAY tidak diisi" in capsys.readouterr().err
 
 
 def test_an_unknown_scenario_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["replay", "KODOK-999", "--headless"]) == 2
-    assert "unknown scenario id(s): KODOK-999" in capsys.readouterr().err
+    assert "id skenario tidak dikenal: KODOK-999" in capsys.readouterr().err
 
 
 def test_replay_and_serve_demo_options() -> None:
