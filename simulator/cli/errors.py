@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import sys
 
+from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from spse_shared.language import tr
 
 # Exit codes of every command: 0 all well, 1 something checked failed (a scenario, a refused
@@ -18,7 +19,7 @@ from spse_shared.language import tr
 # 130 stopped by Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = INTERRUPTED_EXIT_CODE
 
 # Errors of the layers below whose message is written for the user, by module and class name.
 # They are looked up in sys.modules rather than imported: the commands import their layers only

@@ -31,6 +31,7 @@ from simulator.qa.compare import build_matrix, load_run
 from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.junit import write_junit
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
+from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
     FAILED,
     INTERRUPTED,
@@ -45,7 +46,6 @@ from spse_shared.profile import ProfileError, load_profile
 
 FLAKY = "flaky"
 # Exit code of an interrupted run, as a shell reports a process ended by SIGINT.
-INTERRUPTED_EXIT_CODE = 130
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import signal
 import zlib
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -184,6 +185,13 @@ def sim_env(
 
 
 # The scenario catalog --------------------------------------------------------------------------
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Started by simulator.scenarios.child, SIGINT ended the start quietly; from the session on
+    # pytest's own Ctrl-C handling stops the run and the run folder says "interrupted".
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Every module of simulator.scenarios.steps is a plugin: its step definitions become fixtures
     # available to every feature file, wherever the test module binding the catalog lives.

@@ -30,6 +30,7 @@ from simulator.harness.run_folder import (
     SCENARIOS_FOLDER,
 )
 from simulator.scenarios.artifacts import ARTIFACTS_ON_FAILURE
+from simulator.scenarios.child import CHILD_CODE
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE
 
@@ -204,7 +205,8 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     # The child must import `simulator` from the very folder whose scenario_suite.py it is
     # handed (a checkout and an installed copy may both be reachable): -P keeps the current
     # folder off sys.path and PYTHONPATH puts that folder first.
-    command = [sys.executable, "-P", "-m", "pytest", *pytest_arguments(request, report)]
+    # CHILD_CODE is pytest, quiet about a Ctrl-C that comes while it starts.
+    command = [sys.executable, "-P", "-c", CHILD_CODE, *pytest_arguments(request, report)]
     own_group = not any(o in request.extra_args for o in READS_TERMINAL_OPTIONS)
     code, interrupted = _run_child(command, _child_environment(), own_group=own_group)
     elapsed = time.perf_counter() - started

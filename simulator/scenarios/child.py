@@ -1,0 +1,28 @@
+"""The child pytest of a scenario run, started as ``python -P -c CHILD_CODE ARGS``.
+
+A Ctrl-C that reaches the child while it is still starting (importing pytest, Playwright and
+the fake server, which takes seconds on a busy machine) would end it with a Python traceback
+on the user's terminal. Until the session starts, SIGINT therefore ends the child quietly with
+130 (as a shell reports Ctrl-C); from then on pytest's own handling of KeyboardInterrupt
+applies (``simulator.scenarios.plugin`` restores it at session start).
+
+The code runs with ``-c``, not as a module of this package: importing ``simulator`` before
+pytest would keep pytest from rewriting the asserts of the scenario plugin.
+"""
+
+from __future__ import annotations
+
+# 128 + SIGINT: what a shell reports for a process stopped by Ctrl-C.
+INTERRUPTED_EXIT_CODE = 130
+
+CHILD_CODE = f"""
+import signal, sys
+
+def _quiet_exit(signum, frame):
+    raise SystemExit({INTERRUPTED_EXIT_CODE})
+
+signal.signal(signal.SIGINT, _quiet_exit)
+import pytest
+
+sys.exit(int(pytest.main()))
+"""

@@ -1,0 +1,49 @@
+"""The child pytest of a scenario run: a Ctrl-C while it starts ends it quietly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from simulator.scenarios.child import CHILD_CODE, INTERRUPTED_EXIT_CODE
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# A plugin that is still importing when the Ctrl-C comes (as pytest's and Playwright's slow
+# imports are on a busy machine): it says so, then waits for a signal.
+SLOW_PLUGIN = """
+import pathlib, signal
+pathlib.Path("importing").write_text("yes")
+signal.pause()
+"""
+
+
+def test_ctrl_c_while_the_child_imports_ends_it_with_130_and_no_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "slow_plugin.py").write_text(SLOW_PLUGIN)
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD_CODE, "-p", "slow_plugin", "--co", "-q"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        while not (tmp_path / "importing").exists():
+            assert child.poll() is None, child.communicate()
+        child.send_signal(signal.SIGINT)
+        _out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+    assert child.returncode == INTERRUPTED_EXIT_CODE
+    assert "Traceback" not in err
+    assert err == ""
