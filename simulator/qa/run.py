@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulator.evidence.file_modes import settle_modes
 from simulator.harness.run_folder import FIRST_OUTCOMES_NAME, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.qa.compare import build_matrix, load_run
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
@@ -146,6 +147,7 @@ def run_qa(
         runs.append(load_run(request.output_dir))
         matrix = matrix_html(runs, build_matrix(runs), request.output_dir)
     report = write_report(request.output_dir, outcomes, manifest, matrix=matrix)
+    settle_modes(request.output_dir)
     return QaRunResult(code, outcomes, elapsed, report, manifest, interrupted=interrupted)
 
 
