@@ -7,6 +7,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.errors import DomainError
+from fake_spse.service.blocking import call
 from fake_spse.web import listing
 from fake_spse.web.common import error_page, render, services
 
@@ -42,13 +43,15 @@ async def schedule(request: Request) -> Response:
 
 async def ca_chain(request: Request) -> Response:
     return PlainTextResponse(
-        services(request).certificates.ca_chain_pem(), media_type="application/x-pem-file"
+        await call(services(request).certificates.ca_chain_pem), media_type="application/x-pem-file"
     )
 
 
 async def ca_crl(request: Request) -> Response:
     return PlainTextResponse(
-        services(request).certificates.ca_crl_pem(), media_type="application/x-pem-file"
+        # Signing a CRL and counting it in BSrE's SQLite file: off the event loop.
+        await call(services(request).certificates.ca_crl_pem),
+        media_type="application/x-pem-file",
     )
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fake_spse.storage.database import Database
@@ -119,13 +121,17 @@ class SessionMiddleware:
         self.secret = secret
         self.now = now
         self.limits = limits
+        # Session lookups read SQLite (and wait for its lock while a writer holds it): they run
+        # in threads of their own, so a burst of logins hashing passwords in the shared pool
+        # does not hold up every other page. Made on the first request (inside the loop).
+        self._readers: CapacityLimiter | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         scope[_STORE] = self
-        scope["session"] = self._load(scope) or anonymous()
+        scope["session"] = await self._load_off_loop(scope) or anonymous()
         # Who the request came from, for the request log (login and logout change the session).
         scope[USER_AT_ARRIVAL] = scope["session"].user_id
         secure = scope.get("scheme") == "https"
@@ -160,6 +166,14 @@ class SessionMiddleware:
         """End ``session`` (its row is deleted); the anonymous session that replaces it."""
         self.db.delete_session(session.sid)
         return anonymous()
+
+    async def _load_off_loop(self, scope: Scope) -> Session | None:
+        """``_load`` in a worker thread, when the request carries a cookie at all."""
+        if not any(name == b"cookie" for name, _ in scope.get("headers", [])):
+            return None
+        if self._readers is None:
+            self._readers = CapacityLimiter(8)
+        return await anyio.to_thread.run_sync(self._load, scope, limiter=self._readers)
 
     def _load(self, scope: Scope) -> Session | None:
         for name, value in scope.get("headers", []):
