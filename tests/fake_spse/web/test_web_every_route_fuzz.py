@@ -37,7 +37,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from fake_spse.app import create_app
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.simulation.faults import KNOWN_FAULTS
 from fake_spse.web.session import COOKIE
 
@@ -183,7 +183,7 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/vendor"): Shape("json", "none", (*REGISTRATION, "home_lpse")),
     ("POST", "/_sim/arrange/verify"): Shape("json", "none", ("verifier_id", "vendor_id")),
     ("POST", "/_sim/arrange/ams"): Shape(
-        "json", "none", ("user_id", "csr_pem", "letter_name", "letter")
+        "json", "none", ("user_id", "csr_pem", "letter_name", "letter_b64")
     ),
     ("POST", "/_sim/arrange/tender"): Shape("json", "none", ("pokja_id", *TENDER)),
     ("POST", "/_sim/arrange/join"): Shape("json", "none", ("vendor_id", "tender_id")),
@@ -314,7 +314,10 @@ class World:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[World]:
     data = tmp_path_factory.mktemp("every-route") / "lpse"
-    with RunningServer(Settings(data_dir=data, clock_start=START)) as server:
+    # Simulated accounts' cheaper password hashing, as scenario runs use: the examples log in
+    # again after every logout and login example.
+    settings = Settings(data_dir=data, clock_start=START, password_cost=SIMULATED_PASSWORD_COST)
+    with RunningServer(settings) as server:
         sim = Sim(server)
         browsers: list[Browser] = []
 
