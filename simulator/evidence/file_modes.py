@@ -2,9 +2,11 @@
 
 A run folder is handed to colleagues and attached to tickets: its screenshots, Word report,
 report.html, junit.xml and JSON records are for sharing (0644, whatever made them: Playwright,
-python-docx, pytest). ``credentials.json`` holds the simulated vendors' passwords (on purpose,
-for filing tickets after the run) and stays the owner's only (0600). The server's data folder,
-the desks' keystores and the PKI are left as their writers made them (owner-only).
+python-docx, pytest), and so are the folders that hold them (0755). Secrets stay the owner's
+only (0600): ``credentials.json`` holds the simulated vendors' passwords (on purpose, for filing
+tickets after the run), and Playwright traces record every typed value and request body, the
+passwords too. The server's data folder, the desks' keystores and the PKI are left as their
+writers made them (owner-only).
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from simulator.harness.run_folder import (
     OUTCOMES_NAME,
     REPORT_NAME,
     SERVER_LOG_NAME,
+    TRACES_FOLDER,
 )
 
 SHARED_MODE = 0o644
+SHARED_FOLDER_MODE = 0o755
 SECRET_MODE = 0o600
 SECRET_NAMES = frozenset({CREDENTIALS_NAME})
 SHARED_NAMES = frozenset(
@@ -50,12 +54,15 @@ LEFT_ALONE = frozenset({DATA_FOLDER, "desks", "pki"})
 
 
 def settle_modes(folder: Path) -> None:
-    """Give every file below ``folder`` meant for sharing mode 0644 and every secret 0600."""
+    """Give every file below ``folder`` meant for sharing mode 0644 (its folders 0755) and
+    every secret 0600."""
     for directory, subfolders, files in os.walk(folder):
         subfolders[:] = [name for name in subfolders if name not in LEFT_ALONE]
+        Path(directory).chmod(SHARED_FOLDER_MODE)
+        secret_folder = Path(directory).name == TRACES_FOLDER
         for name in files:
             path = Path(directory) / name
-            if name in SECRET_NAMES:
+            if name in SECRET_NAMES or secret_folder:
                 path.chmod(SECRET_MODE)
             elif name in SHARED_NAMES or path.suffix.lower() in SHARED_SUFFIXES:
                 path.chmod(SHARED_MODE)

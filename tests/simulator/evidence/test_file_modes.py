@@ -18,6 +18,7 @@ from simulator.harness.run_folder import (
     OUTCOMES_NAME,
     REPORT_NAME,
     SCREENSHOTS_FOLDER,
+    TRACES_FOLDER,
 )
 
 
@@ -42,12 +43,16 @@ def test_shared_evidence_becomes_0644_and_secrets_0600(tmp_path: Path) -> None:
         make(tmp_path / "scenarios" / "KODOK-003" / CHRONOLOGY_NAME, 0o600),
     ]
     secret = make(tmp_path / "scenarios" / "KODOK-003" / CREDENTIALS_NAME, 0o644)
+    trace = make(tmp_path / "scenarios" / "KODOK-003" / TRACES_FOLDER / "penyedia.zip", 0o644)
     server_data = make(tmp_path / DATA_FOLDER / "session.key", 0o600)
+    (tmp_path / "scenarios" / "KODOK-003").chmod(0o700)
 
     settle_modes(tmp_path)
 
     assert {p.name: mode(p) for p in shared} == {p.name: 0o644 for p in shared}
+    assert mode(tmp_path / "scenarios" / "KODOK-003") == 0o755
     assert mode(secret) == 0o600
+    assert mode(trace) == 0o600  # Playwright's record of typed passwords
     assert mode(server_data) == 0o600  # the server's own folder keeps its owner-only files
 
 
