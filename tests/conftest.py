@@ -9,8 +9,14 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from hypothesis import settings
 
 MakeCsr = Callable[..., str]
+
+# Examples per route for tests/fake_spse/web/test_web_every_route_fuzz.py: a few under CI (the
+# suite must stay fast on 2 cores), more on a developer's machine (HYPOTHESIS_PROFILE overrides).
+settings.register_profile("routes-ci", max_examples=4)
+settings.register_profile("routes-dev", max_examples=12)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fake_spse.domain.accounts import password_matches
-from fake_spse.storage.sqlite import execute_statements, owner_only, transaction
+from fake_spse.storage.sqlite import execute_statements, owner_only, transaction, use_wal
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -137,6 +137,7 @@ class AdpService:
         self._is_down = is_down
         self._lock = threading.Lock()
         owner_only(self._path)
+        use_wal(self._path)
         with self._transaction() as conn:
             execute_statements(conn, _SCHEMA)
             present = {row["name"] for row in conn.execute("PRAGMA table_info(records)")}

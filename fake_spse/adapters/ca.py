@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
+from fake_spse.storage.sqlite import create_wal_schema
 from spse_shared.atomic import write_atomic
 from spse_shared.names import subject_text
 
@@ -296,8 +297,7 @@ class CertificateAuthority:
                 if not (self._directory / _INTERMEDIATE_CERT).exists():
                     self._create_authority()
                 self._authority = self._read_authority()
-                with self._database() as db:
-                    db.executescript(_SCHEMA)
+                create_wal_schema(self._directory / _DATABASE, _SCHEMA)
             return self._authority
 
     def _read_authority(self) -> _Authority:

@@ -308,7 +308,15 @@ def panel_allowed(request: Request) -> bool:
     if token is None:
         return False
     held = request.cookies.get(COOKIE)
-    return held is not None and hmac.compare_digest(held, cookie_value(token))
+    return held is not None and _same(held, cookie_value(token))
+
+
+def _same(offered: str, expected: str) -> bool:
+    """Constant-time comparison of text a client sent: compare_digest refuses non-ASCII str
+    (a TypeError, so a 500) and that text can be anything."""
+    return hmac.compare_digest(
+        offered.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
 
 
 # pages -----------------------------------------------------------------------------------------
@@ -374,7 +382,7 @@ class Panel:
         form = await request.form()
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
         secret = _secret(request)
-        if not hmac.compare_digest(fields.get("csrf", ""), csrf_token(secret)):
+        if not _same(fields.get("csrf", ""), csrf_token(secret)):
             return self._refused(request, reason=tr("Formulir panel tidak sah. Muat ulang panel."))
         try:
             note, kind = str(act(fields)), "ok"
@@ -390,7 +398,7 @@ class Panel:
         note = request.query_params.get("catatan", "")
         kind = request.query_params.get("jenis", "ok")
         signature = request.query_params.get("sig", "")
-        if note and not hmac.compare_digest(signature, sign_note(secret, note, kind)):
+        if note and not _same(signature, sign_note(secret, note, kind)):
             note = ""  # only notes the panel itself wrote are shown
         nonce = secrets.token_urlsafe(16)
         html = self.templates.get_template("panel.html").render(

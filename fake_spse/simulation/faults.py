@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from fake_spse.simulation.clock import SimClock
-from fake_spse.storage.sqlite import execute_statements, owner_only, transaction
+from fake_spse.storage.sqlite import execute_statements, owner_only, transaction, use_wal
 
 # Bounds of what arm() accepts (the trainer panel has stricter, per-param ones for its form).
 MAX_TIMES = 10**9
@@ -154,6 +154,7 @@ class FaultBoard:
         self._wall = wall
         self._lock = threading.Lock()
         owner_only(self._path)
+        use_wal(self._path)
         with self._transaction() as conn:
             execute_statements(conn, _SCHEMA)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from spse_shared.atomic import fsync_directory
 
@@ -74,14 +76,18 @@ class BlobStore:
                         raise BlobTooLarge(size)
                     digest.update(chunk)
                     out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path(key))
-            fsync_directory(self._root)
+                # fsync waits for the disk (seconds on a busy one): never on the event loop.
+                await asyncio.to_thread(_flush_to_disk, out)
+            await asyncio.to_thread(self._publish, tmp, key)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
         return StoredBlob(key=key, sha256=digest.hexdigest(), size=size)
+
+    def _publish(self, tmp: Path, key: str) -> None:
+        """Move a whole, synced upload into place (and sync the folder that now lists it)."""
+        os.replace(tmp, self.path(key))
+        fsync_directory(self._root)
 
     def write_bytes(self, data: bytes) -> StoredBlob:
         """Store a small blob (letters, attachments) atomically."""
@@ -132,3 +138,8 @@ class BlobStore:
         if partial or orphans:
             fsync_directory(self._root)
         return Leftovers(partial=partial, orphans=orphans)
+
+
+def _flush_to_disk(out: BinaryIO) -> None:
+    out.flush()
+    os.fsync(out.fileno())

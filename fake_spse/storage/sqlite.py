@@ -42,13 +42,23 @@ def owner_only(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def use_wal(path: Path) -> None:
+    """Switch ``path`` to WAL journalling (it stays so): readers never wait for a writer, and
+    writers wait on each other (``timeout=30``) instead of failing while a reader reads."""
+    conn = sqlite3.connect(path, timeout=30)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+
+
 def create_wal_schema(path: Path, schema: str) -> None:
     """Switch ``path`` to WAL journalling and run ``schema`` (CREATE ... IF NOT EXISTS) on it;
     the file is the owner's only (``owner_only``)."""
     owner_only(path)
+    use_wal(path)
     conn = sqlite3.connect(path, timeout=30)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
         conn.executescript(schema)
     finally:
         conn.close()

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import VendorRegistration
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.login_throttle import LoginThrottle
-from fake_spse.service.blocking import call
+from fake_spse.service.blocking import call, call_hashing
 from fake_spse.web import session as sessions
 from fake_spse.web.common import form_data, redirect, render, services, texts
 
@@ -46,7 +46,7 @@ async def login(request: Request) -> Response:
         until = throttle(request).locked_until(user_id, address, now)
         if until is not None:
             raise DomainError("login.terlalu_sering", until=until)
-        account = await call(
+        account = await call_hashing(
             services(request).accounts.authenticate, user_id, fields.get("password", "")
         )
     except DomainError as exc:
@@ -74,7 +74,7 @@ async def register(request: Request) -> Response:
     try:
         fields = await form_data(request)
         form = VendorRegistration(**{name: fields.get(name, "") for name in REGISTRATION_FIELDS})
-        account = await call(services(request).accounts.register_vendor, form)
+        account = await call_hashing(services(request).accounts.register_vendor, form)
     except DomainError as exc:
         safe = {k: v for k, v in fields.items() if "password" not in k}
         return render(

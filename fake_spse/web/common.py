@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
 from fake_spse.service.services import Services
-from fake_spse.web.session import Session
+from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
 from spse_shared.wib import format_wib
 
 
@@ -37,7 +37,12 @@ def url(request: Request, path: str) -> str:
 
 def current_user(request: Request) -> Account | None:
     user_id = session(request).user_id
-    return None if user_id is None else services(request).accounts.find(user_id)
+    if user_id is None:
+        return None
+    read = request.scope.get(ACCOUNT_AT_ARRIVAL)  # read with the session, off the event loop
+    if isinstance(read, Account) and read.user_id == user_id:
+        return read
+    return services(request).accounts.find(user_id)  # the session changed (login) since
 
 
 class LoginRequired(Exception):

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from fake_spse.domain.accounts import Account
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.tender_listing import (
     DEFAULT_LENGTH,
@@ -20,7 +21,7 @@ from fake_spse.domain.tender_listing import (
     parse_query,
     query_tenders,
 )
-from fake_spse.domain.tenders import JENIS_PENGADAAN
+from fake_spse.domain.tenders import JENIS_PENGADAAN, Tender
 from fake_spse.service.blocking import call
 from fake_spse.service.services import Services
 from fake_spse.web.common import check_token, error_page, render, rupiah, services, text
@@ -83,31 +84,32 @@ async def dt_empty(request: Request) -> Response:
 
 
 async def participants(request: Request) -> Response:
-    the_services = services(request)
+    tenders = services(request).tenders
+
+    def read() -> tuple[Tender, list[Account]]:
+        tender = tenders.tender(request.path_params["tender_id"])
+        return tender, tenders.participants(tender.tender_id)
+
     try:
-        tender = the_services.tenders.tender(request.path_params["tender_id"])
+        tender, joined = await call(read)  # SQLite: off the event loop
     except DomainError as exc:
         return error_page(request, exc)
-    return render(
-        request,
-        "peserta.html",
-        {"tender": tender, "participants": the_services.tenders.participants(tender.tender_id)},
-    )
+    return render(request, "peserta.html", {"tender": tender, "participants": joined})
 
 
 async def evaluation(request: Request) -> Response:
-    return _evaluation_page(request, "evaluasi_hasil.html")
+    return await _evaluation_page(request, "evaluasi_hasil.html")
 
 
 async def winner(request: Request) -> Response:
-    return _evaluation_page(request, "evaluasi_pemenang.html")
+    return await _evaluation_page(request, "evaluasi_pemenang.html")
 
 
-def _evaluation_page(request: Request, template: str) -> Response:
+async def _evaluation_page(request: Request, template: str) -> Response:
     # Evaluation is not simulated (yet): the pages show the tender and say there is none.
     the_services = services(request)
     try:
-        tender = the_services.tenders.tender(request.path_params["tender_id"])
+        tender = await call(the_services.tenders.tender, request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
     return render(request, template, {"tender": tender})

@@ -7,6 +7,8 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.errors import DomainError
+from fake_spse.domain.tenders import Tender
+from fake_spse.service.blocking import call
 from fake_spse.web import listing
 from fake_spse.web.common import error_page, render, services
 
@@ -21,20 +23,24 @@ async def tender_list(request: Request) -> Response:
 
 
 async def announcement(request: Request) -> Response:
-    the_services = services(request)
+    tenders = services(request).tenders
+
+    def read() -> tuple[Tender, int]:
+        tender = tenders.tender(request.path_params["tender_id"])
+        return tender, len(tenders.participants(tender.tender_id))
+
     try:
-        tender = the_services.tenders.tender(request.path_params["tender_id"])
+        tender, participant_count = await call(read)  # SQLite: off the event loop
     except DomainError as exc:
         return error_page(request, exc)
-    participants = the_services.tenders.participants(tender.tender_id)
     return render(
-        request, "pengumuman.html", {"tender": tender, "participant_count": len(participants)}
+        request, "pengumuman.html", {"tender": tender, "participant_count": participant_count}
     )
 
 
 async def schedule(request: Request) -> Response:
     try:
-        tender = services(request).tenders.tender(request.path_params["tender_id"])
+        tender = await call(services(request).tenders.tender, request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
     return render(request, "jadwal.html", {"tender": tender})
@@ -42,13 +48,15 @@ async def schedule(request: Request) -> Response:
 
 async def ca_chain(request: Request) -> Response:
     return PlainTextResponse(
-        services(request).certificates.ca_chain_pem(), media_type="application/x-pem-file"
+        await call(services(request).certificates.ca_chain_pem), media_type="application/x-pem-file"
     )
 
 
 async def ca_crl(request: Request) -> Response:
     return PlainTextResponse(
-        services(request).certificates.ca_crl_pem(), media_type="application/x-pem-file"
+        # Signing a CRL and counting it in BSrE's SQLite file: off the event loop.
+        await call(services(request).certificates.ca_crl_pem),
+        media_type="application/x-pem-file",
     )
 
 

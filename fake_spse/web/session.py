@@ -21,12 +21,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fake_spse.domain.accounts import Account
 from fake_spse.storage.database import Database
 
 COOKIE = "SPSE_SESSION"
 USER_AT_ARRIVAL = "session_user"
+# The logged-in user's account as read with the session (in the same worker thread), so that
+# pages need not read it again on the event loop.
+ACCOUNT_AT_ARRIVAL = "session_account"
 # Where the middleware puts itself in the scope: login and logout go through it to the store.
 _STORE = "session_store"
 # How often (simulated time) a logged-in session's "last seen" is written: not on every request.
@@ -119,13 +125,19 @@ class SessionMiddleware:
         self.secret = secret
         self.now = now
         self.limits = limits
+        # Session lookups read SQLite (and wait for its lock while a writer holds it): they run
+        # in threads of their own, so a burst of logins hashing passwords in the shared pool
+        # does not hold up every other page. Made on the first request (inside the loop).
+        self._readers: CapacityLimiter | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         scope[_STORE] = self
-        scope["session"] = self._load(scope) or anonymous()
+        session, account = await self._load_off_loop(scope)
+        scope["session"] = session or anonymous()
+        scope[ACCOUNT_AT_ARRIVAL] = account
         # Who the request came from, for the request log (login and logout change the session).
         scope[USER_AT_ARRIVAL] = scope["session"].user_id
         secure = scope.get("scheme") == "https"
@@ -160,6 +172,21 @@ class SessionMiddleware:
         """End ``session`` (its row is deleted); the anonymous session that replaces it."""
         self.db.delete_session(session.sid)
         return anonymous()
+
+    async def _load_off_loop(self, scope: Scope) -> tuple[Session | None, Account | None]:
+        """``_load`` and the session user's account, in a worker thread, when the request
+        carries a cookie at all."""
+        if not any(name == b"cookie" for name, _ in scope.get("headers", [])):
+            return None, None
+        if self._readers is None:
+            self._readers = CapacityLimiter(8)
+        return await anyio.to_thread.run_sync(self._load_with_account, scope, limiter=self._readers)
+
+    def _load_with_account(self, scope: Scope) -> tuple[Session | None, Account | None]:
+        session = self._load(scope)
+        if session is None or session.user_id is None:
+            return session, None
+        return session, self.db.account(session.user_id)
 
     def _load(self, scope: Scope) -> Session | None:
         for name, value in scope.get("headers", []):

@@ -7,7 +7,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
+from fake_spse.domain.certificates import UserCertificate
 from fake_spse.domain.errors import DomainError
+from fake_spse.domain.tenders import Tender
 from fake_spse.service.blocking import call
 from fake_spse.web.common import form_data, redirect, render, require_user, services, texts
 
@@ -20,23 +22,29 @@ async def dashboard(request: Request) -> Response:
     if user.role in (Role.HELPDESK, Role.ADMIN, Role.LKPP):
         # LPSE Support's handlers: links to LPSE Support and the LPSE's mailbox.
         return render(request, "beranda_lpse.html")
-    certificate = the_services.certificates.certificate_of(user.user_id)
-    if user.role is Role.POKJA:
-        tenders = [t for t in the_services.tenders.tenders() if t.created_by == user.user_id]
-        return render(
-            request, "beranda_pokja.html", {"tenders": tenders, "certificate": certificate}
+
+    def read() -> tuple[UserCertificate | None, list[Tender], set[str]]:
+        return (
+            the_services.certificates.certificate_of(user.user_id),
+            the_services.tenders.tenders(),
+            set(the_services.tenders.joined_tenders(user.user_id)),
         )
-    joined = set(the_services.tenders.joined_tenders(user.user_id))
+
+    certificate, tenders, joined = await call(read)  # SQLite: off the event loop
+    if user.role is Role.POKJA:
+        own = [t for t in tenders if t.created_by == user.user_id]
+        return render(request, "beranda_pokja.html", {"tenders": own, "certificate": certificate})
     return render(
         request,
         "beranda_penyedia.html",
-        {"tenders": the_services.tenders.tenders(), "joined": joined, "certificate": certificate},
+        {"tenders": tenders, "joined": joined, "certificate": certificate},
     )
 
 
 async def vendor_list(request: Request) -> Response:
     require_user(request, Role.VERIFIKATOR, Role.ADMIN)
-    return render(request, "verifikasi.html", {"vendors": services(request).accounts.vendors()})
+    vendors = await call(services(request).accounts.vendors)  # SQLite: off the event loop
+    return render(request, "verifikasi.html", {"vendors": vendors})
 
 
 async def verify(request: Request) -> Response:

@@ -33,6 +33,7 @@ from docx.table import Table, _Cell, _Row
 
 from fake_spse.simulation.faults import KNOWN_FAULTS
 from simulator.evidence.bundle import Evidence, record_report, write_index
+from simulator.evidence.file_modes import settle_modes
 from simulator.evidence.vendor_errors import catalog_of, vendor_error
 from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import REPORT_NAME
@@ -79,15 +80,18 @@ def write_report(folder: Path, output: Path | None = None) -> Path:
 
 
 def finish_folder(root: Path, content: Mapping[str, Any], *, report: bool) -> Path | None:
-    """Write the index; with ``report`` also the Word report (and list it in the index).
+    """Write the index; with ``report`` also the Word report (and list it in the index); then
+    evidence for sharing is made 0644 and secrets 0600 (``settle_modes``).
 
     Returns the report's path, or None when none was written.
     """
     write_index(root, {**content, "report": None})
     if not report:
+        settle_modes(root)
         return None
     path = write_report(root)
     write_index(root, {**content, "report": path.name})
+    settle_modes(root)
     return path
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import CREDENTIALS_NAME, INDEX_NAME, REPORT_NAME
+from spse_shared.atomic import write_atomic
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import DEFAULT_PROFILE, load_profile
 from spse_shared.wib import format_wib
@@ -109,7 +110,8 @@ def write_credentials(folder: Path, vendors: Iterable[VendorLogin]) -> Path | No
     if not rows:
         return None
     path = folder / CREDENTIALS_NAME
-    path.write_text(json.dumps({"vendors": rows}, indent=2) + "\n", encoding="utf-8")
+    # Passwords: the owner's only (write_atomic's 0600), as every secret of a run folder.
+    write_atomic(path, (json.dumps({"vendors": rows}, indent=2) + "\n").encode())
     return path
 
 

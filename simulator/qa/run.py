@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulator.evidence.file_modes import settle_modes
 from simulator.harness.run_folder import (
     ALLURE_RESULTS_FOLDER,
     FIRST_OUTCOMES_NAME,
@@ -160,6 +161,7 @@ def run_qa(
         runs.append(load_run(request.output_dir))
         matrix = matrix_html(runs, build_matrix(runs), request.output_dir)
     report = write_report(request.output_dir, outcomes, manifest, matrix=matrix)
+    settle_modes(request.output_dir)
     return QaRunResult(code, outcomes, elapsed, report, manifest, interrupted=interrupted)
 
 
