@@ -10,16 +10,22 @@ only the browser round trips are skipped. Guarded like the rest of /_sim.
 from __future__ import annotations
 
 import base64
+from collections.abc import AsyncIterator
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.control.api import _json, _services, guarded
-from fake_spse.domain.accounts import VendorRegistration
+from fake_spse.domain.accounts import Role, VendorRegistration, require_role
+from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.service.blocking import call
+from fake_spse.service.offers import UploadCut
+from fake_spse.service.services import Services
 from fake_spse.web.session import COOKIE, encode_cookie, log_in
+from spse_shared.wib import format_wib
 
 # The registration form's fields (as fake_spse/web/accounts.py reads them).
 _VENDOR_FIELDS = ("user_id", "password", "company", "npwp", "email", "address", "phone", "director")
@@ -105,6 +111,67 @@ async def login(request: Request) -> Response:
     return JSONResponse({"ok": True, "cookie": {"name": COOKIE, "value": value, "path": "/"}})
 
 
+def _upload_page_inputs(services: Services, vendor_id: str, tender_id: str) -> dict[str, Any]:
+    """What the vendor's upload page (fake_spse/web/vendor.py ``offer_page``) hands SpamKodok,
+    under the same checks: a CA profile, a vendor, a participant of the tender."""
+    services.offers.require_protection("ca")
+    vendor = services.accounts.account(vendor_id)
+    require_role(vendor, Role.PENYEDIA)
+    tender = services.tenders.tender(tender_id)
+    if not services.tenders.is_participant(vendor.user_id, tender.tender_id):
+        raise Forbidden("penawaran.bukan_peserta")
+    return {
+        "tender_id": tender.tender_id,
+        "vendor_id": vendor.user_id,
+        "profile": services.profile.name,
+        "recipients_pem": list(services.offers.offer_recipients(tender)),
+        "waktu_server": services.simulation.now().isoformat(),
+    }
+
+
+async def offer_page(request: Request) -> Response:
+    """The sealing inputs of the upload page for ``vendor_id`` and ``tender_id``: the tender's
+    pokja certificates, SPSE's time, the profile (the desk seals with them, as from the page)."""
+    body = await _json(request)
+    inputs = await call(
+        _upload_page_inputs, _services(request), str(body["vendor_id"]), str(body["tender_id"])
+    )
+    return JSONResponse({"ok": True, **inputs})
+
+
+async def offer(request: Request) -> Response:
+    """A sealed offer sent for ``vendor_id`` to ``tender_id`` (``data_b64``), received by the
+    service the upload endpoint calls (stage, deadline, faults, CMS checks, atomic storage);
+    the answer is the upload endpoint's."""
+    body = await _json(request)
+    services = _services(request)
+    services.offers.require_protection("ca")
+    vendor = services.accounts.account(str(body["vendor_id"]))
+    require_role(vendor, Role.PENYEDIA)
+    data = base64.b64decode(str(body["data_b64"]), validate=True)
+
+    async def sealed() -> AsyncIterator[bytes]:
+        yield data
+
+    try:
+        receipt = await services.offers.receive_offer(vendor, str(body["tender_id"]), sealed())
+    except UploadCut as exc:
+        raise DomainError("penawaran.terputus") from exc
+    stored = receipt.offer
+    return JSONResponse(
+        {
+            "ok": True,
+            "message": services.messages.text("penawaran.berhasil"),
+            "offer_id": stored.offer_id,
+            "sha256": stored.sha256,
+            "size": stored.size,
+            "received_at": stored.received_at.isoformat(),
+            "received_at_wib": format_wib(stored.received_at),
+            "replaced": receipt.replaced,
+        }
+    )
+
+
 def routes() -> list[Route]:
     return [
         Route("/arrange/vendor", guarded(vendor), methods=["POST"]),
@@ -113,4 +180,6 @@ def routes() -> list[Route]:
         Route("/arrange/tender", guarded(tender), methods=["POST"]),
         Route("/arrange/join", guarded(join), methods=["POST"]),
         Route("/arrange/login", guarded(login), methods=["POST"]),
+        Route("/arrange/offer-page", guarded(offer_page), methods=["POST"]),
+        Route("/arrange/offer", guarded(offer), methods=["POST"]),
     ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.adapters.mail import Mailbox, SmtpServer, mail_json
-from fake_spse.control.api import guarded
+from fake_spse.control.api import _json, _services, guarded
 from fake_spse.support.service import LpseSupport, ticket_json
+from fake_spse.support.tickets import Action, IncomingFile, TicketDraft
 
 
 def _support(request: Request) -> LpseSupport:
@@ -60,9 +63,53 @@ async def mail(request: Request) -> Response:
     )
 
 
+# Arranged LPSE Support (a Given that is not the scenario's subject), through LpseSupport: the
+# same rules as the pages (a vendor files, the attachment rules, who may act when), no browser.
+async def arrange_ticket(request: Request) -> Response:
+    """A vendor files a ticket with attachments (``files``: ``name``, ``data_b64``), as the
+    "Buat Tiket Baru" form sends it; the ticket number and the page's message."""
+    body = await _json(request)
+    services = _services(request)
+    vendor = services.accounts.account(str(body["vendor_id"]))
+    draft = TicketDraft(
+        title=str(body["title"]),
+        application=str(body["application"]),
+        category=str(body["category"]),
+        subcategory=str(body["subcategory"]),
+        description=str(body["description"]),
+    )
+    files = []
+    for item in body.get("files", []):
+        data = base64.b64decode(str(item["data_b64"]), validate=True)
+        files.append(IncomingFile(name=str(item["name"]), size=len(data), data=data))
+    ticket = _support(request).file_ticket(vendor, draft, files)
+    message = services.messages.text("support.tiket_dibuat", number=ticket.number)
+    return JSONResponse({"ok": True, "number": ticket.number, "message": message})
+
+
+async def arrange_action(request: Request) -> Response:
+    """``user_id`` takes ``action`` (an Action value: "ambil", "selesaikan"...) on ticket
+    ``number``, with ``note`` and ``rating`` as the ticket page sends them."""
+    body = await _json(request)
+    user = _services(request).accounts.account(str(body["user_id"]))
+    rating = body.get("rating")
+    ticket = _support(request).act(
+        user,
+        str(body["number"]),
+        Action(str(body["action"])),
+        note=str(body.get("note") or ""),
+        rating=int(rating) if rating is not None else None,
+    )
+    return JSONResponse(
+        {"ok": True, "status": ticket.status.value, "assignee": ticket.assignee or ""}
+    )
+
+
 def routes() -> list[Route]:
     return [
         Route("/support/tickets", guarded(tickets)),
         Route("/support/tickets/{number:str}", guarded(ticket)),
         Route("/mail", guarded(mail)),
+        Route("/arrange/support/ticket", guarded(arrange_ticket), methods=["POST"]),
+        Route("/arrange/support/action", guarded(arrange_action), methods=["POST"]),
     ]

@@ -10,16 +10,29 @@ the user's SpamKodok keystore (PKCS#12) exactly where SpamKodok keeps it.
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import BrowserContext
 
+from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.keystore import Keystore
 from simulator.harness.keypool import KeyRing
 from simulator.harness.simcontrol import SimControl
 from simulator.testdata.factory import TenderData, VendorData
+
+
+@dataclass(frozen=True)
+class ArrangedUpload:
+    """An offer sealed on the desk and stored through /_sim/arrange/offer: SpamKodok's answer
+    (``ok``, ``problems``) and SPSE's (the upload endpoint's JSON), None when sealing failed."""
+
+    sealed: dict[str, Any]
+    answer: dict[str, Any] | None
 
 
 class Arranger:
@@ -97,6 +110,64 @@ class Arranger:
 
     def join_tender(self, vendor_id: str, tender_id: str) -> None:
         self.sim.post("/arrange/join", {"vendor_id": vendor_id, "tender_id": tender_id})
+
+    def upload_offer(
+        self, kodok: SpamKodok, vendor_id: str, tender_id: str, paths: Sequence[Path]
+    ) -> ArrangedUpload:
+        """An upload without the page: SPSE gives the page's sealing inputs (the tender's pokja
+        certificates, its time), the vendor's SpamKodok seals ``paths`` with them, and the
+        sealed bytes are received by the service the upload endpoint calls."""
+        page = self.sim.post(
+            "/arrange/offer-page", {"vendor_id": vendor_id, "tender_id": tender_id}
+        )
+        fields = ("tender_id", "vendor_id", "profile", "recipients_pem", "waktu_server")
+        inputs = {name: page[name] for name in fields}
+        sealed = kodok.seal_for_upload(inputs, paths)
+        if not sealed.get("ok"):
+            return ArrangedUpload(sealed, None)
+        answer = self.sim.post(
+            "/arrange/offer",
+            {"vendor_id": vendor_id, "tender_id": tender_id, "data_b64": sealed["data_b64"]},
+        )
+        return ArrangedUpload(sealed, answer)
+
+    def file_support_ticket(
+        self,
+        vendor_id: str,
+        *,
+        title: str,
+        description: str,
+        subcategory: str,
+        category: str,
+        application: str,
+        attachments: Sequence[Path],
+    ) -> tuple[str, str]:
+        """The vendor files an LPSE Support ticket with ``attachments`` (files on the desk),
+        as "Buat Tiket Baru" sends it; the ticket number and the message the page shows."""
+        answer = self.sim.post(
+            "/arrange/support/ticket",
+            {
+                "vendor_id": vendor_id,
+                "title": title,
+                "description": description,
+                "subcategory": subcategory,
+                "category": category,
+                "application": application,
+                "files": [
+                    {"name": p.name, "data_b64": base64.b64encode(p.read_bytes()).decode()}
+                    for p in attachments
+                ],
+            },
+        )
+        return str(answer["number"]), str(answer["message"])
+
+    def act_on_support_ticket(
+        self, user_id: str, number: str, action: str, *, note: str = ""
+    ) -> str:
+        """``user_id`` takes ``action`` ("ambil", "selesaikan"...) on ticket ``number``, as
+        its button on the ticket page does; the ticket's status after."""
+        body = {"user_id": user_id, "number": number, "action": action, "note": note}
+        return str(self.sim.post("/arrange/support/action", body)["status"])
 
     def log_in(self, context: BrowserContext, server_url: str, user_id: str, password: str) -> None:
         """Log ``user_id`` in (password checked by SPSE) and give the desk the session cookie."""

@@ -46,6 +46,24 @@ PAGE_CHANGES_SCRIPT = """
 })();
 """
 _PAGE_STATE = "() => { const c = window.__kodokChanges; return c ? c.doc + ':' + c.n : null; }"
+# What a step record reads of a page, in one round trip: its title, the alert and status texts
+# it shows (as Playwright's get_by_role(...).all_inner_texts() finds them: explicit roles,
+# elements hidden from assistive technology left out) and its change state. Role locators walk
+# the accessibility tree once per role and cost several times this evaluation.
+_PAGE_VIEW = """
+() => {
+  const shown = (el) => el.getClientRects().length > 0
+    && getComputedStyle(el).visibility !== "hidden" && !el.closest('[aria-hidden="true"]');
+  const texts = (role) => Array.from(document.querySelectorAll(`[role~="${role}"]`))
+    .filter(shown).map((el) => el.innerText);
+  const c = window.__kodokChanges;
+  return {
+    title: document.title,
+    messages: [...texts("alert"), ...texts("status")],
+    state: c ? c.doc + ":" + c.n : null,
+  };
+}
+"""
 
 
 @dataclass
@@ -160,12 +178,13 @@ class Chronology:
         if page is not None:
             record.page_owner = page_owner
             record.page_url = page.url
-            record.page_title = _page_title(page)
-            record.messages = page_messages(page)
+            view = _page_view(page)
+            record.page_title = view.title
+            record.messages = view.messages
             if page.url != BLANK_PAGE:
                 # A window that never loaded a page (opened for an arranged log-in) has
                 # nothing to show.
-                record.screenshot = self._step_screenshot(page, record, ok=ok)
+                record.screenshot = self._step_screenshot(page, record, ok=ok, state=view.state)
         if not ok:
             for name, other in (other_pages or {}).items():
                 if other is page:
@@ -183,11 +202,12 @@ class Chronology:
         except (SimControlError, httpx.HTTPError):
             return ""
 
-    def _step_screenshot(self, page: Page, record: StepRecord, *, ok: bool) -> str | None:
-        """The page at the end of a step: the previous screenshot of it when nothing on it
-        changed since (same document, no mutation or input), else a new one. A failed step
-        always gets a new one."""
-        state = _page_state(page)
+    def _step_screenshot(
+        self, page: Page, record: StepRecord, *, ok: bool, state: str | None
+    ) -> str | None:
+        """The page at the end of a step (its change ``state`` read now): the previous
+        screenshot of it when nothing on it changed since (same document, no mutation or
+        input), else a new one. A failed step always gets a new one."""
         last = self._last_shot.get(page)
         if ok and state is not None and last is not None and last[0] == state:
             return last[1]
@@ -230,16 +250,34 @@ def load_chronology(folder: Path) -> list[StepRecord]:
     return [StepRecord.from_json(s) for s in json.loads(path.read_text(encoding="utf-8"))]
 
 
+@dataclass(frozen=True)
+class PageView:
+    """What a step record keeps of a page: title, shown messages, change state."""
+
+    title: str
+    messages: list[str]
+    state: str | None
+
+
+def _page_view(page: Page) -> PageView:
+    """The page's title, the alert and status texts it shows (what a user would copy into a
+    report) and its change state (PAGE_CHANGES_SCRIPT), read in one evaluation."""
+    try:
+        view = page.evaluate(_PAGE_VIEW)
+    except PlaywrightError:
+        return PageView("", [], None)
+    texts = [str(t) for t in view.get("messages") or []]
+    state = view.get("state")
+    return PageView(
+        title=str(view.get("title") or ""),
+        messages=[" ".join(t.split()) for t in texts if t.strip()],
+        state=state if isinstance(state, str) else None,
+    )
+
+
 def page_messages(page: Page) -> list[str]:
     """The alert and status texts a page shows (what a user would copy into a report)."""
-    try:
-        texts = [
-            *page.get_by_role("alert").all_inner_texts(),
-            *page.get_by_role("status").all_inner_texts(),
-        ]
-    except PlaywrightError:
-        return []
-    return [" ".join(t.split()) for t in texts if t.strip()]
+    return _page_view(page).messages
 
 
 def describe_exception(exc: BaseException) -> str:
@@ -253,13 +291,6 @@ def _page_state(page: Page) -> str | None:
     except PlaywrightError:
         return None
     return state if isinstance(state, str) else None
-
-
-def _page_title(page: Page) -> str:
-    try:
-        return page.title()
-    except PlaywrightError:
-        return ""
 
 
 def _safe(name: str) -> str:

@@ -2,27 +2,34 @@
 
 Both worlds are built from the same seed by the catalog's own Given steps: a pokja with an
 embedded certificate announces a tender, a vendor registers, is verified, gets a certificate and
-joins, and the upload stage opens. Then every SQLite table of the fake SPSE (SPSE, ADP, BSrE,
-LPSE Support, faults), its blob store and CA records, and the SpamKodok keystores on the desks
-must agree, apart from what differs on every run by design: password hashes (salted), keys,
-certificate serials and PEMs, blob names and the browser sessions.
+joins, the upload stage opens, and the vendor has uploaded an offer. Then every SQLite table of
+the fake SPSE (SPSE, ADP, BSrE, LPSE Support, faults), its blob store and CA records, the
+SpamKodok keystores on the desks and the sealed offers must agree, apart from what differs on
+every run by design: password hashes (salted), keys, certificate serials and PEMs, blob names,
+the browser sessions, and a sealed offer's bytes (a fresh content key and signature each time,
+so its hash and size): the offer is compared as the pokja opens it instead (signer, contents).
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from playwright.sync_api import Browser
 
 from fake_spse.server import ServerHost
+from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.keystore import Keystore
+from simulator.desk.spamkodok.offer_package import read_package
 from simulator.harness.environment import RunOptions, SimEnvironment
-from simulator.scenarios.steps.common import tender_announced, vendor_ready
+from simulator.scenarios.steps.common import tender_announced, upload_given, vendor_ready
 from simulator.scenarios.world import World
 from spse_shared.messages import MessageCatalog
 
@@ -40,6 +47,8 @@ VOLATILE = {
 }
 # Browser sessions: a walk logs in and out many times, an arranged world once per desk.
 SKIPPED_TABLES = {"sessions", "sqlite_sequence"}
+# Per table: a sealed offer's bytes differ on every sealing (content key, signature).
+VOLATILE_IN = {"offers": {"sha256", "size"}}
 
 
 def build_world(
@@ -51,11 +60,63 @@ def build_world(
         world = World(env=env, catalog=MessageCatalog(env.profile.messages), arranged=arranged)
         tender_announced(world, "Pokja 1")
         vendor_ready(world, "CV Maju")
+        upload_given(world, "CV Maju", ["Penawaran.pdf"])
+        assert world.uploads["CV Maju"].accepted, world.uploads["CV Maju"].messages
         # The vendor's desk is logged in, on SPSE's own pages, either way.
         vendor = world.actor("CV Maju")
         vendor.desk.page.goto(env.spse_url + "/dashboard")
         assert "/login" not in vendor.desk.page.url
-    return snapshot(output)
+        crl = x509.load_pem_x509_crl(httpx.get(f"{env.server_url}/bsre/crl.pem").content)
+        pokja = world.actor("Pokja 1").kodok.keystore()
+        upload = world.uploads["CV Maju"]
+    state = snapshot(output)
+    state["offers"] = opened_offers(output / "data", pokja, crl)
+    # What the page showed (the receipt) is what SPSE stored; an arranged upload shows the same.
+    assert upload.receipt is not None
+    assert [upload.receipt.sha256] == [sha for sha, _ in offer_rows(output / "data")]
+    state["shown"] = (upload.messages, upload.file_checks, upload.receipt.received_at)
+    return state
+
+
+def offer_rows(data: Path) -> list[tuple[str, str]]:
+    connection = sqlite3.connect(data / "spse.sqlite3")
+    try:
+        return list(connection.execute("SELECT sha256, blob_key FROM offers ORDER BY offer_id"))
+    finally:
+        connection.close()
+
+
+def opened_offers(
+    data: Path, pokja: Keystore, crl: x509.CertificateRevocationList
+) -> list[dict[str, Any]]:
+    """Every stored offer as the pokja's SpamKodok opens it: signer, tender, vendor, documents."""
+    assert pokja.certificate is not None
+    connection = sqlite3.connect(data / "spse.sqlite3")
+    try:
+        rows = list(connection.execute("SELECT blob_key, sha256, size, received_at FROM offers"))
+    finally:
+        connection.close()
+    opened = []
+    for blob_key, sha256, size, received_at in rows:
+        offer = cms.open_sealed(
+            (data / "blobs" / blob_key).read_bytes(),
+            recipient_key=pokja.private_key,
+            recipient_certificate=pokja.certificate,
+            trust_roots=[c for c in pokja.chain if c.subject == c.issuer],
+            crls=[crl],
+            receipt=cms.Receipt(
+                sha256=sha256, size=size, received_at=datetime.fromisoformat(received_at)
+            ),
+        )
+        manifest, documents = read_package(offer.content)
+        opened.append(
+            {
+                "signer": offer.signer_subject,
+                "manifest": manifest,
+                "documents": {n: hashlib.sha256(d).hexdigest() for n, d in documents.items()},
+            }
+        )
+    return opened
 
 
 def snapshot(output: Path) -> dict[str, Any]:
@@ -65,9 +126,15 @@ def snapshot(output: Path) -> dict[str, Any]:
         for db in sorted(data.rglob("*.sqlite3"))
         for name, rows in read_tables(db).items()
     }
+    offer_blobs = {key for _, key in offer_rows(data)}
     return {
         "tables": tables,
-        "blobs": sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in blob_files(data)),
+        "blobs": sorted(
+            hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in blob_files(data)
+            if p.name not in offer_blobs
+        ),
+        "offer_files": sorted(p.name for p in (output / "offers").iterdir()),
         "ca_files": sorted(p.name for p in (data / "bsre").iterdir()),
         "data_files": sorted(
             str(p.relative_to(data))
@@ -96,7 +163,8 @@ def read_tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
                 continue
             cursor = connection.execute(f'SELECT * FROM "{name}"')
             columns = [c[0] for c in cursor.description]
-            keep = [i for i, c in enumerate(columns) if c not in VOLATILE]
+            volatile = VOLATILE | VOLATILE_IN.get(name, set())
+            keep = [i for i, c in enumerate(columns) if c not in volatile]
             tables[name] = sorted(
                 (tuple(columns[i] for i in keep), *(tuple(row[i] for i in keep),))
                 for row in cursor.fetchall()
@@ -132,5 +200,10 @@ def test_an_arranged_world_equals_a_walked_one(
     assert len(walked["tables"]["spse.sqlite3:certificates"]) == 2
     assert len(walked["tables"]["adp.sqlite3:records"]) == 1
     assert len(walked["keystores"]) == 2
-    for part in ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores"):
+    assert len(walked["tables"]["spse.sqlite3:offers"]) == 1
+    assert [o["signer"] for o in walked["offers"]] == [
+        walked["keystores"]["penyedia-putrabudiman"]["subject"]
+    ]
+    parts = ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores")
+    for part in (*parts, "offer_files", "offers", "shown"):
         assert arranged[part] == walked[part], part

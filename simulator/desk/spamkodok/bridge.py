@@ -12,7 +12,7 @@ import base64
 import hashlib
 import threading
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -148,6 +148,13 @@ class SpamKodok:
     def check_name(self, name: str) -> list[Problem]:
         """SpamKodok's check of a file name as typed (also names no file can have here)."""
         return name_problems(name, self.profile)
+
+    def seal_for_upload(self, page: Mapping[str, Any], paths: Sequence[Path]) -> dict[str, Any]:
+        """Seal ``paths`` with what an upload page hands SpamKodok (``tender_id``,
+        ``vendor_id``, ``profile``, ``recipients_pem``, ``waktu_server``): the work of the
+        page's ``segel`` call, for an upload arranged without the page. Its answer: ``ok`` with
+        ``data_b64``, ``sha256`` and ``size``, or ``problems`` (message-catalog keys)."""
+        return self._seal({**page, "paths": [str(p) for p in paths]})
 
     def keystore(self) -> Keystore:
         """The user's keystore (KeystoreError when it cannot be opened)."""

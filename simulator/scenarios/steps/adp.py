@@ -17,6 +17,7 @@ from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.dashboard import DashboardPage
 from simulator.browser.pages.login import LoginPage
 from simulator.browser.pages.verification import VerificationPage
+from simulator.harness.arrange import Arranger
 from simulator.harness.simcontrol import SimControl
 from simulator.scenarios.steps.common import verifikator
 from simulator.scenarios.world import Actor, World
@@ -142,7 +143,11 @@ def register_copy(adp_scene: AdpScene, alias: str, lpse_name: str, **copied: str
     desk = env.desk(f"penyedia-{vendor.user_id}-{lpse.name}", spamkodok=False)
     world.actors[alias] = Actor(alias, "penyedia", vendor.user_id, vendor.password, desk, vendor)
     adp_scene.homes[alias] = lpse.name
-    register_vendor(desk.page, lpse.spse_url, vendor)
+    if world.arranged:
+        # Through that LPSE's own /_sim/arrange: its service layer, the shared ADP.
+        Arranger(lpse.sim, env.keys).register_vendor(vendor)
+    else:
+        register_vendor(desk.page, lpse.spse_url, vendor)
 
 
 @given(

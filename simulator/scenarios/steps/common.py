@@ -8,11 +8,13 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.certificate import register_ams
-from simulator.browser.journeys.offer import join_tender, upload_offer
+from simulator.browser.journeys.offer import UploadOutcome, join_tender, upload_offer
 from simulator.browser.journeys.registration import register_vendor, verify_vendor
 from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.offer import ShownReceipt
+from simulator.harness.arrange import ArrangedUpload
 from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.tags import scenario_tags
 from simulator.scenarios.world import WORLD_KEY, Actor, World
@@ -232,6 +234,38 @@ def upload_named(world: World, alias: str, names: list[str], folder: Path | None
     )
 
 
+def upload_given(world: World, alias: str, names: list[str]) -> None:
+    """An upload that is a Given, not the scenario's subject: arranged, or walked (see
+    ``world``). Arranged, the vendor's SpamKodok seals the documents with what SPSE hands the
+    upload page (the tender's pokja certificates, SPSE's time) and the sealed offer is received
+    by the service SPSE's upload endpoint calls; the outcome is what the page would show."""
+    if not world.arranged:
+        upload_named(world, alias, names)
+        return
+    actor = world.actor(alias)
+    paths = desk_files(actor, names)
+    done = world.env.arrange.upload_offer(actor.kodok, actor.user_id, world.require_tender(), paths)
+    world.uploads[alias] = shown_outcome(world, done, paths)
+
+
+def shown_outcome(world: World, done: ArrangedUpload, paths: list[Path]) -> UploadOutcome:
+    """What the upload page shows for an arranged upload (fake_spse/web/static/spamkodok-ui.js)."""
+    if done.answer is None:
+        problems = done.sealed.get("problems", [])
+        messages = [world.catalog.text(p["key"], **p.get("params", {})) for p in problems]
+        return UploadOutcome(messages, None, {})
+    checks = {p.name: "OK" for p in paths}
+    answer, sealed = done.answer, done.sealed
+    if answer["size"] != sealed["size"] or answer["sha256"] != sealed["sha256"]:
+        return UploadOutcome([world.catalog.text("penawaran.ukuran_tidak_sesuai")], None, checks)
+    receipt = ShownReceipt(
+        received_at=str(answer["received_at_wib"]),
+        size=f"{answer['size']} byte",
+        sha256=str(answer["sha256"]),
+    )
+    return UploadOutcome([str(answer["message"])], receipt, checks)
+
+
 @then(parsers.parse('SpamKodok menolak file dengan pesan "{key}"'))
 def file_refused(world: World, key: str) -> None:
     upload = world.uploads[next(reversed(world.uploads))]
@@ -241,7 +275,11 @@ def file_refused(world: World, key: str) -> None:
 
 @then(parsers.parse('halaman menampilkan pesan "{key}"'))
 def page_shows(world: World, key: str) -> None:
-    pages = [SpsePage(a.desk.page, world.env.spse_url) for a in world.actors.values()]
+    # Only windows that are open: a desk never opened (an actor arranged, not walked) shows
+    # nothing, and opening it just to look would cost a browser context.
+    pages = [
+        SpsePage(a.desk.page, world.env.spse_url) for a in world.actors.values() if a.desk.opened
+    ]
     shown = [t for p in pages for t in (*p.alert_texts(), *p.status_texts())]
     world.expect_message(f"halaman menampilkan pesan ({key})", key, shown)
 

@@ -22,7 +22,12 @@ from simulator.browser.journeys.session import log_out
 from simulator.browser.pages.offer import OfferUploadPage
 from simulator.browser.pages.opening import OpeningRow
 from simulator.desk.spamkodok.processes import DeskProcesses
-from simulator.scenarios.steps.common import letter_for, stored_offers, upload_named
+from simulator.scenarios.steps.common import (
+    letter_for,
+    stored_offers,
+    upload_given,
+    upload_named,
+)
 from simulator.scenarios.world import Actor, World
 
 
@@ -140,8 +145,8 @@ def upload_again(world: World, offer_log: OfferLog, alias: str, name: str) -> No
 
 @given(parsers.parse('penyedia "{alias}" telah mengunggah penawaran berisi file "{name}"'))
 def uploaded(world: World, offer_log: OfferLog, alias: str, name: str) -> None:
-    # upload_named opens a fresh upload page: the pokja's certificates are those SPSE lists now.
-    upload_named(world, alias, [name])
+    # Sealed to the pokja's certificates SPSE lists now (a fresh upload page when walked).
+    upload_given(world, alias, [name])
     outcome = world.uploads[alias]
     assert outcome.accepted, f"upload of {alias} refused: {outcome.messages}"
     offer_log.history.setdefault(alias, []).append(outcome)

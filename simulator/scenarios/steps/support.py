@@ -18,7 +18,7 @@ from docx.shared import Cm
 from playwright.sync_api import FilePayload
 from pytest_bdd import given, parsers, then, when
 
-from fake_spse.support.tickets import CATEGORIES, TIER_LABELS, Tier
+from fake_spse.support.tickets import CATEGORIES, TIER_LABELS, Action, Tier
 from simulator.browser.journeys import JourneyError
 from simulator.browser.journeys.session import log_in
 from simulator.browser.journeys.support import (
@@ -71,10 +71,18 @@ class SupportScene:
     opened: dict[str, int] = field(default_factory=dict)
 
     def spse(self, actor: Actor) -> None:
-        """Log the actor in to SPSE (once)."""
-        if actor.alias not in self.in_spse:
-            log_in(actor.desk.page, self.world.env.spse_url, actor.user_id, actor.password)
-            self.in_spse.add(actor.alias)
+        """Log the actor in to SPSE (once), on SPSE's home page after. Logging in is not what
+        these scenarios are about: in an arranged world SPSE checks the password through
+        /_sim/arrange and the desk gets the session cookie (see steps/common.py ``world``)."""
+        if actor.alias in self.in_spse:
+            return
+        env = self.world.env
+        if self.world.arranged:
+            env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+            DashboardPage(actor.desk.page, env.spse_url).goto()
+        else:
+            log_in(actor.desk.page, env.spse_url, actor.user_id, actor.password)
+        self.in_spse.add(actor.alias)
 
     def support(self, actor: Actor) -> SupportEntry:
         """Log in to SPSE and enter LPSE Support; JourneyError if LPSE Support refuses."""
@@ -196,7 +204,57 @@ def support_down(world: World) -> None:
 
 
 # Filing ----------------------------------------------------------------------------------------
+def ticket_documents(
+    world: World, support_scene: SupportScene, actor: Actor, subcategory: str
+) -> tuple[TicketDraft, list[Path]]:
+    """What a vendor reports a problem with: the ticket's fields, and its attachments (the
+    Word chronology and a screenshot of SPSE's home, logged in)."""
+    support_scene.spse(actor)
+    picture = screenshot(actor, "screenshot-1.png")
+    report = chronology_report(
+        world,
+        actor,
+        subcategory,
+        picture,
+        ["Login ke SPSE", f"Permasalahan: {subcategory}", "Membuat tiket di LPSE Support"],
+    )
+    draft = TicketDraft(
+        title=f"Kendala {subcategory}",
+        description=(
+            f"Kami mengalami kendala {subcategory}. Kronologi dan screenshot terlampir dalam "
+            "file MS. Word."
+        ),
+        subcategory=subcategory,
+        category=category_of(subcategory),
+    )
+    support_scene.reports[actor.alias] = [report, picture]
+    return draft, [report, picture]
+
+
 @given(parsers.parse('penyedia "{alias}" telah membuat tiket LPSE Support "{subcategory}"'))
+def vendor_filed_ticket(
+    world: World, support_scene: SupportScene, alias: str, subcategory: str
+) -> None:
+    """The ticket as a Given: arranged through LPSE Support's service (same fields and
+    attachments as the form sends), or walked."""
+    if not world.arranged:
+        vendor_files_ticket(world, support_scene, alias, subcategory)
+        return
+    actor = world.actor(alias)
+    draft, files = ticket_documents(world, support_scene, actor, subcategory)
+    number, message = world.env.arrange.file_support_ticket(
+        actor.user_id,
+        title=draft.title,
+        description=draft.description,
+        subcategory=draft.subcategory,
+        category=draft.category,
+        application=draft.application,
+        attachments=files,
+    )
+    support_scene.submissions[alias] = TicketSubmission(number, [message], [])
+    support_scene.tickets[alias] = number
+
+
 @when(
     parsers.parse(
         'penyedia "{alias}" membuat tiket LPSE Support "{subcategory}" dengan kronologi Word '
@@ -207,28 +265,10 @@ def vendor_files_ticket(
     world: World, support_scene: SupportScene, alias: str, subcategory: str
 ) -> None:
     actor = world.actor(alias)
-    support_scene.spse(actor)
-    picture = screenshot(actor, "screenshot-1.png")
-    report = chronology_report(
-        world,
-        actor,
-        subcategory,
-        picture,
-        ["Login ke SPSE", f"Permasalahan: {subcategory}", "Membuat tiket di LPSE Support"],
-    )
+    draft, files = ticket_documents(world, support_scene, actor, subcategory)
     support_scene.ensure_support(actor)
-    draft = TicketDraft(
-        title=f"Kendala {subcategory}",
-        description=(
-            f"Kami mengalami kendala {subcategory}. Kronologi dan screenshot terlampir dalam "
-            "file MS. Word."
-        ),
-        subcategory=subcategory,
-        category=category_of(subcategory),
-    )
-    submission = file_ticket(actor.desk.page, world.env.spse_url, draft, [report, picture])
+    submission = file_ticket(actor.desk.page, world.env.spse_url, draft, files)
     support_scene.submissions[alias] = submission
-    support_scene.reports[alias] = [report, picture]
     if submission.number is None:
         raise JourneyError(f"LPSE Support refused the ticket of {alias}: {submission.errors}")
     support_scene.tickets[alias] = submission.number
@@ -280,10 +320,31 @@ def handle(
     act_on_ticket(actor.desk.page, world.env.spse_url, number, button, note=note, rating=rating)
 
 
+def handled(
+    world: World, scene: SupportScene, alias: str, vendor: str, action: Action, *, note: str = ""
+) -> None:
+    """A handler's action on a ticket as a Given: arranged through LPSE Support's service (the
+    same rules decide), or walked with the action's button."""
+    if not world.arranged:
+        handle(world, scene, alias, vendor, BUTTONS[action], note=note)
+        return
+    world.env.arrange.act_on_support_ticket(
+        world.actor(alias).user_id, scene.ticket_of(vendor), action.value, note=note
+    )
+
+
+# The ticket page's buttons of the actions a Given may take.
+BUTTONS = {Action.AMBIL: "Ambil Tiket", Action.SELESAIKAN: "Selesaikan Tiket"}
+
+
 @given(parsers.parse('"{alias}" mengambil tiket penyedia "{vendor}"'))
+def ticket_taken(world: World, support_scene: SupportScene, alias: str, vendor: str) -> None:
+    handled(world, support_scene, alias, vendor, Action.AMBIL)
+
+
 @when(parsers.parse('"{alias}" mengambil tiket penyedia "{vendor}"'))
 def take_ticket(world: World, support_scene: SupportScene, alias: str, vendor: str) -> None:
-    handle(world, support_scene, alias, vendor, "Ambil Tiket")
+    handle(world, support_scene, alias, vendor, BUTTONS[Action.AMBIL])
 
 
 @when(parsers.parse('"{alias}" meneruskan tiket penyedia "{vendor}"'))
@@ -292,11 +353,17 @@ def escalate_ticket(world: World, support_scene: SupportScene, alias: str, vendo
 
 
 @given(parsers.parse('"{alias}" menyelesaikan tiket penyedia "{vendor}" dengan jawaban "{note}"'))
+def ticket_resolved(
+    world: World, support_scene: SupportScene, alias: str, vendor: str, note: str
+) -> None:
+    handled(world, support_scene, alias, vendor, Action.SELESAIKAN, note=note)
+
+
 @when(parsers.parse('"{alias}" menyelesaikan tiket penyedia "{vendor}" dengan jawaban "{note}"'))
 def resolve_ticket(
     world: World, support_scene: SupportScene, alias: str, vendor: str, note: str
 ) -> None:
-    handle(world, support_scene, alias, vendor, "Selesaikan Tiket", note=note)
+    handle(world, support_scene, alias, vendor, BUTTONS[Action.SELESAIKAN], note=note)
 
 
 @when(

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
 
 from fake_spse.server import RunningServer
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
+from simulator.testdata.documents import write_pdf
+from spse_shared.profile import UPLOAD_STAGE
 
 VENDOR = {
     "user_id": "cvmaju",
@@ -88,3 +95,97 @@ def test_arrange_is_refused_from_another_site(http: httpx.Client) -> None:
     )
     assert refused.status_code == 403
     assert http.get("/_sim/accounts/cvmaju").status_code == 404
+
+
+def csr_pem(common_name: str) -> str:
+    key = rsa.generate_private_key(65537, 2048)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    request = (
+        x509.CertificateSigningRequestBuilder().subject_name(subject).sign(key, hashes.SHA256())
+    )
+    return request.public_bytes(serialization.Encoding.PEM).decode()
+
+
+def ams(http: httpx.Client, user_id: str, tmp_path: Path) -> str:
+    letter = write_pdf(tmp_path / f"{user_id}.pdf", "Surat Rekomendasi", [user_id])
+    answer = http.post(
+        "/_sim/arrange/ams",
+        json={
+            "user_id": user_id,
+            "letter_name": "Surat Rekomendasi.pdf",
+            "letter_b64": base64.b64encode(letter.read_bytes()).decode(),
+            "csr_pem": csr_pem(user_id),
+        },
+    ).json()
+    return str(answer["certificate_pem"])
+
+
+def test_an_arranged_upload_gets_the_pages_sealing_inputs_and_spses_checks(
+    http: httpx.Client, tmp_path: Path
+) -> None:
+    pokja_pem = ams(http, "pokja1", tmp_path)
+    tender_id = http.post("/_sim/arrange/tender", json={"pokja_id": "pokja1", **TENDER}).json()[
+        "tender_id"
+    ]
+    http.post("/_sim/arrange/vendor", json=VENDOR)
+    http.post("/_sim/arrange/verify", json={"verifier_id": "verif", "vendor_id": "cvmaju"})
+    asked = {"vendor_id": "cvmaju", "tender_id": tender_id}
+    # Not a participant yet: the upload page would refuse too.
+    refused = http.post("/_sim/arrange/offer-page", json=asked)
+    assert refused.json()["error"] == "penawaran.bukan_peserta"
+    http.post("/_sim/arrange/join", json=asked)
+    page = http.post("/_sim/arrange/offer-page", json=asked).json()
+    assert page["recipients_pem"] == [pokja_pem]
+    assert page["profile"] == "spse-4.3-ca"
+    assert datetime.fromisoformat(page["waktu_server"]) == datetime.fromisoformat(
+        http.get("/_sim/clock").json()["now"]
+    )
+    blobs_before = http.get("/_sim/blobs").json()
+    # Before the upload stage, and junk in it: refused as the upload endpoint refuses them,
+    # nothing stored.
+    junk = {**asked, "data_b64": base64.b64encode(b"bukan CMS").decode()}
+    assert http.post("/_sim/arrange/offer", json=junk).status_code == 400
+    http.post("/_sim/clock", json={"tender_id": tender_id, "to_stage": UPLOAD_STAGE})
+    http.post("/_sim/clock", json={"advance_seconds": 60})
+    assert http.post("/_sim/arrange/offer", json=junk).status_code == 400
+    assert http.get(f"/_sim/tenders/{tender_id}/offers").json()["offers"] == []
+    assert http.get("/_sim/blobs").json() == blobs_before
+
+
+def test_arranged_support_tickets_follow_lpse_supports_rules(http: httpx.Client) -> None:
+    http.post("/_sim/arrange/vendor", json=VENDOR)
+    http.post("/_sim/arrange/verify", json={"verifier_id": "verif", "vendor_id": "cvmaju"})
+    http.post(
+        "/_sim/staff",
+        json={"user_id": "hana", "password": "Rahasia1!", "role": "helpdesk", "name": "Hana",
+              "email": "h@x.go.id"},
+    )  # fmt: skip
+    draft = {
+        "vendor_id": "cvmaju",
+        "title": "Kendala Upload Dokumen Penawaran",
+        "description": "Upload gagal.",
+        "subcategory": "Upload Dokumen Penawaran",
+        "category": "Teknis",
+        "application": "SPSE",
+    }
+    program = {"name": "Kronologi Error.exe", "data_b64": base64.b64encode(b"MZ").decode()}
+    refused = http.post("/_sim/arrange/support/ticket", json={**draft, "files": [program]})
+    assert refused.status_code == 400
+    assert http.get("/_sim/support/tickets").json()["tickets"] == []
+    # Only a vendor files a ticket.
+    staff_ticket = http.post("/_sim/arrange/support/ticket", json={**draft, "vendor_id": "hana"})
+    assert staff_ticket.status_code == 400
+
+    word = {"name": "Kronologi Error.docx", "data_b64": base64.b64encode(b"PK\x03\x04").decode()}
+    filed = http.post("/_sim/arrange/support/ticket", json={**draft, "files": [word]}).json()
+    number = filed["number"]
+    assert number in filed["message"]
+    # The vendor cannot take its own ticket; the helpdesk can.
+    own = {"user_id": "cvmaju", "number": number, "action": "ambil"}
+    assert http.post("/_sim/arrange/support/action", json=own).status_code == 400
+    taken = http.post("/_sim/arrange/support/action", json={**own, "user_id": "hana"}).json()
+    assert taken["status"] == "diproses"
+    assert taken["assignee"] == "hana"
+    [ticket] = http.get("/_sim/support/tickets").json()["tickets"]
+    assert [a["name"] for a in ticket["attachments"]] == ["Kronologi Error.docx"]
+    assert len(ticket["history"]) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from simulator.harness.chronology import Chronology, load_chronology
 from simulator.harness.simcontrol import SimControl
@@ -38,3 +39,40 @@ def test_ctrl_c_in_a_step_leaves_no_failed_step(chronology: Chronology, tmp_path
         raise KeyboardInterrupt
     assert [(s.title, s.outcome) for s in chronology.steps] == [("Login", "ok")]
     assert [(s.title, s.outcome) for s in load_chronology(tmp_path)] == [("Login", "ok")]
+
+
+PAGE = """<!doctype html><title>Dokumen Penawaran - SPSE</title>
+<div role="alert">Upload   gagal:
+  koneksi terputus</div>
+<div role="alert" hidden>tersembunyi</div>
+<div aria-hidden="true"><p role="alert">untuk mata saja</p></div>
+<div role="status" style="visibility: hidden">tidak terlihat</div>
+<p role="status">Penawaran berhasil dikirim</p>
+<div role="alert"> </div>
+"""
+
+
+@pytest.mark.e2e
+def test_a_step_records_the_title_and_the_messages_a_user_sees(
+    sim_browser: Browser, tmp_path: Path
+) -> None:
+    chronology = Chronology(tmp_path, SimControl.unavailable("no server in this test"))
+    context = sim_browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(PAGE)
+        with chronology.step("Kirim penawaran", "penyedia", page):
+            pass
+        # The same texts Playwright's role locators find (visible ones, whitespace folded).
+        by_role = [
+            " ".join(t.split())
+            for role in ("alert", "status")
+            for t in page.get_by_role(role).all_inner_texts()
+            if t.strip()
+        ]
+    finally:
+        context.close()
+    [step] = load_chronology(tmp_path)
+    assert step.page_title == "Dokumen Penawaran - SPSE"
+    assert step.messages == ["Upload gagal: koneksi terputus", "Penawaran berhasil dikirim"]
+    assert step.messages == by_role
