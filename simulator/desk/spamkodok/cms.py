@@ -327,8 +327,7 @@ def seal_stream(
     output = bytearray(CHUNK + _BLOCK)
     content_hash = hashlib.sha256()
     output_hash = hashlib.sha256() if digest_output else None
-    with ThreadPoolExecutor(1, thread_name_prefix="segel-sha256") as worker:
-        background = _Background(worker)
+    with _Background() as background:
 
         def write(data: bytes | memoryview) -> None:
             out.write(data)
@@ -369,15 +368,27 @@ def seal_stream(
 
 
 class _Background:
-    """Hashing in one worker thread (hashlib releases the GIL on large updates) while the
-    caller encrypts or decrypts; ``wait`` before a buffer handed over is reused."""
+    """Hashing in worker threads (hashlib releases the GIL on large updates) while the caller
+    encrypts or decrypts: one thread per hash, so each sees its bytes in order and two hashes
+    run side by side. ``wait`` before a buffer handed over is reused."""
 
-    def __init__(self, worker: ThreadPoolExecutor) -> None:
-        self._worker = worker
+    def __init__(self) -> None:
+        self._workers: dict[int, ThreadPoolExecutor] = {}
         self._pending: list[Future[None]] = []
 
+    def __enter__(self) -> _Background:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for worker in self._workers.values():
+            worker.shutdown(wait=True)
+
     def hash(self, target: Any, data: bytes | memoryview) -> None:
-        self._pending.append(self._worker.submit(target.update, data))
+        worker = self._workers.get(id(target))
+        if worker is None:
+            worker = ThreadPoolExecutor(1, thread_name_prefix="spamkodok-sha")
+            self._workers[id(target)] = worker
+        self._pending.append(worker.submit(target.update, data))
 
     def wait(self) -> None:
         for pending in self._pending:
@@ -587,8 +598,7 @@ def open_sealed_stream(
             f"Ukuran dokumen penawaran ({size} byte) tidak sama dengan tanda terima "
             f"({receipt.size} byte)."
         )
-    with ThreadPoolExecutor(1, thread_name_prefix="buka-sha256") as worker:
-        background = _Background(worker)
+    with _Background() as background:
         reader = _ReceiptReader(source, start, size, background)
         try:
             signed, content_size, digests = _decrypt(
