@@ -601,9 +601,12 @@ def open_sealed_stream(
     with _Background() as background:
         reader = _ReceiptReader(source, start, size, background)
         try:
-            signed, content_size, digests = _decrypt(
-                reader, background, sink, recipient_key, recipient_certificate
-            )
+            try:
+                signed, content_size, digests = _decrypt(
+                    reader, background, sink, recipient_key, recipient_certificate
+                )
+            except ValueError as error:  # the file changed size while it was being read
+                raise OfferTruncated("Dokumen penawaran berubah saat dibaca.") from error
         except OfferError:
             reader.drain()
             _check_receipt(reader.sha256(), receipt)
@@ -647,11 +650,18 @@ class _ReceiptReader:
         return data
 
     def readinto(self, buffer: memoryview) -> int:
-        """Fill `buffer`; the caller must ``wait`` on the background before reusing it."""
-        count = self._source.readinto(buffer[: self.size - self.position])  # type: ignore[attr-defined]
+        """Fill `buffer` (less only at the end); the caller must ``wait`` on the background
+        before reusing it."""
+        wanted = min(len(buffer), self.size - self.position)
+        count = 0
+        while count < wanted:
+            got = self._source.readinto(buffer[count:wanted])  # type: ignore[attr-defined]
+            if not got:
+                break
+            count += got
         self.position += count
         self._background.hash(self._hash, buffer[:count])
-        return int(count)
+        return count
 
     def peek(self, offset: int, count: int) -> bytes:
         here = self._source.tell()
