@@ -334,3 +334,18 @@ def test_a_document_changed_while_sealing_leaves_no_offer(pki: Pki, folder: Path
         )
 
     assert sorted(p.name for p in folder.iterdir()) == ["dokumen.pdf"]
+
+
+@pytest.mark.parametrize("size", [2**24 - 3000, 2**24 - 1500, 2**24])
+def test_lengths_of_four_bytes_around_16_mib(pki: Pki, folder: Path, size: int) -> None:
+    # The content, the SignedData and the envelope need a 4-byte DER length from 16 MiB on;
+    # these sizes put each header on either side of that step.
+    content = folder / "isi.bin"
+    content.write_bytes(content_of(size))
+
+    pki.seal(content, folder / "ours.p7m")
+    openssl_open(pki, folder / "ours.p7m", folder / "by-openssl.bin")
+    pki.open(folder / "ours.p7m", folder / "by-us.bin")
+
+    assert (folder / "by-openssl.bin").read_bytes() == content.read_bytes()
+    assert (folder / "by-us.bin").read_bytes() == content.read_bytes()
