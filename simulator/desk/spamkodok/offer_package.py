@@ -132,7 +132,10 @@ def build_package(
     through ``PackageContent`` instead.
     """
     package = PackageContent(tender_id=tender_id, vendor_id=vendor_id, profile=profile, files=files)
-    return b"".join(bytes(chunk) for chunk in package.chunks())
+    output = io.BytesIO()
+    for chunk in package.chunks():
+        output.write(chunk)
+    return output.getvalue()
 
 
 def read_package(data: bytes) -> tuple[Manifest, dict[str, bytes]]:
