@@ -202,6 +202,7 @@ CATALOG: Mapping[str, str] = {
     ),
     "kodok.keystore": "Keystore SpamKodok 2 tidak dapat dibuka: {detail}",
     "kodok.gagal_segel": "SpamKodok 2 gagal mengamankan dokumen: {detail}",
+    "kodok.unduh_gagal": "SpamKodok 2 tidak dapat mengunduh dokumen penawaran dari SPSE.",
     # certificate failures and the upgrade by import APD (KODOK-070..099): SpamKodok 2 checks its
     # own certificate at sealing (at SPSE's time) and the old certificate in an APD file; SPSE
     # checks the old certificate belongs to the user and has BSrE revoke it once superseded.

@@ -127,7 +127,12 @@ class Arranger:
             return ArrangedUpload(sealed, None)
         answer = self.sim.post(
             "/arrange/offer",
-            {"vendor_id": vendor_id, "tender_id": tender_id, "data_b64": sealed["data_b64"]},
+            {
+                "vendor_id": vendor_id,
+                "tender_id": tender_id,
+                # Catalog offers are small: the control plane takes them inline.
+                "data_b64": base64.b64encode(Path(sealed["path"]).read_bytes()).decode(),
+            },
         )
         return ArrangedUpload(sealed, answer)
 

@@ -23,17 +23,6 @@
     });
     el.hidden = false;
   }
-  function bytesToBase64(buffer) {
-    return new Promise(function (resolve, reject) {
-      var reader = new FileReader();
-      reader.onload = function () { resolve(String(reader.result).split(",", 2)[1] || ""); };
-      reader.onerror = function () { reject(reader.error); };
-      reader.readAsDataURL(new Blob([buffer]));
-    });
-  }
-  function base64ToBlob(b64) {
-    return fetch("data:application/octet-stream;base64," + b64).then(function (r) { return r.blob(); });
-  }
   function kodokMessages(result) {
     return (result.problems || []).map(function (p) { return fmt(p.key, p.params); });
   }
@@ -100,17 +89,20 @@
       if (!chosen.length) { show(area, [fmt("penawaran.belum_pilih_file")], "error"); return; }
       button.disabled = true;
       try {
+        // SpamKodok seals into a file and puts it into the hidden file input by path; the
+        // upload streams that file from disk, the offer never passes through the page as bytes.
         var sealed = await window.spamkodok.segel({
           tender_id: root.dataset.tender, vendor_id: root.dataset.vendor,
           profile: root.dataset.profile, recipients_pem: recipients,
           paths: chosen.map(function (f) { return f.path; }),
-          waktu_server: root.dataset.waktuServer
+          waktu_server: root.dataset.waktuServer, masukan: "berkas-tersegel"
         });
         if (!sealed.ok) { show(area, kodokMessages(sealed), "error"); return; }
+        var file = document.getElementById("berkas-tersegel").files[0];
         var response;
         try {
           response = await fetch(root.dataset.kirim, {
-            method: "POST", body: await base64ToBlob(sealed.data_b64),
+            method: "POST", body: file,
             headers: { "Content-Type": "application/octet-stream", "X-Authenticity-Token": token }
           });
         } catch (e) {
@@ -146,13 +138,14 @@
         var status = row.querySelector(".status");
         var subject = row.querySelector(".subjek");
         status.textContent = "Sedang dibuka...";
-        var doc = await fetch(row.dataset.dokumen);
+        // SpamKodok downloads the stored offer itself (streamed to a file) and opens it there.
         var result = await window.spamkodok.buka({
           tender_id: root.dataset.tender, offer_id: row.dataset.offer,
-          data_b64: await bytesToBase64(await doc.arrayBuffer()),
+          dokumen: row.dataset.dokumen,
           receipt: { sha256: row.dataset.sha256, size: Number(row.dataset.size),
                      received_at: row.dataset.received }
         });
+        if (!result.code) { status.textContent = kodokMessages(result).join(" "); continue; }
         var saved = await fetch(row.dataset.catat, {
           method: "POST",
           headers: { "Content-Type": "application/json", "X-Authenticity-Token": token },

@@ -8,10 +8,13 @@ own key. Answers carry message-catalog keys; the page turns them into words.
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import re
+import shutil
+import tempfile
 import threading
+import urllib.parse
 import urllib.request
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,11 +39,15 @@ from simulator.desk.spamkodok.keystore import (
     KeystoreError,
     WrongPassphrase,
 )
-from simulator.desk.spamkodok.offer_package import PackageError, build_package, read_package
+from simulator.desk.spamkodok.offer_package import PackageError
+from simulator.desk.spamkodok.offers import open_offer, seal_offer
 from simulator.desk.spamkodok.processes import ProcessProbe, SystemProbe, labels
 from spse_shared.profile import Profile
 
 VERSION = "2.0-sim"
+# The id of the page's file input SpamKodok puts a sealed offer into (by path, never as bytes).
+_INPUT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_DOWNLOAD_CHUNK = 1024 * 1024
 
 INIT_SCRIPT = """
 (() => {
@@ -123,6 +130,8 @@ class SpamKodok:
         # The new key of an upgrade (import APD), kept until BSrE's certificate for it arrives.
         self._pending_key: rsa.RSAPrivateKey | None = None
         self._lock = threading.Lock()
+        # Where sealed and opened offers go when the run keeps no output_dir.
+        self._scratch: Path | None = None
 
     # desk-side API (what the user does outside the page) ---------------------------------
     def install(self, context: BrowserContext) -> None:
@@ -153,8 +162,11 @@ class SpamKodok:
         """Seal ``paths`` with what an upload page hands SpamKodok (``tender_id``,
         ``vendor_id``, ``profile``, ``recipients_pem``, ``waktu_server``): the work of the
         page's ``segel`` call, for an upload arranged without the page. Its answer: ``ok`` with
-        ``data_b64``, ``sha256`` and ``size``, or ``problems`` (message-catalog keys)."""
-        return self._seal({**page, "paths": [str(p) for p in paths]})
+        ``path`` (the sealed file), ``sha256`` and ``size``, or ``problems`` (catalog keys)."""
+        answer = self._seal({**page, "paths": [str(p) for p in paths]}, {})
+        if answer.get("ok"):
+            answer = {**answer, "path": str(self._work_dir("tersegel") / str(answer["nama"]))}
+        return answer
 
     def keystore(self) -> Keystore:
         """The user's keystore (KeystoreError when it cannot be opened)."""
@@ -169,13 +181,14 @@ class SpamKodok:
 
     # the bridge ---------------------------------------------------------------------------
     def _dispatch(self, source: dict[str, Any], op: str, args: dict[str, Any]) -> dict[str, Any]:
+        """One call from the page; `source` is Playwright's (context, page, frame) of it."""
         handler = {
             "info": self._info,
             "buatPermintaan": self._make_request,
             "tanamSertifikat": self._embed,
             "pilihFile": self._choose_files,
-            "segel": self._seal,
-            "buka": self._open,
+            "segel": lambda a: self._seal(a, source),
+            "buka": lambda a: self._open(a, source),
             "importApd": self._import_apd,
         }.get(op)
         if handler is None:
@@ -247,7 +260,10 @@ class SpamKodok:
             ],
         }
 
-    def _seal(self, args: dict[str, Any]) -> dict[str, Any]:
+    def _seal(self, args: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+        """Seal the chosen files into a file; with ``masukan`` (the id of the page's file
+        input) the sealed file is put into that input by path, for the page to upload: the
+        offer never crosses into the page as bytes, Chromium streams it from disk."""
         paths = [Path(p) for p in args.get("paths", [])]
         checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
         problems = [p for c in checks for p in c.problems]
@@ -273,30 +289,52 @@ class SpamKodok:
         if not recipients:
             return _fail(Problem("kodok.penerima_kosong"))
         tender_id = str(args["tender_id"])
+        vendor_id = str(args["vendor_id"])
+        field = str(args.get("masukan") or "")
+        if field and not _INPUT_ID.fullmatch(field):
+            return _fail(Problem("kodok.gagal_segel", {"detail": f"masukan {field!r} tidak sah"}))
         try:
-            content = build_package(
+            sealed = seal_offer(
+                [(p.name, p) for p in paths],
+                self._sealed_path(tender_id, vendor_id),
                 tender_id=tender_id,
-                vendor_id=str(args["vendor_id"]),
+                vendor_id=vendor_id,
                 profile=str(args.get("profile", self.profile.name)),
-                files=[(p.name, p) for p in paths],
+                signer_key=keystore.private_key,
+                signer_certificate=keystore.certificate,
+                chain=keystore.chain,
+                recipients=recipients,
             )
         except (PackageError, OSError) as exc:
             return _fail(Problem("kodok.gagal_segel", {"detail": str(exc)}))
-        sealed = cms.seal(
-            content,
-            signer_key=keystore.private_key,
-            signer_certificate=keystore.certificate,
-            chain=keystore.chain,
-            recipients=recipients,
-        )
-        digest = hashlib.sha256(sealed).hexdigest()
-        self._keep_sealed(tender_id, sealed, digest)
-        return {
-            "ok": True,
-            "data_b64": base64.b64encode(sealed).decode(),
-            "sha256": digest,
-            "size": len(sealed),
-        }
+        if self.output_dir is not None:
+            self.sealed.append(SealedOffer(tender_id, sealed.path, sealed.sha256, sealed.size))
+        frame = source.get("frame")
+        if field and frame is not None:
+            frame.set_input_files(f"#{field}", sealed.path)
+        return {"ok": True, "nama": sealed.path.name, "sha256": sealed.sha256, "size": sealed.size}
+
+    def _work_dir(self, kind: str) -> Path:
+        """The run's output folder for `kind`, or this desk's scratch folder without one."""
+        if self.output_dir is not None:
+            folder = self.output_dir if kind == "tersegel" else self.output_dir / kind
+        else:
+            with self._lock:
+                if self._scratch is None:
+                    self._scratch = Path(tempfile.mkdtemp(prefix="spamkodok-"))
+                    weakref.finalize(self, shutil.rmtree, self._scratch, ignore_errors=True)
+                folder = self._scratch / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def _sealed_path(self, tender_id: str, vendor_id: str) -> Path:
+        folder = self._work_dir("tersegel")
+        if self.output_dir is None:
+            for old in folder.glob("*.p7m"):  # scratch keeps only the latest offer
+                old.unlink(missing_ok=True)
+        number = len(self.sealed) + 1
+        name = f"penawaran-{_file_part(tender_id)}-{_file_part(vendor_id)}-{number}.p7m"
+        return folder / name
 
     def _check_own_certificate(
         self, certificate: x509.Certificate, chain: list[x509.Certificate], args: dict[str, Any]
@@ -367,22 +405,41 @@ class SpamKodok:
             chain = x509.load_pem_x509_certificates(answer.read())
         return [c for c in chain if c.subject == c.issuer]
 
-    def _keep_sealed(self, tender_id: str, sealed: bytes, digest: str) -> None:
-        if self.output_dir is None:
-            return
-        self.output_dir.mkdir(parents=True, exist_ok=True)
-        path = self.output_dir / f"penawaran-{tender_id}-{len(self.sealed) + 1}.p7m"
-        path.write_bytes(sealed)
-        self.sealed.append(SealedOffer(tender_id, path, digest, len(sealed)))
-
-    def _open(self, args: dict[str, Any]) -> dict[str, Any]:
+    def _open(self, args: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+        """Download the stored offer at ``dokumen`` (a URL of the page, fetched with the page's
+        session, streamed to a file) and open it into a folder of documents."""
         tender_id = str(args.get("tender_id", ""))
         offer_id = str(args.get("offer_id", ""))
-        code, subject, files = self._open_offer(tender_id, args)
+        try:
+            sealed = self._download(str(args.get("dokumen", "")), tender_id, offer_id, source)
+        except (OSError, ValueError):
+            return {"ok": False, "code": "", "problems": [{"key": "kodok.unduh_gagal"}]}
+        try:
+            code, subject, files = self._open_offer(tender_id, offer_id, sealed, args)
+        finally:
+            sealed.unlink(missing_ok=True)
         self.opened.append(OpenedReport(tender_id, offer_id, code, subject, files))
         return {"ok": code == "dibuka", "code": code, "signer_subject": subject, "files": files}
 
-    def _open_offer(self, tender_id: str, args: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    def _download(
+        self, address: str, tender_id: str, offer_id: str, source: dict[str, Any]
+    ) -> Path:
+        frame, context = source.get("frame"), source.get("context")
+        url = urllib.parse.urljoin(frame.url if frame is not None else self.server_url, address)
+        if not url.startswith(self.server_url + "/"):
+            raise ValueError(f"not an SPSE address: {url}")
+        request = urllib.request.Request(url)
+        if context is not None:
+            cookies = "; ".join(f"{c['name']}={c['value']}" for c in context.cookies(url))
+            request.add_header("Cookie", cookies)
+        target = self._work_dir("unduhan") / f"{_file_part(tender_id)}-{_file_part(offer_id)}.p7m"
+        with urllib.request.urlopen(request, timeout=60) as answer, target.open("wb") as out:
+            shutil.copyfileobj(answer, out, _DOWNLOAD_CHUNK)
+        return target
+
+    def _open_offer(
+        self, tender_id: str, offer_id: str, sealed: Path, args: dict[str, Any]
+    ) -> tuple[str, str, tuple[str, ...]]:
         keystore = self.keystore()
         if keystore.certificate is None:
             return "bukan_penerima", "", ()
@@ -392,25 +449,34 @@ class SpamKodok:
             size=int(receipt_args["size"]),
             received_at=datetime.fromisoformat(str(receipt_args["received_at"])),
         )
+        folder = self._work_dir("dibuka") / _file_part(tender_id) / _file_part(offer_id)
         try:
-            opened = cms.open_sealed(
-                base64.b64decode(str(args["data_b64"])),
+            opened = open_offer(
+                sealed,
+                folder,
                 recipient_key=keystore.private_key,
                 recipient_certificate=keystore.certificate,
                 trust_roots=[c for c in keystore.chain if c.subject == c.issuer],
                 crls=[self._fetch_crl()],
                 receipt=receipt,
+                replace=True,
             )
-            manifest, documents = read_package(opened.content)
         except cms.OfferError as exc:
             return exc.code, "", ()
         except PackageError:
             return cms.OfferAltered.code, "", ()
-        if manifest.tender_id != tender_id:
+        if opened.manifest.tender_id != tender_id:
+            for path in opened.documents.values():
+                path.unlink(missing_ok=True)
             return cms.WrongTender.code, opened.signer_subject, ()
-        return "dibuka", opened.signer_subject, tuple(sorted(documents))
+        return "dibuka", opened.signer_subject, tuple(sorted(opened.documents))
 
     def _fetch_crl(self) -> x509.CertificateRevocationList:
         # SpamKodok fetches BSrE's current CRL at every opening, as a real client would.
         with urllib.request.urlopen(f"{self.server_url}/bsre/crl.pem", timeout=30) as answer:
             return x509.load_pem_x509_crl(answer.read())
+
+
+def _file_part(text: str) -> str:
+    """`text` made safe as part of a file name."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", text)[:80] or "_"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import tarfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -20,6 +21,8 @@ from typing import IO, Any
 MANIFEST_NAME = "MANIFEST.json"
 DOCUMENT_DIRECTORY = "dokumen/"
 _CHUNK = 1024 * 1024
+# Generous for thousands of documents; a larger "manifest" is not read into memory.
+_MANIFEST_MAX = 16 * 1024 * 1024
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 _MANIFEST_KEYS = {"tender_id", "vendor_id", "profile", "files"}
 _FILE_KEYS = {"name", "size", "sha256"}
@@ -48,76 +51,188 @@ class Manifest:
     files: tuple[PackagedFile, ...]
 
 
+class PackageContent:
+    """An offer package streamed from the documents on disk: ``size`` bytes in ``chunks``.
+
+    The documents are hashed once when it is made (the manifest needs their digests) and read
+    again while it streams; a document whose size, modification time or inode changed in
+    between, or that does not deliver its size, raises PackageError (as tar does for "file
+    changed as we read it"). The bytes are those ``tarfile`` writes for the same members.
+    """
+
+    def __init__(
+        self, *, tender_id: str, vendor_id: str, profile: str, files: Sequence[tuple[str, Path]]
+    ) -> None:
+        for label, value in (
+            ("tender_id", tender_id),
+            ("vendor_id", vendor_id),
+            ("profile", profile),
+        ):
+            if not value:
+                raise PackageError(f"{label} must not be empty")
+        seen: set[str] = set()
+        entries: list[PackagedFile] = []
+        self._documents: list[tuple[str, Path, os.stat_result]] = []
+        for name, path in files:
+            _check_name(name)
+            if name in seen:
+                raise PackageError(f"Nama berkas ganda dalam satu penawaran: {name}")
+            seen.add(name)
+            before = Path(path).stat()
+            size, digest = _hash_file(Path(path))
+            if size != before.st_size:
+                raise PackageError(f"Berkas berubah saat dikemas: {name}")
+            entries.append(PackagedFile(name=name, size=size, sha256=digest))
+            self._documents.append((name, Path(path), before))
+        self.manifest = Manifest(tender_id, vendor_id, profile, tuple(entries))
+        manifest_bytes = _manifest_json(self.manifest)
+        self._head = _header(MANIFEST_NAME, len(manifest_bytes)) + _padded(manifest_bytes)
+        self._headers = [_header(DOCUMENT_DIRECTORY + e.name, e.size) for e in entries]
+        offset = len(self._head) + sum(
+            len(header) + entry.size + -entry.size % tarfile.BLOCKSIZE
+            for header, entry in zip(self._headers, entries, strict=True)
+        )
+        # tarfile's close: two zero blocks, then zeros up to a whole record.
+        end = offset + 2 * tarfile.BLOCKSIZE
+        self.size = end + -end % tarfile.RECORDSIZE
+        self._trailer = bytes(self.size - offset)
+
+    def chunks(self) -> Iterator[bytes | memoryview]:
+        """The package in order; document pieces are views of one reused buffer."""
+        yield self._head
+        buffer = bytearray(_CHUNK)
+        view = memoryview(buffer)
+        for header, (name, path, before) in zip(self._headers, self._documents, strict=True):
+            yield header
+            changed = PackageError(f"Berkas berubah saat dikemas: {name}")
+            with path.open("rb", buffering=0) as handle:
+                if _identity(os.fstat(handle.fileno())) != _identity(before):
+                    raise changed
+                left = before.st_size
+                while left:
+                    count = handle.readinto(view[: min(_CHUNK, left)])
+                    if not count:
+                        raise changed
+                    left -= count
+                    yield view[:count]
+                if handle.read(1) or _identity(os.fstat(handle.fileno())) != _identity(before):
+                    raise changed
+            yield bytes(-before.st_size % tarfile.BLOCKSIZE)
+        yield self._trailer
+
+
 def build_package(
     *, tender_id: str, vendor_id: str, profile: str, files: Sequence[tuple[str, Path]]
 ) -> bytes:
-    """Pack `files` (name inside the offer, path on disk) into the offer tar.
+    """Pack `files` (name inside the offer, path on disk) into the offer tar, in memory.
 
     Only structural rules are enforced here (non-empty, no path separators, no duplicates); the
     profile's file-name rules are checked by the caller before packing. The output depends only
-    on the inputs, never on timestamps or owners of the files.
+    on the inputs, never on timestamps or owners of the files. Offers of any size stream
+    through ``PackageContent`` instead.
     """
-    for label, value in (("tender_id", tender_id), ("vendor_id", vendor_id), ("profile", profile)):
-        if not value:
-            raise PackageError(f"{label} must not be empty")
-    seen: set[str] = set()
-    entries: list[PackagedFile] = []
-    for name, path in files:
-        _check_name(name)
-        if name in seen:
-            raise PackageError(f"Nama berkas ganda dalam satu penawaran: {name}")
-        seen.add(name)
-        size, digest = _hash_file(Path(path))
-        entries.append(PackagedFile(name=name, size=size, sha256=digest))
-    manifest = Manifest(tender_id, vendor_id, profile, tuple(entries))
-
+    package = PackageContent(tender_id=tender_id, vendor_id=vendor_id, profile=profile, files=files)
     output = io.BytesIO()
-    with tarfile.open(fileobj=output, mode="w", format=tarfile.PAX_FORMAT, encoding="utf-8") as tar:
-        manifest_bytes = _manifest_json(manifest)
-        tar.addfile(_member(MANIFEST_NAME, len(manifest_bytes)), io.BytesIO(manifest_bytes))
-        for entry, (_, path) in zip(entries, files, strict=True):
-            with Path(path).open("rb") as handle:
-                reader = _HashingReader(handle)
-                try:
-                    tar.addfile(_member(DOCUMENT_DIRECTORY + entry.name, entry.size), reader)
-                except OSError as error:  # tarfile's "unexpected end of data": the file shrank
-                    raise PackageError(f"Berkas berubah saat dikemas: {entry.name}") from error
-                if reader.digest() != entry.sha256 or reader.size != entry.size:
-                    raise PackageError(f"Berkas berubah saat dikemas: {entry.name}")
+    for chunk in package.chunks():
+        output.write(chunk)
     return output.getvalue()
 
 
 def read_package(data: bytes) -> tuple[Manifest, dict[str, bytes]]:
     """Unpack an offer tar into its manifest and documents (by name), checking every document
     against the manifest. PackageError on anything malformed."""
+    documents: dict[str, bytes] = {}
+
+    def keep(name: str, handle: IO[bytes]) -> tuple[int, str]:
+        documents[name] = handle.read()
+        return len(documents[name]), hashlib.sha256(documents[name]).hexdigest()
+
+    manifest = _unpack(io.BytesIO(data), keep)
+    return manifest, documents
+
+
+def read_package_file(
+    package: Path, directory: Path, *, replace: bool = False
+) -> tuple[Manifest, dict[str, Path]]:
+    """Unpack the offer tar at `package` into `directory` (which must exist), streaming, each
+    document checked against the manifest; PackageError on anything malformed, and then no
+    document is left behind. A document already in `directory` is an error unless `replace`."""
+    written: dict[str, Path] = {}
+
+    def keep(name: str, handle: IO[bytes]) -> tuple[int, str]:
+        target = directory / name
+        if target.exists() and not replace:
+            raise PackageError(f"Berkas sudah ada di folder tujuan: {name}")
+        written[name] = target
+        digest = hashlib.sha256()
+        size = 0
+        with target.open("wb") as out:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+        return size, digest.hexdigest()
+
     try:
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:", encoding="utf-8") as tar:
-            members = tar.getmembers()
-            if not members or members[0].name != MANIFEST_NAME or not members[0].isreg():
+        with package.open("rb") as stream:
+            manifest = _unpack(stream, keep)
+    except BaseException:
+        for path in written.values():
+            path.unlink(missing_ok=True)
+        raise
+    return manifest, written
+
+
+def _unpack(stream: IO[bytes], keep: Callable[[str, IO[bytes]], tuple[int, str]]) -> Manifest:
+    """Walk the tar in `stream`: the manifest first, then each document handed to `keep`,
+    which stores it and returns its size and SHA-256, checked against the manifest."""
+    try:
+        with tarfile.open(fileobj=stream, mode="r:", encoding="utf-8") as tar:
+            first = tar.next()
+            if first is None or first.name != MANIFEST_NAME or not first.isreg():
                 raise PackageError("MANIFEST.json harus menjadi anggota pertama paket.")
-            manifest = _parse_manifest(_read_member(tar, members[0]))
+            if first.size > _MANIFEST_MAX:
+                raise PackageError("MANIFEST.json terlalu besar.")
+            manifest = _parse_manifest(_read_member(tar, first))
             expected = {entry.name: entry for entry in manifest.files}
-            documents: dict[str, bytes] = {}
-            for member in members[1:]:
+            done: set[str] = set()
+            while (member := tar.next()) is not None:
                 name = member.name.removeprefix(DOCUMENT_DIRECTORY)
                 if not member.isreg() or not member.name.startswith(DOCUMENT_DIRECTORY):
                     raise PackageError(f"Anggota paket tidak dikenal: {member.name}")
                 if name not in expected:
                     raise PackageError(f"Berkas tidak tercantum di manifest: {name}")
-                if name in documents:
+                if name in done:
                     raise PackageError(f"Berkas muncul dua kali dalam paket: {name}")
-                content = _read_member(tar, member)
+                handle = tar.extractfile(member)
+                if handle is None:
+                    raise PackageError(f"Anggota paket tidak dapat dibaca: {member.name}")
+                with handle:
+                    size, digest = keep(name, handle)
                 entry = expected[name]
-                digest = hashlib.sha256(content).hexdigest()
-                if len(content) != entry.size or digest != entry.sha256:
+                if size != member.size:
+                    raise PackageError(f"Anggota paket terpotong: {member.name}")
+                if size != entry.size or digest != entry.sha256:
                     raise PackageError(f"Isi berkas tidak sesuai manifest: {name}")
-                documents[name] = content
+                done.add(name)
     except (tarfile.TarError, EOFError, UnicodeError) as error:
         raise PackageError("Paket penawaran rusak (bukan arsip tar yang utuh).") from error
-    missing = [name for name in expected if name not in documents]
+    missing = [name for name in expected if name not in done]
     if missing:
         raise PackageError(f"Berkas di manifest tidak ada dalam paket: {', '.join(missing)}")
-    return manifest, documents
+    return manifest
+
+
+def _header(name: str, size: int) -> bytes:
+    return _member(name, size).tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape")
+
+
+def _padded(data: bytes) -> bytes:
+    return data + bytes(-len(data) % tarfile.BLOCKSIZE)
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _check_name(name: str) -> None:
@@ -133,32 +248,6 @@ def _hash_file(path: Path) -> tuple[int, str]:
             digest.update(chunk)
             size += len(chunk)
     return size, digest.hexdigest()
-
-
-class _HashingReader(io.RawIOBase):
-    """Hashes what tarfile reads, to catch a file that changes between the two passes."""
-
-    def __init__(self, handle: IO[bytes]) -> None:
-        super().__init__()
-        self._handle = handle
-        self._digest = hashlib.sha256()
-        self.size = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> bytes:
-        chunk = self._handle.read(_CHUNK if size is None or size < 0 else size)
-        self._digest.update(chunk)
-        self.size += len(chunk)
-        return chunk
-
-    def digest(self) -> str:
-        # Anything tarfile did not consume still counts: the file grew.
-        while chunk := self._handle.read(_CHUNK):
-            self._digest.update(chunk)
-            self.size += len(chunk)
-        return self._digest.hexdigest()
 
 
 def _member(name: str, size: int) -> tarfile.TarInfo:

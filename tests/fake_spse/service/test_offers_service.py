@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tracemalloc
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -133,6 +134,29 @@ def test_upload_returns_a_receipt_and_keeps_the_bytes(
     assert offer.received_at == lpse.clock.now()
     assert lpse.blobs.path(offer.blob_key).read_bytes() == body
     assert lpse.offers.current_offer(vendor, tender.tender_id) == offer
+
+
+def test_a_large_offer_is_checked_hashed_and_stored_in_bounded_memory(
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
+) -> None:
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    body = sealed_body(lpse, tender.tender_id, 24 * 1024 * 1024)
+    view = memoryview(body)
+
+    async def arriving() -> AsyncIterator[bytes]:
+        for start in range(0, len(body), 64 * 1024):
+            yield bytes(view[start : start + 64 * 1024])
+
+    tracemalloc.start()
+    try:
+        receipt = run_sync(lpse.offers.receive_offer(vendor, tender.tender_id, arriving()))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert receipt.offer.sha256 == hashlib.sha256(body).hexdigest()
+    # Receiving, hashing, checking and storing hold a few chunks, not the offer (24 MiB).
+    assert peak < 2 * 1024 * 1024
 
 
 def test_reupload_replaces_the_current_offer(
