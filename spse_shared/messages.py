@@ -129,6 +129,40 @@ CATALOG: Mapping[str, str] = {
         "Dokumen penawaran ditolak: sertifikat elektronik Anda tidak berlaku atau telah dicabut. "
         "Perbarui sertifikat melalui AMS lalu kirim kembali."
     ),
+    "penawaran.bagian_wajib": (
+        "Tender ini menggunakan metode dua file: pilih File I (Administrasi dan Teknis) atau "
+        "File II (Harga)."
+    ),
+    "penawaran.bagian_tidak_dikenal": "Bagian dokumen penawaran tidak dikenal untuk metode tender ini.",
+    # Data Penyedia
+    "data_penyedia.wajib": "{field} wajib diisi.",
+    "data_penyedia.tanggal_tidak_valid": "{field} harus berupa tanggal (TTTT-BB-HH).",
+    "data_penyedia.angka_tidak_valid": "{field} harus berupa angka.",
+    "data_penyedia.nik_tidak_valid": "No. KTP (NIK) harus 16 digit angka.",
+    "data_penyedia.tanggal_masa_depan": "Tanggal dokumen tidak boleh melewati hari ini.",
+    "data_penyedia.tahun_pajak_masa_depan": "Tahun pajak {year} belum berjalan.",
+    "data_penyedia.kontrak_terbalik": "Tanggal selesai kontrak tidak boleh sebelum tanggal kontrak.",
+    "data_penyedia.nilai_nol": "Nilai kontrak harus lebih dari nol.",
+    "data_penyedia.jenis_tidak_dikenal": "Jenis data penyedia tidak dikenal.",
+    "data_penyedia.tidak_ditemukan": "Data penyedia tidak ditemukan.",
+    "data_penyedia.tersimpan": "Data berhasil disimpan.",
+    # Kirim Persyaratan Kualifikasi
+    "kualifikasi.bukan_milik": "Data yang dipilih bukan data perusahaan Anda.",
+    "kualifikasi.izin_wajib": "Pilih minimal satu Izin Usaha.",
+    "kualifikasi.izin_kedaluwarsa": (
+        "Izin Usaha {izin} telah habis masa berlakunya ({until}). Perbarui Izin Usaha di Data "
+        "Penyedia."
+    ),
+    "kualifikasi.akta_pendirian_wajib": "Pilih Akta Pendirian perusahaan.",
+    "kualifikasi.pengurus_wajib": "Pilih minimal satu Pengurus perusahaan.",
+    "kualifikasi.spt_wajib": "Pilih bukti SPT Tahunan tahun pajak {year}.",
+    "kualifikasi.nama_terlalu_panjang": (
+        "Nama file '{name}' terlalu panjang ({length} karakter, maksimal {max} karakter "
+        "termasuk ekstensi)."
+    ),
+    "kualifikasi.karakter_terlarang": "Nama file '{name}' mengandung karakter terlarang: {chars}",
+    "kualifikasi.nama_ganda": "File '{name}' dipilih lebih dari sekali.",
+    "kualifikasi.terkirim": "Persyaratan kualifikasi berhasil dikirim.",
     # opening
     "pembukaan.belum_waktunya": (
         "Dokumen penawaran belum dapat dibuka. Tahap Pembukaan Dokumen Penawaran dimulai {start}."
