@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from fake_spse.domain.accounts import Account, Role, require_role
@@ -77,9 +78,15 @@ class OfferService:
         """
         tender, slow, cut = await call(self._open_upload, vendor, tender_id)
 
+        # Real seconds per chunk (the trainer's slow line) unless the fault only asks for
+        # simulated duration.
+        delay_ms = 0
+        if slow is not None:
+            delay_ms = int(slow.params.get("delay_ms", 0 if "duration_s" in slow.params else 200))
+
         async def before_chunk(received: int) -> None:
-            if slow is not None:
-                await asyncio.sleep(int(slow.params.get("delay_ms", 200)) / 1000)
+            if slow is not None and delay_ms > 0:
+                await asyncio.sleep(delay_ms / 1000)
             if cut is not None and received >= int(cut.params.get("after_bytes", 1024)):
                 raise UploadCut
 
@@ -97,6 +104,10 @@ class OfferService:
         if stored.size == 0:
             blobs.delete(stored.key)
             raise DomainError("penawaran.kosong")
+        if slow is not None and int(slow.params.get("duration_s", 0)) > 0:
+            # A slow line, on SPSE's clock: the upload completes duration_s after it started,
+            # and the deadline applies to that moment (no real waiting in a scenario).
+            self._ctx.clock.advance(timedelta(seconds=int(slow.params["duration_s"])))
         return await call(self._keep_offer, tender, vendor, stored)
 
     def _open_upload(

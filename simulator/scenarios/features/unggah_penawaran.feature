@@ -70,3 +70,11 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Dan tidak ada file penawaran setengah jadi di server
     Ketika penyedia "CV Maju" mengirim ulang penawaran yang sama
     Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
+
+  @KODOK-300 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-5
+  Skenario: Unggahan lambat yang dimulai sebelum batas akhir dan selesai sesudahnya ditolak
+    Dengan waktu tinggal 2 menit sebelum batas akhir tahap "Upload Dokumen Penawaran"
+    Dan koneksi penyedia "CV Maju" lambat sehingga unggahan berikutnya memakan waktu 5 menit
+    Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
+    Maka halaman menampilkan pesan "penawaran.ditutup"
+    Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan

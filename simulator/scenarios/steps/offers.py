@@ -174,6 +174,28 @@ def connection_will_drop(world: World, offer_log: OfferLog, alias: str) -> None:
     world.env.sim.arm("upload.cut", times=1, actor=world.actor(alias).user_id)
 
 
+@given(parsers.parse('waktu tinggal {minutes:d} menit sebelum batas akhir tahap "{stage}"'))
+def minutes_before_deadline(world: World, minutes: int, stage: str) -> None:
+    world.env.sim.to_stage(world.require_tender(), stage, edge="end", plus_seconds=-60 * minutes)
+
+
+@given(
+    parsers.parse(
+        'koneksi penyedia "{alias}" lambat sehingga unggahan berikutnya memakan waktu '
+        "{minutes:d} menit"
+    )
+)
+def slow_line(world: World, alias: str, minutes: int) -> None:
+    """The ``upload.slow`` fault on SPSE's clock: the upload completes ``minutes`` after it
+    starts, and the server judges the deadline at completion."""
+    world.env.sim.arm(
+        "upload.slow",
+        times=1,
+        actor=world.actor(alias).user_id,
+        params={"duration_s": 60 * minutes},
+    )
+
+
 @then("tidak ada file penawaran setengah jadi di server")
 def no_partial_blobs(world: World, offer_log: OfferLog) -> None:
     assert offer_log.blobs_before is not None, "record the blob store before the upload"

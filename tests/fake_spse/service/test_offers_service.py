@@ -104,6 +104,26 @@ def test_upload_finishing_after_the_deadline_is_not_kept(
     _nothing_stored(lpse, tmp_path, tender)
 
 
+def test_the_slow_upload_fault_takes_its_duration_on_spses_clock(
+    lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
+) -> None:
+    window = tender.schedule.window(UPLOAD_STAGE)
+    lpse.clock.set(window.end - timedelta(minutes=2))
+    lpse.faults.arm("upload.slow", times=1, actor=vendor.user_id, params={"duration_s": 300})
+
+    with pytest.raises(DomainError) as caught:
+        upload(lpse, vendor, tender.tender_id, b"sealed")
+    assert caught.value.key == "penawaran.ditutup"
+    assert lpse.clock.now() == window.end + timedelta(minutes=3)
+    _nothing_stored(lpse, tmp_path, tender)
+
+    # Started early enough, the same slow line delivers: the receipt has the completion time.
+    lpse.clock.set(window.end - timedelta(minutes=10))
+    lpse.faults.arm("upload.slow", times=1, actor=vendor.user_id, params={"duration_s": 300})
+    receipt = upload(lpse, vendor, tender.tender_id, b"sealed")
+    assert receipt.offer.received_at == window.end - timedelta(minutes=5)
+
+
 def test_upload_by_a_non_participant_is_refused(
     lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
 ) -> None:
