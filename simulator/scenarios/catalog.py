@@ -26,8 +26,12 @@ SOURCE_PREFIX = "sumber-"
 SOURCES = {
     "prasyarat-penyedia": "Konsep Operasional: Prasyarat Penyedia",
     "hal-hal-yang-harus-diperhatikan": "Konsep Operasional: Hal-hal yang harus diperhatikan",
-    "aktivasi-sertifikat-a": "Konsep Operasional: Tahap Proses Aktivasi Sertifikat-a (belum memiliki sertifikat)",
-    "aktivasi-sertifikat-b": "Konsep Operasional: Tahap Proses Aktivasi Sertifikat-b (upgrade, import APD)",
+    "aktivasi-sertifikat-a": (
+        "Konsep Operasional: Tahap Proses Aktivasi Sertifikat-a (belum memiliki sertifikat)"
+    ),
+    "aktivasi-sertifikat-b": (
+        "Konsep Operasional: Tahap Proses Aktivasi Sertifikat-b (upgrade, import APD)"
+    ),
     "apa-yang-harus-dilakukan": "Konsep Operasional: Apa yang harus dilakukan",
     "perbedaan-ca-non-ca": "Konsep Operasional: Perbedaan Dasar SPSE CA dan NON CA",
     "domain-alur-penyedia": "domain.md: Vendor journey",
