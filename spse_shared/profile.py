@@ -15,6 +15,7 @@ from typing import Literal, TypeVar, cast
 DEFAULT_PROFILE = "spse-4.3-ca"
 KNOWN_SERVICES = ("ca", "adp", "support")
 _PROTECTIONS = ("ca", "apendo")
+_FLASHDISK_FAILURES = ("pembukaan", "unggah")
 
 _T = TypeVar("_T")
 
@@ -51,6 +52,20 @@ class Profile:
     schedule: tuple[StageTemplate, ...]
     messages: Mapping[str, str]
     services: tuple[str, ...]
+    # [failures]: how failures show, where SPSE versions (or our knowledge) differ.
+    # "pembukaan": a file from a flash drive is accepted at upload and the offer fails at
+    # opening ("tidak dapat didekripsi"), as the field reports; "unggah": SpamKodok refuses it
+    # before sealing (the simulator's earlier, friendlier behaviour).
+    flashdisk_failure: Literal["pembukaan", "unggah"] = "pembukaan"
+    # SpamKodok flags, at opening, a document whose content is an archive (RAR/ZIP) or a
+    # program although its name says .pdf.
+    flag_disguised_files: bool = True
+    # A simulator choice, not an SPSE fact: SpamKodok holds the sending while another browser
+    # runs on the desk (the seed only says none should run).
+    other_browser_guard: bool = True
+    # [desk]: the operating system the Konsep Operasional recommends; SpamKodok shows its
+    # pre-flight advice on a desk with another one.
+    recommended_os: str = "Windows 10"
 
 
 class ProfileError(ValueError):
@@ -173,6 +188,11 @@ def _parse(text: str, source: str) -> Profile:
     ams = root.table("ams")
     certificate = root.table("certificate")
     messages = root.table("messages", optional=True)
+    failures = root.table("failures", optional=True)
+    desk = root.table("desk", optional=True)
+    flashdisk = failures.get("flashdisk", str, default="pembukaan")
+    if flashdisk not in _FLASHDISK_FAILURES:
+        raise failures.error("flashdisk", f"must be one of {', '.join(_FLASHDISK_FAILURES)}")
     profile = Profile(
         name=root.text("name"),
         title=root.text("title"),
@@ -189,11 +209,15 @@ def _parse(text: str, source: str) -> Profile:
         schedule=_parse_schedule(root),
         messages=MappingProxyType({key: messages.text(key) for key in messages.names()}),
         services=services,
+        flashdisk_failure=cast(Literal["pembukaan", "unggah"], flashdisk),
+        flag_disguised_files=failures.get("flag_disguised_files", bool, default=True),
+        other_browser_guard=failures.get("other_browser_guard", bool, default=True),
+        recommended_os=desk.get("recommended_os", str, default="Windows 10"),
     )
     for index, suffix in enumerate(profile.ams_letter_types):
         if not suffix.startswith("."):
             raise ams.error("letter_types", f"item {index} must start with '.', got {suffix!r}")
-    for table in (filename, upload, ams, certificate, messages, root):
+    for table in (filename, upload, ams, certificate, messages, failures, desk, root):
         table.finish()
     return profile
 

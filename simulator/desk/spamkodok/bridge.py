@@ -28,7 +28,8 @@ from playwright.sync_api import BrowserContext
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.apd import ApdError, read_apd
 from simulator.desk.spamkodok.certcheck import check_own_certificate, server_time
-from simulator.desk.spamkodok.filecheck import Problem, check_files, name_problems
+from simulator.desk.spamkodok.filecheck import Problem, check_files, is_removable, name_problems
+from simulator.desk.spamkodok.flashdisk import lose_final_byte
 from simulator.desk.spamkodok.keystore import (
     KEY_BITS,
     CertificateMismatch,
@@ -244,7 +245,7 @@ class SpamKodok:
         paths = [Path(p) for p in args.get("paths", [])]
         checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
         problems = [p for c in checks for p in c.problems]
-        others = self.process_probe.other_browsers()
+        others = self.process_probe.other_browsers() if self.profile.other_browser_guard else []
         if others:
             problems.insert(0, Problem("kodok.browser_lain", {"browsers": labels(others)}))
         if problems:
@@ -282,6 +283,10 @@ class SpamKodok:
             chain=keystore.chain,
             recipients=recipients,
         )
+        if self.profile.flashdisk_failure == "pembukaan" and any(
+            is_removable(p, self.removable_roots) for p in paths
+        ):
+            sealed = lose_final_byte(sealed)
         digest = hashlib.sha256(sealed).hexdigest()
         self._keep_sealed(tender_id, sealed, digest)
         return {

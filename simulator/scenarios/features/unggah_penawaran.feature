@@ -1,7 +1,7 @@
 # language: id
 @profil-spse-4.3-ca
 Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
-  Seed, "Hal-hal yang harus diperhatikan": tidak boleh ada browser lain selain SpamKodok 2 yang
+  Konsep Operasional, "Hal-hal yang harus diperhatikan": tidak boleh ada browser lain selain SpamKodok 2 yang
   hidup, file harus berada di HDD utama bukan flashdisk, dan upload dilakukan se-awal mungkin.
   domain.md: nama file ganda dalam satu penawaran, unggah ulang sebelum batas akhir menggantikan
   penawaran sebelumnya, setelah batas akhir unggahan ditolak, koneksi terputus di tengah unggahan.
@@ -21,15 +21,6 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
       | Penawaran Harga.pdf |
     Maka SpamKodok menolak file dengan pesan "kodok.nama_ganda"
     Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
-
-  @KODOK-013 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-4
-  Skenario: File dari flashdisk ditolak, file yang sama dari HDD utama diterima
-    Dengan folder "flashdisk" di komputer penyedia "CV Maju" adalah flashdisk
-    Ketika penyedia "CV Maju" memilih file "Penawaran Harga.pdf" dari folder "flashdisk" lalu mengirim penawaran
-    Maka SpamKodok menolak file dengan pesan "kodok.flashdisk"
-    Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
-    Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
-    Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
 
   @KODOK-014 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-1
   Skenario: Browser lain yang masih hidup menghentikan pengiriman sampai ditutup
@@ -78,3 +69,22 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
     Maka halaman menampilkan pesan "penawaran.ditutup"
     Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
+
+  # KODOK-013 (a flash-drive file refused up front by SpamKodok) is retired: that friendlier
+  # consequence is the profile switch [failures] flashdisk = "unggah"; the field reports this one.
+  @KODOK-301 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-4
+  @sumber-apa-yang-harus-dilakukan
+  Skenario: File dari flashdisk lolos saat unggah, penawaran tidak dapat didekripsi saat pembukaan dan dilaporkan
+    Dengan folder "flashdisk" di komputer penyedia "CV Maju" adalah flashdisk
+    Dan helpdesk LPSE "Hana" bertugas
+    Dan admin LPSE "Adi" bertugas
+    Ketika penyedia "CV Maju" memilih file "Penawaran Harga.pdf" dari folder "flashdisk" lalu mengirim penawaran
+    Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
+    Ketika waktu berjalan sampai tahap "Pembukaan Dokumen Penawaran"
+    Dan pokja "Pokja 1" membuka dokumen penawaran
+    Maka status pembukaan penawaran penyedia "CV Maju" adalah "pembukaan.gagal_dekripsi"
+    Ketika penyedia "CV Maju" membuat tiket LPSE Support "Upload Dokumen Penawaran" dengan kronologi Word dan screenshot
+    Dan "Hana" mengambil tiket penyedia "CV Maju"
+    Dan "Hana" meneruskan tiket penyedia "CV Maju"
+    Dan "Adi" meneruskan tiket penyedia "CV Maju"
+    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk LKPP"
