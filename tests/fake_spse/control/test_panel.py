@@ -55,7 +55,10 @@ def test_params_take_the_servers_defaults_when_empty() -> None:
     spec = KNOWN_FAULTS["upload.slow"]
 
     assert panel.parse_params(spec, {}) == {"delay_ms": 200, "duration_s": 0}
-    assert panel.parse_params(spec, {"param_delay_ms": " 1500 "}) == {"delay_ms": 1500, "duration_s": 0}
+    assert panel.parse_params(spec, {"param_delay_ms": " 1500 "}) == {
+        "delay_ms": 1500,
+        "duration_s": 0,
+    }
     assert panel.parse_params(KNOWN_FAULTS["upload.cut"], {}) == {"after_bytes": 1024}
     assert panel.parse_params(KNOWN_FAULTS["adp.down"], {"param_delay_ms": "5"}) == {}
 
