@@ -205,6 +205,10 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.bukan_kunci_paket": "Gagal: dokumen tidak dienkripsi dengan kunci publik paket ini",
     # SpamKodok 2's own messages (the desk application reports keys; SPSE pages show the text)
     "kodok.batal": "Tidak ada file yang dipilih.",
+    "kodok.saran_sistem_operasi": (
+        "Pemeriksaan awal SpamKodok 2: komputer ini memakai {os}. Demi kelancaran, gunakan "
+        "{recommended} pada laptop/komputer Anda."
+    ),
     "kodok.file_tidak_ditemukan": "File {name} tidak ditemukan.",
     "kodok.sertifikat_tidak_cocok": (
         "Sertifikat dari BSrE tidak cocok dengan kunci yang tersimpan di SpamKodok 2."

@@ -76,6 +76,12 @@
     var chosen = [];
     var table = document.getElementById("daftar-file");
     var recipients = JSON.parse(document.getElementById("sertifikat-pokja").textContent);
+    var advice = document.getElementById("saran-spamkodok");
+    window.spamkodok.info().then(function (info) {
+      var texts = (info.saran || []).map(function (p) { return fmt(p.key, p.params); });
+      if (texts.length) { advice.textContent = texts.join(" "); advice.hidden = false; }
+      advice.dataset.pemeriksaan = "selesai";
+    });
 
     document.getElementById("pilih-file").addEventListener("click", async function () {
       var result = await window.spamkodok.pilihFile();

@@ -34,6 +34,12 @@ class OfferUploadPage(SpsePage):
     def open(self, tender_id: str) -> None:
         self.goto(f"/lelang/{tender_id}/penawaran")
 
+    def preflight_advice(self) -> str | None:
+        """SpamKodok's pre-flight advice on this page (None: none, after its check ran)."""
+        advice = self.page.locator("#saran-spamkodok")
+        expect(advice).to_have_attribute("data-pemeriksaan", "selesai")
+        return advice.inner_text().strip() if advice.is_visible() else None
+
     def click_choose_files(self) -> None:
         """Press 'Pilih File'; SpamKodok's dialog answers (see ``SpamKodok.file_dialog``)."""
         self.page.get_by_role("button", name="Pilih File").click()

@@ -109,6 +109,7 @@ class SpamKodok:
         output_dir: Path | None = None,
         removable_roots: Sequence[Path] = (),
         process_probe: ProcessProbe | None = None,
+        operating_system: str = "Windows 10",
     ) -> None:
         self.keystore_path = keystore_path
         self.passphrase = passphrase
@@ -118,6 +119,8 @@ class SpamKodok:
         self.removable_roots = tuple(removable_roots)
         # Other browsers on this computer (the seed: none may run besides SpamKodok 2).
         self.process_probe: ProcessProbe = process_probe or SystemProbe()
+        # The desk's operating system (a desk setting: the simulator runs the same anywhere).
+        self.operating_system = operating_system
         self.sealed: list[SealedOffer] = []
         self.opened: list[OpenedReport] = []
         self._next_files: list[Path] | None = None
@@ -181,7 +184,25 @@ class SpamKodok:
             subject = self.keystore().subject
         except (OSError, KeystoreError):
             subject = None
-        return {"ok": True, "versi": VERSION, "subject": subject}
+        return {
+            "ok": True,
+            "versi": VERSION,
+            "subject": subject,
+            "saran": [{"key": p.key, "params": p.params} for p in self.preflight_advice()],
+        }
+
+    def preflight_advice(self) -> list[Problem]:
+        """SpamKodok's pre-flight advice for this desk (the Konsep Operasional: "Demi
+        kelancaran, gunakan Windows10"); advice, not a refusal."""
+        recommended = self.profile.recommended_os
+        if self.operating_system.casefold() == recommended.casefold():
+            return []
+        return [
+            Problem(
+                "kodok.saran_sistem_operasi",
+                {"os": self.operating_system, "recommended": recommended},
+            )
+        ]
 
     def _open_or_create(self) -> Keystore:
         if self.keystore_path.exists():

@@ -88,3 +88,15 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Dan "Hana" meneruskan tiket penyedia "CV Maju"
     Dan "Adi" meneruskan tiket penyedia "CV Maju"
     Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk LKPP"
+
+  @KODOK-302 @sumber-prasyarat-penyedia @aturan-pra-4
+  Skenario: SpamKodok menampilkan saran pra-pemeriksaan di komputer selain Windows 10
+    Dengan komputer penyedia "CV Maju" memakai sistem operasi "Ubuntu 22.04"
+    Ketika penyedia "CV Maju" membuka halaman unggah penawaran
+    Maka SpamKodok penyedia "CV Maju" menampilkan saran "kodok.saran_sistem_operasi"
+    Dan pesan itu menyebut "Windows 10"
+    Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
+    Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
+    Ketika komputer penyedia "CV Maju" memakai sistem operasi "Windows 10"
+    Dan penyedia "CV Maju" membuka halaman unggah penawaran
+    Maka SpamKodok penyedia "CV Maju" tidak menampilkan saran

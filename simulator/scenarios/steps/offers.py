@@ -36,6 +36,7 @@ class OfferLog:
     opening: list[OpeningRow] | None = None
     old_certificates: dict[str, x509.Certificate] = field(default_factory=dict)
     new_certificates: dict[str, x509.Certificate] = field(default_factory=dict)
+    advice: dict[str, str | None] = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -112,6 +113,32 @@ def other_browser_running(world: World, alias: str, browser: str) -> None:
 def other_browser_closed(world: World, alias: str, browser: str) -> None:
     closed = desk_processes(world.actor(alias)).close(browser)
     assert closed, f"{browser} was not running on the desk of {alias}"
+
+
+@given(parsers.parse('komputer penyedia "{alias}" memakai sistem operasi "{system}"'))
+@when(parsers.parse('komputer penyedia "{alias}" memakai sistem operasi "{system}"'))
+def desk_operating_system(world: World, alias: str, system: str) -> None:
+    world.actor(alias).kodok.operating_system = system
+
+
+@when(parsers.parse('penyedia "{alias}" membuka halaman unggah penawaran'))
+def open_upload_page(world: World, offer_log: OfferLog, alias: str) -> None:
+    actor = world.actor(alias)
+    page = OfferUploadPage(actor.desk.page, world.env.spse_url)
+    page.open(world.require_tender())
+    offer_log.advice[alias] = page.preflight_advice()
+
+
+@then(parsers.parse('SpamKodok penyedia "{alias}" menampilkan saran "{key}"'))
+def advice_shown(world: World, offer_log: OfferLog, alias: str, key: str) -> None:
+    shown = offer_log.advice.get(alias)
+    world.expect_message(f"saran pra-pemeriksaan SpamKodok ({key})", key, [shown or ""])
+
+
+@then(parsers.parse('SpamKodok penyedia "{alias}" tidak menampilkan saran'))
+def no_advice(world: World, offer_log: OfferLog, alias: str) -> None:
+    shown = offer_log.advice.get(alias)
+    world.expect("tanpa saran pra-pemeriksaan", "-", shown or "-", shown is None)
 
 
 # uploads --------------------------------------------------------------------------------------

@@ -118,3 +118,14 @@ def test_a_typed_name_gets_the_same_check(kodok: SpamKodok, name: str) -> None:
 
 def test_a_clean_typed_name_passes(kodok: SpamKodok) -> None:
     assert kodok.check_name("Penawaran Harga.pdf") == []
+
+
+def test_preflight_advice_on_a_desk_without_the_recommended_system(kodok: SpamKodok) -> None:
+    assert kodok._dispatch({}, "info", {})["saran"] == []
+    kodok.operating_system = "Windows 7"
+    assert kodok._dispatch({}, "info", {})["saran"] == [
+        {
+            "key": "kodok.saran_sistem_operasi",
+            "params": {"os": "Windows 7", "recommended": "Windows 10"},
+        }
+    ]
