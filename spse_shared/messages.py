@@ -162,6 +162,8 @@ CATALOG: Mapping[str, str] = {
     ),
     "kualifikasi.karakter_terlarang": "Nama file '{name}' mengandung karakter terlarang: {chars}",
     "kualifikasi.nama_ganda": "File '{name}' dipilih lebih dari sekali.",
+    "kualifikasi.lampiran_kosong": "File '{name}' kosong.",
+    "kualifikasi.lampiran_terlalu_besar": "Ukuran file '{name}' melebihi batas {max_mb} MB.",
     "kualifikasi.terkirim": "Persyaratan kualifikasi berhasil dikirim.",
     # opening
     "pembukaan.belum_waktunya": (

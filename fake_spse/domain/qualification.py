@@ -16,6 +16,16 @@ from fake_spse.domain.vendor_data import AKTA_PENDIRIAN, SPT_TAHUNAN, RecordKind
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """One file attached to a qualification sending, kept in SPSE's blob store."""
+
+    name: str
+    size: int
+    sha256: str
+    blob_key: str
+
+
+@dataclass(frozen=True)
 class QualificationSubmission:
     """What a vendor sent for one tender: the chosen records (as they were when sent, so a
     later edit of Data Penyedia does not change a sent qualification) and attachment names."""
@@ -24,7 +34,7 @@ class QualificationSubmission:
     tender_id: str
     vendor_id: str
     records: tuple[VendorRecord, ...]
-    attachments: tuple[str, ...]
+    attachments: tuple[Attachment, ...]
     submitted_at: datetime
     current: bool
 
@@ -65,17 +75,19 @@ def name_problems(name: str, rules: NameRules) -> list[DomainError]:
 def check_qualification(
     vendor_id: str,
     chosen: Sequence[VendorRecord],
-    attachments: Sequence[str],
+    attachments: Sequence[tuple[str, int]],
     *,
     rules: NameRules,
     today: date,
+    max_bytes: int,
 ) -> None:
     """Whether ``chosen`` records and ``attachments`` make a qualification SPSE accepts.
 
     The rules of a pascakualifikasi form: at least one izin usaha, none expired on the day of
     sending; an akta pendirian; at least one pengurus; the SPT Tahunan of the last tax year;
-    only the vendor's own records; attachment names under the profile's file-name rules and
-    not repeated. FormProblems lists every problem at once.
+    only the vendor's own records; attachments (name, size) under the profile's file-name
+    rules, not repeated, not empty and at most ``max_bytes``. FormProblems lists every problem
+    at once.
     """
     problems: list[DomainError] = []
     if any(r.vendor_id != vendor_id for r in chosen):
@@ -108,8 +120,14 @@ def check_qualification(
     ):
         problems.append(DomainError("kualifikasi.spt_wajib", year=last_year))
     seen: set[str] = set()
-    for name in attachments:
+    for name, size in attachments:
         problems += name_problems(name, rules)
+        if size == 0:
+            problems.append(DomainError("kualifikasi.lampiran_kosong", name=name))
+        elif size > max_bytes:
+            problems.append(
+                DomainError("kualifikasi.lampiran_terlalu_besar", name=name, max_mb=max_bytes >> 20)
+            )
         if name.casefold() in seen:
             problems.append(DomainError("kualifikasi.nama_ganda", name=name))
         seen.add(name.casefold())

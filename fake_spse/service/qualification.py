@@ -6,7 +6,12 @@ from collections.abc import Sequence
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, Forbidden
-from fake_spse.domain.qualification import NameRules, QualificationSubmission, check_qualification
+from fake_spse.domain.qualification import (
+    Attachment,
+    NameRules,
+    QualificationSubmission,
+    check_qualification,
+)
 from fake_spse.service.context import Context
 from fake_spse.service.tenders import TenderService
 from spse_shared.wib import WIB
@@ -33,10 +38,11 @@ class QualificationService:
         vendor: Account,
         tender_id: str,
         record_ids: Sequence[int],
-        attachments: Sequence[str] = (),
+        attachments: Sequence[tuple[str, bytes]] = (),
     ) -> QualificationSubmission:
-        """Send the chosen records (copied as they are now) and attachment names for a tender
-        the vendor takes part in, while offers are accepted; it replaces an earlier sending."""
+        """Send the chosen records (copied as they are now) and attachments (name, bytes) for
+        a tender the vendor takes part in, while offers are accepted; it replaces an earlier
+        sending. Nothing is kept when a rule says no."""
         require_role(vendor, Role.PENYEDIA)
         tender = self._tenders.tender(tender_id)
         if not self._tenders.is_participant(vendor.user_id, tender_id):
@@ -51,17 +57,27 @@ class QualificationService:
             check_qualification(
                 vendor.user_id,
                 chosen,
-                attachments,
+                [(name, len(data)) for name, data in attachments],
                 rules=self.name_rules(),
                 today=now.astimezone(WIB).date(),
+                max_bytes=self._ctx.profile.ams_letter_max_bytes,
             )
-            return db.add_qualification(
-                tender_id=tender_id,
-                vendor_id=vendor.user_id,
-                records=chosen,
-                attachments=attachments,
-                submitted_at=now,
-            )
+            stored: list[Attachment] = []
+            try:
+                for name, data in attachments:
+                    blob = self._ctx.blobs.write_bytes(data)
+                    stored.append(Attachment(name, blob.size, blob.sha256, blob.key))
+                return db.add_qualification(
+                    tender_id=tender_id,
+                    vendor_id=vendor.user_id,
+                    records=chosen,
+                    attachments=stored,
+                    submitted_at=now,
+                )
+            except BaseException:
+                for attachment in stored:
+                    self._ctx.blobs.delete(attachment.blob_key)
+                raise
 
     def current(self, vendor_id: str, tender_id: str) -> QualificationSubmission | None:
         """What the vendor last sent for the tender, if anything."""

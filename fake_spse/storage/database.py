@@ -17,7 +17,7 @@ from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
-from fake_spse.domain.qualification import QualificationSubmission
+from fake_spse.domain.qualification import Attachment, QualificationSubmission
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
 from fake_spse.domain.vendor_data import FIELDS, RecordKind, VendorRecord
@@ -238,11 +238,13 @@ class Database:
         return found
 
     def blob_keys(self) -> set[str]:
-        """Every blob a record refers to: offers and AMS letters."""
+        """Every blob a record refers to: offers, AMS letters, qualification attachments."""
         with self._tx() as db:
             offers = db.execute("SELECT blob_key FROM offers").fetchall()
             letters = db.execute("SELECT letter_blob FROM ams_requests").fetchall()
-        return {row[0] for row in offers} | {row[0] for row in letters}
+            sent = db.execute("SELECT attachments FROM qualification_submissions").fetchall()
+        attached = {a["blob_key"] for row in sent for a in json.loads(row[0])}
+        return {row[0] for row in offers} | {row[0] for row in letters} | attached
 
     # certificates ---------------------------------------------------------------------------
     def add_certificate(self, cert: UserCertificate) -> None:
@@ -567,7 +569,7 @@ class Database:
         tender_id: str,
         vendor_id: str,
         records: Sequence[VendorRecord],
-        attachments: Sequence[str],
+        attachments: Sequence[Attachment],
         submitted_at: datetime,
     ) -> QualificationSubmission:
         """Record a sending of Kirim Persyaratan Kualifikasi; it replaces the vendor's last one."""
@@ -583,7 +585,7 @@ class Database:
                     tender_id,
                     vendor_id,
                     json.dumps([_record_json(r) for r in records]),
-                    json.dumps(list(attachments)),
+                    json.dumps([asdict(a) for a in attachments]),
                     _ts(submitted_at),
                 ),
             )
@@ -658,7 +660,7 @@ def _submission(row: sqlite3.Row) -> QualificationSubmission:
         tender_id=row["tender_id"],
         vendor_id=row["vendor_id"],
         records=records,
-        attachments=tuple(json.loads(row["attachments"])),
+        attachments=tuple(Attachment(**a) for a in json.loads(row["attachments"])),
         submitted_at=_req_dt(row["submitted_at"]),
         current=bool(row["current"]),
     )

@@ -122,14 +122,24 @@ def test_form_rules(kind: RecordKind, form: dict[str, str], key: str) -> None:
 
 def test_a_complete_choice_with_a_valid_izin_is_accepted() -> None:
     check_qualification(
-        "ptmaju", complete(berlaku_sampai=TODAY), ["NIB.pdf"], rules=RULES, today=TODAY
+        "ptmaju",
+        complete(berlaku_sampai=TODAY),
+        [("NIB.pdf", 10)],
+        rules=RULES,
+        today=TODAY,
+        max_bytes=100,
     )
 
 
 def test_an_expired_izin_usaha_is_refused_naming_it() -> None:
     with pytest.raises(FormProblems) as caught:
         check_qualification(
-            "ptmaju", complete(berlaku_sampai=date(2026, 3, 1)), [], rules=RULES, today=TODAY
+            "ptmaju",
+            complete(berlaku_sampai=date(2026, 3, 1)),
+            [],
+            rules=RULES,
+            today=TODAY,
+            max_bytes=100,
         )
     assert keys(caught.value) == ["kualifikasi.izin_kedaluwarsa"]
     text = MessageCatalog().text(caught.value.key, **caught.value.params)
@@ -143,7 +153,7 @@ def test_missing_izin_akta_pengurus_and_last_years_spt_are_each_named() -> None:
         record(6, RecordKind.AKTA, jenis="Perubahan", nomor="3"),
     ]
     with pytest.raises(FormProblems) as caught:
-        check_qualification("ptmaju", chosen, [], rules=RULES, today=TODAY)
+        check_qualification("ptmaju", chosen, [], rules=RULES, today=TODAY, max_bytes=100)
     assert keys(caught.value) == [
         "kualifikasi.izin_wajib",
         "kualifikasi.akta_pendirian_wajib",
@@ -157,21 +167,36 @@ def test_attachment_names_follow_the_file_name_rules() -> None:
         check_qualification(
             "ptmaju",
             complete(),
-            ["SIUP (scan).pdf", "a" * 37 + ".pdf", "x.pdf", "X.PDF"],
+            [
+                ("SIUP (scan).pdf", 1),
+                ("a" * 37 + ".pdf", 1),
+                ("x.pdf", 1),
+                ("X.PDF", 1),
+                ("kosong.pdf", 0),
+                ("besar.pdf", 101),
+            ],
             rules=RULES,
             today=TODAY,
+            max_bytes=100,
         )
     assert keys(caught.value) == [
         "kualifikasi.karakter_terlarang",
         "kualifikasi.nama_terlalu_panjang",
         "kualifikasi.nama_ganda",
+        "kualifikasi.lampiran_kosong",
+        "kualifikasi.lampiran_terlalu_besar",
     ]
 
 
 def test_records_of_another_vendor_are_refused() -> None:
     with pytest.raises(DomainError, match=r"kualifikasi\.bukan_milik"):
         check_qualification(
-            "ptmaju", [record(9, RecordKind.PENGURUS, vendor="lain")], [], rules=RULES, today=TODAY
+            "ptmaju",
+            [record(9, RecordKind.PENGURUS, vendor="lain")],
+            [],
+            rules=RULES,
+            today=TODAY,
+            max_bytes=100,
         )
 
 

@@ -54,7 +54,9 @@ def test_records_are_kept_and_a_sending_copies_them(
     ids = data_penyedia(lpse, vendor)
     to_upload(lpse, tender)
 
-    sent = lpse.services.qualification.submit(vendor, tender.tender_id, ids, ["NIB.pdf"])
+    sent = lpse.services.qualification.submit(
+        vendor, tender.tender_id, ids, [("NIB.pdf", b"%PDF-1.4 NIB")]
+    )
     lpse.services.vendor_data.delete_record(vendor, ids[0])
 
     kept = lpse.services.qualification.current(vendor.user_id, tender.tender_id)
@@ -67,7 +69,9 @@ def test_records_are_kept_and_a_sending_copies_them(
         RecordKind.PAJAK,
     ]
     assert kept.of_kind(RecordKind.IZIN_USAHA)[0].text("nomor") == "503/77"
-    assert kept.attachments == ("NIB.pdf",)
+    assert [(a.name, a.size) for a in kept.attachments] == [("NIB.pdf", 12)]
+    assert lpse.blobs.path(kept.attachments[0].blob_key).read_bytes() == b"%PDF-1.4 NIB"
+    assert kept.attachments[0].blob_key in lpse.db.blob_keys()
     assert [r.record_id for r in lpse.services.vendor_data.records(vendor)] == ids[1:]
 
 
@@ -77,7 +81,7 @@ def test_a_new_sending_replaces_the_last(
     ids = data_penyedia(lpse, vendor)
     to_upload(lpse, tender)
     lpse.services.qualification.submit(vendor, tender.tender_id, ids)
-    second = lpse.services.qualification.submit(vendor, tender.tender_id, ids, ["akta.pdf"])
+    second = lpse.services.qualification.submit(vendor, tender.tender_id, ids, [("akta.pdf", b"x")])
 
     assert [s.submission_id for s in lpse.services.qualification.submissions(tender.tender_id)] == [
         second.submission_id
