@@ -129,6 +129,10 @@ CATALOG: Mapping[str, str] = {
         "Dokumen penawaran ditolak: sertifikat elektronik Anda tidak berlaku atau telah dicabut. "
         "Perbarui sertifikat melalui AMS lalu kirim kembali."
     ),
+    "penawaran.harga_tidak_valid": "Harga penawaran harus berupa angka rupiah lebih dari nol.",
+    "penawaran.masa_berlaku_tidak_valid": "Masa berlaku penawaran harus 1 sampai {max} hari.",
+    "penawaran.surat_dibuat": "Surat Penawaran dibuat oleh SPSE dan disertakan dalam dokumen penawaran.",
+    "penawaran.bagian_tanpa_harga": "File I (Administrasi dan Teknis) tidak memuat harga penawaran.",
     "penawaran.bagian_wajib": (
         "Tender ini menggunakan metode dua file: pilih File I (Administrasi dan Teknis) atau "
         "File II (Harga)."
@@ -177,6 +181,10 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.rusak": "Gagal: dokumen rusak dan tidak dapat dibaca",
     "pembukaan.bukan_penerima": "Gagal: dokumen tidak dienkripsi untuk sertifikat Anda",
     "pembukaan.gagal_dekripsi": "Gagal: dokumen tidak dapat didekripsi",
+    "pembukaan.berkas_tidak_sesuai": (
+        "Dibuka, tetapi ada berkas yang isinya tidak sesuai ekstensinya (arsip RAR/ZIP atau "
+        "program yang diganti nama menjadi .pdf)"
+    ),
     "pembukaan.sertifikat_kedaluwarsa": "Gagal: sertifikat penyedia kedaluwarsa saat dokumen diterima",
     "pembukaan.sertifikat_dicabut": "Gagal: sertifikat penyedia telah dicabut saat dokumen diterima",
     "pembukaan.sertifikat_tidak_dipercaya": "Gagal: sertifikat penyedia tidak diterbitkan oleh BSrE",

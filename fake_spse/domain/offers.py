@@ -20,7 +20,11 @@ OPENING_CODES = (
     "sertifikat_dicabut",
     "sertifikat_tidak_dipercaya",
     "bukan_tender_ini",
+    "berkas_tidak_sesuai",
 )
+# Opened: the pokja can read the documents (berkas_tidak_sesuai: opened, with a document whose
+# content is an archive or a program although its name says otherwise, flagged).
+OPENED_CODES = frozenset({"dibuka", "berkas_tidak_sesuai"})
 
 
 class OfferPart(StrEnum):
@@ -105,6 +109,11 @@ class OpeningResult:
     @property
     def succeeded(self) -> bool:
         return self.code == "dibuka"
+
+    @property
+    def opened(self) -> bool:
+        """The content was read (also when SpamKodok flagged a disguised document in it)."""
+        return self.code in OPENED_CODES
 
 
 def check_opening_record(

@@ -16,6 +16,7 @@ from typing import Any
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
+from fake_spse.domain.offer_letter import OfferLetter
 from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
 from fake_spse.domain.qualification import Attachment, QualificationSubmission
 from fake_spse.domain.schedule import Schedule, StageWindow
@@ -48,7 +49,8 @@ CREATE TABLE IF NOT EXISTS tenders (
     tender_id TEXT PRIMARY KEY, name TEXT NOT NULL, instansi TEXT NOT NULL, satker TEXT NOT NULL,
     jenis_pengadaan INTEGER NOT NULL, metode TEXT NOT NULL, pagu INTEGER NOT NULL,
     hps INTEGER NOT NULL, lokasi TEXT NOT NULL, tahun INTEGER NOT NULL, created_at TEXT NOT NULL,
-    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL
+    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT 'pasca-satu-file'
 );
 CREATE TABLE IF NOT EXISTS participants (
     tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, joined_at TEXT NOT NULL,
@@ -68,6 +70,11 @@ CREATE TABLE IF NOT EXISTS opening_log (
     entry_id INTEGER PRIMARY KEY AUTOINCREMENT, offer_id INTEGER NOT NULL, code TEXT NOT NULL,
     signer_subject TEXT NOT NULL, files TEXT NOT NULL, opened_at TEXT NOT NULL,
     opened_by TEXT NOT NULL, correction INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS offer_letters (
+    tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, part TEXT NOT NULL,
+    price_rupiah INTEGER NOT NULL, validity_days INTEGER NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (tender_id, vendor_id, part)
 );
 CREATE TABLE IF NOT EXISTS vendor_records (
     record_id INTEGER PRIMARY KEY AUTOINCREMENT, vendor_id TEXT NOT NULL, kind TEXT NOT NULL,
@@ -122,6 +129,12 @@ class Database:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
             if "last_seen" not in columns:
                 conn.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
+            # ... and the tender's method, which decides the offer's parts ...
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(tenders)")}
+            if "method" not in columns:
+                conn.execute(
+                    "ALTER TABLE tenders ADD COLUMN method TEXT NOT NULL DEFAULT 'pasca-satu-file'"
+                )
             # ... and the offer parts (satu file / dua file) with the offered price.
             columns = {row[1] for row in conn.execute("PRAGMA table_info(offers)")}
             if "part" not in columns:
@@ -327,7 +340,7 @@ class Database:
         ]
         with self._tx() as db:
             db.execute(
-                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     tender.tender_id,
                     tender.name,
@@ -343,6 +356,7 @@ class Database:
                     tender.created_by,
                     json.dumps(schedule),
                     json.dumps(list(tender.recipient_certificates)),
+                    tender.method,
                 ),
             )
             if package_key is not None:
@@ -527,6 +541,39 @@ class Database:
         )
 
     # APENDO package keys (SPSE NON CA) ------------------------------------------------------
+    # the Surat Penawaran ---------------------------------------------------------------------
+    def save_offer_letter(self, letter: OfferLetter) -> None:
+        """Keep the latest Surat Penawaran SPSE generated for one part of a vendor's offer."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO offer_letters VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    letter.tender_id,
+                    letter.vendor_id,
+                    str(letter.part),
+                    letter.price_rupiah,
+                    letter.validity_days,
+                    _ts(letter.created_at),
+                ),
+            )
+
+    def offer_letter(self, tender_id: str, vendor_id: str, part: OfferPart) -> OfferLetter | None:
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM offer_letters WHERE tender_id=? AND vendor_id=? AND part=?",
+                (tender_id, vendor_id, str(part)),
+            ).fetchone()
+        if row is None:
+            return None
+        return OfferLetter(
+            tender_id=row["tender_id"],
+            vendor_id=row["vendor_id"],
+            part=OfferPart(row["part"]),
+            price_rupiah=row["price_rupiah"],
+            validity_days=row["validity_days"],
+            created_at=_req_dt(row["created_at"]),
+        )
+
     # Data Penyedia and qualification ---------------------------------------------------------
     def add_vendor_record(
         self, vendor_id: str, kind: RecordKind, values: Mapping[str, str | int | date | None]
@@ -697,6 +744,7 @@ def _tender(row: sqlite3.Row) -> Tender:
         created_by=row["created_by"],
         schedule=Schedule(windows=windows),
         recipient_certificates=tuple(json.loads(row["recipients"])),
+        method=row["method"],
     )
 
 

@@ -91,7 +91,12 @@ async def participants(request: Request) -> Response:
     return render(
         request,
         "peserta.html",
-        {"tender": tender, "participants": the_services.tenders.participants(tender.tender_id)},
+        {
+            "tender": tender,
+            "participants": the_services.tenders.participants(tender.tender_id),
+            # Offers are sealed: a price is known only once the pokja opened the offer.
+            "prices": the_services.offers.vendor_prices(tender.tender_id),
+        },
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import tempfile
 import threading
 import urllib.request
 from collections.abc import Iterator, Sequence
@@ -263,6 +264,17 @@ class SpamKodok:
         }
 
     def _seal(self, args: dict[str, Any]) -> dict[str, Any]:
+        # Files the page hands over (SPSE's generated Surat Penawaran) join the chosen ones:
+        # the sealed content is one set of files, and every file-name rule applies to each.
+        with tempfile.TemporaryDirectory(prefix="spamkodok-") as handed:
+            extra = []
+            for item in args.get("tambahan") or []:
+                path = Path(handed) / Path(str(item["name"])).name
+                path.write_bytes(base64.b64decode(str(item["data_b64"])))
+                extra.append(str(path))
+            return self._seal_files({**args, "paths": [*args.get("paths", []), *extra]})
+
+    def _seal_files(self, args: dict[str, Any]) -> dict[str, Any]:
         paths = [Path(p) for p in args.get("paths", [])]
         checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
         problems = [p for c in checks for p in c.problems]
