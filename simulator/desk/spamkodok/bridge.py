@@ -29,6 +29,7 @@ from playwright.sync_api import BrowserContext
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.apd import ApdError, read_apd
 from simulator.desk.spamkodok.certcheck import check_own_certificate, server_time
+from simulator.desk.spamkodok.contentcheck import disguised_documents
 from simulator.desk.spamkodok.filecheck import Problem, check_files, is_removable, name_problems
 from simulator.desk.spamkodok.flashdisk import lose_final_byte
 from simulator.desk.spamkodok.keystore import (
@@ -439,6 +440,11 @@ class SpamKodok:
             return cms.OfferAltered.code, "", ()
         if manifest.tender_id != tender_id:
             return cms.WrongTender.code, opened.signer_subject, ()
+        disguised = disguised_documents(documents) if self.profile.flag_disguised_files else []
+        if disguised:
+            # Opened, with the disguised documents named in the file list the pokja records.
+            names = tuple(sorted(set(documents) - {d.rsplit(" (", 1)[0] for d in disguised}))
+            return "berkas_tidak_sesuai", opened.signer_subject, (*names, *disguised)
         return "dibuka", opened.signer_subject, tuple(sorted(documents))
 
     def _fetch_crl(self) -> x509.CertificateRevocationList:
