@@ -45,6 +45,7 @@ from fake_spse.web import (
     public,
     staff,
     vendor,
+    vendor_data,
 )
 from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
@@ -156,6 +157,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         *accounts.routes(),
         *staff.routes(),
         *vendor.routes(),
+        *vendor_data.routes(),
         *certificates.routes(),
         *pokja.routes(),
         *apendo.routes(),

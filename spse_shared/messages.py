@@ -133,6 +133,46 @@ CATALOG: Mapping[str, str] = {
         "Dokumen penawaran ditolak: sertifikat elektronik Anda tidak berlaku atau telah dicabut. "
         "Perbarui sertifikat melalui AMS lalu kirim kembali."
     ),
+    "penawaran.harga_tidak_valid": "Harga penawaran harus berupa angka rupiah lebih dari nol.",
+    "penawaran.masa_berlaku_tidak_valid": "Masa berlaku penawaran harus 1 sampai {max} hari.",
+    "penawaran.surat_dibuat": "Surat Penawaran dibuat oleh SPSE dan disertakan dalam dokumen penawaran.",
+    "penawaran.bagian_tanpa_harga": "File I (Administrasi dan Teknis) tidak memuat harga penawaran.",
+    "penawaran.bagian_wajib": (
+        "Tender ini menggunakan metode dua file: pilih File I (Administrasi dan Teknis) atau "
+        "File II (Harga)."
+    ),
+    "penawaran.bagian_tidak_dikenal": "Bagian dokumen penawaran tidak dikenal untuk metode tender ini.",
+    # Data Penyedia
+    "data_penyedia.wajib": "{field} wajib diisi.",
+    "data_penyedia.tanggal_tidak_valid": "{field} harus berupa tanggal (TTTT-BB-HH).",
+    "data_penyedia.angka_tidak_valid": "{field} harus berupa angka.",
+    "data_penyedia.nik_tidak_valid": "No. KTP (NIK) harus 16 digit angka.",
+    "data_penyedia.tanggal_masa_depan": "Tanggal dokumen tidak boleh melewati hari ini.",
+    "data_penyedia.tahun_pajak_masa_depan": "Tahun pajak {year} belum berjalan.",
+    "data_penyedia.kontrak_terbalik": "Tanggal selesai kontrak tidak boleh sebelum tanggal kontrak.",
+    "data_penyedia.nilai_nol": "Nilai kontrak harus lebih dari nol.",
+    "data_penyedia.jenis_tidak_dikenal": "Jenis data penyedia tidak dikenal.",
+    "data_penyedia.tidak_ditemukan": "Data penyedia tidak ditemukan.",
+    "data_penyedia.tersimpan": "Data berhasil disimpan.",
+    # Kirim Persyaratan Kualifikasi
+    "kualifikasi.bukan_milik": "Data yang dipilih bukan data perusahaan Anda.",
+    "kualifikasi.izin_wajib": "Pilih minimal satu Izin Usaha.",
+    "kualifikasi.izin_kedaluwarsa": (
+        "Izin Usaha {izin} telah habis masa berlakunya ({until}). Perbarui Izin Usaha di Data "
+        "Penyedia."
+    ),
+    "kualifikasi.akta_pendirian_wajib": "Pilih Akta Pendirian perusahaan.",
+    "kualifikasi.pengurus_wajib": "Pilih minimal satu Pengurus perusahaan.",
+    "kualifikasi.spt_wajib": "Pilih bukti SPT Tahunan tahun pajak {year}.",
+    "kualifikasi.nama_terlalu_panjang": (
+        "Nama file '{name}' terlalu panjang ({length} karakter, maksimal {max} karakter "
+        "termasuk ekstensi)."
+    ),
+    "kualifikasi.karakter_terlarang": "Nama file '{name}' mengandung karakter terlarang: {chars}",
+    "kualifikasi.nama_ganda": "File '{name}' dipilih lebih dari sekali.",
+    "kualifikasi.lampiran_kosong": "File '{name}' kosong.",
+    "kualifikasi.lampiran_terlalu_besar": "Ukuran file '{name}' melebihi batas {max_mb} MB.",
+    "kualifikasi.terkirim": "Persyaratan kualifikasi berhasil dikirim.",
     # opening
     "pembukaan.belum_waktunya": (
         "Dokumen penawaran belum dapat dibuka. Tahap Pembukaan Dokumen Penawaran dimulai {start}."
@@ -145,6 +185,10 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.rusak": "Gagal: dokumen rusak dan tidak dapat dibaca",
     "pembukaan.bukan_penerima": "Gagal: dokumen tidak dienkripsi untuk sertifikat Anda",
     "pembukaan.gagal_dekripsi": "Gagal: dokumen tidak dapat didekripsi",
+    "pembukaan.berkas_tidak_sesuai": (
+        "Dibuka, tetapi ada berkas yang isinya tidak sesuai ekstensinya (arsip RAR/ZIP atau "
+        "program yang diganti nama menjadi .pdf)"
+    ),
     "pembukaan.sertifikat_kedaluwarsa": "Gagal: sertifikat penyedia kedaluwarsa saat dokumen diterima",
     "pembukaan.sertifikat_dicabut": "Gagal: sertifikat penyedia telah dicabut saat dokumen diterima",
     "pembukaan.sertifikat_tidak_dipercaya": "Gagal: sertifikat penyedia tidak diterbitkan oleh BSrE",
@@ -175,6 +219,10 @@ CATALOG: Mapping[str, str] = {
     "pembukaan.bukan_kunci_paket": "Gagal: dokumen tidak dienkripsi dengan kunci publik paket ini",
     # SpamKodok 2's own messages (the desk application reports keys; SPSE pages show the text)
     "kodok.batal": "Tidak ada file yang dipilih.",
+    "kodok.saran_sistem_operasi": (
+        "Pemeriksaan awal SpamKodok 2: komputer ini memakai {os}. Demi kelancaran, gunakan "
+        "{recommended} pada laptop/komputer Anda."
+    ),
     "kodok.file_tidak_ditemukan": "File {name} tidak ditemukan.",
     "kodok.sertifikat_tidak_cocok": (
         "Sertifikat dari BSrE tidak cocok dengan kunci yang tersimpan di SpamKodok 2."

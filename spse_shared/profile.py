@@ -17,6 +17,7 @@ from spse_shared.messages import MessageCatalog
 DEFAULT_PROFILE = "spse-4.3-ca"
 KNOWN_SERVICES = ("ca", "adp", "support")
 _PROTECTIONS = ("ca", "apendo")
+_FLASHDISK_FAILURES = ("pembukaan", "unggah")
 
 _T = TypeVar("_T")
 
@@ -59,6 +60,21 @@ class Profile:
     def catalog(self) -> MessageCatalog:
         """This profile's message catalog, in the chosen language."""
         return MessageCatalog(self.messages, self.messages_en)
+
+    # [failures]: how failures show, where SPSE versions (or our knowledge) differ.
+    # "pembukaan": a file from a flash drive is accepted at upload and the offer fails at
+    # opening ("tidak dapat didekripsi"), as the field reports; "unggah": SpamKodok refuses it
+    # before sealing (the simulator's earlier, friendlier behaviour).
+    flashdisk_failure: Literal["pembukaan", "unggah"] = "pembukaan"
+    # SpamKodok flags, at opening, a document whose content is an archive (RAR/ZIP) or a
+    # program although its name says .pdf.
+    flag_disguised_files: bool = True
+    # A simulator choice, not an SPSE fact: SpamKodok holds the sending while another browser
+    # runs on the desk (the seed only says none should run).
+    other_browser_guard: bool = True
+    # [desk]: the operating system the Konsep Operasional recommends; SpamKodok shows its
+    # pre-flight advice on a desk with another one.
+    recommended_os: str = "Windows 10"
 
 
 class ProfileError(ValueError):
@@ -182,6 +198,11 @@ def _parse(text: str, source: str) -> Profile:
     certificate = root.table("certificate")
     messages = root.table("messages", optional=True)
     messages_en = root.table("messages_en", optional=True)
+    failures = root.table("failures", optional=True)
+    desk = root.table("desk", optional=True)
+    flashdisk = failures.get("flashdisk", str, default="pembukaan")
+    if flashdisk not in _FLASHDISK_FAILURES:
+        raise failures.error("flashdisk", f"must be one of {', '.join(_FLASHDISK_FAILURES)}")
     profile = Profile(
         name=root.text("name"),
         title=root.text("title"),
@@ -199,11 +220,15 @@ def _parse(text: str, source: str) -> Profile:
         messages=MappingProxyType({key: messages.text(key) for key in messages.names()}),
         services=services,
         messages_en=MappingProxyType({key: messages_en.text(key) for key in messages_en.names()}),
+        flashdisk_failure=cast(Literal["pembukaan", "unggah"], flashdisk),
+        flag_disguised_files=failures.get("flag_disguised_files", bool, default=True),
+        other_browser_guard=failures.get("other_browser_guard", bool, default=True),
+        recommended_os=desk.get("recommended_os", str, default="Windows 10"),
     )
     for index, suffix in enumerate(profile.ams_letter_types):
         if not suffix.startswith("."):
             raise ams.error("letter_types", f"item {index} must start with '.', got {suffix!r}")
-    for table in (filename, upload, ams, certificate, messages, messages_en, root):
+    for table in (filename, upload, ams, certificate, messages, messages_en, failures, desk, root):
         table.finish()
     return profile
 

@@ -344,8 +344,35 @@ async def offers(request: Request) -> Response:
                     "size": o.size,
                     "received_at": o.received_at.isoformat(),
                     "current": o.current,
+                    "part": str(o.part),
+                    "price_rupiah": o.price_rupiah,
                 }
                 for o in rows
+            ]
+        }
+    )
+
+
+async def qualifications(request: Request) -> Response:
+    """The current Kirim Persyaratan Kualifikasi sendings of a tender, for assertions."""
+    services = _services(request)
+    try:
+        services.tenders.tender(request.path_params["tender_id"])
+    except DomainError:
+        return _problem("no such tender", 404)
+    sent = services.qualification.submissions(request.path_params["tender_id"])
+    return JSONResponse(
+        {
+            "qualifications": [
+                {
+                    "vendor_id": q.vendor_id,
+                    "submitted_at": q.submitted_at.isoformat(),
+                    "records": [{"kind": str(r.kind), "summary": r.summary} for r in q.records],
+                    "attachments": [
+                        {"name": a.name, "size": a.size, "sha256": a.sha256} for a in q.attachments
+                    ],
+                }
+                for q in sent
             ]
         }
     )
@@ -470,6 +497,7 @@ def routes() -> list[Route]:
         Route("/ca/apd", guarded(old_certificate_apd), methods=["POST"]),
         Route("/accounts/{user_id:str}/certificates", guarded(user_certificates)),
         Route("/tenders/{tender_id:str}/offers", guarded(offers)),
+        Route("/tenders/{tender_id:str}/kualifikasi", guarded(qualifications)),
         Route("/tenders/{tender_id:str}", guarded(tender)),
         Route("/accounts/{user_id:str}", guarded(account)),
         Route("/adp/records", guarded(adp_records)),

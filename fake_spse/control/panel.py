@@ -52,12 +52,23 @@ FAULT_TITLES: Mapping[str, str] = {
 }
 PARAM_LABELS: Mapping[str, str] = {
     "delay_ms": "Jeda per potongan (milidetik)",
+    "duration_s": "Lama unggahan menurut waktu SPSE (detik)",
     "after_bytes": "Putus setelah (byte)",
     "validity_days": "Masa berlaku (hari)",
 }
 # The values the server uses when a fault is armed without the param (fake_spse.service).
-PARAM_DEFAULTS: Mapping[str, int] = {"delay_ms": 200, "after_bytes": 1024, "validity_days": 1}
-PARAM_MAX: Mapping[str, int] = {"delay_ms": 60_000, "after_bytes": 2**31, "validity_days": 3650}
+PARAM_DEFAULTS: Mapping[str, int] = {
+    "delay_ms": 200,
+    "duration_s": 0,
+    "after_bytes": 1024,
+    "validity_days": 1,
+}
+PARAM_MAX: Mapping[str, int] = {
+    "delay_ms": 60_000,
+    "duration_s": 86_400,
+    "after_bytes": 2**31,
+    "validity_days": 3650,
+}
 # "Make the next upload fail" means once; the other switches stay on until switched off.
 DEFAULT_TIMES: Mapping[str, int] = {"upload.fail_next": 1}
 

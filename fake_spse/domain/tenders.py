@@ -52,6 +52,9 @@ class Tender:
     created_by: str
     schedule: Schedule
     recipient_certificates: tuple[str, ...]
+    # The method key (OFFER-SPEC: pasca-satu-file, seleksi-pra-dua-file, tender-cepat); it
+    # decides the offer's parts (fake_spse.domain.offers.parts_for_method).
+    method: str = "pasca-satu-file"
 
     @property
     def jenis_label(self) -> str:

@@ -5,12 +5,26 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.domain.offer_checks import OfferRules, check_offer
-from fake_spse.domain.offers import OPENING_CODES, Offer, OpeningResult, check_opening_record
+from fake_spse.domain.offer_letter import (
+    LETTER_NAME,
+    OfferLetter,
+    parse_letter_form,
+    render_letter,
+)
+from fake_spse.domain.offers import (
+    OPENING_CODES,
+    Offer,
+    OfferPart,
+    OpeningResult,
+    check_opening_record,
+    parse_part,
+)
 from fake_spse.domain.tenders import Tender
 from fake_spse.service.blocking import call
 from fake_spse.service.certificates import CertificateService
@@ -67,19 +81,61 @@ class OfferService:
         tender.ensure_upload_open(self._ctx.clock.now())
         return tender
 
+    def prepare_letter(
+        self, vendor: Account, tender_id: str, part: str | None, price: str, validity: str
+    ) -> tuple[str, bytes, OfferLetter]:
+        """Generate the Surat Penawaran for the part of the vendor's offer that carries the
+        price, from the page's fields; SPSE keeps it to record the price with the offer.
+        Returns the file name inside the offer, the PDF and the letter."""
+        tender = self.check_can_upload(vendor, tender_id)
+        offer_part = parse_part(part, tender.method)
+        if not offer_part.carries_price:
+            raise DomainError("penawaran.bagian_tanpa_harga")
+        amount, days = parse_letter_form(price, validity)
+        letter = OfferLetter(
+            tender_id=tender.tender_id,
+            vendor_id=vendor.user_id,
+            part=offer_part,
+            price_rupiah=amount,
+            validity_days=days,
+            created_at=self._ctx.clock.now(),
+        )
+        with self._ctx.unit() as db:
+            db.save_offer_letter(letter)
+        pdf = render_letter(
+            letter,
+            tender_name=tender.name,
+            company=vendor.company,
+            director=vendor.director,
+            npwp=vendor.npwp,
+        )
+        return LETTER_NAME, pdf, letter
+
     async def receive_offer(
-        self, vendor: Account, tender_id: str, body: AsyncIterator[bytes]
+        self,
+        vendor: Account,
+        tender_id: str,
+        body: AsyncIterator[bytes],
+        part: str | None = None,
     ) -> Receipt:
-        """Stream an offer to disk; it is kept only if whole and received before the deadline.
+        """Stream an offer (one part of it, per the tender's method) to disk; it is kept only
+        if whole and received before the deadline.
 
         The checks before and the record after run in a worker thread (SQLite); the body is
         streamed on the event loop.
         """
         tender, slow, cut = await call(self._open_upload, vendor, tender_id)
+        offer_part = parse_part(part, tender.method)
+
+        # Real seconds per chunk (the trainer's slow line) unless the fault only asks for
+        # simulated duration.
+        delay_ms = 0
+        if slow is not None:
+            delay_ms = int(slow.params.get("delay_ms", 0 if "duration_s" in slow.params else 200))
 
         async def before_chunk(received: int) -> None:
-            if slow is not None:
-                await asyncio.sleep(int(slow.params.get("delay_ms", 200)) / 1000)
+            if slow is not None and delay_ms > 0:
+                await asyncio.sleep(delay_ms / 1000)
             if cut is not None and received >= int(cut.params.get("after_bytes", 1024)):
                 raise UploadCut
 
@@ -97,7 +153,11 @@ class OfferService:
         if stored.size == 0:
             blobs.delete(stored.key)
             raise DomainError("penawaran.kosong")
-        return await call(self._keep_offer, tender, vendor, stored)
+        if slow is not None and int(slow.params.get("duration_s", 0)) > 0:
+            # A slow line, on SPSE's clock: the upload completes duration_s after it started,
+            # and the deadline applies to that moment (no real waiting in a scenario).
+            self._ctx.clock.advance(timedelta(seconds=int(slow.params["duration_s"])))
+        return await call(self._keep_offer, tender, vendor, stored, offer_part)
 
     def _open_upload(
         self, vendor: Account, tender_id: str
@@ -112,10 +172,17 @@ class OfferService:
         cut = faults.check("upload.cut", actor=vendor.user_id, detail=tender_id)
         return tender, slow, cut
 
-    def _keep_offer(self, tender: Tender, vendor: Account, stored: StoredBlob) -> Receipt:
-        """Record a whole upload as the vendor's current offer, unless it completed after the
-        deadline (the deadline applies to the moment the upload is complete, as on a real
-        server) or it is not an offer SPSE accepts: then it replaces nothing."""
+    def _keep_offer(
+        self,
+        tender: Tender,
+        vendor: Account,
+        stored: StoredBlob,
+        part: OfferPart = OfferPart.PENAWARAN,
+    ) -> Receipt:
+        """Record a whole upload as the vendor's current offer of ``part``, unless it completed
+        after the deadline (the deadline applies to the moment the upload is complete, as on a
+        real server) or it is not an offer SPSE accepts: then it replaces nothing. The part
+        that carries the price gets the price of the Surat Penawaran SPSE generated last."""
         received_at = self._ctx.clock.now()
         try:
             tender.ensure_upload_open(received_at)
@@ -126,6 +193,11 @@ class OfferService:
             self._ctx.blobs.delete(stored.key)
             raise
         with self._ctx.unit() as db:
+            letter = (
+                db.offer_letter(tender.tender_id, vendor.user_id, part)
+                if part.carries_price
+                else None
+            )
             offer, replaced_key = db.add_offer(
                 tender_id=tender.tender_id,
                 vendor_id=vendor.user_id,
@@ -133,13 +205,34 @@ class OfferService:
                 sha256=stored.sha256,
                 size=stored.size,
                 received_at=received_at,
+                part=part,
+                price_rupiah=None if letter is None else letter.price_rupiah,
             )
         return Receipt(offer=offer, replaced=replaced_key is not None)
 
-    def current_offer(self, vendor: Account, tender_id: str) -> Offer | None:
-        """The vendor's offer that counts for ``tender_id`` (its latest), if any."""
+    def current_offer(
+        self, vendor: Account, tender_id: str, part: OfferPart = OfferPart.PENAWARAN
+    ) -> Offer | None:
+        """The vendor's offer of ``part`` that counts for ``tender_id`` (its latest), if any."""
         with self._ctx.unit() as db:
-            return db.current_offer(tender_id, vendor.user_id)
+            return db.current_offer(tender_id, vendor.user_id, part)
+
+    def shown_price(self, offer: Offer) -> int | None:
+        """The offered price as SPSE shows it: only once the offer was opened (sealed until
+        then), and only on the part that carries it."""
+        opening = self.opening(offer.offer_id)
+        if opening is None or not opening.opened:
+            return None
+        return offer.price_rupiah
+
+    def vendor_prices(self, tender_id: str) -> dict[str, int]:
+        """Vendor id -> the offered price shown after opening (vendors without one left out)."""
+        prices: dict[str, int] = {}
+        for offer in self.offers(tender_id):
+            price = self.shown_price(offer)
+            if price is not None:
+                prices[offer.vendor_id] = price
+        return prices
 
     def offers(self, tender_id: str, *, current_only: bool = True) -> list[Offer]:
         """The receipts of a tender's offers (also replaced ones unless ``current_only``), for

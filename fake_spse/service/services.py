@@ -7,8 +7,10 @@ from fake_spse.service.apendo import ApendoService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
 from fake_spse.service.offers import OfferService
+from fake_spse.service.qualification import QualificationService
 from fake_spse.service.simulation import SimulationService
 from fake_spse.service.tenders import TenderService
+from fake_spse.service.vendor_data import VendorDataService
 from fake_spse.settings import Settings
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import Profile
@@ -34,3 +36,5 @@ class Services:
         self.tenders = TenderService(context, self.accounts, self.certificates)
         self.offers = OfferService(context, self.tenders, self.certificates)
         self.apendo = ApendoService(context, self.tenders, self.offers)
+        self.vendor_data = VendorDataService(context)
+        self.qualification = QualificationService(context, self.tenders)

@@ -56,9 +56,10 @@ KNOWN_FAULTS: Mapping[str, FaultSpec] = MappingProxyType(
             ),
             FaultSpec(
                 "upload.slow",
-                "Server membaca unggahan dokumen penawaran dengan lambat "
-                "(jeda delay_ms milidetik per potongan).",
-                ("delay_ms",),
+                "Unggahan dokumen penawaran lambat: jeda delay_ms milidetik nyata per potongan, "
+                "dan/atau unggahan berikutnya memakan duration_s detik waktu SPSE (jam simulasi), "
+                "sehingga unggahan yang dimulai sebelum batas akhir dapat selesai sesudahnya.",
+                ("delay_ms", "duration_s"),
             ),
             FaultSpec(
                 "upload.fail_next",

@@ -1,23 +1,27 @@
-"""SPSE's own SQLite database: accounts, sessions, certificates, tenders, offers, openings."""
+"""SPSE's own SQLite database: accounts, sessions, certificates, tenders, offers, openings,
+Data Penyedia and qualification sendings."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
-from fake_spse.domain.offers import Offer, OpeningResult
+from fake_spse.domain.offer_letter import OfferLetter
+from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
+from fake_spse.domain.qualification import Attachment, QualificationSubmission
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
+from fake_spse.domain.vendor_data import FIELDS, RecordKind, VendorRecord
 from fake_spse.storage.sqlite import owner_only, transaction
 
 SCHEMA = """
@@ -45,7 +49,8 @@ CREATE TABLE IF NOT EXISTS tenders (
     tender_id TEXT PRIMARY KEY, name TEXT NOT NULL, instansi TEXT NOT NULL, satker TEXT NOT NULL,
     jenis_pengadaan INTEGER NOT NULL, metode TEXT NOT NULL, pagu INTEGER NOT NULL,
     hps INTEGER NOT NULL, lokasi TEXT NOT NULL, tahun INTEGER NOT NULL, created_at TEXT NOT NULL,
-    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL
+    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT 'pasca-satu-file'
 );
 CREATE TABLE IF NOT EXISTS participants (
     tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, joined_at TEXT NOT NULL,
@@ -54,7 +59,8 @@ CREATE TABLE IF NOT EXISTS participants (
 CREATE TABLE IF NOT EXISTS offers (
     offer_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL,
     blob_key TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
-    received_at TEXT NOT NULL, current INTEGER NOT NULL
+    received_at TEXT NOT NULL, current INTEGER NOT NULL,
+    part TEXT NOT NULL DEFAULT 'penawaran', price_rupiah INTEGER
 );
 CREATE TABLE IF NOT EXISTS openings (
     offer_id INTEGER PRIMARY KEY, code TEXT NOT NULL, signer_subject TEXT NOT NULL,
@@ -64,6 +70,20 @@ CREATE TABLE IF NOT EXISTS opening_log (
     entry_id INTEGER PRIMARY KEY AUTOINCREMENT, offer_id INTEGER NOT NULL, code TEXT NOT NULL,
     signer_subject TEXT NOT NULL, files TEXT NOT NULL, opened_at TEXT NOT NULL,
     opened_by TEXT NOT NULL, correction INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS offer_letters (
+    tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, part TEXT NOT NULL,
+    price_rupiah INTEGER NOT NULL, validity_days INTEGER NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (tender_id, vendor_id, part)
+);
+CREATE TABLE IF NOT EXISTS vendor_records (
+    record_id INTEGER PRIMARY KEY AUTOINCREMENT, vendor_id TEXT NOT NULL, kind TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS qualification_submissions (
+    submission_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
+    vendor_id TEXT NOT NULL, records TEXT NOT NULL, attachments TEXT NOT NULL,
+    submitted_at TEXT NOT NULL, current INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
@@ -109,6 +129,17 @@ class Database:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
             if "last_seen" not in columns:
                 conn.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
+            # ... and the tender's method, which decides the offer's parts ...
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(tenders)")}
+            if "method" not in columns:
+                conn.execute(
+                    "ALTER TABLE tenders ADD COLUMN method TEXT NOT NULL DEFAULT 'pasca-satu-file'"
+                )
+            # ... and the offer parts (satu file / dua file) with the offered price.
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(offers)")}
+            if "part" not in columns:
+                conn.execute("ALTER TABLE offers ADD COLUMN part TEXT NOT NULL DEFAULT 'penawaran'")
+                conn.execute("ALTER TABLE offers ADD COLUMN price_rupiah INTEGER")
         finally:
             conn.close()
 
@@ -220,11 +251,13 @@ class Database:
         return found
 
     def blob_keys(self) -> set[str]:
-        """Every blob a record refers to: offers and AMS letters."""
+        """Every blob a record refers to: offers, AMS letters, qualification attachments."""
         with self._tx() as db:
             offers = db.execute("SELECT blob_key FROM offers").fetchall()
             letters = db.execute("SELECT letter_blob FROM ams_requests").fetchall()
-        return {row[0] for row in offers} | {row[0] for row in letters}
+            sent = db.execute("SELECT attachments FROM qualification_submissions").fetchall()
+        attached = {a["blob_key"] for row in sent for a in json.loads(row[0])}
+        return {row[0] for row in offers} | {row[0] for row in letters} | attached
 
     # certificates ---------------------------------------------------------------------------
     def add_certificate(self, cert: UserCertificate) -> None:
@@ -307,7 +340,7 @@ class Database:
         ]
         with self._tx() as db:
             db.execute(
-                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     tender.tender_id,
                     tender.name,
@@ -323,6 +356,7 @@ class Database:
                     tender.created_by,
                     json.dumps(schedule),
                     json.dumps(list(tender.recipient_certificates)),
+                    tender.method,
                 ),
             )
             if package_key is not None:
@@ -385,24 +419,48 @@ class Database:
         sha256: str,
         size: int,
         received_at: datetime,
+        part: OfferPart = OfferPart.PENAWARAN,
+        price_rupiah: int | None = None,
     ) -> tuple[Offer, str | None]:
-        """Record a new current offer; returns it and the blob key of the offer it replaces."""
+        """Record a new current offer of one part; returns it and the blob key of the offer of
+        the same part it replaces."""
         with self._tx() as db:
+            key = (tender_id, vendor_id, str(part))
             old = db.execute(
-                "SELECT blob_key FROM offers WHERE tender_id=? AND vendor_id=? AND current=1",
-                (tender_id, vendor_id),
+                "SELECT blob_key FROM offers WHERE tender_id=? AND vendor_id=? AND part=? "
+                "AND current=1",
+                key,
             ).fetchone()
             db.execute(
-                "UPDATE offers SET current=0 WHERE tender_id=? AND vendor_id=?",
-                (tender_id, vendor_id),
+                "UPDATE offers SET current=0 WHERE tender_id=? AND vendor_id=? AND part=?", key
             )
             cur = db.execute(
                 "INSERT INTO offers (tender_id, vendor_id, blob_key, sha256, size, received_at, "
-                "current) VALUES (?, ?, ?, ?, ?, ?, 1)",
-                (tender_id, vendor_id, blob_key, sha256, size, _ts(received_at)),
+                "current, part, price_rupiah) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                (
+                    tender_id,
+                    vendor_id,
+                    blob_key,
+                    sha256,
+                    size,
+                    _ts(received_at),
+                    str(part),
+                    price_rupiah,
+                ),
             )
             offer_id = int(cur.lastrowid or 0)
-        offer = Offer(offer_id, tender_id, vendor_id, blob_key, sha256, size, received_at, True)
+        offer = Offer(
+            offer_id,
+            tender_id,
+            vendor_id,
+            blob_key,
+            sha256,
+            size,
+            received_at,
+            True,
+            part=part,
+            price_rupiah=price_rupiah,
+        )
         return offer, (None if old is None else str(old["blob_key"]))
 
     def offer(self, offer_id: int) -> Offer | None:
@@ -418,11 +476,13 @@ class Database:
             rows = db.execute(query + " ORDER BY received_at, offer_id", (tender_id,)).fetchall()
         return [_offer(r) for r in rows]
 
-    def current_offer(self, tender_id: str, vendor_id: str) -> Offer | None:
+    def current_offer(
+        self, tender_id: str, vendor_id: str, part: OfferPart = OfferPart.PENAWARAN
+    ) -> Offer | None:
         with self._tx() as db:
             row = db.execute(
-                "SELECT * FROM offers WHERE tender_id=? AND vendor_id=? AND current=1",
-                (tender_id, vendor_id),
+                "SELECT * FROM offers WHERE tender_id=? AND vendor_id=? AND part=? AND current=1",
+                (tender_id, vendor_id, str(part)),
             ).fetchone()
         return None if row is None else _offer(row)
 
@@ -481,6 +541,124 @@ class Database:
         )
 
     # APENDO package keys (SPSE NON CA) ------------------------------------------------------
+    # the Surat Penawaran ---------------------------------------------------------------------
+    def save_offer_letter(self, letter: OfferLetter) -> None:
+        """Keep the latest Surat Penawaran SPSE generated for one part of a vendor's offer."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO offer_letters VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    letter.tender_id,
+                    letter.vendor_id,
+                    str(letter.part),
+                    letter.price_rupiah,
+                    letter.validity_days,
+                    _ts(letter.created_at),
+                ),
+            )
+
+    def offer_letter(self, tender_id: str, vendor_id: str, part: OfferPart) -> OfferLetter | None:
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM offer_letters WHERE tender_id=? AND vendor_id=? AND part=?",
+                (tender_id, vendor_id, str(part)),
+            ).fetchone()
+        if row is None:
+            return None
+        return OfferLetter(
+            tender_id=row["tender_id"],
+            vendor_id=row["vendor_id"],
+            part=OfferPart(row["part"]),
+            price_rupiah=row["price_rupiah"],
+            validity_days=row["validity_days"],
+            created_at=_req_dt(row["created_at"]),
+        )
+
+    # Data Penyedia and qualification ---------------------------------------------------------
+    def add_vendor_record(
+        self, vendor_id: str, kind: RecordKind, values: Mapping[str, str | int | date | None]
+    ) -> VendorRecord:
+        """Save one Data Penyedia record; returns it with its id."""
+        draft = VendorRecord(0, vendor_id, kind, dict(values))
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO vendor_records (vendor_id, kind, data) VALUES (?, ?, ?)",
+                (vendor_id, str(kind), json.dumps(_record_json(draft)["values"])),
+            )
+        return VendorRecord(int(cur.lastrowid or 0), vendor_id, kind, dict(values))
+
+    def vendor_records(self, vendor_id: str) -> list[VendorRecord]:
+        """Every Data Penyedia record of a vendor, oldest first."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM vendor_records WHERE vendor_id=? ORDER BY record_id", (vendor_id,)
+            ).fetchall()
+        return [
+            _record_from(
+                vendor_id,
+                {"record_id": r["record_id"], "kind": r["kind"], "values": json.loads(r["data"])},
+            )
+            for r in rows
+        ]
+
+    def delete_vendor_record(self, vendor_id: str, record_id: int) -> bool:
+        """Remove one record of a vendor; False if the vendor has no such record."""
+        with self._tx() as db:
+            cur = db.execute(
+                "DELETE FROM vendor_records WHERE vendor_id=? AND record_id=?",
+                (vendor_id, record_id),
+            )
+        return cur.rowcount > 0
+
+    def add_qualification(
+        self,
+        *,
+        tender_id: str,
+        vendor_id: str,
+        records: Sequence[VendorRecord],
+        attachments: Sequence[Attachment],
+        submitted_at: datetime,
+    ) -> QualificationSubmission:
+        """Record a sending of Kirim Persyaratan Kualifikasi; it replaces the vendor's last one."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE qualification_submissions SET current=0 WHERE tender_id=? AND vendor_id=?",
+                (tender_id, vendor_id),
+            )
+            cur = db.execute(
+                "INSERT INTO qualification_submissions (tender_id, vendor_id, records, "
+                "attachments, submitted_at, current) VALUES (?, ?, ?, ?, ?, 1)",
+                (
+                    tender_id,
+                    vendor_id,
+                    json.dumps([_record_json(r) for r in records]),
+                    json.dumps([asdict(a) for a in attachments]),
+                    _ts(submitted_at),
+                ),
+            )
+        return QualificationSubmission(
+            int(cur.lastrowid or 0),
+            tender_id,
+            vendor_id,
+            tuple(records),
+            tuple(attachments),
+            submitted_at,
+            True,
+        )
+
+    def qualifications(
+        self, tender_id: str, vendor_id: str | None = None
+    ) -> list[QualificationSubmission]:
+        """The current qualification sendings of a tender (of one vendor if given)."""
+        query = "SELECT * FROM qualification_submissions WHERE tender_id=? AND current=1"
+        params: tuple[str, ...] = (tender_id,)
+        if vendor_id is not None:
+            query += " AND vendor_id=?"
+            params += (vendor_id,)
+        with self._tx() as db:
+            rows = db.execute(query + " ORDER BY submission_id", params).fetchall()
+        return [_submission(r) for r in rows]
+
     def package_key(self, tender_id: str) -> PackageKey | None:
         with self._tx() as db:
             row = db.execute(
@@ -505,6 +683,34 @@ class Database:
                 "WHERE tender_id=? AND released_at IS NULL",
                 (_ts(at), pokja_id, tender_id),
             )
+
+
+def _record_json(record: VendorRecord) -> dict[str, object]:
+    values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in record.values.items()}
+    return {"record_id": record.record_id, "kind": str(record.kind), "values": values}
+
+
+def _record_from(vendor_id: str, data: Mapping[str, Any]) -> VendorRecord:
+    kind = RecordKind(data["kind"])
+    types = {name: kind_of for name, _, kind_of in FIELDS[kind]}
+    values: dict[str, str | int | date | None] = {}
+    for name, value in data["values"].items():
+        is_date = types.get(name, "").startswith("date")
+        values[name] = date.fromisoformat(value) if is_date and value else value
+    return VendorRecord(int(data["record_id"]), vendor_id, kind, values)
+
+
+def _submission(row: sqlite3.Row) -> QualificationSubmission:
+    records = tuple(_record_from(row["vendor_id"], r) for r in json.loads(row["records"]))
+    return QualificationSubmission(
+        submission_id=row["submission_id"],
+        tender_id=row["tender_id"],
+        vendor_id=row["vendor_id"],
+        records=records,
+        attachments=tuple(Attachment(**a) for a in json.loads(row["attachments"])),
+        submitted_at=_req_dt(row["submitted_at"]),
+        current=bool(row["current"]),
+    )
 
 
 def _account(row: sqlite3.Row) -> Account:
@@ -538,6 +744,7 @@ def _tender(row: sqlite3.Row) -> Tender:
         created_by=row["created_by"],
         schedule=Schedule(windows=windows),
         recipient_certificates=tuple(json.loads(row["recipients"])),
+        method=row["method"],
     )
 
 
@@ -551,4 +758,6 @@ def _offer(row: sqlite3.Row) -> Offer:
         size=row["size"],
         received_at=_req_dt(row["received_at"]),
         current=bool(row["current"]),
+        part=OfferPart(row["part"]),
+        price_rupiah=row["price_rupiah"],
     )

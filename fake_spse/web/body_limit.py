@@ -65,6 +65,7 @@ def upload_paths(base_path: str, support_path: str) -> tuple[re.Pattern[str], ..
     return (
         re.compile(base + r"/lelang/[^/]+/penawaran/kirim"),
         re.compile(base + r"/lelang/[^/]+/penawaran-apendo"),
+        re.compile(base + r"/lelang/[^/]+/kualifikasi"),
         re.compile(base + r"/ams"),
         re.compile(base + r"/sertifikat/apd"),
         re.compile(support + r"/tiket/.*"),

@@ -86,15 +86,23 @@ async def dt_empty(request: Request) -> Response:
 async def participants(request: Request) -> Response:
     tenders = services(request).tenders
 
-    def read() -> tuple[Tender, list[Account]]:
+    offers = services(request).offers
+
+    def read() -> tuple[Tender, list[Account], dict[str, int]]:
         tender = tenders.tender(request.path_params["tender_id"])
-        return tender, tenders.participants(tender.tender_id)
+        prices = offers.vendor_prices(tender.tender_id)
+        return tender, tenders.participants(tender.tender_id), prices
 
     try:
-        tender, joined = await call(read)  # SQLite: off the event loop
+        tender, joined, prices = await call(read)  # SQLite: off the event loop
     except DomainError as exc:
         return error_page(request, exc)
-    return render(request, "peserta.html", {"tender": tender, "participants": joined})
+    return render(
+        request,
+        "peserta.html",
+        # Offers are sealed: a price is known only once the pokja opened the offer.
+        {"tender": tender, "participants": joined, "prices": prices},
+    )
 
 
 async def evaluation(request: Request) -> Response:

@@ -19,6 +19,7 @@ from fake_spse.web.common import (
     redirect,
     render,
     require_user,
+    rupiah,
     services,
     texts,
 )
@@ -79,6 +80,7 @@ async def opening_page(request: Request) -> Response:
             "offer": offer,
             "vendor": the_services.accounts.account(offer.vendor_id),
             "opening": the_services.offers.opening(offer.offer_id),
+            "price": the_services.offers.shown_price(offer),
         }
         for offer in offers
     ]
@@ -121,8 +123,16 @@ async def record_opening(request: Request) -> Response:
     except (ValueError, AttributeError):
         message = the_services.messages.text("pembukaan.status_tidak_dikenal")
         return JSONResponse({"ok": False, "messages": [message]}, status_code=400)
+    offer = the_services.offers.stored_offer(
+        request.path_params["tender_id"], int(request.path_params["offer_id"])
+    )[0]
+    price = the_services.offers.shown_price(offer)
     return JSONResponse(
-        {"ok": True, "status": the_services.messages.text(f"pembukaan.{result.code}")}
+        {
+            "ok": True,
+            "status": the_services.messages.text(f"pembukaan.{result.code}"),
+            "harga": "-" if price is None else rupiah(price),
+        }
     )
 
 

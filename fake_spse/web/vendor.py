@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, Forbidden
+from fake_spse.domain.offers import parse_part, parts_for_method
 from fake_spse.service.blocking import call
 from fake_spse.service.offers import UploadCut
 from fake_spse.web.common import (
@@ -46,6 +49,9 @@ async def offer_page(request: Request) -> Response:
         tender = the_services.tenders.tender(request.path_params["tender_id"])
         if not the_services.tenders.is_participant(vendor.user_id, tender.tender_id):
             raise Forbidden("penawaran.bukan_peserta")
+        # The page opens on the first part (File I of "dua file") unless one is asked for.
+        wanted = request.query_params.get("bagian") or parts_for_method(tender.method)[0]
+        part = parse_part(wanted, tender.method)
     except DomainError as exc:
         return error_page(request, exc)
     return render(
@@ -53,10 +59,46 @@ async def offer_page(request: Request) -> Response:
         "penawaran.html",
         {
             "tender": tender,
-            "offer": the_services.offers.current_offer(vendor, tender.tender_id),
+            "part": part,
+            "parts": parts_for_method(tender.method),
+            "offer": the_services.offers.current_offer(vendor, tender.tender_id, part),
             "certificate": the_services.certificates.certificate_of(vendor.user_id),
             "recipients": the_services.offers.offer_recipients(tender),
         },
+    )
+
+
+async def offer_letter(request: Request) -> Response:
+    """JSON {harga, masa_berlaku, bagian}: SPSE generates the Surat Penawaran the page hands to
+    SpamKodok to seal with the documents; answers its file name and bytes (base64)."""
+    vendor = require_user(request, Role.PENYEDIA)
+    the_services = services(request)
+    try:
+        the_services.offers.require_protection("ca")
+        check_token(request, request.headers.get("x-authenticity-token"))
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            raise DomainError("penawaran.harga_tidak_valid")
+        name, pdf, _ = await call(
+            the_services.offers.prepare_letter,
+            vendor,
+            request.path_params["tender_id"],
+            str(body.get("bagian") or ""),
+            str(body.get("harga") or ""),
+            str(body.get("masa_berlaku") or ""),
+        )
+    except DomainError as exc:
+        return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)
+    return JSONResponse(
+        {
+            "ok": True,
+            "name": name,
+            "data_b64": base64.b64encode(pdf).decode(),
+            "message": the_services.messages.text("penawaran.surat_dibuat"),
+        }
     )
 
 
@@ -68,7 +110,10 @@ async def upload_offer(request: Request) -> Response:
         the_services.offers.require_protection("ca")
         check_token(request, request.headers.get("x-authenticity-token"))
         receipt = await the_services.offers.receive_offer(
-            vendor, request.path_params["tender_id"], request.stream()
+            vendor,
+            request.path_params["tender_id"],
+            request.stream(),
+            request.query_params.get("bagian"),
         )
     except DomainError as exc:
         return JSONResponse({"ok": False, "messages": texts(request, exc)}, status_code=400)
@@ -98,4 +143,5 @@ def routes() -> list[Route]:
         Route("/lelang/{tender_id:str}/ikut", join, methods=["POST"]),
         Route("/lelang/{tender_id:str}/penawaran", offer_page),
         Route("/lelang/{tender_id:str}/penawaran/kirim", upload_offer, methods=["POST"]),
+        Route("/lelang/{tender_id:str}/penawaran/surat", offer_letter, methods=["POST"]),
     ]

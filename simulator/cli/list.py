@@ -1,4 +1,5 @@
-"""``spse-sim list``: the scenario catalog (id, profiles, source, title), or the seed's rules."""
+"""``spse-sim list``: the scenario catalog (id, profiles, source, title), or the actionable items of
+the Konsep Operasional SPSE 4.3 CA with how each is reproduced."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from simulator.scenarios.catalog import (
     SOURCE_CITATION,
     SOURCE_SECTIONS,
     CatalogEntry,
+    Coverage,
     find_catalog_dir,
     load_catalog,
     rule_coverage,
@@ -45,7 +47,10 @@ def add_parser(subparsers: Subparsers) -> None:
     listing.add_argument(
         "--rules",
         action="store_true",
-        help="tampilkan aturan Konsep Operasional SPSE 4.3 CA dan skenario yang mereproduksinya",
+        help=(
+            "tampilkan butir Konsep Operasional SPSE 4.3 CA, cara masing-masing direproduksi "
+            "dan skenarionya"
+        ),
     )
     listing.set_defaults(handler=handle)
 
@@ -83,14 +88,28 @@ def _section(source: str) -> str:
 
 
 def print_rules(entries: Sequence[CatalogEntry]) -> None:
-    """Every seed rule with the scenarios reproducing it."""
+    """Every actionable item of the Konsep Operasional: how it is reproduced, by which
+    scenarios, what differs or why nothing applies; then the three counts."""
     coverage = rule_coverage(entries)
-    print(f"{'aturan':<9} {'bagian':<36} {'skenario':<24} aturan")
+    print(f"{'butir':<9} {'bagian':<36} {'reproduksi':<14} {'skenario':<24} butir")
     for rule in SEED_RULES:
-        covered = ", ".join(coverage[rule.rule_id]) or "-- tidak ada --"
-        print(f"{rule.rule_id:<9} {rule.section:<36} {clip(covered, 24):<24} {rule.text}")
-    missing = [r for r, ids in coverage.items() if not ids]
+        covered = ", ".join(coverage[rule.rule_id]) or "-"
+        print(
+            f"{rule.rule_id:<9} {clip(rule.section, 36):<36} {rule.coverage.label:<14} "
+            f"{clip(covered, 24):<24} {rule.text}"
+        )
+        if rule.note:
+            print(f"{'':<9} {'':<36} {'':<14} {'':<24} ({rule.note})")
+    counts = {kind: sum(r.coverage is kind for r in SEED_RULES) for kind in Coverage}
     print(
-        f"{len(SEED_RULES) - len(missing)} dari {len(SEED_RULES)} aturan {SOURCE_CITATION} "
-        "direproduksi"
+        f"{len(SEED_RULES)} butir Konsep Operasional SPSE 4.3 CA: "
+        f"{counts[Coverage.FAITHFUL]} direproduksi setia, "
+        f"{counts[Coverage.PARTLY]} sebagian, {counts[Coverage.NOT_APPLICABLE]} tidak berlaku"
     )
+    uncited = [
+        r.rule_id
+        for r in SEED_RULES
+        if r.coverage is not Coverage.NOT_APPLICABLE and not coverage[r.rule_id]
+    ]
+    if uncited:
+        print(f"tanpa skenario pada pilihan ini: {', '.join(uncited)}")

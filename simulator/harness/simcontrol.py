@@ -137,6 +137,13 @@ class SimControl:
         result: list[dict[str, Any]] = self._call("GET", f"/tenders/{tender_id}/offers")["offers"]
         return result
 
+    def qualifications(self, tender_id: str) -> list[dict[str, Any]]:
+        """The current qualification sendings of a tender (records and attachments)."""
+        result: list[dict[str, Any]] = self._call("GET", f"/tenders/{tender_id}/kualifikasi")[
+            "qualifications"
+        ]
+        return result
+
     def account(self, user_id: str) -> dict[str, Any] | None:
         """An account's state at this LPSE (status, home_lpse, ...), or None when there is none."""
         response = self._http.get(f"/accounts/{user_id}")

@@ -97,22 +97,32 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     with log.step(f"Waktu berjalan sampai tahap '{UPLOAD_STAGE}'", "simulator") as step:
         step.note(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600).isoformat())
 
+    # The Surat Penawaran is not a file of the vendor's: SPSE generates it from the price and
+    # validity entered on the offer page, and SpamKodok seals it with these documents.
     offer_files = (
         write_pdf(
-            vendor_desk.folder / "Surat Penawaran.pdf",
-            "Surat Penawaran",
-            [vendor.company, tender.name, f"Harga penawaran: Rp {tender.hps:,}"],
+            vendor_desk.folder / "Dokumen Administrasi.pdf",
+            "Dokumen Administrasi",
+            [vendor.company, tender.name],
         ),
         write_pdf(vendor_desk.folder / "Dokumen Teknis.pdf", "Dokumen Teknis", [tender.name]),
     )
+    price = f"{tender.hps * 95 // 100:,}".replace(",", ".")
     with log.step(
         "Penyedia ikut tender dan mengunggah penawaran tersegel", vendor.user_id, vendor_desk.page
     ) as step:
         log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
         join_tender(vendor_desk.page, env.spse_url, tender_id)
         outcome = upload_offer(
-            vendor_desk.page, env.spse_url, vendor_desk.kodok, tender_id, offer_files
+            vendor_desk.page,
+            env.spse_url,
+            vendor_desk.kodok,
+            tender_id,
+            offer_files,
+            price=price,
+            validity_days="60",
         )
+        step.note(f"Surat Penawaran: harga Rp {price}, berlaku 60 hari")
         step.note(" ".join(outcome.messages))
         if not outcome.accepted or outcome.receipt is None:
             raise JourneyError(f"offer not accepted: {outcome.messages}")
@@ -127,8 +137,10 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     with log.step("Pokja membuka penawaran di SpamKodok", pokja.user_id, pokja_desk.page) as step:
         rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
         for row in rows:
-            step.note(f"{row.vendor}: {row.status} ({row.signer})")
+            step.note(f"{row.vendor}: {row.status} ({row.signer}), harga {row.price}")
         if not rows or any(row.status != "Berhasil dibuka" for row in rows):
             raise JourneyError(f"offers not all opened: {rows}")
+        if any(row.price != f"Rp {price},00" for row in rows):
+            raise JourneyError(f"offered price not shown after opening: {rows}")
 
     return CaTenderResult(vendor, pokja, tender, tender_id, offer_files, tuple(rows))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from pytest_bdd.feature import get_features
@@ -50,46 +51,281 @@ SOURCES = {key: f"{doc}: {section}" for key, (doc, section) in SOURCE_SECTIONS.i
 
 RULE_PREFIX = "aturan-"
 
+# The Konsep Operasional SPSE 4.3 CA as published (a copy of the primary source, read by the
+# coverage test: every item of it is in SEED_RULES or in SEED_BACKGROUND).
+KONSEP_OPERASIONAL = (
+    Path(__file__).resolve().parents[2] / "docs" / "konsep-operasional-spse-4.3-ca.txt"
+)
+
+
+class Coverage(StrEnum):
+    """How the simulator reproduces one actionable item of the Konsep Operasional."""
+
+    FAITHFUL = "setia"  # reproduced as SPSE/SpamKodok do it, by the scenarios citing it
+    PARTLY = "sebagian"  # reproduced, but the note says what differs from the real system
+    NOT_APPLICABLE = "tidak-berlaku"  # nothing to reproduce here; the note says why
+
+    @property
+    def label(self) -> str:
+        """The word `spse-sim list --rules` prints."""
+        return {
+            Coverage.FAITHFUL: "setia",
+            Coverage.PARTLY: "sebagian",
+            Coverage.NOT_APPLICABLE: "tidak berlaku",
+        }[self]
+
 
 @dataclass(frozen=True)
 class SeedRule:
-    """One rule of the seed's operational concept that the catalog must reproduce."""
+    """One actionable item of the Konsep Operasional and how the catalog reproduces it.
+
+    ``quote`` is the item's opening words as printed (the coverage test finds it in the
+    document); ``note`` says what differs (PARTLY) or why nothing applies (NOT_APPLICABLE).
+    """
 
     rule_id: str
     section: str
     text: str
+    quote: str
+    coverage: Coverage = Coverage.FAITHFUL
+    note: str = ""
 
 
+_CA = "Perbedaan Dasar SPSE CA dan NON CA"
+_IO = "Interoperabilitas SPSE"
+_PRA = "Prasyarat Penyedia"
 _HH = "Hal-hal yang harus diperhatikan"
 _AKT_A = "Tahap Proses Aktivasi Sertifikat-a"
 _AKT_B = "Tahap Proses Aktivasi Sertifikat-b"
 _APA = "Apa yang harus dilakukan"
+_KET = "Keuntungan Melapor lewat LPSE Support/Ticket"
+_DL = "Download Materi"
+_F, _P, _NA = Coverage.FAITHFUL, Coverage.PARTLY, Coverage.NOT_APPLICABLE
 
-# The rules of the seed's three operational sections, in the seed's order. Scenarios cite them
-# with tags such as @aturan-hh-1; `spse-sim list --rules` shows the mapping.
+# Every actionable item of the Konsep Operasional, in its order. Scenarios cite them with tags
+# such as @aturan-hh-1; `spse-sim list --rules` shows the mapping and the three counts. Ids
+# are stable: new items get new ids, never a reused one.
 SEED_RULES = (
-    SeedRule("hh-1", _HH, "Saat SpamKodok 2 berjalan, tidak ada instance browser lain yang hidup"),
-    SeedRule("hh-2", _HH, "Nama file maksimal 40 karakter sudah termasuk ekstensinya"),
-    SeedRule("hh-3", _HH, "Nama file tanpa simbol / \\ , : ‘ “ + - ( )"),
-    SeedRule("hh-4", _HH, "File yang diupload berada di HDD utama, bukan flashdisk"),
-    SeedRule("hh-5", _HH, "Upload se-awal mungkin (setelah batas waktu upload ditolak)"),
-    SeedRule("akt-a-1", _AKT_A, "Hadir di LPSE untuk verifikasi dengan dokumen asli dan salinan"),
-    SeedRule("akt-a-2", _AKT_A, "Sudah mendaftar/memiliki akun LPSE"),
-    SeedRule("akt-a-3", _AKT_A, "Proses menggunakan browser SpamKodok 2"),
-    SeedRule("akt-a-4", _AKT_A, "Setelah login muncul link merah untuk pendaftaran AMS"),
     SeedRule(
-        "akt-a-5", _AKT_A, "Upload surat rekomendasi penyedia (TDP/SIUP/SIUK, surat keterangan)"
+        "ca-1",
+        _CA,
+        "SPSE NON CA mengamankan dokumen dengan APENDO (kunci dari sistem)",
+        "SPSE NON CA, adalah SPSE yang TIDAK",
     ),
-    SeedRule("akt-b-1", _AKT_B, "Verifikasi ulang di LPSE atau mandiri"),
-    SeedRule("akt-b-2", _AKT_B, "Sudah mendaftar/memiliki akun LPSE"),
-    SeedRule("akt-b-3", _AKT_B, "Proses menggunakan browser SpamKodok 2"),
-    SeedRule("akt-b-4", _AKT_B, "Klik 'sertifikat' di kanan atas, import APD (sertifikat lama)"),
-    SeedRule("akt-b-5", _AKT_B, "Upload surat rekomendasi penyedia"),
-    SeedRule("apa-1", _APA, "Dokumentasikan screenshot error dan kronologi di file Word"),
-    SeedRule("apa-2", _APA, "Login SPSE, Aplikasi e-Procurement Lainnya, LPSE Support Production"),
-    SeedRule("apa-3", _APA, "Buat tiket baru, lengkapi isian dan kirimkan"),
-    SeedRule("apa-4", _APA, "Tidak bisa login LPSE Support: email ke LPSE dengan lampiran Word"),
-    SeedRule("apa-5", _APA, "Datang langsung ke LPSE untuk identifikasi masalah bersama"),
+    SeedRule(
+        "ca-2",
+        _CA,
+        "SPSE CA: sertifikat elektronik di SpamKodok, dicocokkan dengan signature",
+        "SPSE CA, adalah SPSE yang menggunakan",
+    ),
+    SeedRule(
+        "io-1",
+        _IO,
+        "SPSE bergantung pada layanan LKPP dan BSSN",
+        "Setiap aplikasi SPSE yang digunakan",
+        _P,
+        "hanya ADP (LKPP) dan BSrE (BSSN) ditiru, gangguannya lewat saklar gangguan; layanan "
+        "LKPP lain (SIKaP, INAPROC, pembaruan SPSE) tidak ditiru",
+    ),
+    SeedRule(
+        "pra-1",
+        _PRA,
+        "Penyedia sudah terdaftar/memiliki akun di LPSE",
+        "Penyedia harus memastikan sudah terdaftar",
+    ),
+    SeedRule(
+        "pra-2",
+        _PRA,
+        "ADP (Agregasi Data Penyedia) berjalan lancar",
+        "Penyedia harus memastikan ADP",
+    ),
+    SeedRule(
+        "pra-3",
+        _PRA,
+        "Sertifikat elektronik berlaku dan TERTANAM di SpamKodok 2",
+        "Penyedia harus memastikan memiliki sertifikat",
+    ),
+    SeedRule(
+        "pra-4",
+        _PRA,
+        "Gunakan Windows 10 pada laptop/komputer",
+        "Demi kelancaran, gunakan Windows10",
+        _P,
+        "sistem operasi adalah pengaturan meja penyedia; SpamKodok menampilkan saran "
+        "pra-pemeriksaan pada sistem lain, tetapi kegagalan khas sistem lain tidak ditiru",
+    ),
+    SeedRule(
+        "pra-5",
+        _PRA,
+        "Mendaftar di SIKaP LKPP untuk tender cepat dan e-pengadaan langsung",
+        "Agar dapat berpartisipasi pada tender cepat",
+        _NA,
+        "SIKaP adalah aplikasi LKPP di luar SPSE; simulator tidak meniru SIKaP",
+    ),
+    SeedRule(
+        "hh-1",
+        _HH,
+        "Saat SpamKodok 2 berjalan, tidak ada instance browser lain yang hidup",
+        "Pada saat menjalankan aplikasi SpamKodok 2",
+        _P,
+        "SpamKodok tiruan menahan pengiriman selama browser lain hidup; itu pilihan simulator "
+        "(profil: guard_browser_lain), bukan perilaku SpamKodok yang terdokumentasi",
+    ),
+    SeedRule(
+        "hh-6",
+        _HH,
+        "Memilih file syarat kualifikasi/teknis dan harga (penawaran per bagian)",
+        "Pada saat memenuhi dan kemudian memilih file",
+    ),
+    SeedRule(
+        "hh-2",
+        _HH,
+        "Nama file maksimal 40 karakter sudah termasuk ekstensinya",
+        "Nama file kurang dari 40 karakter",
+    ),
+    SeedRule(
+        "hh-3",
+        _HH,
+        "Nama file tanpa simbol / \\ , : ‘ “ + - ( )",
+        "Nama file tidak boleh memiliki karakter symbol",
+    ),
+    SeedRule(
+        "hh-4",
+        _HH,
+        "File yang diupload berada di HDD utama, bukan flashdisk",
+        "File-file yang akan diupload HARUS berada di HDD utama",
+    ),
+    SeedRule(
+        "hh-5",
+        _HH,
+        "Upload se-awal mungkin (setelah batas waktu upload ditolak)",
+        "Lakukan Upload se-awal mungkin",
+    ),
+    SeedRule(
+        "akt-a-1",
+        _AKT_A,
+        "Hadir di LPSE untuk verifikasi dengan dokumen asli dan salinan",
+        "Pastikan hadir secara fisik di LPSE setempat",
+        _P,
+        "verifikator mencatat verifikasi akun; pemeriksaan dokumen asli oleh RA sebelum "
+        "sertifikat terbit belum ditiru di cabang ini",
+    ),
+    SeedRule(
+        "akt-a-2",
+        _AKT_A,
+        "Sudah mendaftar/memiliki akun LPSE",
+        "Pastikan sudah mendaftar/memiliki akun LPSE (bisa daftar dari LPSE seluruh indonesia)",
+    ),
+    SeedRule("akt-a-3", _AKT_A, "Proses menggunakan browser SpamKodok 2", "Operasi proses gunakan"),
+    SeedRule(
+        "akt-a-4",
+        _AKT_A,
+        "Setelah login muncul link merah untuk pendaftaran AMS",
+        "Saat sudah login akan muncul link berwarna merah",
+    ),
+    SeedRule(
+        "akt-a-5",
+        _AKT_A,
+        "Upload surat rekomendasi penyedia (TDP/SIUP/SIUK, surat keterangan)",
+        "Upload juga surat rekomendasi penyedia",
+        _P,
+        "satu berkas surat rekomendasi diunggah, bukan dua unggahan terpisah",
+    ),
+    SeedRule(
+        "akt-b-1",
+        _AKT_B,
+        "Verifikasi ulang di LPSE atau mandiri",
+        "Bisa hadir secara fisik di LPSE setempat",
+        _P,
+        "upgrade selalu mandiri; verifikasi ulang di LPSE sebagai langkah pilihan belum ditiru",
+    ),
+    SeedRule(
+        "akt-b-2",
+        _AKT_B,
+        "Sudah mendaftar/memiliki akun LPSE",
+        "Pastikan sudah mendaftar/memiliki akun LPSE (bisa daftar dari LPSE seluruh indonesia)",
+    ),
+    SeedRule("akt-b-3", _AKT_B, "Proses menggunakan browser SpamKodok 2", "Operasi proses gunakan"),
+    SeedRule(
+        "akt-b-4",
+        _AKT_B,
+        "Klik 'sertifikat' di kanan atas, import APD (sertifikat lama)",
+        "Klik tulisan sertifikat di pojok kanan atas",
+    ),
+    SeedRule(
+        "akt-b-5",
+        _AKT_B,
+        "Upload surat rekomendasi penyedia",
+        "Upload juga surat rekomendasi penyedia",
+        _P,
+        "satu berkas surat rekomendasi diunggah, bukan dua unggahan terpisah",
+    ),
+    SeedRule(
+        "apa-1",
+        _APA,
+        "Dokumentasikan screenshot error dan kronologi di file Word",
+        "Dokumentasikan semua screenshot error",
+    ),
+    SeedRule(
+        "apa-2",
+        _APA,
+        "Login SPSE, Aplikasi e-Procurement Lainnya, LPSE Support Production",
+        "Login ke SPSE, klik aplikasi e-procurement lainnya",
+    ),
+    SeedRule(
+        "apa-3",
+        _APA,
+        "Buat tiket baru, lengkapi isian dan kirimkan",
+        "Buat tiket baru untuk permasalahan",
+    ),
+    SeedRule(
+        "apa-4",
+        _APA,
+        "Tidak bisa login LPSE Support: email ke LPSE dengan lampiran Word",
+        "Apabila tidak bisa login di LPSE Support",
+    ),
+    SeedRule(
+        "apa-5",
+        _APA,
+        "Datang langsung ke LPSE untuk identifikasi masalah bersama",
+        "Bisa juga datang langsung ke LPSE",
+    ),
+    SeedRule(
+        "ket-1",
+        _KET,
+        "Urutan pengiriman dan penanganan tiket terlihat oleh semua pihak",
+        "Semua urutan pengiriman dan proses penanganan",
+    ),
+    SeedRule(
+        "ket-2",
+        _KET,
+        "Penyedia memantau penanganan tiketnya secara langsung",
+        "Penyedia bisa secara langsung memonitor",
+    ),
+    SeedRule(
+        "dl-1",
+        _DL,
+        "Materi penyedia diunduh melalui Konten Khusus LPSE",
+        "Materi untuk Penyedia dapat didownload",
+        _NA,
+        "menurut dokumen itu sendiri materinya masih dipersiapkan; tidak ada yang ditiru",
+    ),
+    SeedRule(
+        "dl-2",
+        _DL,
+        "Petunjuk penggunaan diunduh setiap kali login di LPSE",
+        "Petunjuk detail operasional dapat diunduh",
+        _NA,
+        "petunjuk penggunaan adalah dokumen PDF LKPP, bukan perilaku sistem yang dapat diuji",
+    ),
+)
+
+# Items of the document that are history, not something a vendor does or SPSE checks.
+SEED_BACKGROUND = (
+    "Kota Surakarta mulai dipilih",
+    "Sebelumnya pilot project SPSE CA",
+    "Dengan menggunakan CA (Certificate Authority)",
+    "Mulai saat itu, penggunaan APENDO",
 )
 
 
@@ -162,7 +398,7 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
 
 
 def rule_coverage(entries: Sequence[CatalogEntry]) -> dict[str, list[str]]:
-    """Seed rule id -> the scenario ids citing it (empty list: not yet reproduced)."""
+    """Seed rule id -> the scenario ids citing it (empty list: none cites it)."""
     return {
         rule.rule_id: [e.scenario_id for e in entries if rule.rule_id in e.rules]
         for rule in SEED_RULES

@@ -134,9 +134,16 @@ def test_run_folder_lets_openssl_open_the_sealed_offer(journey_output: Path) -> 
     with tarfile.open(fileobj=BytesIO(content.read_bytes())) as tar:
         names = tar.getnames()
         manifest = json.loads(tar.extractfile("MANIFEST.json").read())  # type: ignore[union-attr]
-        document = tar.extractfile("dokumen/Surat Penawaran.pdf").read()  # type: ignore[union-attr]
+        letter = tar.extractfile("dokumen/Surat Penawaran.pdf").read()  # type: ignore[union-attr]
+        document = tar.extractfile("dokumen/Dokumen Teknis.pdf").read()  # type: ignore[union-attr]
     assert names[0] == "MANIFEST.json"
     assert manifest["tender_id"] == index["tender_id"]
     assert manifest["vendor_id"] == index["vendor"]
     vendor_desk = journey_output / "desks" / f"penyedia-{index['vendor']}"
-    assert document == (vendor_desk / "Surat Penawaran.pdf").read_bytes()
+    assert document == (vendor_desk / "Dokumen Teknis.pdf").read_bytes()
+    # The Surat Penawaran SPSE generated, with the price and validity, is sealed content too.
+    assert letter.startswith(b"%PDF-")
+    assert b"SURAT PENAWARAN" in letter
+    assert b"harga total penawaran Rp " in letter
+    assert b"berlaku selama 60 hari" in letter
+    assert f"Kode Tender: {index['tender_id']}".encode() in letter

@@ -104,6 +104,18 @@ def test_own_profile_with_messages_and_other_limit(tmp_path: Path) -> None:
     assert profile.messages == {"upload_terlambat": "Batas waktu upload sudah lewat."}
 
 
+def test_failure_consequences_are_profile_switches(tmp_path: Path) -> None:
+    shipped = load_profile("spse-4.3-ca")
+    assert (shipped.flashdisk_failure, shipped.flag_disguised_files) == ("pembukaan", True)
+    assert (shipped.other_browser_guard, shipped.recommended_os) == (True, "Windows 10")
+    friendlier = load_profile_file(
+        write_variant(tmp_path, 'flashdisk = "pembukaan"', 'flashdisk = "unggah"')
+    )
+    assert friendlier.flashdisk_failure == "unggah"
+    # The guard is documented as the simulator's choice where it is switched.
+    assert "SIMULATOR CHOICE, NOT AN SPSE FACT" in shipped_text("spse-4.3-ca")
+
+
 @pytest.mark.parametrize(
     ("old", "new", "key"),
     [
@@ -123,6 +135,13 @@ def test_own_profile_with_messages_and_other_limit(tmp_path: Path) -> None:
         ('".pdf", ".jpg"', '"pdf", ".jpg"', "ams.letter_types"),
         ('footer_version = "SPSE v4.3u20191009"\n', "", "footer_version"),
         ("[messages]", '[messages]\nkosong = ""', "messages.kosong"),
+        ('flashdisk = "pembukaan"', 'flashdisk = "tolak"', "failures.flashdisk"),
+        (
+            "other_browser_guard = true",
+            'other_browser_guard = "ya"',
+            "failures.other_browser_guard",
+        ),
+        ('recommended_os = "Windows 10"', "recommended_os = 10", "desk.recommended_os"),
     ],
 )
 def test_invalid_profile_names_the_bad_key(tmp_path: Path, old: str, new: str, key: str) -> None:

@@ -65,6 +65,12 @@
     var chosen = [];
     var table = document.getElementById("daftar-file");
     var recipients = JSON.parse(document.getElementById("sertifikat-pokja").textContent);
+    var advice = document.getElementById("saran-spamkodok");
+    window.spamkodok.info().then(function (info) {
+      var texts = (info.saran || []).map(function (p) { return fmt(p.key, p.params); });
+      if (texts.length) { advice.textContent = texts.join(" "); advice.hidden = false; }
+      advice.dataset.pemeriksaan = "selesai";
+    });
 
     document.getElementById("pilih-file").addEventListener("click", async function () {
       var result = await window.spamkodok.pilihFile();
@@ -89,12 +95,29 @@
       if (!chosen.length) { show(area, [fmt("penawaran.belum_pilih_file")], "error"); return; }
       button.disabled = true;
       try {
+        // The part carrying the price: SPSE generates the Surat Penawaran first, and it is
+        // sealed together with the chosen documents.
+        var extra = [];
+        var price = document.getElementById("harga-penawaran");
+        if (price) {
+          var letter = await fetch(root.dataset.surat, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-Authenticity-Token": token },
+            body: JSON.stringify({ harga: price.value,
+                                   masa_berlaku: document.getElementById("masa-berlaku").value,
+                                   bagian: root.dataset.bagian })
+          });
+          var made = await letter.json();
+          if (!made.ok) { show(area, made.messages, "error"); return; }
+          extra.push({ name: made.name, data_b64: made.data_b64 });
+        }
         // SpamKodok seals into a file and puts it into the hidden file input by path; the
         // upload streams that file from disk, the offer never passes through the page as bytes.
         var sealed = await window.spamkodok.segel({
           tender_id: root.dataset.tender, vendor_id: root.dataset.vendor,
           profile: root.dataset.profile, recipients_pem: recipients,
           paths: chosen.map(function (f) { return f.path; }),
+          tambahan: extra,
           waktu_server: root.dataset.waktuServer, masukan: "berkas-tersegel"
         });
         if (!sealed.ok) { show(area, kodokMessages(sealed), "error"); return; }
@@ -154,6 +177,7 @@
         });
         var answer = await saved.json();
         status.textContent = answer.ok ? answer.status : answer.messages.join(" ");
+        if (answer.ok) { row.querySelector(".harga").textContent = answer.harga; }
         row.dataset.code = result.code;
         subject.textContent = result.signer_subject || "-";
       }

@@ -31,8 +31,28 @@ def shown_receipt(page: Page) -> ShownReceipt | None:
 
 
 class OfferUploadPage(SpsePage):
-    def open(self, tender_id: str) -> None:
-        self.goto(f"/lelang/{tender_id}/penawaran")
+    def open(self, tender_id: str, part: str | None = None) -> None:
+        """The upload page of ``tender_id`` (of one part, ``file1``/``file2``, for dua file)."""
+        self.goto(f"/lelang/{tender_id}/penawaran" + (f"?bagian={part}" if part else ""))
+
+    def part(self) -> str:
+        """The part this page sends, as SPSE names it."""
+        return self.page.locator("#bagian-penawaran").inner_text().strip()
+
+    def asks_for_price(self) -> bool:
+        """Whether this part carries the Surat Penawaran (price and validity)."""
+        return self.page.get_by_role("group", name="Surat Penawaran").count() > 0
+
+    def fill_letter(self, price: str, validity_days: str) -> None:
+        """The Surat Penawaran's fields: harga total and masa berlaku."""
+        self.page.get_by_label("Harga Penawaran (Rp)").fill(price)
+        self.page.get_by_label("Masa Berlaku Penawaran (hari)").fill(validity_days)
+
+    def preflight_advice(self) -> str | None:
+        """SpamKodok's pre-flight advice on this page (None: none, after its check ran)."""
+        advice = self.page.locator("#saran-spamkodok")
+        expect(advice).to_have_attribute("data-pemeriksaan", "selesai")
+        return advice.inner_text().strip() if advice.is_visible() else None
 
     def click_choose_files(self) -> None:
         """Press 'Pilih File'; SpamKodok's dialog answers (see ``SpamKodok.file_dialog``)."""

@@ -15,6 +15,8 @@ class OpeningRow:
     status: str
     signer: str
     sha256: str
+    part: str = ""
+    price: str = "-"
 
 
 class OpeningPage(SpsePage):
@@ -35,6 +37,8 @@ class OpeningPage(SpsePage):
                 status=row.locator(".status").inner_text().strip(),
                 signer=row.locator(".subjek").inner_text().strip(),
                 sha256=row.locator(".mono").inner_text().strip(),
+                part=row.locator(".bagian").inner_text().strip(),
+                price=row.locator(".harga").inner_text().strip(),
             )
             for row in table.locator("tbody tr[data-offer]").all()
         ]

@@ -45,3 +45,21 @@ class AnnouncementPage(SpsePage):
         self.page.get_by_label("Saya menyetujui Pakta Integritas").check()
         self.page.get_by_role("button", name="Ikut Tender").click()
         self.page.wait_for_load_state()
+
+
+class ParticipantsPage(SpsePage):
+    """The public 'Peserta Tender' page: participants and, once opened, their offered price."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/peserta")
+
+    def prices(self) -> dict[str, str]:
+        """Participant name -> the 'Harga Penawaran' cell (empty while offers are sealed)."""
+        table = self.page.get_by_role("table", name="Peserta tender")
+        return {
+            row.locator("td").nth(1).inner_text().strip(): row.locator("td")
+            .nth(3)
+            .inner_text()
+            .strip()
+            for row in table.locator("tbody tr").all()
+        }

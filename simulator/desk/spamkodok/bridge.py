@@ -8,6 +8,8 @@ own key. Answers carry message-catalog keys; the page turns them into words.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
 import tempfile
@@ -31,7 +33,9 @@ from playwright.sync_api import BrowserContext
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.apd import ApdError, read_apd
 from simulator.desk.spamkodok.certcheck import check_own_certificate, server_time
-from simulator.desk.spamkodok.filecheck import Problem, check_files, name_problems
+from simulator.desk.spamkodok.contentcheck import disguised_documents
+from simulator.desk.spamkodok.filecheck import Problem, check_files, is_removable, name_problems
+from simulator.desk.spamkodok.flashdisk import lose_final_byte
 from simulator.desk.spamkodok.keystore import (
     KEY_BITS,
     CertificateMismatch,
@@ -88,6 +92,12 @@ class OpenedReport:
     files: tuple[str, ...]
 
 
+def _head_of(path: Path) -> bytes:
+    """The first bytes of a document: enough for the content check (contentcheck.py)."""
+    with path.open("rb") as handle:
+        return handle.read(16)
+
+
 def _fail(*problems: Problem) -> dict[str, Any]:
     return {"ok": False, "problems": [{"key": p.key, "params": p.params} for p in problems]}
 
@@ -115,6 +125,7 @@ class SpamKodok:
         output_dir: Path | None = None,
         removable_roots: Sequence[Path] = (),
         process_probe: ProcessProbe | None = None,
+        operating_system: str = "Windows 10",
     ) -> None:
         self.keystore_path = keystore_path
         self.passphrase = passphrase
@@ -124,6 +135,8 @@ class SpamKodok:
         self.removable_roots = tuple(removable_roots)
         # Other browsers on this computer (the seed: none may run besides SpamKodok 2).
         self.process_probe: ProcessProbe = process_probe or SystemProbe()
+        # The desk's operating system (a desk setting: the simulator runs the same anywhere).
+        self.operating_system = operating_system
         self.sealed: list[SealedOffer] = []
         self.opened: list[OpenedReport] = []
         self._next_files: list[Path] | None = None
@@ -200,7 +213,25 @@ class SpamKodok:
             subject = self.keystore().subject
         except (OSError, KeystoreError):
             subject = None
-        return {"ok": True, "versi": VERSION, "subject": subject}
+        return {
+            "ok": True,
+            "versi": VERSION,
+            "subject": subject,
+            "saran": [{"key": p.key, "params": p.params} for p in self.preflight_advice()],
+        }
+
+    def preflight_advice(self) -> list[Problem]:
+        """SpamKodok's pre-flight advice for this desk (the Konsep Operasional: "Demi
+        kelancaran, gunakan Windows10"); advice, not a refusal."""
+        recommended = self.profile.recommended_os
+        if self.operating_system.casefold() == recommended.casefold():
+            return []
+        return [
+            Problem(
+                "kodok.saran_sistem_operasi",
+                {"os": self.operating_system, "recommended": recommended},
+            )
+        ]
 
     def _open_or_create(self) -> Keystore:
         if self.keystore_path.exists():
@@ -264,10 +295,22 @@ class SpamKodok:
         """Seal the chosen files into a file; with ``masukan`` (the id of the page's file
         input) the sealed file is put into that input by path, for the page to upload: the
         offer never crosses into the page as bytes, Chromium streams it from disk."""
+        # Files the page hands over (SPSE's generated Surat Penawaran, a few KiB) join the
+        # chosen ones: the sealed content is one set of files, and every file-name rule
+        # applies to each.
+        with tempfile.TemporaryDirectory(prefix="spamkodok-") as handed:
+            extra = []
+            for item in args.get("tambahan") or []:
+                path = Path(handed) / Path(str(item["name"])).name
+                path.write_bytes(base64.b64decode(str(item["data_b64"])))
+                extra.append(str(path))
+            return self._seal_files({**args, "paths": [*args.get("paths", []), *extra]}, source)
+
+    def _seal_files(self, args: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
         paths = [Path(p) for p in args.get("paths", [])]
         checks = check_files(paths, self.profile, removable_roots=self.removable_roots)
         problems = [p for c in checks for p in c.problems]
-        others = self.process_probe.other_browsers()
+        others = self.process_probe.other_browsers() if self.profile.other_browser_guard else []
         if others:
             problems.insert(0, Problem("kodok.browser_lain", {"browsers": labels(others)}))
         if problems:
@@ -307,12 +350,21 @@ class SpamKodok:
             )
         except (PackageError, OSError) as exc:
             return _fail(Problem("kodok.gagal_segel", {"detail": str(exc)}))
+        digest, size = sealed.sha256, sealed.size
+        if self.profile.flashdisk_failure == "pembukaan" and any(
+            is_removable(p, self.removable_roots) for p in paths
+        ):
+            # The field's consequence of a document read from a flash drive (flashdisk.py).
+            # Only this case holds the sealed file in memory once.
+            damaged = lose_final_byte(sealed.path.read_bytes())
+            sealed.path.write_bytes(damaged)
+            digest, size = hashlib.sha256(damaged).hexdigest(), len(damaged)
         if self.output_dir is not None:
-            self.sealed.append(SealedOffer(tender_id, sealed.path, sealed.sha256, sealed.size))
+            self.sealed.append(SealedOffer(tender_id, sealed.path, digest, size))
         frame = source.get("frame")
         if field and frame is not None:
             frame.set_input_files(f"#{field}", sealed.path)
-        return {"ok": True, "nama": sealed.path.name, "sha256": sealed.sha256, "size": sealed.size}
+        return {"ok": True, "nama": sealed.path.name, "sha256": digest, "size": size}
 
     def _work_dir(self, kind: str) -> Path:
         """The run's output folder for `kind`, or this desk's scratch folder without one."""
@@ -469,7 +521,15 @@ class SpamKodok:
             for path in opened.documents.values():
                 path.unlink(missing_ok=True)
             return cms.WrongTender.code, opened.signer_subject, ()
-        return "dibuka", opened.signer_subject, tuple(sorted(opened.documents))
+        documents = opened.documents
+        disguised = []
+        if self.profile.flag_disguised_files:
+            disguised = disguised_documents({n: _head_of(p) for n, p in documents.items()})
+        if disguised:
+            # Opened, with the disguised documents named in the file list the pokja records.
+            names = tuple(sorted(set(documents) - {d.rsplit(" (", 1)[0] for d in disguised}))
+            return "berkas_tidak_sesuai", opened.signer_subject, (*names, *disguised)
+        return "dibuka", opened.signer_subject, tuple(sorted(documents))
 
     def _fetch_crl(self) -> x509.CertificateRevocationList:
         # SpamKodok fetches BSrE's current CRL at every opening, as a real client would.

@@ -51,7 +51,9 @@ def check_files(
             problems.append(Problem("kodok.file_tidak_ditemukan", {"name": path.name}))
             checks.append(FileCheck(path, path.name, 0, tuple(problems)))
             continue
-        if is_removable(path, removable_roots):
+        # Refused up front only in profiles that say so; otherwise the file is accepted and the
+        # offer fails at opening (see flashdisk.py).
+        if profile.flashdisk_failure == "unggah" and is_removable(path, removable_roots):
             problems.append(Problem("kodok.flashdisk", {"name": path.name}))
         checks.append(FileCheck(path, path.name, path.stat().st_size, tuple(problems)))
     return checks

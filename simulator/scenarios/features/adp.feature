@@ -8,7 +8,7 @@ Fitur: Agregasi Data Penyedia (ADP) dan aktivasi akun penyedia
   hanya data identitas dan password (berupa hash); data kualifikasi tetap di tiap LPSE.
   LPSE asal dalam skenario ini adalah "LPSE Kota Surakarta". ADP berlaku untuk SPSE CA dan NON CA.
 
-  @KODOK-040 @jalan-ui @sumber-prasyarat-penyedia @sumber-domain-alur-penyedia @aturan-akt-a-1
+  @KODOK-040 @jalan-ui @sumber-prasyarat-penyedia @sumber-domain-alur-penyedia @aturan-akt-a-1 @aturan-io-1 @aturan-pra-2
   Skenario: Verifikasi penyedia gagal saat ADP tidak dapat dihubungi dan berhasil setelah pulih
     Dengan penyedia "CV Maju" telah mendaftar online
     Dan layanan ADP LKPP tidak dapat dihubungi
@@ -33,7 +33,7 @@ Fitur: Agregasi Data Penyedia (ADP) dan aktivasi akun penyedia
     Maka penyedia "CV Maju" masuk ke beranda penyedia "LPSE Provinsi Jawa Tengah"
     Dan di "LPSE Provinsi Jawa Tengah" penyedia "CV Maju" memiliki akun aktif dari LPSE asal "LPSE Kota Surakarta"
 
-  @KODOK-042 @sumber-prasyarat-penyedia @sumber-domain-alur-penyedia
+  @KODOK-042 @sumber-prasyarat-penyedia @sumber-domain-alur-penyedia @aturan-pra-2
   Skenario: Login di LPSE lain gagal saat ADP tidak dapat dihubungi dan berhasil setelah pulih
     Dengan LPSE lain "LPSE Provinsi Jawa Tengah" memakai ADP yang sama
     Dan penyedia "CV Maju" telah terdaftar dan diverifikasi
@@ -79,7 +79,7 @@ Fitur: Agregasi Data Penyedia (ADP) dan aktivasi akun penyedia
     Dan ADP mencatat penyedia "CV Maju Cabang" dengan LPSE asal "LPSE Kota Surakarta"
     Dan ADP mencatat penyedia "CV Maju" dengan LPSE asal "LPSE Kota Surakarta"
 
-  @KODOK-046 @jalan-ui @sumber-prasyarat-penyedia @sumber-domain-kegagalan @sumber-aktivasi-sertifikat-a @aturan-akt-a-1
+  @KODOK-046 @jalan-ui @sumber-prasyarat-penyedia @sumber-domain-kegagalan @sumber-aktivasi-sertifikat-a @aturan-akt-a-1 @aturan-pra-1
   Skenario: Penyedia yang belum diverifikasi tidak dapat login, di LPSE asal maupun di LPSE lain
     Dengan LPSE lain "LPSE Provinsi Jawa Tengah" memakai ADP yang sama
     Dan penyedia "CV Maju" telah mendaftar online

@@ -11,7 +11,7 @@ Fitur: Pendaftaran AMS yang gagal
   Latar Belakang:
     Dengan penyedia "CV Baru" telah terdaftar dan diverifikasi
 
-  @KODOK-080 @sumber-apa-yang-harus-dilakukan @aturan-akt-a-4
+  @KODOK-080 @sumber-apa-yang-harus-dilakukan @aturan-akt-a-4 @aturan-io-1
   Skenario: BSrE tidak dapat dihubungi saat pendaftaran AMS, setelah pulih pendaftaran berhasil
     Dengan layanan BSrE sedang tidak dapat dihubungi
     Ketika penyedia "CV Baru" mendaftar AMS dengan surat rekomendasi "Surat Rekomendasi.pdf"

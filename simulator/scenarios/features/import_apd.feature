@@ -66,7 +66,7 @@ Fitur: Upgrade sertifikat SpamKodok lama dengan import APD
     Dan tidak ada sertifikat baru yang diterbitkan untuk penyedia "CV Lama"
     Dan sertifikat lama penyedia "CV Tetangga" masih berlaku
 
-  @KODOK-096 @sumber-apa-yang-harus-dilakukan
+  @KODOK-096 @sumber-apa-yang-harus-dilakukan @aturan-io-1
   Skenario: BSrE tidak dapat dihubungi saat migrasi sertifikat, sertifikat lama tetap berlaku
     Dengan penyedia "CV Lama" menyimpan berkas APD sertifikat SpamKodok lama yang aktif dengan passphrase "apd-lama-2019"
     Dan layanan BSrE sedang tidak dapat dihubungi

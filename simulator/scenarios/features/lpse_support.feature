@@ -8,7 +8,7 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
   Helpdesk/verifikator/admin LPSE dan LKPP. Nama lampiran berisi path (..\..\) dikirim oleh
   browser atau aplikasi yang tidak membuang folder dari nama file.
 
-  @KODOK-100 @aturan-apa-2 @aturan-apa-3
+  @KODOK-100 @aturan-apa-2 @aturan-apa-3 @aturan-ket-1 @aturan-ket-2
   Skenario: Tiket diikuti sampai selesai: helpdesk, admin LPSE, LKPP, lalu dinilai penyedia
     Dengan penyedia "CV Maju" telah terdaftar dan diverifikasi
     Dan helpdesk LPSE "Hana" bertugas

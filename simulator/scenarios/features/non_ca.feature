@@ -1,5 +1,5 @@
 # language: id
-@sumber-perbedaan-ca-non-ca @profil-spse-4.3-nonca
+@sumber-perbedaan-ca-non-ca @profil-spse-4.3-nonca @aturan-ca-1
 Fitur: SPSE NON CA: dokumen penawaran diamankan dengan APENDO
   Konsep Operasional SPSE 4.3 CA, "Perbedaan Dasar SPSE CA dan NON CA": SPSE NON CA tidak menggunakan sertifikat
   elektronik; pengamanan dokumen menggunakan APENDO (enkripsi dan dekripsi kunci publik dan

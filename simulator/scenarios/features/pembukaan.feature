@@ -31,7 +31,7 @@ Fitur: Penawaran yang gagal dibuka pada Pembukaan Dokumen Penawaran
     Maka status pembukaan penawaran penyedia "CV Maju" adalah "pembukaan.terpotong"
     Dan status pembukaan penawaran penyedia "CV Jaya" adalah "pembukaan.dibuka"
 
-  @KODOK-020
+  @KODOK-020 @aturan-ca-2
   Skenario: Penawaran untuk kunci pokja yang sudah diganti tidak dapat dibuka
     Dengan penyedia "CV Maju" telah mengunggah penawaran berisi file "Penawaran Maju.pdf"
     Dan pokja "Pokja 1" kehilangan keystore SpamKodok lalu mendaftar AMS ulang dengan kunci baru

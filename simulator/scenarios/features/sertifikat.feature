@@ -11,7 +11,7 @@ Fitur: Sertifikat elektronik yang tidak dapat mengamankan penawaran
   Latar Belakang:
     Dengan pokja "Pokja 1" dengan sertifikat tertanam telah mengumumkan paket tender
 
-  @KODOK-070
+  @KODOK-070 @aturan-pra-3
   Skenario: Penyedia tanpa sertifikat tertanam tidak dapat mengunggah penawaran
     Dengan penyedia "CV Belum AMS" telah terdaftar dan diverifikasi
     Dan penyedia "CV Belum AMS" telah mengikuti tender
@@ -20,7 +20,7 @@ Fitur: Sertifikat elektronik yang tidak dapat mengamankan penawaran
     Maka SpamKodok menolak file dengan pesan "penawaran.tanpa_sertifikat"
     Dan tidak ada penawaran penyedia "CV Belum AMS" yang tersimpan
 
-  @KODOK-071
+  @KODOK-071 @aturan-pra-3
   Skenario: Sertifikat yang kedaluwarsa menurut waktu SPSE ditolak saat penyegelan
     Dengan penyedia "CV Kedaluwarsa" telah terdaftar dan diverifikasi
     Dan BSrE menerbitkan sertifikat penyedia "CV Kedaluwarsa" berikutnya dengan masa berlaku 1 hari
@@ -40,7 +40,7 @@ Fitur: Sertifikat elektronik yang tidak dapat mengamankan penawaran
     Maka SpamKodok menolak file dengan pesan "kodok.sertifikat_dicabut"
     Dan tidak ada penawaran penyedia "CV Dicabut" yang tersimpan
 
-  @KODOK-073
+  @KODOK-073 @aturan-ca-2
   Skenario: Sertifikat yang dicabut sesudah penawaran diterima tetap dapat dibuka
     Dengan penyedia "CV Tepat Waktu" siap mengunggah penawaran
     Dan penyedia "CV Tepat Waktu" telah mengunggah penawaran berisi file "Penawaran.pdf"

@@ -22,15 +22,6 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Maka SpamKodok menolak file dengan pesan "kodok.nama_ganda"
     Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
 
-  @KODOK-013 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-4
-  Skenario: File dari flashdisk ditolak, file yang sama dari HDD utama diterima
-    Dengan folder "flashdisk" di komputer penyedia "CV Maju" adalah flashdisk
-    Ketika penyedia "CV Maju" memilih file "Penawaran Harga.pdf" dari folder "flashdisk" lalu mengirim penawaran
-    Maka SpamKodok menolak file dengan pesan "kodok.flashdisk"
-    Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
-    Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
-    Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
-
   @KODOK-014 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-1
   Skenario: Browser lain yang masih hidup menghentikan pengiriman sampai ditutup
     Dengan browser "Google Chrome" lain sedang berjalan di komputer penyedia "CV Maju"
@@ -70,3 +61,42 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Dan tidak ada file penawaran setengah jadi di server
     Ketika penyedia "CV Maju" mengirim ulang penawaran yang sama
     Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
+
+  @KODOK-300 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-5
+  Skenario: Unggahan lambat yang dimulai sebelum batas akhir dan selesai sesudahnya ditolak
+    Dengan waktu tinggal 2 menit sebelum batas akhir tahap "Upload Dokumen Penawaran"
+    Dan koneksi penyedia "CV Maju" lambat sehingga unggahan berikutnya memakan waktu 5 menit
+    Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
+    Maka halaman menampilkan pesan "penawaran.ditutup"
+    Dan tidak ada penawaran penyedia "CV Maju" yang tersimpan
+
+  # KODOK-013 (a flash-drive file refused up front by SpamKodok) is retired: that friendlier
+  # consequence is the profile switch [failures] flashdisk = "unggah"; the field reports this one.
+  @KODOK-301 @sumber-hal-hal-yang-harus-diperhatikan @sumber-domain-kegagalan @aturan-hh-4
+  @sumber-apa-yang-harus-dilakukan
+  Skenario: File dari flashdisk lolos saat unggah, penawaran tidak dapat didekripsi saat pembukaan dan dilaporkan
+    Dengan folder "flashdisk" di komputer penyedia "CV Maju" adalah flashdisk
+    Dan helpdesk LPSE "Hana" bertugas
+    Dan admin LPSE "Adi" bertugas
+    Ketika penyedia "CV Maju" memilih file "Penawaran Harga.pdf" dari folder "flashdisk" lalu mengirim penawaran
+    Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
+    Ketika waktu berjalan sampai tahap "Pembukaan Dokumen Penawaran"
+    Dan pokja "Pokja 1" membuka dokumen penawaran
+    Maka status pembukaan penawaran penyedia "CV Maju" adalah "pembukaan.gagal_dekripsi"
+    Ketika penyedia "CV Maju" membuat tiket LPSE Support "Upload Dokumen Penawaran" dengan kronologi Word dan screenshot
+    Dan "Hana" mengambil tiket penyedia "CV Maju"
+    Dan "Hana" meneruskan tiket penyedia "CV Maju"
+    Dan "Adi" meneruskan tiket penyedia "CV Maju"
+    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk LKPP"
+
+  @KODOK-302 @sumber-prasyarat-penyedia @aturan-pra-4
+  Skenario: SpamKodok menampilkan saran pra-pemeriksaan di komputer selain Windows 10
+    Dengan komputer penyedia "CV Maju" memakai sistem operasi "Ubuntu 22.04"
+    Ketika penyedia "CV Maju" membuka halaman unggah penawaran
+    Maka SpamKodok penyedia "CV Maju" menampilkan saran "kodok.saran_sistem_operasi"
+    Dan pesan itu menyebut "Windows 10"
+    Ketika penyedia "CV Maju" mengunggah penawaran berisi file "Penawaran Harga.pdf"
+    Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
+    Ketika komputer penyedia "CV Maju" memakai sistem operasi "Windows 10"
+    Dan penyedia "CV Maju" membuka halaman unggah penawaran
+    Maka SpamKodok penyedia "CV Maju" tidak menampilkan saran

@@ -9,6 +9,7 @@ Scenarios reach the server only through pages and ``/_sim``.
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass, field
 
 import pytest
@@ -16,19 +17,22 @@ from cryptography import x509
 from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.certificate import register_ams
-from simulator.browser.journeys.offer import UploadOutcome
+from simulator.browser.journeys.offer import UploadOutcome, upload_offer
 from simulator.browser.journeys.opening import open_offers
 from simulator.browser.journeys.session import log_out
 from simulator.browser.pages.offer import OfferUploadPage
 from simulator.browser.pages.opening import OpeningRow
+from simulator.browser.pages.tender import ParticipantsPage
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.scenarios.steps.common import (
+    desk_files,
     letter_for,
     stored_offers,
     upload_given,
     upload_named,
 )
 from simulator.scenarios.world import Actor, World
+from simulator.testdata.documents import pdf_bytes
 
 
 @dataclass
@@ -41,6 +45,7 @@ class OfferLog:
     opening: list[OpeningRow] | None = None
     old_certificates: dict[str, x509.Certificate] = field(default_factory=dict)
     new_certificates: dict[str, x509.Certificate] = field(default_factory=dict)
+    advice: dict[str, str | None] = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -119,6 +124,32 @@ def other_browser_closed(world: World, alias: str, browser: str) -> None:
     assert closed, f"{browser} was not running on the desk of {alias}"
 
 
+@given(parsers.parse('komputer penyedia "{alias}" memakai sistem operasi "{system}"'))
+@when(parsers.parse('komputer penyedia "{alias}" memakai sistem operasi "{system}"'))
+def desk_operating_system(world: World, alias: str, system: str) -> None:
+    world.actor(alias).kodok.operating_system = system
+
+
+@when(parsers.parse('penyedia "{alias}" membuka halaman unggah penawaran'))
+def open_upload_page(world: World, offer_log: OfferLog, alias: str) -> None:
+    actor = world.actor(alias)
+    page = OfferUploadPage(actor.desk.page, world.env.spse_url)
+    page.open(world.require_tender())
+    offer_log.advice[alias] = page.preflight_advice()
+
+
+@then(parsers.parse('SpamKodok penyedia "{alias}" menampilkan saran "{key}"'))
+def advice_shown(world: World, offer_log: OfferLog, alias: str, key: str) -> None:
+    shown = offer_log.advice.get(alias)
+    world.expect_message(f"saran pra-pemeriksaan SpamKodok ({key})", key, [shown or ""])
+
+
+@then(parsers.parse('SpamKodok penyedia "{alias}" tidak menampilkan saran'))
+def no_advice(world: World, offer_log: OfferLog, alias: str) -> None:
+    shown = offer_log.advice.get(alias)
+    world.expect("tanpa saran pra-pemeriksaan", "-", shown or "-", shown is None)
+
+
 # uploads --------------------------------------------------------------------------------------
 def resend(world: World, alias: str) -> None:
     """Press 'Kirim Penawaran' again with the files already chosen, as the page asks."""
@@ -179,12 +210,99 @@ def connection_will_drop(world: World, offer_log: OfferLog, alias: str) -> None:
     world.env.sim.arm("upload.cut", times=1, actor=world.actor(alias).user_id)
 
 
+@given(parsers.parse('waktu tinggal {minutes:d} menit sebelum batas akhir tahap "{stage}"'))
+def minutes_before_deadline(world: World, minutes: int, stage: str) -> None:
+    world.env.sim.to_stage(world.require_tender(), stage, edge="end", plus_seconds=-60 * minutes)
+
+
+@given(
+    parsers.parse(
+        'koneksi penyedia "{alias}" lambat sehingga unggahan berikutnya memakan waktu '
+        "{minutes:d} menit"
+    )
+)
+def slow_line(world: World, alias: str, minutes: int) -> None:
+    """The ``upload.slow`` fault on SPSE's clock: the upload completes ``minutes`` after it
+    starts, and the server judges the deadline at completion."""
+    world.env.sim.arm(
+        "upload.slow",
+        times=1,
+        actor=world.actor(alias).user_id,
+        params={"duration_s": 60 * minutes},
+    )
+
+
 @then("tidak ada file penawaran setengah jadi di server")
 def no_partial_blobs(world: World, offer_log: OfferLog) -> None:
     assert offer_log.blobs_before is not None, "record the blob store before the upload"
     now = world.env.sim.blob_counts()
     expected = {"stored": offer_log.blobs_before["stored"], "partial": 0}
     world.expect("berkas di penyimpanan server", repr(expected), repr(now), now == expected)
+
+
+# the Surat Penawaran, its price, and what opening shows -------------------------------------------
+@when(
+    parsers.parse(
+        'penyedia "{alias}" mengunggah penawaran berisi file "{name}" dengan harga penawaran '
+        '"{price}"'
+    )
+)
+def upload_with_price(world: World, alias: str, name: str, price: str) -> None:
+    actor = world.actor(alias)
+    paths = desk_files(actor, [name])
+    world.uploads[alias] = upload_offer(
+        actor.desk.page,
+        world.env.spse_url,
+        actor.kodok,
+        world.require_tender(),
+        paths,
+        price=price,
+        validity_days="60",
+    )
+
+
+@when(
+    parsers.parse('penyedia "{alias}" mengunggah penawaran berisi arsip ZIP yang dinamai "{name}"')
+)
+def upload_disguised_zip(world: World, alias: str, name: str) -> None:
+    """The documents zipped and the archive renamed .pdf: every name rule passes."""
+    actor = world.actor(alias)
+    target = actor.desk.folder / "dokumen-zip" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w") as archive:
+        for inner in ("Dokumen Administrasi.pdf", "Dokumen Teknis.pdf"):
+            archive.writestr(inner, pdf_bytes(inner, [actor.display_name]))
+    world.uploads[alias] = upload_offer(
+        actor.desk.page, world.env.spse_url, actor.kodok, world.require_tender(), [target]
+    )
+
+
+@then(
+    parsers.parse('pokja melihat harga penawaran "{price}" untuk penyedia "{alias}" pada pembukaan')
+)
+def opening_price(world: World, offer_log: OfferLog, price: str, alias: str) -> None:
+    rows = opening_rows(world, offer_log, alias)
+    shown = [r.price for r in rows]
+    world.expect(f"harga penawaran {alias} pada pembukaan", price, repr(shown), shown == [price])
+
+
+@then(
+    parsers.parse(
+        'halaman Peserta Tender menampilkan harga penawaran "{price}" untuk penyedia "{alias}"'
+    )
+)
+def participants_price(world: World, price: str, alias: str) -> None:
+    actor = world.actor(alias)
+    page = ParticipantsPage(actor.desk.page, world.env.spse_url)
+    page.open(world.require_tender())
+    shown = page.prices().get(actor.display_name, "(bukan peserta)")
+    world.expect(f"Harga Penawaran {alias} di halaman peserta", price or "(kosong)",
+                 shown or "(kosong)", shown == price)  # fmt: skip
+
+
+@then(parsers.parse('halaman Peserta Tender belum menampilkan harga penawaran penyedia "{alias}"'))
+def participants_no_price(world: World, alias: str) -> None:
+    participants_price(world, "", alias)
 
 
 # storage damage and the pokja's key -----------------------------------------------------------

@@ -54,8 +54,11 @@ def test_times_must_be_a_whole_number_of_at_least_one(raw: str) -> None:
 def test_params_take_the_servers_defaults_when_empty() -> None:
     spec = KNOWN_FAULTS["upload.slow"]
 
-    assert panel.parse_params(spec, {}) == {"delay_ms": 200}
-    assert panel.parse_params(spec, {"param_delay_ms": " 1500 "}) == {"delay_ms": 1500}
+    assert panel.parse_params(spec, {}) == {"delay_ms": 200, "duration_s": 0}
+    assert panel.parse_params(spec, {"param_delay_ms": " 1500 "}) == {
+        "delay_ms": 1500,
+        "duration_s": 0,
+    }
     assert panel.parse_params(KNOWN_FAULTS["upload.cut"], {}) == {"after_bytes": 1024}
     assert panel.parse_params(KNOWN_FAULTS["adp.down"], {"param_delay_ms": "5"}) == {}
 
@@ -98,7 +101,11 @@ def test_a_switch_takes_times_params_and_one_user(services: Services) -> None:
 
     assert "untuk 2 kali berikutnya, hanya untuk user ptmaju" in note
     [armed] = services.simulation.faults.armed()
-    assert (armed.remaining, armed.actor, dict(armed.params)) == (2, "ptmaju", {"delay_ms": 750})
+    assert (armed.remaining, armed.actor, dict(armed.params)) == (
+        2,
+        "ptmaju",
+        {"delay_ms": 750, "duration_s": 0},
+    )
     assert services.simulation.faults.check("upload.slow", actor="lainnya") is None
 
 
@@ -208,7 +215,10 @@ def test_every_known_fault_has_a_row_with_a_title_and_its_params(services: Servi
     assert all(r.title != r.name and r.description for r in rows)
     assert all(r.state == "Normal" and not r.on for r in rows)
     [slow] = [r for r in rows if r.name == "upload.slow"]
-    assert slow.params == (("delay_ms", "Jeda per potongan (milidetik)", "200"),)
+    assert slow.params == (
+        ("delay_ms", "Jeda per potongan (milidetik)", "200"),
+        ("duration_s", "Lama unggahan menurut waktu SPSE (detik)", "0"),
+    )
 
 
 def test_the_firing_log_is_newest_first_with_sim_and_wall_time(services: Services) -> None:

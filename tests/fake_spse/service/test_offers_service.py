@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tracemalloc
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from service_world import (
 )
 
 from fake_spse.domain.accounts import Account, Role
-from fake_spse.domain.errors import DomainError, Forbidden, NotFound
+from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
+from fake_spse.domain.offers import OfferPart
 from fake_spse.domain.tenders import Tender
 from fake_spse.service.offers import UploadCut
 from fake_spse.web.common import wib
@@ -103,6 +105,26 @@ def test_upload_finishing_after_the_deadline_is_not_kept(
         run_sync(lpse.offers.receive_offer(vendor, tender.tender_id, slow_body()))
     assert caught.value.key == "penawaran.ditutup"
     _nothing_stored(lpse, tmp_path, tender)
+
+
+def test_the_slow_upload_fault_takes_its_duration_on_spses_clock(
+    lpse: LpseUnderTest, tmp_path: Path, tender: Tender, vendor: Account
+) -> None:
+    window = tender.schedule.window(UPLOAD_STAGE)
+    lpse.clock.set(window.end - timedelta(minutes=2))
+    lpse.faults.arm("upload.slow", times=1, actor=vendor.user_id, params={"duration_s": 300})
+
+    with pytest.raises(DomainError) as caught:
+        upload(lpse, vendor, tender.tender_id, b"sealed")
+    assert caught.value.key == "penawaran.ditutup"
+    assert lpse.clock.now() == window.end + timedelta(minutes=3)
+    _nothing_stored(lpse, tmp_path, tender)
+
+    # Started early enough, the same slow line delivers: the receipt has the completion time.
+    lpse.clock.set(window.end - timedelta(minutes=10))
+    lpse.faults.arm("upload.slow", times=1, actor=vendor.user_id, params={"duration_s": 300})
+    receipt = upload(lpse, vendor, tender.tender_id, b"sealed")
+    assert receipt.offer.received_at == window.end - timedelta(minutes=5)
 
 
 def test_upload_by_a_non_participant_is_refused(
@@ -356,3 +378,94 @@ def test_no_opening_result_after_the_opening_stage(
     assert (caught.value.key, caught.value.params) == ("pembukaan.tahap_selesai", {"end": end})
     assert lpse.offers.opening(offer.offer_id) is None
     assert lpse.db.opening_log(offer.offer_id) == []
+
+
+def test_the_surat_penawaran_carries_the_price_which_spse_shows_only_after_opening(
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
+) -> None:
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    name, pdf, letter = lpse.offers.prepare_letter(
+        vendor, tender.tender_id, None, "Rp 650.000.000", "60"
+    )
+    assert name == "Surat Penawaran.pdf"
+    assert pdf.startswith(b"%PDF-")
+    assert b"Rp 650.000.000,00" in pdf
+    assert (letter.price_rupiah, letter.validity_days) == (650_000_000, 60)
+
+    receipt = upload(lpse, vendor, tender.tender_id, b"sealed")
+    assert (receipt.offer.part, receipt.offer.price_rupiah) == (OfferPart.PENAWARAN, 650_000_000)
+    assert lpse.offers.shown_price(receipt.offer) is None
+    assert lpse.offers.vendor_prices(tender.tender_id) == {}
+
+    to_stage(lpse, tender, OPENING_STAGE)
+    pokja = lpse.accounts.account("pokja1")
+    assert pokja is not None
+    lpse.offers.record_opening(
+        pokja, tender.tender_id, receipt.offer.offer_id, code="dibuka", signer_subject="CN=x",
+        files=("Surat Penawaran.pdf",),
+    )  # fmt: skip
+    assert lpse.offers.vendor_prices(tender.tender_id) == {vendor.user_id: 650_000_000}
+
+
+def test_a_failed_opening_shows_no_price(
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
+) -> None:
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    lpse.offers.prepare_letter(vendor, tender.tender_id, None, "650000000", "60")
+    receipt = upload(lpse, vendor, tender.tender_id, b"sealed")
+    to_stage(lpse, tender, OPENING_STAGE)
+    pokja = lpse.accounts.account("pokja1")
+    assert pokja is not None
+    lpse.offers.record_opening(
+        pokja, tender.tender_id, receipt.offer.offer_id, code="gagal_dekripsi",
+        signer_subject="", files=(),
+    )  # fmt: skip
+    assert lpse.offers.vendor_prices(tender.tender_id) == {}
+
+
+@pytest.mark.parametrize(
+    ("price", "validity", "keys"),
+    [
+        ("0", "60", ["penawaran.harga_tidak_valid"]),
+        ("enam ratus juta", "60", ["penawaran.harga_tidak_valid"]),
+        ("650000000", "0", ["penawaran.masa_berlaku_tidak_valid"]),
+        ("", "", ["penawaran.harga_tidak_valid", "penawaran.masa_berlaku_tidak_valid"]),
+    ],
+)
+def test_a_bad_surat_penawaran_form_is_refused(
+    lpse: LpseUnderTest, tender: Tender, vendor: Account, price: str, validity: str,
+    keys: list[str],
+) -> None:  # fmt: skip
+    to_stage(lpse, tender, UPLOAD_STAGE)
+    with pytest.raises(FormProblems) as caught:
+        lpse.offers.prepare_letter(vendor, tender.tender_id, None, price, validity)
+    assert [p.key for p in caught.value.problems] == keys
+
+
+def test_dua_file_sends_file_i_and_file_ii_separately_with_the_price_on_file_ii(
+    lpse: LpseUnderTest, tender: Tender, vendor: Account
+) -> None:
+    dua_file = replace(tender, tender_id="20000001", method="seleksi-pra-dua-file")
+    lpse.db.add_tender(dua_file)
+    lpse.tenders.join_tender(vendor, dua_file.tender_id)
+    to_stage(lpse, dua_file, UPLOAD_STAGE)
+    with pytest.raises(DomainError) as caught:
+        lpse.offers.prepare_letter(vendor, dua_file.tender_id, "file1", "650000000", "60")
+    assert caught.value.key == "penawaran.bagian_tanpa_harga"
+    lpse.offers.prepare_letter(vendor, dua_file.tender_id, "file2", "650000000", "60")
+    with pytest.raises(DomainError) as caught:
+        run_sync(lpse.offers.receive_offer(vendor, dua_file.tender_id, chunks_of(b"x")))
+    assert caught.value.key == "penawaran.bagian_wajib"
+
+    body = sealed_body(lpse, dua_file.tender_id, 3000)
+    first = run_sync(
+        lpse.offers.receive_offer(vendor, dua_file.tender_id, chunks_of(body), "file1")
+    )
+    second = run_sync(
+        lpse.offers.receive_offer(vendor, dua_file.tender_id, chunks_of(body), "file2")
+    )
+    assert (first.offer.part, first.offer.price_rupiah) == (OfferPart.FILE_1, None)
+    assert (second.offer.part, second.offer.price_rupiah) == (OfferPart.FILE_2, 650_000_000)
+    assert not second.replaced
+    current = lpse.offers.offers(dua_file.tender_id)
+    assert sorted(o.part for o in current) == [OfferPart.FILE_1, OfferPart.FILE_2]

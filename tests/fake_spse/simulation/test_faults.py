@@ -32,7 +32,7 @@ def test_known_faults() -> None:
         "upload.fail_next",
     }
     assert KNOWN_FAULTS["upload.cut"].params == ("after_bytes",)
-    assert KNOWN_FAULTS["upload.slow"].params == ("delay_ms",)
+    assert KNOWN_FAULTS["upload.slow"].params == ("delay_ms", "duration_s")
     assert KNOWN_FAULTS["ca.down"].params == ()
     assert KNOWN_FAULTS["ca.validity"].params == ("validity_days",)
     assert all(spec.description for spec in KNOWN_FAULTS.values())

@@ -144,7 +144,12 @@ def test_pokja_downloads_current_offers_and_records_openings(world: World) -> No
         path,
         {"code": "dibuka", "signer_subject": "CN=Direktur Ptmaju", "files": ["dokumen/a.pdf"]},
     )
-    assert done == {"ok": True, "status": MESSAGES.text("pembukaan.dibuka"), "status_code": 200}
+    assert done == {
+        "ok": True,
+        "status": MESSAGES.text("pembukaan.dibuka"),
+        "harga": "-",  # no Surat Penawaran was made for this offer
+        "status_code": 200,
+    }
     after = world.pokja.get(f"/lelang/{world.tender_id}/pembukaan")
     assert 'data-code="dibuka"' in after.text
     assert "CN=Direktur Ptmaju" in page_text(after)

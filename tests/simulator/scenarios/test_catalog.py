@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from simulator.scenarios.catalog import (
+    KONSEP_OPERASIONAL,
     PACKAGED_CATALOG,
+    SEED_BACKGROUND,
     SEED_RULES,
     CatalogError,
+    Coverage,
     entry_from_tags,
     load_catalog,
     rule_coverage,
@@ -87,7 +92,40 @@ def test_rule_coverage_lists_every_seed_rule() -> None:
     assert list(coverage) == [r.rule_id for r in SEED_RULES]
 
 
-def test_every_seed_rule_is_reproduced_by_at_least_one_scenario() -> None:
+def test_every_reproduced_item_is_cited_by_a_scenario_and_no_other_is() -> None:
     coverage = rule_coverage(load_catalog(CATALOG))
 
-    assert [rule for rule, ids in coverage.items() if not ids] == []
+    reproduced = {r.rule_id for r in SEED_RULES if r.coverage is not Coverage.NOT_APPLICABLE}
+    assert [rule for rule in sorted(reproduced) if not coverage[rule]] == []
+    assert [rule for rule, ids in coverage.items() if ids and rule not in reproduced] == []
+
+
+def test_partly_and_not_applicable_items_say_what_differs_or_why() -> None:
+    assert [
+        r.rule_id for r in SEED_RULES if r.coverage is not Coverage.FAITHFUL and not r.note
+    ] == []
+    assert [r.rule_id for r in SEED_RULES if r.coverage is Coverage.FAITHFUL and r.note] == []
+
+
+def _items_of_the_document() -> list[str]:
+    """Every bulleted or numbered item of the Konsep Operasional, as printed."""
+    lines = KONSEP_OPERASIONAL.read_text(encoding="utf-8").splitlines()
+    return [
+        re.sub(r"^\s*(-|\d+\.)\s+", "", line)
+        for line in lines
+        if re.match(r"^\s*(-|\d+\.)\s+\S", line)
+    ]
+
+
+def test_every_item_of_the_konsep_operasional_is_in_the_rule_list() -> None:
+    items = _items_of_the_document()
+    quotes = [r.quote for r in SEED_RULES] + list(SEED_BACKGROUND)
+
+    assert len(items) == 37
+    missing = [item for item in items if not any(item.startswith(q) for q in quotes)]
+    assert missing == []
+    # Each quote names an item of the document (no stale or invented items).
+    assert [q for q in quotes if not any(item.startswith(q) for item in items)] == []
+    # The same item is counted once, except where both activation paths print it word for word.
+    assert len({r.rule_id for r in SEED_RULES}) == len(SEED_RULES)
+    assert 30 <= len(SEED_RULES) <= 40

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -88,14 +89,26 @@ def test_browser_and_file_problems_are_reported_together(
     assert keys(seal(kodok, bad)) == ["kodok.browser_lain", "kodok.karakter_terlarang"]
 
 
-def test_a_declared_flash_drive_folder_is_refused(kodok: SpamKodok, tmp_path: Path) -> None:
+def test_a_flash_drive_file_passes_the_guards_unless_the_profile_refuses_it_up_front(
+    kodok: SpamKodok, tmp_path: Path
+) -> None:
     stick = tmp_path / "flashdisk"
     stick.mkdir()
     on_stick = stick / "Penawaran Harga.pdf"
     on_stick.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    assert keys(seal(kodok, on_stick)) == PAST_THE_GUARDS
     kodok.declare_removable(stick)
+    # As the field reports it: accepted now, it fails at opening (test_openssl_interop).
+    assert keys(seal(kodok, on_stick)) == PAST_THE_GUARDS
+    kodok.profile = replace(kodok.profile, flashdisk_failure="unggah")
     assert keys(seal(kodok, on_stick)) == ["kodok.flashdisk"]
+
+
+def test_the_other_browser_guard_is_a_profile_switch(
+    kodok: SpamKodok, desk: DeskProcesses, document: Path
+) -> None:
+    desk.start("Google Chrome")
+    kodok.profile = replace(kodok.profile, other_browser_guard=False)
+    assert keys(seal(kodok, document)) == PAST_THE_GUARDS
 
 
 @pytest.mark.parametrize("name", ["Harga/Final.pdf", "Harga\\Final.pdf", "Harga “Final”.pdf"])
@@ -105,3 +118,14 @@ def test_a_typed_name_gets_the_same_check(kodok: SpamKodok, name: str) -> None:
 
 def test_a_clean_typed_name_passes(kodok: SpamKodok) -> None:
     assert kodok.check_name("Penawaran Harga.pdf") == []
+
+
+def test_preflight_advice_on_a_desk_without_the_recommended_system(kodok: SpamKodok) -> None:
+    assert kodok._dispatch({}, "info", {})["saran"] == []
+    kodok.operating_system = "Windows 7"
+    assert kodok._dispatch({}, "info", {})["saran"] == [
+        {
+            "key": "kodok.saran_sistem_operasi",
+            "params": {"os": "Windows 7", "recommended": "Windows 10"},
+        }
+    ]

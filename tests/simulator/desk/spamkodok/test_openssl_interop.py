@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -17,7 +18,15 @@ from cryptography.x509.oid import NameOID
 from factories import START, FakeClock
 
 from fake_spse.adapters.ca import CertificateAuthority
-from simulator.desk.spamkodok.cms import Receipt, SignerRevoked, open_sealed, seal
+from fake_spse.domain.offer_checks import OfferRules, check_offer
+from simulator.desk.spamkodok.cms import (
+    DecryptionFailed,
+    Receipt,
+    SignerRevoked,
+    open_sealed,
+    seal,
+)
+from simulator.desk.spamkodok.flashdisk import lose_final_byte
 from simulator.desk.spamkodok.offer_package import build_package
 
 pytestmark = [
@@ -182,3 +191,32 @@ def test_open_sealed_opens_an_offer_sealed_by_openssl(tmp_path: Path, setup: Set
 
     assert opened.content == setup.package
     assert opened.signer == vendor
+
+
+def test_an_offer_with_a_flash_drive_file_passes_spse_and_cannot_be_decrypted(
+    tmp_path: Path, setup: Setup
+) -> None:
+    sealed = lose_final_byte(setup.seal_by("vendor"))
+    rules = OfferRules(
+        recipient_sets=((setup.pokja.public_bytes(serialization.Encoding.PEM).decode(),),)
+    )
+
+    # SPSE accepts it at upload: a well-formed envelope to the pokja.
+    check_offer(io.BytesIO(sealed), len(sealed), rules)
+    offer = tmp_path / "offer.p7m"
+    offer.write_bytes(sealed)
+    decrypted = run_openssl(
+        "cms", "-decrypt", "-binary", "-inform", "DER", "-in", offer,
+        "-recip", tmp_path / "pokja.crt", "-inkey", tmp_path / "pokja.key",
+        "-out", tmp_path / "inner.p7s",
+    )  # fmt: skip
+    assert decrypted.returncode != 0
+    with pytest.raises(DecryptionFailed):
+        open_sealed(
+            sealed,
+            recipient_key=setup.pokja_key,
+            recipient_certificate=setup.pokja,
+            trust_roots=[setup.ca.root],
+            crls=[setup.ca.crl()],
+            receipt=Receipt(hashlib.sha256(sealed).hexdigest(), len(sealed), RECEIVED),
+        )

@@ -1,0 +1,42 @@
+"""Data Penyedia: the vendor's company records (izin usaha, akta, pengurus, pajak, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fake_spse.domain.accounts import Account, Role, require_role
+from fake_spse.domain.errors import DomainError, NotFound
+from fake_spse.domain.vendor_data import RecordKind, VendorRecord, parse_record
+from fake_spse.service.context import Context
+from spse_shared.wib import WIB
+
+
+class VendorDataService:
+    """The records of a vendor's Data Penyedia, saved under SPSE's form rules."""
+
+    def __init__(self, context: Context) -> None:
+        self._ctx = context
+
+    def add_record(self, vendor: Account, kind: str, form: Mapping[str, str]) -> VendorRecord:
+        """Save one record of tab ``kind`` from its form; FormProblems on bad fields."""
+        require_role(vendor, Role.PENYEDIA)
+        try:
+            record_kind = RecordKind(kind)
+        except ValueError:
+            raise NotFound("data_penyedia.jenis_tidak_dikenal") from None
+        values = parse_record(record_kind, form, self._ctx.clock.now().astimezone(WIB).date())
+        with self._ctx.unit() as db:
+            return db.add_vendor_record(vendor.user_id, record_kind, values)
+
+    def records(self, vendor: Account) -> list[VendorRecord]:
+        """Every record of the vendor's Data Penyedia."""
+        require_role(vendor, Role.PENYEDIA)
+        with self._ctx.unit() as db:
+            return db.vendor_records(vendor.user_id)
+
+    def delete_record(self, vendor: Account, record_id: int) -> None:
+        """Remove one of the vendor's records (a sent qualification keeps its copy)."""
+        require_role(vendor, Role.PENYEDIA)
+        with self._ctx.unit() as db:
+            if not db.delete_vendor_record(vendor.user_id, record_id):
+                raise DomainError("data_penyedia.tidak_ditemukan")

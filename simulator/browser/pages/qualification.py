@@ -1,0 +1,56 @@
+"""Data Penyedia (the vendor's company records) and Kirim Persyaratan Kualifikasi."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from simulator.browser.pages.base import SpsePage
+
+
+class VendorDataPage(SpsePage):
+    """One tab of Data Penyedia: its records and the form that adds one."""
+
+    def open(self, kind: str) -> None:
+        self.goto(f"/penyedia/data?jenis={kind}")
+
+    def add(self, label: str, values: Mapping[str, str]) -> None:
+        """Fill the tab's form ``Tambah <label>`` (field label -> value) and save it."""
+        form = self.page.get_by_role("form", name=f"Tambah {label}")
+        for field, value in values.items():
+            form.get_by_label(field, exact=True).fill(value)
+        form.get_by_role("button", name="Simpan").click()
+        self.page.wait_for_load_state()
+
+    def rows(self, label: str) -> list[list[str]]:
+        """The cells of the tab's table, one list per record."""
+        table = self.page.get_by_role("table", name=label)
+        return [
+            [c.strip() for c in row.locator("td").all_inner_texts()]
+            for row in table.locator("tbody tr[data-record]").all()
+        ]
+
+
+class QualificationPage(SpsePage):
+    """Kirim Persyaratan Kualifikasi of one tender."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/kualifikasi")
+
+    def choices(self) -> list[str]:
+        """The labels of the Data Penyedia records offered for choosing."""
+        form = self.page.get_by_role("form", name="Persyaratan kualifikasi")
+        return [
+            t.strip() for t in form.locator("label:has(input[type=checkbox])").all_inner_texts()
+        ]
+
+    def send(self, chosen: Sequence[str], attachments: Sequence[Path]) -> None:
+        """Tick exactly the records whose labels are in ``chosen``, attach files, send."""
+        form = self.page.get_by_role("form", name="Persyaratan kualifikasi")
+        for label in form.locator("label:has(input[type=checkbox])").all():
+            box = label.locator("input[type=checkbox]")
+            box.set_checked(label.inner_text().strip() in chosen)
+        if attachments:
+            form.get_by_label("Lampiran").set_input_files([str(p) for p in attachments])
+        form.get_by_role("button", name="Kirim Persyaratan Kualifikasi").click()
+        self.page.wait_for_load_state()

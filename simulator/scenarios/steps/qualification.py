@@ -1,0 +1,149 @@
+"""Steps for Data Penyedia and Kirim Persyaratan Kualifikasi (KODOK-303...).
+
+The vendor's records are entered through the Data Penyedia pages (they are the subject of
+these scenarios, so they walk); the server's record is read through ``/_sim``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from pytest_bdd import given, parsers, then, when
+
+from simulator.browser.journeys.qualification import (
+    VendorRecordForm,
+    fill_vendor_data,
+    send_qualification,
+)
+from simulator.scenarios.world import Actor, World
+from simulator.testdata.documents import write_pdf
+from spse_shared.wib import WIB
+
+IZIN_LABELS = ("Jenis Izin", "No. Surat", "Instansi Pemberi", "Kualifikasi")
+
+
+def _izin(number: str, until: str) -> VendorRecordForm:
+    values = dict(
+        zip(IZIN_LABELS, ("SIUP", number, "DPMPTSP Kota Surakarta", "Kecil"), strict=True)
+    )
+    values["Berlaku Sampai (kosong: seumur hidup)"] = until
+    return VendorRecordForm("izin_usaha", "Izin Usaha", values)
+
+
+def _company_records(actor: Actor, tax_year: int) -> list[VendorRecordForm]:
+    return [
+        VendorRecordForm(
+            "akta",
+            "Akta",
+            {
+                "Jenis Akta (Pendirian/Perubahan)": "Pendirian",
+                "No. Akta": "12",
+                "Tanggal Akta": "2015-05-04",
+                "Notaris": "Sri Wahyuni, S.H., M.Kn.",
+            },
+        ),
+        VendorRecordForm(
+            "pengurus",
+            "Pengurus",
+            {
+                "Nama": actor.display_name,
+                "No. KTP (NIK)": "3372010101800001",
+                "Jabatan": "Direktur",
+            },
+        ),
+        VendorRecordForm(
+            "pajak",
+            "Pajak",
+            {
+                "Jenis Pajak": "SPT Tahunan",
+                "Tahun Pajak": str(tax_year),
+                "No. Bukti Penerimaan": "BPE-0001",
+                "Tanggal Bukti": f"{tax_year + 1}-01-15",
+            },
+        ),
+    ]
+
+
+@given(
+    parsers.parse(
+        'penyedia "{alias}" telah mengisi Data Penyedia dengan izin usaha yang habis masa '
+        "berlakunya kemarin"
+    )
+)
+def vendor_data_with_expired_izin(world: World, alias: str) -> None:
+    actor = world.actor(alias)
+    today = world.env.sim.now().astimezone(WIB).date()
+    records = [_izin("503/1/2019", (today - timedelta(days=1)).isoformat())]
+    records += _company_records(actor, today.year - 1)
+    fill_vendor_data(actor.desk.page, world.env.spse_url, records)
+
+
+@when(
+    parsers.parse(
+        'penyedia "{alias}" menambah izin usaha "{number}" yang berlaku sampai tahun depan di '
+        "Data Penyedia"
+    )
+)
+def vendor_adds_izin(world: World, alias: str, number: str) -> None:
+    actor = world.actor(alias)
+    today = world.env.sim.now().astimezone(WIB).date()
+    until = today.replace(year=today.year + 1).isoformat()
+    fill_vendor_data(actor.desk.page, world.env.spse_url, [_izin(number, until)])
+
+
+def _attachment(actor: Actor, name: str) -> list[Path]:
+    return [write_pdf(actor.desk.folder / "kualifikasi" / name, name, [actor.display_name])]
+
+
+@when(
+    parsers.parse(
+        'penyedia "{alias}" mengirim persyaratan kualifikasi dengan semua datanya dan lampiran '
+        '"{name}"'
+    )
+)
+def send_everything(world: World, alias: str, name: str) -> None:
+    actor = world.actor(alias)
+    send_qualification(
+        actor.desk.page, world.env.spse_url, world.require_tender(), _attachment(actor, name)
+    )
+
+
+@when(
+    parsers.parse(
+        'penyedia "{alias}" mengirim persyaratan kualifikasi tanpa izin usaha "{number}" dan '
+        'dengan lampiran "{name}"'
+    )
+)
+def send_without(world: World, alias: str, number: str, name: str) -> None:
+    actor = world.actor(alias)
+    send_qualification(
+        actor.desk.page,
+        world.env.spse_url,
+        world.require_tender(),
+        _attachment(actor, name),
+        choose=lambda label: number not in label,
+    )
+
+
+@then(
+    parsers.parse(
+        'server mencatat persyaratan kualifikasi penyedia "{alias}" dengan {count:d} data dan '
+        'lampiran "{name}"'
+    )
+)
+def qualification_stored(world: World, alias: str, count: int, name: str) -> None:
+    actor = world.actor(alias)
+    sent = [
+        q
+        for q in world.env.sim.qualifications(world.require_tender())
+        if q["vendor_id"] == actor.user_id
+    ]
+    observed = (
+        f"{len(sent[0]['records'])} data, lampiran "
+        + ", ".join(a["name"] for a in sent[0]["attachments"])
+        if sent
+        else "(tidak ada)"
+    )
+    expected = f"{count} data, lampiran {name}"
+    world.expect("persyaratan kualifikasi tersimpan", expected, observed, observed == expected)
