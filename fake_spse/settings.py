@@ -57,6 +57,11 @@ class Settings:
     session_absolute: timedelta | None = None
 
     @property
+    def spse_sender(self) -> str:
+        """The address SPSE's own mails (registration links, Lupa Password) come from."""
+        return "noreply@" + self.lpse_email.rpartition("@")[2]
+
+    @property
     def adp_db_path(self) -> Path:
         """Where ADP keeps its records: ``adp_path``, else ``data_dir/adp.sqlite3``."""
         return self.adp_path if self.adp_path is not None else self.data_dir / "adp.sqlite3"
