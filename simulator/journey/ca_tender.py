@@ -83,7 +83,12 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         "Pokja mendaftar sertifikat elektronik (AMS)", pokja.user_id, pokja_desk.page
     ) as step:
         for message in register_ams(
-            pokja_desk.page, env.spse_url, pokja.user_id, pokja.password, pokja_letter
+            pokja_desk.page,
+            env.spse_url,
+            pokja.user_id,
+            pokja.password,
+            pokja_letter,
+            non_penyedia=True,
         ):
             step.note(message)
 

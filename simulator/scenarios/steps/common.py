@@ -105,7 +105,14 @@ def embed_certificate(world: World, actor: Actor) -> None:
     env = world.env
     letter = letter_for(actor)
     if not world.arranged:
-        register_ams(actor.desk.page, env.spse_url, actor.user_id, actor.password, letter)
+        register_ams(
+            actor.desk.page,
+            env.spse_url,
+            actor.user_id,
+            actor.password,
+            letter,
+            non_penyedia=actor.role != "penyedia",
+        )
         log_out(actor.desk.page, env.spse_url)
         return
     kodok = actor.desk.kodok

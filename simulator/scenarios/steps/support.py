@@ -73,7 +73,13 @@ class SupportScene:
     def spse(self, actor: Actor) -> None:
         """Log the actor in to SPSE (once)."""
         if actor.alias not in self.in_spse:
-            log_in(actor.desk.page, self.world.env.spse_url, actor.user_id, actor.password)
+            log_in(
+                actor.desk.page,
+                self.world.env.spse_url,
+                actor.user_id,
+                actor.password,
+                non_penyedia=actor.role != "penyedia",
+            )
             self.in_spse.add(actor.alias)
 
     def support(self, actor: Actor) -> SupportEntry:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -30,9 +31,9 @@ def test_a_fresh_link_is_usable_until_it_expires() -> None:
 
 def test_a_used_link_is_refused_and_so_is_a_link_of_another_purpose() -> None:
     link = new_link(LinkPurpose.LUPA_PASSWORD, "a@b.co.id", START, user_id="cvmaju")
-    with pytest.raises(DomainError, match="tautan.tidak_valid"):
+    with pytest.raises(DomainError, match=re.escape("tautan.tidak_valid")):
         link.ensure_usable(LinkPurpose.REGISTRASI, START)
-    with pytest.raises(DomainError, match="tautan.sudah_dipakai"):
+    with pytest.raises(DomainError, match=re.escape("tautan.sudah_dipakai")):
         link.used(START).ensure_usable(LinkPurpose.LUPA_PASSWORD, START)
 
 
@@ -44,7 +45,7 @@ def test_links_are_secret_and_distinct() -> None:
 
 
 def test_a_link_needs_an_email_address() -> None:
-    with pytest.raises(DomainError, match="registrasi.email_tidak_valid"):
+    with pytest.raises(DomainError, match=re.escape("registrasi.email_tidak_valid")):
         new_link(LinkPurpose.REGISTRASI, "bukan-email", START)
 
 
@@ -74,9 +75,9 @@ def account(role: Role) -> Account:
 def test_login_kind_penyedia_or_non_penyedia() -> None:
     ensure_login_kind(account(Role.PENYEDIA), "penyedia")
     ensure_login_kind(account(Role.POKJA), "non_penyedia")
-    with pytest.raises(DomainError, match="login.bukan_penyedia"):
+    with pytest.raises(DomainError, match=re.escape("login.bukan_penyedia")):
         ensure_login_kind(account(Role.VERIFIKATOR), "penyedia")
-    with pytest.raises(DomainError, match="login.bukan_non_penyedia"):
+    with pytest.raises(DomainError, match=re.escape("login.bukan_non_penyedia")):
         ensure_login_kind(account(Role.PENYEDIA), "non_penyedia")
-    with pytest.raises(DomainError, match="login.jenis_tidak_dikenal"):
+    with pytest.raises(DomainError, match=re.escape("login.jenis_tidak_dikenal")):
         ensure_login_kind(account(Role.PENYEDIA), "tamu")
