@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import smtplib
 from collections.abc import Callable
+from email.message import EmailMessage
 
+import pytest
 from spse_web import Browser, Sim, page_text
 
+from fake_spse.server import RunningServer
 from spse_shared.messages import MessageCatalog
 
 MESSAGES = MessageCatalog()
@@ -160,3 +164,30 @@ def test_a_vendor_cannot_open_the_verification_pages(
     response = pokja.get("/verifikasi")
     assert response.status_code == 403
     assert MESSAGES.text("akses.ditolak") in page_text(response)
+
+
+def test_the_lpse_mail_server_relays_only_spse_s_own_mail_to_vendors(
+    server: RunningServer, browser: Browser
+) -> None:
+    address = server.smtp_address
+    assert address is not None
+    spam = EmailMessage()
+    spam["From"] = "penipu@lain.co.id"
+    spam["To"] = "admin@ptmaju.co.id"
+    spam["Subject"] = "Tautan palsu"
+    spam.set_content("http://evil.example/registrasi")
+    with smtplib.SMTP(*address, timeout=10) as client:
+        with pytest.raises(smtplib.SMTPRecipientsRefused):
+            client.send_message(spam)
+        relayed = EmailMessage()
+        relayed["From"] = "noreply@surakarta.go.id"
+        relayed["To"] = "admin@ptmaju.co.id"
+        relayed["Subject"] = "Uji relay"
+        relayed.set_content("isi")
+        assert client.send_message(relayed) == {}
+    webmail = browser.http.get("/_sim/webmail", params={"alamat": "admin@ptmaju.co.id"}).json()
+    assert [m["subject"] for m in webmail["messages"]] == ["Uji relay"]
+    # Vendors' mail never lands in the LPSE's own mailbox.
+    assert browser.http.get("/_sim/mail").json()["messages"] == []
+    inbox = browser.http.get("/_sim/webmail/kotak", params={"alamat": "admin@ptmaju.co.id"})
+    assert "Uji relay" in inbox.text
