@@ -49,6 +49,10 @@ class Settings:
     # Host names (``name`` or ``name:port``) besides the bound address under which the control
     # plane answers, e.g. a trainer laptop's name on the class network.
     allowed_hosts: tuple[str, ...] = ()
+    # The address users reach this SPSE at (e.g. "https://lpse.example.go.id"): the links SPSE
+    # mails (registration, Lupa Password) start with it. None = the address of the request that
+    # asked for the link (fine on a local or class network, not on a public one).
+    public_url: str | None = None
     # A logged-in session ends after this much simulated time without a request, or this long
     # after login whatever happens; None = never. SPSE's own values are SPSE_SESSION_IDLE and
     # SPSE_SESSION_ABSOLUTE. Off by default for now: scenario steps and harnesses that jump the

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from fake_spse.domain.accounts import VendorRegistration
+from fake_spse.domain.email_links import EmailLink
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.login_throttle import LoginThrottle
 from fake_spse.service.blocking import call
@@ -80,8 +81,13 @@ async def logout(request: Request) -> Response:
 
 
 def link_prefix(request: Request, path: str) -> str:
-    """The absolute link (up to the token) a mail of this LPSE carries for ``path``."""
-    return str(request.base_url).rstrip("/") + url(request, path) + "?token="
+    """The absolute link (up to the token) a mail of this LPSE carries for ``path``.
+
+    From ``Settings.public_url`` when set: a link built from the request's Host header could be
+    pointed at another site by whoever asks for a Lupa Password link for someone else's account.
+    """
+    base = services(request).settings.public_url or str(request.base_url)
+    return base.rstrip("/") + url(request, path) + "?token="
 
 
 async def register(request: Request) -> Response:
@@ -111,11 +117,14 @@ async def registration_form(request: Request) -> Response:
     if request.method == "GET":
         token = request.query_params.get("token", "")
         try:
-            link = await call(accounts.registration_link, token)
+            opened = await call(accounts.registration_link, token)
         except DomainError as exc:
             return render(request, "tautan_ditolak.html", {"errors": texts(request, exc)}, 400)
-        return render(request, "registrasi.html", {"form": {}, "email": link.email, "link": token})
+        context = {"form": {}, "email": opened.email, "link": token}
+        return render(request, "registrasi.html", context)
     fields: dict[str, str] = {}
+    token = ""
+    link: EmailLink | None = None
     try:
         fields = await form_data(request)
         token = fields.get("link", "")
@@ -125,7 +134,7 @@ async def registration_form(request: Request) -> Response:
         )
         account = await call(accounts.register_with_link, token, form)
     except DomainError as exc:
-        if exc.key.startswith("tautan."):
+        if link is None or exc.key.startswith("tautan."):
             return render(request, "tautan_ditolak.html", {"errors": texts(request, exc)}, 400)
         safe = {k: v for k, v in fields.items() if "password" not in k}
         context = {"form": safe, "email": link.email, "link": token, "errors": texts(request, exc)}
@@ -159,11 +168,12 @@ async def new_password(request: Request) -> Response:
     if request.method == "GET":
         token = request.query_params.get("token", "")
         try:
-            link = await call(accounts.reset_link, token)
+            opened = await call(accounts.reset_link, token)
         except DomainError as exc:
             return render(request, "tautan_ditolak.html", {"errors": texts(request, exc)}, 400)
-        return render(request, "password_baru.html", {"user_id": link.user_id, "link": token})
+        return render(request, "password_baru.html", {"user_id": opened.user_id, "link": token})
     token = ""
+    link: EmailLink | None = None
     try:
         fields = await form_data(request)
         token = fields.get("link", "")
@@ -175,7 +185,7 @@ async def new_password(request: Request) -> Response:
             fields.get("password_confirm", ""),
         )
     except DomainError as exc:
-        if exc.key.startswith("tautan."):
+        if link is None or exc.key.startswith("tautan."):
             return render(request, "tautan_ditolak.html", {"errors": texts(request, exc)}, 400)
         context = {"user_id": link.user_id, "link": token, "errors": texts(request, exc)}
         return render(request, "password_baru.html", context, status=400)

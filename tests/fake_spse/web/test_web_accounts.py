@@ -5,11 +5,13 @@ from __future__ import annotations
 import smtplib
 from collections.abc import Callable
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
-from spse_web import Browser, Sim, page_text
+from spse_web import START, Browser, Sim, page_text
 
 from fake_spse.server import RunningServer
+from fake_spse.settings import Settings
 from spse_shared.messages import MessageCatalog
 
 MESSAGES = MessageCatalog()
@@ -191,3 +193,34 @@ def test_the_lpse_mail_server_relays_only_spse_s_own_mail_to_vendors(
     assert browser.http.get("/_sim/mail").json()["messages"] == []
     inbox = browser.http.get("/_sim/webmail/kotak", params={"alamat": "admin@ptmaju.co.id"})
     assert "Uji relay" in inbox.text
+
+
+def test_the_link_forms_need_the_authenticity_token(browser: Browser) -> None:
+    browser.post_form("/registrasi", {"email": "admin@ptmaju.co.id"})
+    token = browser.mailed_token("admin@ptmaju.co.id")
+    for path in ("/registrasi/formulir", "/lupa-password/baru"):
+        refused = browser.post_form(path, {"link": token, "user_id": "ptmaju"}, token=False)
+        assert refused.status_code == 400
+        assert MESSAGES.text("token.tidak_valid") in page_text(refused)
+    # The link is still good: nothing was used up.
+    assert browser.get(f"/registrasi/formulir?token={token}").status_code == 200
+
+
+def test_mailed_links_start_with_the_public_url_not_the_request_s_host(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path / "lpse", clock_start=START, public_url="https://lpse.surakarta.go.id"
+    )
+    with RunningServer(settings) as running:
+        browser = Browser(running)
+        try:
+            browser.http.headers["Host"] = "evil.example"
+            token = browser.token()
+            browser.http.post(
+                "/eproc4/registrasi",
+                data={"email": "admin@ptmaju.co.id", "authenticityToken": token},
+            )
+            del browser.http.headers["Host"]  # /_sim answers its own address only
+            link = browser.mailed_link("admin@ptmaju.co.id")
+        finally:
+            browser.close()
+    assert link.startswith("https://lpse.surakarta.go.id/eproc4/registrasi/formulir?token=")
