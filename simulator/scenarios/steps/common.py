@@ -86,8 +86,12 @@ def register(world: World, actor: Actor) -> None:
     assert actor.vendor is not None
     if world.arranged:
         world.env.arrange.register_vendor(actor.vendor)
-    else:
-        register_vendor(actor.desk.page, world.env.spse_url, actor.vendor)
+        return
+    if world.env.options.base_url:
+        # The link comes by e-mail, and the vendor's mailbox of the simulated world is part of
+        # /_sim: on another deployment this raises ControlPlaneUnavailable (not applicable).
+        world.env.sim.webmail(actor.vendor.email)
+    register_vendor(actor.desk.page, world.env.spse_url, actor.vendor)
 
 
 def verify(world: World, actor: Actor) -> None:
