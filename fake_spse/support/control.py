@@ -13,6 +13,7 @@ from starlette.routing import Route
 from fake_spse.adapters.mail import Mailbox, SmtpServer, mail_json
 from fake_spse.control.api import guarded
 from fake_spse.support.service import LpseSupport, ticket_json
+from spse_shared.wib import format_wib
 
 
 def _support(request: Request) -> LpseSupport:
@@ -98,7 +99,7 @@ async def webmail_inbox(request: Request) -> Response:
             f'<article class="email" aria-label="{html.escape(mail.subject)}">'
             f"<h2>{html.escape(mail.subject)}</h2>"
             f'<p class="dari">Dari: {html.escape(mail.from_header or mail.mail_from)}</p>'
-            f'<p class="diterima">Diterima: {mail.received_at.isoformat()}</p>'
+            f'<p class="diterima">Diterima: {format_wib(mail.received_at)}</p>'
             f"<pre>{body}</pre></article>"
         )
     listing = "".join(items) or '<p class="kosong">Kotak masuk kosong.</p>'
