@@ -20,7 +20,7 @@ from starlette.staticfiles import StaticFiles
 
 from fake_spse.adapters.adp import AdpService
 from fake_spse.adapters.ca import CertificateAuthority
-from fake_spse.adapters.mail import Mailbox, SmtpServer
+from fake_spse.adapters.mail import WEBMAIL_DIR, Mailbox, MailSender, SmtpServer
 from fake_spse.control import api as control_api
 from fake_spse.control import arrange as control_arrange
 from fake_spse.control import panel as control_panel
@@ -85,6 +85,7 @@ def build_context(settings: Settings, db: Database) -> Context:
             clock.now,
             is_down=lambda: faults.check("adp.down", detail="ADP") is not None,
         ),
+        mail=MailSender(settings.spse_sender),
     )
 
 
@@ -125,9 +126,14 @@ def clean_leftovers(context: Context, support: LpseSupport) -> None:
 
 
 def build_smtp(
-    settings: Settings, mailbox: Mailbox, sock: socket.socket | None
+    settings: Settings,
+    mailbox: Mailbox,
+    sock: socket.socket | None,
+    *,
+    outside: Mailbox | None = None,
 ) -> SmtpServer | None:
-    """The LPSE's SMTP server (accepting mail for ``lpse_email`` only), unless switched off."""
+    """The LPSE's SMTP server, unless switched off: mail for ``lpse_email`` into ``mailbox``,
+    and SPSE's own outgoing mail (from ``spse_sender``) relayed into ``outside``."""
     if settings.smtp_port is None and sock is None:
         return None
     address = settings.lpse_email.lower()
@@ -137,6 +143,8 @@ def build_smtp(
         port=settings.smtp_port or 0,
         accepts=lambda rcpt: rcpt.strip().lower() == address,
         sock=sock,
+        outside=outside,
+        relays_from=settings.spse_sender,
     )
 
 
@@ -150,7 +158,9 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     support = build_support(settings, context)
     clean_leftovers(context, support)
     mailbox = Mailbox(settings.data_dir / "mail", context.clock.now)
-    smtp = build_smtp(settings, mailbox, smtp_socket)
+    webmail = Mailbox(settings.data_dir / WEBMAIL_DIR, context.clock.now)
+    smtp = build_smtp(settings, mailbox, smtp_socket, outside=webmail)
+    context.mail.connect(smtp)
     web_routes = [
         *public.routes(),
         *listing.routes(),
@@ -196,6 +206,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     app.state.support = support
     app.state.mailbox = mailbox
     app.state.smtp = smtp
+    app.state.webmail = webmail
     app.state.templates = jinja2.Environment(
         loader=jinja2.PackageLoader("fake_spse.web", "templates"),
         autoescape=True,

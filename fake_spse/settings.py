@@ -49,12 +49,21 @@ class Settings:
     # Host names (``name`` or ``name:port``) besides the bound address under which the control
     # plane answers, e.g. a trainer laptop's name on the class network.
     allowed_hosts: tuple[str, ...] = ()
+    # The address users reach this SPSE at (e.g. "https://lpse.example.go.id"): the links SPSE
+    # mails (registration, Lupa Password) start with it. None = the address of the request that
+    # asked for the link (fine on a local or class network, not on a public one).
+    public_url: str | None = None
     # A logged-in session ends after this much simulated time without a request, or this long
     # after login whatever happens; None = never. SPSE's own values are SPSE_SESSION_IDLE and
     # SPSE_SESSION_ABSOLUTE. Off by default for now: scenario steps and harnesses that jump the
     # clock by days between stages still expect a session to survive the jump.
     session_idle: timedelta | None = None
     session_absolute: timedelta | None = None
+
+    @property
+    def spse_sender(self) -> str:
+        """The address SPSE's own mails (registration links, Lupa Password) come from."""
+        return "noreply@" + self.lpse_email.rpartition("@")[2]
 
     @property
     def adp_db_path(self) -> Path:

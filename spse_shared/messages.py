@@ -26,6 +26,41 @@ CATALOG: Mapping[str, str] = {
         "Terlalu banyak percobaan login yang gagal. Demi keamanan, login ditangguhkan sampai "
         "{until}. Jika lupa password, hubungi helpdesk LPSE."
     ),
+    "login.bukan_penyedia": (
+        'User ID ini bukan akun penyedia. Pilih "Non Penyedia" untuk login sebagai pegawai '
+        "LPSE atau instansi."
+    ),
+    "login.bukan_non_penyedia": (
+        'User ID ini adalah akun penyedia. Pilih "Penyedia" untuk login sebagai penyedia.'
+    ),
+    "login.jenis_tidak_dikenal": "Pilih jenis login: Penyedia atau Non Penyedia.",
+    # e-mailed links: registration and Lupa Password
+    "daftar.email_terkirim": (
+        "Tautan pendaftaran telah dikirim ke {email}. Buka email tersebut dan klik tautannya "
+        "untuk melengkapi formulir pendaftaran. Tautan hanya berlaku 1x24 jam."
+    ),
+    "email.tidak_terkirim": (
+        "Email tidak dapat dikirim karena server email LPSE sedang bermasalah. Silakan coba "
+        "beberapa saat lagi."
+    ),
+    "tautan.tidak_valid": (
+        "Tautan tidak valid. Pastikan Anda membuka tautan lengkap dari email yang dikirim LPSE."
+    ),
+    "tautan.kedaluwarsa": (
+        "Tautan sudah kedaluwarsa (berlaku sampai {expired}). Silakan ulangi permintaan untuk "
+        "mendapatkan tautan baru."
+    ),
+    "tautan.sudah_dipakai": "Tautan ini sudah pernah digunakan dan tidak dapat dipakai lagi.",
+    "lupa_password.terkirim": (
+        "Tautan untuk membuat password baru telah dikirim ke {email}. Tautan hanya berlaku "
+        "1x24 jam."
+    ),
+    "lupa_password.email_tidak_terdaftar": "Email {email} tidak terdaftar di LPSE ini.",
+    "lupa_password.lpse_asal": (
+        "Akun Anda terdaftar di {lpse} dan masuk ke LPSE ini melalui ADP. Lakukan Lupa Password "
+        "di LPSE asal tersebut."
+    ),
+    "lupa_password.berhasil": "Password Anda telah diganti. Silakan login dengan password baru.",
     "akses.ditolak": "Anda tidak memiliki hak akses ke halaman ini.",
     "permintaan.terlalu_besar": (
         "Data yang dikirim terlalu besar dan ditolak. Periksa kembali isian atau ukuran file."
@@ -331,6 +366,9 @@ CATALOG: Mapping[str, str] = {
     "support.aplikasi_tidak_valid": "Pilih aplikasi: {choices}.",
     "support.kategori_tidak_valid": "Pilih kategori permasalahan: Teknis atau Non Teknis.",
     "support.subkategori_tidak_valid": "Sub kategori {subcategory} tidak termasuk kategori {category}.",
+    "support.tipe_tidak_valid": "Pilih tipe tiket: {choices}.",
+    "support.kode_tender_tidak_valid": "Kode tender hanya berisi angka, seperti yang tertera di SPSE.",
+    "support.kode_error_panjang": "Kode error maksimal {max} karakter.",
     "support.lampiran_nama": "Nama lampiran {name} tidak valid: nama file tidak boleh berisi folder, drive atau path, dan tidak boleh diawali titik.",
     "support.lampiran_jenis": "Lampiran {name} tidak diizinkan. Jenis file yang diizinkan: {types}.",
     "support.lampiran_kosong": "Lampiran {name} kosong.",

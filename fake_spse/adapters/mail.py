@@ -13,10 +13,12 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import email.utils
 import hashlib
 import json
 import os
 import secrets
+import smtplib
 import socket
 import sqlite3
 import threading
@@ -35,6 +37,9 @@ from fake_spse.storage.sqlite import create_wal_schema, transaction
 from spse_shared.atomic import fsync_directory
 
 MAX_MESSAGE_BYTES = 25 * 2**20
+# Folder (in an LPSE's data folder) of the vendors' mailboxes of the simulated world: the mail
+# SPSE sends them (registration links, Lupa Password) lands there.
+WEBMAIL_DIR = "webmail"
 MAX_BODY_CHARS = 20_000
 
 SCHEMA = """
@@ -165,6 +170,11 @@ class Mailbox:
             raise KeyError(mail_id)
         return _mail(row)
 
+    def messages_to(self, address: str) -> list[ReceivedMail]:
+        """The messages delivered to ``address`` (any spelling of its case), newest first."""
+        wanted = address.strip().lower()
+        return [m for m in self.messages() if wanted in (r.lower() for r in m.rcpt_tos)]
+
     def raw(self, mail_id: int) -> bytes:
         return (self.inbox / self.message(mail_id).file).read_bytes()
 
@@ -277,11 +287,29 @@ def mail_json(mail: ReceivedMail) -> dict[str, object]:
 
 
 class _Handler:
-    """aiosmtpd hooks: accept the LPSE's own address only, keep each message in the mailbox."""
+    """aiosmtpd hooks: keep mail for the LPSE's own address in its mailbox; relay SPSE's own
+    outgoing mail (from ``relays_from``) into ``outside``, the vendors' simulated mailboxes."""
 
-    def __init__(self, mailbox: Mailbox, accepts: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        mailbox: Mailbox,
+        accepts: Callable[[str], bool],
+        *,
+        outside: Mailbox | None = None,
+        relays_from: str = "",
+    ) -> None:
         self._mailbox = mailbox
         self._accepts = accepts
+        self._outside = outside
+        self._relays_from = relays_from.strip().lower()
+
+    def _route(self, envelope: Envelope, address: str) -> Mailbox | None:
+        if self._accepts(address):
+            return self._mailbox
+        sender = (envelope.mail_from or "").strip().lower()
+        if self._outside is not None and self._relays_from and sender == self._relays_from:
+            return self._outside
+        return None
 
     async def handle_RCPT(
         self,
@@ -291,7 +319,7 @@ class _Handler:
         address: str,
         rcpt_options: list[str],
     ) -> str:
-        if not self._accepts(address):
+        if self._route(envelope, address) is None:
             return f"550 5.1.1 <{address}>: alamat tidak dikenal di server email LPSE"
         envelope.rcpt_tos.append(address)
         return "250 OK"
@@ -301,18 +329,30 @@ class _Handler:
         if raw is None:
             content = envelope.content
             raw = content.encode() if isinstance(content, str) else content or b""
-        mail = await asyncio.to_thread(
-            self._mailbox.deliver,
-            raw,
-            mail_from=envelope.mail_from or "",
-            rcpt_tos=list(envelope.rcpt_tos),
-            peer=str(session.peer or ""),
-        )
-        return f"250 2.0.0 OK: diterima sebagai pesan {mail.mail_id}"
+        by_box: dict[int, tuple[Mailbox, list[str]]] = {}
+        for rcpt in envelope.rcpt_tos:
+            box = self._route(envelope, rcpt)
+            if box is not None:
+                by_box.setdefault(id(box), (box, []))[1].append(rcpt)
+        ids = []
+        for box, rcpts in by_box.values():
+            mail = await asyncio.to_thread(
+                box.deliver,
+                raw,
+                mail_from=envelope.mail_from or "",
+                rcpt_tos=rcpts,
+                peer=str(session.peer or ""),
+            )
+            ids.append(str(mail.mail_id))
+        return f"250 2.0.0 OK: diterima sebagai pesan {', '.join(ids)}"
 
 
 class SmtpServer:
     """A real SMTP server on the running event loop, delivering into a ``Mailbox``.
+
+    With ``outside`` and ``relays_from`` it also relays SPSE's own mail (registration links,
+    Lupa Password) to any address, into ``outside``: the vendors' mailboxes of the simulated
+    world, which the desk reads (``/_sim/webmail``, ``spse-sim mail --penyedia``).
 
     ``sock``: an already bound listening socket (the caller then knows the port at once);
     otherwise ``start`` binds ``host``:``port`` itself (port 0 = any free port).
@@ -328,11 +368,13 @@ class SmtpServer:
         hostname: str = "mail.lpse.local",
         sock: socket.socket | None = None,
         max_bytes: int = MAX_MESSAGE_BYTES,
+        outside: Mailbox | None = None,
+        relays_from: str = "",
     ) -> None:
         self.mailbox = mailbox
         self.host = host
         self.port = port
-        self._handler = _Handler(mailbox, accepts)
+        self._handler = _Handler(mailbox, accepts, outside=outside, relays_from=relays_from)
         self._hostname = hostname
         self._sock = sock
         self._max_bytes = max_bytes
@@ -375,3 +417,43 @@ class SmtpServer:
             if session.transport is not None:
                 session.transport.close()
         await server.wait_closed()
+
+
+class MailUnavailable(Exception):
+    """SPSE could not hand a mail to the mail server (none running, or it refused)."""
+
+
+class MailSender:
+    """SPSE's outgoing mail: plain-text messages handed over SMTP to the LPSE's mail server.
+
+    The server's address is known only once it listens (port 0 = any free port), so the sender
+    is connected to it after the app is wired (``connect``). Sending blocks: callers in the
+    event loop run it in a worker thread, as every service call.
+    """
+
+    def __init__(self, sender: str, *, hostname: str = "spse.lpse.local") -> None:
+        self.sender = sender
+        self._hostname = hostname
+        self._server: SmtpServer | None = None
+
+    def connect(self, server: SmtpServer | None) -> None:
+        """Send through ``server`` from now on (None: no mail server, sending fails)."""
+        self._server = server
+
+    def send(self, to: str, subject: str, body: str, *, sent_at: datetime) -> None:
+        """Deliver one message to ``to``; MailUnavailable when no server takes it."""
+        server = self._server
+        if server is None or not server.running:
+            raise MailUnavailable("no mail server is running")
+        message = EmailMessage()
+        message["From"] = self.sender
+        message["To"] = to
+        message["Subject"] = subject
+        message["Date"] = email.utils.format_datetime(sent_at.astimezone(UTC))
+        message["Message-ID"] = email.utils.make_msgid(domain=self._hostname)
+        message.set_content(body)
+        try:
+            with smtplib.SMTP(server.host, server.port, timeout=30) as smtp:
+                smtp.send_message(message)
+        except (OSError, smtplib.SMTPException) as exc:
+            raise MailUnavailable(str(exc)) from exc

@@ -18,12 +18,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.control.api import _json, _services, guarded
-from fake_spse.domain.accounts import Role, VendorRegistration, require_role
+from fake_spse.domain.accounts import Account, Role, VendorRegistration, require_role
 from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.service.blocking import call
 from fake_spse.service.offers import UploadCut
 from fake_spse.service.services import Services
+from fake_spse.web.accounts import FORM_PATH, link_prefix
 from fake_spse.web.session import COOKIE, encode_cookie, log_in
 from spse_shared.wib import format_wib
 
@@ -36,8 +37,16 @@ async def vendor(request: Request) -> Response:
     body = await _json(request)
     fields = {name: str(body[name]) for name in _VENDOR_FIELDS}
     form = VendorRegistration(**fields, password_confirm=fields["password"])
-    account = await call(_services(request).accounts.register_vendor, form)
+    account = await call(register_by_email, request, form)
     return JSONResponse({"ok": True, "user_id": account.user_id, "status": account.status.value})
+
+
+def register_by_email(request: Request, form: VendorRegistration) -> Account:
+    """Registration as the pages walk it: the link mailed through the LPSE's mail server to the
+    form's e-mail address, then the form behind that link (blocking: run in a worker thread)."""
+    accounts = _services(request).accounts
+    link = accounts.request_registration(form.email, link_prefix(request, FORM_PATH))
+    return accounts.register_with_link(link.token, form)
 
 
 async def verify(request: Request) -> Response:

@@ -191,6 +191,27 @@ def password_matches(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest.hex(), digest_hex)
 
 
+class LoginKind(StrEnum):
+    """The login page's choice: vendors log in as Penyedia, LPSE and agency staff as Non
+    Penyedia."""
+
+    PENYEDIA = "penyedia"
+    NON_PENYEDIA = "non_penyedia"
+
+
+def ensure_login_kind(account: Account, kind: str) -> None:
+    """Raise SPSE's message when the account does not log in under the chosen ``kind``."""
+    try:
+        chosen = LoginKind(kind)
+    except ValueError as exc:
+        raise DomainError("login.jenis_tidak_dikenal") from exc
+    is_vendor = account.role is Role.PENYEDIA
+    if chosen is LoginKind.PENYEDIA and not is_vendor:
+        raise DomainError("login.bukan_penyedia")
+    if chosen is LoginKind.NON_PENYEDIA and is_vendor:
+        raise DomainError("login.bukan_non_penyedia")
+
+
 def require_role(account: Account, *roles: Role) -> None:
     """Forbidden unless ``account`` has one of ``roles``."""
     if account.role not in roles:

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fake_spse.adapters.adp import AdpDuplicate, AdpRecord, AdpUnavailable
+from fake_spse.adapters.mail import MailUnavailable
 from fake_spse.domain.accounts import (
     Account,
     AccountStatus,
     Role,
     VendorRegistration,
+    ensure_login_kind,
     hash_password,
     password_matches,
     registration_problems,
     require_role,
     roaming_vendor,
 )
+from fake_spse.domain.email_links import (
+    EmailLink,
+    LinkPurpose,
+    MailText,
+    new_link,
+    new_password_problems,
+    normalized_email,
+    registration_mail,
+    reset_mail,
+)
 from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.service.context import Context
+from spse_shared.wib import format_wib
 
 
 class AccountService:
@@ -24,11 +39,108 @@ class AccountService:
     def __init__(self, context: Context) -> None:
         self._ctx = context
 
-    def register_vendor(self, form: VendorRegistration) -> Account:
+    # registration by e-mail (SPSE 4: "Daftar" asks for an e-mail address first) ----------------
+    def request_registration(self, email: str, link_prefix: str) -> EmailLink:
+        """Mail a registration link to ``email`` (``link_prefix`` + token is the link).
+
+        The link is stored and the mail handed to the LPSE's mail server in one unit: when the
+        mail server does not take it, nothing is stored.
+        """
+        address = normalized_email(email)
+        link = new_link(LinkPurpose.REGISTRASI, address, self._ctx.clock.now())
+        text = registration_mail(
+            self._ctx.settings.lpse_name, link_prefix + link.token, format_wib(link.expires_at)
+        )
+        with self._ctx.unit() as db:
+            if db.account_by_email(address) is not None:
+                raise DomainError("registrasi.email_dipakai", email=address)
+            db.add_email_link(link)
+            self._send(address, text)
+        return link
+
+    def registration_link(self, token: str) -> EmailLink:
+        """The usable registration link ``token``; SPSE's message when it is not."""
+        return self._usable_link(token, LinkPurpose.REGISTRASI)
+
+    def register_with_link(self, token: str, form: VendorRegistration) -> Account:
+        """The form behind a registration link: the account of the link's e-mail address.
+
+        The link is used up with the account's creation (one transaction): a second use, also
+        a racing one, is refused.
+        """
+        link = self.registration_link(token)
+        return self.register_vendor(replace(form, email=link.email), link=link)
+
+    def _usable_link(self, token: str, purpose: LinkPurpose) -> EmailLink:
+        with self._ctx.unit() as db:
+            link = db.email_link(token.strip()) if token.strip() else None
+        if link is None:
+            raise DomainError("tautan.tidak_valid")
+        link.ensure_usable(purpose, self._ctx.clock.now())
+        return link
+
+    def _send(self, to: str, text: MailText) -> None:
+        try:
+            self._ctx.mail.send(to, text.subject, text.body, sent_at=self._ctx.clock.now())
+        except MailUnavailable as exc:
+            raise DomainError("email.tidak_terkirim") from exc
+
+    # Lupa Password ------------------------------------------------------------------------------
+    def request_password_reset(self, email: str, link_prefix: str) -> EmailLink:
+        """Mail a new-password link to the account of ``email`` (a local account only: a
+        roaming vendor's password belongs to its home LPSE)."""
+        address = normalized_email(email)
+        with self._ctx.unit() as db:
+            account = db.account_by_email(address)
+            if account is None:
+                raise DomainError("lupa_password.email_tidak_terdaftar", email=address)
+            if account.is_roaming:
+                raise DomainError("lupa_password.lpse_asal", lpse=account.home_lpse)
+            link = new_link(
+                LinkPurpose.LUPA_PASSWORD,
+                account.email,
+                self._ctx.clock.now(),
+                user_id=account.user_id,
+            )
+            text = reset_mail(
+                self._ctx.settings.lpse_name,
+                account.user_id,
+                link_prefix + link.token,
+                format_wib(link.expires_at),
+            )
+            db.add_email_link(link)
+            self._send(account.email, text)
+        return link
+
+    def reset_link(self, token: str) -> EmailLink:
+        """The usable Lupa Password link ``token``; SPSE's message when it is not."""
+        return self._usable_link(token, LinkPurpose.LUPA_PASSWORD)
+
+    def reset_password(self, token: str, password: str, confirm: str) -> Account:
+        """Set the new password of the link's account; the link is used up."""
+        link = self.reset_link(token)
+        problems = new_password_problems(password, confirm)
+        if problems:
+            raise FormProblems(problems)
+        password_hash = hash_password(password, cost=self._ctx.settings.password_cost)
+        with self._ctx.unit() as db:
+            if not db.mark_email_link_used(link.token, self._ctx.clock.now()):
+                raise DomainError("tautan.sudah_dipakai")
+            db.set_password_hash(link.user_id, password_hash)
+            account = db.account(link.user_id)
+        if account is None:
+            raise DomainError("tautan.tidak_valid")
+        return account
+
+    def register_vendor(
+        self, form: VendorRegistration, *, link: EmailLink | None = None
+    ) -> Account:
         """Online registration: the account exists but stays inactive until verified.
 
         Every problem of the form is reported at once. A registration racing another one for
-        the same user id or email gets the same message as if it had come second.
+        the same user id or email gets the same message as if it had come second. With
+        ``link`` (the registration link the form came from) the link is used up with the
+        account's creation.
         """
         problems = registration_problems(form)
         with self._ctx.unit() as db:
@@ -55,6 +167,8 @@ class AccountService:
             director=form.director.strip(),
         )
         with self._ctx.unit(conflicts=_taken(account)) as db:
+            if link is not None and not db.mark_email_link_used(link.token, account.created_at):
+                raise DomainError("tautan.sudah_dipakai")
             db.add_account(account)
         return account
 
@@ -75,18 +189,22 @@ class AccountService:
             db.add_account(account)
         return account
 
-    def authenticate(self, user_id: str, password: str) -> Account:
+    def authenticate(self, user_id: str, password: str, *, kind: str | None = None) -> Account:
         """The account behind a login, or the SPSE message why not.
 
         A user id this LPSE does not know may belong to a vendor of another LPSE: SPSE then
-        asks ADP, and with matching credentials creates the local (roaming) account.
+        asks ADP, and with matching credentials creates the local (roaming) account. ``kind``
+        is the login page's choice (Penyedia / Non Penyedia), checked when given.
         """
         account = self.find(user_id.strip())
         if account is None:
-            return self._arrive_through_adp(user_id.strip(), password)
-        if not password_matches(password, account.password_hash):
+            account = self._arrive_through_adp(user_id.strip(), password)
+        elif not password_matches(password, account.password_hash):
             raise DomainError("login.gagal")
-        account.ensure_can_login()
+        else:
+            account.ensure_can_login()
+        if kind is not None:
+            ensure_login_kind(account, kind)
         return account
 
     def _arrive_through_adp(self, user_id: str, password: str) -> Account:

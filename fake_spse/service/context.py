@@ -1,4 +1,5 @@
-"""``Context``: the parts every service of one LPSE shares (clock, faults, storage, BSrE, ADP)."""
+"""``Context``: the parts every service of one LPSE shares (clock, faults, storage, BSrE,
+ADP, mail)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 from fake_spse.adapters.adp import AdpService
 from fake_spse.adapters.ca import CertificateAuthority
+from fake_spse.adapters.mail import MailSender
 from fake_spse.settings import Settings
 from fake_spse.simulation.clock import SimClock
 from fake_spse.simulation.faults import FaultBoard
@@ -28,3 +30,5 @@ class Context:
     blobs: BlobStore
     ca: CertificateAuthority
     adp: AdpService
+    # SPSE's outgoing mail; connected to the LPSE's SMTP server once the app is wired.
+    mail: MailSender

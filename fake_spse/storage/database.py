@@ -16,6 +16,7 @@ from typing import Any
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
+from fake_spse.domain.email_links import EmailLink, LinkPurpose
 from fake_spse.domain.offer_letter import OfferLetter
 from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
 from fake_spse.domain.qualification import Attachment, QualificationSubmission
@@ -84,6 +85,10 @@ CREATE TABLE IF NOT EXISTS qualification_submissions (
     submission_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
     vendor_id TEXT NOT NULL, records TEXT NOT NULL, attachments TEXT NOT NULL,
     submitted_at TEXT NOT NULL, current INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS email_links (
+    token TEXT PRIMARY KEY, purpose TEXT NOT NULL, email TEXT NOT NULL, created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL, used_at TEXT, user_id TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
@@ -188,6 +193,53 @@ class Database:
                     account.user_id,
                 ),
             )
+
+    def set_password_hash(self, user_id: str, password_hash: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE accounts SET password_hash=? WHERE user_id=?", (password_hash, user_id)
+            )
+
+    # e-mailed links (registration, Lupa Password) ----------------------------------------------
+    def add_email_link(self, link: EmailLink) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO email_links (token, purpose, email, created_at, expires_at, used_at, "
+                "user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    link.token,
+                    link.purpose.value,
+                    link.email,
+                    _ts(link.created_at),
+                    _ts(link.expires_at),
+                    _ts(link.used_at),
+                    link.user_id,
+                ),
+            )
+
+    def email_link(self, token: str) -> EmailLink | None:
+        with self._tx() as db:
+            row = db.execute("SELECT * FROM email_links WHERE token=?", (token,)).fetchone()
+        if row is None:
+            return None
+        return EmailLink(
+            token=row["token"],
+            purpose=LinkPurpose(row["purpose"]),
+            email=row["email"],
+            created_at=_req_dt(row["created_at"]),
+            expires_at=_req_dt(row["expires_at"]),
+            used_at=_dt(row["used_at"]),
+            user_id=row["user_id"],
+        )
+
+    def mark_email_link_used(self, token: str, at: datetime) -> bool:
+        """Use a link once: False when it was already used (a racing second use)."""
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE email_links SET used_at=? WHERE token=? AND used_at IS NULL",
+                (_ts(at), token),
+            )
+        return cur.rowcount == 1
 
     def account(self, user_id: str) -> Account | None:
         with self._tx() as db:

@@ -1,17 +1,21 @@
-"""/_sim reads of LPSE Support tickets and of the LPSE's received e-mail, for assertions."""
+"""/_sim reads of LPSE Support tickets and of the LPSE's received e-mail, for assertions; and
+the vendors' mailboxes of the simulated world (webmail), where SPSE's links arrive."""
 
 from __future__ import annotations
 
 import base64
+import html
+import re
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.adapters.mail import Mailbox, SmtpServer, mail_json
 from fake_spse.control.api import _json, _services, guarded
 from fake_spse.support.service import LpseSupport, ticket_json
-from fake_spse.support.tickets import Action, IncomingFile, TicketDraft
+from fake_spse.support.tickets import Action, IncomingFile, TicketDraft, TicketType
+from spse_shared.wib import format_wib
 
 
 def _support(request: Request) -> LpseSupport:
@@ -77,6 +81,10 @@ async def arrange_ticket(request: Request) -> Response:
         category=str(body["category"]),
         subcategory=str(body["subcategory"]),
         description=str(body["description"]),
+        lpse=str(body.get("lpse") or ""),
+        error_code=str(body.get("error_code") or ""),
+        tender_code=str(body.get("tender_code") or ""),
+        ticket_type=str(body.get("ticket_type") or TicketType.PERMASALAHAN.value),
     )
     files = []
     for item in body.get("files", []):
@@ -105,6 +113,52 @@ async def arrange_action(request: Request) -> Response:
     )
 
 
+LINK = re.compile(r"https?://[^\s<>\"]+")
+
+
+def _webmail(request: Request) -> Mailbox:
+    found: Mailbox = request.app.state.webmail
+    return found
+
+
+async def webmail(request: Request) -> Response:
+    """The messages SPSE sent to ``?alamat=`` (every relayed message without it), newest first."""
+    box = _webmail(request)
+    address = request.query_params.get("alamat", "").strip()
+    found = box.messages_to(address) if address else box.messages()
+    return JSONResponse({"address": address, "messages": [mail_json(m) for m in found]})
+
+
+async def webmail_inbox(request: Request) -> Response:
+    """The vendor's inbox as the desk's browser shows it: each message with clickable links.
+
+    It stands for the vendor's own mail provider (outside SPSE), so it lives in the simulated
+    world's control plane, not among SPSE's pages.
+    """
+    address = request.query_params.get("alamat", "").strip()
+    if not address:
+        return HTMLResponse("<p>Parameter alamat wajib diisi.</p>", status_code=400)
+    items = []
+    for mail in _webmail(request).messages_to(address):
+        body = LINK.sub(
+            lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', html.escape(mail.body, False)
+        )
+        items.append(
+            f'<article class="email" aria-label="{html.escape(mail.subject)}">'
+            f"<h2>{html.escape(mail.subject)}</h2>"
+            f'<p class="dari">Dari: {html.escape(mail.from_header or mail.mail_from)}</p>'
+            f'<p class="diterima">Diterima: {format_wib(mail.received_at)}</p>'
+            f"<pre>{body}</pre></article>"
+        )
+    listing = "".join(items) or '<p class="kosong">Kotak masuk kosong.</p>'
+    page = (
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
+        f"<title>Kotak Masuk {html.escape(address)}</title></head><body>"
+        f"<h1>Kotak Masuk {html.escape(address)}</h1>{listing}</body></html>"
+    )
+    return HTMLResponse(page)
+
+
 def routes() -> list[Route]:
     return [
         Route("/support/tickets", guarded(tickets)),
@@ -112,4 +166,6 @@ def routes() -> list[Route]:
         Route("/mail", guarded(mail)),
         Route("/arrange/support/ticket", guarded(arrange_ticket), methods=["POST"]),
         Route("/arrange/support/action", guarded(arrange_action), methods=["POST"]),
+        Route("/webmail", guarded(webmail)),
+        Route("/webmail/kotak", guarded(webmail_inbox)),
     ]

@@ -30,6 +30,7 @@ from fake_spse.support.tickets import (
     IncomingFile,
     TicketDraft,
     TicketEvent,
+    TicketType,
 )
 from fake_spse.web.common import (
     LoginRequired,
@@ -190,10 +191,13 @@ async def ticket_list(request: Request) -> Response:
     return render_support(request, "support_tiket_list.html", {"views": views})
 
 
-def _new_ticket_context(form: dict[str, str] | None = None) -> dict[str, Any]:
+def _new_ticket_context(request: Request, form: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "categories": CATEGORIES,
         "applications": APPLICATIONS,
+        "ticket_types": [t.value for t in TicketType],
+        # The LPSE the vendor reports about: this LPSE (LPSE Support serves one LPSE here).
+        "lpses": [services(request).settings.lpse_name],
         "form": form or {},
     }
 
@@ -203,7 +207,7 @@ async def new_ticket_page(request: Request) -> Response:
     user = support_user(request)
     if user.role is not Role.PENYEDIA:
         raise Forbidden("support.hanya_penyedia")
-    context = _new_ticket_context()
+    context = _new_ticket_context(request)
     context["rules"] = support(request).rules
     return render_support(request, "support_tiket_baru.html", context)
 
@@ -221,11 +225,15 @@ async def file_ticket(request: Request) -> Response:
         # The form's options read "Kategori: Sub kategori" so one list serves both categories.
         subcategory=subcategory.partition(": ")[2] or subcategory,
         description=fields.get("deskripsi", ""),
+        lpse=fields.get("lpse", ""),
+        error_code=fields.get("kode_error", ""),
+        tender_code=fields.get("kode_tender", ""),
+        ticket_type=fields.get("tipe", TicketType.PERMASALAHAN.value),
     )
     try:
         ticket = service.file_ticket(user, draft, files)
     except DomainError as exc:
-        context = _new_ticket_context(fields)
+        context = _new_ticket_context(request, fields)
         context["rules"] = service.rules
         context["errors"] = _texts(request, exc)
         return render_support(request, "support_tiket_baru.html", context, status=_status(exc))

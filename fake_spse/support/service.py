@@ -89,6 +89,8 @@ CREATE TABLE IF NOT EXISTS tickets (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, escalated_to_lkpp INTEGER NOT NULL,
     resolved_by TEXT, resolved_tier TEXT, rating INTEGER, closed INTEGER NOT NULL,
     version INTEGER NOT NULL,
+    lpse TEXT NOT NULL DEFAULT '', error_code TEXT NOT NULL DEFAULT '',
+    tender_code TEXT NOT NULL DEFAULT '', ticket_type TEXT NOT NULL DEFAULT 'Permasalahan',
     UNIQUE (year, seq)
 );
 CREATE TABLE IF NOT EXISTS events (
@@ -115,6 +117,10 @@ _TICKET_COLUMNS = (
 )
 
 
+# Set once, when the ticket is filed (never changed by an update), with their defaults.
+_FORM_COLUMNS = {"lpse": "", "error_code": "", "tender_code": "", "ticket_type": "Permasalahan"}
+
+
 class SupportStore:
     """LPSE Support's own SQLite file: tickets, their history, attachments and logins."""
 
@@ -123,6 +129,14 @@ class SupportStore:
         self._lock = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
         create_wal_schema(path, SCHEMA)
+        # Files written before the form had LPSE, Kode Error, Kode Tender and Tipe Tiket.
+        with self._tx() as db:
+            columns = {row[1] for row in db.execute("PRAGMA table_info(tickets)")}
+            for column, default in _FORM_COLUMNS.items():
+                if column not in columns:
+                    db.execute(
+                        f"ALTER TABLE tickets ADD COLUMN {column} TEXT NOT NULL DEFAULT '{default}'"
+                    )
 
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.path, self._lock)
@@ -148,6 +162,17 @@ class SupportStore:
             db.execute(
                 f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES ({', '.join('?' * 23)})",
                 (ticket.number, year, seq, *_ticket_values(ticket), 1),
+            )
+            db.execute(
+                "UPDATE tickets SET lpse=?, error_code=?, tender_code=?, ticket_type=? "
+                "WHERE number=?",
+                (
+                    ticket.lpse,
+                    ticket.error_code,
+                    ticket.tender_code,
+                    ticket.ticket_type,
+                    ticket.number,
+                ),
             )
             _insert_event(db, ticket.number, 1, event)
             _insert_attachments(db, ticket.number, 1, attachments)
@@ -312,6 +337,10 @@ def _view(db: sqlite3.Connection, row: sqlite3.Row) -> TicketView:
             resolved_tier=None if row["resolved_tier"] is None else Tier(row["resolved_tier"]),
             rating=row["rating"],
             closed=bool(row["closed"]),
+            lpse=row["lpse"],
+            error_code=row["error_code"],
+            tender_code=row["tender_code"],
+            ticket_type=row["ticket_type"],
         ),
         history=tuple(
             HistoryLine(
@@ -498,6 +527,10 @@ def ticket_json(view: TicketView) -> dict[str, object]:
         "application": t.application,
         "category": t.category,
         "subcategory": t.subcategory,
+        "lpse": t.lpse,
+        "error_code": t.error_code,
+        "tender_code": t.tender_code,
+        "ticket_type": t.ticket_type,
         "description": t.description,
         "status": t.status.value,
         "tier": t.tier.value,

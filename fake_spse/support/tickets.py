@@ -1,15 +1,17 @@
 """LPSE Support tickets: numbers, categories, attachments, the status machine, who sees what.
 
-A vendor files a ticket; the LPSE helpdesk (or verifikator, or admin) takes it, may ask the
-vendor for more information, resolves it or escalates it one tier up: helpdesk LPSE -> admin
-LPSE -> helpdesk LKPP. The vendor rates a resolution: "selesai" closes the ticket for good,
+A vendor files a ticket (Judul, LPSE, Aplikasi, Kode Error, Kode Tender, Tipe Tiket:
+Permasalahan / Usulan / Permintaan Layanan, Deskripsi, Unggah); the LPSE helpdesk (or
+verifikator, or admin) takes it, may ask the vendor for more information, resolves it or
+escalates it one tier up: Helpdesk LPSE -> Helpdesk Eproc LKPP -> Helpdesk Teknis LKPP. The
+vendor gives feedback on a resolution ("Beri Feedback"): "selesai" closes the ticket for good,
 "tidak selesai" returns it to whoever resolved it, at that person's tier.
 
 Status machine (``ALLOWED_FROM`` lists, for every action, the statuses it may start from):
 
     baru --ambil--> diproses --minta_info--> menunggu penyedia --(vendor replies)--> diproses
-    baru/diproses --eskalasi (to admin)--> diproses
-    baru/diproses --eskalasi (to LKPP)--> diteruskan ke LKPP
+    baru/diproses --eskalasi (to Helpdesk Eproc LKPP)--> diteruskan ke LKPP
+    diteruskan ke LKPP --eskalasi (to Helpdesk Teknis LKPP)--> diteruskan ke LKPP
     diproses/diteruskan ke LKPP --selesaikan--> selesai
     selesai --tidak_selesai--> diproses (or diteruskan ke LKPP when LKPP resolved it)
     selesai --terselesaikan--> selesai, closed
@@ -46,8 +48,8 @@ class Tier(StrEnum):
     """Who holds a ticket; escalation moves it one tier up."""
 
     HELPDESK = "helpdesk"
-    ADMIN = "admin"
-    LKPP = "lkpp"
+    LKPP = "lkpp"  # Helpdesk Eproc LKPP: the first tier at LKPP
+    LKPP_TEKNIS = "lkpp_teknis"  # Helpdesk Teknis LKPP: the application's technical team
 
     @property
     def label(self) -> str:
@@ -61,8 +63,21 @@ class Tier(StrEnum):
 
 
 TIER_LABELS: Mapping[Tier, str] = MappingProxyType(
-    {Tier.HELPDESK: "Helpdesk LPSE", Tier.ADMIN: "Admin LPSE", Tier.LKPP: "Helpdesk LKPP"}
+    {
+        Tier.HELPDESK: "Helpdesk LPSE",
+        Tier.LKPP: "Helpdesk Eproc LKPP",
+        Tier.LKPP_TEKNIS: "Helpdesk Teknis LKPP",
+    }
 )
+LKPP_TIERS = frozenset({Tier.LKPP, Tier.LKPP_TEKNIS})
+
+
+class TicketType(StrEnum):
+    """LPSE Support's 'Tipe Tiket'."""
+
+    PERMASALAHAN = "Permasalahan"
+    USULAN = "Usulan"
+    PERMINTAAN_LAYANAN = "Permintaan Layanan"
 
 
 class Action(StrEnum):
@@ -101,7 +116,9 @@ ALLOWED_FROM: Mapping[Action, frozenset[TicketStatus]] = MappingProxyType(
         Action.AMBIL: frozenset({TicketStatus.BARU, *_WORKING}),
         Action.MINTA_INFO: _WORKING,
         Action.KOMENTAR: frozenset(TicketStatus),
-        Action.ESKALASI: frozenset({TicketStatus.BARU, TicketStatus.DIPROSES}),
+        Action.ESKALASI: frozenset(
+            {TicketStatus.BARU, TicketStatus.DIPROSES, TicketStatus.DITERUSKAN_LKPP}
+        ),
         Action.SELESAIKAN: _WORKING,
         Action.TERSELESAIKAN: frozenset({TicketStatus.SELESAI}),
         Action.TIDAK_SELESAI: frozenset({TicketStatus.SELESAI}),
@@ -115,12 +132,13 @@ NOTE_REQUIRED = frozenset(
 HANDLER_ACTIONS = frozenset({Action.AMBIL, Action.MINTA_INFO, Action.ESKALASI, Action.SELESAIKAN})
 VENDOR_ACTIONS = frozenset({Action.TERSELESAIKAN, Action.TIDAK_SELESAI})
 
-# Which roles may handle a ticket at each tier (the admin stands in for the helpdesk too).
+# Which roles may handle a ticket at each tier (the admin stands in for the helpdesk too; LKPP's
+# helpdesk staff work at both of LKPP's tiers).
 HANDLERS: Mapping[Tier, frozenset[Role]] = MappingProxyType(
     {
         Tier.HELPDESK: frozenset({Role.HELPDESK, Role.VERIFIKATOR, Role.ADMIN}),
-        Tier.ADMIN: frozenset({Role.ADMIN}),
         Tier.LKPP: frozenset({Role.LKPP}),
+        Tier.LKPP_TEKNIS: frozenset({Role.LKPP}),
     }
 )
 LPSE_STAFF = frozenset({Role.HELPDESK, Role.VERIFIKATOR, Role.ADMIN})
@@ -147,11 +165,14 @@ CATEGORIES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 APPLICATIONS = ("SPSE", "SPAMKODOK 2", "ADP", "SIKaP")
 
 MIN_RATING, MAX_RATING = 1, 5
+# SPSE's tender codes are numbers; error codes are short identifiers copied from an error page.
+TENDER_CODE = re.compile(r"\d{1,20}")
+MAX_ERROR_CODE = 60
 
 
 def working_status(tier: Tier) -> TicketStatus:
     """The status of a ticket someone is working on at ``tier``."""
-    return TicketStatus.DITERUSKAN_LKPP if tier is Tier.LKPP else TicketStatus.DIPROSES
+    return TicketStatus.DITERUSKAN_LKPP if tier in LKPP_TIERS else TicketStatus.DIPROSES
 
 
 def ticket_number(lpse_code: str, year: int, sequence: int) -> str:
@@ -181,6 +202,12 @@ class TicketDraft:
     category: str
     subcategory: str
     description: str
+    # The LPSE the problem happened at (as chosen in the form), SPSE's error code if one was
+    # shown, the tender's code if the problem is about one, and the ticket type.
+    lpse: str = ""
+    error_code: str = ""
+    tender_code: str = ""
+    ticket_type: str = TicketType.PERMASALAHAN.value
 
 
 @dataclass(frozen=True)
@@ -226,6 +253,10 @@ class Ticket:
     resolved_tier: Tier | None = None
     rating: int | None = None
     closed: bool = False
+    lpse: str = ""
+    error_code: str = ""
+    tender_code: str = ""
+    ticket_type: str = TicketType.PERMASALAHAN.value
 
 
 @dataclass(frozen=True)
@@ -264,6 +295,13 @@ def draft_problems(draft: TicketDraft) -> list[DomainError]:
                 category=draft.category,
             )
         )
+    if draft.ticket_type not in set(TicketType):
+        choices = ", ".join(t.value for t in TicketType)
+        problems.append(DomainError("support.tipe_tidak_valid", choices=choices))
+    if draft.tender_code.strip() and not TENDER_CODE.fullmatch(draft.tender_code.strip()):
+        problems.append(DomainError("support.kode_tender_tidak_valid"))
+    if len(draft.error_code.strip()) > MAX_ERROR_CODE:
+        problems.append(DomainError("support.kode_error_panjang", max=MAX_ERROR_CODE))
     if not draft.description.strip():
         problems.append(DomainError("support.deskripsi_wajib"))
     return problems
@@ -335,6 +373,10 @@ def new_ticket(
         category=draft.category,
         subcategory=draft.subcategory,
         description=draft.description.strip(),
+        lpse=draft.lpse.strip(),
+        error_code=draft.error_code.strip(),
+        tender_code=draft.tender_code.strip(),
+        ticket_type=draft.ticket_type,
         status=TicketStatus.BARU,
         tier=Tier.HELPDESK,
         assignee=None,
@@ -434,7 +476,7 @@ def apply(
     ):
         raise DomainError("support.nilai_tidak_valid", low=MIN_RATING, high=MAX_RATING)
     after = _after(ticket, actor, action, rating)
-    if after.tier is Tier.LKPP:
+    if after.tier in LKPP_TIERS:
         after = replace(after, escalated_to_lkpp=True)
     after = replace(after, updated_at=at)
     event = TicketEvent(

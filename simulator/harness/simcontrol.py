@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -198,3 +199,10 @@ class SimControl:
         """{"address", "smtp": {"host", "port"} or None, "messages": [...], "partial_files"}."""
         result: dict[str, Any] = self._call("GET", "/mail")
         return result
+
+    def webmail(self, address: str) -> list[dict[str, Any]]:
+        """The mail SPSE sent to ``address`` (its mailbox in the simulated world), newest
+        first."""
+        from_query = urlencode({"alamat": address})
+        result: dict[str, Any] = self._call("GET", f"/webmail?{from_query}")
+        return list(result["messages"])

@@ -9,7 +9,13 @@ from simulator.browser.journeys import JourneyError
 from simulator.browser.journeys.certificate import register_ams
 from simulator.browser.journeys.offer import join_tender, upload_offer
 from simulator.browser.journeys.opening import open_offers
-from simulator.browser.journeys.registration import register_vendor, verify_vendor
+from simulator.browser.journeys.registration import (
+    REGISTRATION_MAIL,
+    fill_registration_form,
+    open_mailed_link,
+    request_registration_link,
+    verify_vendor,
+)
 from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.opening import OpeningRow
@@ -51,8 +57,17 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
     assert vendor_desk.kodok is not None
 
-    with log.step("Penyedia mendaftar online", vendor.user_id, vendor_desk.page) as step:
-        step.note(register_vendor(vendor_desk.page, env.spse_url, vendor))
+    with log.step("Penyedia mendaftar dengan email", vendor.user_id, vendor_desk.page) as step:
+        step.note(request_registration_link(vendor_desk.page, env.spse_url, vendor.email))
+    with log.step(
+        "Penyedia membuka tautan pendaftaran dari email", vendor.user_id, vendor_desk.page
+    ) as step:
+        open_mailed_link(vendor_desk.page, env.spse_url, vendor.email, REGISTRATION_MAIL)
+        step.note(vendor_desk.page.url.split("?", 1)[0])
+    with log.step(
+        "Penyedia melengkapi formulir pendaftaran", vendor.user_id, vendor_desk.page
+    ) as step:
+        step.note(fill_registration_form(vendor_desk.page, env.spse_url, vendor))
 
     with log.step(
         "Verifikator memverifikasi penyedia", verifikator.user_id, lpse_desk.page
@@ -83,7 +98,12 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         "Pokja mendaftar sertifikat elektronik (AMS)", pokja.user_id, pokja_desk.page
     ) as step:
         for message in register_ams(
-            pokja_desk.page, env.spse_url, pokja.user_id, pokja.password, pokja_letter
+            pokja_desk.page,
+            env.spse_url,
+            pokja.user_id,
+            pokja.password,
+            pokja_letter,
+            non_penyedia=True,
         ):
             step.note(message)
 

@@ -27,9 +27,9 @@ FEATURE = """# language: id
 Fitur: Menjalankan skenario pada deployment lain
 
   @KODOK-991
-  Skenario: Pendaftaran online hanya lewat halaman
-    Dengan penyedia "CV Maju" telah mendaftar online
-    Maka halaman menampilkan pesan "registrasi.berhasil"
+  Skenario: Permintaan tautan pendaftaran hanya lewat halaman
+    Ketika calon penyedia "CV Maju" mendaftar dengan alamat emailnya
+    Maka halaman menampilkan pesan "daftar.email_terkirim"
 
   @KODOK-992 @butuh-kendali-sim
   Skenario: Skenario yang ditandai butuh kendali simulasi
@@ -41,7 +41,7 @@ Fitur: Menjalankan skenario pada deployment lain
 
   @KODOK-994
   Skenario: Skenario yang selalu gagal tetap gagal setelah diulang
-    Dengan penyedia "CV Maju" telah mendaftar online
+    Ketika calon penyedia "CV Maju" mendaftar dengan alamat emailnya
     Maka halaman menampilkan pesan "login.harus_login"
 """
 

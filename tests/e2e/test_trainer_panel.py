@@ -44,7 +44,7 @@ def test_adp_switch_fails_the_next_verification_and_switching_it_off_restores_it
 
     assert note.startswith(f"{ADP}: dinyalakan")
     desk = sim_env.desk("verifikator", spamkodok=False)
-    log_in(desk.page, sim_env.spse_url, checker.user_id, checker.password)
+    log_in(desk.page, sim_env.spse_url, checker.user_id, checker.password, non_penyedia=True)
     verification = VerificationPage(desk.page, sim_env.spse_url)
     verification.verify(vendor.user_id)
     assert verification.alert_texts() == [CATALOG.text("adp.tidak_tersedia")]
@@ -81,7 +81,9 @@ def test_clock_buttons_move_the_server_time_and_reach_a_stage_deadline(
     )
     desk = sim_env.desk("pokja", spamkodok=True)
     letter = write_pdf(desk.folder / "Surat Rekomendasi.pdf", "Surat Rekomendasi", [pokja.name])
-    register_ams(desk.page, sim_env.spse_url, pokja.user_id, pokja.password, letter)
+    register_ams(
+        desk.page, sim_env.spse_url, pokja.user_id, pokja.password, letter, non_penyedia=True
+    )
     log_out(desk.page, sim_env.spse_url)
     tender_id = create_tender(desk.page, sim_env.spse_url, pokja, sim_env.data.tender())
     panel = TrainerPanel(sim_env.desk("pelatih", spamkodok=False).page, sim_env.server_url)

@@ -100,7 +100,7 @@ def _open_opening_page(page: Page, spse_url: str, tender_id: str) -> ApendoOpeni
 
 def ask_private_key(page: Page, spse_url: str, pokja: StaffData, tender_id: str) -> list[str]:
     """The pokja asks for the package private key; the messages SPSE answers with."""
-    log_in(page, spse_url, pokja.user_id, pokja.password)
+    log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
     return _open_opening_page(page, spse_url, tender_id).ask_private_key()
 
 
@@ -108,7 +108,7 @@ def open_offers(
     page: Page, spse_url: str, pokja: StaffData, tender_id: str, desk: Path
 ) -> ApendoOpening:
     """Take the package private key, open each offer with APENDO, record every result."""
-    log_in(page, spse_url, pokja.user_id, pokja.password)
+    log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
     opening = _open_opening_page(page, spse_url, tender_id)
     key_file = opening.download_private_key(desk / f"kunci_privat_paket_{tender_id}.pem")
     key = apendo.load_private_key(key_file.read_bytes())

@@ -13,13 +13,19 @@ from simulator.browser.pages.dashboard import DashboardPage
 
 
 def register_ams(
-    page: Page, spse_url: str, user_id: str, password: str, letter: Path | None
+    page: Page,
+    spse_url: str,
+    user_id: str,
+    password: str,
+    letter: Path | None,
+    *,
+    non_penyedia: bool = False,
 ) -> list[str]:
     """Log in (inside SpamKodok), follow the red AMS link, upload the recommendation letter.
 
     Returns the messages shown; JourneyError when the link is missing or SPSE refuses.
     """
-    log_in(page, spse_url, user_id, password)
+    log_in(page, spse_url, user_id, password, non_penyedia=non_penyedia)
     dashboard = DashboardPage(page, spse_url)
     if not dashboard.ams_link.is_visible():
         raise JourneyError(f"no red AMS link on the home page of {user_id}")

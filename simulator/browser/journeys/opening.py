@@ -12,7 +12,7 @@ from simulator.testdata.factory import StaffData
 
 def open_offers(page: Page, spse_url: str, pokja: StaffData, tender_id: str) -> list[OpeningRow]:
     """Log in, open the opening page and let SpamKodok open every offer; the rows shown."""
-    log_in(page, spse_url, pokja.user_id, pokja.password)
+    log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
     opening = OpeningPage(page, spse_url)
     opening.open(tender_id)
     if opening.heading() != "Pembukaan Dokumen Penawaran":

@@ -1,4 +1,5 @@
-"""From online registration to an active vendor account."""
+"""From online registration (e-mail first, the form behind the mailed link) to an active vendor
+account; and Lupa Password."""
 
 from __future__ import annotations
 
@@ -6,23 +7,67 @@ from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
 from simulator.browser.journeys.session import log_in, log_out
-from simulator.browser.pages.registration import RegistrationPage
+from simulator.browser.pages.registration import ForgotPasswordPage, RegistrationPage
 from simulator.browser.pages.verification import VerificationPage
+from simulator.browser.pages.webmail import InboxPage
 from simulator.testdata.factory import StaffData, VendorData
+
+# Subjects of SPSE's mails (fake_spse/domain/email_links.py), as the vendor looks for them.
+REGISTRATION_MAIL = "Konfirmasi Pendaftaran Penyedia"
+RESET_MAIL = "Permintaan Reset Password"
+
+
+def request_registration_link(page: Page, spse_url: str, email: str) -> str:
+    """'Daftar' with ``email``; SPSE's confirmation text (the link is on its way)."""
+    registration = RegistrationPage(page, spse_url)
+    registration.request_link(email)
+    if registration.heading() != "Email Terkirim":
+        raise JourneyError(f"registration e-mail refused: {registration.alert_texts()}")
+    return registration.status_texts()[0]
+
+
+def open_mailed_link(page: Page, spse_url: str, email: str, subject: str) -> None:
+    """The vendor opens its mailbox and clicks the link of SPSE's newest mail ``subject``."""
+    InboxPage(page, spse_url, email).follow_newest_link(subject)
 
 
 def register_vendor(page: Page, spse_url: str, vendor: VendorData) -> str:
-    """Fill in the online registration; returns SPSE's confirmation text."""
+    """The whole online registration: e-mail, the link from the mailbox, the form; returns
+    SPSE's confirmation text."""
+    request_registration_link(page, spse_url, vendor.email)
+    open_mailed_link(page, spse_url, vendor.email, REGISTRATION_MAIL)
+    return fill_registration_form(page, spse_url, vendor)
+
+
+def fill_registration_form(page: Page, spse_url: str, vendor: VendorData) -> str:
+    """The form behind the registration link (open in ``page``); SPSE's confirmation text."""
     registration = RegistrationPage(page, spse_url)
-    registration.register(vendor)
+    if registration.heading() != "Formulir Pendaftaran Penyedia":
+        raise JourneyError(f"registration link refused: {registration.alert_texts()}")
+    registration.fill_form(vendor)
     if registration.heading() != "Pendaftaran Berhasil":
         raise JourneyError(f"registration refused: {registration.alert_texts()}")
     return registration.status_texts()[0]
 
 
+def reset_password(page: Page, spse_url: str, email: str, new_password: str) -> str:
+    """Lupa Password: e-mail, the link from the mailbox, the new password; SPSE's message."""
+    forgot = ForgotPasswordPage(page, spse_url)
+    forgot.request_link(email)
+    if forgot.heading() != "Email Terkirim":
+        raise JourneyError(f"Lupa Password refused: {forgot.alert_texts()}")
+    open_mailed_link(page, spse_url, email, RESET_MAIL)
+    if forgot.heading() != "Password Baru":
+        raise JourneyError(f"Lupa Password link refused: {forgot.alert_texts()}")
+    forgot.set_password(new_password)
+    if forgot.heading() != "Login":
+        raise JourneyError(f"new password refused: {forgot.alert_texts()}")
+    return forgot.status_texts()[0]
+
+
 def verify_vendor(page: Page, spse_url: str, verifikator: StaffData, vendor_id: str) -> str:
     """The verifikator checks the originals at the LPSE and activates the account."""
-    log_in(page, spse_url, verifikator.user_id, verifikator.password)
+    log_in(page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True)
     verification = VerificationPage(page, spse_url)
     verification.verify(vendor_id)
     problems = verification.alert_texts()

@@ -8,10 +8,13 @@ from simulator.browser.journeys import JourneyError
 from simulator.browser.pages.login import LoginPage
 
 
-def log_in(page: Page, spse_url: str, user_id: str, password: str) -> None:
-    """Log in; JourneyError with SPSE's message when SPSE refuses."""
+def log_in(
+    page: Page, spse_url: str, user_id: str, password: str, *, non_penyedia: bool = False
+) -> None:
+    """Log in as a vendor (staff: ``non_penyedia``); JourneyError with SPSE's message when SPSE
+    refuses."""
     login = LoginPage(page, spse_url)
-    login.login(user_id, password)
+    login.login(user_id, password, non_penyedia=non_penyedia)
     if page.url.rstrip("/").endswith("/login") or "/login?" in page.url:
         raise JourneyError(f"login of {user_id} refused: {login.alert_texts()}")
 

@@ -40,6 +40,9 @@ class TicketDraft:
     subcategory: str
     category: str = "Teknis"
     application: str = "SPSE"
+    ticket_type: str = "Permasalahan"  # Tipe Tiket: Permasalahan / Usulan / Permintaan Layanan
+    error_code: str = ""
+    tender_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,9 @@ def file_ticket(
         category=draft.category,
         subcategory=draft.subcategory,
         description=draft.description,
+        ticket_type=draft.ticket_type,
+        error_code=draft.error_code,
+        tender_code=draft.tender_code,
         attachments=attachments,
     )
     if "/tiket/baru" in page.url:

@@ -11,5 +11,5 @@ from simulator.testdata.factory import StaffData, TenderData
 
 def create_tender(page: Page, spse_url: str, pokja: StaffData, tender: TenderData) -> str:
     """Returns the new tender's id (kode tender)."""
-    log_in(page, spse_url, pokja.user_id, pokja.password)
+    log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
     return NewTenderPage(page, spse_url).create(tender)

@@ -1,4 +1,4 @@
-"""The login page, and logging out from the menu."""
+"""The login page (Penyedia / Non Penyedia), and logging out from the menu."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from simulator.browser.pages.base import SpsePage
 class LoginPage(SpsePage):
     path = "/login"
 
-    def login(self, user_id: str, password: str) -> None:
-        """Fill in and send the form (the caller decides what to expect next)."""
+    def login(self, user_id: str, password: str, *, non_penyedia: bool = False) -> None:
+        """Fill in and send the form as a vendor (Penyedia) or as staff (Non Penyedia); the
+        caller decides what to expect next."""
         self.goto()
+        self.page.get_by_label("Non Penyedia" if non_penyedia else "Penyedia", exact=True).check()
         self.page.get_by_label("User ID").fill(user_id)
         self.page.get_by_label("Password").fill(password)
         self.page.get_by_role("button", name="Login").click()

@@ -1,4 +1,5 @@
-"""The vendor's online registration form."""
+"""The vendor's registration as SPSE 4 runs it: 'Daftar' with an e-mail address, then the form
+behind the link SPSE mails; and Lupa Password, the same way."""
 
 from __future__ import annotations
 
@@ -9,15 +10,21 @@ from simulator.testdata.factory import VendorData
 class RegistrationPage(SpsePage):
     path = "/registrasi"
 
-    def register(self, vendor: VendorData) -> None:
+    def request_link(self, email: str) -> None:
+        """'Daftar': type the e-mail address and send it; SPSE mails the registration link."""
         self.goto()
+        self.page.get_by_label("Email", exact=True).fill(email)
+        self.page.get_by_role("button", name="Daftar").click()
+        self.page.wait_for_load_state()
+
+    def fill_form(self, vendor: VendorData) -> None:
+        """The form behind the link (already open in the page); the e-mail comes from it."""
         fields = {
             "Nama Perusahaan": vendor.company,
             "NPWP": vendor.npwp,
             "Alamat": vendor.address,
             "Telepon": vendor.phone,
             "Nama Direktur": vendor.director,
-            "Email": vendor.email,
             "User ID": vendor.user_id,
             "Password": vendor.password,
             "Ulangi Password": vendor.password,
@@ -25,4 +32,24 @@ class RegistrationPage(SpsePage):
         for label, value in fields.items():
             self.page.get_by_label(label, exact=True).fill(value)
         self.page.get_by_role("button", name="Daftar").click()
+        self.page.wait_for_load_state()
+
+
+class ForgotPasswordPage(SpsePage):
+    path = "/lupa-password"
+
+    def request_link(self, email: str) -> None:
+        """Lupa Password: the account's e-mail address; SPSE mails a new-password link."""
+        self.goto()
+        self.page.get_by_label("Email", exact=True).fill(email)
+        self.page.get_by_role("button", name="Kirim").click()
+        self.page.wait_for_load_state()
+
+    def set_password(self, password: str, confirm: str | None = None) -> None:
+        """The form behind the link (already open in the page)."""
+        self.page.get_by_label("Password Baru", exact=True).fill(password)
+        self.page.get_by_label("Ulangi Password Baru", exact=True).fill(
+            password if confirm is None else confirm
+        )
+        self.page.get_by_role("button", name="Simpan").click()
         self.page.wait_for_load_state()

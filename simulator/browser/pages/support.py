@@ -127,16 +127,23 @@ class NewTicketPage(SupportPage):
         category: str,
         subcategory: str,
         description: str,
+        ticket_type: str = "Permasalahan",
+        error_code: str = "",
+        tender_code: str = "",
         attachments: Sequence[Attachment] = (),
     ) -> None:
+        """Fill in "Buat Tiket Baru" (the LPSE stays this LPSE, the form's first choice)."""
         page = self.page
-        page.get_by_label("Judul Permasalahan").fill(title)
+        page.get_by_label("Judul", exact=True).fill(title)
         page.get_by_label("Aplikasi").select_option(label=application)
+        page.get_by_label("Kode Error").fill(error_code)
+        page.get_by_label("Kode Tender").fill(tender_code)
+        page.get_by_label("Tipe Tiket").select_option(label=ticket_type)
         page.get_by_label("Kategori", exact=True).select_option(label=category)
         page.get_by_label("Sub Kategori").select_option(label=f"{category}: {subcategory}")
-        page.get_by_label("Deskripsi Permasalahan").fill(description)
+        page.get_by_label("Deskripsi", exact=True).fill(description)
         if attachments:
-            page.get_by_label("Lampiran").set_input_files(input_files(attachments))
+            page.get_by_label("Unggah").set_input_files(input_files(attachments))
         page.get_by_role("button", name="Kirim Tiket").click()
         page.wait_for_load_state()
 
@@ -157,6 +164,16 @@ class TicketPage(SupportPage):
 
     def handled_by(self) -> str:
         return self.page.locator("td.tier").inner_text().strip()
+
+    def ticket_type(self) -> str:
+        return self.page.locator("td.tipe").inner_text().strip()
+
+    def tender_code(self) -> str:
+        return self.page.locator("td.kode-tender").inner_text().strip()
+
+    def feedback_heading(self) -> bool:
+        """True when the page asks the vendor to 'Beri Feedback' on a resolution."""
+        return self.page.get_by_role("heading", name="Beri Feedback").is_visible()
 
     def attachment_names(self) -> list[str]:
         table = self.page.get_by_role("table", name="Daftar lampiran")

@@ -9,30 +9,29 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
   browser atau aplikasi yang tidak membuang folder dari nama file.
 
   @KODOK-100 @aturan-apa-2 @aturan-apa-3 @aturan-ket-1 @aturan-ket-2
-  Skenario: Tiket diikuti sampai selesai: helpdesk, admin LPSE, LKPP, lalu dinilai penyedia
+  Skenario: Tiket diikuti sampai selesai: Helpdesk LPSE, Helpdesk Eproc LKPP, Helpdesk Teknis LKPP, lalu feedback penyedia
     Dengan penyedia "CV Maju" telah terdaftar dan diverifikasi
     Dan helpdesk LPSE "Hana" bertugas
-    Dan admin LPSE "Adi" bertugas
     Dan helpdesk LKPP "Lina" bertugas
     Ketika penyedia "CV Maju" membuat tiket LPSE Support "Upload Dokumen Penawaran" dengan kronologi Word dan screenshot
     Maka halaman menampilkan pesan "support.tiket_dibuat"
     Dan tiket penyedia "CV Maju" berstatus "baru" dan ditangani "Helpdesk LPSE"
     Ketika "Hana" mengambil tiket penyedia "CV Maju"
     Dan "Hana" meneruskan tiket penyedia "CV Maju"
-    Maka tiket penyedia "CV Maju" berstatus "diproses" dan ditangani "Admin LPSE"
-    Ketika "Adi" meneruskan tiket penyedia "CV Maju"
-    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk LKPP"
+    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk Eproc LKPP"
+    Ketika "Lina" meneruskan tiket penyedia "CV Maju"
+    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk Teknis LKPP"
     Ketika "Lina" menyelesaikan tiket penyedia "CV Maju" dengan jawaban "Sertifikat diterbitkan ulang oleh BSrE, silakan unggah ulang penawaran."
     Dan penyedia "CV Maju" menilai tiketnya "selesai" dengan nilai 5
     Maka tiket penyedia "CV Maju" selesai dan ditutup dengan nilai 5
     Dan penyedia "CV Maju" melihat riwayat penanganan tiketnya:
-      | oleh    | peran         | aksi                          | status             |
-      | CV Maju | Penyedia      | Tiket dibuat                  | baru               |
-      | Hana    | Helpdesk LPSE | Tiket diambil                 | diproses           |
-      | Hana    | Helpdesk LPSE | Diteruskan ke Admin LPSE      | diproses           |
-      | Adi     | Admin LPSE    | Diteruskan ke Helpdesk LKPP   | diteruskan ke LKPP |
-      | Lina    | Helpdesk LKPP | Diselesaikan                  | selesai            |
-      | CV Maju | Penyedia      | Dinilai selesai (nilai 5)     | selesai            |
+      | oleh    | peran         | aksi                                 | status             |
+      | CV Maju | Penyedia      | Tiket dibuat                         | baru               |
+      | Hana    | Helpdesk LPSE | Tiket diambil                        | diproses           |
+      | Hana    | Helpdesk LPSE | Diteruskan ke Helpdesk Eproc LKPP    | diteruskan ke LKPP |
+      | Lina    | Helpdesk LKPP | Diteruskan ke Helpdesk Teknis LKPP   | diteruskan ke LKPP |
+      | Lina    | Helpdesk LKPP | Diselesaikan                         | selesai            |
+      | CV Maju | Penyedia      | Dinilai selesai (nilai 5)            | selesai            |
 
   @KODOK-101
   Skenario: Penilaian "tidak selesai" mengembalikan tiket kepada yang menyelesaikannya
@@ -80,3 +79,10 @@ Fitur: Melapor lewat LPSE Support, dan lewat email bila LPSE Support tidak dapat
       | Kronologi Error.exe          | 20     | Upload penawaran gagal. | support.lampiran_jenis  |
       | ..\\..\\Kronologi Error.docx | 20     | Upload penawaran gagal. | support.lampiran_nama   |
       | Kronologi Error.docx         | 20     | (kosong)                | support.deskripsi_wajib |
+
+  @KODOK-145 @aturan-apa-3
+  Skenario: Formulir tiket LPSE Support mencatat LPSE, Kode Error, Kode Tender dan Tipe Tiket
+    Dengan penyedia "CV Maju" telah terdaftar dan diverifikasi
+    Ketika penyedia "CV Maju" membuat tiket LPSE Support bertipe "Permintaan Layanan" dengan kode error "ERR-UPLOAD-500" dan kode tender "10012345"
+    Maka halaman menampilkan pesan "support.tiket_dibuat"
+    Dan tiket penyedia "CV Maju" tercatat bertipe "Permintaan Layanan" dengan kode error "ERR-UPLOAD-500" dan kode tender "10012345" untuk LPSE ini

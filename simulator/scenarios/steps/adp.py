@@ -198,7 +198,7 @@ def verifikator_verifies(adp_scene: AdpScene, alias: str) -> None:
     """At the vendor's LPSE; the page is left as SPSE answered (message and vendor list)."""
     lpse = adp_scene.home_of(alias)
     checker = adp_scene.verifikator_at(lpse)
-    log_in(checker.desk.page, lpse.spse_url, checker.user_id, checker.password)
+    log_in(checker.desk.page, lpse.spse_url, checker.user_id, checker.password, non_penyedia=True)
     VerificationPage(checker.desk.page, lpse.spse_url).verify(adp_scene.world.actor(alias).user_id)
 
 

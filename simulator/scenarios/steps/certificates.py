@@ -54,7 +54,13 @@ def at_home(world: World, actor: Actor) -> DashboardPage:
     dashboard = DashboardPage(actor.desk.page, world.env.spse_url)
     dashboard.goto()
     if "/login" in actor.desk.page.url:
-        log_in(actor.desk.page, world.env.spse_url, actor.user_id, actor.password)
+        log_in(
+            actor.desk.page,
+            world.env.spse_url,
+            actor.user_id,
+            actor.password,
+            non_penyedia=actor.role != "penyedia",
+        )
     return dashboard
 
 

@@ -87,8 +87,12 @@ def register(world: World, actor: Actor) -> None:
     assert actor.vendor is not None
     if world.arranged:
         world.env.arrange.register_vendor(actor.vendor)
-    else:
-        register_vendor(actor.desk.page, world.env.spse_url, actor.vendor)
+        return
+    if world.env.options.base_url:
+        # The link comes by e-mail, and the vendor's mailbox of the simulated world is part of
+        # /_sim: on another deployment this raises ControlPlaneUnavailable (not applicable).
+        world.env.sim.webmail(actor.vendor.email)
+    register_vendor(actor.desk.page, world.env.spse_url, actor.vendor)
 
 
 def verify(world: World, actor: Actor) -> None:
@@ -106,7 +110,14 @@ def embed_certificate(world: World, actor: Actor) -> None:
     env = world.env
     letter = letter_for(actor)
     if not world.arranged:
-        register_ams(actor.desk.page, env.spse_url, actor.user_id, actor.password, letter)
+        register_ams(
+            actor.desk.page,
+            env.spse_url,
+            actor.user_id,
+            actor.password,
+            letter,
+            non_penyedia=actor.role != "penyedia",
+        )
         log_out(actor.desk.page, env.spse_url)
         return
     kodok = actor.desk.kodok

@@ -343,7 +343,12 @@ def pokja_replaces_key(world: World, offer_log: OfferLog, alias: str) -> None:
     kodok.keystore_path.rename(kodok.keystore_path.with_name("spamkodok-hilang.p12"))
     world.env.sim.revoke(pokja.user_id)
     register_ams(
-        pokja.desk.page, world.env.spse_url, pokja.user_id, pokja.password, letter_for(pokja)
+        pokja.desk.page,
+        world.env.spse_url,
+        pokja.user_id,
+        pokja.password,
+        letter_for(pokja),
+        non_penyedia=True,
     )
     log_out(pokja.desk.page, world.env.spse_url)
     new = kodok.keystore().certificate

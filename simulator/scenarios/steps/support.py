@@ -81,7 +81,13 @@ class SupportScene:
             env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
             DashboardPage(actor.desk.page, env.spse_url).goto()
         else:
-            log_in(actor.desk.page, env.spse_url, actor.user_id, actor.password)
+            log_in(
+                actor.desk.page,
+                env.spse_url,
+                actor.user_id,
+                actor.password,
+                non_penyedia=actor.role != "penyedia",
+            )
         self.in_spse.add(actor.alias)
 
     def support(self, actor: Actor) -> SupportEntry:
@@ -295,6 +301,56 @@ def vendor_sends_bad_ticket(
     support_scene.submissions[alias] = submission
     if submission.number is not None:
         support_scene.tickets[alias] = submission.number
+
+
+@when(
+    parsers.parse(
+        'penyedia "{alias}" membuat tiket LPSE Support bertipe "{ticket_type}" dengan kode error '
+        '"{error_code}" dan kode tender "{tender_code}"'
+    )
+)
+def vendor_files_typed_ticket(
+    world: World,
+    support_scene: SupportScene,
+    alias: str,
+    ticket_type: str,
+    error_code: str,
+    tender_code: str,
+) -> None:
+    actor = world.actor(alias)
+    support_scene.ensure_support(actor)
+    draft = TicketDraft(
+        title=f"{ticket_type}: tender {tender_code}",
+        description=f"{ticket_type} terkait tender {tender_code} (kode error {error_code}).",
+        subcategory="Upload Dokumen Penawaran",
+        ticket_type=ticket_type,
+        error_code=error_code,
+        tender_code=tender_code,
+    )
+    submission = file_ticket(actor.desk.page, world.env.spse_url, draft)
+    support_scene.submissions[alias] = submission
+    if submission.number is not None:
+        support_scene.tickets[alias] = submission.number
+
+
+@then(
+    parsers.parse(
+        'tiket penyedia "{alias}" tercatat bertipe "{ticket_type}" dengan kode error '
+        '"{error_code}" dan kode tender "{tender_code}" untuk LPSE ini'
+    )
+)
+def typed_ticket_stored(
+    world: World,
+    support_scene: SupportScene,
+    alias: str,
+    ticket_type: str,
+    error_code: str,
+    tender_code: str,
+) -> None:
+    stored = support_scene.stored(alias)
+    expected = (ticket_type, error_code, tender_code, world.env.settings.lpse_name)
+    observed = (stored["ticket_type"], stored["error_code"], stored["tender_code"], stored["lpse"])
+    world.expect(f"isian tiket {alias}", str(expected), str(observed), observed == expected)
 
 
 # Handling ----------------------------------------------------------------------------------------

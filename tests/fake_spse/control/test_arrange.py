@@ -45,7 +45,6 @@ def http(tmp_path: Path) -> Iterator[httpx.Client]:
         data_dir=tmp_path / "lpse",
         clock_start=datetime(2026, 3, 2, 1, 0, tzinfo=UTC),
         password_cost=SIMULATED_PASSWORD_COST,
-        smtp_port=None,
     )
     with RunningServer(settings) as server, httpx.Client(base_url=server.url) as client:
         staff = {"role": "verifikator", "name": "Maria", "email": "v@x.go.id"}
@@ -74,8 +73,11 @@ def test_a_vendor_is_registered_verified_and_logged_in(http: httpx.Client) -> No
 
 def test_the_rules_still_apply(http: httpx.Client) -> None:
     http.post("/_sim/arrange/vendor", json=VENDOR)
-    # The same user id twice, as the registration page would refuse it.
-    again = http.post("/_sim/arrange/vendor", json=VENDOR)
+    # The same user id twice (with another e-mail address, which gets its link), as the
+    # registration form would refuse it; the same e-mail address gets no link at all.
+    same_email = http.post("/_sim/arrange/vendor", json={**VENDOR, "user_id": "cvlain"})
+    assert same_email.json()["error"] == "registrasi.email_dipakai"
+    again = http.post("/_sim/arrange/vendor", json={**VENDOR, "email": "lain@example.co.id"})
     assert again.status_code == 400
     assert again.json()["error"] == "registrasi.user_id_dipakai"
     # An unverified vendor cannot log in.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
 import pytest
 from service_world import (
     MESSAGES,
@@ -133,3 +136,12 @@ def test_only_verifikator_or_admin_verifies(lpse: LpseUnderTest) -> None:
     with pytest.raises(NotFound):
         lpse.accounts.verify_vendor(verifier, "tidakada")
     assert lpse.accounts.account("ptmaju").status is AccountStatus.MENUNGGU_VERIFIKASI
+
+
+def test_without_a_mail_server_no_registration_link_is_kept(lpse: LpseUnderTest) -> None:
+    # The service test's LPSE has no SMTP server (as with smtp_port=None): the mail cannot go.
+    with pytest.raises(DomainError) as caught:
+        lpse.accounts.request_registration("admin@majujaya.co.id", "http://x/f?token=")
+    assert caught.value.key == "email.tidak_terkirim"
+    with closing(sqlite3.connect(lpse.settings.data_dir / "spse.sqlite3")) as db:
+        assert db.execute("SELECT COUNT(*) FROM email_links").fetchone() == (0,)

@@ -23,6 +23,7 @@ from fake_spse.support.tickets import (
     Ticket,
     TicketDraft,
     TicketStatus,
+    TicketType,
     Tier,
     allowed_actions,
     apply,
@@ -111,25 +112,27 @@ def test_only_vendors_file_tickets() -> None:
     assert refused.value.key == "support.hanya_penyedia"
 
 
-def test_the_whole_way_helpdesk_admin_lkpp_and_the_vendor_rates_it_resolved() -> None:
+def test_the_whole_way_lpse_eproc_lkpp_teknis_lkpp_and_the_vendor_gives_feedback() -> None:
     ticket = step(filed(), HELPDESK, Action.AMBIL)
     assert (ticket.status, ticket.assignee) == (TicketStatus.DIPROSES, "hana")
     ticket = step(ticket, HELPDESK, Action.ESKALASI)
     assert (ticket.status, ticket.tier, ticket.assignee) == (
-        TicketStatus.DIPROSES,
-        Tier.ADMIN,
+        TicketStatus.DITERUSKAN_LKPP,
+        Tier.LKPP,
         None,
     )
-    ticket = step(ticket, ADMIN, Action.ESKALASI)
-    assert (ticket.status, ticket.tier) == (TicketStatus.DITERUSKAN_LKPP, Tier.LKPP)
+    assert ticket.tier.label == "Helpdesk Eproc LKPP"
     assert ticket.escalated_to_lkpp
+    ticket = step(ticket, LKPP, Action.ESKALASI)
+    assert (ticket.status, ticket.tier) == (TicketStatus.DITERUSKAN_LKPP, Tier.LKPP_TEKNIS)
+    assert ticket.tier.label == "Helpdesk Teknis LKPP"
     ticket = step(ticket, LKPP, Action.AMBIL)
     assert (ticket.status, ticket.assignee) == (TicketStatus.DITERUSKAN_LKPP, "lina")
     ticket = step(ticket, LKPP, Action.SELESAIKAN, note="Sertifikat diterbitkan ulang.")
     assert (ticket.status, ticket.resolved_by, ticket.resolved_tier) == (
         TicketStatus.SELESAI,
         "lina",
-        Tier.LKPP,
+        Tier.LKPP_TEKNIS,
     )
     ticket = step(ticket, VENDOR, Action.TERSELESAIKAN, rating=5)
     assert (ticket.status, ticket.closed, ticket.rating) == (TicketStatus.SELESAI, True, 5)
@@ -153,7 +156,6 @@ def test_tidak_selesai_returns_the_ticket_to_whoever_resolved_it() -> None:
 
 def test_tidak_selesai_after_lkpp_goes_back_to_lkpp() -> None:
     ticket = step(filed(), HELPDESK, Action.ESKALASI)
-    ticket = step(ticket, ADMIN, Action.ESKALASI)
     ticket = step(ticket, LKPP, Action.SELESAIKAN, note="Sudah diperbaiki.")
     ticket = step(ticket, VENDOR, Action.TIDAK_SELESAI, rating=2, note="Belum.")
     assert (ticket.status, ticket.tier, ticket.assignee) == (
@@ -192,8 +194,8 @@ def test_every_status_action_pair_outside_the_table_is_refused() -> None:
 
 def test_working_status_depends_on_the_tier() -> None:
     assert working_status(Tier.HELPDESK) is TicketStatus.DIPROSES
-    assert working_status(Tier.ADMIN) is TicketStatus.DIPROSES
     assert working_status(Tier.LKPP) is TicketStatus.DITERUSKAN_LKPP
+    assert working_status(Tier.LKPP_TEKNIS) is TicketStatus.DITERUSKAN_LKPP
 
 
 def test_who_may_see_a_ticket() -> None:
@@ -204,7 +206,7 @@ def test_who_may_see_a_ticket() -> None:
         assert can_view(ticket, "staf", role)
     assert not can_view(ticket, "pak", Role.POKJA)
     assert not can_view(ticket, "lina", Role.LKPP)
-    escalated = step(step(ticket, HELPDESK, Action.ESKALASI), ADMIN, Action.ESKALASI)
+    escalated = step(ticket, HELPDESK, Action.ESKALASI)
     assert can_view(escalated, "lina", Role.LKPP)
 
 
@@ -222,18 +224,18 @@ def test_handlers_act_only_at_their_tier() -> None:
     with pytest.raises(Forbidden) as vendor_takes:
         apply(ticket, VENDOR, Action.AMBIL, at=START)
     assert vendor_takes.value.key == "support.bukan_penanganan"
-    at_admin = step(ticket, HELPDESK, Action.ESKALASI)
+    at_lkpp = step(ticket, HELPDESK, Action.ESKALASI)
     with pytest.raises(Forbidden) as helpdesk_after:
-        apply(at_admin, HELPDESK, Action.SELESAIKAN, at=START, note="x")
+        apply(at_lkpp, HELPDESK, Action.SELESAIKAN, at=START, note="x")
     assert helpdesk_after.value.key == "support.bukan_penanganan"
-    at_lkpp = step(at_admin, ADMIN, Action.ESKALASI)
     with pytest.raises(Forbidden):
         apply(at_lkpp, ADMIN, Action.SELESAIKAN, at=START, note="x")
-    # LKPP is the top tier: no escalation button, and no escalation.
-    assert Action.ESKALASI not in allowed_actions(at_lkpp, "lina", Role.LKPP)
+    at_teknis = step(at_lkpp, LKPP, Action.ESKALASI)
+    # Helpdesk Teknis LKPP is the top tier: no escalation button, and no escalation.
+    assert Action.ESKALASI not in allowed_actions(at_teknis, "lina", Role.LKPP)
     with pytest.raises(DomainError) as top:
-        apply(at_lkpp, LKPP, Action.ESKALASI, at=START)
-    assert top.value.key == "support.aksi_tidak_diizinkan"
+        apply(at_teknis, LKPP, Action.ESKALASI, at=START)
+    assert top.value.key == "support.tidak_dapat_diteruskan"
 
 
 def test_only_the_filing_vendor_rates() -> None:
@@ -331,3 +333,39 @@ def test_every_message_key_of_the_rules_is_in_the_catalog() -> None:
     keys = set(re.findall(r'"(support\.[a-z_]+)"', source))
     assert keys
     assert keys <= set(CATALOG)
+
+
+def test_the_form_s_ticket_type_tender_code_and_error_code() -> None:
+    good = TicketDraft(
+        title="Usul",
+        application="SPSE",
+        category="Teknis",
+        subcategory="Lainnya",
+        description="Usulan fitur.",
+        lpse="LPSE Kota Surakarta",
+        error_code="ERR-500",
+        tender_code="10012345",
+        ticket_type=TicketType.USULAN.value,
+    )
+    assert draft_problems(good) == []
+    bad = replace(good, ticket_type="Keluhan", tender_code="10-12", error_code="x" * 61)
+    assert [p.key for p in draft_problems(bad)] == [
+        "support.tipe_tidak_valid",
+        "support.kode_tender_tidak_valid",
+        "support.kode_error_panjang",
+    ]
+    ticket, _ = new_ticket(
+        "LPSE-3372-2026-000001",
+        VENDOR,
+        good,
+        email="a@b.co.id",
+        phone="1",
+        company="CV Maju",
+        at=START,
+    )
+    assert (ticket.lpse, ticket.error_code, ticket.tender_code, ticket.ticket_type) == (
+        "LPSE Kota Surakarta",
+        "ERR-500",
+        "10012345",
+        "Usulan",
+    )

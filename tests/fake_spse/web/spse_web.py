@@ -21,6 +21,7 @@ from spse_shared.profile import UPLOAD_STAGE as UPLOAD_STAGE
 BASE = "/eproc4"
 PASSWORD = "rahasia123"
 PDF_LETTER = b"%PDF-1.4\n% surat rekomendasi\n%%EOF\n"
+MAILED_LINK = re.compile(r"https?://\S+token=\S+")
 TOKEN_IN_PAGE = re.compile(r"d\.authenticityToken = '([^']+)'")
 
 
@@ -62,18 +63,35 @@ class Browser:
         return self.post_form("/login", {"user_id": user_id, "password": password})
 
     def register(self, user_id: str, **changes: str) -> httpx.Response:
+        """'Daftar' with the e-mail address, the link from the mail, then the form behind it;
+        the first refusal on the way is returned."""
+        email = changes.pop("email", f"admin@{user_id}.co.id")
+        mailed = self.post_form("/registrasi", {"email": email})
+        if mailed.status_code != 200:
+            return mailed
         fields = {
             "user_id": user_id,
             "password": PASSWORD,
             "password_confirm": PASSWORD,
             "company": f"PT {user_id.title()}",
             "npwp": "01.234.567.8-901.000",
-            "email": f"admin@{user_id}.co.id",
             "address": f"Jl. {user_id.title()} No. 1, Surakarta",
             "phone": "0271-123456",
             "director": f"Direktur {user_id.title()}",
+            "link": self.mailed_token(email),
         }
-        return self.post_form("/registrasi", {**fields, **changes})
+        return self.post_form("/registrasi/formulir", {**fields, **changes})
+
+    def mailed_link(self, email: str) -> str:
+        """The link in the newest mail SPSE sent to ``email`` (read from the webmail)."""
+        messages = self.http.get("/_sim/webmail", params={"alamat": email}).json()["messages"]
+        assert messages, f"no mail to {email}"
+        found = MAILED_LINK.search(messages[0]["body"])
+        assert found, messages[0]["body"]
+        return found.group(0)
+
+    def mailed_token(self, email: str) -> str:
+        return self.mailed_link(email).split("token=", 1)[1]
 
     def ams(
         self,

@@ -226,7 +226,6 @@ def test_role_checks(people: People) -> None:
     assert people.helpdesk.http.get("/support/tiket/baru").status_code == 403
     # Escalated to LKPP, LKPP sees it.
     assert people.helpdesk.act(number, "eskalasi").status_code == 303
-    assert people.admin.act(number, "eskalasi").status_code == 303
     assert people.lkpp.ticket(number).status_code == 200
     assert number in people.lkpp.http.get("/support/tiket").text
 
@@ -242,7 +241,7 @@ def test_the_whole_way_over_http(people: People) -> None:
         (people.helpdesk, "minta_info", {"catatan": "Mohon screenshot."}),
         (people.vendor_a, "komentar", {"catatan": "Terlampir."}),
         (people.helpdesk, "eskalasi", {}),
-        (people.admin, "eskalasi", {}),
+        (people.lkpp, "eskalasi", {}),
         (people.lkpp, "selesaikan", {"catatan": "Sudah diperbaiki."}),
         (people.vendor_a, "tidak_selesai", {"catatan": "Belum.", "nilai": "2"}),
         (people.lkpp, "selesaikan", {"catatan": "Sekarang sudah."}),
@@ -257,7 +256,7 @@ def test_the_whole_way_over_http(people: People) -> None:
         "diproses",
         "menunggu penyedia",
         "diproses",
-        "diproses",
+        "diteruskan ke LKPP",
         "diteruskan ke LKPP",
         "selesai",
         "diteruskan ke LKPP",
@@ -427,3 +426,39 @@ def test_a_fixed_smtp_port_is_used(tmp_path: Path, free_port: int) -> None:
         assert running.smtp_address == ("127.0.0.1", free_port)
         with smtplib.SMTP("127.0.0.1", free_port, timeout=10) as client:
             assert client.noop()[0] == 250
+
+
+def test_the_form_s_fields_and_beri_feedback(people: People) -> None:
+    form = people.vendor_a.http.get("/support/tiket/baru")
+    for label in ("Judul", "LPSE", "Aplikasi", "Kode Error", "Kode Tender", "Tipe Tiket"):
+        assert f">{label}</label>" in form.text
+    assert ">Unggah</label>" in form.text
+    for ticket_type in ("Permasalahan", "Usulan", "Permintaan Layanan"):
+        assert f">{ticket_type}</option>" in form.text
+    refused = people.vendor_a.file_ticket(tipe="Keluhan", kode_tender="12-ab")
+    assert refused.status_code == 400
+    assert MESSAGES.text(
+        "support.tipe_tidak_valid", choices="Permasalahan, Usulan, Permintaan Layanan"
+    ) in alerts(refused)
+    assert MESSAGES.text("support.kode_tender_tidak_valid") in alerts(refused)
+    filed = people.vendor_a.file_ticket(
+        lpse="LPSE Kota Surakarta",
+        kode_error="ERR-UPLOAD-500",
+        kode_tender="10012345",
+        tipe="Permintaan Layanan",
+    )
+    number = number_from(filed)
+    ticket = stored(people.sim)["tickets"][0]
+    assert (ticket["lpse"], ticket["error_code"], ticket["tender_code"], ticket["ticket_type"]) == (
+        "LPSE Kota Surakarta",
+        "ERR-UPLOAD-500",
+        "10012345",
+        "Permintaan Layanan",
+    )
+    shown = page_text(people.vendor_a.ticket(number))
+    assert "10012345" in shown
+    assert "Permintaan Layanan" in shown
+    assert "Beri Feedback" not in shown
+    assert people.helpdesk.act(number, "ambil").status_code == 303
+    assert people.helpdesk.act(number, "selesaikan", catatan="Sudah.").status_code == 303
+    assert "Beri Feedback" in page_text(people.vendor_a.ticket(number))

@@ -87,3 +87,32 @@ def test_an_empty_or_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert capsys.readouterr().out.rstrip().endswith("0 tiket")
     assert not (tmp_path / "support.sqlite3").exists()
     assert main(["mail", str(tmp_path / "nope")]) == 2
+
+
+def test_mail_penyedia_lists_the_mail_spse_sent_to_vendors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    box = Mailbox(tmp_path / "webmail", lambda: START)
+    for to, subject in (
+        ("admin@cvmaju.co.id", "[LPSE Kota Surakarta] Konfirmasi Pendaftaran Penyedia"),
+        ("admin@cvlain.co.id", "[LPSE Kota Surakarta] Permintaan Reset Password"),
+    ):
+        message = EmailMessage()
+        message["From"] = "noreply@surakarta.go.id"
+        message["To"] = to
+        message["Subject"] = subject
+        message.set_content("http://127.0.0.1/eproc4/registrasi/formulir?token=abc")
+        box.deliver(bytes(message), mail_from="noreply@surakarta.go.id", rcpt_tos=[to])
+    assert main(["mail", str(tmp_path), "--penyedia"]) == 0
+    out = capsys.readouterr().out
+    assert "Konfirmasi Pendaftaran" in out
+    assert "Reset Password" in out
+    assert out.rstrip().endswith("2 email")
+    assert main(["mail", str(tmp_path), "--penyedia", "ADMIN@cvmaju.co.id"]) == 0
+    out = capsys.readouterr().out
+    assert "admin@cvmaju.co.id" in out
+    assert "Reset Password" not in out
+    assert out.rstrip().endswith("1 email")
+    # The LPSE's own mailbox is another one: empty here.
+    assert main(["mail", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("0 email")
