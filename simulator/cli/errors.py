@@ -30,6 +30,7 @@ USER_ERRORS = (
     ("simulator.evidence.bundle", "EvidenceError"),
     ("spse_shared.profile", "ProfileError"),
     ("simulator.demo.basic", "DataDirMismatch"),
+    ("simulator.rush.plan", "RushError"),
 )
 
 

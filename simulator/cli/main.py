@@ -28,6 +28,7 @@ from simulator.cli import (
     replay,
     report,
     run,
+    rush,
     serve,
     tickets,
 )
@@ -49,6 +50,7 @@ COMMANDS = (
     evidence,
     tickets,
     mail,
+    rush,
 )
 
 
