@@ -24,7 +24,7 @@ from locust.stats import (
     stats_history,
 )
 
-from simulator.rush.locustfile import RushVendor, TenderReader
+from simulator.rush.locustfile import SHARED, RushVendor, TenderReader
 from simulator.rush.plan import PLAN_ENV, RushPlan
 
 LOCUST_HTML_NAME = "locust.html"
@@ -76,8 +76,7 @@ def run_locust(
         elapsed = time.time() - started
         if on_tick is not None:
             on_tick(elapsed)
-        spawned = runner.spawning_greenlet is None or runner.spawning_greenlet.dead
-        if spawned and runner.user_classes_count.get(RushVendor.__name__, 0) == 0:
+        if SHARED.finished >= vendors:
             break
         if elapsed > timeout_s:
             timed_out = True

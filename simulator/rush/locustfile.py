@@ -29,7 +29,6 @@ from typing import Any
 import gevent
 from locust import HttpUser, constant, events, task
 from locust.env import Environment
-from locust.exception import StopUser
 from locust.runners import WorkerRunner
 from requests import RequestException, Response
 
@@ -57,6 +56,7 @@ RETRIES = 30
 RETRY_PAUSE_S = 1.0
 TIMEOUT_S = 300.0
 UPLOAD = "kirim penawaran"
+IDLE_S = 3600.0
 
 
 class _ClientCut(Exception):
@@ -71,6 +71,7 @@ class _Shared:
         self._plan: RushPlan | None = None
         self._queue: Iterator[Vendor] | None = None
         self._log: Any = None
+        self.finished = 0
 
     def plan(self) -> RushPlan:
         with self._lock:
@@ -93,6 +94,11 @@ class _Shared:
                 workers = max(1, int(os.environ.get(WORKERS_ENV, "1")))
                 self._queue = iter(plan.uploaders()[worker_index::workers])
             return next(self._queue, None)
+
+    def finish(self) -> None:
+        """One more vendor of this process is done."""
+        with self._lock:
+            self.finished += 1
 
     def log(self, entry: dict[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False) + "\n"
@@ -154,19 +160,33 @@ class RushVendor(_Base):
     """One vendor on deadline day (its kind from the plan)."""
 
     fixed_count = _vendor_count()
+    vendor: Vendor | None = None
+    finished = False
+
+    def wait_time(self) -> float:
+        # A vendor who is done stays (idle) until the rush ends: Locust would start a new user
+        # in place of one that stopped, and every vendor uploads once.
+        return IDLE_S if self.finished else 0.0
 
     def on_start(self) -> None:
         runner = self.environment.runner
-        vendor = SHARED.claim(int(getattr(runner, "worker_index", 0) or 0))
-        if vendor is None:
-            raise StopUser
-        self.vendor = vendor
-        self.client.cookies.set(vendor.cookie_name, vendor.cookie_value)
+        self.vendor = SHARED.claim(int(getattr(runner, "worker_index", 0) or 0))
+        if self.vendor is not None:
+            self.client.cookies.set(self.vendor.cookie_name, self.vendor.cookie_value)
 
     @task
     def deadline_day(self) -> None:
+        if self.finished:
+            return
+        try:
+            if self.vendor is not None:
+                self._deadline_day(self.vendor)
+        finally:
+            self.finished = True
+            SHARED.finish()
+
+    def _deadline_day(self, vendor: Vendor) -> None:
         plan = SHARED.plan()
-        vendor = self.vendor
         self.tender_list()
         tender = plan.tender_id
         self.page(f"/lelang/{tender}/pengumumanlelang", "pengumuman tender")
@@ -175,7 +195,6 @@ class RushVendor(_Base):
         self._send(vendor, 0, "pertama" if vendor.kind != LATE else "terlambat")
         if vendor.kind == REUPLOAD and len(vendor.offers) > 1:
             self._send(vendor, 1, "ganti")
-        raise StopUser
 
     def _wait_for_deadline(self, plan: RushPlan) -> None:
         """A late vendor waits until the server's clock (shown on the offer page) is past the

@@ -192,7 +192,13 @@ class RushPlan:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             vendors = tuple(
-                Vendor(**{**v, "offers": tuple(Offer(**o) for o in v["offers"])})
+                Vendor(
+                    **{
+                        **v,
+                        "offers": tuple(Offer(**o) for o in v["offers"]),
+                        "documents": tuple(v.get("documents", ())),
+                    }
+                )
                 for v in data.pop("vendors")
             )
             deadline = datetime.fromisoformat(data.pop("deadline"))

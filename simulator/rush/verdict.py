@@ -258,6 +258,8 @@ def judge(
             continue
         last = max(accepted, key=lambda u: u.t1)
         now_current = current.get(vendor, [])
+        if last.receipt_offer_id not in rows:
+            continue  # already a receipt without a stored offer
         if not any(r.offer_id == last.receipt_offer_id for r in now_current):
             # A later upload swallowed by a kill may have replaced it: excused then.
             swallowed = any(
