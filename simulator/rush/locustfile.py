@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import gevent
 from locust import HttpUser, constant, events, task
@@ -172,7 +173,11 @@ class RushVendor(_Base):
         runner = self.environment.runner
         self.vendor = SHARED.claim(int(getattr(runner, "worker_index", 0) or 0))
         if self.vendor is not None:
-            self.client.cookies.set(self.vendor.cookie_name, self.vendor.cookie_value)
+            # For the server's host, so that a cookie the server sets later replaces this one.
+            host = urlsplit(SHARED.plan().server_url).hostname or ""
+            self.client.cookies.set(
+                self.vendor.cookie_name, self.vendor.cookie_value, domain=host, path="/"
+            )
 
     @task
     def deadline_day(self) -> None:
@@ -200,7 +205,8 @@ class RushVendor(_Base):
         """A late vendor waits until the server's clock (shown on the offer page) is past the
         deadline."""
         while True:
-            response = self.page(f"/lelang/{plan.tender_id}/penawaran", "halaman penawaran")
+            assert self.vendor is not None
+            response = self._offer_page(self.vendor)
             shown = SERVER_TIME.search(response.text) if response is not None else None
             if shown is not None:
                 now = datetime.fromisoformat(shown.group(1))
@@ -217,9 +223,7 @@ class RushVendor(_Base):
         path = SHARED.folder / offer.path
         cut_first = vendor.kind == CUT
         for attempt in range(1, RETRIES + 1):
-            token = _token(
-                self.page(f"/lelang/{SHARED.plan().tender_id}/penawaran", "halaman penawaran")
-            )
+            token = _token(self._offer_page(vendor))
             if token is None:
                 gevent.sleep(RETRY_PAUSE_S)
                 continue
@@ -228,6 +232,30 @@ class RushVendor(_Base):
             if not again:
                 return
             gevent.sleep(RETRY_PAUSE_S if not answered else 0)
+
+    def _offer_page(self, vendor: Vendor) -> Response | None:
+        """The offer page; when the session has ended (a server whose sessions expire), the
+        vendor logs in on the login page it was sent to, as a person would, and opens it again."""
+        path = f"/lelang/{SHARED.plan().tender_id}/penawaran"
+        page = self.page(path, "halaman penawaran")
+        if page is not None and urlsplit(page.url).path.endswith("/login"):
+            self._log_in(vendor, page)
+            page = self.page(path, "halaman penawaran")
+        return page
+
+    def _log_in(self, vendor: Vendor, login_page: Response) -> None:
+        """The login form, with the login page's authenticity token."""
+        form = {
+            "authenticityToken": _token(login_page) or "",
+            "user_id": vendor.user_id,
+            "password": vendor.password,
+        }
+        started = time.time()
+        try:
+            response = self.client.post(self.spse + "/login", data=form, name="login")
+            SHARED.log(_page_entry("login", started, response.status_code, None))
+        except RequestException as exc:
+            SHARED.log(_page_entry("login", started, None, str(exc)))
 
     def _post(
         self,
