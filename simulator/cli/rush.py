@@ -100,6 +100,8 @@ def handle(args: argparse.Namespace) -> int:
         raise CliError("--jendela harus lebih dari 0 detik")
     if args.proses < 1:
         raise CliError("--proses harus paling sedikit 1")
+    if args.kill_at is not None and args.kill_at <= 0:
+        raise CliError("--kill-at harus lebih dari 0 detik")
     if args.nilai_saja:
         if not args.data_dir:
             raise CliError("--nilai-saja butuh --data-dir (folder data server fake SPSE)")
@@ -111,16 +113,21 @@ def handle(args: argparse.Namespace) -> int:
             "--base-url dipakai bersama --siapkan-saja; rush di server lain dijalankan oleh "
             "Locust master/worker (lihat README)"
         )
-    # Imported here, first: Locust patches the process for gevent when it is imported, and the
-    # patch must come before the networking modules load (see simulator.cli.main for why the
-    # layers are imported by the handlers).
+    # The plan module is light (no networking): the sizes are checked before any work starts.
+    from simulator.rush.plan import Mix, PlanError, SizeMix
+
+    try:
+        sizes = SizeMix.parse(args.ukuran)
+    except PlanError as exc:
+        raise CliError(f"--ukuran: {exc}") from exc
+    # Imported here, before any networking module: Locust patches the process for gevent when
+    # it is imported (see simulator.cli.main for why the layers are imported by the handlers).
     from simulator.rush import engine  # noqa: F401
-    from simulator.rush.plan import Mix, SizeMix
     from simulator.rush.prepare import RushOptions
 
     options = RushOptions(
         vendors=args.penyedia,
-        sizes=SizeMix.parse(args.ukuran),
+        sizes=sizes,
         window_s=args.jendela,
         profile=args.profile,
         seed=args.seed,
@@ -154,7 +161,7 @@ def _prepare_only(args: argparse.Namespace, options: object, folder: Path) -> in
 
 
 def _judge_only(folder: Path, data_dir: Path) -> int:
-    from simulator.rush.run import judge_folder, write_outputs
+    from simulator.rush.judging import judge_folder, write_outputs
 
     verdict = judge_folder(folder, data_dir)
     return _summary(verdict, write_outputs(folder, verdict))

@@ -25,10 +25,8 @@ from locust.stats import (
 )
 
 from simulator.rush.locustfile import SHARED, RushVendor, TenderReader
-from simulator.rush.plan import PLAN_ENV, RushPlan
+from simulator.rush.plan import LOCUST_CSV_PREFIX, LOCUST_HTML_NAME, PLAN_ENV, RushPlan
 
-LOCUST_HTML_NAME = "locust.html"
-LOCUST_CSV_PREFIX = "locust"
 # Share of the window over which Locust starts the vendors (the rest is for their uploads).
 SPAWN_SHARE = 0.8
 TICK_S = 0.5

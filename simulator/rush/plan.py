@@ -22,6 +22,9 @@ PLAN_NAME = "rencana.json"
 # Client logs: one JSON line per request a Locust user made (klien-<worker>.jsonl).
 CLIENT_LOG_PREFIX = "klien-"
 PEOPLE_NAME = "orang.json"
+# Locust's own reports in the run folder: locust.html, locust_stats.csv, locust_*.csv.
+LOCUST_HTML_NAME = "locust.html"
+LOCUST_CSV_PREFIX = "locust"
 
 # Environment variables the locustfile reads (Locust's own CLI passes no options of ours).
 PLAN_ENV = "SPSE_RUSH_PLAN"

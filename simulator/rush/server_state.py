@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fake_spse.web.request_log import LOG_NAME
-from simulator.rush.plan import CLIENT_LOG_PREFIX
+from simulator.rush.plan import CLIENT_LOG_PREFIX, RushError
 from simulator.rush.verdict import PageLoad, ServerRequest, StoredOffer, Upload
 
 DATABASE_NAME = "spse.sqlite3"
@@ -42,7 +42,10 @@ def file_sha256(path: Path) -> str | None:
 
 def stored_offers(data_dir: Path, tender_id: str) -> list[StoredOffer]:
     """Every offer row of ``tender_id`` (replaced ones too), with its blob's bytes hashed."""
-    with closing(_read_only(data_dir / DATABASE_NAME)) as db:
+    database = data_dir / DATABASE_NAME
+    if not database.is_file():
+        raise RushError(f"folder data server tidak berisi {DATABASE_NAME}: {data_dir}")
+    with closing(_read_only(database)) as db:
         rows = db.execute(
             "SELECT offer_id, tender_id, vendor_id, blob_key, size, received_at, current "
             "FROM offers WHERE tender_id = ? ORDER BY offer_id",
