@@ -62,7 +62,7 @@ def judge_folder(
     if timed_out:
         verdict.passed = False
     sizes = sorted(o.size for v in plan.vendors for o in v.offers)
-    start = min((u.t0 for u in uploads), default=0.0)
+    start = float(verdict.extra["mulai"])
     verdict.extra["rush"] = {
         "tender_id": plan.tender_id,
         "batas_waktu": format_wib(plan.deadline),
@@ -71,10 +71,12 @@ def judge_folder(
         "jendela_detik": plan.window_s,
         "kill": "ya" if kill else "tidak",
         "melewati_batas_waktu_tunggu": timed_out,
-        # Where the deadline falls on the chart's time axis (seconds since the first upload).
+        # Where the deadline and the kill fall on the chart's time axis (seconds since the
+        # first request).
         "batas_detik": (
             round(started + plan.window_s - start, 1) if started is not None and uploads else None
         ),
+        "kill_detik": round(kill.at - start, 1) if kill is not None else None,
     }
     return verdict
 

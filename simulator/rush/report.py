@@ -18,7 +18,7 @@ from simulator.rush.people import PersonRecord
 from spse_shared.atomic import write_atomic
 
 VERDICT_NAME = "verdict.json"
-CHART_W, CHART_H, PAD = 720, 260, 44
+CHART_W, CHART_H, PAD = 720, 280, 44
 SERIES = (("p50_ms", "#2e7d32", "p50"), ("p95_ms", "#ef6c00", "p95"), ("p99_ms", "#c62828", "p99"))
 LIST_SERIES = ("daftar_tender_p95_ms", "#1565c0", "daftar tender p95")
 
@@ -29,8 +29,11 @@ def write_verdict(folder: Path, verdict: Mapping[str, Any]) -> Path:
     return path
 
 
-def latency_chart(points: Sequence[Mapping[str, float]], deadline_s: float | None) -> str:
-    """An SVG line chart of upload latency percentiles (and the tender list's p95) per bucket."""
+def latency_chart(
+    points: Sequence[Mapping[str, float]], deadline_s: float | None, kill_s: float | None = None
+) -> str:
+    """An SVG line chart of upload latency percentiles (and the tender list's p95) per bucket,
+    with the deadline (and the kill) marked; the legend below the axis."""
     if not points:
         return "<p>Tidak ada data latensi.</p>"
     keys = [key for key, _, _ in SERIES] + [LIST_SERIES[0]]
@@ -57,21 +60,29 @@ def latency_chart(points: Sequence[Mapping[str, float]], deadline_s: float | Non
         f'text-anchor="end">{last:.0f} s</text>',
         f'<text x="{PAD}" y="{CHART_H - PAD + 16}" font-size="11">0 s</text>',
     ]
-    if deadline_s is not None:
+    for moment, label, color in (
+        (deadline_s, "batas waktu", "#8b0000"),
+        (kill_s, "kill -9", "#555"),
+    ):
+        if moment is None:
+            continue
         parts.append(
-            f'<line x1="{x(deadline_s):.1f}" y1="{PAD}" x2="{x(deadline_s):.1f}" '
-            f'y2="{CHART_H - PAD}" stroke="#8b0000" stroke-dasharray="4 3"/>'
-            f'<text x="{x(deadline_s) + 4:.1f}" y="{PAD + 10}" font-size="11" fill="#8b0000">'
-            "batas waktu</text>"
+            f'<line x1="{x(moment):.1f}" y1="{PAD}" x2="{x(moment):.1f}" '
+            f'y2="{CHART_H - PAD}" stroke="{color}" stroke-dasharray="4 3"/>'
+            f'<text x="{x(moment) + 4:.1f}" y="{PAD + 10}" font-size="11" fill="{color}">'
+            f"{label}</text>"
         )
     for number, (key, color, label) in enumerate((*SERIES, LIST_SERIES)):
+        # A bucket without a value for this series (no receipt in it) is left out, not drawn as 0.
         coords = " ".join(
-            f"{x(float(p['detik'])):.1f},{y(float(p.get(key, 0))):.1f}" for p in points
+            f"{x(float(p['detik'])):.1f},{y(float(p.get(key, 0))):.1f}"
+            for p in points
+            if float(p.get(key, 0)) > 0
         )
         parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{coords}"/>')
         parts.append(
-            f'<text x="{CHART_W - PAD - 150}" y="{PAD + 14 * number}" font-size="11" '
-            f'fill="{color}">{escape(label)}</text>'
+            f'<text x="{PAD + 130 * number}" y="{CHART_H - 8}" font-size="11" '
+            f'fill="{color}">■ {escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -145,7 +156,7 @@ def rush_section(
     return (
         f'<section id="rush"><h2>Rush batas waktu {badge}</h2>{summary}'
         f"<h3>Latensi per waktu</h3>"
-        f"{latency_chart(verdict['per_waktu'], deadline_s)}"
+        f"{latency_chart(verdict['per_waktu'], deadline_s, info.get('kill_detik'))}"
         f"<h3>Temuan</h3>{finding_html}{excused_html}"
         f"<h3>Yang dilihat penyedia di browser</h3>{people_html}"
         f"<h3>Jumlah</h3>{counts}<p>{link_html}</p></section>"

@@ -333,7 +333,7 @@ def judge(
         )
 
     counts = _counts(uploads, rows.values(), receipts, deadline_message, cut_message, findings)
-    start = min((u.t0 for u in uploads), default=0.0)
+    start = min([u.t0 for u in uploads] + [p.t0 for p in pages], default=0.0)
     return Verdict(
         passed=not findings,
         counts=counts,
@@ -344,6 +344,7 @@ def judge(
             [(p.t1 - p.t0) * 1000 for p in pages if p.name in TENDER_LIST_PAGES]
         ),
         over_time=over_time(uploads, pages, start),
+        extra={"mulai": start},
     )
 
 
