@@ -138,8 +138,9 @@ class _Base(HttpUser):
         except RequestException as exc:
             SHARED.log(_page_entry(name, started, None, str(exc)))
             return None
-        SHARED.log(_page_entry(name, started, response.status_code, None))
-        return response if response.status_code == 200 else None
+        status, error = _status(response)
+        SHARED.log(_page_entry(name, started, status, error))
+        return response if status == 200 else None
 
     def tender_list(self) -> None:
         """The public tender list and its data call (as spse-lelang.js makes it)."""
@@ -151,8 +152,10 @@ class _Base(HttpUser):
         form = {"authenticityToken": token, "draw": "1", "start": "0", "length": "25"}
         name = "data daftar tender"
         try:
-            response = self.client.post(self.spse + "/dt/lelang", data=form, name=name)
-            SHARED.log(_page_entry(name, started, response.status_code, None))
+            response = self.client.post(
+                self.spse + "/dt/lelang", data=form, name=name, timeout=TIMEOUT_S
+            )
+            SHARED.log(_page_entry(name, started, *_status(response)))
         except RequestException as exc:
             SHARED.log(_page_entry(name, started, None, str(exc)))
 
@@ -252,8 +255,10 @@ class RushVendor(_Base):
         }
         started = time.time()
         try:
-            response = self.client.post(self.spse + "/login", data=form, name="login")
-            SHARED.log(_page_entry("login", started, response.status_code, None))
+            response = self.client.post(
+                self.spse + "/login", data=form, name="login", timeout=TIMEOUT_S
+            )
+            SHARED.log(_page_entry("login", started, *_status(response)))
         except RequestException as exc:
             SHARED.log(_page_entry("login", started, None, str(exc)))
 
@@ -350,14 +355,27 @@ def _token(response: Response | None) -> str | None:
     return found.group(1) if found else None
 
 
+def _status(response: Response) -> tuple[int | None, str | None]:
+    """The HTTP status, or None and why when no answer came: Locust's client does not raise on
+    a connection error or a timeout, it answers status 0 with the error attached."""
+    if response.status_code:
+        return response.status_code, None
+    error = getattr(response, "error", None)
+    return None, (type(error).__name__ + ": " + str(error)[:200]) if error else "tanpa jawaban"
+
+
 def _answer(response: Response) -> dict[str, Any]:
     """What the upload endpoint answered: status, request id, receipt or messages."""
+    status, error = _status(response)
     entry: dict[str, Any] = {
-        "status": response.status_code,
+        "status": status,
         "request_id": response.headers.get("X-Request-Id"),
         "receipt": None,
         "messages": [],
     }
+    if status is None:
+        entry["error"] = error
+        return entry
     try:
         body = response.json()
     except ValueError:

@@ -64,7 +64,8 @@ class Upload:
             size=int(entry["size"]),
             t0=float(entry["t0"]),
             t1=float(entry["t1"]),
-            status=entry.get("status"),
+            # 0 is how Locust's client reports no answer (a connection error, a timeout).
+            status=entry.get("status") or None,
             messages=tuple(str(m) for m in entry.get("messages") or ()),
             receipt_offer_id=(
                 int(receipt["offer_id"]) if receipt.get("offer_id") is not None else None
