@@ -34,6 +34,7 @@ USER_ERRORS = (
     ("spse_shared.profile", "ProfileError"),
     ("simulator.demo.basic", "DataDirMismatch"),
     ("simulator.demo.basic", "PortBusy"),
+    ("simulator.rush.plan", "RushError"),
 )
 
 

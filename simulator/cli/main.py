@@ -28,6 +28,7 @@ from simulator.cli import (
     replay,
     report,
     run,
+    rush,
     serve,
     tickets,
 )
@@ -50,6 +51,7 @@ COMMANDS = (
     evidence,
     tickets,
     mail,
+    rush,
 )
 
 

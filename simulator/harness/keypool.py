@@ -77,8 +77,10 @@ def _read(path: Path) -> rsa.RSAPrivateKey | None:
 class KeyRing:
     """One scenario's draw from the pool: each ``next()`` a key not handed out before."""
 
-    def __init__(self) -> None:
-        self._next = 0
+    def __init__(self, start: int = 0) -> None:
+        """``start``: the pool index of the first key (processes sharing out one world's
+        people draw disjoint ranges)."""
+        self._next = start
 
     def next(self) -> rsa.RSAPrivateKey:
         key = pooled_key(self._next)

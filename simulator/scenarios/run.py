@@ -147,6 +147,7 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
     args = [
         *(targets or [spec.origin]),
         "-p", "no:cacheprovider",
+        "-p", "no:locust",  # the rush engine's pytest plugin: nothing for scenario runs
         "-q",
         "-o", "testpaths=",
         "--basetemp", str(request.output_dir / SCENARIOS_FOLDER),

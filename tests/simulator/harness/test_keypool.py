@@ -40,3 +40,14 @@ def test_a_damaged_cache_file_is_replaced(tmp_path: Path, monkeypatch: pytest.Mo
     key = KeyRing().next()
     assert key.key_size == KEY_BITS
     assert (tmp_path / f"rsa-{KEY_BITS}-000.pem").read_text().startswith("-----BEGIN")
+
+
+def test_a_ring_may_start_further_in_the_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Processes sharing out one world's people (the rush's sealing workers) draw disjoint keys."""
+    monkeypatch.setenv(keypool.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(keypool, "_loaded", {})
+    key = KeyRing(start=2).next()
+    assert [p.name for p in tmp_path.iterdir()] == [f"rsa-{KEY_BITS}-002.pem"]
+    assert key.public_key() == KeyRing(start=2).next().public_key()
