@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from fake_spse.domain.errors import DomainError
 
@@ -22,6 +23,14 @@ OPENING_CODES = (
 )
 
 
+class OfferPart(StrEnum):
+    """Which sealed package an offer is: the one of a satu file method, or File I / File II."""
+
+    PENAWARAN = "penawaran"
+    FILE_1 = "file1"
+    FILE_2 = "file2"
+
+
 @dataclass(frozen=True)
 class Offer:
     """One received upload. Only the newest offer of a vendor per tender is current."""
@@ -34,6 +43,9 @@ class Offer:
     size: int
     received_at: datetime
     current: bool
+    part: OfferPart = OfferPart.PENAWARAN
+    # The total price of the Surat Penawaran, on the part that carries it (None: not known).
+    price_rupiah: int | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from fake_spse.service.accounts import AccountService
 from fake_spse.service.apendo import ApendoService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
+from fake_spse.service.evaluation import EvaluationService
 from fake_spse.service.offers import OfferService
 from fake_spse.service.simulation import SimulationService
 from fake_spse.service.tenders import TenderService
@@ -34,3 +35,4 @@ class Services:
         self.tenders = TenderService(context, self.accounts, self.certificates)
         self.offers = OfferService(context, self.tenders, self.certificates)
         self.apendo = ApendoService(context, self.tenders, self.offers)
+        self.evaluation = EvaluationService(context, self.accounts, self.tenders, self.offers)

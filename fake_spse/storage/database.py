@@ -15,7 +15,8 @@ from typing import Any
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
-from fake_spse.domain.offers import Offer, OpeningResult
+from fake_spse.domain.evaluation import Evaluation, Sanggahan, Winner
+from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
 from fake_spse.storage.sqlite import owner_only, transaction
@@ -45,7 +46,8 @@ CREATE TABLE IF NOT EXISTS tenders (
     tender_id TEXT PRIMARY KEY, name TEXT NOT NULL, instansi TEXT NOT NULL, satker TEXT NOT NULL,
     jenis_pengadaan INTEGER NOT NULL, metode TEXT NOT NULL, pagu INTEGER NOT NULL,
     hps INTEGER NOT NULL, lokasi TEXT NOT NULL, tahun INTEGER NOT NULL, created_at TEXT NOT NULL,
-    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL
+    created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT 'pasca-satu-file', failed_reason TEXT
 );
 CREATE TABLE IF NOT EXISTS participants (
     tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, joined_at TEXT NOT NULL,
@@ -54,7 +56,8 @@ CREATE TABLE IF NOT EXISTS participants (
 CREATE TABLE IF NOT EXISTS offers (
     offer_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL,
     blob_key TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
-    received_at TEXT NOT NULL, current INTEGER NOT NULL
+    received_at TEXT NOT NULL, current INTEGER NOT NULL,
+    part TEXT NOT NULL DEFAULT 'penawaran', price_rupiah INTEGER
 );
 CREATE TABLE IF NOT EXISTS openings (
     offer_id INTEGER PRIMARY KEY, code TEXT NOT NULL, signer_subject TEXT NOT NULL,
@@ -65,11 +68,40 @@ CREATE TABLE IF NOT EXISTS opening_log (
     signer_subject TEXT NOT NULL, files TEXT NOT NULL, opened_at TEXT NOT NULL,
     opened_by TEXT NOT NULL, correction INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS evaluations (
+    tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, kualifikasi INTEGER,
+    administrasi INTEGER, teknis INTEGER, harga INTEGER, reason TEXT NOT NULL,
+    price_rupiah INTEGER, corrected_rupiah INTEGER, pembuktian INTEGER,
+    evaluated_at TEXT NOT NULL, evaluated_by TEXT NOT NULL,
+    PRIMARY KEY (tender_id, vendor_id)
+);
+CREATE TABLE IF NOT EXISTS winners (
+    tender_id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL, price_rupiah INTEGER NOT NULL,
+    decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sanggahan (
+    sanggah_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
+    vendor_id TEXT NOT NULL, text TEXT NOT NULL, filed_at TEXT NOT NULL, answer TEXT,
+    answered_at TEXT, answered_by TEXT
+);
+CREATE TABLE IF NOT EXISTS inbox (
+    message_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
+    tender_id TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, sent_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
     created_at TEXT NOT NULL, released_at TEXT, released_by TEXT
 );
 """
+
+
+# Columns added after data folders were first written: (table, column, declaration).
+_LATER_COLUMNS = (
+    ("tenders", "method", "TEXT NOT NULL DEFAULT 'pasca-satu-file'"),
+    ("tenders", "failed_reason", "TEXT"),
+    ("offers", "part", "TEXT NOT NULL DEFAULT 'penawaran'"),
+    ("offers", "price_rupiah", "INTEGER"),
+)
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -109,6 +141,11 @@ class Database:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
             if "last_seen" not in columns:
                 conn.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
+            # ... and the tender methods, Tender Gagal, offer parts and prices.
+            for table, column, kind in _LATER_COLUMNS:
+                columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                if column not in columns:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         finally:
             conn.close()
 
@@ -307,7 +344,9 @@ class Database:
         ]
         with self._tx() as db:
             db.execute(
-                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tenders (tender_id, name, instansi, satker, jenis_pengadaan, metode, "
+                "pagu, hps, lokasi, tahun, created_at, created_by, schedule, recipients, method, "
+                "failed_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     tender.tender_id,
                     tender.name,
@@ -323,6 +362,8 @@ class Database:
                     tender.created_by,
                     json.dumps(schedule),
                     json.dumps(list(tender.recipient_certificates)),
+                    tender.method,
+                    tender.failed_reason,
                 ),
             )
             if package_key is not None:
@@ -480,6 +521,141 @@ class Database:
             opened_by=row["opened_by"],
         )
 
+    def set_offer_price(self, offer_id: int, price_rupiah: int | None) -> None:
+        """The price of the offer's Surat Penawaran (set where SPSE learns it)."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE offers SET price_rupiah=? WHERE offer_id=?", (price_rupiah, offer_id)
+            )
+
+    # evaluation, winner, sanggahan, inbox ---------------------------------------------------
+    def fail_tender(self, tender_id: str, reason: str) -> None:
+        with self._tx() as db:
+            db.execute("UPDATE tenders SET failed_reason=? WHERE tender_id=?", (reason, tender_id))
+
+    def save_evaluation(self, evaluation: Evaluation) -> None:
+        e = evaluation
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO evaluations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    e.tender_id,
+                    e.vendor_id,
+                    _flag(e.kualifikasi),
+                    _flag(e.administrasi),
+                    _flag(e.teknis),
+                    _flag(e.harga),
+                    e.reason,
+                    e.price_rupiah,
+                    e.corrected_rupiah,
+                    _flag(e.pembuktian),
+                    _ts(e.evaluated_at),
+                    e.evaluated_by,
+                ),
+            )
+
+    def evaluations(self, tender_id: str) -> list[Evaluation]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM evaluations WHERE tender_id=? ORDER BY evaluated_at, vendor_id",
+                (tender_id,),
+            ).fetchall()
+        return [
+            Evaluation(
+                tender_id=r["tender_id"],
+                vendor_id=r["vendor_id"],
+                kualifikasi=_mark(r["kualifikasi"]),
+                administrasi=_mark(r["administrasi"]),
+                teknis=_mark(r["teknis"]),
+                harga=_mark(r["harga"]),
+                reason=r["reason"],
+                price_rupiah=r["price_rupiah"],
+                corrected_rupiah=r["corrected_rupiah"],
+                pembuktian=_mark(r["pembuktian"]),
+                evaluated_at=_req_dt(r["evaluated_at"]),
+                evaluated_by=r["evaluated_by"],
+            )
+            for r in rows
+        ]
+
+    def save_winner(self, winner: Winner) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO winners VALUES (?, ?, ?, ?, ?)",
+                (
+                    winner.tender_id,
+                    winner.vendor_id,
+                    winner.price_rupiah,
+                    _ts(winner.decided_at),
+                    winner.decided_by,
+                ),
+            )
+
+    def winner(self, tender_id: str) -> Winner | None:
+        with self._tx() as db:
+            r = db.execute("SELECT * FROM winners WHERE tender_id=?", (tender_id,)).fetchone()
+        if r is None:
+            return None
+        return Winner(
+            tender_id=r["tender_id"],
+            vendor_id=r["vendor_id"],
+            price_rupiah=r["price_rupiah"],
+            decided_at=_req_dt(r["decided_at"]),
+            decided_by=r["decided_by"],
+        )
+
+    def add_sanggahan(self, tender_id: str, vendor_id: str, text: str, at: datetime) -> int:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO sanggahan (tender_id, vendor_id, text, filed_at) VALUES (?, ?, ?, ?)",
+                (tender_id, vendor_id, text, _ts(at)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def answer_sanggahan(self, sanggah_id: int, answer: str, at: datetime, by: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE sanggahan SET answer=?, answered_at=?, answered_by=? WHERE sanggah_id=?",
+                (answer, _ts(at), by, sanggah_id),
+            )
+
+    def sanggahan(self, tender_id: str) -> list[Sanggahan]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM sanggahan WHERE tender_id=? ORDER BY sanggah_id", (tender_id,)
+            ).fetchall()
+        return [
+            Sanggahan(
+                sanggah_id=r["sanggah_id"],
+                tender_id=r["tender_id"],
+                vendor_id=r["vendor_id"],
+                text=r["text"],
+                filed_at=_req_dt(r["filed_at"]),
+                answer=r["answer"],
+                answered_at=_dt(r["answered_at"]),
+                answered_by=r["answered_by"],
+            )
+            for r in rows
+        ]
+
+    def add_inbox(
+        self, user_id: str, tender_id: str, subject: str, body: str, at: datetime
+    ) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO inbox (user_id, tender_id, subject, body, sent_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (user_id, tender_id, subject, body, _ts(at)),
+            )
+
+    def inbox(self, user_id: str) -> list[tuple[str, str, str, datetime]]:
+        """The user's SPSE messages, newest first: (tender id, subject, body, sent at)."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM inbox WHERE user_id=? ORDER BY message_id DESC", (user_id,)
+            ).fetchall()
+        return [(r["tender_id"], r["subject"], r["body"], _req_dt(r["sent_at"])) for r in rows]
+
     # APENDO package keys (SPSE NON CA) ------------------------------------------------------
     def package_key(self, tender_id: str) -> PackageKey | None:
         with self._tx() as db:
@@ -505,6 +681,14 @@ class Database:
                 "WHERE tender_id=? AND released_at IS NULL",
                 (_ts(at), pokja_id, tender_id),
             )
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _mark(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
 
 
 def _account(row: sqlite3.Row) -> Account:
@@ -538,6 +722,8 @@ def _tender(row: sqlite3.Row) -> Tender:
         created_by=row["created_by"],
         schedule=Schedule(windows=windows),
         recipient_certificates=tuple(json.loads(row["recipients"])),
+        method=row["method"],
+        failed_reason=row["failed_reason"],
     )
 
 
@@ -551,4 +737,6 @@ def _offer(row: sqlite3.Row) -> Offer:
         size=row["size"],
         received_at=_req_dt(row["received_at"]),
         current=bool(row["current"]),
+        part=OfferPart(row["part"]),
+        price_rupiah=row["price_rupiah"],
     )

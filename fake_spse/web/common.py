@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
+from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import Session
 from spse_shared.wib import format_wib
@@ -82,10 +83,6 @@ wib = format_wib
 
 def _display(params: dict[str, object]) -> dict[str, object]:
     return {k: (wib(v) if isinstance(v, datetime) else v) for k, v in params.items()}
-
-
-def rupiah(amount: int) -> str:
-    return "Rp " + f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def render(

@@ -20,10 +20,10 @@ from fake_spse.domain.tender_listing import (
     parse_query,
     query_tenders,
 )
-from fake_spse.domain.tenders import JENIS_PENGADAAN
+from fake_spse.domain.tenders import JENIS_PENGADAAN, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.service.services import Services
-from fake_spse.web.common import check_token, error_page, render, rupiah, services, text
+from fake_spse.web.common import check_token, error_page, render, services, text
 
 
 async def tender_page(the_services: Services, query: ListingQuery) -> ListingPage:
