@@ -40,6 +40,7 @@ from fake_spse.web import (
     accounts,
     apendo,
     certificates,
+    evaluation,
     listing,
     pokja,
     public,
@@ -154,6 +155,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     web_routes = [
         *public.routes(),
         *listing.routes(),
+        *evaluation.routes(),
         *accounts.routes(),
         *staff.routes(),
         *vendor.routes(),

@@ -172,6 +172,11 @@ def winner_announced(schedule: Schedule, now: datetime) -> bool:
     return now >= schedule.window(PENGUMUMAN_PEMENANG_STAGE).start
 
 
+def contract_signed(schedule: Schedule, now: datetime) -> bool:
+    """A winner becomes 'pemenang berkontrak' from the last stage, Penandatanganan Kontrak."""
+    return now >= schedule.windows[-1].start
+
+
 def check_sanggah(
     schedule: Schedule, now: datetime, text: str, *, participant: bool, winner_fixed: bool
 ) -> str:

@@ -1,8 +1,8 @@
 """SPSE 4's public package search and detail pages, as public scrapers see them.
 
 ``/dt/lelang`` (and ``/dt/pl``, ``/dt/nonspk``, which list no packages here) is the DataTables
-endpoint the tender list page calls; ``/lelang/{id}/peserta``, ``/evaluasi/{id}/hasil`` and
-``/evaluasi/{id}/pemenang`` are the participant, evaluation and winner pages.
+endpoint the tender list page calls; ``/lelang/{id}/peserta`` is the participant page (the
+evaluation and winner pages are in web/evaluation.py).
 """
 
 from __future__ import annotations
@@ -88,29 +88,17 @@ async def participants(request: Request) -> Response:
         tender = the_services.tenders.tender(request.path_params["tender_id"])
     except DomainError as exc:
         return error_page(request, exc)
+    # Offers are sealed: SPSE shows their prices only once the opening has started.
+    opening = the_services.profile.method(tender.method).opening_stages[0]
     return render(
         request,
         "peserta.html",
-        {"tender": tender, "participants": the_services.tenders.participants(tender.tender_id)},
+        {
+            "tender": tender,
+            "rows": the_services.evaluation.results(tender.tender_id),
+            "prices_shown": tender.schedule.has_started(opening, the_services.simulation.now()),
+        },
     )
-
-
-async def evaluation(request: Request) -> Response:
-    return _evaluation_page(request, "evaluasi_hasil.html")
-
-
-async def winner(request: Request) -> Response:
-    return _evaluation_page(request, "evaluasi_pemenang.html")
-
-
-def _evaluation_page(request: Request, template: str) -> Response:
-    # Evaluation is not simulated (yet): the pages show the tender and say there is none.
-    the_services = services(request)
-    try:
-        tender = the_services.tenders.tender(request.path_params["tender_id"])
-    except DomainError as exc:
-        return error_page(request, exc)
-    return render(request, template, {"tender": tender})
 
 
 def routes() -> list[Route]:
@@ -119,8 +107,6 @@ def routes() -> list[Route]:
         Route("/dt/pl", dt_empty, methods=["GET", "POST"]),
         Route("/dt/nonspk", dt_empty, methods=["GET", "POST"]),
         Route("/lelang/{tender_id:str}/peserta", participants),
-        Route("/evaluasi/{tender_id:str}/hasil", evaluation),
-        Route("/evaluasi/{tender_id:str}/pemenang", winner),
     ]
 
 
