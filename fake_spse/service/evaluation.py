@@ -302,11 +302,17 @@ class EvaluationService:
             return db.add_sanggahan(tender_id, vendor.user_id, cleaned, now)
 
     # simulation (arranged worlds and demos) --------------------------------------------------
-    def set_offer_price(self, offer_id: int, price_rupiah: int | None) -> None:
-        """The Surat Penawaran price of a stored offer, for arranged worlds and demos whose
-        offers were sealed without the price form."""
+    def arrange_price(self, tender_id: str, vendor_id: str, price_rupiah: int) -> Offer:
+        """The Surat Penawaran price of a participant's current offer, for arranged worlds and
+        demos whose offers were sealed without SPSE's price form (the last current part)."""
+        if price_rupiah < 1:
+            raise DomainError("evaluasi.harga_koreksi_tidak_valid")
         with self._ctx.unit() as db:
-            db.set_offer_price(offer_id, price_rupiah)
+            offers = [o for o in db.offers(tender_id) if o.vendor_id == vendor_id]
+            if not offers:
+                raise NotFound("evaluasi.bukan_peserta")
+            db.set_offer_price(offers[-1].offer_id, price_rupiah)
+            return replace(offers[-1], price_rupiah=price_rupiah)
 
 
 def _with_reason(evaluation: Evaluation, reason: str) -> Evaluation:

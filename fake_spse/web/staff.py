@@ -10,6 +10,7 @@ from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
 from fake_spse.service.blocking import call
 from fake_spse.web.common import form_data, redirect, render, require_user, services, texts
+from spse_shared.profile import UPLOAD_STAGE
 
 
 async def dashboard(request: Request) -> Response:
@@ -26,11 +27,25 @@ async def dashboard(request: Request) -> Response:
         return render(
             request, "beranda_pokja.html", {"tenders": tenders, "certificate": certificate}
         )
+    # SPSE 4's vendor home: Tender Baru (still open to join), Tender yang Diikuti, Inbox.
     joined = set(the_services.tenders.joined_tenders(user.user_id))
+    now = the_services.simulation.now()
+    tenders = the_services.tenders.tenders()
     return render(
         request,
         "beranda_penyedia.html",
-        {"tenders": the_services.tenders.tenders(), "joined": joined, "certificate": certificate},
+        {
+            "new_tenders": [
+                t
+                for t in tenders
+                if t.tender_id not in joined
+                and t.failed_reason is None
+                and now < t.schedule.window(UPLOAD_STAGE).end
+            ],
+            "joined_tenders": [t for t in tenders if t.tender_id in joined],
+            "inbox": the_services.evaluation.inbox(user.user_id),
+            "certificate": certificate,
+        },
     )
 
 
