@@ -285,6 +285,23 @@ CATALOG: Mapping[str, str] = {
     "pemenang.sudah_ditetapkan": "Pemenang tender ini sudah ditetapkan.",
     "tender.gagal": "Tender Gagal: {alasan}.",
     "tender.sudah_gagal": "Tender ini sudah dinyatakan gagal.",
+    "dokumen.belum_tersedia": (
+        "Dokumen Pemilihan belum tersedia. Tahap Download Dokumen Pemilihan dimulai {start}."
+    ),
+    "dokumen.bukan_peserta": "Dokumen Pemilihan hanya untuk peserta tender ini.",
+    "penjelasan.bukan_peserta": "Hanya peserta tender ini yang dapat mengajukan pertanyaan.",
+    "penjelasan.belum_dimulai": (
+        "Tahap Pemberian Penjelasan belum dimulai. Tahap ini dimulai {start}."
+    ),
+    "penjelasan.ditutup": (
+        "Tahap Pemberian Penjelasan telah berakhir pada {deadline}. Pertanyaan tidak dapat dikirim."
+    ),
+    "penjelasan.pertanyaan_wajib": "Pertanyaan wajib diisi.",
+    "penjelasan.terkirim": "Pertanyaan terkirim.",
+    "penjelasan.sudah_dijawab": "Pertanyaan ini sudah dijawab.",
+    "penjelasan.jawaban_wajib": "Jawaban wajib diisi.",
+    "penjelasan.tidak_ditemukan": "Pertanyaan tidak ditemukan.",
+    "penjelasan.dijawab": "Jawaban tersimpan.",
     "sanggah.bukan_peserta": "Hanya peserta tender ini yang dapat mengirim sanggahan.",
     "sanggah.belum_dibuka": "Masa Sanggah belum dimulai. Masa Sanggah dimulai {start}.",
     "sanggah.ditutup": (

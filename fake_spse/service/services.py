@@ -8,6 +8,7 @@ from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
 from fake_spse.service.evaluation import EvaluationService
 from fake_spse.service.offers import OfferService
+from fake_spse.service.pemilihan import PemilihanService
 from fake_spse.service.simulation import SimulationService
 from fake_spse.service.tenders import TenderService
 from fake_spse.settings import Settings
@@ -35,4 +36,5 @@ class Services:
         self.tenders = TenderService(context, self.accounts, self.certificates)
         self.offers = OfferService(context, self.tenders, self.certificates)
         self.apendo = ApendoService(context, self.tenders, self.offers)
+        self.pemilihan = PemilihanService(context, self.tenders)
         self.evaluation = EvaluationService(context, self.accounts, self.tenders, self.offers)

@@ -17,6 +17,7 @@ from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.evaluation import Evaluation, Sanggahan, Winner
 from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
+from fake_spse.domain.pemilihan import Question
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
 from fake_spse.storage.sqlite import owner_only, transaction
@@ -83,6 +84,11 @@ CREATE TABLE IF NOT EXISTS sanggahan (
     sanggah_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
     vendor_id TEXT NOT NULL, text TEXT NOT NULL, filed_at TEXT NOT NULL, answer TEXT,
     answered_at TEXT, answered_by TEXT
+);
+CREATE TABLE IF NOT EXISTS questions (
+    question_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
+    vendor_id TEXT NOT NULL, text TEXT NOT NULL, asked_at TEXT NOT NULL, answer TEXT,
+    answered_at TEXT
 );
 CREATE TABLE IF NOT EXISTS inbox (
     message_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
@@ -634,6 +640,39 @@ class Database:
                 answer=r["answer"],
                 answered_at=_dt(r["answered_at"]),
                 answered_by=r["answered_by"],
+            )
+            for r in rows
+        ]
+
+    def add_question(self, tender_id: str, vendor_id: str, text: str, at: datetime) -> int:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO questions (tender_id, vendor_id, text, asked_at) VALUES (?, ?, ?, ?)",
+                (tender_id, vendor_id, text, _ts(at)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def answer_question(self, question_id: int, answer: str, at: datetime) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE questions SET answer=?, answered_at=? WHERE question_id=?",
+                (answer, _ts(at), question_id),
+            )
+
+    def questions(self, tender_id: str) -> list[Question]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM questions WHERE tender_id=? ORDER BY question_id", (tender_id,)
+            ).fetchall()
+        return [
+            Question(
+                question_id=r["question_id"],
+                tender_id=r["tender_id"],
+                vendor_id=r["vendor_id"],
+                text=r["text"],
+                asked_at=_req_dt(r["asked_at"]),
+                answer=r["answer"],
+                answered_at=_dt(r["answered_at"]),
             )
             for r in rows
         ]
