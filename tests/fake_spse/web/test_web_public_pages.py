@@ -148,6 +148,21 @@ def test_home_and_footer_identify_spse_4(scraper: httpx.Client) -> None:
     assert re.search(r"SPSE v4\.[0-9a-z.]+", Tables(home.text).footer)
 
 
+def test_home_announces_running_tenders_per_category(world: World, scraper: httpx.Client) -> None:
+    page = scraper.get("/eproc4", follow_redirects=True).text
+    home = Tables(page)
+    works = next(
+        t["rows"]
+        for t in home.tables
+        if t["rows"] and t["rows"][1][0][1] == "Pembangunan Jalan Desa"  # type: ignore[index]
+    )
+    assert isinstance(works, list)
+    assert [c[1] for c in works[0]] == ["Nama Paket", "HPS", "Tahap", "Akhir Pendaftaran"]
+    assert works[1][1] == ("td", "Rp 950.000.000,00")
+    for category in ("Pengadaan Barang", "Pekerjaan Konstruksi", "Jasa Lainnya"):
+        assert f'aria-label="Pengumuman {category}"' in page
+
+
 def test_a_scraper_lists_tenders_through_the_datatables_endpoint(
     world: World, scraper: httpx.Client
 ) -> None:
