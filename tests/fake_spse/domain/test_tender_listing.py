@@ -165,8 +165,10 @@ def test_json_has_datatables_shape_with_kode_as_number() -> None:
                 "Pengumuman Pascakualifikasi",
                 "Rp 500000000",
                 "Pekerjaan Konstruksi",
+                "Tender",
+                "Pascakualifikasi Satu File",
                 "2026",
-                PASCA_NAME,
+                "Harga Terendah Sistem Gugur",
             ]
         ],
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pyproc.cli import PACKAGE_TYPES
 from pyproc.lpse import Lpse
 from spse_web import OPENING_STAGE, UPLOAD_STAGE, Browser, World, page_text
 
@@ -133,6 +134,8 @@ def test_a_finished_tender_read_by_pyproc(opened: World) -> None:
     assert listed["recordsTotal"] == 1
     assert listed["data"][0][0] == int(tender)
     assert listed["data"][0][3] == "Tender Sudah Selesai"
+    # pyproc's CLI reads the tahun anggaran of a tender row from column 8.
+    assert listed["data"][0][PACKAGE_TYPES["tender"]["year_column"]] == "2026"
 
     assert pengumuman["kode_tender"] == tender
     assert pengumuman["tahap_tender_saat_ini"] == "Tender Sudah Selesai"
