@@ -12,6 +12,7 @@ from datetime import datetime
 
 from fake_spse.domain.errors import DomainError, FormProblems
 from fake_spse.domain.schedule import Schedule
+from fake_spse.domain.tenders import Tender
 from spse_shared.profile import PENETAPAN_STAGE, PENGUMUMAN_PEMENANG_STAGE, SANGGAH_STAGE
 
 # The parts SPSE marks per participant, in the order of its "Hasil Evaluasi" columns.
@@ -170,6 +171,12 @@ def choose_winner(evaluations: Sequence[Evaluation]) -> Evaluation | None:
 def winner_announced(schedule: Schedule, now: datetime) -> bool:
     """SPSE shows the fixed winner to the public from the start of Pengumuman Pemenang."""
     return now >= schedule.window(PENGUMUMAN_PEMENANG_STAGE).start
+
+
+def results_public(tender: Tender, now: datetime) -> bool:
+    """The public sees the evaluation from Pengumuman Pemenang on (or once the tender failed);
+    until then only the pokja does."""
+    return tender.failed_reason is not None or winner_announced(tender.schedule, now)
 
 
 def contract_signed(schedule: Schedule, now: datetime) -> bool:

@@ -9,7 +9,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.domain.evaluation import Marks, contract_signed
+from fake_spse.domain.evaluation import Marks, contract_signed, results_public
 from fake_spse.domain.tenders import Tender, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
@@ -38,7 +38,9 @@ async def results_page(request: Request) -> Response:
         return failed
     the_services = services(request)
     tender_id = request.path_params["tender_id"]
-    evaluated = [r for r in the_services.evaluation.results(tender_id) if r.evaluation]
+    evaluated = []
+    if tender is not None and results_public(tender, the_services.simulation.now()):
+        evaluated = [r for r in the_services.evaluation.results(tender_id) if r.evaluation]
     announced = the_services.evaluation.announced_winner(tender_id)
     return render(
         request,

@@ -26,7 +26,12 @@ Fitur: Setelah pembukaan: evaluasi, penetapan pemenang dan Masa Sanggah
     Ketika waktu berjalan sampai tahap "Pembukaan Dokumen Penawaran"
     Dan pokja "Pokja 1" membuka dokumen penawaran
     Dan pokja "Pokja 1" mengevaluasi penawaran penyedia "CV Maju" semua lulus
+    Dan pokja "Pokja 1" mengevaluasi penawaran penyedia "CV Jaya" semua lulus
+    Dan waktu berjalan sampai tahap "Penetapan Pemenang"
+    Dan pokja "Pokja 1" menetapkan pemenang
+    Dan waktu berjalan sampai tahap "Pengumuman Pemenang"
     Maka hasil evaluasi penyedia "CV Maju" pada harga adalah "gugur" dengan alasan "Harga penawaran melebihi HPS"
+    Dan halaman pemenang menampilkan penyedia "CV Jaya" sebagai pemenang
 
   @KODOK-402
   Skenario: Sanggahan setelah Masa Sanggah berakhir ditolak

@@ -1,14 +1,12 @@
 """Steps after opening (KODOK-400..499): prices, evaluation, winner, sanggah.
 
 The price of an offer is arranged (SPSE's price form is not the subject here); evaluation,
-penetapan and sanggahan walk the pages.
+penetapan and sanggahan walk the pages, whose messages the common step 'halaman menampilkan
+pesan' reads.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import pytest
 from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.evaluation import (
@@ -23,29 +21,11 @@ from simulator.browser.journeys.evaluation import (
 from simulator.scenarios.world import Actor, World
 
 
-@dataclass
-class EvaluationLog:
-    """What these steps remember within one scenario: the messages the last page showed."""
-
-    shown: list[str] | None = None
-    history: list[list[str]] = field(default_factory=list)
-
-
-@pytest.fixture
-def evaluation_log() -> EvaluationLog:
-    return EvaluationLog()
-
-
 def _login(actor: Actor) -> tuple[str, str]:
     if actor.vendor is not None:
         return actor.vendor.user_id, actor.vendor.password
     assert actor.staff is not None
     return actor.staff.user_id, actor.staff.password
-
-
-def _remember(log: EvaluationLog, shown: list[str]) -> None:
-    log.shown = shown
-    log.history.append(shown)
 
 
 @given(parsers.parse('harga penawaran penyedia "{alias}" adalah {percent:d} persen dari HPS'))
@@ -56,16 +36,15 @@ def offer_price(world: World, alias: str, percent: int) -> None:
 
 
 @when(parsers.parse('pokja "{alias}" mengevaluasi penawaran penyedia "{vendor}" semua lulus'))
-def evaluate_all_pass(world: World, evaluation_log: EvaluationLog, alias: str, vendor: str) -> None:
+def evaluate_all_pass(world: World, alias: str, vendor: str) -> None:
     pokja = world.actor(alias)
-    shown = evaluate(
+    evaluate(
         pokja.desk.page,
         world.env.spse_url,
         _login(pokja),
         world.require_tender(),
         world.actor(vendor).display_name,
     )
-    _remember(evaluation_log, shown)
 
 
 @when(
@@ -74,11 +53,9 @@ def evaluate_all_pass(world: World, evaluation_log: EvaluationLog, alias: str, v
         'dengan alasan "{reason}"'
     )
 )
-def evaluate_fail(
-    world: World, evaluation_log: EvaluationLog, alias: str, vendor: str, part: str, reason: str
-) -> None:
+def evaluate_fail(world: World, alias: str, vendor: str, part: str, reason: str) -> None:
     pokja = world.actor(alias)
-    shown = evaluate(
+    evaluate(
         pokja.desk.page,
         world.env.spse_url,
         _login(pokja),
@@ -86,33 +63,24 @@ def evaluate_fail(
         world.actor(vendor).display_name,
         {part.capitalize(): reason},
     )
-    _remember(evaluation_log, shown)
 
 
 @when(parsers.parse('pokja "{alias}" menetapkan pemenang'))
-def pokja_decides(world: World, evaluation_log: EvaluationLog, alias: str) -> None:
+def pokja_decides(world: World, alias: str) -> None:
     pokja = world.actor(alias)
-    shown = decide_winner(
-        pokja.desk.page, world.env.spse_url, _login(pokja), world.require_tender()
-    )
-    _remember(evaluation_log, shown)
+    decide_winner(pokja.desk.page, world.env.spse_url, _login(pokja), world.require_tender())
 
 
 @when(parsers.parse('penyedia "{alias}" mengirim sanggahan "{text}"'))
-def vendor_objects(world: World, evaluation_log: EvaluationLog, alias: str, text: str) -> None:
+def vendor_objects(world: World, alias: str, text: str) -> None:
     vendor = world.actor(alias)
-    shown = file_sanggah(
-        vendor.desk.page, world.env.spse_url, _login(vendor), world.require_tender(), text
-    )
-    _remember(evaluation_log, shown)
+    file_sanggah(vendor.desk.page, world.env.spse_url, _login(vendor), world.require_tender(), text)
 
 
 @when(parsers.parse('pokja "{alias}" menjawab sanggahan penyedia "{vendor}" dengan "{answer}"'))
-def pokja_answers(
-    world: World, evaluation_log: EvaluationLog, alias: str, vendor: str, answer: str
-) -> None:
+def pokja_answers(world: World, alias: str, vendor: str, answer: str) -> None:
     pokja = world.actor(alias)
-    shown = answer_sanggah(
+    answer_sanggah(
         pokja.desk.page,
         world.env.spse_url,
         _login(pokja),
@@ -120,13 +88,6 @@ def pokja_answers(
         world.actor(vendor).display_name,
         answer,
     )
-    _remember(evaluation_log, shown)
-
-
-@then(parsers.parse('halaman menampilkan pesan "{key}"'))
-def page_shows(world: World, evaluation_log: EvaluationLog, key: str) -> None:
-    assert evaluation_log.shown is not None, "no page action was taken before this step"
-    world.expect_message(f"pesan {key}", key, evaluation_log.shown)
 
 
 @then(

@@ -82,6 +82,10 @@ def test_a_finished_tender_read_by_pyproc(opened: World) -> None:
     missing_reason = evaluate(world, "ptjaya", teknis="gugur")
     assert MESSAGES.text("evaluasi.alasan_wajib") in page_text(missing_reason)
 
+    # The public sees no evaluation before Pengumuman Pemenang.
+    hidden = page_text(world.vendor_a.get(f"/evaluasi/{tender}/hasil"))
+    assert MESSAGES.text("evaluasi.belum_ada") in hidden
+
     invited = world.pokja.post_form(f"/lelang/{tender}/pembuktian/ptjaya/undang", {})
     assert invited.status_code == 303
     refused = world.pokja.post_form(f"/lelang/{tender}/pembuktian/ptmaju/undang", {})
