@@ -40,7 +40,9 @@ from fake_spse.web import (
     accounts,
     apendo,
     certificates,
+    evaluation,
     listing,
+    pemilihan,
     pokja,
     public,
     staff,
@@ -164,6 +166,8 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     web_routes = [
         *public.routes(),
         *listing.routes(),
+        *evaluation.routes(),
+        *pemilihan.routes(),
         *accounts.routes(),
         *staff.routes(),
         *vendor.routes(),

@@ -343,6 +343,77 @@ CATALOG: Mapping[str, str] = {
     "peserta.belum_ada": "Belum ada peserta tender.",
     "evaluasi.belum_ada": "Belum ada hasil evaluasi untuk tender ini.",
     "pemenang.belum_ada": "Belum ada pemenang untuk tender ini.",
+    "pemenang_berkontrak.belum_ada": "Belum ada pemenang berkontrak untuk tender ini.",
+    # after opening: evaluation, winner, sanggah (the pokja's pages and the participant's)
+    "evaluasi.belum_pembukaan": (
+        "Evaluasi belum dapat dilakukan: penawaran belum dibuka. Tahap pembukaan penawaran "
+        "dimulai {start}."
+    ),
+    "evaluasi.sudah_ditetapkan": (
+        "Pemenang sudah ditetapkan; hasil evaluasi tidak dapat diubah lagi."
+    ),
+    "evaluasi.bukan_pokja": "Hanya Pokja Pemilihan paket ini yang dapat melakukan evaluasi.",
+    "evaluasi.bukan_peserta": "Penyedia ini bukan peserta tender ini.",
+    "evaluasi.alasan_wajib": "Alasan gugur wajib diisi untuk peserta yang dinyatakan gugur.",
+    "evaluasi.harga_belum_diketahui": (
+        "Harga penawaran peserta ini belum diketahui; evaluasi harga tidak dapat dinyatakan lulus."
+    ),
+    "evaluasi.harga_koreksi_tidak_valid": "Harga terkoreksi harus berupa angka lebih dari nol.",
+    "evaluasi.tersimpan": "Hasil evaluasi {peserta} tersimpan.",
+    "evaluasi.harga_tidak_diketahui": "Harga penawaran belum diketahui",
+    "pembuktian.belum_lulus": (
+        "Undangan pembuktian kualifikasi hanya untuk peserta yang lulus evaluasi."
+    ),
+    "pembuktian.undangan_terkirim": "Undangan pembuktian kualifikasi terkirim ke {peserta}.",
+    "pemenang.belum_waktunya": (
+        "Pemenang belum dapat ditetapkan. Tahap Penetapan Pemenang dimulai {start}."
+    ),
+    "pemenang.tahap_lewat": "Tahap Penetapan Pemenang sudah lewat.",
+    "pemenang.ditetapkan": "{peserta} ditetapkan sebagai pemenang dengan harga {harga}.",
+    "pemenang.sudah_ditetapkan": "Pemenang tender ini sudah ditetapkan.",
+    "tender.gagal": "Tender Gagal: {alasan}.",
+    "tender.sudah_gagal": "Tender ini sudah dinyatakan gagal.",
+    "dokumen.belum_tersedia": (
+        "Dokumen Pemilihan belum tersedia. Tahap Download Dokumen Pemilihan dimulai {start}."
+    ),
+    "dokumen.bukan_peserta": "Dokumen Pemilihan hanya untuk peserta tender ini.",
+    "penjelasan.bukan_peserta": "Hanya peserta tender ini yang dapat mengajukan pertanyaan.",
+    "penjelasan.belum_dimulai": (
+        "Tahap Pemberian Penjelasan belum dimulai. Tahap ini dimulai {start}."
+    ),
+    "penjelasan.ditutup": (
+        "Tahap Pemberian Penjelasan telah berakhir pada {deadline}. Pertanyaan tidak dapat dikirim."
+    ),
+    "penjelasan.pertanyaan_wajib": "Pertanyaan wajib diisi.",
+    "penjelasan.terkirim": "Pertanyaan terkirim.",
+    "penjelasan.sudah_dijawab": "Pertanyaan ini sudah dijawab.",
+    "penjelasan.jawaban_wajib": "Jawaban wajib diisi.",
+    "penjelasan.tidak_ditemukan": "Pertanyaan tidak ditemukan.",
+    "penjelasan.dijawab": "Jawaban tersimpan.",
+    "sanggah.bukan_peserta": "Hanya peserta tender ini yang dapat mengirim sanggahan.",
+    "sanggah.belum_dibuka": "Masa Sanggah belum dimulai. Masa Sanggah dimulai {start}.",
+    "sanggah.ditutup": (
+        "Masa Sanggah telah berakhir pada {deadline}. Sanggahan tidak dapat dikirim."
+    ),
+    "sanggah.isi_wajib": "Isi sanggahan wajib diisi.",
+    "sanggah.terkirim": "Sanggahan terkirim.",
+    "sanggah.sudah_dijawab": "Sanggahan ini sudah dijawab.",
+    "sanggah.jawaban_wajib": "Jawaban sanggahan wajib diisi.",
+    "sanggah.tidak_ditemukan": "Sanggahan tidak ditemukan.",
+    "sanggah.dijawab": "Jawaban sanggahan tersimpan.",
+    "inbox.undangan_pembuktian.judul": "Undangan Pembuktian Kualifikasi",
+    "inbox.undangan_pembuktian.isi": (
+        "Dengan hormat, Pokja Pemilihan mengundang {peserta} untuk pembuktian kualifikasi tender "
+        "{tender} ({kode}). Bawa dokumen asli persyaratan kualifikasi."
+    ),
+    "inbox.pengumuman_pemenang.judul": "Pengumuman Pemenang",
+    "inbox.pengumuman_pemenang.isi": (
+        "Pemenang tender {tender} ({kode}) adalah {pemenang} dengan harga {harga}."
+    ),
+    "inbox.tender_gagal.judul": "Pengumuman Tender Gagal",
+    "inbox.tender_gagal.isi": "Tender {tender} ({kode}) dinyatakan gagal: {alasan}.",
+    "inbox.jawaban_sanggah.judul": "Jawaban Sanggahan",
+    "inbox.jawaban_sanggah.isi": "Pokja Pemilihan menjawab sanggahan Anda pada tender {tender}: {jawaban}",
     # trainer mode (spse-sim replay captions): what happened, and the seed's "Apa yang harus dilakukan"
     "pelatihan.langkah": "Langkah {nomor} dari {jumlah}",
     "pelatihan.yang_terjadi": "Yang terjadi",

@@ -25,6 +25,21 @@ _T = TypeVar("_T")
 # The two stages every profile must have: the offer is uploaded in one and opened in the next.
 UPLOAD_STAGE = "Upload Dokumen Penawaran"
 OPENING_STAGE = "Pembukaan Dokumen Penawaran"
+# Stages every method has after its offers are opened (SPSE uses the same names for all).
+PEMBUKTIAN_STAGE = "Pembuktian Kualifikasi"
+PENETAPAN_STAGE = "Penetapan Pemenang"
+PENGUMUMAN_PEMENANG_STAGE = "Pengumuman Pemenang"
+SANGGAH_STAGE = "Masa Sanggah"
+# The method a package runs when its jenis pengadaan names none (and the one old data folders,
+# written before methods existed, ran).
+DEFAULT_METHOD = "pasca-satu-file"
+_REQUIRED_STAGES = (
+    UPLOAD_STAGE,
+    PEMBUKTIAN_STAGE,
+    PENETAPAN_STAGE,
+    PENGUMUMAN_PEMENANG_STAGE,
+    SANGGAH_STAGE,
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,19 @@ class StageTemplate:
 
     name: str
     hours: int
+
+
+@dataclass(frozen=True)
+class TenderMethod:
+    """A tender method ("Metode Pengadaan") as SPSE runs it: its stages and sealed files."""
+
+    key: str
+    name: str
+    files: int
+    jenis_pengadaan: tuple[int, ...]
+    opening_stages: tuple[str, ...]
+    evaluation_stage: str
+    stages: tuple[StageTemplate, ...]
 
 
 @dataclass(frozen=True)
@@ -51,7 +79,7 @@ class Profile:
     ams_letter_max_bytes: int
     ams_letter_types: tuple[str, ...]
     certificate_validity_days: int
-    schedule: tuple[StageTemplate, ...]
+    methods: Mapping[str, TenderMethod]
     messages: Mapping[str, str]
     services: tuple[str, ...]
     # The same overrides in English (``[messages_en]``), for runs in English (--lang en).
@@ -75,6 +103,26 @@ class Profile:
     # [desk]: the operating system the Konsep Operasional recommends; SpamKodok shows its
     # pre-flight advice on a desk with another one.
     recommended_os: str = "Windows 10"
+
+    @property
+    def schedule(self) -> tuple[StageTemplate, ...]:
+        """The stages of the default method (Tender - Pascakualifikasi Satu File)."""
+        return self.methods[DEFAULT_METHOD].stages
+
+    def method(self, key: str) -> TenderMethod:
+        """The method ``key``; ProfileError naming the known ones when it is not offered."""
+        try:
+            return self.methods[key]
+        except KeyError:
+            known = ", ".join(self.methods)
+            raise ProfileError(f"{self.name}: unknown method {key!r}; known: {known}") from None
+
+    def method_for(self, jenis_pengadaan: int) -> TenderMethod:
+        """The method SPSE picks for a package of ``jenis_pengadaan`` (the default otherwise)."""
+        for method in self.methods.values():
+            if jenis_pengadaan in method.jenis_pengadaan:
+                return method
+        return self.methods[DEFAULT_METHOD]
 
 
 class ProfileError(ValueError):
@@ -127,6 +175,10 @@ class _Table:
 
     def names(self) -> list[str]:
         return list(self._data)
+
+    @property
+    def prefix(self) -> str:
+        return self._prefix
 
     def _key(self, key: str) -> str:
         return f"{self._prefix}{key}"
@@ -216,7 +268,7 @@ def _parse(text: str, source: str) -> Profile:
         ams_letter_max_bytes=ams.positive_int("letter_max_bytes"),
         ams_letter_types=ams.str_list("letter_types"),
         certificate_validity_days=certificate.positive_int("validity_days"),
-        schedule=_parse_schedule(root),
+        methods=_parse_methods(root),
         messages=MappingProxyType({key: messages.text(key) for key in messages.names()}),
         services=services,
         messages_en=MappingProxyType({key: messages_en.text(key) for key in messages_en.names()}),
@@ -233,24 +285,63 @@ def _parse(text: str, source: str) -> Profile:
     return profile
 
 
-def _parse_schedule(root: _Table) -> tuple[StageTemplate, ...]:
-    items = root.get("schedule", list)
+def _parse_methods(root: _Table) -> Mapping[str, TenderMethod]:
+    methods_table = root.table("methods")
+    methods: dict[str, TenderMethod] = {}
+    claimed: dict[int, str] = {}
+    for key in methods_table.names():
+        table = methods_table.table(key)
+        stages = _parse_stages(table)
+        names = [stage.name for stage in stages]
+        files = table.positive_int("files")
+        opening = table.str_list("opening_stages")
+        if len(opening) != files:
+            raise table.error("opening_stages", f"must name one stage per file ({files})")
+        evaluation = table.text("evaluation_stage")
+        for required in (*_REQUIRED_STAGES, *opening, evaluation):
+            if required not in names:
+                raise table.error("stages", f"must include the stage {required!r}")
+        for stage in opening:
+            if names.index(stage) < names.index(UPLOAD_STAGE):
+                raise table.error("stages", f"must put {stage!r} after {UPLOAD_STAGE!r}")
+        jenis = table.get("jenis_pengadaan", list)
+        for index, code in enumerate(jenis):
+            if not isinstance(code, int) or isinstance(code, bool):
+                raise table.error("jenis_pengadaan", f"item {index} must be an integer")
+            if code in claimed:
+                raise table.error("jenis_pengadaan", f"repeats {code} (already {claimed[code]!r})")
+            claimed[code] = key
+        methods[key] = TenderMethod(
+            key=key,
+            name=table.text("name"),
+            files=files,
+            jenis_pengadaan=tuple(cast(list[int], jenis)),
+            opening_stages=opening,
+            evaluation_stage=evaluation,
+            stages=stages,
+        )
+        table.finish()
+    if DEFAULT_METHOD not in methods:
+        raise methods_table.error(DEFAULT_METHOD, "is missing")
+    methods_table.finish()
+    return MappingProxyType(methods)
+
+
+def _parse_stages(table: _Table) -> tuple[StageTemplate, ...]:
+    items = table.get("stages", list)
     if not items:
-        raise root.error("schedule", "must list at least one stage")
+        raise table.error("stages", "must list at least one stage")
     stages: list[StageTemplate] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            raise root.error(f"schedule[{index}]", "must be a table with name and hours")
-        table = _Table(cast(dict[str, object], item), f"schedule[{index}].", root.source)
-        stages.append(StageTemplate(name=table.text("name"), hours=table.positive_int("hours")))
-        table.finish()
+            raise table.error(f"stages[{index}]", "must be a table with name and hours")
+        entry = _Table(
+            cast(dict[str, object], item), f"{table.prefix}stages[{index}].", table.source
+        )
+        stages.append(StageTemplate(name=entry.text("name"), hours=entry.positive_int("hours")))
+        entry.finish()
     names = [stage.name for stage in stages]
     for index, name in enumerate(names):
         if name in names[:index]:
-            raise root.error(f"schedule[{index}].name", f"repeats stage {name!r}")
-    for required in (UPLOAD_STAGE, OPENING_STAGE):
-        if required not in names:
-            raise root.error("schedule", f"must include the stage {required!r}")
-    if names.index(OPENING_STAGE) < names.index(UPLOAD_STAGE):
-        raise root.error("schedule", f"must put {OPENING_STAGE!r} after {UPLOAD_STAGE!r}")
+            raise table.error(f"stages[{index}].name", f"repeats stage {name!r}")
     return tuple(stages)

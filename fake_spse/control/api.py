@@ -322,6 +322,8 @@ async def tender(request: Request) -> Response:
             "name": found.name,
             "instansi": found.instansi,
             "satker": found.satker,
+            "hps": found.hps,
+            "method": found.method,
         }
     )
 

@@ -107,6 +107,19 @@ async def join(request: Request) -> Response:
     return JSONResponse({"ok": True})
 
 
+async def price(request: Request) -> Response:
+    """The price of a participant's Surat Penawaran on its current offer (offers sealed by a
+    desk that filled in no price form)."""
+    body = await _json(request)
+    offer = await call(
+        _services(request).evaluation.arrange_price,
+        str(body["tender_id"]),
+        str(body["vendor_id"]),
+        int(body["price_rupiah"]),
+    )
+    return JSONResponse({"ok": True, "offer_id": offer.offer_id})
+
+
 async def login(request: Request) -> Response:
     """Log a user in (password checked as on the login page); the session cookie to set."""
     body = await _json(request)
@@ -188,6 +201,7 @@ def routes() -> list[Route]:
         Route("/arrange/ams", guarded(ams), methods=["POST"]),
         Route("/arrange/tender", guarded(tender), methods=["POST"]),
         Route("/arrange/join", guarded(join), methods=["POST"]),
+        Route("/arrange/price", guarded(price), methods=["POST"]),
         Route("/arrange/login", guarded(login), methods=["POST"]),
         Route("/arrange/offer-page", guarded(offer_page), methods=["POST"]),
         Route("/arrange/offer", guarded(offer), methods=["POST"]),

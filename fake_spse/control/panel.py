@@ -49,6 +49,7 @@ FAULT_TITLES: Mapping[str, str] = {
     "upload.cut": "Unggahan penawaran terputus",
     "upload.slow": "Unggahan penawaran lambat",
     "upload.fail_next": "Unggahan penawaran berikutnya gagal",
+    "sanggah.fail_next": "Pengiriman sanggahan berikutnya gagal",
 }
 PARAM_LABELS: Mapping[str, str] = {
     "delay_ms": "Jeda per potongan (milidetik)",
@@ -70,7 +71,7 @@ PARAM_MAX: Mapping[str, int] = {
     "validity_days": 3650,
 }
 # "Make the next upload fail" means once; the other switches stay on until switched off.
-DEFAULT_TIMES: Mapping[str, int] = {"upload.fail_next": 1}
+DEFAULT_TIMES: Mapping[str, int] = {"upload.fail_next": 1, "sanggah.fail_next": 1}
 
 CLOCK_STEPS: Mapping[str, timedelta] = {
     "maju_jam": timedelta(hours=1),
@@ -419,7 +420,12 @@ class Panel:
             faults=fault_rows(simulation.faults),
             firings=firing_rows(simulation.faults.firings()),
             tenders=tender_rows(the_services),
-            stages=[s.name for s in the_services.profile.schedule],
+            # Every method's stages (a tender jumps only to the ones its schedule has).
+            stages=list(
+                dict.fromkeys(
+                    s.name for m in the_services.profile.methods.values() for s in m.stages
+                )
+            ),
             points=STAGE_POINTS,
             csrf=csrf_token(secret),
             note=note,

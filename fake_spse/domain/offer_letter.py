@@ -13,6 +13,7 @@ from datetime import datetime
 
 from fake_spse.domain.errors import DomainError, FormProblems
 from fake_spse.domain.offers import OfferPart
+from fake_spse.domain.tenders import rupiah
 from spse_shared.pdf import pdf_bytes
 from spse_shared.wib import format_wib
 
@@ -51,11 +52,6 @@ def parse_letter_form(price: str, validity: str) -> tuple[int, int]:
     return amount, days
 
 
-def rupiah_text(amount: int) -> str:
-    """SPSE's rupiah style: "Rp 750.000.000,00"."""
-    return "Rp " + f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def render_letter(
     letter: OfferLetter, *, tender_name: str, company: str, director: str, npwp: str
 ) -> bytes:
@@ -68,7 +64,7 @@ def render_letter(
             f"Bagian: {letter.part.label}",
             "",
             f"Kami, {company} (NPWP {npwp}), mengajukan penawaran dengan",
-            f"harga total penawaran {rupiah_text(letter.price_rupiah)} (termasuk PPN)",
+            f"harga total penawaran {rupiah(letter.price_rupiah)} (termasuk PPN)",
             f"yang berlaku selama {letter.validity_days} hari kalender sejak batas akhir",
             "pemasukan dokumen penawaran.",
             "",

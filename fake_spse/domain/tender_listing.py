@@ -183,8 +183,13 @@ def query_tenders(items: Sequence[ListedTender], query: ListingQuery) -> Listing
 
 
 def tender_row(tender: Tender, now: datetime, money: Callable[[int], str]) -> list[object]:
-    """One row of ``data``: kode, nama, K/L/PD, tahap, HPS, jenis, tahun anggaran, metode."""
+    """One row of ``data``: kode, nama, K/L/PD, tahap, HPS, jenis, then the method in SPSE's
+    three parts around the tahun anggaran: pemilihan ("Tender"/"Seleksi"), kualifikasi and
+    files ("Pascakualifikasi Satu File"), tahun (column 8, where scrapers such as pyproc read
+    the year), evaluasi ("Harga Terendah Sistem Gugur")."""
     kode: object = int(tender.tender_id) if tender.tender_id.isdigit() else tender.tender_id
+    pemilihan, _, rest = tender.metode.partition(" - ")
+    kualifikasi, _, evaluasi = rest.partition(" - ")
     return [
         kode,
         tender.name,
@@ -192,8 +197,10 @@ def tender_row(tender: Tender, now: datetime, money: Callable[[int], str]) -> li
         tender.stage_name(now),
         money(tender.hps),
         tender.jenis_label,
+        pemilihan,
+        kualifikasi,
         str(tender.tahun),
-        tender.metode,
+        evaluasi,
     ]
 
 

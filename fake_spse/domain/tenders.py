@@ -7,7 +7,7 @@ from datetime import datetime
 
 from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.schedule import Schedule
-from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
+from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE
 
 JENIS_PENGADAAN = {
     0: "Pengadaan Barang",
@@ -17,7 +17,16 @@ JENIS_PENGADAAN = {
     4: "Jasa Konsultansi Perorangan",
     5: "Jasa Konsultansi Badan Usaha Konstruksi",
 }
-METODE_PASCA_SATU_FILE = "Tender - Pascakualifikasi Satu File - Sistem Gugur"
+# Jenis pengadaan that are consultancy (Seleksi; "Jenis Kontrak" Waktu Penugasan) and works.
+KONSULTANSI = frozenset({1, 4, 5})
+KONSTRUKSI = 2
+# Perpres 16/2018 (as amended): packages up to Rp15 miliar are reserved for small businesses.
+BATAS_USAHA_KECIL = 15_000_000_000
+
+
+def rupiah(amount: int) -> str:
+    """Money as SPSE prints it: 'Rp 1.234.567,00'."""
+    return "Rp " + f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 @dataclass(frozen=True)
@@ -52,16 +61,33 @@ class Tender:
     created_by: str
     schedule: Schedule
     recipient_certificates: tuple[str, ...]
-    # The method key (OFFER-SPEC: pasca-satu-file, seleksi-pra-dua-file, tender-cepat); it
-    # decides the offer's parts (fake_spse.domain.offers.parts_for_method).
-    method: str = "pasca-satu-file"
+    # The method key of the profile's methods (spse_shared.profile.TenderMethod).
+    method: str = DEFAULT_METHOD
+    # Set when the pokja's evaluation ended without a winner (Tender Gagal).
+    failed_reason: str | None = None
 
     @property
     def jenis_label(self) -> str:
         return JENIS_PENGADAAN.get(self.jenis_pengadaan, str(self.jenis_pengadaan))
 
+    @property
+    def kualifikasi_usaha(self) -> str:
+        """'Kualifikasi Usaha' as SPSE derives it from the package's value."""
+        return "Perusahaan Kecil" if self.hps <= BATAS_USAHA_KECIL else "Perusahaan Non Kecil"
+
+    @property
+    def jenis_kontrak(self) -> str:
+        """'Jenis Kontrak': consultancy is paid by time, works by unit price, the rest lump sum."""
+        if self.jenis_pengadaan in KONSULTANSI:
+            return "Waktu Penugasan"
+        if self.jenis_pengadaan == KONSTRUKSI:
+            return "Harga Satuan"
+        return "Lumsum"
+
     def stage_name(self, now: datetime) -> str:
         """The 'Tahap Tender Saat Ini' text."""
+        if self.failed_reason is not None:
+            return "Tender Gagal"
         current = self.schedule.current(now)
         if current is None:
             first = self.schedule.windows[0]
@@ -76,9 +102,10 @@ class Tender:
         if now >= window.end:
             raise DomainError("penawaran.ditutup", deadline=window.end)
 
-    def ensure_opening_started(self, now: datetime) -> None:
-        """Offers may be opened only once the opening stage has started."""
-        window = self.schedule.window(OPENING_STAGE)
+    def ensure_opening_started(self, now: datetime, stage: str = OPENING_STAGE) -> None:
+        """Offers may be opened only once the opening stage (``stage``: File I or File II of a
+        dua file method) has started."""
+        window = self.schedule.window(stage)
         if now < window.start:
             raise DomainError("pembukaan.belum_waktunya", start=window.start)
 

@@ -19,7 +19,6 @@ from fake_spse.domain.tenders import Tender
 from fake_spse.service.context import Context
 from fake_spse.service.offers import OfferService, Receipt
 from fake_spse.service.tenders import TenderService
-from spse_shared.profile import OPENING_STAGE
 
 
 class ApendoService:
@@ -30,6 +29,10 @@ class ApendoService:
         self._ctx = context
         self._tenders = tenders
         self._offers = offers
+
+    def _opening_stage(self, tender: Tender) -> str:
+        """The stage in which the tender's (first) sealed file is opened, by its method."""
+        return self._ctx.profile.method(tender.method).opening_stages[0]
 
     def _package_key(self, tender_id: str) -> PackageKey:
         self._offers.require_protection("apendo")
@@ -80,7 +83,7 @@ class ApendoService:
         tender = self._tenders.tender(tender_id)
         tender.ensure_pokja(pokja.user_id)
         key = self.package_key_info(tender_id)
-        if not tender.schedule.has_started(OPENING_STAGE, self._ctx.clock.now()):
+        if not tender.schedule.has_started(self._opening_stage(tender), self._ctx.clock.now()):
             return tender, key, None
         return tender, key, self._offers.offers(tender_id)
 
@@ -91,7 +94,7 @@ class ApendoService:
         tender = self._tenders.tender(tender_id)
         tender.ensure_pokja(pokja.user_id)
         now = self._ctx.clock.now()
-        tender.ensure_opening_started(now)
+        tender.ensure_opening_started(now, self._opening_stage(tender))
         with self._ctx.unit() as db:
             key = self._package_key(tender_id)
             db.release_package_key(tender_id, pokja.user_id, now)

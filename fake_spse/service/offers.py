@@ -32,7 +32,6 @@ from fake_spse.service.context import Context
 from fake_spse.service.tenders import TenderService
 from fake_spse.simulation.faults import Fault
 from fake_spse.storage.blobs import BlobTooLarge, StoredBlob
-from spse_shared.profile import OPENING_STAGE
 
 
 class UploadCut(Exception):
@@ -64,6 +63,10 @@ class OfferService:
         self._ctx = context
         self._tenders = tenders
         self._certificates = certificates
+
+    def _opening_stage(self, tender: Tender) -> str:
+        """The stage in which the tender's (first) sealed file is opened, by its method."""
+        return self._ctx.profile.method(tender.method).opening_stages[0]
 
     def require_protection(self, protection: str) -> None:
         """The pages of one protection scheme ("ca" or "apendo") refuse in a profile that
@@ -272,7 +275,7 @@ class OfferService:
         require_role(pokja, Role.POKJA)
         tender = self._tenders.tender(tender_id)
         tender.ensure_pokja(pokja.user_id)
-        tender.ensure_opening_started(self._ctx.clock.now())
+        tender.ensure_opening_started(self._ctx.clock.now(), self._opening_stage(tender))
         return tender, self.offers(tender_id)
 
     def offer_file(self, pokja: Account, tender_id: str, offer_id: int) -> tuple[Offer, Path]:
@@ -333,7 +336,7 @@ class OfferService:
         unless it is a ``correction``, which is logged as a new entry, never written silently
         over the first.
         """
-        stage_end = tender.schedule.window(OPENING_STAGE).end
+        stage_end = tender.schedule.window(self._opening_stage(tender)).end
         with self._ctx.unit() as db:
             previous = db.opening(result.offer_id)
             if not check_opening_record(

@@ -6,7 +6,9 @@ from fake_spse.service.accounts import AccountService
 from fake_spse.service.apendo import ApendoService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
+from fake_spse.service.evaluation import EvaluationService
 from fake_spse.service.offers import OfferService
+from fake_spse.service.pemilihan import PemilihanService
 from fake_spse.service.qualification import QualificationService
 from fake_spse.service.simulation import SimulationService
 from fake_spse.service.tenders import TenderService
@@ -38,3 +40,5 @@ class Services:
         self.apendo = ApendoService(context, self.tenders, self.offers)
         self.vendor_data = VendorDataService(context)
         self.qualification = QualificationService(context, self.tenders)
+        self.pemilihan = PemilihanService(context, self.tenders)
+        self.evaluation = EvaluationService(context, self.accounts, self.tenders, self.offers)

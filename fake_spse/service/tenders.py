@@ -9,10 +9,11 @@ from fake_spse.domain.apendo import generate_package_key, new_package_private_ke
 from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.domain.schedule import build_schedule
 from fake_spse.domain.tender_listing import ListedTender
-from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender, TenderDraft, validate_draft
+from fake_spse.domain.tenders import Tender, TenderDraft, validate_draft
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
+from spse_shared.profile import UPLOAD_STAGE
 
 # Tender ids continue from here, as on a long-running LPSE.
 FIRST_TENDER_ID = 10_000_001
@@ -46,7 +47,9 @@ class TenderService:
         # The slow part of a package key, before the transaction holds the write lock.
         private_key = new_package_private_key() if protection == "apendo" else None
         now = self._ctx.clock.now()
-        schedule = build_schedule(self._ctx.profile.schedule, now)
+        # SPSE picks the method by the jenis pengadaan; its stages make the schedule.
+        method = self._ctx.profile.method_for(draft.jenis_pengadaan)
+        schedule = build_schedule(method.stages, now)
         # One transaction: the next id is read and taken together, with the package key.
         with self._ctx.unit() as db:
             tender = Tender(
@@ -55,7 +58,7 @@ class TenderService:
                 instansi=draft.instansi.strip(),
                 satker=draft.satker.strip(),
                 jenis_pengadaan=draft.jenis_pengadaan,
-                metode=METODE_PASCA_SATU_FILE,
+                metode=method.name,
                 pagu=draft.pagu,
                 hps=draft.hps,
                 lokasi=draft.lokasi.strip(),
@@ -64,6 +67,7 @@ class TenderService:
                 created_by=pokja.user_id,
                 schedule=schedule,
                 recipient_certificates=recipients,
+                method=method.key,
             )
             package_key = None
             if private_key is not None:
@@ -100,7 +104,7 @@ class TenderService:
             if vendor.user_id in db.participants(tender_id):
                 raise already
             now = self._ctx.clock.now()
-            if now >= tender.schedule.window("Upload Dokumen Penawaran").end:
+            if now >= tender.schedule.window(UPLOAD_STAGE).end:
                 raise DomainError("tender.pendaftaran_ditutup")
             db.add_participant(tender_id, vendor.user_id, now)
         return tender

@@ -65,6 +65,10 @@ KNOWN_FAULTS: Mapping[str, FaultSpec] = MappingProxyType(
                 "upload.fail_next",
                 "Unggahan dokumen penawaran berikutnya berakhir di halaman error SPSE.",
             ),
+            FaultSpec(
+                "sanggah.fail_next",
+                "Pengiriman sanggahan berikutnya berakhir di halaman error SPSE.",
+            ),
         )
     }
 )

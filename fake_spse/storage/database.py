@@ -17,8 +17,10 @@ from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.apendo import PackageKey
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.email_links import EmailLink, LinkPurpose
+from fake_spse.domain.evaluation import Evaluation, Sanggahan, Winner
 from fake_spse.domain.offer_letter import OfferLetter
 from fake_spse.domain.offers import Offer, OfferPart, OpeningResult
+from fake_spse.domain.pemilihan import Question
 from fake_spse.domain.qualification import Attachment, QualificationSubmission
 from fake_spse.domain.schedule import Schedule, StageWindow
 from fake_spse.domain.tenders import Tender
@@ -51,7 +53,7 @@ CREATE TABLE IF NOT EXISTS tenders (
     jenis_pengadaan INTEGER NOT NULL, metode TEXT NOT NULL, pagu INTEGER NOT NULL,
     hps INTEGER NOT NULL, lokasi TEXT NOT NULL, tahun INTEGER NOT NULL, created_at TEXT NOT NULL,
     created_by TEXT NOT NULL, schedule TEXT NOT NULL, recipients TEXT NOT NULL,
-    method TEXT NOT NULL DEFAULT 'pasca-satu-file'
+    method TEXT NOT NULL DEFAULT 'pasca-satu-file', failed_reason TEXT
 );
 CREATE TABLE IF NOT EXISTS participants (
     tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, joined_at TEXT NOT NULL,
@@ -90,11 +92,45 @@ CREATE TABLE IF NOT EXISTS email_links (
     token TEXT PRIMARY KEY, purpose TEXT NOT NULL, email TEXT NOT NULL, created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL, used_at TEXT, user_id TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS evaluations (
+    tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, kualifikasi INTEGER,
+    administrasi INTEGER, teknis INTEGER, harga INTEGER, reason TEXT NOT NULL,
+    price_rupiah INTEGER, corrected_rupiah INTEGER, pembuktian INTEGER,
+    evaluated_at TEXT NOT NULL, evaluated_by TEXT NOT NULL,
+    PRIMARY KEY (tender_id, vendor_id)
+);
+CREATE TABLE IF NOT EXISTS winners (
+    tender_id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL, price_rupiah INTEGER NOT NULL,
+    decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sanggahan (
+    sanggah_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
+    vendor_id TEXT NOT NULL, text TEXT NOT NULL, filed_at TEXT NOT NULL, answer TEXT,
+    answered_at TEXT, answered_by TEXT
+);
+CREATE TABLE IF NOT EXISTS questions (
+    question_id INTEGER PRIMARY KEY AUTOINCREMENT, tender_id TEXT NOT NULL,
+    vendor_id TEXT NOT NULL, text TEXT NOT NULL, asked_at TEXT NOT NULL, answer TEXT,
+    answered_at TEXT
+);
+CREATE TABLE IF NOT EXISTS inbox (
+    message_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
+    tender_id TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, sent_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
     created_at TEXT NOT NULL, released_at TEXT, released_by TEXT
 );
 """
+
+
+# Columns added after data folders were first written: (table, column, declaration).
+_LATER_COLUMNS = (
+    ("tenders", "method", "TEXT NOT NULL DEFAULT 'pasca-satu-file'"),
+    ("tenders", "failed_reason", "TEXT"),
+    ("offers", "part", "TEXT NOT NULL DEFAULT 'penawaran'"),
+    ("offers", "price_rupiah", "INTEGER"),
+)
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -134,17 +170,11 @@ class Database:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
             if "last_seen" not in columns:
                 conn.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
-            # ... and the tender's method, which decides the offer's parts ...
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(tenders)")}
-            if "method" not in columns:
-                conn.execute(
-                    "ALTER TABLE tenders ADD COLUMN method TEXT NOT NULL DEFAULT 'pasca-satu-file'"
-                )
-            # ... and the offer parts (satu file / dua file) with the offered price.
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(offers)")}
-            if "part" not in columns:
-                conn.execute("ALTER TABLE offers ADD COLUMN part TEXT NOT NULL DEFAULT 'penawaran'")
-                conn.execute("ALTER TABLE offers ADD COLUMN price_rupiah INTEGER")
+            # ... and the tender methods, Tender Gagal, offer parts and prices.
+            for table, column, kind in _LATER_COLUMNS:
+                columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                if column not in columns:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         finally:
             conn.close()
 
@@ -392,7 +422,9 @@ class Database:
         ]
         with self._tx() as db:
             db.execute(
-                "INSERT INTO tenders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tenders (tender_id, name, instansi, satker, jenis_pengadaan, metode, "
+                "pagu, hps, lokasi, tahun, created_at, created_by, schedule, recipients, method, "
+                "failed_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     tender.tender_id,
                     tender.name,
@@ -409,6 +441,7 @@ class Database:
                     json.dumps(schedule),
                     json.dumps(list(tender.recipient_certificates)),
                     tender.method,
+                    tender.failed_reason,
                 ),
             )
             if package_key is not None:
@@ -592,6 +625,174 @@ class Database:
             opened_by=row["opened_by"],
         )
 
+    def set_offer_price(self, offer_id: int, price_rupiah: int | None) -> None:
+        """The price of the offer's Surat Penawaran (set where SPSE learns it)."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE offers SET price_rupiah=? WHERE offer_id=?", (price_rupiah, offer_id)
+            )
+
+    # evaluation, winner, sanggahan, inbox ---------------------------------------------------
+    def fail_tender(self, tender_id: str, reason: str) -> None:
+        with self._tx() as db:
+            db.execute("UPDATE tenders SET failed_reason=? WHERE tender_id=?", (reason, tender_id))
+
+    def save_evaluation(self, evaluation: Evaluation) -> None:
+        e = evaluation
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO evaluations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    e.tender_id,
+                    e.vendor_id,
+                    _flag(e.kualifikasi),
+                    _flag(e.administrasi),
+                    _flag(e.teknis),
+                    _flag(e.harga),
+                    e.reason,
+                    e.price_rupiah,
+                    e.corrected_rupiah,
+                    _flag(e.pembuktian),
+                    _ts(e.evaluated_at),
+                    e.evaluated_by,
+                ),
+            )
+
+    def evaluations(self, tender_id: str) -> list[Evaluation]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM evaluations WHERE tender_id=? ORDER BY evaluated_at, vendor_id",
+                (tender_id,),
+            ).fetchall()
+        return [
+            Evaluation(
+                tender_id=r["tender_id"],
+                vendor_id=r["vendor_id"],
+                kualifikasi=_mark(r["kualifikasi"]),
+                administrasi=_mark(r["administrasi"]),
+                teknis=_mark(r["teknis"]),
+                harga=_mark(r["harga"]),
+                reason=r["reason"],
+                price_rupiah=r["price_rupiah"],
+                corrected_rupiah=r["corrected_rupiah"],
+                pembuktian=_mark(r["pembuktian"]),
+                evaluated_at=_req_dt(r["evaluated_at"]),
+                evaluated_by=r["evaluated_by"],
+            )
+            for r in rows
+        ]
+
+    def save_winner(self, winner: Winner) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO winners VALUES (?, ?, ?, ?, ?)",
+                (
+                    winner.tender_id,
+                    winner.vendor_id,
+                    winner.price_rupiah,
+                    _ts(winner.decided_at),
+                    winner.decided_by,
+                ),
+            )
+
+    def winner(self, tender_id: str) -> Winner | None:
+        with self._tx() as db:
+            r = db.execute("SELECT * FROM winners WHERE tender_id=?", (tender_id,)).fetchone()
+        if r is None:
+            return None
+        return Winner(
+            tender_id=r["tender_id"],
+            vendor_id=r["vendor_id"],
+            price_rupiah=r["price_rupiah"],
+            decided_at=_req_dt(r["decided_at"]),
+            decided_by=r["decided_by"],
+        )
+
+    def add_sanggahan(self, tender_id: str, vendor_id: str, text: str, at: datetime) -> int:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO sanggahan (tender_id, vendor_id, text, filed_at) VALUES (?, ?, ?, ?)",
+                (tender_id, vendor_id, text, _ts(at)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def answer_sanggahan(self, sanggah_id: int, answer: str, at: datetime, by: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE sanggahan SET answer=?, answered_at=?, answered_by=? WHERE sanggah_id=?",
+                (answer, _ts(at), by, sanggah_id),
+            )
+
+    def sanggahan(self, tender_id: str) -> list[Sanggahan]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM sanggahan WHERE tender_id=? ORDER BY sanggah_id", (tender_id,)
+            ).fetchall()
+        return [
+            Sanggahan(
+                sanggah_id=r["sanggah_id"],
+                tender_id=r["tender_id"],
+                vendor_id=r["vendor_id"],
+                text=r["text"],
+                filed_at=_req_dt(r["filed_at"]),
+                answer=r["answer"],
+                answered_at=_dt(r["answered_at"]),
+                answered_by=r["answered_by"],
+            )
+            for r in rows
+        ]
+
+    def add_question(self, tender_id: str, vendor_id: str, text: str, at: datetime) -> int:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO questions (tender_id, vendor_id, text, asked_at) VALUES (?, ?, ?, ?)",
+                (tender_id, vendor_id, text, _ts(at)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def answer_question(self, question_id: int, answer: str, at: datetime) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE questions SET answer=?, answered_at=? WHERE question_id=?",
+                (answer, _ts(at), question_id),
+            )
+
+    def questions(self, tender_id: str) -> list[Question]:
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM questions WHERE tender_id=? ORDER BY question_id", (tender_id,)
+            ).fetchall()
+        return [
+            Question(
+                question_id=r["question_id"],
+                tender_id=r["tender_id"],
+                vendor_id=r["vendor_id"],
+                text=r["text"],
+                asked_at=_req_dt(r["asked_at"]),
+                answer=r["answer"],
+                answered_at=_dt(r["answered_at"]),
+            )
+            for r in rows
+        ]
+
+    def add_inbox(
+        self, user_id: str, tender_id: str, subject: str, body: str, at: datetime
+    ) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO inbox (user_id, tender_id, subject, body, sent_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (user_id, tender_id, subject, body, _ts(at)),
+            )
+
+    def inbox(self, user_id: str) -> list[tuple[str, str, str, datetime]]:
+        """The user's SPSE messages, newest first: (tender id, subject, body, sent at)."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM inbox WHERE user_id=? ORDER BY message_id DESC", (user_id,)
+            ).fetchall()
+        return [(r["tender_id"], r["subject"], r["body"], _req_dt(r["sent_at"])) for r in rows]
+
     # APENDO package keys (SPSE NON CA) ------------------------------------------------------
     # the Surat Penawaran ---------------------------------------------------------------------
     def save_offer_letter(self, letter: OfferLetter) -> None:
@@ -765,6 +966,14 @@ def _submission(row: sqlite3.Row) -> QualificationSubmission:
     )
 
 
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _mark(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
 def _account(row: sqlite3.Row) -> Account:
     data: dict[str, Any] = dict(row)
     data["role"] = Role(data["role"])
@@ -797,6 +1006,7 @@ def _tender(row: sqlite3.Row) -> Tender:
         schedule=Schedule(windows=windows),
         recipient_certificates=tuple(json.loads(row["recipients"])),
         method=row["method"],
+        failed_reason=row["failed_reason"],
     )
 
 

@@ -29,7 +29,7 @@ from fake_spse.web.common import (
     texts,
 )
 from fake_spse.web.streaming_form import FormError, FormTruncated, StreamingForm
-from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
+from spse_shared.profile import UPLOAD_STAGE
 
 FILE_FIELD = "dokumen"
 
@@ -140,7 +140,9 @@ def _opening_page(
         "tender": tender,
         "key": key,
         "started": offers is not None,
-        "opening_start": tender.schedule.window(OPENING_STAGE).start,
+        "opening_start": tender.schedule.window(
+            the_services.profile.method(tender.method).opening_stages[0]
+        ).start,
         "rows": rows,
         "codes": APENDO_OPENING_CODES,
         "errors": errors or [],

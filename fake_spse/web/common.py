@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
-from fake_spse.domain.offer_letter import rupiah_text
+from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
 from spse_shared.wib import format_wib
@@ -88,10 +88,6 @@ wib = format_wib
 
 def _display(params: dict[str, object]) -> dict[str, object]:
     return {k: (wib(v) if isinstance(v, datetime) else v) for k, v in params.items()}
-
-
-# SPSE's rupiah style under the name the templates use (one home: the domain).
-rupiah = rupiah_text
 
 
 def render(

@@ -1,8 +1,8 @@
 """SPSE 4's public package search and detail pages, as public scrapers see them.
 
 ``/dt/lelang`` (and ``/dt/pl``, ``/dt/nonspk``, which list no packages here) is the DataTables
-endpoint the tender list page calls; ``/lelang/{id}/peserta``, ``/evaluasi/{id}/hasil`` and
-``/evaluasi/{id}/pemenang`` are the participant, evaluation and winner pages.
+endpoint the tender list page calls; ``/lelang/{id}/peserta`` is the participant page (the
+evaluation and winner pages are in web/evaluation.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from fake_spse.domain.accounts import Account
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.tender_listing import (
     DEFAULT_LENGTH,
@@ -21,10 +20,11 @@ from fake_spse.domain.tender_listing import (
     parse_query,
     query_tenders,
 )
-from fake_spse.domain.tenders import JENIS_PENGADAAN, Tender
+from fake_spse.domain.tenders import JENIS_PENGADAAN, Tender, rupiah
 from fake_spse.service.blocking import call
+from fake_spse.service.evaluation import ParticipantResult
 from fake_spse.service.services import Services
-from fake_spse.web.common import check_token, error_page, render, rupiah, services, text
+from fake_spse.web.common import check_token, error_page, render, services, text
 
 
 async def tender_page(the_services: Services, query: ListingQuery) -> ListingPage:
@@ -84,43 +84,25 @@ async def dt_empty(request: Request) -> Response:
 
 
 async def participants(request: Request) -> Response:
-    tenders = services(request).tenders
+    the_services = services(request)
 
-    offers = services(request).offers
-
-    def read() -> tuple[Tender, list[Account], dict[str, int]]:
-        tender = tenders.tender(request.path_params["tender_id"])
-        prices = offers.vendor_prices(tender.tender_id)
-        return tender, tenders.participants(tender.tender_id), prices
+    def read() -> tuple[Tender, list[ParticipantResult], bool]:
+        tender = the_services.tenders.tender(request.path_params["tender_id"])
+        # Offers are sealed: SPSE shows their prices only once the opening has started, and
+        # only for an offer the pokja could open.
+        opening = the_services.profile.method(tender.method).opening_stages[0]
+        shown = tender.schedule.has_started(opening, the_services.simulation.now())
+        return tender, the_services.evaluation.results(tender.tender_id), shown
 
     try:
-        tender, joined, prices = await call(read)  # SQLite: off the event loop
+        tender, rows, prices_shown = await call(read)  # SQLite: off the event loop
     except DomainError as exc:
         return error_page(request, exc)
     return render(
         request,
         "peserta.html",
-        # Offers are sealed: a price is known only once the pokja opened the offer.
-        {"tender": tender, "participants": joined, "prices": prices},
+        {"tender": tender, "rows": rows, "prices_shown": prices_shown},
     )
-
-
-async def evaluation(request: Request) -> Response:
-    return await _evaluation_page(request, "evaluasi_hasil.html")
-
-
-async def winner(request: Request) -> Response:
-    return await _evaluation_page(request, "evaluasi_pemenang.html")
-
-
-async def _evaluation_page(request: Request, template: str) -> Response:
-    # Evaluation is not simulated (yet): the pages show the tender and say there is none.
-    the_services = services(request)
-    try:
-        tender = await call(the_services.tenders.tender, request.path_params["tender_id"])
-    except DomainError as exc:
-        return error_page(request, exc)
-    return render(request, template, {"tender": tender})
 
 
 def routes() -> list[Route]:
@@ -129,8 +111,6 @@ def routes() -> list[Route]:
         Route("/dt/pl", dt_empty, methods=["GET", "POST"]),
         Route("/dt/nonspk", dt_empty, methods=["GET", "POST"]),
         Route("/lelang/{tender_id:str}/peserta", participants),
-        Route("/evaluasi/{tender_id:str}/hasil", evaluation),
-        Route("/evaluasi/{tender_id:str}/pemenang", winner),
     ]
 
 

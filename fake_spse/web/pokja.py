@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
-from fake_spse.domain.tenders import JENIS_PENGADAAN, TenderDraft
+from fake_spse.domain.tenders import JENIS_PENGADAAN, TenderDraft, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
     check_token,
@@ -19,7 +19,6 @@ from fake_spse.web.common import (
     redirect,
     render,
     require_user,
-    rupiah,
     services,
     texts,
 )

@@ -7,14 +7,27 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.errors import DomainError
-from fake_spse.domain.tenders import Tender
+from fake_spse.domain.tenders import JENIS_PENGADAAN, Tender
 from fake_spse.service.blocking import call
 from fake_spse.web import listing
 from fake_spse.web.common import error_page, render, services
+from spse_shared.profile import UPLOAD_STAGE
 
 
 async def home(request: Request) -> Response:
-    return render(request, "home.html")
+    """The public home: SPSE 4's announcements of running tenders, per category."""
+    the_services = services(request)
+    now = the_services.simulation.now()
+    running = [
+        t
+        for t in the_services.tenders.tenders()
+        if t.failed_reason is None and now < t.schedule.windows[-1].end
+    ]
+    categories = [
+        (label, [t for t in running if t.jenis_pengadaan == code])
+        for code, label in JENIS_PENGADAAN.items()
+    ]
+    return render(request, "home.html", {"categories": categories, "upload_stage": UPLOAD_STAGE})
 
 
 async def tender_list(request: Request) -> Response:

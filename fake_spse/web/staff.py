@@ -11,7 +11,9 @@ from fake_spse.domain.certificates import UserCertificate
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.tenders import Tender
 from fake_spse.service.blocking import call
+from fake_spse.service.evaluation import InboxMessage
 from fake_spse.web.common import form_data, redirect, render, require_user, services, texts
+from spse_shared.profile import UPLOAD_STAGE
 
 
 async def dashboard(request: Request) -> Response:
@@ -23,21 +25,35 @@ async def dashboard(request: Request) -> Response:
         # LPSE Support's handlers: links to LPSE Support and the LPSE's mailbox.
         return render(request, "beranda_lpse.html")
 
-    def read() -> tuple[UserCertificate | None, list[Tender], set[str]]:
+    def read() -> tuple[UserCertificate | None, list[Tender], set[str], list[InboxMessage]]:
         return (
             the_services.certificates.certificate_of(user.user_id),
             the_services.tenders.tenders(),
             set(the_services.tenders.joined_tenders(user.user_id)),
+            the_services.evaluation.inbox(user.user_id) if user.role is Role.PENYEDIA else [],
         )
 
-    certificate, tenders, joined = await call(read)  # SQLite: off the event loop
+    certificate, tenders, joined, inbox = await call(read)  # SQLite: off the event loop
     if user.role is Role.POKJA:
         own = [t for t in tenders if t.created_by == user.user_id]
         return render(request, "beranda_pokja.html", {"tenders": own, "certificate": certificate})
+    # SPSE 4's vendor home: Tender Baru (still open to join), Tender yang Diikuti, Inbox.
+    now = the_services.simulation.now()
     return render(
         request,
         "beranda_penyedia.html",
-        {"tenders": tenders, "joined": joined, "certificate": certificate},
+        {
+            "new_tenders": [
+                t
+                for t in tenders
+                if t.tender_id not in joined
+                and t.failed_reason is None
+                and now < t.schedule.window(UPLOAD_STAGE).end
+            ],
+            "joined_tenders": [t for t in tenders if t.tender_id in joined],
+            "inbox": inbox,
+            "certificate": certificate,
+        },
     )
 
 

@@ -25,7 +25,7 @@ from simulator.demo.seeding import (
 )
 from simulator.testdata.factory import TestDataFactory
 from spse_shared.atomic import write_atomic
-from spse_shared.profile import UPLOAD_STAGE
+from spse_shared.profile import DEFAULT_METHOD, UPLOAD_STAGE
 
 SEEDED_MARKER = "demo-seeded.txt"
 # ``serve --demo`` (simulator.demo.classroom): the realistic LPSE for a training class.
@@ -37,18 +37,23 @@ def seed_demo(services: Services, seed: int, desks: Path) -> list[DemoLogin]:
     stage is open now. Keystores of users with certificates are written under ``desks``."""
     data = TestDataFactory(seed)
     logins: list[DemoLogin] = []
+    # A package of Tender - Pascakualifikasi Satu File, whose upload stage the vendor can reach.
+    people = {role: data.staff(role.value) for role in (Role.VERIFIKATOR, Role.POKJA)}
+    active, waiting = data.vendor(), data.vendor()
+    package = data.tender(jenis=services.profile.method(DEFAULT_METHOD).jenis_pengadaan)
+    method = services.profile.method_for(package.jenis_pengadaan).key
     # Everything happens in the past, so that at the demo's "now" the tender's upload stage is
     # open and the certificates were issued before the tender was created.
     now = services.simulation.now()
-    services.simulation.set_clock(now - offset_to(services, UPLOAD_STAGE) - timedelta(hours=2))
+    services.simulation.set_clock(
+        now - offset_to(services, UPLOAD_STAGE, method) - timedelta(hours=2)
+    )
     staff = {}
-    for role in (Role.VERIFIKATOR, Role.POKJA):
-        person = data.staff(role.value)
+    for role, person in people.items():
         add_staff(services, person, role)
         staff[role] = person.user_id
         logins.append(DemoLogin(role.value, person.user_id, person.password, person.name))
 
-    active, waiting = data.vendor(), data.vendor()
     for vendor in (active, waiting):
         register_vendor(services, vendor)
     services.accounts.verify_vendor(
@@ -69,7 +74,7 @@ def seed_demo(services: Services, seed: int, desks: Path) -> list[DemoLogin]:
     )
     for user_id in (staff[Role.POKJA], active.user_id):
         embed_certificate(services, user_id, desks)
-    create_tender(services, staff[Role.POKJA], data.tender(), now.year)
+    create_tender(services, staff[Role.POKJA], package, now.year)
     services.simulation.set_clock(now)
     return logins
 

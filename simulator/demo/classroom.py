@@ -3,14 +3,18 @@
 Seeded from one Faker (id_ID) seed through the LPSE's own service layer, as if the LPSE had
 been running for two years: a verifikator, a helpdesk, two pokja with certificates, a dozen
 vendors in different states (waiting for verification; active without a certificate; with a
-valid, an almost expired, an expired or a revoked certificate) and six tenders in different
-stages, from just announced to the objection period, with sealed offers where the stage has
-them. Every event happens at its own simulated time, in order; the clock ends at the demo's
-"now". SpamKodok keystores of the users with certificates are written under ``desks``.
+valid, an almost expired, an expired or a revoked certificate) and nine tenders in different
+stages, from just announced to the objection period, with sealed offers (and their prices) where
+the stage has them, and what the pokja did after opening: an evaluation under way, a winner with
+an answered sanggahan in Masa Sanggah, a Tender Gagal; and a Seleksi (prakualifikasi dua file)
+in its qualification stage. Every event happens at its own simulated time, in order; the clock
+ends at the demo's "now". SpamKodok keystores of the users with certificates are written under
+``desks``.
 """
 
 from __future__ import annotations
 
+import random
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +23,8 @@ from pathlib import Path
 
 from cryptography import x509
 
-from fake_spse.domain.accounts import Role
+from fake_spse.domain.accounts import Account, Role
+from fake_spse.domain.evaluation import Marks
 from fake_spse.service.services import Services
 from simulator.demo.seeding import (
     KEYSTORE_PASSPHRASE,
@@ -32,10 +37,17 @@ from simulator.demo.seeding import (
 )
 from simulator.desk.spamkodok import cms
 from simulator.desk.spamkodok.keystore import Keystore
-from simulator.desk.spamkodok.offer_package import build_package
+from simulator.desk.spamkodok.offer_package import build_package, read_package
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import TenderData, TestDataFactory, VendorData
-from spse_shared.profile import UPLOAD_STAGE
+from spse_shared.profile import (
+    DEFAULT_METHOD,
+    OPENING_STAGE,
+    PEMBUKTIAN_STAGE,
+    PENETAPAN_STAGE,
+    SANGGAH_STAGE,
+    UPLOAD_STAGE,
+)
 from spse_shared.run_sync import run_sync
 
 DAY = timedelta(days=1)
@@ -65,15 +77,38 @@ VENDOR_STATES: tuple[tuple[str | None, bool, str], ...] = (
     (None, False, "menunggu verifikasi di LPSE"),
 )
 
-# Tenders: (pokja index, hours from the schedule's start to now, vendors joined, vendors that
-# sent an offer). The stage a tender is in now follows from the profile's schedule.
-TENDER_PLAN: tuple[tuple[int, float, tuple[int, ...], tuple[int, ...]], ...] = (
-    (0, 3, (), ()),  # Pengumuman Pascakualifikasi
-    (1, 30, (0, 1), ()),  # Download Dokumen Pemilihan
-    (0, 106, (0, 1, 2, 3), (0, 1)),  # Upload Dokumen Penawaran, deadline in 2.5 days
-    (1, 166, (1, 2, 3, 4, 6), (2, 3)),  # Upload Dokumen Penawaran, deadline in 2 hours
-    (0, 169, (0, 2, 4), (0, 2, 4)),  # Pembukaan Dokumen Penawaran
-    (1, 280, (1, 3, 4), (1, 3, 4)),  # Masa Sanggah
+EVALUASI_STAGE = "Evaluasi Administrasi, Kualifikasi, Teknis, dan Harga"
+SELEKSI = "seleksi-pra-dua-file"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One demo tender: whose it is, the stage it is in now and how long it has been in it,
+    which vendors joined and sent an offer, and how far the pokja got after opening."""
+
+    pokja: int
+    stage: str
+    hours_in: float
+    joined: tuple[int, ...] = ()
+    offered: tuple[int, ...] = ()
+    # "": nothing after opening; "evaluasi": offers opened, evaluation under way; "pemenang":
+    # winner fixed and announced, a sanggahan answered; "gagal": nobody passed (Tender Gagal).
+    outcome: str = ""
+    method: str = DEFAULT_METHOD
+    # Offers priced above the HPS (by vendor index): they fail harga.
+    above_hps: tuple[int, ...] = ()
+
+
+TENDER_PLAN: tuple[_Plan, ...] = (
+    _Plan(0, "Pengumuman Pascakualifikasi", 3),
+    _Plan(1, "Download Dokumen Pemilihan", 6, (0, 1)),
+    _Plan(0, UPLOAD_STAGE, 10, (0, 1, 2, 3), (0, 1)),  # deadline in 2.5 days
+    _Plan(1, UPLOAD_STAGE, 70, (1, 2, 3, 4, 6), (2, 3)),  # deadline in 2 hours
+    _Plan(0, "Pembukaan Dokumen Penawaran", 1, (0, 2, 4), (0, 2, 4)),
+    _Plan(1, SANGGAH_STAGE, 20, (1, 3, 4), (1, 3, 4), "pemenang", above_hps=(4,)),
+    _Plan(0, EVALUASI_STAGE, 20, (0, 1, 3), (0, 1, 3), "evaluasi"),
+    _Plan(1, SANGGAH_STAGE, 50, (2, 4), (2, 4), "gagal", above_hps=(2, 4)),
+    _Plan(0, "Kirim Persyaratan Kualifikasi", 10, (0, 1), method=SELEKSI),
 )
 
 
@@ -142,14 +177,17 @@ def seed_trainer_demo(services: Services, seed: int, desks: Path) -> list[DemoLo
             timeline.at(now - 10 * DAY, partial(_revoke, services, vendor.data.user_id))
 
     drafts: list[TenderData] = []
-    while len(drafts) < len(TENDER_PLAN):  # different packages, no two with one name
-        drawn = data.tender()
-        if all(d.name != drawn.name for d in drafts):
-            drafts.append(drawn)
+    for plan in TENDER_PLAN:  # different packages of the plan's method, no two with one name
+        jenis = services.profile.method(plan.method).jenis_pengadaan
+        drawn = data.tender(jenis=jenis)
+        while any(d.name == drawn.name for d in drafts):
+            drawn = data.tender(jenis=jenis)
+        drafts.append(drawn)
     tender_ids: dict[int, str] = {}
     owners: dict[str, list[int]] = {"pokja1": [], "pokja2": []}
-    for index, (pokja, hours_ago, joined, offered) in enumerate(TENDER_PLAN):
-        created = now - timedelta(hours=hours_ago)
+    for index, plan in enumerate(TENDER_PLAN):
+        pokja, joined, offered = plan.pokja, plan.joined, plan.offered
+        created = now - offset_to(services, plan.stage, plan.method) - plan.hours_in * HOUR
         owner = f"pokja{pokja + 1}"
         owners[owner].append(index)
         timeline.at(
@@ -169,14 +207,31 @@ def seed_trainer_demo(services: Services, seed: int, desks: Path) -> list[DemoLo
             timeline.at(
                 created + (2 + order) * HOUR, partial(_join, services, user_id, tender_ids, index)
             )
-        upload_start = created + offset_to(services, UPLOAD_STAGE)
+        upload_start = created + offset_to(services, UPLOAD_STAGE, plan.method)
+        prices = _prices(seed + index, drafts[index].hps, offered, plan.above_hps)
         for order, vendor_index in enumerate(offered if ca else ()):
             timeline.at(
                 upload_start + (3 + 5 * order) * HOUR,
                 partial(
-                    _send_offer, services, vendors[vendor_index].data, tender_ids, index, desks
+                    _send_offer,
+                    services,
+                    vendors[vendor_index].data,
+                    tender_ids,
+                    index,
+                    desks,
+                    prices[vendor_index],
                 ),
             )
+        if ca and plan.outcome:
+            after = _AfterOpening(
+                services,
+                tender_ids,
+                index,
+                staff[owner].user_id,
+                [vendors[i].data.user_id for i in offered],
+                desks,
+            )
+            after.plan(timeline, created, plan.outcome)
 
     timeline.run(now)
 
@@ -236,10 +291,149 @@ def _revoke(services: Services, user_id: str) -> None:
     services.certificates.revoke(certificate.serial, at=services.simulation.now())
 
 
+def _prices(
+    seed: int, hps: int, offered: tuple[int, ...], above_hps: tuple[int, ...]
+) -> dict[int, int]:
+    """What each vendor writes in its Surat Penawaran: a little under the HPS (in thousands of
+    rupiah), or a little over it for the vendors in ``above_hps``."""
+    rng = random.Random(seed)
+    prices: dict[int, int] = {}
+    for vendor_index in offered:
+        factor = rng.uniform(1.01, 1.05) if vendor_index in above_hps else rng.uniform(0.85, 0.99)
+        prices[vendor_index] = round(hps * factor / 1000) * 1000
+    return prices
+
+
+class _AfterOpening:
+    """What the pokja did after the opening of one demo tender, at its stages' times: opening
+    each offer with its SpamKodok, evaluation, pembuktian, penetapan; a participant's
+    sanggahan and the pokja's answer."""
+
+    def __init__(
+        self,
+        services: Services,
+        ids: dict[int, str],
+        index: int,
+        pokja_id: str,
+        bidders: list[str],
+        desks: Path,
+    ) -> None:
+        self.services = services
+        self.ids = ids
+        self.index = index
+        self.pokja_id = pokja_id
+        self.bidders = bidders
+        self.desks = desks
+
+    @property
+    def pokja(self) -> Account:
+        return self.services.accounts.account(self.pokja_id)
+
+    def plan(self, timeline: _Timeline, created: datetime, outcome: str) -> None:
+        def at(stage: str, hours: float, action: Callable[[], None]) -> None:
+            moment = created + offset_to(self.services, stage, DEFAULT_METHOD) + hours * HOUR
+            timeline.at(moment, action)
+
+        at(OPENING_STAGE, 1, self.open_offers)
+        if outcome == "evaluasi":
+            at(EVALUASI_STAGE, 4, partial(self.evaluate, self.bidders[:1], ""))
+            return
+        reason = "Metode pelaksanaan tidak memenuhi syarat" if outcome == "gagal" else ""
+        at(EVALUASI_STAGE, 4, partial(self.evaluate, self.bidders, reason))
+        if outcome == "pemenang":
+            at(PEMBUKTIAN_STAGE, 2, self.pembuktian)
+        at(PENETAPAN_STAGE, 1, self.penetapan)
+        if outcome == "pemenang":
+            at(SANGGAH_STAGE, 5, self.sanggah)
+            at(SANGGAH_STAGE, 15, self.answer)
+
+    def open_offers(self) -> None:
+        """The pokja's SpamKodok opens each offer; SPSE records what it found."""
+        services, tender_id = self.services, self.ids[self.index]
+        tender = services.tenders.tender(tender_id)
+        keystore = Keystore.open(self.desks / self.pokja_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
+        assert keystore.certificate is not None
+        for offer in services.offers.offers(tender_id):
+            opened = cms.open_sealed(
+                services.offers.stored_offer(tender_id, offer.offer_id)[1].read_bytes(),
+                recipient_key=keystore.private_key,
+                recipient_certificate=keystore.certificate,
+                trust_roots=services.certificates.chain()[-1:],
+                crls=[services.certificates.crl()],
+                receipt=cms.Receipt(
+                    sha256=offer.sha256, size=offer.size, received_at=offer.received_at
+                ),
+            )
+            services.offers.record_opening(
+                self.pokja,
+                tender.tender_id,
+                offer.offer_id,
+                code="dibuka",
+                signer_subject=opened.signer_subject,
+                files=tuple(sorted(read_package(opened.content)[1])),
+            )
+
+    def evaluate(self, vendor_ids: list[str], teknis_reason: str) -> None:
+        """Every part lulus unless ``teknis_reason`` (then teknis gugur); prices above the
+        HPS fail harga by SPSE's own rule."""
+        for vendor_id in vendor_ids:
+            marks = Marks(
+                kualifikasi=True,
+                administrasi=True,
+                teknis=not teknis_reason,
+                harga=True,
+                reason=teknis_reason,
+            )
+            self.services.evaluation.evaluate(self.pokja, self.ids[self.index], vendor_id, marks)
+
+    def _passed(self) -> list[str]:
+        results = self.services.evaluation.results(self.ids[self.index])
+        return [r.vendor.user_id for r in results if r.evaluation and r.evaluation.passed]
+
+    def pembuktian(self) -> None:
+        evaluation, tender_id = self.services.evaluation, self.ids[self.index]
+        for vendor_id in self._passed():
+            evaluation.invite_pembuktian(self.pokja, tender_id, vendor_id)
+            evaluation.record_pembuktian(self.pokja, tender_id, vendor_id, passed=True)
+
+    def penetapan(self) -> None:
+        self.services.evaluation.decide_winner(self.pokja, self.ids[self.index])
+
+    def _loser(self) -> str:
+        winner = self.services.evaluation.winner(self.ids[self.index])
+        assert winner is not None
+        return next(v for v in self.bidders if v != winner.vendor_id)
+
+    def sanggah(self) -> None:
+        self.services.evaluation.file_sanggah(
+            self.services.accounts.account(self._loser()),
+            self.ids[self.index],
+            "Kami keberatan: harga penawaran kami dinyatakan melebihi HPS, padahal sudah "
+            "termasuk PPN sesuai dokumen pemilihan.",
+        )
+
+    def answer(self) -> None:
+        tender_id = self.ids[self.index]
+        [filed] = self.services.evaluation.sanggahan(tender_id)
+        self.services.evaluation.answer_sanggah(
+            self.pokja,
+            tender_id,
+            filed.sanggah_id,
+            "Sanggahan tidak diterima: total harga penawaran termasuk PPN melebihi HPS, "
+            "sehingga penawaran gugur pada evaluasi harga.",
+        )
+
+
 def _send_offer(
-    services: Services, vendor: VendorData, ids: dict[int, str], index: int, desks: Path
+    services: Services,
+    vendor: VendorData,
+    ids: dict[int, str],
+    index: int,
+    desks: Path,
+    price: int,
 ) -> None:
-    """The vendor's SpamKodok seals two documents to the pokja and uploads them."""
+    """The vendor's SpamKodok seals two documents to the pokja and uploads them, with the
+    price of its Surat Penawaran."""
     tender_id = ids[index]
     folder = desks / vendor.user_id / "dokumen" / tender_id
     files = [
@@ -279,3 +473,4 @@ def _send_offer(
     run_sync(
         services.offers.receive_offer(services.accounts.account(vendor.user_id), tender_id, body())
     )
+    services.evaluation.arrange_price(tender_id, vendor.user_id, price)

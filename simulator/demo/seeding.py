@@ -15,6 +15,7 @@ from fake_spse.service.services import Services
 from simulator.desk.spamkodok.keystore import Keystore
 from simulator.testdata.documents import pdf_bytes
 from simulator.testdata.factory import StaffData, TenderData, VendorData
+from spse_shared.profile import DEFAULT_METHOD
 
 KEYSTORE_PASSPHRASE = "rahasia-kodok"
 
@@ -27,10 +28,11 @@ class DemoLogin:
     note: str
 
 
-def offset_to(services: Services, stage: str) -> timedelta:
-    """How long after a tender's creation ``stage`` starts, by the profile's schedule."""
+def offset_to(services: Services, stage: str, method: str = DEFAULT_METHOD) -> timedelta:
+    """How long after a tender's creation ``stage`` starts, by the stages of the profile's
+    ``method``."""
     hours = 0
-    for template in services.profile.schedule:
+    for template in services.profile.method(method).stages:
         if template.name == stage:
             return timedelta(hours=hours)
         hours += template.hours

@@ -108,6 +108,13 @@ class Arranger:
         }
         return str(self.sim.post("/arrange/tender", body)["tender_id"])
 
+    def offer_price(self, tender_id: str, vendor_id: str, price_rupiah: int) -> None:
+        """The price of the vendor's Surat Penawaran on its current offer."""
+        self.sim.post(
+            "/arrange/price",
+            {"tender_id": tender_id, "vendor_id": vendor_id, "price_rupiah": price_rupiah},
+        )
+
     def join_tender(self, vendor_id: str, tender_id: str) -> None:
         self.sim.post("/arrange/join", {"vendor_id": vendor_id, "tender_id": tender_id})
 

@@ -23,7 +23,7 @@ from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
-from spse_shared.profile import OPENING_STAGE, UPLOAD_STAGE
+from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     vendor = data.vendor()
     pokja = data.staff("pokja")
     verifikator = data.staff("verifikator")
-    tender = data.tender()
+    # The CA journey walks Tender - Pascakualifikasi Satu File (one sealed offer, one opening).
+    tender = data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
     for staff, role in ((pokja, "pokja"), (verifikator, "verifikator")):
         env.sim.add_staff(
             user_id=staff.user_id,

@@ -11,6 +11,7 @@ __all__ = ["pdf_bytes", "write_pdf"]
 
 
 def write_pdf(path: Path, title: str, lines: Sequence[str] = ()) -> Path:
+    """Write a one-page PDF (spse_shared.pdf.pdf_bytes) to ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pdf_bytes(title, lines))
     return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 import string
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -345,11 +346,15 @@ class TestDataFactory:
             nip=self._nip(),
         )
 
-    def tender(self) -> TenderData:
-        """A new tender package of Pemerintah Kota Surakarta."""
+    def tender(self, jenis: Collection[int] | None = None) -> TenderData:
+        """A new tender package of Pemerintah Kota Surakarta (of one of the jenis pengadaan
+        ``jenis``, e.g. those a tender method runs, when given)."""
         rng = self._rng
-        satker, jenis, subject = rng.choice(_PACKAGES)
-        low, high = _HPS_RANGE[jenis]
+        packages = [p for p in _PACKAGES if jenis is None or p[1] in jenis]
+        if not packages:
+            raise ValueError(f"no package of jenis pengadaan {sorted(jenis or ())}")
+        satker, jenis_pengadaan, subject = rng.choice(packages)
+        low, high = _HPS_RANGE[jenis_pengadaan]
         # Log-uniform: small packages are far more common than large ones.
         raw = low * (high / low) ** rng.random()
         hps = round(raw / 1000) * 1000
@@ -361,7 +366,7 @@ class TestDataFactory:
             name=f"{subject} {satker} Tahun Anggaran {self._tahun}",
             instansi=INSTANSI,
             satker=satker,
-            jenis_pengadaan=jenis,
+            jenis_pengadaan=jenis_pengadaan,
             hps=hps,
             pagu=max(pagu, hps),
             lokasi=f"Kecamatan {kecamatan}, Kota Surakarta",

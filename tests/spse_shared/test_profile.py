@@ -74,6 +74,32 @@ def test_nonca_profile() -> None:
     assert [stage.name for stage in profile.schedule] == DOMAIN_STAGES
 
 
+@pytest.mark.parametrize("name", ["spse-4.3-ca", "spse-4.3-nonca"])
+def test_jenis_pengadaan_picks_the_method(name: str) -> None:
+    profile = load_profile(name)
+    barang = profile.method_for(0)
+    assert barang.key == "pasca-satu-file"
+    assert barang.name == "Tender - Pascakualifikasi Satu File - Harga Terendah Sistem Gugur"
+    assert profile.method_for(2) is barang
+    assert profile.method_for(3) is barang
+    seleksi = profile.method_for(1)
+    assert seleksi.name == "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya"
+    assert profile.method_for(4) is seleksi
+    assert profile.method_for(5) is seleksi
+    assert seleksi.files == 2
+    names = [stage.name for stage in seleksi.stages]
+    assert len(names) == 21
+    assert names[0] == "Pengumuman Prakualifikasi"
+    assert names[-1] == "Penandatanganan Kontrak"
+    assert seleksi.opening_stages == (
+        "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis",
+        "Pembukaan dan Evaluasi Penawaran File II: Harga",
+    )
+    assert names.index(seleksi.opening_stages[0]) < names.index(seleksi.opening_stages[1])
+    with pytest.raises(ProfileError, match="tender-cepat"):
+        profile.method("tender-cepat")
+
+
 def test_filename_decision_is_documented_in_the_toml() -> None:
     text = shipped_text("spse-4.3-ca")
     assert "kurang dari 40 karakter" in text
@@ -128,10 +154,29 @@ def test_failure_consequences_are_profile_switches(tmp_path: Path) -> None:
         ('protection = "ca"', 'protection = "rsa"', "protection"),
         ('services = ["ca", "adp", "support"]', 'services = ["adp"]', "services"),
         ('services = ["ca", "adp", "support"]', 'services = ["ca", "sikap"]', "services"),
-        ("hours = 72", "hours = -1", "schedule[3].hours"),
-        ('name = "Masa Sanggah"', 'name = "Masa Sanggah"\nextra = 1', "schedule[9].extra"),
-        ('name = "Masa Sanggah"', 'name = "Pemberian Penjelasan"', "schedule[9].name"),
-        ('name = "Upload Dokumen Penawaran"', 'name = "Upload"', "schedule"),
+        ("hours = 72", "hours = -1", "methods.pasca-satu-file.stages[3].hours"),
+        (
+            'name = "Masa Sanggah", hours = 120',
+            'name = "Masa Sanggah", hours = 120, extra = 1',
+            "methods.pasca-satu-file.stages[9].extra",
+        ),
+        (
+            '{ name = "Masa Sanggah"',
+            '{ name = "Pemberian Penjelasan"',
+            "methods.pasca-satu-file.stages[9].name",
+        ),
+        (
+            '{ name = "Upload Dokumen Penawaran"',
+            '{ name = "Upload"',
+            "methods.pasca-satu-file.stages",
+        ),
+        ("files = 1", "files = 2", "methods.pasca-satu-file.opening_stages"),
+        (
+            "jenis_pengadaan = [1, 4, 5]",
+            "jenis_pengadaan = [1, 2]",
+            "methods.seleksi-pra-dua-file.jenis_pengadaan",
+        ),
+        ("[methods.pasca-satu-file]", "[methods.pasca]", "methods.pasca-satu-file"),
         ('".pdf", ".jpg"', '"pdf", ".jpg"', "ams.letter_types"),
         ('footer_version = "SPSE v4.3u20191009"\n', "", "footer_version"),
         ("[messages]", '[messages]\nkosong = ""', "messages.kosong"),
@@ -152,9 +197,11 @@ def test_invalid_profile_names_the_bad_key(tmp_path: Path, old: str, new: str, k
 
 def test_opening_must_follow_upload(tmp_path: Path) -> None:
     text = shipped_text("spse-4.3-ca")
-    text = text.replace(UPLOAD_STAGE, "@@").replace(OPENING_STAGE, UPLOAD_STAGE)
+    # Swap the two stages in the stage list (not in opening_stages).
+    upload, opening = f'{{ name = "{UPLOAD_STAGE}"', f'{{ name = "{OPENING_STAGE}"'
+    text = text.replace(upload, "@@").replace(opening, upload)
     path = tmp_path / "swapped.toml"
-    path.write_text(text.replace("@@", OPENING_STAGE), encoding="utf-8")
+    path.write_text(text.replace("@@", opening), encoding="utf-8")
     with pytest.raises(ProfileError, match="after"):
         load_profile_file(path)
 

@@ -19,7 +19,7 @@ from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.tags import scenario_tags
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 from simulator.testdata.documents import write_pdf
-from spse_shared.profile import UPLOAD_STAGE
+from spse_shared.profile import DEFAULT_METHOD, UPLOAD_STAGE
 
 
 @pytest.fixture
@@ -138,7 +138,8 @@ def announce_tender(world: World, pokja: Actor) -> str:
     """The pokja creates and announces the next test tender; its id. Logged out after."""
     env = world.env
     assert pokja.staff is not None
-    tender = env.data.tender()
+    # The catalog's tenders walk Tender - Pascakualifikasi Satu File (upload, then opening).
+    tender = env.data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
     if world.arranged:
         return env.arrange.create_tender(pokja.user_id, tender)
     tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, tender)

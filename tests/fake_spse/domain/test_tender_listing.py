@@ -18,7 +18,8 @@ from fake_spse.domain.tender_listing import (
     parse_query,
     query_tenders,
 )
-from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender
+from fake_spse.domain.tenders import Tender
+from spse_shared.profile import DEFAULT_METHOD, DEFAULT_PROFILE, load_profile
 
 SCHEDULE = Schedule(
     (
@@ -28,6 +29,7 @@ SCHEDULE = Schedule(
         ),
     )
 )
+PASCA_NAME = load_profile(DEFAULT_PROFILE).method(DEFAULT_METHOD).name
 
 
 def tender(tender_id: str, name: str, **changes: object) -> Tender:
@@ -37,7 +39,7 @@ def tender(tender_id: str, name: str, **changes: object) -> Tender:
         instansi="Pemerintah Kota Surakarta",
         satker="Dinas PU",
         jenis_pengadaan=2,
-        metode=METODE_PASCA_SATU_FILE,
+        metode=PASCA_NAME,
         pagu=1_000_000_000,
         hps=900_000_000,
         lokasi="Surakarta",
@@ -163,8 +165,10 @@ def test_json_has_datatables_shape_with_kode_as_number() -> None:
                 "Pengumuman Pascakualifikasi",
                 "Rp 500000000",
                 "Pekerjaan Konstruksi",
+                "Tender",
+                "Pascakualifikasi Satu File",
                 "2026",
-                METODE_PASCA_SATU_FILE,
+                "Harga Terendah Sistem Gugur",
             ]
         ],
     }

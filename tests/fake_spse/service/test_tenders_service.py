@@ -53,6 +53,32 @@ def test_tender_schedule_follows_the_profile(lpse: LpseUnderTest, make_csr: Make
     assert int(second.tender_id) == int(tender.tender_id) + 1
 
 
+@pytest.mark.parametrize(
+    ("jenis", "method", "stages"),
+    [
+        (0, "Tender - Pascakualifikasi Satu File - Harga Terendah Sistem Gugur", 12),
+        (2, "Tender - Pascakualifikasi Satu File - Harga Terendah Sistem Gugur", 12),
+        (1, "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya", 21),
+        (5, "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya", 21),
+    ],
+)
+def test_jenis_pengadaan_picks_the_method_and_its_schedule(
+    lpse: LpseUnderTest, make_csr: MakeCsr, jenis: int, method: str, stages: int
+) -> None:
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    certify(lpse, pokja, make_csr)
+    tender = lpse.tenders.create_tender(pokja, draft(jenis_pengadaan=jenis))
+    stored = lpse.tenders.tender(tender.tender_id)
+    assert stored.metode == method
+    assert stored.method == lpse.profile.method_for(jenis).key
+    assert len(stored.schedule.windows) == stages
+    names = [w.name for w in stored.schedule.windows]
+    if stages == 21:
+        assert names[0] == "Pengumuman Prakualifikasi"
+        assert "Pembukaan dan Evaluasi Penawaran File II: Harga" in names
+        assert stored.jenis_kontrak == "Waktu Penugasan"
+
+
 def test_tender_in_the_nonca_profile_needs_no_certificate(tmp_path: Path) -> None:
     nonca = open_lpse(tmp_path, profile="spse-4.3-nonca")
     pokja = add_account(nonca, "pokja1", Role.POKJA)

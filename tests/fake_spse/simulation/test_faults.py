@@ -30,6 +30,7 @@ def test_known_faults() -> None:
         "upload.cut",
         "upload.slow",
         "upload.fail_next",
+        "sanggah.fail_next",
     }
     assert KNOWN_FAULTS["upload.cut"].params == ("after_bytes",)
     assert KNOWN_FAULTS["upload.slow"].params == ("delay_ms", "duration_s")

@@ -12,8 +12,11 @@ from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.offers import OpeningResult
 from fake_spse.domain.schedule import Schedule, StageWindow
-from fake_spse.domain.tenders import METODE_PASCA_SATU_FILE, Tender
+from fake_spse.domain.tenders import Tender
 from fake_spse.storage.database import Database
+from spse_shared.profile import DEFAULT_METHOD, DEFAULT_PROFILE, load_profile
+
+PASCA_NAME = load_profile(DEFAULT_PROFILE).method(DEFAULT_METHOD).name
 
 
 def account(user_id: str = "ptmaju", email: str = "admin@majujaya.co.id") -> Account:
@@ -49,7 +52,7 @@ def tender(tender_id: str = "10000001") -> Tender:
         instansi="Pemerintah Kota Surakarta",
         satker="Dinas PU",
         jenis_pengadaan=2,
-        metode=METODE_PASCA_SATU_FILE,
+        metode=PASCA_NAME,
         pagu=1_000_000_000,
         hps=950_000_000,
         lokasi="Surakarta",

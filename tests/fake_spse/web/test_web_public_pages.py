@@ -21,10 +21,13 @@ from spse_shared.messages import MessageCatalog
 MESSAGES = MessageCatalog()
 # pyproc's own expression for the token in the page.
 TOKEN = re.compile(r"d\.authenticityToken[\s+]=[\s+]['\"]([0-9a-zA-Z]+)['\"];")
+# SPSE 4.3's label set of pengumumanlelang, in its order.
 ANNOUNCEMENT_LABELS = [
     "Kode Tender",
     "Nama Tender",
+    "Rencana Umum Pengadaan",
     "Tanggal Pembuatan",
+    "Keterangan",
     "Tahap Tender Saat Ini",
     "K/L/PD",
     "Satuan Kerja",
@@ -34,9 +37,10 @@ ANNOUNCEMENT_LABELS = [
     "Nilai Pagu Paket",
     "Nilai HPS Paket",
     "Jenis Kontrak",
-    "Kualifikasi Usaha",
-    "Peserta Tender",
     "Lokasi Pekerjaan",
+    "Kualifikasi Usaha",
+    "Syarat Kualifikasi",
+    "Peserta Tender",
 ]
 
 
@@ -144,6 +148,21 @@ def test_home_and_footer_identify_spse_4(scraper: httpx.Client) -> None:
     assert re.search(r"SPSE v4\.[0-9a-z.]+", Tables(home.text).footer)
 
 
+def test_home_announces_running_tenders_per_category(world: World, scraper: httpx.Client) -> None:
+    page = scraper.get("/eproc4", follow_redirects=True).text
+    home = Tables(page)
+    works = next(
+        t["rows"]
+        for t in home.tables
+        if t["rows"] and t["rows"][1][0][1] == "Pembangunan Jalan Desa"  # type: ignore[index]
+    )
+    assert isinstance(works, list)
+    assert [c[1] for c in works[0]] == ["Nama Paket", "HPS", "Tahap", "Akhir Pendaftaran"]
+    assert works[1][1] == ("td", "Rp 950.000.000,00")
+    for category in ("Pengadaan Barang", "Pekerjaan Konstruksi", "Jasa Lainnya"):
+        assert f'aria-label="Pengumuman {category}"' in page
+
+
 def test_a_scraper_lists_tenders_through_the_datatables_endpoint(
     world: World, scraper: httpx.Client
 ) -> None:
@@ -205,7 +224,15 @@ def test_detail_pages_have_the_tables_scrapers_read(world: World, scraper: httpx
     announcement = Tables(scraper.get(f"/eproc4/lelang/{tender}/pengumumanlelang").text)
     rows = announcement.content_table("table-bordered")
     assert [row[0] for row in rows] == [("th", label) for label in ANNOUNCEMENT_LABELS]
-    assert rows[13][1] == ("td", "2 Peserta")
+    labels = [row[0][1] for row in rows]
+    assert rows[labels.index("Peserta Tender")][1] == ("td", "2 Peserta")
+    # Derived from the package (a works package of Rp950 juta), not constants.
+    assert rows[labels.index("Jenis Kontrak")][1] == ("td", "Harga Satuan")
+    assert rows[labels.index("Kualifikasi Usaha")][1] == ("td", "Perusahaan Kecil")
+    assert rows[labels.index("Metode Pengadaan")][1] == (
+        "td",
+        "Tender - Pascakualifikasi Satu File - Harga Terendah Sistem Gugur",
+    )
 
     schedule = Tables(scraper.get(f"/eproc4/lelang/{tender}/jadwal").text).tables[0]["rows"]
     assert isinstance(schedule, list)
@@ -213,7 +240,13 @@ def test_detail_pages_have_the_tables_scrapers_read(world: World, scraper: httpx
 
     participants = Tables(scraper.get(f"/eproc4/lelang/{tender}/peserta").text)
     rows = participants.content_table("table-condensed")
-    assert [c[1] for c in rows[0]] == ["No", "Nama Peserta", "NPWP", "Harga Penawaran"]
+    assert [c[1] for c in rows[0]] == [
+        "No",
+        "Nama Peserta",
+        "NPWP",
+        "Harga Penawaran",
+        "Harga Terkoreksi",
+    ]
     assert [row[0][1] for row in rows[1:]] == ["1", "2"]
     found = {tuple(c[1] for c in row[1:3]) for row in rows[1:]}
     assert found == {("PT Ptmaju", "01.234.567.8-901.000"), ("PT Ptjaya", "01.234.567.8-901.001")}

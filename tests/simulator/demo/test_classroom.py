@@ -78,14 +78,20 @@ def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
 ) -> None:
     services, _, _ = seeded
     stages = {t.stage_name(START): t for t in services.tenders.tenders()}
-    assert len(services.tenders.tenders()) == 6
+    assert len(services.tenders.tenders()) == 9
     assert set(stages) == {
         "Pengumuman Pascakualifikasi",
         "Download Dokumen Pemilihan",
         "Upload Dokumen Penawaran",
         "Pembukaan Dokumen Penawaran",
+        "Evaluasi Administrasi, Kualifikasi, Teknis, dan Harga",
         "Masa Sanggah",
+        "Tender Gagal",
+        "Kirim Persyaratan Kualifikasi",
     }
+    seleksi = stages["Kirim Persyaratan Kualifikasi"]
+    assert seleksi.metode == "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya"
+    assert len(seleksi.schedule.windows) == 21
     uploads = [
         t for t in services.tenders.tenders() if t.stage_name(START) == "Upload Dokumen Penawaran"
     ]
@@ -118,3 +124,35 @@ def test_the_offers_are_sealed_to_the_pokja_and_open_with_their_key(
             ),
         )
         assert f"UID={offer.vendor_id}" in opened.signer_subject
+
+
+def test_each_tender_has_the_state_its_stage_implies(
+    seeded: tuple[Services, list[DemoLogin], Path],
+) -> None:
+    services, _, _ = seeded
+    stages = {t.stage_name(START): t for t in services.tenders.tenders()}
+
+    evaluating = services.evaluation.results(
+        stages["Evaluasi Administrasi, Kualifikasi, Teknis, dan Harga"].tender_id
+    )
+    assert len(evaluating) == 3
+    assert all(r.opened and r.price_rupiah for r in evaluating)
+    assert sum(r.evaluation is not None for r in evaluating) == 1
+
+    sanggah = stages["Masa Sanggah"]
+    winner = services.evaluation.announced_winner(sanggah.tender_id)
+    assert winner is not None
+    results = {r.vendor.user_id: r for r in services.evaluation.results(sanggah.tender_id)}
+    assert results[winner.vendor_id].evaluation is not None
+    assert winner.price_rupiah <= sanggah.hps
+    assert any(r.evaluation and r.evaluation.harga is False for r in results.values())
+    [filed] = services.evaluation.sanggahan(sanggah.tender_id)
+    assert filed.vendor_id != winner.vendor_id
+    assert filed.answer
+    inbox = [m.subject for m in services.evaluation.inbox(filed.vendor_id)]
+    assert "Jawaban Sanggahan" in inbox
+    assert "Pengumuman Pemenang" in inbox
+
+    failed = stages["Tender Gagal"]
+    assert failed.failed_reason == "Tidak ada peserta yang lulus evaluasi"
+    assert services.evaluation.winner(failed.tender_id) is None

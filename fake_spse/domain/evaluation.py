@@ -1,0 +1,212 @@
+"""After opening: the pokja's evaluation per participant, the winner, sanggahan, Tender Gagal.
+
+Plain rules over plain values. Stage names come from the profile (spse_shared.profile); the
+moments from the simulated clock the service passes in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fake_spse.domain.errors import DomainError, FormProblems
+from fake_spse.domain.schedule import Schedule
+from fake_spse.domain.tenders import Tender
+from spse_shared.profile import PENETAPAN_STAGE, PENGUMUMAN_PEMENANG_STAGE, SANGGAH_STAGE
+
+# The parts SPSE marks per participant, in the order of its "Hasil Evaluasi" columns.
+PARTS = ("kualifikasi", "administrasi", "teknis", "harga")
+# The reasons SPSE's rules give on their own (the pokja's own reasons are free text).
+REASON_ABOVE_HPS = "Harga penawaran melebihi HPS"
+REASON_NOT_OPENED = "Dokumen penawaran tidak lengkap atau tidak dapat dibuka"
+REASON_NO_OFFER = "Tidak memasukkan dokumen penawaran"
+REASON_NO_PASS = "Tidak ada peserta yang lulus evaluasi"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The pokja's marks for one participant: True lulus, False gugur, None not evaluated."""
+
+    tender_id: str
+    vendor_id: str
+    kualifikasi: bool | None
+    administrasi: bool | None
+    teknis: bool | None
+    harga: bool | None
+    reason: str
+    price_rupiah: int | None
+    corrected_rupiah: int | None
+    pembuktian: bool | None
+    evaluated_at: datetime
+    evaluated_by: str
+
+    def mark(self, part: str) -> bool | None:
+        value: bool | None = getattr(self, part)
+        return value
+
+    @property
+    def passed(self) -> bool:
+        """Lulus in every part (and not gugur at pembuktian)."""
+        return all(self.mark(part) is True for part in PARTS) and self.pembuktian is not False
+
+    @property
+    def final_price(self) -> int | None:
+        """The price the winner is chosen by: the corrected one if the pokja corrected it."""
+        return self.corrected_rupiah if self.corrected_rupiah is not None else self.price_rupiah
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the pokja entered on the evaluation form for one participant."""
+
+    kualifikasi: bool
+    administrasi: bool
+    teknis: bool
+    harga: bool
+    reason: str
+    corrected_rupiah: int | None = None
+
+
+@dataclass(frozen=True)
+class Winner:
+    """The participant the pokja fixed as winner (Penetapan Pemenang)."""
+
+    tender_id: str
+    vendor_id: str
+    price_rupiah: int
+    decided_at: datetime
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class Sanggahan:
+    """An objection a participant filed in Masa Sanggah, and the pokja's answer."""
+
+    sanggah_id: int
+    tender_id: str
+    vendor_id: str
+    text: str
+    filed_at: datetime
+    answer: str | None
+    answered_at: datetime | None
+    answered_by: str | None
+
+
+def ensure_evaluation_open(
+    schedule: Schedule, opening_stage: str, now: datetime, *, decided: bool
+) -> None:
+    """The pokja evaluates once the offers' opening has started, until the winner is fixed."""
+    start = schedule.window(opening_stage).start
+    if now < start:
+        raise DomainError("evaluasi.belum_pembukaan", start=start)
+    if decided:
+        raise DomainError("evaluasi.sudah_ditetapkan")
+
+
+def judge(
+    marks: Marks,
+    *,
+    tender_id: str,
+    vendor_id: str,
+    opened: bool,
+    price_rupiah: int | None,
+    hps: int,
+    now: datetime,
+    pokja_id: str,
+) -> Evaluation:
+    """The evaluation SPSE records for the pokja's ``marks``, with the rules SPSE applies itself:
+    an offer that could not be opened fails administrasi, a price above the HPS fails harga, a
+    price that is not known cannot pass harga, and every gugur needs a reason."""
+    administrasi, harga = marks.administrasi, marks.harga
+    reasons = [marks.reason.strip()] if marks.reason.strip() else []
+    if not opened:
+        administrasi = False
+        reasons.insert(0, REASON_NOT_OPENED)
+    price = marks.corrected_rupiah if marks.corrected_rupiah is not None else price_rupiah
+    if marks.corrected_rupiah is not None and marks.corrected_rupiah < 1:
+        raise DomainError("evaluasi.harga_koreksi_tidak_valid")
+    if price is None and harga:
+        raise DomainError("evaluasi.harga_belum_diketahui")
+    if price is not None and price > hps:
+        harga = False
+        reasons.insert(0, REASON_ABOVE_HPS)
+    failed = not all((marks.kualifikasi, administrasi, marks.teknis, harga))
+    if failed and not reasons:
+        raise FormProblems([DomainError("evaluasi.alasan_wajib")])
+    return Evaluation(
+        tender_id=tender_id,
+        vendor_id=vendor_id,
+        kualifikasi=marks.kualifikasi,
+        administrasi=administrasi,
+        teknis=marks.teknis,
+        harga=harga,
+        reason="; ".join(dict.fromkeys(reasons)),
+        price_rupiah=price_rupiah,
+        corrected_rupiah=marks.corrected_rupiah,
+        pembuktian=None,
+        evaluated_at=now,
+        evaluated_by=pokja_id,
+    )
+
+
+def ensure_penetapan_open(schedule: Schedule, now: datetime) -> None:
+    """The winner is fixed from the start of Penetapan Pemenang, before Masa Sanggah."""
+    window = schedule.window(PENETAPAN_STAGE)
+    if now < window.start:
+        raise DomainError("pemenang.belum_waktunya", start=window.start)
+    if now >= schedule.window(SANGGAH_STAGE).start:
+        raise DomainError("pemenang.tahap_lewat")
+
+
+def choose_winner(evaluations: Sequence[Evaluation]) -> Evaluation | None:
+    """Harga terendah sistem gugur: the lowest (corrected) price among those who passed every
+    part; the earlier evaluated wins a tie. None when nobody passed (Tender Gagal)."""
+    passed = [e for e in evaluations if e.passed and e.final_price is not None]
+    if not passed:
+        return None
+    return min(passed, key=lambda e: (e.final_price, e.evaluated_at))
+
+
+def winner_announced(schedule: Schedule, now: datetime) -> bool:
+    """SPSE shows the fixed winner to the public from the start of Pengumuman Pemenang."""
+    return now >= schedule.window(PENGUMUMAN_PEMENANG_STAGE).start
+
+
+def results_public(tender: Tender, now: datetime) -> bool:
+    """The public sees the evaluation from Pengumuman Pemenang on (or once the tender failed);
+    until then only the pokja does."""
+    return tender.failed_reason is not None or winner_announced(tender.schedule, now)
+
+
+def contract_signed(schedule: Schedule, now: datetime) -> bool:
+    """A winner becomes 'pemenang berkontrak' from the last stage, Penandatanganan Kontrak."""
+    return now >= schedule.windows[-1].start
+
+
+def check_sanggah(
+    schedule: Schedule, now: datetime, text: str, *, participant: bool, winner_fixed: bool
+) -> str:
+    """A sanggahan is filed by a participant, inside Masa Sanggah, after a winner was fixed;
+    returns the text to store."""
+    if not participant:
+        raise DomainError("sanggah.bukan_peserta")
+    window = schedule.window(SANGGAH_STAGE)
+    if now < window.start or not winner_fixed:
+        raise DomainError("sanggah.belum_dibuka", start=window.start)
+    if now >= window.end:
+        raise DomainError("sanggah.ditutup", deadline=window.end)
+    cleaned = text.strip()
+    if not cleaned:
+        raise DomainError("sanggah.isi_wajib")
+    return cleaned
+
+
+def check_answer(sanggahan: Sanggahan, text: str) -> str:
+    """The pokja answers each sanggahan once, with words."""
+    if sanggahan.answer is not None:
+        raise DomainError("sanggah.sudah_dijawab")
+    cleaned = text.strip()
+    if not cleaned:
+        raise DomainError("sanggah.jawaban_wajib")
+    return cleaned

@@ -1,0 +1,125 @@
+"""After opening: the pokja's 'Evaluasi Penawaran' page, the participant's 'Sanggahan' page,
+and the public 'Hasil Evaluasi' and 'Pemenang' pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Locator
+
+from simulator.browser.pages.base import SpsePage
+
+PARTS = ("Kualifikasi", "Administrasi", "Teknis", "Harga")
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One participant on the public Hasil Evaluasi page."""
+
+    vendor: str
+    marks: dict[str, str]
+    price: str
+    reason: str
+    winner: bool
+
+
+class EvaluationPage(SpsePage):
+    """The pokja evaluates each participant, fixes the winner and answers sanggahan."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/evaluasi")
+
+    def price_of(self, vendor: str) -> str:
+        row = self.page.get_by_role("table", name="Evaluasi peserta").locator(
+            "tbody tr", has_text=vendor
+        )
+        return row.locator(".harga").inner_text().strip()
+
+    def evaluate(self, vendor: str, gugur: dict[str, str] | None = None) -> None:
+        """Mark every part lulus, except the parts in ``gugur`` (part label: reason)."""
+        form = self.page.get_by_role("form", name=f"Evaluasi {vendor}")
+        reasons = []
+        for part in PARTS:
+            failed = gugur is not None and part in gugur
+            form.get_by_label(part, exact=True).select_option("gugur" if failed else "lulus")
+            if failed and gugur is not None:
+                reasons.append(gugur[part])
+        form.get_by_label("Alasan Gugur").fill("; ".join(reasons))
+        form.get_by_role("button", name="Simpan Evaluasi").click()
+
+    def decide_winner(self) -> None:
+        self.page.get_by_role("button", name="Tetapkan Pemenang").click()
+
+    def answer_sanggah(self, vendor: str, answer: str) -> None:
+        row = self.page.get_by_role("table", name="Sanggahan").locator("tbody tr", has_text=vendor)
+        row.get_by_label("Jawaban").fill(answer)
+        row.get_by_role("button", name="Kirim Jawaban").click()
+
+
+class SanggahPage(SpsePage):
+    """A participant's sanggahan in Masa Sanggah, and the pokja's answers."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/sanggah")
+
+    def file(self, text: str) -> None:
+        self.page.get_by_label("Isi Sanggahan").fill(text)
+        self.page.get_by_role("button", name="Kirim Sanggahan").click()
+
+    def answers(self) -> list[str]:
+        table = self.page.get_by_role("table", name="Sanggahan Anda")
+        return [
+            cells[2].strip()
+            for cells in (
+                row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()
+            )
+            if len(cells) == 3
+        ]
+
+
+# The mark columns of Hasil Evaluasi (K, B, A, T, H), by part.
+_COLUMNS = {"Kualifikasi": 2, "Pembuktian": 3, "Administrasi": 4, "Teknis": 5, "Harga": 6}
+
+
+def _mark(cell: Locator) -> str:
+    """SPSE's icon in a mark cell: fa-check lulus, fa-close gugur, otherwise not evaluated."""
+    css = cell.locator("i").get_attribute("class") or ""
+    return "lulus" if "fa-check" in css else "gugur" if "fa-close" in css else "-"
+
+
+class ResultsPage(SpsePage):
+    """The public Hasil Evaluasi page (K, B, A, T, H marks; P, PT prices; the winner's star)."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/evaluasi/{tender_id}/hasil")
+
+    def rows(self) -> list[ResultRow]:
+        table = self.page.get_by_role("table", name="Hasil evaluasi")
+        found = []
+        for row in table.locator("tr[data-peserta]").all():
+            cells = row.locator("td")
+            found.append(
+                ResultRow(
+                    vendor=cells.nth(1).inner_text().rsplit(" - ", 1)[0].strip(),
+                    marks={part: _mark(cells.nth(column)) for part, column in _COLUMNS.items()},
+                    price=cells.nth(7).inner_text().strip(),
+                    reason=cells.nth(11).inner_text().strip(),
+                    winner=cells.nth(9).locator("img").count() > 0,
+                )
+            )
+        return found
+
+
+class WinnerPage(SpsePage):
+    """The public Pengumuman Pemenang page: the winners' table in the last row."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/evaluasi/{tender_id}/pemenang")
+
+    def winner_names(self) -> list[str]:
+        table = self.page.get_by_role("table", name="Pemenang", exact=True)
+        return [
+            row.locator("td").first.inner_text().strip()
+            for row in table.locator("tr").all()
+            if row.locator("td").count()
+        ]
