@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.run_folder import INDEX_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.scenarios.progress import status_word
 from simulator.scenarios.run import ScenarioOutcome
 from spse_shared.language import tr
 
@@ -190,7 +191,7 @@ def format_matrix(
     for row in rows:
         if not (row.changed or everything):
             continue
-        statuses = [c.status if c is not None else "-" for c in row.cells]
+        statuses = [status_word(c.status) if c is not None else "-" for c in row.cells]
         lines.append(
             f"{row.key[0]:<10} {_clip(row.key[1], 44):<44} "
             + " ".join(f"{s:<{width}}" for s in statuses)
