@@ -69,7 +69,8 @@ def test_report_html_speaks_english_with_english_dates_in_wib(tmp_path: Path) ->
     assert "Profile (@profil-)" in text
     for badge in ("passed", "failed", "flaky", "n/a"):
         assert f">{badge}</span>" in page
-    assert "Expected" in text and "Observed" in text
+    assert "Expected" in text
+    assert "Observed" in text
     assert "Attempt 1" in text
     assert "[example 2]" in text
     assert "9.5 s" in text
@@ -96,7 +97,8 @@ def test_coverage_html_speaks_english(tmp_path: Path) -> None:
     assert '<html lang="en">' in page
     assert "<title>Coverage of the Konsep Operasional SPSE 4.3 CA" in page
     assert "Every rule of the document" in text
-    assert "Verdict" in text and "Scenarios (latest status)" in text
+    assert "Verdict" in text
+    assert "Scenarios (latest status)" in text
     assert "no scenario yet" in text
     assert "02 March 2026 08:00:05 WIB" in text
     assert not re.search(r"\b(lolos|gagal|belum ada skenario|Putusan)\b", text)
@@ -119,6 +121,7 @@ def test_the_regression_matrix_speaks_english(tmp_path: Path) -> None:
     assert "<h2>Regression matrix</h2>" in section
     assert "1 of 4 scenarios changed outcome or message against [1] a (spse-4.3-ca)." in section
     assert "outcome, message" in section
-    assert "PASSED" in table and "FAILED" in table
+    assert "PASSED" in table
+    assert "FAILED" in table
     assert "outcome,message" in table
     assert "1 of 4 scenarios changed against a (spse-4.3-ca)" in table
