@@ -28,6 +28,9 @@ REPORT_TEXTS: Mapping[str, str] = {
     "belum ada skenario": "no scenario yet",
     "belum dijalankan": "not run yet",
     "Bagian sumber (@sumber-)": "Source section (@sumber-)",
+    "alur penyedia": "vendor flow",
+    "alur pokja": "pokja flow",
+    "aturan dan mode kegagalan": "rules and failure modes",
     "Aturan Konsep Operasional (@aturan-)": "Rule of the Konsep Operasional (@aturan-)",
     "Profil (@profil-)": "Profile (@profil-)",
     # report.html -------------------------------------------------------------------------------

@@ -46,10 +46,12 @@ from simulator.harness.run_folder import (
 from simulator.qa.compare import MESSAGE, MatrixRow, RunRecord, change_word, messages
 from simulator.qa.textdiff import html_pair
 from simulator.scenarios.catalog import (
+    DOMAIN_NOTES,
     PROFILE_PREFIX,
     RULE_PREFIX,
     SEED_RULES,
     SOURCE_PREFIX,
+    SOURCE_SECTIONS,
     SOURCES,
 )
 from simulator.scenarios.run import Attempt, ScenarioOutcome
@@ -195,7 +197,14 @@ def wib_text(iso: str) -> str:
 
 
 def source_title(key: str) -> str:
-    """A ``@sumber-`` value as its section is called, under the source document's title."""
+    """A ``@sumber-`` value as its section is called, under the source document's title.
+
+    The Konsep Operasional's sections keep their names in every language (they cite the
+    document); the simulator's own domain notes are named in the chosen language.
+    """
+    document, section = SOURCE_SECTIONS.get(key, ("", ""))
+    if document == DOMAIN_NOTES:
+        return f"{tr(DOMAIN_NOTES)}: {tr(section)}"
     return SOURCES.get(key, key)
 
 

@@ -166,6 +166,7 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
     from simulator.qa.compare import CHANGE_WORDS
     from simulator.qa.coverage_html import VERDICTS
     from simulator.scenarios import progress
+    from simulator.scenarios.catalog import DOMAIN_NOTES, SOURCE_SECTIONS
 
     texts = [
         *(f.description for f in KNOWN_FAULTS.values()),
@@ -181,6 +182,7 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
         *progress.STATUS_WORDS.values(),
         *CHANGE_WORDS.values(),
         *VERDICTS,
+        *(section for doc, section in SOURCE_SECTIONS.values() if doc == DOMAIN_NOTES),
     ]
     assert [t for t in texts if t not in TEXTS] == []
 

@@ -37,7 +37,7 @@ def outcomes() -> list[ScenarioOutcome]:
             "failed",
             9.5,
             [Check("pesan", "Nama file terlalu panjang", "(tidak ada pesan)", False)],
-            tags=("sumber-penyedia-unggah", "profil-spse-4.3-ca"),
+            tags=("sumber-domain-alur-penyedia", "profil-spse-4.3-ca"),
         ),
         ScenarioOutcome("KODOK-001", "Nama file 39 karakter diterima", "passed", 8.25),
         ScenarioOutcome("KODOK-050", "Unggah APENDO", "n/a", 0.0, example=2),
@@ -66,6 +66,7 @@ def test_report_html_speaks_english_with_english_dates_in_wib(tmp_path: Path) ->
     for heading in ("Trend against earlier runs", "Statistics by tag", "Scenario"):
         assert f"<h2>{heading}</h2>" in page
     assert "Source section (@sumber-)" in text
+    assert "domain notes: vendor flow" in text
     assert "Profile (@profil-)" in text
     for badge in ("passed", "failed", "flaky", "n/a"):
         assert f">{badge}</span>" in page
