@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spse_shared.english_reports import REPORT_TEXTS
+
 TEXTS: Mapping[str, str] = {
+    **REPORT_TEXTS,
     # spse-sim: parser, help, errors ------------------------------------------------------------
     "Simulator alur kerja SPSE 4.3 CA: fake SPSE + SpamKodok 2.": (
         "SPSE 4.3 CA workflow simulator: a fake SPSE + SpamKodok 2."
@@ -57,8 +60,9 @@ TEXTS: Mapping[str, str] = {
     "gabungkan folder run dari 'run --shard I/N' menjadi satu run dan satu laporan": (
         "merge the run folders of 'run --shard I/N' into one run and one report"
     ),
-    "tulis (ulang) report.html sebuah run skenario dari outcomes.json-nya": (
-        "(re)write a scenario run's report.html from its outcomes.json"
+    "tulis (ulang) report.html, coverage.html dan junit.xml sebuah run skenario dari "
+    "outcomes.json-nya": (
+        "(re)write a scenario run's report.html, coverage.html and junit.xml from its outcomes.json"
     ),
     "bangun ulang laporan Word (laporan-kronologi.docx) dari folder run": (
         "rebuild the Word report (laporan-kronologi.docx) from a run folder"
@@ -167,12 +171,12 @@ TEXTS: Mapping[str, str] = {
         "with --video: also join all videos into one putar-ulang.mp4 (needs ffmpeg)"
     ),
     # compare, merge, report, evidence, tickets, mail
-    "Membandingkan setiap run dengan yang pertama: perubahan status ('outcome'), pesan yang "
-    "diharapkan atau teramati yang berubah ('message'), skenario yang hanya ada di satu run. "
-    "Keluar 1 bila ada yang berubah.": (
+    "Membandingkan setiap run dengan yang pertama: perubahan status ('hasil'), pesan yang "
+    "diharapkan atau teramati yang berubah ('pesan'), skenario yang hanya ada di satu run "
+    "('baru', 'hilang'). Keluar 1 bila ada yang berubah.": (
         "Compares every run with the first: status changes ('outcome'), expected or observed "
-        "messages that changed ('message'), scenarios present in one run only. Exits 1 when "
-        "anything changed."
+        "messages that changed ('message'), scenarios present in one run only ('added', "
+        "'removed'). Exits 1 when anything changed."
     ),
     "folder run skenario, yang terlama dahulu": "scenario run folders, oldest first",
     "tulis halaman matriks di sini (bawaan: RUN_TERAKHIR/compare.html)": (

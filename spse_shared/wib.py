@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from spse_shared.language import english
+
 WIB = timezone(timedelta(hours=7), "WIB")
 
 MONTHS = (
@@ -20,10 +22,30 @@ MONTHS = (
     "November",
     "Desember",
 )
+# In English (--lang en): English month names, still WIB with the zone shown.
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def format_wib(moment: datetime, *, seconds: bool = False) -> str:
-    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB' (with seconds: '08:00:05')."""
+    """SPSE's date style, e.g. '02 Maret 2026 08:00 WIB' (with seconds: '08:00:05').
+
+    In English (see ``spse_shared.language``) the month is named in English, as in
+    '02 March 2026 08:00 WIB'.
+    """
     local = moment.astimezone(WIB)
     clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
-    return f"{local.day:02d} {MONTHS[local.month - 1]} {local.year} {clock} WIB"
+    month = (MONTHS_EN if english() else MONTHS)[local.month - 1]
+    return f"{local.day:02d} {month} {local.year} {clock} WIB"

@@ -21,9 +21,9 @@ def add_parser(subparsers: Subparsers) -> None:
         "compare",
         help="skenario mana yang berubah hasil atau pesannya antar-run (matriks regresi)",
         description=(
-            "Membandingkan setiap run dengan yang pertama: perubahan status ('outcome'), pesan "
-            "yang diharapkan atau teramati yang berubah ('message'), skenario yang hanya ada di "
-            "satu run. Keluar 1 bila ada yang berubah."
+            "Membandingkan setiap run dengan yang pertama: perubahan status ('hasil'), pesan "
+            "yang diharapkan atau teramati yang berubah ('pesan'), skenario yang hanya ada di "
+            "satu run ('baru', 'hilang'). Keluar 1 bila ada yang berubah."
         ),
     )
     compare.add_argument(
@@ -53,7 +53,7 @@ def handle(args: argparse.Namespace) -> int:
     print(format_matrix(runs, rows, everything=args.all))
     target = Path(args.html) if args.html else runs[-1].path / "compare.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    title = "SPSE QA regression matrix: " + " vs ".join(run.name for run in runs)
+    title = tr("Matriks regresi QA SPSE: {runs}", runs=" vs ".join(run.name for run in runs))
     target.write_text(page(title, matrix_html(runs, rows, target.parent)), encoding="utf-8")
     print(f"HTML: {target}")
     return EXIT_FAILED if any(row.changed for row in rows) else 0

@@ -7,11 +7,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from simulator.qa.textdiff import marked
+from spse_shared.language import tr
 from spse_shared.wib import WIB
 
 if TYPE_CHECKING:  # types only: importing these costs seconds that `spse-sim --help` need not pay
     from simulator.harness.chronology import StepRecord
     from simulator.scenarios.run import ScenarioOutcome
+
+
+# The labels under a failed scenario (Bahasa Indonesia; shown through ``tr``).
+CHECK_LABELS = ("pemeriksaan", "diharapkan", "teramati", "beda", "galat")
 
 
 def clip(text: str, width: int) -> str:
@@ -27,11 +32,9 @@ def wib(moment: datetime) -> str:
 
 def echo_step(record: StepRecord) -> None:
     """One journey step as it finishes: mark, number, title, actor, duration, then its detail."""
-    mark = "ok " if record.outcome == "ok" else "FAIL"
-    print(
-        f"[{mark}] {record.number:2d}. {record.title} ({record.actor}, {record.duration_s:.1f}s)",
-        flush=True,
-    )
+    mark = "ok" if record.outcome == "ok" else tr("GAGAL")
+    took = tr("{n} dtk", n=f"{record.duration_s:.1f}")
+    print(f"[{mark:<5}] {record.number:2d}. {record.title} ({record.actor}, {took})", flush=True)
     for line in record.detail.splitlines():
         print(f"          {line}", flush=True)
 
@@ -41,27 +44,29 @@ def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
     under a failed or flaky one every check that did not hold, expected and observed in full
     with the difference marked, and its error; under a not applicable one, why."""
     # Imported here: the scenario modules take seconds to import (see simulator.cli.main).
-    from simulator.scenarios.progress import STATUS_WORDS
+    from simulator.scenarios.progress import status_word
 
+    labels = {k: tr(k) + ":" for k in CHECK_LABELS}
+    width = max(len(label) for label in labels.values()) + 1
     lines = []
     for outcome in outcomes:
-        word = STATUS_WORDS.get(outcome.status, outcome.status.upper())
-        lines.append(f"{word:<8} {outcome.full_title}")
+        lines.append(f"{status_word(outcome.status):<8} {outcome.full_title}")
         if outcome.status in ("failed", "flaky"):
             for check in outcome.checks:
                 if check.ok:
                     continue
                 lines += [
-                    f"         pemeriksaan: {check.step}",
-                    f"         diharapkan:  {check.expected}",
-                    f"         teramati:    {check.observed}",
-                    f"         beda:        {marked(check.expected, check.observed)}",
+                    f"         {labels['pemeriksaan']:<{width}}{check.step}",
+                    f"         {labels['diharapkan']:<{width}}{check.expected}",
+                    f"         {labels['teramati']:<{width}}{check.observed}",
+                    f"         {labels['beda']:<{width}}{marked(check.expected, check.observed)}",
                 ]
             if outcome.error:
-                lines.append(f"         galat:       {outcome.error}")
+                lines.append(f"         {labels['galat']:<{width}}{outcome.error}")
             for number, attempt in enumerate(outcome.attempts, start=1):
-                tried = STATUS_WORDS.get(attempt.status, attempt.status)
-                lines.append(f"         percobaan {number}: {tried} ({attempt.duration_s:.1f} dtk)")
+                tried = status_word(attempt.status)
+                took = tr("{n} dtk", n=f"{attempt.duration_s:.1f}")
+                lines.append(f"         {tr('percobaan {n}', n=number)}: {tried} ({took})")
         elif outcome.error:
             lines.append(f"         {outcome.error}")
     return "\n".join(lines)

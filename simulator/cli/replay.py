@@ -20,6 +20,7 @@ from simulator.cli.options import (
     new_command,
     run_folder,
 )
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -79,23 +80,31 @@ def handle(args: argparse.Namespace) -> int:
     [entry] = select(load_catalog(find_catalog_dir(catalog)), ids=[args.scenario_id])
     if not entry.applies_to(args.profile):
         raise CliError(
-            f"{entry.scenario_id} tidak berlaku untuk profil {args.profile} "
-            f"(hanya {', '.join(entry.profiles)}); berikan --profile"
+            tr(
+                "{id} tidak berlaku untuk profil {profile} (hanya {profiles}); berikan --profile",
+                id=entry.scenario_id,
+                profile=args.profile,
+                profiles=", ".join(entry.profiles),
+            )
         )
     if args.mp4 and not args.video:
-        raise CliError("--mp4 butuh --video")
+        raise CliError(tr("--mp4 butuh --video"))
     if not args.headless:
         problem = display_problem(os.environ)
         if problem is not None:
             raise CliError(problem)
     output = run_folder(args)
     with interruption_marked(output, kind="scenario-run"):
-        print(
-            f"spse-sim: memutar ulang {entry.scenario_id} '{entry.title}' "
-            f"({'tanpa jendela' if args.headless else 'berjendela'}, "
-            f"gerak lambat {args.slowmo:g} ms), keluaran di {output}",
-            flush=True,
+        starting = tr(
+            "memutar ulang {id} '{title}' ({windows}, gerak lambat {slowmo} ms), keluaran di "
+            "{output}",
+            id=entry.scenario_id,
+            title=entry.title,
+            windows=tr("tanpa jendela") if args.headless else tr("berjendela"),
+            slowmo=f"{args.slowmo:g}",
+            output=output,
         )
+        print(f"spse-sim: {starting}", flush=True)
         result = replay(
             ReplayRequest(
                 scenario_id=entry.scenario_id,
@@ -113,18 +122,18 @@ def handle(args: argparse.Namespace) -> int:
     if result.outcome is not None:
         print(format_outcomes([result.outcome]))
     for video in result.videos:
-        print(f"video: {video} ({video.stat().st_size} byte)")
+        print(tr("video: {path} ({size} byte)", path=video, size=video.stat().st_size))
     if result.captions is not None:
-        print(f"keterangan: {result.captions}")
+        print(tr("keterangan: {path}", path=result.captions))
     if result.player is not None:
-        print(f"pemutar (buka di browser): {result.player}")
+        print(tr("pemutar (buka di browser): {path}", path=result.player))
     if result.movie is not None:
-        print(f"video gabungan: {result.movie}")
+        print(tr("video gabungan: {path}", path=result.movie))
     if result.movie_problem:
         print(f"spse-sim: {result.movie_problem}", file=sys.stderr)
     for shot in result.screenshots:
-        print(f"screenshot pada kegagalan: {shot}")
+        print(tr("screenshot pada kegagalan: {path}", path=shot))
     if args.video and not result.videos:
-        print("spse-sim: tidak ada video yang terekam", file=sys.stderr)
+        print("spse-sim: " + tr("tidak ada video yang terekam"), file=sys.stderr)
         return EXIT_FAILED
     return 0 if result.ok else EXIT_FAILED

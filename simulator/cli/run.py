@@ -31,6 +31,7 @@ from simulator.cli.options import (
     run_folder,
 )
 from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
+from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
@@ -42,14 +43,16 @@ def workers_value(text: str) -> str:
     """pytest-xdist's ``-n``: a positive number, "auto" or "logical"."""
     if text in ("auto", "logical") or (text.isdigit() and int(text) > 0):
         return text
-    raise argparse.ArgumentTypeError(f"harus bilangan positif, 'auto' atau 'logical': {text!r}")
+    raise argparse.ArgumentTypeError(
+        tr("harus bilangan positif, 'auto' atau 'logical': {text!r}", text=text)
+    )
 
 
 def base_url_value(text: str) -> str:
     """An http(s) URL, without its trailing slash."""
     if not text.startswith(("http://", "https://")):
         raise argparse.ArgumentTypeError(
-            f"harus URL http(s), misalnya http://host/eproc4: {text!r}"
+            tr("harus URL http(s), misalnya http://host/eproc4: {text!r}", text=text)
         )
     return text.rstrip("/")
 
@@ -57,7 +60,7 @@ def base_url_value(text: str) -> str:
 def reruns_value(text: str) -> int:
     """0 or a positive number."""
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"harus 0 atau bilangan positif: {text!r}")
+        raise argparse.ArgumentTypeError(tr("harus 0 atau bilangan positif: {text!r}", text=text))
     return int(text)
 
 
@@ -160,12 +163,12 @@ def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
     scenarios = bool(args.ids or args.all or args.keyword or args.tag)
     if args.ticket and (not scenarios or args.base_url):
-        raise CliError("--ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url")
+        raise CliError(tr("--ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url"))
     if scenarios:
         return run_catalog(args)
     if args.base_url:
         raise CliError(
-            "perjalanan CA butuh /_sim: gunakan --base-url bersama id skenario, --all atau -k"
+            tr("perjalanan CA butuh /_sim: gunakan --base-url bersama id skenario, --all atau -k")
         )
     return walk_journey(args)
 
@@ -187,18 +190,30 @@ def walk_journey(args: argparse.Namespace) -> int:
     )
     with interruption_marked(output, kind="journey"):
         print(
-            f"spse-sim: perjalanan CA pada fake SPSE bawaan ({args.profile}), keluaran di {output}",
+            "spse-sim: "
+            + tr(
+                "perjalanan CA pada fake SPSE bawaan ({profile}), keluaran di {output}",
+                profile=args.profile,
+                output=output,
+            ),
             flush=True,
         )
         result = run_journey(options, echo=echo_step, evidence=args.evidence)
     if result.report is not None:
-        print(f"spse-sim: laporan Word: {result.report}")
+        print("spse-sim: " + tr("laporan Word: {path}", path=result.report))
     else:
-        print(f"spse-sim: laporan Word dapat dibuat dengan: spse-sim evidence {output}")
+        print(
+            "spse-sim: "
+            + tr("laporan Word dapat dibuat dengan: spse-sim evidence {output}", output=output)
+        )
     if result.ok:
-        print(f"spse-sim: perjalanan lolos ({len(result.steps)} langkah). Keluaran: {output}")
+        done = tr(
+            "perjalanan lolos ({n} langkah). Keluaran: {output}", n=len(result.steps), output=output
+        )
+        print(f"spse-sim: {done}")
         return 0
-    print(f"spse-sim: perjalanan GAGAL: {result.error}. Keluaran: {output}", file=sys.stderr)
+    failed = tr("perjalanan GAGAL: {error}. Keluaran: {output}", error=result.error, output=output)
+    print(f"spse-sim: {failed}", file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -216,7 +231,9 @@ def run_catalog(args: argparse.Namespace) -> int:
     ids = list(args.ids)
     if args.tag:
         if not chosen:
-            raise CliError(f"tidak ada skenario dengan tag {' dan '.join(args.tag)}")
+            raise CliError(
+                tr("tidak ada skenario dengan tag {tags}", tags=tr(" dan ").join(args.tag))
+            )
         ids = [entry.scenario_id for entry in chosen]
     for earlier in args.compare_with:
         load_run(Path(earlier))
@@ -233,11 +250,13 @@ def run_catalog(args: argparse.Namespace) -> int:
         require_reachable(args.base_url)
     output = run_folder(args)
     with interruption_marked(output, kind="scenario-run"):
-        print(
-            f"spse-sim: {len(chosen) if ids else 'semua'} skenario pada {args.profile}, "
-            f"keluaran di {output}",
-            flush=True,
+        where = {"profile": args.profile, "output": output}
+        starting = (
+            tr("{n} skenario pada {profile}, keluaran di {output}", n=len(chosen), **where)
+            if ids
+            else tr("semua skenario pada {profile}, keluaran di {output}", **where)
         )
+        print(f"spse-sim: {starting}", flush=True)
         qa = run_qa(
             ScenarioRunRequest(
                 output_dir=output,
@@ -258,27 +277,34 @@ def run_catalog(args: argparse.Namespace) -> int:
         )
         outcomes = qa.outcomes
         if qa.interrupted:
-            print(f"spse-sim: run dihentikan (Ctrl-C); yang sudah selesai ada di {output}")
+            stopped = tr(
+                "run dihentikan (Ctrl-C); yang sudah selesai ada di {output}", output=output
+            )
+            print(f"spse-sim: {stopped}")
             return qa.exit_code
         if not outcomes:
             code = qa.pytest_exit_code
             why = (
                 nothing_matched(args)
                 if code in (0, 5)
-                else f"pytest berhenti dengan kode {code} sebelum skenario mana pun selesai"
+                else tr(
+                    "pytest berhenti dengan kode {code} sebelum skenario mana pun selesai",
+                    code=code,
+                )
             )
-            print(f"spse-sim: {why}; tidak ada yang dijalankan", file=sys.stderr)
+            print("spse-sim: " + tr("{why}; tidak ada yang dijalankan", why=why), file=sys.stderr)
             return EXIT_FAILED
         print_summary(outcomes, output, qa.report, qa.elapsed_s)
         print_scenario_reports(output)
         code = qa.exit_code
         if all(o.status in ("n/a", "skipped") for o in outcomes):
-            print(
-                f"spse-sim: semua {len(outcomes)} skenario tidak berlaku untuk profil "
-                f"{args.profile}: tidak ada yang diuji"
-                + ("" if args.allow_all_na else " (--allow-all-na menerimanya)"),
-                file=sys.stderr,
+            none_tested = tr(
+                "semua {n} skenario tidak berlaku untuk profil {profile}: tidak ada yang diuji",
+                n=len(outcomes),
+                profile=args.profile,
             )
+            accept = "" if args.allow_all_na else " " + tr("(--allow-all-na menerimanya)")
+            print(f"spse-sim: {none_tested}{accept}", file=sys.stderr)
             code = code if args.allow_all_na else max(code, EXIT_FAILED)
         if args.ticket:
             code = file_tickets_after(output, headed=args.headed, code=code)
@@ -289,14 +315,14 @@ def nothing_matched(args: argparse.Namespace) -> str:
     """Why a run found no scenario, naming what was asked for."""
     asked = []
     if args.ids:
-        asked.append("id " + ", ".join(args.ids))
+        asked.append(tr("id {ids}", ids=", ".join(args.ids)))
     if args.keyword:
         asked.append(f"-k {args.keyword!r}")
     if args.shard:
         asked.append(f"--shard {args.shard}")
     if not asked:
-        return "katalog tidak berisi skenario"
-    return "tidak ada skenario yang cocok dengan " + " dan ".join(asked)
+        return tr("katalog tidak berisi skenario")
+    return tr("tidak ada skenario yang cocok dengan {asked}", asked=tr(" dan ").join(asked))
 
 
 def print_summary(
@@ -312,14 +338,29 @@ def print_summary(
         for s in ("passed", "failed", "flaky", "n/a", "skipped")
     }
     print(
-        f"\n{counts['passed']} lolos, {counts['failed']} gagal, {counts['flaky']} flaky, "
-        f"{counts['n/a']} tidak berlaku ({elapsed_s:.0f} dtk)."
+        "\n"
+        + tr(
+            "{passed} lolos, {failed} gagal, {flaky} flaky, {na} tidak berlaku ({seconds} dtk).",
+            passed=counts["passed"],
+            failed=counts["failed"],
+            flaky=counts["flaky"],
+            na=counts["n/a"],
+            seconds=f"{elapsed_s:.0f}",
+        )
     )
-    print(f"Laporan HTML:     {report}")
-    print(f"Cakupan aturan:   {output / COVERAGE_NAME}")
-    print(f"JUnit XML:        {output / JUNIT_NAME}")
     allure = output / ALLURE_RESULTS_FOLDER
-    print(f"Hasil Allure:     {allure} (laporan: npx allure generate {allure})")
+    places = [
+        (tr("Laporan HTML"), str(report)),
+        (tr("Cakupan aturan"), str(output / COVERAGE_NAME)),
+        ("JUnit XML", str(output / JUNIT_NAME)),
+        (
+            tr("Hasil Allure"),
+            tr("{path} (laporan: npx allure generate {path})", path=allure),
+        ),
+    ]
+    width = max(len(label) for label, _ in places) + 2
+    for label, where in places:
+        print(f"{label + ':':<{width}}{where}")
 
 
 def print_scenario_reports(run_dir: Path) -> None:
@@ -330,33 +371,39 @@ def print_scenario_reports(run_dir: Path) -> None:
     index_path = refresh_scenario_run_index(run_dir)
     if index_path is None:
         return
-    from simulator.scenarios.progress import STATUS_WORDS
+    from simulator.scenarios.progress import status_word
 
     printed = 0
     for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
         if entry.get("report"):
             report = run_dir / entry["report"]
-            word = STATUS_WORDS.get(entry["status"], entry["status"])
-            print(f"{entry['scenario_id']:<10} {word:<8} laporan Word: {report}")
+            word = status_word(entry["status"])
+            print(f"{entry['scenario_id']:<10} {word:<8} {tr('laporan Word: {path}', path=report)}")
             printed += 1
     if not printed:
-        print(f"Laporan Word per skenario dapat dibuat dengan: spse-sim evidence {run_dir}")
+        print(
+            tr(
+                "Laporan Word per skenario dapat dibuat dengan: spse-sim evidence {output}",
+                output=run_dir,
+            )
+        )
 
 
 def file_tickets_after(output: Path, *, headed: bool, code: int) -> int:
     """``--ticket``: a ticket per vendor who met an error; the run's exit code, 1 if any failed."""
     from simulator.qa.tickets import file_tickets
 
-    print("spse-sim: membuat tiket LPSE Support (id skenario -> nomor tiket)", flush=True)
+    print("spse-sim: " + tr("membuat tiket LPSE Support (id skenario -> nomor tiket)"), flush=True)
     results = file_tickets(output, headed=headed, echo=print_ticket)
     if not results:
-        print("spse-sim: tidak ada penyedia yang menemui error: tidak ada tiket dibuat")
+        print("spse-sim: " + tr("tidak ada penyedia yang menemui error: tidak ada tiket dibuat"))
     return code if all(r.number for r in results) else max(code, EXIT_FAILED)
 
 
 def print_ticket(result: TicketResult) -> None:
     """One line per scenario: the ticket's number, or why none was filed."""
     if result.number is not None:
-        print(f"{result.scenario_id:<10} -> tiket {result.number}", flush=True)
+        print(f"{result.scenario_id:<10} -> {tr('tiket {n}', n=result.number)}", flush=True)
     else:
-        print(f"{result.scenario_id:<10} -> tanpa tiket: {result.problem}", flush=True)
+        missing = tr("tanpa tiket: {problem}", problem=result.problem)
+        print(f"{result.scenario_id:<10} -> {missing}", flush=True)

@@ -25,6 +25,7 @@ from simulator.demo.seeding import (
 )
 from simulator.testdata.factory import TestDataFactory
 from spse_shared.atomic import write_atomic
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_METHOD, UPLOAD_STAGE
 
 SEEDED_MARKER = "demo-seeded.txt"
@@ -101,7 +102,7 @@ def require_free_port(host: str, port: int) -> None:
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except socket.gaierror:
-        raise PortBusy(f"alamat {host} tidak dikenal; periksa --host") from None
+        raise PortBusy(tr("alamat {host} tidak dikenal; periksa --host", host=host)) from None
     with socket.socket(family, kind, proto) as probe:
         # As uvicorn binds: a port in TIME_WAIT from the last session is free, a listener is not.
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -109,8 +110,12 @@ def require_free_port(host: str, port: int) -> None:
             probe.bind(address)
         except OSError:
             raise PortBusy(
-                f"port {port} di {host} sudah dipakai program lain; hentikan program itu atau "
-                "pilih --port lain"
+                tr(
+                    "port {port} di {host} sudah dipakai program lain; hentikan program itu atau "
+                    "pilih --port lain",
+                    port=port,
+                    host=host,
+                )
             ) from None
 
 
@@ -118,15 +123,16 @@ def armed_faults_line(services: Services) -> str:
     """What ``serve`` says about the fault switches left on by an earlier session."""
     armed = services.simulation.faults.armed()
     if not armed:
-        return "Gangguan aktif: tidak ada."
+        return tr("Gangguan aktif: tidak ada.")
     described = ", ".join(
         fault.name
         + (f" ({', '.join(f'{k}={v}' for k, v in fault.params.items())})" if fault.params else "")
         for fault in armed
     )
-    return (
-        f"PERHATIAN: gangguan dari sesi sebelumnya masih aktif: {described}. "
-        "Matikan di panel pelatih bila tidak dibutuhkan."
+    return tr(
+        "PERHATIAN: gangguan dari sesi sebelumnya masih aktif: {faults}. Matikan di panel "
+        "pelatih bila tidak dibutuhkan.",
+        faults=described,
     )
 
 
@@ -163,8 +169,12 @@ def serve(
     marker = data_dir / (TRAINER_MARKER if demo else SEEDED_MARKER)
     other = data_dir / (SEEDED_MARKER if demo else TRAINER_MARKER)
     if other.exists() and not marker.exists():
-        kind = "tanpa" if demo else "dengan"
-        raise DataDirMismatch(f"{data_dir} sudah diisi {kind} --demo; gunakan --data-dir lain")
+        mismatch = (
+            "{data_dir} sudah diisi tanpa --demo; gunakan --data-dir lain"
+            if demo
+            else "{data_dir} sudah diisi dengan --demo; gunakan --data-dir lain"
+        )
+        raise DataDirMismatch(tr(mismatch, data_dir=data_dir))
     logins: list[DemoLogin] = []
     if not marker.exists():
         if demo:
@@ -181,14 +191,20 @@ def serve(
             role, user_id, password, note = line.split("\t")
             logins.append(DemoLogin(role, user_id, password, note))
     base = f"http://{host}:{port}{settings.base_path}"
-    print(f"Fake SPSE ({profile}) di {base}")
-    print(f"API kendali: http://{host}:{port}/_sim/clock  (data: {data_dir})")
-    print(f"Panel pelatih: {panel_url(host, port, control_token)}")
+    print(tr("Fake SPSE ({profile}) di {url}", profile=profile, url=base))
+    control = f"http://{host}:{port}/_sim/clock"
+    print(tr("API kendali: {url}  (data: {data_dir})", url=control, data_dir=data_dir))
+    print(tr("Panel pelatih: {url}", url=panel_url(host, port, control_token)))
     print(armed_faults_line(build_services(settings)))
-    print("Login demo:")
+    print(tr("Login demo:"))
     for login in logins:
         print(f"  {login.role:<12} {login.user_id:<22} {login.password:<14} {login.note}")
-    print(f"Keystore SpamKodok (passphrase '{KEYSTORE_PASSPHRASE}'): {data_dir / 'desks'}")
-    print("Tekan Ctrl+C untuk berhenti.", flush=True)
+    keystore = tr(
+        "Keystore SpamKodok (passphrase '{passphrase}'): {folder}",
+        passphrase=KEYSTORE_PASSPHRASE,
+        folder=data_dir / "desks",
+    )
+    print(keystore)
+    print(tr("Tekan Ctrl+C untuk berhenti."), flush=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
     return 0

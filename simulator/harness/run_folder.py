@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fake_spse.web.request_log import LOG_NAME
+from spse_shared.wib import WIB
 
 INDEX_NAME = "index.json"
 MANIFEST_NAME = "run.json"
@@ -59,8 +60,9 @@ REPLAY_MOVIE_NAME = "putar-ulang.mp4"
 
 
 def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
-    """A new, unique run folder under ``parent`` (runs never collide)."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    """A new, unique run folder under ``parent`` (runs never collide), named by its start in
+    WIB like every time people read (``run-20260302-080000`` for 01:00 UTC)."""
+    stamp = (now or datetime.now(UTC)).astimezone(WIB).strftime("%Y%m%d-%H%M%S")
     candidate = parent / f"run-{stamp}"
     suffix = 1
     while candidate.exists():

@@ -24,6 +24,7 @@ from simulator.harness.environment import SimEnvironment
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE
+from spse_shared.wib import format_wib
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         log_out(pokja_desk.page, env.spse_url)
 
     with log.step(f"Waktu berjalan sampai tahap '{UPLOAD_STAGE}'", "simulator") as step:
-        step.note(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600).isoformat())
+        step.note(format_wib(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600)))
 
     # The Surat Penawaran is not a file of the vendor's: SPSE generates it from the price and
     # validity entered on the offer page, and SpamKodok seals it with these documents.
@@ -153,7 +154,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         )
 
     with log.step("Waktu melewati batas akhir unggah penawaran", "simulator") as step:
-        step.note(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60).isoformat())
+        step.note(format_wib(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60)))
 
     with log.step("Pokja membuka penawaran di SpamKodok", pokja.user_id, pokja_desk.page) as step:
         rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.run_folder import INDEX_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.scenarios.progress import status_word
 from simulator.scenarios.run import ScenarioOutcome
 from spse_shared.language import tr
 
@@ -27,6 +28,8 @@ OUTCOME = "outcome"
 MESSAGE = "message"
 ADDED = "added"
 REMOVED = "removed"
+# A kind of change as a reader sees it (Bahasa Indonesia; ``change_word`` in the chosen language).
+CHANGE_WORDS = {OUTCOME: "hasil", MESSAGE: "pesan", ADDED: "baru", REMOVED: "hilang"}
 
 
 class CompareError(ValueError):
@@ -62,7 +65,14 @@ def load_run(path: Path) -> RunRecord:
         data = json.loads(outcomes_path.read_text(encoding="utf-8"))
         outcomes = [ScenarioOutcome.from_json(o) for o in data]
     except (OSError, ValueError, TypeError) as exc:
-        raise CompareError(f"{path}: not a scenario run ({OUTCOMES_NAME}: {exc})") from exc
+        raise CompareError(
+            tr(
+                "{path}: bukan run skenario ({name}: {reason})",
+                path=path,
+                name=OUTCOMES_NAME,
+                reason=exc,
+            )
+        ) from exc
     manifest: dict[str, Any] = {}
     # run.json of ``spse-sim run``; a run made otherwise still has the evidence index.json.
     sources = ((MANIFEST_NAME, None), (INDEX_NAME, ("profile", "seed", "pytest_exit_code")))
@@ -157,6 +167,12 @@ def build_matrix(runs: Sequence[RunRecord]) -> list[MatrixRow]:
     return rows
 
 
+def change_word(kind: str) -> str:
+    """A kind of change (``outcome``, ``message``, ...) as a reader sees it."""
+    word = CHANGE_WORDS.get(kind)
+    return tr(word) if word is not None else kind
+
+
 def _clip(text: str, width: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -168,15 +184,18 @@ def format_matrix(
     """The matrix as a text table: changed rows (all with ``everything``), then a summary."""
     width = 16
     heads = [_clip(run.name, width) for run in runs]
-    lines = [f"{'id':<10} {'scenario':<44} " + " ".join(f"{h:<{width}}" for h in heads) + " change"]
+    scenario, change = tr("skenario"), tr("perubahan")
+    lines = [
+        f"{'id':<10} {scenario:<44} " + " ".join(f"{h:<{width}}" for h in heads) + f" {change}"
+    ]
     for row in rows:
         if not (row.changed or everything):
             continue
-        statuses = [c.status if c is not None else "-" for c in row.cells]
+        statuses = [status_word(c.status) if c is not None else "-" for c in row.cells]
         lines.append(
             f"{row.key[0]:<10} {_clip(row.key[1], 44):<44} "
             + " ".join(f"{s:<{width}}" for s in statuses)
-            + f" {','.join(row.kinds) or '='}"
+            + f" {','.join(map(change_word, row.kinds)) or '='}"
         )
         if MESSAGE in row.kinds:
             for index, (run, cell) in enumerate(zip(runs, row.cells, strict=True)):
@@ -185,10 +204,16 @@ def format_matrix(
                         f"{'':<10}   [{index + 1}] {_clip(step, 30)}: {_clip(observed, 80)}"
                     )
                 if cell is None:
-                    lines.append(f"{'':<10}   [{index + 1}] (not in {run.name})")
+                    missing = tr("(tidak ada di {run})", run=run.name)
+                    lines.append(f"{'':<10}   [{index + 1}] {missing}")
     changed = sum(1 for r in rows if r.changed)
     lines.append(
-        f"{changed} of {len(rows)} scenario(s) changed against {runs[0].label}; "
-        + "; ".join(f"[{i + 1}] {run.label}" for i, run in enumerate(runs))
+        tr(
+            "{changed} dari {total} skenario berubah terhadap {run}; {runs}",
+            changed=changed,
+            total=len(rows),
+            run=runs[0].label,
+            runs="; ".join(f"[{i + 1}] {run.label}" for i, run in enumerate(runs)),
+        )
     )
     return "\n".join(lines)

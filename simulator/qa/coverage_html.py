@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.run_folder import COVERAGE_NAME, MANIFEST_NAME, OUTCOMES_NAME
-from simulator.qa.report_html import STATUS_WORDS, page, status_badge, wib_text
+from simulator.qa.report_html import STATUS_ORDER, page, status_badge, status_word, wib_text
 from simulator.scenarios.catalog import (
     SEED_RULES,
     SOURCE_CITATION,
@@ -29,9 +29,12 @@ from simulator.scenarios.catalog import (
     load_catalog,
 )
 from simulator.scenarios.run import ScenarioOutcome
+from spse_shared.language import tr
 
 COVERAGE_DATA_ID = "data-cakupan"
+# Verdicts as the page's data spells them (Bahasa Indonesia); shown through ``tr``.
 NOT_COVERED, NOT_RUN = "belum ada skenario", "belum dijalankan"
+VERDICTS = ("lolos", "gagal", NOT_RUN, NOT_COVERED)
 
 PRINT_CSS = """
 table.cakupan { width: 100%; } table.cakupan td { font-size: 0.9em; }
@@ -143,9 +146,7 @@ def coverage_data(
 def render_coverage(run_dir: Path, rows: Sequence[Mapping[str, Any]]) -> str:
     """The page: a summary line, then the matrix grouped by the document's sections."""
     verdicts = [r["verdict"] for r in rows]
-    summary = ", ".join(
-        f"{verdicts.count(v)} {v}" for v in ("lolos", "gagal", NOT_RUN, NOT_COVERED)
-    )
+    summary = ", ".join(f"{verdicts.count(v)} {tr(v)}" for v in VERDICTS)
     body = []
     section = None
     for row in rows:
@@ -168,22 +169,29 @@ def render_coverage(run_dir: Path, rows: Sequence[Mapping[str, Any]]) -> str:
         body.append(
             f'<tr class="{css.get(row["verdict"], "")}"><td class="id">{escape(row["rule"])}</td>'
             f"<td>{escape(row['text'])}</td><td>{cells or '-'}</td>"
-            f"<td>{escape(row['verdict'])}</td></tr>"
+            f"<td>{escape(tr(row['verdict']))}</td></tr>"
         )
     data = json.dumps(list(rows), ensure_ascii=False).replace("</", "<\\/")
+    intro = tr(
+        "Setiap aturan dari dokumen {document}, skenario yang mereproduksinya dan status "
+        "terakhirnya (dari run ini, atau dari run terbaru di folder yang sama). Aturan: {summary}.",
+        document=f"<b>{escape(SOURCE_CITATION)}</b>",
+        summary=escape(summary),
+    )
+    statuses = ", ".join(status_word(s) for s in STATUS_ORDER)
     content = (
         f"<style>{PRINT_CSS}</style>"
-        f"<p>Setiap aturan dari dokumen <b>{escape(SOURCE_CITATION)}</b>, skenario yang "
-        "mereproduksinya dan status terakhirnya (dari run ini, "
-        f"atau dari run terbaru di folder yang sama). Aturan: {summary}.</p>"
-        '<table class="cakupan"><thead><tr><th>Aturan</th><th>Isi aturan</th>'
-        "<th>Skenario (status terakhir)</th><th>Putusan</th></tr></thead>"
+        f"<p>{intro}</p>"
+        f'<table class="cakupan"><thead><tr><th>{escape(tr("Aturan"))}</th>'
+        f"<th>{escape(tr('Isi aturan'))}</th>"
+        f"<th>{escape(tr('Skenario (status terakhir)'))}</th>"
+        f"<th>{escape(tr('Putusan'))}</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
-        f'<p class="muted">Status: {", ".join(f"{v}" for v in STATUS_WORDS.values() if v != "-")}'
-        ".</p>"
+        f'<p class="muted">{escape(tr("Status"))}: {escape(statuses)}.</p>'
         f'<script type="application/json" id="{COVERAGE_DATA_ID}">{data}</script>'
     )
-    return page(f"Cakupan {SOURCE_DOCUMENT}: {run_dir.resolve().name}", content)
+    title = tr("Cakupan {document}: {run}", document=SOURCE_DOCUMENT, run=run_dir.resolve().name)
+    return page(title, content)
 
 
 def catalog_entries() -> list[CatalogEntry]:

@@ -91,12 +91,16 @@ def read_shard(path: Path, position: int) -> ShardRun:
     """A shard's folder (``position``: 1-based place on the command line, for its label)."""
     outcomes_path = path / OUTCOMES_NAME
     if not outcomes_path.is_file():
-        raise MergeError(f"{path}: no {OUTCOMES_NAME}: not a scenario run folder")
+        raise MergeError(
+            tr("{path}: tidak ada {name}: bukan folder run skenario", path=path, name=OUTCOMES_NAME)
+        )
     try:
         data = json.loads(outcomes_path.read_text(encoding="utf-8"))
         outcomes = [ScenarioOutcome.from_json(o) for o in data]
     except (json.JSONDecodeError, TypeError) as exc:
-        raise MergeError(f"{outcomes_path}: not readable: {exc}") from exc
+        raise MergeError(
+            tr("{path}: tidak terbaca: {reason}", path=outcomes_path, reason=exc)
+        ) from exc
     manifest = _read_json(path / MANIFEST_NAME)
     index = _read_json(path / INDEX_NAME)
     shard = manifest.get("shard") or index.get("shard")
@@ -156,12 +160,18 @@ def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = Fal
 
 def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
     if output_dir.exists() and any(output_dir.iterdir()):
-        raise MergeError(f"{output_dir}: not empty; merge into a new folder")
+        raise MergeError(tr("{path}: tidak kosong; gabungkan ke folder baru", path=output_dir))
     target = output_dir.resolve()
     for shard in shards:
         source = shard.path.resolve()
         if target == source or source in target.parents or target in source.parents:
-            raise MergeError(f"{output_dir}: inside or around the run folder {shard.path}")
+            raise MergeError(
+                tr(
+                    "{path}: berada di dalam atau di sekitar folder run {shard}",
+                    path=output_dir,
+                    shard=shard.path,
+                )
+            )
     labels = [s.label for s in shards]
     if len(set(labels)) != len(labels):
         raise MergeError(
@@ -171,8 +181,11 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
     profiles.discard("")
     if len(profiles) > 1:
         raise MergeError(
-            f"shards of different profiles ({', '.join(sorted(profiles))}): "
-            "compare them (spse-sim compare), do not merge them"
+            tr(
+                "shard dari profil yang berbeda ({profiles}): bandingkan (spse-sim compare), "
+                "jangan digabung",
+                profiles=", ".join(sorted(profiles)),
+            )
         )
     seen: dict[str, str] = {}
     for shard in shards:
@@ -180,8 +193,13 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
             key = outcome.nodeid or f"{outcome.scenario_id}::{outcome.title}"
             if key in seen:
                 raise MergeError(
-                    f"{outcome.scenario_id or key} is in {seen[key]} and in {shard.path}: "
-                    "shards must not overlap"
+                    tr(
+                        "{scenario} ada di {first} dan di {second}: shard tidak boleh tumpang "
+                        "tindih",
+                        scenario=outcome.scenario_id or key,
+                        first=seen[key],
+                        second=shard.path,
+                    )
                 )
             seen[key] = str(shard.path)
 
@@ -289,5 +307,5 @@ def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise MergeError(f"{path}: not readable: {exc}") from exc
+        raise MergeError(tr("{path}: tidak terbaca: {reason}", path=path, reason=exc)) from exc
     return data if isinstance(data, dict) else {}

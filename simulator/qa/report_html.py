@@ -43,20 +43,23 @@ from simulator.harness.run_folder import (
     SERVER_LOG_NAME,
     TRACES_FOLDER,
 )
-from simulator.qa.compare import MESSAGE, MatrixRow, RunRecord, messages
+from simulator.qa.compare import MESSAGE, MatrixRow, RunRecord, change_word, messages
 from simulator.qa.textdiff import html_pair
 from simulator.scenarios.catalog import (
+    DOMAIN_NOTES,
     PROFILE_PREFIX,
     RULE_PREFIX,
     SEED_RULES,
     SOURCE_PREFIX,
+    SOURCE_SECTIONS,
     SOURCES,
 )
 from simulator.scenarios.run import Attempt, ScenarioOutcome
+from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib
 
 STATUS_ORDER = ("failed", "flaky", "passed", "n/a", "skipped")
-# What a reader sees for each status.
+# What a reader sees for each status (Bahasa Indonesia; ``status_word`` gives the chosen language).
 STATUS_WORDS = {
     "passed": "lolos",
     "failed": "gagal",
@@ -72,7 +75,7 @@ STATUS_COLOURS = {
     "n/a": "#607d8b",
     "skipped": "#9e9e9e",
 }
-# Tag kinds of the statistics table: prefix -> heading.
+# Tag kinds of the statistics table: prefix -> heading (through ``tr`` when shown).
 TAG_KINDS = {
     SOURCE_PREFIX: "Bagian sumber (@sumber-)",
     RULE_PREFIX: "Aturan Konsep Operasional (@aturan-)",
@@ -160,9 +163,20 @@ SCRIPT = """
 """
 
 
+def status_word(status: str) -> str:
+    """The word a reader sees for a status, in the chosen language."""
+    word = STATUS_WORDS.get(status)
+    return tr(word) if word is not None else status
+
+
+def seconds(value: float, digits: int = 1) -> str:
+    """A duration as the pages show it: '12.4 dtk' (English: '12.4 s')."""
+    return tr("{n} dtk", n=f"{value:.{digits}f}")
+
+
 def status_badge(status: str) -> str:
     css = {"n/a": "s-na", "": "s-none"}.get(status, f"s-{status}")
-    word = STATUS_WORDS.get(status, status)
+    word = status_word(status)
     return f'<span class="badge {escape(css)}">{escape(word)}</span>'
 
 
@@ -183,7 +197,14 @@ def wib_text(iso: str) -> str:
 
 
 def source_title(key: str) -> str:
-    """A ``@sumber-`` value as its section is called, under the source document's title."""
+    """A ``@sumber-`` value as its section is called, under the source document's title.
+
+    The Konsep Operasional's sections keep their names in every language (they cite the
+    document); the simulator's own domain notes are named in the chosen language.
+    """
+    document, section = SOURCE_SECTIONS.get(key, ("", ""))
+    if document == DOMAIN_NOTES:
+        return f"{tr(DOMAIN_NOTES)}: {tr(section)}"
     return SOURCES.get(key, key)
 
 
@@ -197,7 +218,7 @@ def tag_title(tag: str) -> str:
         return f"{rule.section}: {rule.text}" if rule is not None else rule_id
     if tag.startswith(PROFILE_PREFIX):
         value = tag.removeprefix(PROFILE_PREFIX)
-        return "semua profil" if value == "semua" else value
+        return tr("semua profil") if value == "semua" else value
     return tag
 
 
@@ -275,7 +296,7 @@ def _image(shot: Path, base: Path, budget: _Budget, *, embed: bool) -> str:
             f'<a href="{escape(relative)}"><img class="thumb" '
             f'alt="{escape(shot.name)}" src="{uri}"></a>'
         )
-    return link(shot, base, f"{shot.name} (tidak disematkan: terlalu besar)")
+    return link(shot, base, tr("{name} (tidak disematkan: terlalu besar)", name=shot.name))
 
 
 def _steps_html(evidence: Evidence, base: Path, budget: _Budget) -> str:
@@ -295,38 +316,46 @@ def _steps_html(evidence: Evidence, base: Path, budget: _Budget) -> str:
             shot = evidence.folder / step.screenshot
             opened = "" if step.outcome == "ok" else " open"
             picture = (
-                f"<details{opened}><summary>tangkapan layar</summary>"
+                f"<details{opened}><summary>{escape(tr('tangkapan layar'))}</summary>"
                 f"{_image(shot, base, budget, embed=shot in featured)}</details>"
             )
         rows.append(
             f"<tr><td>{step.number}</td><td>{mark}</td><td>{escape(step.title)}"
             f'<div class="muted">{escape(step.actor)}</div>{notes}{picture}</td>'
-            f'<td class="num">{step.duration_s:.1f} dtk</td>'
+            f'<td class="num">{seconds(step.duration_s)}</td>'
             f"<td>{escape(wib_text(step.sim_time))}</td></tr>"
         )
+    heading = escape(tr("Langkah"))
     return (
-        "<h4>Langkah</h4><table class='steps'><thead><tr><th>#</th><th></th><th>Langkah</th>"
-        "<th>Durasi</th><th>Waktu simulasi</th></tr></thead>"
+        f"<h4>{heading}</h4><table class='steps'><thead><tr><th>#</th><th></th>"
+        f"<th>{heading}</th><th>{escape(tr('Durasi'))}</th>"
+        f"<th>{escape(tr('Waktu simulasi'))}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
 def _evidence_html(evidence: Evidence | None, base: Path, budget: _Budget) -> str:
     if evidence is None:
-        return '<p class="muted">Tidak ada folder bukti.</p>'
-    parts = [_steps_html(evidence, base, budget), f"<p>Folder: {link(evidence.folder, base)}</p>"]
+        return f'<p class="muted">{escape(tr("Tidak ada folder bukti."))}</p>'
+    parts = [
+        _steps_html(evidence, base, budget),
+        f"<p>{escape(tr('Folder'))}: {link(evidence.folder, base)}</p>",
+    ]
     if evidence.traces:
         traces = ", ".join(link(t, base, t.name) for t in evidence.traces)
         parts.append(
-            f"<p>Trace Playwright: {traces} "
-            '<span class="muted">(buka dengan <code>playwright show-trace FILE</code>)</span></p>'
+            f'<p>{escape(tr("Trace Playwright"))}: {traces} <span class="muted">('
+            + tr("buka dengan {command}", command="<code>playwright show-trace FILE</code>")
+            + ")</span></p>"
         )
     if evidence.documents:
         parts.append(
-            "<p>Laporan Word: " + ", ".join(link(d, base, d.name) for d in evidence.documents)
+            f"<p>{escape(tr('Laporan Word'))}: "
+            + ", ".join(link(d, base, d.name) for d in evidence.documents)
         )
     if evidence.records:
-        parts.append("<p>Catatan: " + ", ".join(link(r, base, r.name) for r in evidence.records))
+        records = ", ".join(link(r, base, r.name) for r in evidence.records)
+        parts.append(f"<p>{escape(tr('Catatan'))}: {records}")
     in_steps = {evidence.folder / s.screenshot for s in evidence.steps if s.screenshot}
     others = [s for s in evidence.screenshots if s not in in_steps]
     if others:
@@ -336,7 +365,8 @@ def _evidence_html(evidence: Evidence | None, base: Path, budget: _Budget) -> st
             f"<figcaption>{escape(s.name)}</figcaption></figure>"
             for s in others
         )
-        parts.append(f'<h4>Tangkapan layar lain</h4><div class="shots">{figures}</div>')
+        others_heading = escape(tr("Tangkapan layar lain"))
+        parts.append(f'<h4>{others_heading}</h4><div class="shots">{figures}</div>')
     return "".join(parts)
 
 
@@ -355,9 +385,11 @@ def _checks_html(outcome: ScenarioOutcome) -> str:
             f"<tr><td>{mark}</td><td>{escape(check.step)}</td>"
             f'<td class="text">{expected}</td><td class="text">{observed}</td></tr>'
         )
+    heading = escape(tr("Pemeriksaan"))
     return (
-        "<h4>Pemeriksaan</h4><table><thead><tr><th></th><th>Pemeriksaan</th><th>Diharapkan</th>"
-        f"<th>Teramati</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<h4>{heading}</h4><table><thead><tr><th></th><th>{heading}</th>"
+        f"<th>{escape(tr('Diharapkan'))}</th><th>{escape(tr('Teramati'))}</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -368,12 +400,12 @@ def _attempts_html(attempts: Sequence[Attempt], run_dir: Path, base: Path) -> st
     for number, attempt in enumerate(attempts, start=1):
         error = f'<div class="error">{escape(attempt.error)}</div>' if attempt.error else ""
         evidence = find_evidence(run_dir, attempt.artifacts)
-        folder = f" &middot; {link(evidence.folder, base, 'folder')}" if evidence else ""
+        folder = f" &middot; {link(evidence.folder, base, tr('folder'))}" if evidence else ""
         items.append(
-            f"<li>Percobaan {number}: {status_badge(attempt.status)} "
-            f"{attempt.duration_s:.1f} dtk{folder}{error}</li>"
+            f"<li>{escape(tr('Percobaan {n}', n=number))}: {status_badge(attempt.status)} "
+            f"{seconds(attempt.duration_s)}{folder}{error}</li>"
         )
-    return f"<h4>Percobaan</h4><ol>{''.join(items)}</ol>"
+    return f"<h4>{escape(tr('Percobaan'))}</h4><ol>{''.join(items)}</ol>"
 
 
 def _scenario_html(outcome: ScenarioOutcome, run_dir: Path, budget: _Budget) -> str:
@@ -392,7 +424,7 @@ def _scenario_html(outcome: ScenarioOutcome, run_dir: Path, budget: _Budget) -> 
     detail.append(_evidence_html(find_evidence(run_dir, outcome.artifacts), run_dir, budget))
     opened = " open" if outcome.status in ("failed", "flaky") else ""
     tries = len(outcome.attempts) or 1
-    row = f" [contoh {outcome.example}]" if outcome.example else ""
+    row = f" [{tr('contoh {n}', n=outcome.example)}]" if outcome.example else ""
     feature = f'<div class="muted">{escape(outcome.feature)}</div>' if outcome.feature else ""
     return (
         f'<tr class="scenario row-{escape(outcome.status.replace("/", ""))}" '
@@ -401,25 +433,25 @@ def _scenario_html(outcome: ScenarioOutcome, run_dir: Path, budget: _Budget) -> 
         f"<td><details{opened}><summary>{escape(outcome.title + row)}</summary>"
         f"{''.join(detail)}</details>{feature}</td>"
         f"<td>{status_badge(outcome.status)}</td>"
-        f'<td class="num">{outcome.duration_s:.1f} dtk</td><td class="num">{tries}</td></tr>'
+        f'<td class="num">{seconds(outcome.duration_s)}</td><td class="num">{tries}</td></tr>'
     )
 
 
 def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
-    target = manifest.get("base_url") or "fake SPSE bawaan (satu server per skenario)"
+    target = manifest.get("base_url") or tr("fake SPSE bawaan (satu server per skenario)")
     elapsed = manifest.get("elapsed_s")
     rows = [
-        ("Profil", manifest.get("profile")),
+        (tr("Profil"), manifest.get("profile")),
         ("SPSE", manifest.get("spse_version")),
-        ("Sasaran", target),
+        (tr("Sasaran"), target),
         (
-            "Proses paralel (-n)",
+            tr("Proses paralel (-n)"),
             (manifest.get("workers") or "1") if "workers" in manifest else None,
         ),
-        ("Pengulangan (--reruns)", manifest.get("reruns")),
-        ("Mulai", wib_text(str(manifest.get("started") or ""))),
-        ("Waktu total", f"{float(elapsed):.1f} dtk" if elapsed is not None else None),
-        ("Kode keluar pytest", manifest.get("pytest_exit_code")),
+        (tr("Pengulangan (--reruns)"), manifest.get("reruns")),
+        (tr("Mulai"), wib_text(str(manifest.get("started") or ""))),
+        (tr("Waktu total"), seconds(float(elapsed)) if elapsed is not None else None),
+        (tr("Kode keluar pytest"), manifest.get("pytest_exit_code")),
     ]
     cells = "".join(
         f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
@@ -433,7 +465,7 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
     ]
     if (run_dir / ALLURE_RESULTS_FOLDER).is_dir():
         files.append(link(run_dir / ALLURE_RESULTS_FOLDER, run_dir, f"{ALLURE_RESULTS_FOLDER}/"))
-    return f'<table class="meta">{cells}</table><p>Berkas: {", ".join(files)}</p>'
+    return f'<table class="meta">{cells}</table><p>{escape(tr("Berkas"))}: {", ".join(files)}</p>'
 
 
 def summary_counts(outcomes: Sequence[ScenarioOutcome]) -> dict[str, int]:
@@ -473,7 +505,7 @@ def _bar(counts: Mapping[str, int]) -> str:
     total = sum(counts.values()) or 1
     spans = "".join(
         f'<span style="width:{100 * counts[s] / total:.1f}%;background:{STATUS_COLOURS[s]}" '
-        f'title="{escape(STATUS_WORDS[s])}: {counts[s]}"></span>'
+        f'title="{escape(status_word(s))}: {counts[s]}"></span>'
         for s in STATUS_ORDER
         if counts.get(s)
     )
@@ -482,9 +514,8 @@ def _bar(counts: Mapping[str, int]) -> str:
 
 def _tag_table(rows: Sequence[dict[str, Any]]) -> str:
     if not rows:
-        return (
-            '<p class="muted">Skenario run ini tidak bertag @sumber-, @aturan- atau @profil-.</p>'
-        )
+        none = tr("Skenario run ini tidak bertag @sumber-, @aturan- atau @profil-.")
+        return f'<p class="muted">{escape(none)}</p>'
     parts = []
     for prefix, heading in TAG_KINDS.items():
         chosen = [r for r in rows if r["kind"] + "-" == prefix]
@@ -498,12 +529,13 @@ def _tag_table(rows: Sequence[dict[str, Any]]) -> str:
                 f'<tr><td><a href="#skenario" class="pilih-tag" data-tag="{escape(row["tag"])}">'
                 f"@{escape(row['tag'])}</a><div class='muted'>{escape(row['title'])}</div></td>"
                 f'<td class="num">{sum(counts.values())}</td>{cells}'
-                f'<td class="num">{row["duration_s"]:.1f} dtk</td><td>{_bar(counts)}</td></tr>'
+                f'<td class="num">{seconds(row["duration_s"])}</td><td>{_bar(counts)}</td></tr>'
             )
-        heads = "".join(f'<th class="num">{escape(STATUS_WORDS[s])}</th>' for s in STATUS_ORDER[:4])
+        heads = "".join(f'<th class="num">{escape(status_word(s))}</th>' for s in STATUS_ORDER[:4])
         parts.append(
-            f"<h3>{escape(heading)}</h3><table><thead><tr><th>Tag</th><th class='num'>jumlah</th>"
-            f"{heads}<th class='num'>durasi</th><th></th></tr></thead>"
+            f"<h3>{escape(tr(heading))}</h3><table><thead><tr><th>Tag</th>"
+            f"<th class='num'>{escape(tr('jumlah'))}</th>"
+            f"{heads}<th class='num'>{escape(tr('durasi'))}</th><th></th></tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>"
         )
     return "".join(parts)
@@ -524,7 +556,7 @@ def _donut(counts: Mapping[str, int]) -> str:
             f'<circle r="{radius}" cx="70" cy="70" fill="none" stroke="{STATUS_COLOURS[status]}" '
             f'stroke-width="{width}" stroke-dasharray="{length:.2f} {circumference - length:.2f}" '
             f'stroke-dashoffset="{-offset:.2f}" transform="rotate(-90 70 70)">'
-            f"<title>{escape(STATUS_WORDS[status])}: {counts[status]}</title></circle>"
+            f"<title>{escape(status_word(status))}: {counts[status]}</title></circle>"
         )
         offset += length
     if not arcs:
@@ -534,9 +566,10 @@ def _donut(counts: Mapping[str, int]) -> str:
         )
     return (
         '<svg class="donut" width="140" height="140" viewBox="0 0 140 140" role="img" '
-        f'aria-label="hasil run">{"".join(arcs)}'
+        f'aria-label="{escape(tr("hasil run"))}">{"".join(arcs)}'
         f'<text x="70" y="68" text-anchor="middle" font-size="24" font-weight="bold">{total}</text>'
-        '<text x="70" y="88" text-anchor="middle" font-size="11">skenario</text></svg>'
+        f'<text x="70" y="88" text-anchor="middle" font-size="11">{escape(tr("skenario"))}</text>'
+        "</svg>"
     )
 
 
@@ -584,10 +617,8 @@ def _short_wib(iso: str) -> tuple[str, str]:
 
 def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
     if len(history) < 2:
-        return (
-            '<p class="muted">Belum ada run sebelumnya di folder run ini: tren muncul mulai run '
-            "kedua.</p>"
-        )
+        first = tr("Belum ada run sebelumnya di folder run ini: tren muncul mulai run kedua.")
+        return f'<p class="muted">{escape(first)}</p>'
     step, bar, top, height, left = 64, 36, 24, 150, 40
     peak = max(sum(h["counts"].values()) for h in history) or 1
     slowest = max(h["elapsed_s"] for h in history) or 1.0
@@ -605,7 +636,7 @@ def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
             parts.append(
                 f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{tall:.1f}" '
                 f'fill="{STATUS_COLOURS[status]}"><title>{escape(entry["run"])}: '
-                f"{escape(STATUS_WORDS[status])} {count}</title></rect>"
+                f"{escape(status_word(status))} {count}</title></rect>"
             )
         parts.append(
             f'<text x="{middle}" y="{y - 4:.1f}" font-size="11" text-anchor="middle">'
@@ -614,14 +645,14 @@ def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
         points.append(f"{middle:.1f},{top + height - height * entry['elapsed_s'] / slowest:.1f}")
         day, clock = _short_wib(entry["started"])
         weight = ' font-weight="bold"' if entry["run"] == current else ""
-        for line, text in enumerate((day, clock, f"{entry['elapsed_s']:.0f} dtk")):
+        for line, text in enumerate((day, clock, seconds(entry["elapsed_s"], 0))):
             parts.append(
                 f'<text x="{middle}" y="{top + height + 14 + 12 * line}" font-size="10" '
                 f'text-anchor="middle"{weight}>{escape(text)}</text>'
             )
     parts.append(
         f'<polyline points="{" ".join(points)}" fill="none" stroke="#1565c0" stroke-width="2" '
-        'stroke-dasharray="4 3"><title>waktu total</title></polyline>'
+        f'stroke-dasharray="4 3"><title>{escape(tr("waktu total"))}</title></polyline>'
     )
     parts.append(
         f'<text x="4" y="{top + 4}" font-size="10">{peak}</text>'
@@ -633,17 +664,21 @@ def _trend(history: Sequence[Mapping[str, Any]], current: str) -> str:
         f"<tr{mark if h['run'] == current else ''}><td>{escape(h['run'])}</td>"
         f"<td>{escape(wib_text(h['started']))}</td>"
         + "".join(f'<td class="num">{h["counts"].get(s, 0)}</td>' for s in STATUS_ORDER[:4])
-        + f'<td class="num">{h["elapsed_s"]:.0f} dtk</td></tr>'
+        + f'<td class="num">{seconds(h["elapsed_s"], 0)}</td></tr>'
         for h in reversed(history)
     )
-    heads = "".join(f'<th class="num">{escape(STATUS_WORDS[s])}</th>' for s in STATUS_ORDER[:4])
+    heads = "".join(f'<th class="num">{escape(status_word(s))}</th>' for s in STATUS_ORDER[:4])
+    legend = tr(
+        "Batang: hasil per run (jumlah skenario di atasnya, waktu WIB di bawahnya); garis biru "
+        "putus-putus: waktu total."
+    )
     return (
         f'<svg width="{svg_width}" height="{top + height + 50}" role="img" '
-        f'aria-label="tren">{"".join(parts)}</svg>'
-        '<p class="muted">Batang: hasil per run (jumlah skenario di atasnya, waktu WIB di '
-        "bawahnya); garis biru putus-putus: waktu total.</p>"
-        f"<details><summary>Tabel run</summary><table><thead><tr><th>Run</th><th>Mulai</th>"
-        f"{heads}<th class='num'>waktu</th></tr></thead><tbody>{rows}</tbody></table></details>"
+        f'aria-label="{escape(tr("tren"))}">{"".join(parts)}</svg>'
+        f'<p class="muted">{escape(legend)}</p>'
+        f"<details><summary>{escape(tr('Tabel run'))}</summary><table><thead><tr><th>Run</th>"
+        f"<th>{escape(tr('Mulai'))}</th>{heads}<th class='num'>{escape(tr('waktu'))}</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table></details>"
     )
 
 
@@ -712,22 +747,31 @@ def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path
                 observed = (
                     "; ".join(f"{step}: {seen}" for step, _, seen in messages(cell))
                     if cell is not None
-                    else "(tidak ada di run ini)"
+                    else tr("(tidak ada di run ini)")
                 )
                 items.append(f"<li>[{index + 1}] {escape(observed)}</li>")
-            detail = f"<details><summary>pesan</summary><ul>{''.join(items)}</ul></details>"
+            detail = (
+                f"<details><summary>{escape(tr('pesan'))}</summary>"
+                f"<ul>{''.join(items)}</ul></details>"
+            )
         css = ' class="changed"' if row.changed else ""
         body.append(
             f'<tr{css}><td class="id">{escape(row.key[0])}</td>'
             f"<td>{escape(row.key[1])}{detail}</td>"
-            f"{cells}<td>{escape(', '.join(row.kinds) or '=')}</td></tr>"
+            f"{cells}<td>{escape(', '.join(map(change_word, row.kinds)) or '=')}</td></tr>"
         )
     changed = sum(1 for r in rows if r.changed)
+    summary = tr(
+        "{changed} dari {total} skenario berubah hasil atau pesannya terhadap [1] {run}.",
+        changed=changed,
+        total=len(rows),
+        run=runs[0].label,
+    )
     return (
-        '<section id="regresi"><h2>Matriks regresi</h2>'
-        f"<p>{changed} dari {len(rows)} skenario berubah hasil atau pesannya terhadap "
-        f"[1] {escape(runs[0].label)}.</p>"
-        f"<table><thead><tr><th>ID</th><th>Skenario</th>{heads}<th>Perubahan</th></tr></thead>"
+        f'<section id="regresi"><h2>{escape(tr("Matriks regresi"))}</h2>'
+        f"<p>{escape(summary)}</p>"
+        f"<table><thead><tr><th>ID</th><th>{escape(tr('Skenario'))}</th>{heads}"
+        f"<th>{escape(tr('Perubahan'))}</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table></section>"
     )
 
@@ -735,7 +779,7 @@ def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path
 def page(title: str, body: str, *, script: str = "") -> str:
     js = f"<script>{script}</script>" if script else ""
     return (
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{CSS}</style></head>"
         f"<body><h1>{escape(title)}</h1>{body}{js}</body></html>\n"
     )
@@ -750,16 +794,17 @@ def _overview(data: Mapping[str, Any]) -> str:
     counts = data["counts"]
     cards = "".join(
         f'<div class="card" style="border-top:4px solid {STATUS_COLOURS[s]}">'
-        f"<b>{counts[s]}</b>{escape(STATUS_WORDS[s])}</div>"
+        f"<b>{counts[s]}</b>{escape(status_word(s))}</div>"
         for s in STATUS_ORDER[:4]
     )
     if counts.get("skipped"):
-        cards += f'<div class="card"><b>{counts["skipped"]}</b>dilewati</div>'
+        cards += f'<div class="card"><b>{counts["skipped"]}</b>{status_word("skipped")}</div>'
     elapsed = data.get("elapsed_s")
-    wall = f"{float(elapsed):.0f} dtk" if elapsed is not None else "-"
+    wall = seconds(float(elapsed), 0) if elapsed is not None else "-"
     durations = (
-        f'<div class="card"><b>{wall}</b>waktu total</div>'
-        f'<div class="card"><b>{data["duration_s"]:.0f} dtk</b>jumlah durasi skenario</div>'
+        f'<div class="card"><b>{wall}</b>{escape(tr("waktu total"))}</div>'
+        f'<div class="card"><b>{seconds(data["duration_s"], 0)}</b>'
+        f"{escape(tr('jumlah durasi skenario'))}</div>"
     )
     return (
         f'<div class="overview">{_donut(counts)}<div><div class="cards">{cards}</div>'
@@ -772,9 +817,10 @@ def _slowest(outcomes: Sequence[ScenarioOutcome]) -> str:
     if not slow:
         return ""
     items = "".join(
-        f"<li>{escape(o.full_title)}: {o.duration_s:.1f} dtk</li>" for o in slow if o.duration_s
+        f"<li>{escape(o.full_title)}: {seconds(o.duration_s)}</li>" for o in slow if o.duration_s
     )
-    return f"<details><summary>Skenario terlama</summary><ol>{items}</ol></details>"
+    heading = escape(tr("Skenario terlama"))
+    return f"<details><summary>{heading}</summary><ol>{items}</ol></details>"
 
 
 def _filters(tags: Sequence[dict[str, Any]], total: int) -> str:
@@ -786,12 +832,17 @@ def _filters(tags: Sequence[dict[str, Any]], total: int) -> str:
     options = "".join(
         f'<option value="{escape(t["tag"])}">@{escape(t["tag"])}</option>' for t in tags
     )
+    shown = tr(
+        "{shown} dari {total} ditampilkan",
+        shown=f'<span id="ditampilkan">{total}</span>',
+        total=total,
+    )
     return (
-        f'<div class="filters">{boxes}<label>Tag: <select id="tag"><option value="">semua'
-        f"</option>{options}</select></label>"
-        '<label>Cari: <input id="cari" type="search" placeholder="id, judul, pesan"></label>'
-        f'<span class="muted"><span id="ditampilkan">{total}</span> dari {total} ditampilkan'
-        "</span></div>"
+        f'<div class="filters">{boxes}<label>Tag: <select id="tag"><option value="">'
+        f"{escape(tr('semua'))}</option>{options}</select></label>"
+        f'<label>{escape(tr("Cari"))}: <input id="cari" type="search" '
+        f'placeholder="{escape(tr("id, judul, pesan"))}"></label>'
+        f'<span class="muted">{shown}</span></div>'
     )
 
 
@@ -812,23 +863,25 @@ def render_report(
     rows = [_scenario_html(o, run_dir, budget) for o in ordered]
     table = (
         f"{_filters(data['tags'], len(rows))}"
-        "<table><thead><tr><th>ID</th><th>Skenario</th><th>Hasil</th><th>Durasi</th>"
-        f"<th>Percobaan</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<table><thead><tr><th>ID</th><th>{escape(tr('Skenario'))}</th>"
+        f"<th>{escape(tr('Hasil'))}</th><th>{escape(tr('Durasi'))}</th>"
+        f"<th>{escape(tr('Percobaan'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows
-        else '<p class="bad">Tidak ada skenario yang dijalankan.</p>'
+        else f'<p class="bad">{escape(tr("Tidak ada skenario yang dijalankan."))}</p>'
     )
     body = (
         f"<section id='ringkasan'>{_overview(data)}{_slowest(outcomes)}"
         f"{_meta_html(manifest, run_dir)}</section>"
-        f"<section id='tren'><h2>Tren terhadap run sebelumnya</h2>"
+        f"<section id='tren'><h2>{escape(tr('Tren terhadap run sebelumnya'))}</h2>"
         f"{_trend(history, data['run'])}</section>"
-        f"<section id='statistik-tag'><h2>Statistik per tag</h2>"
+        f"<section id='statistik-tag'><h2>{escape(tr('Statistik per tag'))}</h2>"
         f"{_tag_table(data['tags'])}</section>"
         f"{matrix}"
-        f'<section id="skenario"><h2>Skenario</h2>{table}</section>'
+        f'<section id="skenario"><h2>{escape(tr("Skenario"))}</h2>{table}</section>'
         f"{_json_script(data)}"
     )
-    return page(f"Run QA SPSE {data['run']}", body, script=SCRIPT if rows else "")
+    title = tr("Run QA SPSE {run}", run=data["run"])
+    return page(title, body, script=SCRIPT if rows else "")
 
 
 def write_report(

@@ -35,6 +35,7 @@ from simulator.evidence.vendor_errors import (
 )
 from simulator.harness.chronology import load_chronology
 from simulator.harness.run_folder import CREDENTIALS_NAME, DATA_FOLDER, INDEX_NAME
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
 
 
@@ -53,7 +54,9 @@ def file_ticket_for(error: VendorError, browser: Browser) -> TicketResult:
     folder = error.folder
     vendors = read_credentials(folder)
     if not vendors:
-        return TicketResult(error.scenario_id, folder, None, f"tidak ada {CREDENTIALS_NAME}")
+        return TicketResult(
+            error.scenario_id, folder, None, tr("tidak ada {name}", name=CREDENTIALS_NAME)
+        )
     index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
     wanted = str(index.get("identity", {}).get("vendor_user_id", ""))
     vendor = next((v for v in vendors if v.user_id == wanted), vendors[0])

@@ -44,6 +44,7 @@ from simulator.scenarios.shard import ShardPlugin, parse_shard
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.world import WORLD_KEY
 from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE, available_profiles
 
 
@@ -256,9 +257,13 @@ def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
         return
     profile = request.config.getoption("--sim-profile")
     if profile not in profiles:
-        pytest.skip(
-            f"N/A: tidak berlaku untuk profil {profile} (hanya {', '.join(sorted(profiles))})"
+        # "N/A" in every language: it is how the status is told apart from a plain skip.
+        why = tr(
+            "tidak berlaku untuk profil {profile} (hanya {profiles})",
+            profile=profile,
+            profiles=", ".join(sorted(profiles)),
         )
+        pytest.skip(f"N/A: {why}")
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -298,7 +303,7 @@ def _scenario_needs_control_plane(request: pytest.FixtureRequest) -> None:
     if not request.config.getoption("--sim-base-url"):
         return
     if CONTROL_PLANE_TAG in scenario_tags(request.node):
-        pytest.skip("N/A: butuh /_sim (kendali simulasi), tidak ada pada --base-url")
+        pytest.skip("N/A: " + tr("butuh /_sim (kendali simulasi), tidak ada pada --base-url"))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -306,4 +311,4 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, o
     try:
         return (yield)
     except ControlPlaneUnavailable as exc:
-        pytest.skip(f"N/A: butuh /_sim (kendali simulasi): {exc}")
+        pytest.skip("N/A: " + tr("butuh /_sim (kendali simulasi): {reason}", reason=exc))

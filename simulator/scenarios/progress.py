@@ -20,8 +20,10 @@ from pytest_bdd.parser import render_string
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from simulator.scenarios.run import full_title
+from spse_shared.language import tr
 
-# Status of a scenario (as outcomes.json spells it) -> the word a progress line shows.
+# Status of a scenario (as outcomes.json spells it) -> the word a progress line shows, in Bahasa
+# Indonesia (``status_word`` gives it in the chosen language).
 STATUS_WORDS = {
     "passed": "LULUS",
     "failed": "GAGAL",
@@ -29,6 +31,14 @@ STATUS_WORDS = {
     "n/a": "N/A",
     "skipped": "DILEWATI",
 }
+
+
+def status_word(status: str) -> str:
+    """The word a terminal line shows for ``status``, in the chosen language."""
+    word = STATUS_WORDS.get(status)
+    return tr(word) if word is not None else status.upper() or "?"
+
+
 TITLE_PROPERTY = "title"
 ID_PROPERTY = "scenario_id"
 FEATURE_PROPERTY = "feature"
@@ -140,7 +150,7 @@ class ProgressReporter:
     def _print(self, nodeid: str, state: _Running) -> None:
         width = len(str(self.total or ""))
         count = f"{self.done:>{width}}/{self.total}" if self.total else str(self.done)
-        word = STATUS_WORDS.get(state.status, state.status.upper() or "?")
+        word = status_word(state.status)
         name = state.scenario_id or nodeid.split("::")[-1]
         title = full_title("", state.title, state.example)
         line = f"[{count}] {name:<10} {word:<8} {state.seconds:6.1f} s  {title}"

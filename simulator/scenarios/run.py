@@ -32,6 +32,7 @@ from simulator.harness.run_folder import (
 from simulator.scenarios.artifacts import ARTIFACTS_ON_FAILURE
 from simulator.scenarios.child import CHILD_CODE
 from simulator.testdata.seed import DEFAULT_SEED
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
 
 # Run-folder statuses (index.json, run.json).
@@ -48,7 +49,7 @@ READS_TERMINAL_OPTIONS = ("--sim-pause-at-error",)
 
 def full_title(scenario_id: str, title: str, example: int) -> str:
     """Id, title and example row: 'KODOK-010 Nama file dengan simbol "+" ditolak [contoh 4]'."""
-    row = f" [contoh {example}]" if example else ""
+    row = f" [{tr('contoh {n}', n=example)}]" if example else ""
     return " ".join(p for p in (scenario_id, title) if p) + row
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.run_folder import REPLAY_MOVIE_NAME, REPLAY_PLAYER_NAME
+from spse_shared.language import current_language, tr
 
 
 class MovieError(RuntimeError):
@@ -119,16 +120,25 @@ def write_player(folder: Path, videos: Sequence[Path], captions_file: Path | Non
     captions = _read_captions(captions_file)
     relative = [str(v.relative_to(folder)) if v.is_relative_to(folder) else str(v) for v in videos]
     tracks, cues = tracks_and_cues(relative, captions)
+    words = {"play": tr("Putar"), "pause": tr("Jeda")}
     data = {
         "tracks": [t.__dict__ for t in tracks],
         "cues": [c.__dict__ for c in cues],
+        "words": words,
     }
-    title = next((c.heading for c in cues if c.heading), "Putar ulang")
-    page = (
-        _page_template()
-        .replace("{{title}}", html.escape(title))
-        .replace("{{data}}", json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
-    )
+    title = next((c.heading for c in cues if c.heading), tr("Putar ulang"))
+    page = _page_template()
+    for name, text in (
+        ("title", title),
+        ("lang", current_language()),
+        ("play", words["play"]),
+        ("position", tr("Posisi")),
+        ("speed", tr("Kecepatan")),
+        ("captions", tr("Garis waktu keterangan")),
+    ):
+        page = page.replace("{{" + name + "}}", html.escape(text))
+    # Last: the data is JSON, not escaped HTML, and may hold any of the marks above.
+    page = page.replace("{{data}}", json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
     target = folder / REPLAY_PLAYER_NAME
     target.write_text(page, encoding="utf-8")
     target.chmod(0o644)
@@ -159,7 +169,7 @@ def write_movie(
     if found is None:
         raise MovieError("--mp4 butuh ffmpeg dengan encoder H.264 (Debian: apt-get install ffmpeg)")
     if not videos:
-        raise MovieError("tidak ada video untuk digabung")
+        raise MovieError(tr("tidak ada video untuk digabung"))
     relative = [str(v) for v in videos]
     tracks, _ = tracks_and_cues(relative, _read_captions(captions_file))
     command = [found, "-v", "error", "-y"]
@@ -184,7 +194,9 @@ def write_movie(
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         target.unlink(missing_ok=True)
-        reason = done.stderr.strip().splitlines()[-1:] or ["tanpa keterangan"]
-        raise MovieError(f"ffmpeg gagal membuat {target.name}: {reason[0]}")
+        reason = done.stderr.strip().splitlines()[-1:] or [tr("tanpa keterangan")]
+        raise MovieError(
+            tr("ffmpeg gagal membuat {name}: {reason}", name=target.name, reason=reason[0])
+        )
     target.chmod(0o644)
     return target

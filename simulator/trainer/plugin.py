@@ -30,6 +30,7 @@ from simulator.scenarios.world import WORLD_KEY
 from simulator.trainer import captions
 from simulator.trainer.captions import Caption, ScenarioInfo
 from simulator.trainer.overlay import CaptionOverlay
+from spse_shared.language import tr
 
 # At a problem the caption stands at least this long (the video needs it too).
 PROBLEM_HOLD_MS = 3000
@@ -74,7 +75,7 @@ def wait_for_enter(
             terminal.readline()
             return True
     except OSError:
-        echo("Tidak ada terminal untuk menunggu Enter: replay berlanjut.")
+        echo(tr("Tidak ada terminal untuk menunggu Enter: replay berlanjut."))
         return False
 
 

@@ -29,6 +29,7 @@ from simulator.harness.run_folder import (
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 from simulator.testdata.seed import DEFAULT_SEED
 from simulator.trainer.player import MovieError, write_movie, write_player
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
 
 # The child pytest loads trainer mode's hooks and options from this module.
@@ -44,7 +45,7 @@ def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str
     """Why a headed browser cannot open here, or None when it can."""
     if not platform.startswith("linux") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
-    return (
+    return tr(
         "tidak ada layar: $DISPLAY tidak diisi, jadi putar ulang berjendela tidak punya layar "
         "untuk menampilkan browser. Jalankan dari sesi desktop komputer yang tersambung ke "
         "proyektor, atau tambahkan --headless (dengan --video untuk merekam tanpa layar)."
@@ -227,8 +228,10 @@ def video_encoder_env(
     found = system_ffmpeg or shutil.which("ffmpeg", path=env.get("PATH"))
     if found is None:
         raise ReplayError(
-            "--video butuh ffmpeg: jalankan `.venv/bin/playwright install ffmpeg`, atau pasang "
-            "ffmpeg sistem (Debian: apt-get install ffmpeg)."
+            tr(
+                "--video butuh ffmpeg: jalankan `.venv/bin/playwright install ffmpeg`, atau "
+                "pasang ffmpeg sistem (Debian: apt-get install ffmpeg)."
+            )
         )
     private = scratch / "ms-playwright"
     private.mkdir(parents=True, exist_ok=True)

@@ -160,7 +160,13 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
     from fake_spse.control.panel import FAULT_TITLES, PARAM_LABELS, STAGE_POINTS
     from fake_spse.simulation.faults import KNOWN_FAULTS
     from simulator.cli.errors import OS_REASONS
+    from simulator.cli.formatting import CHECK_LABELS
     from simulator.evidence.docx import CHRONOLOGY_HEADERS, OUTCOMES
+    from simulator.qa import report_html
+    from simulator.qa.compare import CHANGE_WORDS
+    from simulator.qa.coverage_html import VERDICTS
+    from simulator.scenarios import progress
+    from simulator.scenarios.catalog import DOMAIN_NOTES, SOURCE_SECTIONS
 
     texts = [
         *(f.description for f in KNOWN_FAULTS.values()),
@@ -170,6 +176,13 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
         *FAULT_TITLES.values(),
         *PARAM_LABELS.values(),
         *STAGE_POINTS.values(),
+        *CHECK_LABELS,
+        *report_html.STATUS_WORDS.values(),
+        *report_html.TAG_KINDS.values(),
+        *progress.STATUS_WORDS.values(),
+        *CHANGE_WORDS.values(),
+        *VERDICTS,
+        *(section for doc, section in SOURCE_SECTIONS.values() if doc == DOMAIN_NOTES),
     ]
     assert [t for t in texts if t not in TEXTS] == []
 

@@ -26,6 +26,7 @@ from simulator.browser.pages.dashboard import DashboardPage
 from simulator.scenarios.steps.common import letter_for
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
+from spse_shared.wib import format_wib
 
 APD_VARIANTS = {
     "yang aktif": "aktif",
@@ -95,8 +96,8 @@ def certificate_expired_now(world: World, alias: str) -> None:
     now = world.env.sim.now()
     world.expect(
         "waktu SPSE sesudah masa berlaku sertifikat",
-        f"> {certificate.not_valid_after_utc.isoformat()}",
-        now.isoformat(),
+        f"> {format_wib(certificate.not_valid_after_utc, seconds=True)}",
+        format_wib(now, seconds=True),
         now > certificate.not_valid_after_utc,
     )
 
@@ -124,8 +125,8 @@ def revoked_after_receipt(world: World, alias: str) -> None:
     ]
     world.expect(
         "dicabut sesudah waktu terima",
-        f"dicabut > diterima {[r.isoformat() for r in received]}",
-        repr([r.isoformat() for r in revoked]),
+        f"dicabut > diterima {[format_wib(r, seconds=True) for r in received]}",
+        repr([format_wib(r, seconds=True) for r in revoked]),
         len(revoked) == 1 and len(received) == 1 and revoked[0] > received[0],
     )
 

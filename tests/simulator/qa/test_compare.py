@@ -65,7 +65,7 @@ def test_the_matrix_has_every_scenario_of_any_run_compared_with_the_first() -> N
     assert "KODOK-001" not in table  # unchanged rows only with everything=True
     assert "KODOK-002" in table
     assert "[2] pesan: Pesan B" in table
-    assert "3 of 4 scenario(s) changed against ca (spse-4.3-ca)" in table
+    assert "3 dari 4 skenario berubah terhadap ca (spse-4.3-ca)" in table
     assert "KODOK-001" in format_matrix([old, new], rows, everything=True)
 
 
@@ -94,7 +94,7 @@ def test_load_run_reads_outcomes_and_manifest(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_outcomes_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(CompareError, match="not a scenario run"):
+    with pytest.raises(CompareError, match="bukan run skenario"):
         load_run(tmp_path)
     (tmp_path / "outcomes.json").write_text("{rusak")
     with pytest.raises(CompareError):

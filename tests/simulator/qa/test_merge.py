@@ -145,9 +145,9 @@ def test_a_scenario_in_two_shards_is_refused(tmp_path: Path) -> None:
 def test_shards_of_different_profiles_or_a_used_output_folder_are_refused(tmp_path: Path) -> None:
     one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
     two = fake_run(tmp_path / "b", "2/2", {"KODOK-003": "passed"}, profile="spse-4.3-nonca")
-    with pytest.raises(MergeError, match="profiles"):
+    with pytest.raises(MergeError, match="profil yang berbeda"):
         merge_runs(tmp_path / "out", [one, two])
-    with pytest.raises(MergeError, match="not empty"):
+    with pytest.raises(MergeError, match="tidak kosong"):
         merge_runs(tmp_path / "a", [two])
     with pytest.raises(MergeError, match=r"outcomes\.json"):
         merge_runs(tmp_path / "out2", [tmp_path])

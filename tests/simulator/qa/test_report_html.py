@@ -172,5 +172,5 @@ def test_matrix_section_marks_changed_rows(tmp_path: Path) -> None:
     section = matrix_html(runs, build_matrix(runs), tmp_path)
     assert "1 dari 4 skenario berubah hasil atau pesannya terhadap [1] a (spse-4.3-ca)" in section
     assert section.count('class="changed"') == 1
-    assert "outcome, message" in section
+    assert "hasil, pesan" in section
     assert "[2] pesan: b" in section
