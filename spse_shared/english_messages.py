@@ -352,4 +352,193 @@ CATALOG: Mapping[str, str] = {
     "email.tidak_ditemukan": "E-mail number {mail_id} not found.",
     "error.umum": "Sorry, an error occurred in the SPSE application.",
     "error.tidak_ditemukan": "The page you asked for was not found",
+    # Login by account kind, registration by e-mail link, Lupa Password ---------------------------
+    "login.bukan_penyedia": (
+        'This user ID is not a vendor account. Choose "Non Penyedia" to log in as LPSE or agency '
+        "staff."
+    ),
+    "login.bukan_non_penyedia": (
+        'This user ID is a vendor account. Choose "Penyedia" to log in as a vendor.'
+    ),
+    "login.jenis_tidak_dikenal": "Choose the kind of login: Penyedia or Non Penyedia.",
+    "daftar.email_terkirim": (
+        "A registration link has been sent to {email}. Open that e-mail and click the link to "
+        "complete the registration form. The link is valid for 24 hours only."
+    ),
+    "email.tidak_terkirim": (
+        "The e-mail cannot be sent because the LPSE mail server has a problem. Please try again "
+        "in a moment."
+    ),
+    "tautan.tidak_valid": (
+        "Invalid link. Make sure you open the complete link from the e-mail the LPSE sent."
+    ),
+    "tautan.kedaluwarsa": (
+        "The link has expired (it was valid until {expired}). Please make the request again to "
+        "get a new link."
+    ),
+    "tautan.sudah_dipakai": "This link has already been used and cannot be used again.",
+    "lupa_password.terkirim": (
+        "A link to set a new password has been sent to {email}. The link is valid for 24 hours "
+        "only."
+    ),
+    "lupa_password.email_tidak_terdaftar": "E-mail {email} is not registered at this LPSE.",
+    "lupa_password.lpse_asal": (
+        "Your account is registered at {lpse} and logs in to this LPSE through ADP. Use Lupa "
+        "Password (forgot password) at that home LPSE."
+    ),
+    "lupa_password.berhasil": (
+        "Your password has been changed. Please log in with the new password."
+    ),
+    # Offers by tender method -----------------------------------------------------------------------
+    "penawaran.harga_tidak_valid": "The offer price must be an amount in rupiah above zero.",
+    "penawaran.masa_berlaku_tidak_valid": "The offer validity must be 1 to {max} days.",
+    "penawaran.surat_dibuat": (
+        "The Surat Penawaran (offer letter) is made by SPSE and included in the offer document."
+    ),
+    "penawaran.bagian_tanpa_harga": (
+        "File I (Administration and Technical) does not contain the offer price."
+    ),
+    "penawaran.bagian_wajib": (
+        "This tender uses the two-file method: choose File I (Administration and Technical) or "
+        "File II (Price)."
+    ),
+    "penawaran.bagian_tidak_dikenal": (
+        "Unknown part of the offer document for this tender's method."
+    ),
+    # Data Penyedia (vendor data) and qualification -------------------------------------------------
+    "data_penyedia.wajib": "{field} is required.",
+    "data_penyedia.tanggal_tidak_valid": "{field} must be a date (YYYY-MM-DD).",
+    "data_penyedia.angka_tidak_valid": "{field} must be a number.",
+    "data_penyedia.nik_tidak_valid": "The KTP number (NIK) must be 16 digits.",
+    "data_penyedia.tanggal_masa_depan": "The document's date may not be later than today.",
+    "data_penyedia.tahun_pajak_masa_depan": "Tax year {year} has not begun yet.",
+    "data_penyedia.kontrak_terbalik": (
+        "The contract's end date may not be before the contract date."
+    ),
+    "data_penyedia.nilai_nol": "The contract value must be more than zero.",
+    "data_penyedia.jenis_tidak_dikenal": "Unknown kind of vendor data.",
+    "data_penyedia.tidak_ditemukan": "Vendor data not found.",
+    "data_penyedia.tersimpan": "The data was saved.",
+    "kualifikasi.bukan_milik": "The data you chose is not your company's data.",
+    "kualifikasi.izin_wajib": "Choose at least one business licence (Izin Usaha).",
+    "kualifikasi.izin_kedaluwarsa": (
+        "Business licence {izin} expired ({until}). Renew the business licence in Data Penyedia."
+    ),
+    "kualifikasi.akta_pendirian_wajib": "Choose the company's deed of establishment.",
+    "kualifikasi.pengurus_wajib": "Choose at least one of the company's officers (Pengurus).",
+    "kualifikasi.spt_wajib": "Choose the proof of the annual tax return (SPT) for tax year {year}.",
+    "kualifikasi.nama_terlalu_panjang": (
+        "File name '{name}' is too long ({length} characters, at most {max} characters "
+        "extension included)."
+    ),
+    "kualifikasi.karakter_terlarang": (
+        "File name '{name}' contains characters that are not allowed: {chars}"
+    ),
+    "kualifikasi.nama_ganda": "File '{name}' was chosen more than once.",
+    "kualifikasi.lampiran_kosong": "File '{name}' is empty.",
+    "kualifikasi.lampiran_terlalu_besar": "File '{name}' exceeds the {max_mb} MB limit.",
+    "kualifikasi.terkirim": "The qualification requirements were sent.",
+    "pembukaan.berkas_tidak_sesuai": (
+        "Opened, but a file's content does not match its extension (a RAR/ZIP archive or a "
+        "program renamed to .pdf)"
+    ),
+    "kodok.saran_sistem_operasi": (
+        "SpamKodok 2 pre-check: this computer runs {os}. For things to go smoothly, use "
+        "{recommended} on your laptop/computer."
+    ),
+    "kodok.unduh_gagal": "SpamKodok 2 cannot download the offer documents from SPSE.",
+    # Evaluation, winner, failed tender -------------------------------------------------------------
+    "pemenang_berkontrak.belum_ada": "No contracted winner for this tender yet.",
+    "evaluasi.belum_pembukaan": (
+        "The evaluation cannot be done yet: the offers have not been opened. The offer opening "
+        "stage starts {start}."
+    ),
+    "evaluasi.sudah_ditetapkan": (
+        "The winner has been determined; the evaluation results can no longer be changed."
+    ),
+    "evaluasi.bukan_pokja": "Only this package's selection committee can do the evaluation.",
+    "evaluasi.bukan_peserta": "This vendor is not a participant of this tender.",
+    "evaluasi.alasan_wajib": (
+        "A reason for failing is required for a participant declared failed."
+    ),
+    "evaluasi.harga_belum_diketahui": (
+        "This participant's offer price is not known yet; the price evaluation cannot be "
+        "declared passed."
+    ),
+    "evaluasi.harga_koreksi_tidak_valid": "The corrected price must be a number above zero.",
+    "evaluasi.tersimpan": "The evaluation result of {peserta} is saved.",
+    "evaluasi.harga_tidak_diketahui": "Offer price not known yet",
+    "pembuktian.belum_lulus": (
+        "Invitations to the qualification verification are only for participants who passed "
+        "the evaluation."
+    ),
+    "pembuktian.undangan_terkirim": (
+        "Invitation to the qualification verification sent to {peserta}."
+    ),
+    "pemenang.belum_waktunya": (
+        "The winner cannot be determined yet. The Penetapan Pemenang (winner determination) "
+        "stage starts {start}."
+    ),
+    "pemenang.tahap_lewat": "The Penetapan Pemenang (winner determination) stage has passed.",
+    "pemenang.ditetapkan": "{peserta} was determined as the winner at a price of {harga}.",
+    "pemenang.sudah_ditetapkan": "The winner of this tender has already been determined.",
+    "tender.gagal": "Tender failed: {alasan}.",
+    "tender.sudah_gagal": "This tender has already been declared failed.",
+    # Tender documents, clarification (Pemberian Penjelasan), objection (sanggah) -------------------
+    "dokumen.belum_tersedia": (
+        "The Dokumen Pemilihan (selection document) is not available yet. The Download Dokumen "
+        "Pemilihan stage starts {start}."
+    ),
+    "dokumen.bukan_peserta": (
+        "The Dokumen Pemilihan (selection document) is only for participants of this tender."
+    ),
+    "penjelasan.bukan_peserta": "Only participants of this tender can ask questions.",
+    "penjelasan.belum_dimulai": (
+        "The Pemberian Penjelasan (clarification) stage has not started yet. It starts {start}."
+    ),
+    "penjelasan.ditutup": (
+        "The Pemberian Penjelasan (clarification) stage ended at {deadline}. Questions can no "
+        "longer be sent."
+    ),
+    "penjelasan.pertanyaan_wajib": "A question is required.",
+    "penjelasan.terkirim": "Question sent.",
+    "penjelasan.sudah_dijawab": "This question has already been answered.",
+    "penjelasan.jawaban_wajib": "An answer is required.",
+    "penjelasan.tidak_ditemukan": "Question not found.",
+    "penjelasan.dijawab": "Answer saved.",
+    "sanggah.bukan_peserta": "Only participants of this tender can send an objection (sanggah).",
+    "sanggah.belum_dibuka": (
+        "The Masa Sanggah (objection period) has not started yet. It starts {start}."
+    ),
+    "sanggah.ditutup": (
+        "The Masa Sanggah (objection period) ended at {deadline}. Objections can no longer be sent."
+    ),
+    "sanggah.isi_wajib": "The objection's text is required.",
+    "sanggah.terkirim": "Objection sent.",
+    "sanggah.sudah_dijawab": "This objection has already been answered.",
+    "sanggah.jawaban_wajib": "The answer to the objection is required.",
+    "sanggah.tidak_ditemukan": "Objection not found.",
+    "sanggah.dijawab": "The answer to the objection is saved.",
+    # Vendor inbox -----------------------------------------------------------------------------------
+    "inbox.undangan_pembuktian.judul": "Invitation to Qualification Verification",
+    "inbox.undangan_pembuktian.isi": (
+        "Dear Sir/Madam, the selection committee (Pokja Pemilihan) invites {peserta} to the "
+        "qualification verification of tender {tender} ({kode}). Bring the original documents "
+        "of the qualification requirements."
+    ),
+    "inbox.pengumuman_pemenang.judul": "Winner Announcement",
+    "inbox.pengumuman_pemenang.isi": (
+        "The winner of tender {tender} ({kode}) is {pemenang} at a price of {harga}."
+    ),
+    "inbox.tender_gagal.judul": "Failed Tender Announcement",
+    "inbox.tender_gagal.isi": "Tender {tender} ({kode}) was declared failed: {alasan}.",
+    "inbox.jawaban_sanggah.judul": "Answer to Objection",
+    "inbox.jawaban_sanggah.isi": (
+        "The selection committee (Pokja Pemilihan) answered your objection on tender {tender}: "
+        "{jawaban}"
+    ),
+    # LPSE Support ticket form -----------------------------------------------------------------------
+    "support.tipe_tidak_valid": "Choose a ticket type: {choices}.",
+    "support.kode_tender_tidak_valid": ("A tender code has digits only, as shown in SPSE."),
+    "support.kode_error_panjang": "An error code has at most {max} characters.",
 }
