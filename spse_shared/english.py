@@ -209,6 +209,66 @@ TEXTS: Mapping[str, str] = {
     "cetak setiap tiket sebagai JSON": "print every ticket as JSON",
     "cetak juga riwayat penanganan setiap tiket": "print every ticket's handling history too",
     "cetak setiap pesan sebagai JSON": "print every message as JSON",
+    # rush, list --rules, mail --penyedia
+    "simulasikan ratusan penyedia mengunggah penawaran menjelang batas waktu (Locust)": (
+        "simulate hundreds of vendors uploading offers just before the deadline (Locust)"
+    ),
+    "Ratusan penyedia mengunggah penawaran pada menit terakhir sebelum batas waktu. "
+    "Bawaannya seluruh rush di mesin ini: fake SPSE di proses anak, dunia disiapkan "
+    "lewat /_sim, penawaran disegel di proses paralel, Locust tanpa tampilan di proses "
+    "ini, beberapa penyedia di Chromium, lalu putusan dari keadaan server sendiri "
+    "(verdict.json, report.html, HTML dan CSV Locust di folder run). --kill-at mematikan "
+    "server (kill -9) di tengah rush lalu menjalankannya lagi. --siapkan-saja dan "
+    "--nilai-saja adalah langkah pertama dan terakhir rush yang dijalankan master/worker "
+    'Locust di beberapa mesin (README, "Deadline rush").': (
+        "Hundreds of vendors uploading offers in the last minute before the deadline. By "
+        "default the whole rush on this machine: a fake SPSE in a child process, the world "
+        "arranged through /_sim, offers sealed in parallel processes, Locust headless in this "
+        "process, a few vendors in Chromium, then the verdict from the server's own state "
+        "(verdict.json, report.html, Locust's HTML and CSV in the run folder). --kill-at kills "
+        "the server (kill -9) mid-rush and starts it again. --siapkan-saja and --nilai-saja are "
+        "the first and last step of a rush run by Locust's own master/workers across machines "
+        '(README, "Deadline rush").'
+    ),
+    "jumlah penyedia": "number of vendors",
+    "ukuran dokumen penawaran: 5MiB, rentang 1MiB-5MiB, atau bobot 200KiB:3,5MiB:1": (
+        "offer document size: 5MiB, a range 1MiB-5MiB, or weights 200KiB:3,5MiB:1"
+    ),
+    "para penyedia mulai dalam sekian detik terakhir sebelum batas waktu": (
+        "the vendors start within this many last seconds before the deadline"
+    ),
+    "penyedia nyata di Chromium yang menjalani halaman unggah selama rush": (
+        "real vendors in Chromium who go through the upload page during the rush"
+    ),
+    "proses paralel untuk menyegel penawaran": "parallel processes sealing the offers",
+    "matikan server (kill -9) sekian detik setelah rush dimulai, lalu jalankan lagi": (
+        "kill the server (kill -9) this many seconds after the rush starts, then start it again"
+    ),
+    "profil SPSE": "SPSE profile",
+    "mode terdistribusi (Locust master/worker)": "distributed mode (Locust master/workers)",
+    "hanya siapkan dunia dan rencana di server --base-url, tanpa menjalankan Locust": (
+        "only arrange the world and the plan on the --base-url server, without running Locust"
+    ),
+    "SPSE lain, mis. http://host:8080/eproc4 (butuh /_sim)": (
+        "another SPSE, e.g. http://host:8080/eproc4 (needs /_sim)"
+    ),
+    "token /_sim server itu (bawaan: $SPSE_SIM_TOKEN)": (
+        "that server's /_sim token (default: $SPSE_SIM_TOKEN)"
+    ),
+    "hanya hitung putusan dari folder rencana dan log klien yang dikumpulkan": (
+        "only work out the verdict from the plan folder and the collected client logs"
+    ),
+    "folder data server (untuk --nilai-saja)": "server data folder (for --nilai-saja)",
+    "tampilkan butir Konsep Operasional SPSE 4.3 CA, cara masing-masing direproduksi "
+    "dan skenarionya": (
+        "show the items of the Konsep Operasional SPSE 4.3 CA (operational concept), how each "
+        "is reproduced, and its scenarios"
+    ),
+    "email yang dikirim SPSE ke penyedia (tautan pendaftaran, Lupa Password); "
+    "dengan ALAMAT hanya kotak masuk alamat itu": (
+        "e-mails SPSE sent to vendors (registration links, Lupa Password); with ALAMAT only "
+        "that address's inbox"
+    ),
     # spse-sim: messages ------------------------------------------------------------------------
     "DITOLAK": "REFUSED",
     "compare butuh sedikitnya dua folder run": "compare needs at least two run folders",
@@ -234,6 +294,7 @@ TEXTS: Mapping[str, str] = {
     "{n} email": "{n} e-mails",
     "diterima": "received",
     "dari": "from",
+    "dari/untuk": "from/to",
     "subjek": "subject",
     "lampiran": "attachments",
     "Run gabungan: {run}  Laporan HTML: {report}": "Merged run: {run}  HTML report: {report}",
@@ -401,6 +462,16 @@ TEXTS: Mapping[str, str] = {
     "Unggahan dokumen penawaran berikutnya berakhir di halaman error SPSE.": (
         "The next offer upload ends on SPSE's error page."
     ),
+    "Unggahan dokumen penawaran lambat: jeda delay_ms milidetik nyata per potongan, "
+    "dan/atau unggahan berikutnya memakan duration_s detik waktu SPSE (jam simulasi), "
+    "sehingga unggahan yang dimulai sebelum batas akhir dapat selesai sesudahnya.": (
+        "Slow offer uploads: a real pause of delay_ms milliseconds per chunk, and/or the next "
+        "upload takes duration_s seconds of SPSE time (the simulated clock), so that an upload "
+        "started before the deadline can finish after it."
+    ),
+    "Pengiriman sanggahan berikutnya berakhir di halaman error SPSE.": (
+        "Sending the next objection (sanggah) ends on SPSE's error page."
+    ),
     # trainer panel -------------------------------------------------------------------------------
     "Panel Pelatih": "Trainer Panel",
     "Buka SPSE": "Open SPSE",
@@ -450,7 +521,9 @@ TEXTS: Mapping[str, str] = {
     "Unggahan penawaran terputus": "Offer upload cut",
     "Unggahan penawaran lambat": "Offer upload slow",
     "Unggahan penawaran berikutnya gagal": "Next offer upload fails",
+    "Pengiriman sanggahan berikutnya gagal": "Next objection (sanggah) fails",
     "Jeda per potongan (milidetik)": "Pause per chunk (milliseconds)",
+    "Lama unggahan menurut waktu SPSE (detik)": "Upload duration in SPSE time (seconds)",
     "Putus setelah (byte)": "Cut after (bytes)",
     "Masa berlaku (hari)": "Validity (days)",
     "{title}: dinyalakan ({scope}{who}). Berlaku pada permintaan berikutnya.": (

@@ -29,7 +29,16 @@ def add_parser(subparsers: Subparsers) -> None:
         subparsers,
         "rush",
         help="simulasikan ratusan penyedia mengunggah penawaran menjelang batas waktu (Locust)",
-        description=__doc__,
+        description=(
+            "Ratusan penyedia mengunggah penawaran pada menit terakhir sebelum batas waktu. "
+            "Bawaannya seluruh rush di mesin ini: fake SPSE di proses anak, dunia disiapkan "
+            "lewat /_sim, penawaran disegel di proses paralel, Locust tanpa tampilan di proses "
+            "ini, beberapa penyedia di Chromium, lalu putusan dari keadaan server sendiri "
+            "(verdict.json, report.html, HTML dan CSV Locust di folder run). --kill-at mematikan "
+            "server (kill -9) di tengah rush lalu menjalankannya lagi. --siapkan-saja dan "
+            "--nilai-saja adalah langkah pertama dan terakhir rush yang dijalankan master/worker "
+            'Locust di beberapa mesin (README, "Deadline rush").'
+        ),
     )
     rush.add_argument("--penyedia", type=int, default=50, help="jumlah penyedia")
     rush.add_argument(
