@@ -389,7 +389,7 @@ CATALOG: Mapping[str, str] = {
     "lupa_password.berhasil": (
         "Your password has been changed. Please log in with the new password."
     ),
-    # Offers by tender method -----------------------------------------------------------------------
+    # Offers by tender method ----------------------------------------------------------------------
     "penawaran.harga_tidak_valid": "The offer price must be an amount in rupiah above zero.",
     "penawaran.masa_berlaku_tidak_valid": "The offer validity must be 1 to {max} days.",
     "penawaran.surat_dibuat": (
@@ -405,7 +405,7 @@ CATALOG: Mapping[str, str] = {
     "penawaran.bagian_tidak_dikenal": (
         "Unknown part of the offer document for this tender's method."
     ),
-    # Data Penyedia (vendor data) and qualification -------------------------------------------------
+    # Data Penyedia (vendor data) and qualification ------------------------------------------------
     "data_penyedia.wajib": "{field} is required.",
     "data_penyedia.tanggal_tidak_valid": "{field} must be a date (YYYY-MM-DD).",
     "data_penyedia.angka_tidak_valid": "{field} must be a number.",
@@ -447,7 +447,7 @@ CATALOG: Mapping[str, str] = {
         "{recommended} on your laptop/computer."
     ),
     "kodok.unduh_gagal": "SpamKodok 2 cannot download the offer documents from SPSE.",
-    # Evaluation, winner, failed tender -------------------------------------------------------------
+    # Evaluation, winner, failed tender ------------------------------------------------------------
     "pemenang_berkontrak.belum_ada": "No contracted winner for this tender yet.",
     "evaluasi.belum_pembukaan": (
         "The evaluation cannot be done yet: the offers have not been opened. The offer opening "
@@ -484,7 +484,7 @@ CATALOG: Mapping[str, str] = {
     "pemenang.sudah_ditetapkan": "The winner of this tender has already been determined.",
     "tender.gagal": "Tender failed: {alasan}.",
     "tender.sudah_gagal": "This tender has already been declared failed.",
-    # Tender documents, clarification (Pemberian Penjelasan), objection (sanggah) -------------------
+    # Tender documents, clarification (Pemberian Penjelasan), objection (sanggah) ------------------
     "dokumen.belum_tersedia": (
         "The Dokumen Pemilihan (selection document) is not available yet. The Download Dokumen "
         "Pemilihan stage starts {start}."
@@ -519,7 +519,7 @@ CATALOG: Mapping[str, str] = {
     "sanggah.jawaban_wajib": "The answer to the objection is required.",
     "sanggah.tidak_ditemukan": "Objection not found.",
     "sanggah.dijawab": "The answer to the objection is saved.",
-    # Vendor inbox -----------------------------------------------------------------------------------
+    # Vendor inbox ---------------------------------------------------------------------------------
     "inbox.undangan_pembuktian.judul": "Invitation to Qualification Verification",
     "inbox.undangan_pembuktian.isi": (
         "Dear Sir/Madam, the selection committee (Pokja Pemilihan) invites {peserta} to the "
@@ -537,8 +537,8 @@ CATALOG: Mapping[str, str] = {
         "The selection committee (Pokja Pemilihan) answered your objection on tender {tender}: "
         "{jawaban}"
     ),
-    # LPSE Support ticket form -----------------------------------------------------------------------
+    # LPSE Support ticket form ---------------------------------------------------------------------
     "support.tipe_tidak_valid": "Choose a ticket type: {choices}.",
-    "support.kode_tender_tidak_valid": ("A tender code has digits only, as shown in SPSE."),
+    "support.kode_tender_tidak_valid": "A tender code has digits only, as shown in SPSE.",
     "support.kode_error_panjang": "An error code has at most {max} characters.",
 }
