@@ -35,6 +35,8 @@ USER_ERRORS = (
     ("simulator.demo.basic", "DataDirMismatch"),
     ("simulator.demo.basic", "PortBusy"),
     ("simulator.rush.plan", "RushError"),
+    # The control plane of a fake SPSE refused or failed a request (a rush's preparation).
+    ("simulator.harness.simcontrol", "SimControlError"),
 )
 
 

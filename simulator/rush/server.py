@@ -38,15 +38,16 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def rush_settings(data_dir: Path, profile: str) -> Settings:
-    """The LPSE a rush runs against: simulated passwords, no mail server, clock frozen until
-    the rush starts it."""
+    """The LPSE a rush runs against: simulated passwords, clock frozen until the rush starts
+    it, and its mail server on a free port (registration mails the vendor a link, SPSE 4's
+    way, also when the world is arranged)."""
     return Settings(
         data_dir=data_dir,
         profile=profile,
         clock_start=DEFAULT_CLOCK_START,
         clock_frozen=True,
         password_cost=SIMULATED_PASSWORD_COST,
-        smtp_port=None,
+        smtp_port=0,
     )
 
 

@@ -15,11 +15,14 @@ from simulator.browser.pages.evaluation import (
 )
 
 
-def _logged_in(page: Page, spse_url: str, user_id: str, password: str, path: str) -> None:
-    """Open ``path``; log in first when SPSE asks for it (the desk may be logged out)."""
+def _logged_in(
+    page: Page, spse_url: str, user_id: str, password: str, path: str, *, staff: bool = False
+) -> None:
+    """Open ``path``; log in first when SPSE asks for it (the desk may be logged out). Staff
+    (the pokja) log in as Non Penyedia, as SPSE's login page asks."""
     page.goto(spse_url.rstrip("/") + path)
     if "/login" in page.url:
-        log_in(page, spse_url, user_id, password)
+        log_in(page, spse_url, user_id, password, non_penyedia=staff)
         page.goto(spse_url.rstrip("/") + path)
 
 
@@ -32,7 +35,7 @@ def evaluate(
     gugur: dict[str, str] | None = None,
 ) -> list[str]:
     """The pokja evaluates ``vendor`` (every part lulus except ``gugur``); the messages shown."""
-    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi")
+    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
     evaluation = EvaluationPage(page, spse_url)
     evaluation.evaluate(vendor, gugur)
     return evaluation.alert_texts() + evaluation.status_texts()
@@ -40,7 +43,7 @@ def evaluate(
 
 def decide_winner(page: Page, spse_url: str, pokja: tuple[str, str], tender_id: str) -> list[str]:
     """The pokja presses 'Tetapkan Pemenang'; the messages shown."""
-    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi")
+    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
     evaluation = EvaluationPage(page, spse_url)
     evaluation.decide_winner()
     return evaluation.alert_texts() + evaluation.status_texts()
@@ -49,7 +52,7 @@ def decide_winner(page: Page, spse_url: str, pokja: tuple[str, str], tender_id: 
 def answer_sanggah(
     page: Page, spse_url: str, pokja: tuple[str, str], tender_id: str, vendor: str, answer: str
 ) -> list[str]:
-    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi")
+    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
     evaluation = EvaluationPage(page, spse_url)
     evaluation.answer_sanggah(vendor, answer)
     return evaluation.alert_texts() + evaluation.status_texts()

@@ -77,7 +77,6 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
   Skenario: File dari flashdisk lolos saat unggah, penawaran tidak dapat didekripsi saat pembukaan dan dilaporkan
     Dengan folder "flashdisk" di komputer penyedia "CV Maju" adalah flashdisk
     Dan helpdesk LPSE "Hana" bertugas
-    Dan admin LPSE "Adi" bertugas
     Ketika penyedia "CV Maju" memilih file "Penawaran Harga.pdf" dari folder "flashdisk" lalu mengirim penawaran
     Maka penawaran penyedia "CV Maju" diterima dengan tanda terima
     Ketika waktu berjalan sampai tahap "Pembukaan Dokumen Penawaran"
@@ -86,8 +85,7 @@ Fitur: Kegagalan saat memilih dan mengunggah dokumen penawaran
     Ketika penyedia "CV Maju" membuat tiket LPSE Support "Upload Dokumen Penawaran" dengan kronologi Word dan screenshot
     Dan "Hana" mengambil tiket penyedia "CV Maju"
     Dan "Hana" meneruskan tiket penyedia "CV Maju"
-    Dan "Adi" meneruskan tiket penyedia "CV Maju"
-    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk LKPP"
+    Maka tiket penyedia "CV Maju" berstatus "diteruskan ke LKPP" dan ditangani "Helpdesk Eproc LKPP"
 
   @KODOK-302 @sumber-prasyarat-penyedia @aturan-pra-4
   Skenario: SpamKodok menampilkan saran pra-pemeriksaan di komputer selain Windows 10
