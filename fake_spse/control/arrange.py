@@ -153,12 +153,27 @@ def _upload_page_inputs(services: Services, vendor_id: str, tender_id: str) -> d
 
 async def offer_page(request: Request) -> Response:
     """The sealing inputs of the upload page for ``vendor_id`` and ``tender_id``: the tender's
-    pokja certificates, SPSE's time, the profile (the desk seals with them, as from the page)."""
+    pokja certificates, SPSE's time, the profile (the desk seals with them, as from the page).
+    With ``harga`` (and ``masa_berlaku``, ``bagian``) SPSE also generates the Surat Penawaran,
+    as the page's "Buat Surat Penawaran" does, handed over in ``tambahan`` to be sealed."""
     body = await _json(request)
-    inputs = await call(
-        _upload_page_inputs, _services(request), str(body["vendor_id"]), str(body["tender_id"])
-    )
-    return JSONResponse({"ok": True, **inputs})
+    services = _services(request)
+    vendor_id, tender_id = str(body["vendor_id"]), str(body["tender_id"])
+
+    def prepare() -> dict[str, Any]:
+        inputs = _upload_page_inputs(services, vendor_id, tender_id)
+        if body.get("harga") is not None:
+            name, pdf, _ = services.offers.prepare_letter(
+                services.accounts.account(vendor_id),
+                tender_id,
+                str(body.get("bagian") or ""),
+                str(body["harga"]),
+                str(body.get("masa_berlaku") or ""),
+            )
+            inputs["tambahan"] = [{"name": name, "data_b64": base64.b64encode(pdf).decode()}]
+        return inputs
+
+    return JSONResponse({"ok": True, **await call(prepare)})
 
 
 async def offer(request: Request) -> Response:

@@ -19,6 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import BrowserContext
 
+from simulator.browser.journeys.offer import DEFAULT_PRICE, DEFAULT_VALIDITY_DAYS
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.keystore import Keystore
 from simulator.harness.keypool import KeyRing
@@ -124,11 +125,20 @@ class Arranger:
         """An upload without the page: SPSE gives the page's sealing inputs (the tender's pokja
         certificates, its time), the vendor's SpamKodok seals ``paths`` with them, and the
         sealed bytes are received by the service the upload endpoint calls."""
+        # As the page does for a satu file offer: SPSE's Surat Penawaran with the price the
+        # walked upload types (simulator.browser.journeys.offer), sealed with the documents.
         page = self.sim.post(
-            "/arrange/offer-page", {"vendor_id": vendor_id, "tender_id": tender_id}
+            "/arrange/offer-page",
+            {
+                "vendor_id": vendor_id,
+                "tender_id": tender_id,
+                "harga": DEFAULT_PRICE,
+                "masa_berlaku": DEFAULT_VALIDITY_DAYS,
+            },
         )
         fields = ("tender_id", "vendor_id", "profile", "recipients_pem", "waktu_server")
         inputs = {name: page[name] for name in fields}
+        inputs["tambahan"] = page.get("tambahan", [])
         sealed = kodok.seal_for_upload(inputs, paths)
         if not sealed.get("ok"):
             return ArrangedUpload(sealed, None)

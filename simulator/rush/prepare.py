@@ -33,7 +33,7 @@ from simulator.rush.plan import (
 from simulator.rush.sealing import SealContext, SealJob, seal_in_parallel
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import TestDataFactory, VendorData
-from spse_shared.profile import UPLOAD_STAGE
+from spse_shared.profile import DEFAULT_METHOD, UPLOAD_STAGE, load_profile
 
 PASSPHRASE = "rahasia-kodok"
 # Concurrent /_sim/arrange calls while arranging (the server does the work; a few keep it busy).
@@ -88,7 +88,9 @@ def prepare(
     )
     recipient = Keystore.open(pokja_store, PASSPHRASE).certificate
     assert recipient is not None
-    tender_id = arranger.create_tender(pokja.user_id, data.tender())
+    # The rush is about the satu file upload of SPSE's default method (its jenis pengadaan).
+    method = load_profile(options.profile).method(DEFAULT_METHOD)
+    tender_id = arranger.create_tender(pokja.user_id, data.tender(jenis=method.jenis_pengadaan))
     say(f"Tender {tender_id} diumumkan oleh pokja {pokja.user_id}.")
 
     people = [data.vendor() for _ in range(options.vendors)]
