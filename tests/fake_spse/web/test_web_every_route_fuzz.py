@@ -36,6 +36,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
 
 from fake_spse.app import create_app
+from fake_spse.domain.vendor_data import FIELDS, RecordKind
 from fake_spse.server import RunningServer
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.simulation.faults import KNOWN_FAULTS
@@ -58,13 +59,15 @@ class Shape:
 
     ``body``: "none" (query only), "form" (urlencoded), "multipart", "json" or "raw" (bytes);
     ``token``: where the route expects the session's authenticity token ("form" field,
-    "header" x-authenticity-token, "none"); ``fields``/``files``: names the handler reads.
+    "header" x-authenticity-token, "none"); ``fields``/``files``: names the handler reads;
+    ``query``: names it reads from the query string besides the body (a POST's ``?jenis=``).
     """
 
     body: str = "none"
     token: str = "none"
     fields: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    query: tuple[str, ...] = ()
 
 
 GET = Shape()
@@ -74,6 +77,13 @@ REGISTRATION = ("user_id", "password", "password_confirm", "company", "npwp", "e
                 "address", "phone", "director")  # fmt: skip
 TENDER = ("name", "instansi", "satker", "jenis_pengadaan", "pagu", "hps", "lokasi")
 TICKET = ("kategori", "subkategori", "aplikasi", "judul", "deskripsi")
+# The form behind the mailed registration link (the address comes from the link).
+LINKED_REGISTRATION = (*(f for f in REGISTRATION if f != "email"), "link")
+# Every field of every Data Penyedia tab (fake_spse/domain/vendor_data.py FIELDS).
+VENDOR_DATA = tuple(sorted({name for fields in FIELDS.values() for name, _, _ in fields}))
+MARKS = ("kualifikasi", "administrasi", "teknis", "harga", "alasan", "harga_terkoreksi")
+ARRANGED_TICKET = ("vendor_id", "title", "application", "category", "subcategory",
+                   "description", "lpse", "error_code", "tender_code", "ticket_type", "files")  # fmt: skip
 
 SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/"): GET,
@@ -90,17 +100,62 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/eproc4/lelang/{tender_id:str}/peserta"): GET,
     ("GET", "/eproc4/evaluasi/{tender_id:str}/hasil"): GET,
     ("GET", "/eproc4/evaluasi/{tender_id:str}/pemenang"): GET,
+    ("GET", "/eproc4/evaluasi/{tender_id:str}/pemenangberkontrak"): GET,
+    ("GET", "/eproc4/lelang/{tender_id:str}/evaluasi"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/evaluasi/{vendor_id:str}"): Shape(
+        "form", "form", MARKS
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/pembuktian/{vendor_id:str}/undang"): Shape(
+        "form", "form"
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/pembuktian/{vendor_id:str}"): Shape(
+        "form", "form", ("hasil", "alasan")
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penetapan"): Shape("form", "form"),
+    ("POST", "/eproc4/lelang/{tender_id:str}/sanggah/{sanggah_id:int}/jawab"): Shape(
+        "form", "form", ("jawaban",)
+    ),
+    ("GET", "/eproc4/lelang/{tender_id:str}/sanggah"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/sanggah"): Shape("form", "form", ("isi",)),
+    ("GET", "/eproc4/lelang/{tender_id:str}/dokumen-pemilihan"): GET,
+    ("GET", "/eproc4/lelang/{tender_id:str}/penjelasan"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/penjelasan"): Shape("form", "form", ("pertanyaan",)),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penjelasan/{question_id:int}/jawab"): Shape(
+        "form", "form", ("jawaban",)
+    ),
     ("GET", "/eproc4/login"): Shape(fields=("pesan",)),
     ("POST", "/eproc4/login"): Shape("form", "form", ("user_id", "password")),
     ("POST", "/eproc4/logout"): Shape("form", "form"),
     ("GET", "/eproc4/registrasi"): GET,
-    ("POST", "/eproc4/registrasi"): Shape("form", "form", REGISTRATION),
+    ("POST", "/eproc4/registrasi"): Shape("form", "form", ("email",)),
+    ("GET", "/eproc4/registrasi/formulir"): Shape(fields=("token",)),
+    ("POST", "/eproc4/registrasi/formulir"): Shape("form", "form", LINKED_REGISTRATION),
+    ("GET", "/eproc4/lupa-password"): GET,
+    ("POST", "/eproc4/lupa-password"): Shape("form", "form", ("email",)),
+    ("GET", "/eproc4/lupa-password/baru"): Shape(fields=("token",)),
+    ("POST", "/eproc4/lupa-password/baru"): Shape(
+        "form", "form", ("link", "password", "password_confirm")
+    ),
+    ("GET", "/eproc4/penyedia/data"): Shape(fields=("jenis",)),
+    ("POST", "/eproc4/penyedia/data"): Shape("form", "form", VENDOR_DATA, query=("jenis",)),
+    ("POST", "/eproc4/penyedia/data/{record_id:int}/hapus"): Shape(
+        "form", "form", query=("jenis",)
+    ),
+    ("GET", "/eproc4/lelang/{tender_id:str}/kualifikasi"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/kualifikasi"): Shape(
+        "multipart", "form", ("data",), ("lampiran",)
+    ),
     ("GET", "/eproc4/dashboard"): GET,
     ("GET", "/eproc4/verifikasi"): GET,
     ("POST", "/eproc4/verifikasi/{user_id:str}"): Shape("form", "form"),
     ("POST", "/eproc4/lelang/{tender_id:str}/ikut"): Shape("form", "form", ("setuju",)),
     ("GET", "/eproc4/lelang/{tender_id:str}/penawaran"): GET,
-    ("POST", "/eproc4/lelang/{tender_id:str}/penawaran/kirim"): Shape("raw", "header"),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penawaran/kirim"): Shape(
+        "raw", "header", query=("bagian",)
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penawaran/surat"): Shape(
+        "json", "header", ("harga", "masa_berlaku", "bagian")
+    ),
     ("GET", "/eproc4/ams"): GET,
     ("POST", "/eproc4/ams"): Shape("multipart", "form", ("csr",), ("surat",)),
     ("GET", "/eproc4/sertifikat/apd"): GET,
@@ -180,6 +235,7 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/_sim/blobs"): GET,
     ("GET", "/_sim/tenders/{tender_id:str}/kunci-paket"): GET,
     ("GET", "/_sim/tenders/{tender_id:str}/openings"): GET,
+    ("GET", "/_sim/tenders/{tender_id:str}/kualifikasi"): GET,
     ("POST", "/_sim/arrange/vendor"): Shape("json", "none", (*REGISTRATION, "home_lpse")),
     ("POST", "/_sim/arrange/verify"): Shape("json", "none", ("verifier_id", "vendor_id")),
     ("POST", "/_sim/arrange/ams"): Shape(
@@ -188,6 +244,17 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/tender"): Shape("json", "none", ("pokja_id", *TENDER)),
     ("POST", "/_sim/arrange/join"): Shape("json", "none", ("vendor_id", "tender_id")),
     ("POST", "/_sim/arrange/login"): Shape("json", "none", ("user_id", "password")),
+    ("POST", "/_sim/arrange/price"): Shape(
+        "json", "none", ("tender_id", "vendor_id", "price_rupiah")
+    ),
+    ("POST", "/_sim/arrange/offer-page"): Shape("json", "none", ("vendor_id", "tender_id")),
+    ("POST", "/_sim/arrange/offer"): Shape("json", "none", ("vendor_id", "tender_id", "data_b64")),
+    ("POST", "/_sim/arrange/support/ticket"): Shape("json", "none", ARRANGED_TICKET),
+    ("POST", "/_sim/arrange/support/action"): Shape(
+        "json", "none", ("user_id", "number", "action", "note", "rating")
+    ),
+    ("GET", "/_sim/webmail"): Shape(fields=("alamat",)),
+    ("GET", "/_sim/webmail/kotak"): Shape(fields=("alamat",)),
     ("GET", "/_sim/support/tickets"): GET,
     ("GET", "/_sim/support/tickets/{number:str}"): GET,
     ("GET", "/_sim/mail"): GET,
@@ -256,6 +323,16 @@ WILD = st.one_of(
     st.just("x" * 3000),
     st.sampled_from(["ptmaju", "pokja1", "verif", PASSWORD, "ya", "lulus", "1", "0", "-1"]),
 )
+# Fields whose useful values WILD rarely hits: a Data Penyedia tab, dates, a mark, a price.
+FIELD_VALUES = {
+    "jenis": st.sampled_from([*RecordKind, "Pendirian", "SPT Tahunan"]).map(str),
+    **dict.fromkeys(
+        ("berlaku_sampai", "tanggal", "tanggal_kontrak", "selesai", "masa_berlaku"),
+        st.dates().map(str),
+    ),
+    **dict.fromkeys(("kualifikasi", "administrasi", "teknis", "harga", "hasil"), st.just("lulus")),
+    **dict.fromkeys(("harga_terkoreksi", "price_rupiah", "nilai_rupiah"), st.just("95000000")),
+}
 BIG_INT = st.integers(min_value=0, max_value=10**25).map(str)
 JSON_VALUES = st.recursive(
     st.none()
@@ -342,6 +419,10 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
             "mail_id": ["1", "0"],
             "index": ["0", "1"],
             "attachment_id": ["1"],
+            "vendor_id": ["ptmaju", "ptjaya"],
+            "sanggah_id": ["1", "0"],
+            "question_id": ["1", "0"],
+            "record_id": ["1", "0"],
             "name": sorted(KNOWN_FAULTS),
             "path": ["spse.css", "spse-lelang.js", "../app.py", "tidak-ada.css"],
         }
@@ -362,6 +443,10 @@ PARAMS = {
     "mail_id": BIG_INT,
     "index": BIG_INT,
     "attachment_id": BIG_INT,
+    "vendor_id": TEXT,
+    "sanggah_id": BIG_INT,
+    "question_id": BIG_INT,
+    "record_id": BIG_INT,
     "name": TEXT,
     "path": TEXT,
 }
@@ -412,6 +497,10 @@ class Request:
     files: list[tuple[str, tuple[str, bytes, str]]] | None = None
 
 
+def _values(names: tuple[str, ...]) -> dict[str, st.SearchStrategy[str]]:
+    return {name: FIELD_VALUES[name] | WILD if name in FIELD_VALUES else WILD for name in names}
+
+
 def draw_request(data: st.DataObject, world: World, method: str, template: str) -> Request:
     shape = SHAPES[(method, template)]
 
@@ -428,9 +517,7 @@ def draw_request(data: st.DataObject, world: World, method: str, template: str) 
     if cross_site:
         headers.update({"origin": "http://jahat.example", "sec-fetch-site": "cross-site"})
     request = Request(method, path, role, token_choice == "right", cross_site, headers)
-    fields = data.draw(
-        st.fixed_dictionaries({}, optional=dict.fromkeys(shape.fields, WILD)), label="fields"
-    )
+    fields = data.draw(st.fixed_dictionaries({}, optional=_values(shape.fields)), label="fields")
     if data.draw(st.integers(0, 9), label="garbage") == 0 and method != "GET":
         # Anything at all, under any content type: the body a broken or hostile client sends.
         request.content = data.draw(st.binary(max_size=400), label="raw")
@@ -451,6 +538,10 @@ def draw_request(data: st.DataObject, world: World, method: str, template: str) 
         return request
     if shape.token == "header" and token:
         headers["x-authenticity-token"] = token
+    if shape.query and method != "GET":
+        request.params = data.draw(
+            st.fixed_dictionaries({}, optional=_values(shape.query)), label="query"
+        )
     if shape.token == "form" and token:
         fields["authenticityToken"] = token
     if shape.body == "none":
