@@ -31,7 +31,17 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spse_web import BASE, PASSWORD, START, UPLOAD_STAGE, Browser, Sim, build_world
+from spse_web import (
+    BASE,
+    OPENING_STAGE,
+    PASSWORD,
+    START,
+    UPLOAD_STAGE,
+    Browser,
+    Sim,
+    build_world,
+    tender_id_from,
+)
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
 
@@ -353,7 +363,8 @@ ROLES = ("anonim", "ptmaju", "pokja1", "verif")
 
 @dataclass
 class World:
-    """The fake SPSE on a port, a tender with an offer, and one cookie per role."""
+    """The fake SPSE on a port, a tender taking offers and one past opening, and one cookie per
+    role."""
 
     server: RunningServer
     data_dir: Path
@@ -405,14 +416,43 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
         made = build_world(
             server, sim, make_csr("Pokja Satu"), new_browser, vendor_csr_pem=make_csr("Budi")
         )
-        sim.to_stage(made.tender_id, UPLOAD_STAGE, plus_seconds=60)
-        sent = made.vendor_a.upload(made.tender_id, made.vendor_a.sealed(made.tender_id, b"x"))
+        # Two tenders: ``evaluated`` (build_world's) past opening, both vendors' offers opened
+        # and priced, so the evaluation, pembuktian and penetapan routes reach their rules; and
+        # ``open``, made while the first took offers, now taking offers itself (one sent), with
+        # a question asked in its Pemberian Penjelasan.
+        evaluated = made.tender_id
+        sim.to_stage(evaluated, UPLOAD_STAGE, plus_seconds=60)
+        for vendor, vendor_id in ((made.vendor_a, "ptmaju"), (made.vendor_b, "ptjaya")):
+            sealed = vendor.sealed(evaluated, b"dokumen " + vendor_id.encode())
+            assert vendor.upload(evaluated, sealed).status_code == 200
+            price = {"tender_id": evaluated, "vendor_id": vendor_id, "price_rupiah": 900_000_000}
+            sim.call("POST", "/arrange/price", price)
+        open_ = tender_id_from(made.pokja.create_tender("Rehabilitasi Gedung Sekolah"))
+        for vendor in (made.vendor_a, made.vendor_b):
+            assert vendor.join(open_).status_code == 303
+        sim.to_stage(evaluated, OPENING_STAGE, plus_seconds=60)
+        for offer in sim.offers(evaluated):
+            opened = made.pokja.http.post(
+                f"{BASE}/lelang/{evaluated}/pembukaan/{offer['offer_id']}",
+                json={"code": "dibuka", "signer_subject": "CN=Direktur", "files": ["a.pdf"]},
+                headers={"x-authenticity-token": made.pokja.token()},
+            )
+            assert opened.json()["ok"], opened.text
+        asked = made.vendor_a.post_form(
+            f"/lelang/{open_}/penjelasan", {"pertanyaan": "Apakah boleh konsorsium?"}
+        )
+        assert asked.status_code == 303, asked.text
+        record = {"jenis": "SIUP", "nomor": "503/123", "instansi": "DPMPTSP", "kualifikasi": "K"}
+        saved = made.vendor_a.post_form("/penyedia/data?jenis=izin_usaha", record)
+        assert saved.status_code == 303, saved.text
+        sim.to_stage(open_, UPLOAD_STAGE, plus_seconds=60)
+        sent = made.vendor_a.upload(open_, made.vendor_a.sealed(open_, b"x"))
         assert sent.status_code == 200, sent.text
-        offers = [str(o["offer_id"]) for o in sim.offers(made.tender_id)]
+        offers = [str(o["offer_id"]) for t in (open_, evaluated) for o in sim.offers(t)]
         for browser in browsers:
             browser.close()
         known = {
-            "tender_id": [made.tender_id, "0"],
+            "tender_id": [open_, evaluated, "0"],
             "offer_id": [*offers, "0"],
             "user_id": ["ptmaju", "ptjaya", "pokja1", "verif"],
             "number": ["1", "TIKET-1"],
