@@ -1,4 +1,4 @@
-"""Data Penyedia and Kirim Persyaratan Kualifikasi (fake_spse/web/vendor_data.py), over real HTTP."""
+"""Data Penyedia and Kirim Persyaratan Kualifikasi (fake_spse/web/vendor_data.py) over HTTP."""
 
 from __future__ import annotations
 
