@@ -344,7 +344,7 @@ FIELD_VALUES = {
         st.dates().map(str),
     ),
     **dict.fromkeys(("kualifikasi", "administrasi", "teknis", "harga", "hasil"), st.just("lulus")),
-    **dict.fromkeys(("harga_terkoreksi", "price_rupiah", "nilai_rupiah"), st.just("95000000")),
+    **dict.fromkeys(("harga_terkoreksi", "nilai_rupiah"), st.just("95000000")),
 }
 BIG_INT = st.integers(min_value=0, max_value=10**25).map(str)
 JSON_VALUES = st.recursive(
