@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fake_spse.domain.errors import DomainError, FormProblems
+from fake_spse.domain.numbers import whole_number
 from fake_spse.domain.offers import OfferPart
 from fake_spse.domain.tenders import rupiah
 from spse_shared.pdf import pdf_bytes
@@ -40,11 +41,11 @@ def parse_letter_form(price: str, validity: str) -> tuple[int, int]:
     ("750.000.000"); validity is 1..365 days."""
     problems: list[DomainError] = []
     digits = price.strip().removeprefix("Rp").strip().replace(".", "")
-    amount = int(digits) if digits.isdigit() else 0
+    amount = whole_number(digits) or 0
     if amount <= 0:
         problems.append(DomainError("penawaran.harga_tidak_valid"))
     days_text = validity.strip()
-    days = int(days_text) if days_text.isdigit() else 0
+    days = whole_number(days_text) or 0
     if not 1 <= days <= MAX_VALIDITY_DAYS:
         problems.append(DomainError("penawaran.masa_berlaku_tidak_valid", max=MAX_VALIDITY_DAYS))
     if problems:

@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from fake_spse.domain.errors import DomainError, FormProblems
+from fake_spse.domain.numbers import whole_number
 
 NIK_PATTERN = re.compile(r"^\d{16}$")
 
@@ -146,10 +147,11 @@ def parse_record(
             except ValueError:
                 problems.append(DomainError("data_penyedia.tanggal_tidak_valid", field=label))
         elif kind_of == "int":
-            if not raw.isdigit():
+            number = whole_number(raw)
+            if number is None:
                 problems.append(DomainError("data_penyedia.angka_tidak_valid", field=label))
             else:
-                values[name] = int(raw)
+                values[name] = number
         else:
             values[name] = raw
     problems += _kind_problems(kind, values, today)

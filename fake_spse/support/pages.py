@@ -22,6 +22,7 @@ from starlette.routing import Route
 from fake_spse.adapters.mail import Mailbox, SmtpServer
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
+from fake_spse.domain.numbers import whole_number
 from fake_spse.support.service import LpseSupport, TicketView
 from fake_spse.support.tickets import (
     APPLICATIONS,
@@ -278,7 +279,7 @@ async def ticket_action(request: Request) -> Response:
             number,
             action,
             note=fields.get("catatan", ""),
-            rating=int(rating_text) if rating_text.isdigit() else None,
+            rating=whole_number(rating_text),
             files=files,
         )
     except DomainError as exc:

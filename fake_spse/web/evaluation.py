@@ -10,6 +10,7 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.evaluation import Marks, contract_signed, results_public
+from fake_spse.domain.numbers import whole_number
 from fake_spse.domain.tenders import Tender, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
@@ -111,9 +112,10 @@ def _corrected(fields: dict[str, str]) -> int | None:
     raw = fields.get("harga_terkoreksi", "").replace(".", "").replace(",", "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    corrected = whole_number(raw)
+    if corrected is None:
         raise DomainError("evaluasi.harga_koreksi_tidak_valid")
-    return int(raw)
+    return corrected
 
 
 async def _pokja_action(request: Request, action: str) -> Response:

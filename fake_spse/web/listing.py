@@ -12,6 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.domain.errors import DomainError
+from fake_spse.domain.numbers import whole_number
 from fake_spse.domain.tender_listing import (
     DEFAULT_LENGTH,
     ListingPage,
@@ -52,7 +53,7 @@ def _dt_error(request: Request, params: dict[str, str], error: DomainError) -> J
     draw = params.get("draw", "0")
     status = 403 if error.key == "token.tidak_valid" else 400
     body = {
-        "draw": int(draw) if draw.isdigit() else 0,
+        "draw": whole_number(draw) or 0,
         "recordsTotal": 0,
         "recordsFiltered": 0,
         "data": [],

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
+from fake_spse.domain.numbers import whole_number
 from fake_spse.domain.tenders import JENIS_PENGADAAN, TenderDraft, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
@@ -59,9 +60,10 @@ async def new_tender(request: Request) -> Response:
 
 def _number(fields: dict[str, str], name: str, label: str) -> int:
     raw = fields.get(name, "").replace(".", "").replace(",", "").strip()
-    if not raw.isdigit():
+    number = whole_number(raw)
+    if number is None:
         raise DomainError("tender.angka_tidak_valid", field=label)
-    return int(raw)
+    return number
 
 
 async def opening_page(request: Request) -> Response:

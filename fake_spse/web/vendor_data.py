@@ -9,6 +9,7 @@ from starlette.routing import Route
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, Forbidden
+from fake_spse.domain.numbers import whole_number
 from fake_spse.domain.vendor_data import FIELDS, RecordKind
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
@@ -96,7 +97,8 @@ async def qualification_page(request: Request) -> Response:
     if request.method == "POST":
         # The form's uploaded files are temporary files: closed when the block ends.
         async with request.form() as form:
-            chosen = {int(v) for v in form.getlist("data") if isinstance(v, str) and v.isdigit()}
+            numbers = (whole_number(v) for v in form.getlist("data") if isinstance(v, str))
+            chosen = {n for n in numbers if n is not None}
             limit = the_services.profile.ams_letter_max_bytes
             attachments = [
                 (f.filename, await f.read(limit + 1))

@@ -120,6 +120,16 @@ def test_form_rules(kind: RecordKind, form: dict[str, str], key: str) -> None:
     assert keys(caught.value) == [key]
 
 
+@pytest.mark.parametrize("years", ["²", "9" * 5000, "9" * 19])
+def test_a_number_int_refuses_is_a_form_problem_not_a_crash(years: str) -> None:
+    """Found by the every-route fuzz: str.isdigit() holds for "²", int() raised ValueError (a
+    500); 19 digits would overflow SQLite's INTEGER."""
+    form = {"nama": "Budi", "pendidikan": "S1", "keahlian": "SKA", "pengalaman_tahun": years}
+    with pytest.raises(FormProblems) as caught:
+        parse_record(RecordKind.TENAGA_AHLI, form, TODAY)
+    assert keys(caught.value) == ["data_penyedia.angka_tidak_valid"]
+
+
 def test_a_complete_choice_with_a_valid_izin_is_accepted() -> None:
     check_qualification(
         "ptmaju",

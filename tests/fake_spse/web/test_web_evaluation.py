@@ -69,6 +69,15 @@ def test_evaluation_is_refused_before_opening(world: World) -> None:
     assert "Evaluasi belum dapat dilakukan: penawaran belum dibuka" in page_text(refused)
 
 
+def test_a_corrected_price_int_refuses_is_a_form_error_not_a_crash(opened: World) -> None:
+    """Found by the every-route fuzz: Harga Terkoreksi was read with int() after
+    str.isdigit(), which holds for "²": int() raised ValueError (a 500)."""
+    for price in ("²", "9" * 5000):
+        odd = evaluate(opened, "ptjaya", harga_terkoreksi=price)
+        assert odd.status_code == 400
+        assert MESSAGES.text("evaluasi.harga_koreksi_tidak_valid") in page_text(odd)
+
+
 def test_a_finished_tender_read_by_pyproc(opened: World) -> None:
     world = opened
     tender = world.tender_id

@@ -31,11 +31,22 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spse_web import BASE, PASSWORD, START, UPLOAD_STAGE, Browser, Sim, build_world
+from spse_web import (
+    BASE,
+    OPENING_STAGE,
+    PASSWORD,
+    START,
+    UPLOAD_STAGE,
+    Browser,
+    Sim,
+    build_world,
+    tender_id_from,
+)
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
 
 from fake_spse.app import create_app
+from fake_spse.domain.vendor_data import FIELDS, RecordKind
 from fake_spse.server import RunningServer
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.simulation.faults import KNOWN_FAULTS
@@ -58,13 +69,15 @@ class Shape:
 
     ``body``: "none" (query only), "form" (urlencoded), "multipart", "json" or "raw" (bytes);
     ``token``: where the route expects the session's authenticity token ("form" field,
-    "header" x-authenticity-token, "none"); ``fields``/``files``: names the handler reads.
+    "header" x-authenticity-token, "none"); ``fields``/``files``: names the handler reads;
+    ``query``: names it reads from the query string besides the body (a POST's ``?jenis=``).
     """
 
     body: str = "none"
     token: str = "none"
     fields: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    query: tuple[str, ...] = ()
 
 
 GET = Shape()
@@ -74,6 +87,13 @@ REGISTRATION = ("user_id", "password", "password_confirm", "company", "npwp", "e
                 "address", "phone", "director")  # fmt: skip
 TENDER = ("name", "instansi", "satker", "jenis_pengadaan", "pagu", "hps", "lokasi")
 TICKET = ("kategori", "subkategori", "aplikasi", "judul", "deskripsi")
+# The form behind the mailed registration link (the address comes from the link).
+LINKED_REGISTRATION = (*(f for f in REGISTRATION if f != "email"), "link")
+# Every field of every Data Penyedia tab (fake_spse/domain/vendor_data.py FIELDS).
+VENDOR_DATA = tuple(sorted({name for fields in FIELDS.values() for name, _, _ in fields}))
+MARKS = ("kualifikasi", "administrasi", "teknis", "harga", "alasan", "harga_terkoreksi")
+ARRANGED_TICKET = ("vendor_id", "title", "application", "category", "subcategory", "description",
+                   "lpse", "error_code", "tender_code", "ticket_type", "files")  # fmt: skip
 
 SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/"): GET,
@@ -90,17 +110,62 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/eproc4/lelang/{tender_id:str}/peserta"): GET,
     ("GET", "/eproc4/evaluasi/{tender_id:str}/hasil"): GET,
     ("GET", "/eproc4/evaluasi/{tender_id:str}/pemenang"): GET,
+    ("GET", "/eproc4/evaluasi/{tender_id:str}/pemenangberkontrak"): GET,
+    ("GET", "/eproc4/lelang/{tender_id:str}/evaluasi"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/evaluasi/{vendor_id:str}"): Shape(
+        "form", "form", MARKS
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/pembuktian/{vendor_id:str}/undang"): Shape(
+        "form", "form"
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/pembuktian/{vendor_id:str}"): Shape(
+        "form", "form", ("hasil", "alasan")
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penetapan"): Shape("form", "form"),
+    ("POST", "/eproc4/lelang/{tender_id:str}/sanggah/{sanggah_id:int}/jawab"): Shape(
+        "form", "form", ("jawaban",)
+    ),
+    ("GET", "/eproc4/lelang/{tender_id:str}/sanggah"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/sanggah"): Shape("form", "form", ("isi",)),
+    ("GET", "/eproc4/lelang/{tender_id:str}/dokumen-pemilihan"): GET,
+    ("GET", "/eproc4/lelang/{tender_id:str}/penjelasan"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/penjelasan"): Shape("form", "form", ("pertanyaan",)),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penjelasan/{question_id:int}/jawab"): Shape(
+        "form", "form", ("jawaban",)
+    ),
     ("GET", "/eproc4/login"): Shape(fields=("pesan",)),
     ("POST", "/eproc4/login"): Shape("form", "form", ("user_id", "password")),
     ("POST", "/eproc4/logout"): Shape("form", "form"),
     ("GET", "/eproc4/registrasi"): GET,
-    ("POST", "/eproc4/registrasi"): Shape("form", "form", REGISTRATION),
+    ("POST", "/eproc4/registrasi"): Shape("form", "form", ("email",)),
+    ("GET", "/eproc4/registrasi/formulir"): Shape(fields=("token",)),
+    ("POST", "/eproc4/registrasi/formulir"): Shape("form", "form", LINKED_REGISTRATION),
+    ("GET", "/eproc4/lupa-password"): GET,
+    ("POST", "/eproc4/lupa-password"): Shape("form", "form", ("email",)),
+    ("GET", "/eproc4/lupa-password/baru"): Shape(fields=("token",)),
+    ("POST", "/eproc4/lupa-password/baru"): Shape(
+        "form", "form", ("link", "password", "password_confirm")
+    ),
+    ("GET", "/eproc4/penyedia/data"): Shape(fields=("jenis",)),
+    ("POST", "/eproc4/penyedia/data"): Shape("form", "form", VENDOR_DATA, query=("jenis",)),
+    ("POST", "/eproc4/penyedia/data/{record_id:int}/hapus"): Shape(
+        "form", "form", query=("jenis",)
+    ),
+    ("GET", "/eproc4/lelang/{tender_id:str}/kualifikasi"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/kualifikasi"): Shape(
+        "multipart", "form", ("data",), ("lampiran",)
+    ),
     ("GET", "/eproc4/dashboard"): GET,
     ("GET", "/eproc4/verifikasi"): GET,
     ("POST", "/eproc4/verifikasi/{user_id:str}"): Shape("form", "form"),
     ("POST", "/eproc4/lelang/{tender_id:str}/ikut"): Shape("form", "form", ("setuju",)),
     ("GET", "/eproc4/lelang/{tender_id:str}/penawaran"): GET,
-    ("POST", "/eproc4/lelang/{tender_id:str}/penawaran/kirim"): Shape("raw", "header"),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penawaran/kirim"): Shape(
+        "raw", "header", query=("bagian",)
+    ),
+    ("POST", "/eproc4/lelang/{tender_id:str}/penawaran/surat"): Shape(
+        "json", "header", ("harga", "masa_berlaku", "bagian")
+    ),
     ("GET", "/eproc4/ams"): GET,
     ("POST", "/eproc4/ams"): Shape("multipart", "form", ("csr",), ("surat",)),
     ("GET", "/eproc4/sertifikat/apd"): GET,
@@ -180,6 +245,7 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/_sim/blobs"): GET,
     ("GET", "/_sim/tenders/{tender_id:str}/kunci-paket"): GET,
     ("GET", "/_sim/tenders/{tender_id:str}/openings"): GET,
+    ("GET", "/_sim/tenders/{tender_id:str}/kualifikasi"): GET,
     ("POST", "/_sim/arrange/vendor"): Shape("json", "none", (*REGISTRATION, "home_lpse")),
     ("POST", "/_sim/arrange/verify"): Shape("json", "none", ("verifier_id", "vendor_id")),
     ("POST", "/_sim/arrange/ams"): Shape(
@@ -188,6 +254,17 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/tender"): Shape("json", "none", ("pokja_id", *TENDER)),
     ("POST", "/_sim/arrange/join"): Shape("json", "none", ("vendor_id", "tender_id")),
     ("POST", "/_sim/arrange/login"): Shape("json", "none", ("user_id", "password")),
+    ("POST", "/_sim/arrange/price"): Shape(
+        "json", "none", ("tender_id", "vendor_id", "price_rupiah")
+    ),
+    ("POST", "/_sim/arrange/offer-page"): Shape("json", "none", ("vendor_id", "tender_id")),
+    ("POST", "/_sim/arrange/offer"): Shape("json", "none", ("vendor_id", "tender_id", "data_b64")),
+    ("POST", "/_sim/arrange/support/ticket"): Shape("json", "none", ARRANGED_TICKET),
+    ("POST", "/_sim/arrange/support/action"): Shape(
+        "json", "none", ("user_id", "number", "action", "note", "rating")
+    ),
+    ("GET", "/_sim/webmail"): Shape(fields=("alamat",)),
+    ("GET", "/_sim/webmail/kotak"): Shape(fields=("alamat",)),
     ("GET", "/_sim/support/tickets"): GET,
     ("GET", "/_sim/support/tickets/{number:str}"): GET,
     ("GET", "/_sim/mail"): GET,
@@ -252,10 +329,23 @@ TEXT = st.text(max_size=30)
 WILD = st.one_of(
     TEXT,
     st.text(alphabet="0123456789٣٤٥১২৩.,-", max_size=14),  # non-ASCII decimal digits
+    # str.isdigit() holds for superscripts, int() refuses them; int() refuses > 4300 digits.
+    st.text(alphabet="0123²³", min_size=1, max_size=6),
+    st.just("9" * 5000),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.just("x" * 3000),
     st.sampled_from(["ptmaju", "pokja1", "verif", PASSWORD, "ya", "lulus", "1", "0", "-1"]),
 )
+# Fields whose useful values WILD rarely hits: a Data Penyedia tab, dates, a mark, a price.
+FIELD_VALUES = {
+    "jenis": st.sampled_from([*RecordKind, "Pendirian", "SPT Tahunan"]).map(str),
+    **dict.fromkeys(
+        ("berlaku_sampai", "tanggal", "tanggal_kontrak", "selesai", "masa_berlaku"),
+        st.dates().map(str),
+    ),
+    **dict.fromkeys(("kualifikasi", "administrasi", "teknis", "harga", "hasil"), st.just("lulus")),
+    **dict.fromkeys(("harga_terkoreksi", "nilai_rupiah"), st.just("95000000")),
+}
 BIG_INT = st.integers(min_value=0, max_value=10**25).map(str)
 JSON_VALUES = st.recursive(
     st.none()
@@ -276,7 +366,8 @@ ROLES = ("anonim", "ptmaju", "pokja1", "verif")
 
 @dataclass
 class World:
-    """The fake SPSE on a port, a tender with an offer, and one cookie per role."""
+    """The fake SPSE on a port, a tender taking offers and one past opening, and one cookie per
+    role."""
 
     server: RunningServer
     data_dir: Path
@@ -328,20 +419,53 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
         made = build_world(
             server, sim, make_csr("Pokja Satu"), new_browser, vendor_csr_pem=make_csr("Budi")
         )
-        sim.to_stage(made.tender_id, UPLOAD_STAGE, plus_seconds=60)
-        sent = made.vendor_a.upload(made.tender_id, made.vendor_a.sealed(made.tender_id, b"x"))
+        # Two tenders: ``evaluated`` (build_world's) past opening, both vendors' offers opened
+        # and priced, so the evaluation, pembuktian and penetapan routes reach their rules; and
+        # ``open``, made while the first took offers, now taking offers itself (one sent), with
+        # a question asked in its Pemberian Penjelasan.
+        evaluated = made.tender_id
+        sim.to_stage(evaluated, UPLOAD_STAGE, plus_seconds=60)
+        for vendor, vendor_id in ((made.vendor_a, "ptmaju"), (made.vendor_b, "ptjaya")):
+            sealed = vendor.sealed(evaluated, b"dokumen " + vendor_id.encode())
+            assert vendor.upload(evaluated, sealed).status_code == 200
+            price = {"tender_id": evaluated, "vendor_id": vendor_id, "price_rupiah": 900_000_000}
+            sim.call("POST", "/arrange/price", price)
+        open_ = tender_id_from(made.pokja.create_tender("Rehabilitasi Gedung Sekolah"))
+        for vendor in (made.vendor_a, made.vendor_b):
+            assert vendor.join(open_).status_code == 303
+        sim.to_stage(evaluated, OPENING_STAGE, plus_seconds=60)
+        for offer in sim.offers(evaluated):
+            opened = made.pokja.http.post(
+                f"{BASE}/lelang/{evaluated}/pembukaan/{offer['offer_id']}",
+                json={"code": "dibuka", "signer_subject": "CN=Direktur", "files": ["a.pdf"]},
+                headers={"x-authenticity-token": made.pokja.token()},
+            )
+            assert opened.json()["ok"], opened.text
+        asked = made.vendor_a.post_form(
+            f"/lelang/{open_}/penjelasan", {"pertanyaan": "Apakah boleh konsorsium?"}
+        )
+        assert asked.status_code == 303, asked.text
+        record = {"jenis": "SIUP", "nomor": "503/123", "instansi": "DPMPTSP", "kualifikasi": "K"}
+        saved = made.vendor_a.post_form("/penyedia/data?jenis=izin_usaha", record)
+        assert saved.status_code == 303, saved.text
+        sim.to_stage(open_, UPLOAD_STAGE, plus_seconds=60)
+        sent = made.vendor_a.upload(open_, made.vendor_a.sealed(open_, b"x"))
         assert sent.status_code == 200, sent.text
-        offers = [str(o["offer_id"]) for o in sim.offers(made.tender_id)]
+        offers = [str(o["offer_id"]) for t in (open_, evaluated) for o in sim.offers(t)]
         for browser in browsers:
             browser.close()
         known = {
-            "tender_id": [made.tender_id, "0"],
+            "tender_id": [open_, evaluated, "0"],
             "offer_id": [*offers, "0"],
             "user_id": ["ptmaju", "ptjaya", "pokja1", "verif"],
             "number": ["1", "TIKET-1"],
             "mail_id": ["1", "0"],
             "index": ["0", "1"],
             "attachment_id": ["1"],
+            "vendor_id": ["ptmaju", "ptjaya"],
+            "sanggah_id": ["1", "0"],
+            "question_id": ["1", "0"],
+            "record_id": ["1", "0"],
             "name": sorted(KNOWN_FAULTS),
             "path": ["spse.css", "spse-lelang.js", "../app.py", "tidak-ada.css"],
         }
@@ -362,6 +486,10 @@ PARAMS = {
     "mail_id": BIG_INT,
     "index": BIG_INT,
     "attachment_id": BIG_INT,
+    "vendor_id": TEXT,
+    "sanggah_id": BIG_INT,
+    "question_id": BIG_INT,
+    "record_id": BIG_INT,
     "name": TEXT,
     "path": TEXT,
 }
@@ -412,6 +540,10 @@ class Request:
     files: list[tuple[str, tuple[str, bytes, str]]] | None = None
 
 
+def _values(names: tuple[str, ...]) -> dict[str, st.SearchStrategy[str]]:
+    return {name: FIELD_VALUES[name] | WILD if name in FIELD_VALUES else WILD for name in names}
+
+
 def draw_request(data: st.DataObject, world: World, method: str, template: str) -> Request:
     shape = SHAPES[(method, template)]
 
@@ -428,9 +560,7 @@ def draw_request(data: st.DataObject, world: World, method: str, template: str) 
     if cross_site:
         headers.update({"origin": "http://jahat.example", "sec-fetch-site": "cross-site"})
     request = Request(method, path, role, token_choice == "right", cross_site, headers)
-    fields = data.draw(
-        st.fixed_dictionaries({}, optional=dict.fromkeys(shape.fields, WILD)), label="fields"
-    )
+    fields = data.draw(st.fixed_dictionaries({}, optional=_values(shape.fields)), label="fields")
     if data.draw(st.integers(0, 9), label="garbage") == 0 and method != "GET":
         # Anything at all, under any content type: the body a broken or hostile client sends.
         request.content = data.draw(st.binary(max_size=400), label="raw")
@@ -451,6 +581,10 @@ def draw_request(data: st.DataObject, world: World, method: str, template: str) 
         return request
     if shape.token == "header" and token:
         headers["x-authenticity-token"] = token
+    if shape.query and method != "GET":
+        request.params = data.draw(
+            st.fixed_dictionaries({}, optional=_values(shape.query)), label="query"
+        )
     if shape.token == "form" and token:
         fields["authenticityToken"] = token
     if shape.body == "none":

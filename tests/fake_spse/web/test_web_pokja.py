@@ -61,6 +61,15 @@ def test_a_new_package_is_announced_with_its_schedule(world: World) -> None:
     assert OPENING_STAGE in schedule
 
 
+def test_a_number_int_refuses_is_a_form_error_not_a_crash(world: World) -> None:
+    """Found by the every-route fuzz: Pagu was read with int() after str.isdigit(), which
+    holds for "²": int() raised ValueError (a 500)."""
+    fields = {"name": "Paket", "satker": "Dinas", "jenis_pengadaan": "2", "hps": "9", "lokasi": "X"}
+    odd = world.pokja.post_form("/pokja/paket/baru", {**fields, "pagu": "²"})
+    assert odd.status_code == 400
+    assert MESSAGES.text("tender.angka_tidak_valid", field="Nilai pagu") in page_text(odd)
+
+
 def test_opening_page_before_the_opening_stage(world: World) -> None:
     start = world.sim.to_stage(world.tender_id, OPENING_STAGE)
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE, edge="end", plus_seconds=-1)

@@ -214,6 +214,12 @@ def test_the_endpoint_refuses_a_foreign_token_and_bad_parameters(scraper: httpx.
     assert refused.status_code == 400
     expected = MESSAGES.text("dt.parameter_tidak_valid", parameter="order[0][column]")
     assert refused.json()["error"] == expected
+    # Found by the every-route fuzz: a bad parameter's answer echoes ``draw``, which was read with
+    # int() after str.isdigit(): "²" and a 5000-digit draw were a 500.
+    for draw in ("²", "9" * 5000):
+        odd = scraper.post("/eproc4/dt/pl", data=datatables_form(token.group(1), draw=draw))
+        assert odd.status_code == 400, odd.text[:300]
+        assert odd.json()["draw"] == 0
     # Older SPSE 4 builds answered a GET without a token; so does this one.
     legacy = scraper.get("/eproc4/dt/lelang", params={"draw": "1", "length": "5"})
     assert legacy.json()["draw"] == 1

@@ -279,6 +279,18 @@ def test_the_whole_way_over_http(people: People) -> None:
     assert alerts(late) == [MESSAGES.text("support.tiket_ditutup", number=number)]
 
 
+def test_a_rating_int_refuses_is_asked_again_not_a_crash(people: People) -> None:
+    """Found by the every-route fuzz: the page read ``nilai`` with int() after str.isdigit(),
+    which holds for "²": int() raised ValueError (a 500)."""
+    number = number_from(people.vendor_a.file_ticket([("Kronologi.docx", DOCX)]))
+    for desk, action in ((people.helpdesk, "ambil"), (people.helpdesk, "selesaikan")):
+        assert desk.act(number, action, catatan="Sudah.").status_code == 303
+    odd = people.vendor_a.act(number, "terselesaikan", nilai="²")
+    assert odd.status_code == 400
+    assert alerts(odd) == [MESSAGES.text("support.nilai_tidak_valid", low=1, high=5)]
+    assert stored(people.sim)["tickets"][0]["closed"] is False
+
+
 @pytest.mark.parametrize(
     ("files", "fields", "keys"),
     [
