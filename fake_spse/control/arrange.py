@@ -53,7 +53,7 @@ async def verify(request: Request) -> Response:
     """A verifikator verifies a vendor: the account becomes active and is registered in ADP."""
     body = await _json(request)
     accounts = _services(request).accounts
-    verifier = accounts.account(str(body["verifier_id"]))
+    verifier = await call(accounts.account, str(body["verifier_id"]))
     account = await call(accounts.verify_vendor, verifier, str(body["vendor_id"]))
     return JSONResponse({"ok": True, "user_id": account.user_id, "status": account.status.value})
 
@@ -93,7 +93,7 @@ async def tender(request: Request) -> Response:
         lokasi=str(body["lokasi"]),
         tahun=services.simulation.now().year,
     )
-    pokja = services.accounts.account(str(body["pokja_id"]))
+    pokja = await call(services.accounts.account, str(body["pokja_id"]))
     created = await call(services.tenders.create_tender, pokja, draft)
     return JSONResponse({"ok": True, "tender_id": created.tender_id})
 
@@ -102,7 +102,7 @@ async def join(request: Request) -> Response:
     """'Ikut Tender' for a vendor."""
     body = await _json(request)
     services = _services(request)
-    vendor = services.accounts.account(str(body["vendor_id"]))
+    vendor = await call(services.accounts.account, str(body["vendor_id"]))
     await call(services.tenders.join_tender, vendor, str(body["tender_id"]))
     return JSONResponse({"ok": True})
 
@@ -183,7 +183,7 @@ async def offer(request: Request) -> Response:
     body = await _json(request)
     services = _services(request)
     services.offers.require_protection("ca")
-    vendor = services.accounts.account(str(body["vendor_id"]))
+    vendor = await call(services.accounts.account, str(body["vendor_id"]))
     require_role(vendor, Role.PENYEDIA)
     data = base64.b64decode(str(body["data_b64"]), validate=True)
 

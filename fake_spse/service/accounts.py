@@ -43,8 +43,8 @@ class AccountService:
     def request_registration(self, email: str, link_prefix: str) -> EmailLink:
         """Mail a registration link to ``email`` (``link_prefix`` + token is the link).
 
-        The link is stored and the mail handed to the LPSE's mail server in one unit: when the
-        mail server does not take it, nothing is stored.
+        When the LPSE's mail server does not take the mail, nothing is kept: the stored link
+        is removed again and SPSE says so.
         """
         address = normalized_email(email)
         link = new_link(LinkPurpose.REGISTRASI, address, self._ctx.clock.now())
@@ -55,7 +55,7 @@ class AccountService:
             if db.account_by_email(address) is not None:
                 raise DomainError("registrasi.email_dipakai", email=address)
             db.add_email_link(link)
-            self._send(address, text)
+        self._send_or_forget(link, address, text)
         return link
 
     def registration_link(self, token: str) -> EmailLink:
@@ -78,6 +78,17 @@ class AccountService:
             raise DomainError("tautan.tidak_valid")
         link.ensure_usable(purpose, self._ctx.clock.now())
         return link
+
+    def _send_or_forget(self, link: EmailLink, to: str, text: MailText) -> None:
+        # The mail goes out after the link's transaction has released the database: the LPSE's
+        # mail server answers on the web server's event loop, and a page handler waiting there
+        # for the database must not wait on a transaction that waits on the mail server.
+        try:
+            self._send(to, text)
+        except DomainError:
+            with self._ctx.unit() as db:
+                db.delete_email_link(link.token)
+            raise
 
     def _send(self, to: str, text: MailText) -> None:
         try:
@@ -109,7 +120,7 @@ class AccountService:
                 format_wib(link.expires_at),
             )
             db.add_email_link(link)
-            self._send(account.email, text)
+        self._send_or_forget(link, account.email, text)
         return link
 
     def reset_link(self, token: str) -> EmailLink:

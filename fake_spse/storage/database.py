@@ -231,6 +231,10 @@ class Database:
             )
 
     # e-mailed links (registration, Lupa Password) ----------------------------------------------
+    def delete_email_link(self, token: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM email_links WHERE token=?", (token,))
+
     def add_email_link(self, link: EmailLink) -> None:
         with self._tx() as db:
             db.execute(

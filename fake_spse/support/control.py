@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from fake_spse.adapters.mail import Mailbox, SmtpServer, mail_json
 from fake_spse.control.api import _json, _services, guarded
+from fake_spse.service.blocking import call
 from fake_spse.support.service import LpseSupport, ticket_json
 from fake_spse.support.tickets import Action, IncomingFile, TicketDraft, TicketType
 from spse_shared.wib import format_wib
@@ -74,7 +75,7 @@ async def arrange_ticket(request: Request) -> Response:
     "Buat Tiket Baru" form sends it; the ticket number and the page's message."""
     body = await _json(request)
     services = _services(request)
-    vendor = services.accounts.account(str(body["vendor_id"]))
+    vendor = await call(services.accounts.account, str(body["vendor_id"]))
     draft = TicketDraft(
         title=str(body["title"]),
         application=str(body["application"]),
@@ -99,7 +100,7 @@ async def arrange_action(request: Request) -> Response:
     """``user_id`` takes ``action`` (an Action value: "ambil", "selesaikan"...) on ticket
     ``number``, with ``note`` and ``rating`` as the ticket page sends them."""
     body = await _json(request)
-    user = _services(request).accounts.account(str(body["user_id"]))
+    user = await call(_services(request).accounts.account, str(body["user_id"]))
     rating = body.get("rating")
     ticket = _support(request).act(
         user,

@@ -45,7 +45,12 @@ class SimControl:
         self._http.close()
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        response = self._http.request(method, path, json=body)
+        try:
+            response = self._http.request(method, path, json=body)
+        except httpx.TransportError as exc:
+            # The server went away or stalled: a refusal of the control plane, said in one line.
+            detail = " ".join(str(exc).split()) or type(exc).__name__
+            raise SimControlError(f"{method} /_sim{path}: {detail}") from exc
         if response.status_code >= 400:
             raise SimControlError(f"{method} /_sim{path}: {response.status_code} {response.text}")
         return response.json()
