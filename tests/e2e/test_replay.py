@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from simulator.browser.launch import find_chromium, launch_options
 from simulator.scenarios.world import message_pattern
 from simulator.trainer.captions import ADVICE_KEYS
 from spse_shared.messages import MessageCatalog
@@ -78,7 +77,9 @@ def share_of_colour(frame: bytes, colour: tuple[int, int, int]) -> float:
 
 
 @pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg (apt-get install ffmpeg)")
-def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path: Path) -> None:
+def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(
+    tmp_path: Path, sim_browser: Browser
+) -> None:
     output = tmp_path / "replay"
     done = subprocess.run(
         [sys.executable, "-m", "simulator.cli.main", "replay", "KODOK-003", "--headless", "--video",
@@ -130,9 +131,9 @@ def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path
     # The player page: every desk's video under one set of controls, the caption timeline
     # beside it; a click on the failure caption shows it and moves the vendor's video there.
     player = output / summary["player"]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(**launch_options(find_chromium(), headless=True))
-        page = browser.new_page()
+    context = sim_browser.new_context()
+    try:
+        page = context.new_page()
         page.goto(player.as_uri())
         assert page.locator("video").count() == len(videos)
         page.locator("li.masalah").click()
@@ -144,7 +145,8 @@ def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(tmp_path
             page.locator("video").nth(data["tracks"].index(track)).evaluate("v => v.currentTime")
         )
         assert abs(position - (cue["at_s"] - track["delay_s"])) < 1.0
-        browser.close()
+    finally:
+        context.close()
 
     # The one-file MP4: the desks side by side, as long as the longest video.
     movie = output / summary["movie"]

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
-
-from simulator.browser.launch import find_chromium, launch_options
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.e2e
 
@@ -19,11 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def page() -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options(find_chromium(), headless=True))
-        yield browser.new_page()
-        browser.close()
+def page(sim_browser: Browser) -> Iterator[Page]:
+    # The worker's one Chromium (a second Playwright in the same process is not allowed).
+    context = sim_browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def sample_report(folder: Path) -> Path:
