@@ -11,7 +11,9 @@ from collections.abc import Mapping
 
 PAGE_TEXTS: Mapping[str, str] = {
     # frame, menus, home ----------------------------------------------------------------------
-    "Harap aktifkan fitur javascript pada browser anda.": "Please enable JavaScript in your browser.",
+    "Harap aktifkan fitur javascript pada browser anda.": (
+        "Please enable JavaScript in your browser."
+    ),
     "Menu utama": "Main menu",
     "Cari Paket": "Find Packages",
     "Beranda": "Home",
@@ -88,9 +90,9 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Unggah juga surat rekomendasi penyedia: salinan TDP/SIUP/SIUJK dan pindaian surat keterangan "
     "sebagai personel/direktur perusahaan dengan kop surat dan cap perusahaan ({ams_letter_types}, "
     "maksimal {ams_letter_max_bytes} MB).": (
-        "Also upload the vendor's recommendation letter: a copy of the TDP/SIUP/SIUJK and a scan of "
-        "the statement of being the company's staff/director on the company's letterhead with its "
-        "stamp ({ams_letter_types}, at most {ams_letter_max_bytes} MB)."
+        "Also upload the vendor's recommendation letter: a copy of the TDP/SIUP/SIUJK and a scan "
+        "of the statement of being the company's staff/director on the company's letterhead with "
+        "its stamp ({ams_letter_types}, at most {ams_letter_max_bytes} MB)."
     ),
     "Sudah memiliki sertifikat aktif dari SpamKodok lama?": (
         "Already have an active certificate from the old SpamKodok?"
