@@ -7,6 +7,8 @@ import re
 import pytest
 from spse_web import Browser, World, page_text
 
+from fake_spse.support.pages import BUTTONS, OTHER_APPLICATIONS, ROLE_LABELS
+from spse_shared.english import TEXTS
 from spse_shared.language import LANGUAGE_ENV
 
 
@@ -70,3 +72,12 @@ def test_lpse_support_speaks_english_too(english: None, world: World) -> None:
     assert '<html lang="en">' in page.text
     assert headings(page.text) == ["Ticket List"]
     assert "Create New Ticket" in page_text(page)
+
+
+def test_labels_lpse_support_looks_up_through_tables_have_their_english() -> None:
+    shown = [
+        *ROLE_LABELS.values(),
+        *BUTTONS.values(),
+        *(description for _, description, _ in OTHER_APPLICATIONS),
+    ]
+    assert [text for text in shown if text not in TEXTS] == []
