@@ -345,6 +345,12 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Server SMTP LPSE:": "LPSE SMTP server:",
     "Server SMTP LPSE tidak berjalan.": "The LPSE SMTP server is not running.",
     "Alamat email LPSE:": "LPSE email address:",
+    # the vendor's own mailbox (outside SPSE, fake_spse/support/control.py) ----------------------
+    "Parameter alamat wajib diisi.": "The alamat parameter is required.",
+    "Kotak Masuk {address}": "Inbox {address}",
+    "Kotak masuk kosong.": "The inbox is empty.",
+    "Dari: {sender}": "From: {sender}",
+    "Diterima: {at}": "Received: {at}",
     # LPSE Support ----------------------------------------------------------------------------
     "Menu LPSE Support": "LPSE Support menu",
     "Daftar Tiket": "Ticket List",

@@ -81,3 +81,11 @@ def test_labels_lpse_support_looks_up_through_tables_have_their_english() -> Non
         *(description for _, description, _ in OTHER_APPLICATIONS),
     ]
     assert [text for text in shown if text not in TEXTS] == []
+
+
+def test_the_vendors_own_inbox_speaks_english_too(english: None, browser: Browser) -> None:
+    inbox = browser.http.get("/_sim/webmail/kotak", params={"alamat": "admin@ptmaju.co.id"})
+    assert inbox.status_code == 200
+    assert '<html lang="en">' in inbox.text
+    assert headings(inbox.text) == ["Inbox admin@ptmaju.co.id"]
+    assert "The inbox is empty." in inbox.text
