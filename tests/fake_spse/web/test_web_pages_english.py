@@ -7,6 +7,8 @@ import re
 import pytest
 from spse_web import Browser, World, page_text
 
+from fake_spse.domain.offers import OfferPart
+from fake_spse.domain.vendor_data import FIELDS, KIND_LABELS
 from fake_spse.support.pages import BUTTONS, OTHER_APPLICATIONS, ROLE_LABELS
 from spse_shared.english import TEXTS
 from spse_shared.language import LANGUAGE_ENV
@@ -46,6 +48,7 @@ def test_a_vendor_reads_the_announcement_and_the_upload_page_in_english(
     assert upload.status_code == 200
     assert headings(upload.text) == ["Upload Offer Documents"]
     text = page_text(upload)
+    assert "Offer Documents (Administrative, Technical and Price)" in text
     assert "Current stage:" in text
     assert "Tahap saat ini" not in text
     # Data stays as it is: the tender's name is not translated.
@@ -74,11 +77,14 @@ def test_lpse_support_speaks_english_too(english: None, world: World) -> None:
     assert "Create New Ticket" in page_text(page)
 
 
-def test_labels_lpse_support_looks_up_through_tables_have_their_english() -> None:
+def test_labels_the_pages_look_up_in_tables_have_their_english() -> None:
     shown = [
         *ROLE_LABELS.values(),
         *BUTTONS.values(),
         *(description for _, description, _ in OTHER_APPLICATIONS),
+        *KIND_LABELS.values(),
+        *(label for fields in FIELDS.values() for _, label, _ in fields),
+        *(part.label for part in OfferPart),
     ]
     assert [text for text in shown if text not in TEXTS] == []
 
