@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spse_shared.english_pages import PAGE_TEXTS
 from spse_shared.english_reports import REPORT_TEXTS
 
 TEXTS: Mapping[str, str] = {
     **REPORT_TEXTS,
+    **PAGE_TEXTS,
     # spse-sim: parser, help, errors ------------------------------------------------------------
     "Simulator alur kerja SPSE 4.3 CA: fake SPSE + SpamKodok 2.": (
         "SPSE 4.3 CA workflow simulator: a fake SPSE + SpamKodok 2."

@@ -16,6 +16,7 @@ from fake_spse.control.api import _json, _services, guarded
 from fake_spse.service.blocking import call
 from fake_spse.support.service import LpseSupport, ticket_json
 from fake_spse.support.tickets import Action, IncomingFile, TicketDraft, TicketType
+from spse_shared.language import current_language, tr
 from spse_shared.wib import format_wib
 
 
@@ -138,24 +139,25 @@ async def webmail_inbox(request: Request) -> Response:
     """
     address = request.query_params.get("alamat", "").strip()
     if not address:
-        return HTMLResponse("<p>Parameter alamat wajib diisi.</p>", status_code=400)
+        return HTMLResponse(f"<p>{tr('Parameter alamat wajib diisi.')}</p>", status_code=400)
     items = []
     for mail in _webmail(request).messages_to(address):
         body = LINK.sub(
             lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', html.escape(mail.body, False)
         )
+        sender = html.escape(mail.from_header or mail.mail_from)
         items.append(
             f'<article class="email" aria-label="{html.escape(mail.subject)}">'
             f"<h2>{html.escape(mail.subject)}</h2>"
-            f'<p class="dari">Dari: {html.escape(mail.from_header or mail.mail_from)}</p>'
-            f'<p class="diterima">Diterima: {format_wib(mail.received_at)}</p>'
+            f'<p class="dari">{tr("Dari: {sender}", sender=sender)}</p>'
+            f'<p class="diterima">{tr("Diterima: {at}", at=format_wib(mail.received_at))}</p>'
             f"<pre>{body}</pre></article>"
         )
-    listing = "".join(items) or '<p class="kosong">Kotak masuk kosong.</p>'
+    listing = "".join(items) or f'<p class="kosong">{tr("Kotak masuk kosong.")}</p>'
+    title = tr("Kotak Masuk {address}", address=html.escape(address))
     page = (
-        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
-        f"<title>Kotak Masuk {html.escape(address)}</title></head><body>"
-        f"<h1>Kotak Masuk {html.escape(address)}</h1>{listing}</body></html>"
+        f'<!DOCTYPE html><html lang="{current_language()}"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body><h1>{title}</h1>{listing}</body></html>"
     )
     return HTMLResponse(page)
 

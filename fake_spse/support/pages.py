@@ -42,10 +42,12 @@ from fake_spse.web.common import (
     session,
     text,
 )
+from spse_shared.language import tr
 
 SUPPORT_PATH = "/support"
 MAIL_ROLES = (Role.HELPDESK, Role.ADMIN)
 
+# Looked up through tr where shown (their English is in spse_shared.english_pages).
 ROLE_LABELS = {
     "penyedia": "Penyedia",
     "helpdesk": "Helpdesk LPSE",
@@ -319,8 +321,8 @@ async def ticket_attachment(request: Request) -> Response:
 def _button(action: Action, view: TicketView) -> str:
     if action is Action.ESKALASI:
         above = view.ticket.tier.above
-        return f"Teruskan ke {above.label}" if above else "Teruskan"
-    return BUTTONS[action]
+        return tr("Teruskan ke {tier}", tier=above.label) if above else tr("Teruskan")
+    return tr(BUTTONS[action])
 
 
 BUTTONS = {
@@ -335,18 +337,29 @@ BUTTONS = {
 
 def history_label(event: TicketEvent) -> str:
     """What a history line says happened, e.g. 'Diteruskan ke Helpdesk LKPP'."""
-    rating = f" (nilai {event.rating})" if event.rating is not None else ""
-    labels = {
-        Action.BUAT: "Tiket dibuat",
-        Action.AMBIL: "Tiket diambil",
-        Action.MINTA_INFO: "Meminta informasi ke penyedia",
-        Action.KOMENTAR: "Komentar",
-        Action.ESKALASI: f"Diteruskan ke {event.to_tier.label}",
-        Action.SELESAIKAN: "Diselesaikan",
-        Action.TERSELESAIKAN: f"Dinilai selesai{rating}",
-        Action.TIDAK_SELESAI: f"Dinilai tidak selesai{rating}",
-    }
-    return labels[event.action]
+    rating = event.rating
+    match event.action:
+        case Action.BUAT:
+            return tr("Tiket dibuat")
+        case Action.AMBIL:
+            return tr("Tiket diambil")
+        case Action.MINTA_INFO:
+            return tr("Meminta informasi ke penyedia")
+        case Action.KOMENTAR:
+            return tr("Komentar")
+        case Action.ESKALASI:
+            return tr("Diteruskan ke {tier}", tier=event.to_tier.label)
+        case Action.SELESAIKAN:
+            return tr("Diselesaikan")
+        case Action.TERSELESAIKAN if rating is not None:
+            return tr("Dinilai selesai (nilai {rating})", rating=rating)
+        case Action.TERSELESAIKAN:
+            return tr("Dinilai selesai")
+        case Action.TIDAK_SELESAI if rating is not None:
+            return tr("Dinilai tidak selesai (nilai {rating})", rating=rating)
+        case Action.TIDAK_SELESAI:
+            return tr("Dinilai tidak selesai")
+    raise ValueError(f"no history label for {event.action}")
 
 
 async def read_form(request: Request, max_bytes: int) -> tuple[dict[str, str], list[IncomingFile]]:
