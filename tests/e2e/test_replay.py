@@ -125,7 +125,8 @@ def test_replay_with_video_shows_the_captions_and_pauses_at_the_failure(
     # caption (a blue bar) just after the first step this desk saw. Neither colour is on the
     # SPSE pages themselves.
     video = output / "video" / vendor_video
-    assert best_share(video, problem["detik_video"][desk], PROBLEM_RED) > 0.15
+    # The red failure caption is a tenth of the frame or more (its size follows its text).
+    assert best_share(video, problem["detik_video"][desk], PROBLEM_RED) > 0.10
     assert best_share(video, step["detik_video"][desk], STEP_BLUE) > 0.05
 
     # The player page: every desk's video under one set of controls, the caption timeline
