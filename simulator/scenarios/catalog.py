@@ -51,12 +51,6 @@ SOURCES = {key: f"{doc}: {section}" for key, (doc, section) in SOURCE_SECTIONS.i
 
 RULE_PREFIX = "aturan-"
 
-# The Konsep Operasional SPSE 4.3 CA as published (a copy of the primary source, read by the
-# coverage test: every item of it is in SEED_RULES or in SEED_BACKGROUND).
-KONSEP_OPERASIONAL = (
-    Path(__file__).resolve().parents[2] / "docs" / "konsep-operasional-spse-4.3-ca.txt"
-)
-
 
 class Coverage(StrEnum):
     """How the simulator reproduces one actionable item of the Konsep Operasional."""
