@@ -554,4 +554,41 @@ TEXTS: Mapping[str, str] = {
     "Pilih tahap dari jadwal tender.": "Choose a stage of the tender's schedule.",
     "Formulir panel tidak sah. Muat ulang panel.": "Invalid panel form. Reload the panel.",
     "Aksi waktu tidak dikenal.": "Unknown clock action.",
+    # the CA journey (spse-sim run) ---------------------------------------------------------------
+    "Penyedia mendaftar dengan email": "The vendor registers with an e-mail address",
+    "Penyedia membuka tautan pendaftaran dari email": (
+        "The vendor opens the registration link from the e-mail"
+    ),
+    "Penyedia melengkapi formulir pendaftaran": "The vendor completes the registration form",
+    "Verifikator memverifikasi penyedia": "The verifier verifies the vendor",
+    "Penyedia mendaftar sertifikat elektronik (AMS)": (
+        "The vendor requests an electronic certificate (AMS)"
+    ),
+    "Pokja mendaftar sertifikat elektronik (AMS)": (
+        "The pokja requests an electronic certificate (AMS)"
+    ),
+    "Pokja membuat paket tender beserta jadwalnya": (
+        "The pokja creates the tender package with its schedule"
+    ),
+    "Waktu berjalan sampai tahap '{stage}'": "Time runs to the stage '{stage}'",
+    "Penyedia ikut tender dan mengunggah penawaran tersegel": (
+        "The vendor joins the tender and uploads a sealed offer"
+    ),
+    "Surat Penawaran: harga Rp {price}, berlaku 60 hari": (
+        "Surat Penawaran: price Rp {price}, valid for 60 days"
+    ),
+    "tanda terima {time}, {size}, sha256 {sha256}": "receipt {time}, {size}, sha256 {sha256}",
+    "Waktu melewati batas akhir unggah penawaran": "Time passes the offer upload deadline",
+    "Pokja membuka penawaran di SpamKodok": "The pokja opens the offers in SpamKodok",
+    "{vendor}: {status} ({signer}), harga {price}": "{vendor}: {status} ({signer}), price {price}",
+    # page labels the desk's page objects look for that read the same in English
+    "User ID": "User ID",
+    "Password": "Password",
+    "Login": "Login",
+    "Logout": "Logout",
+    "Email": "Email",
+    "NPWP": "NPWP",
+    "LPSE Support (Production)": "LPSE Support (Production)",
+    # the AMS link's words (message "ams.link") the vendor's home page is searched for
+    "pendaftaran AMS": "register with AMS",
 }

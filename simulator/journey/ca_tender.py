@@ -23,6 +23,7 @@ from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE
 from spse_shared.wib import format_wib
 
@@ -59,20 +60,20 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
     assert vendor_desk.kodok is not None
 
-    with log.step("Penyedia mendaftar dengan email", vendor.user_id, vendor_desk.page) as step:
+    with log.step(tr("Penyedia mendaftar dengan email"), vendor.user_id, vendor_desk.page) as step:
         step.note(request_registration_link(vendor_desk.page, env.spse_url, vendor.email))
     with log.step(
-        "Penyedia membuka tautan pendaftaran dari email", vendor.user_id, vendor_desk.page
+        tr("Penyedia membuka tautan pendaftaran dari email"), vendor.user_id, vendor_desk.page
     ) as step:
         open_mailed_link(vendor_desk.page, env.spse_url, vendor.email, REGISTRATION_MAIL)
         step.note(vendor_desk.page.url.split("?", 1)[0])
     with log.step(
-        "Penyedia melengkapi formulir pendaftaran", vendor.user_id, vendor_desk.page
+        tr("Penyedia melengkapi formulir pendaftaran"), vendor.user_id, vendor_desk.page
     ) as step:
         step.note(fill_registration_form(vendor_desk.page, env.spse_url, vendor))
 
     with log.step(
-        "Verifikator memverifikasi penyedia", verifikator.user_id, lpse_desk.page
+        tr("Verifikator memverifikasi penyedia"), verifikator.user_id, lpse_desk.page
     ) as step:
         step.note(verify_vendor(lpse_desk.page, env.spse_url, verifikator, vendor.user_id))
 
@@ -82,7 +83,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
     )
     with log.step(
-        "Penyedia mendaftar sertifikat elektronik (AMS)", vendor.user_id, vendor_desk.page
+        tr("Penyedia mendaftar sertifikat elektronik (AMS)"), vendor.user_id, vendor_desk.page
     ) as step:
         for message in register_ams(
             vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
@@ -97,7 +98,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         [pokja.name, f"NIP {pokja.nip}"],
     )
     with log.step(
-        "Pokja mendaftar sertifikat elektronik (AMS)", pokja.user_id, pokja_desk.page
+        tr("Pokja mendaftar sertifikat elektronik (AMS)"), pokja.user_id, pokja_desk.page
     ) as step:
         for message in register_ams(
             pokja_desk.page,
@@ -110,13 +111,15 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
             step.note(message)
 
     with log.step(
-        "Pokja membuat paket tender beserta jadwalnya", pokja.user_id, pokja_desk.page
+        tr("Pokja membuat paket tender beserta jadwalnya"), pokja.user_id, pokja_desk.page
     ) as step:
         tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
         step.note(f"tender {tender_id}: {tender.name}")
         log_out(pokja_desk.page, env.spse_url)
 
-    with log.step(f"Waktu berjalan sampai tahap '{UPLOAD_STAGE}'", "simulator") as step:
+    with log.step(
+        tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
+    ) as step:
         step.note(format_wib(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600)))
 
     # The Surat Penawaran is not a file of the vendor's: SPSE generates it from the price and
@@ -131,7 +134,9 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     )
     price = f"{tender.hps * 95 // 100:,}".replace(",", ".")
     with log.step(
-        "Penyedia ikut tender dan mengunggah penawaran tersegel", vendor.user_id, vendor_desk.page
+        tr("Penyedia ikut tender dan mengunggah penawaran tersegel"),
+        vendor.user_id,
+        vendor_desk.page,
     ) as step:
         log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
         join_tender(vendor_desk.page, env.spse_url, tender_id)
@@ -144,23 +149,38 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
             price=price,
             validity_days="60",
         )
-        step.note(f"Surat Penawaran: harga Rp {price}, berlaku 60 hari")
+        step.note(tr("Surat Penawaran: harga Rp {price}, berlaku 60 hari", price=price))
         step.note(" ".join(outcome.messages))
         if not outcome.accepted or outcome.receipt is None:
             raise JourneyError(f"offer not accepted: {outcome.messages}")
         step.note(
-            f"receipt {outcome.receipt.received_at}, {outcome.receipt.size}, "
-            f"sha256 {outcome.receipt.sha256}"
+            tr(
+                "tanda terima {time}, {size}, sha256 {sha256}",
+                time=outcome.receipt.received_at,
+                size=outcome.receipt.size,
+                sha256=outcome.receipt.sha256,
+            )
         )
 
-    with log.step("Waktu melewati batas akhir unggah penawaran", "simulator") as step:
+    with log.step(tr("Waktu melewati batas akhir unggah penawaran"), "simulator") as step:
         step.note(format_wib(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60)))
 
-    with log.step("Pokja membuka penawaran di SpamKodok", pokja.user_id, pokja_desk.page) as step:
+    with log.step(
+        tr("Pokja membuka penawaran di SpamKodok"), pokja.user_id, pokja_desk.page
+    ) as step:
         rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
         for row in rows:
-            step.note(f"{row.vendor}: {row.status} ({row.signer}), harga {row.price}")
-        if not rows or any(row.status != "Berhasil dibuka" for row in rows):
+            step.note(
+                tr(
+                    "{vendor}: {status} ({signer}), harga {price}",
+                    vendor=row.vendor,
+                    status=row.status,
+                    signer=row.signer,
+                    price=row.price,
+                )
+            )
+        opened = env.profile.catalog().text("pembukaan.dibuka")
+        if not rows or any(row.status != opened for row in rows):
             raise JourneyError(f"offers not all opened: {rows}")
         if any(row.price != f"Rp {price},00" for row in rows):
             raise JourneyError(f"offered price not shown after opening: {rows}")

@@ -17,6 +17,7 @@ from simulator.browser.pages.apendo import ApendoOfferPage, ApendoOpeningPage, A
 from simulator.browser.pages.offer import ShownReceipt
 from simulator.desk import apendo
 from simulator.testdata.factory import StaffData
+from spse_shared.language import tr
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class ApendoOpening:
 def _open_offer_page(page: Page, spse_url: str, tender_id: str) -> ApendoOfferPage:
     offer_page = ApendoOfferPage(page, spse_url)
     offer_page.open(tender_id)
-    if offer_page.heading() != "Upload Dokumen Penawaran":
+    if offer_page.heading() != tr("Upload Dokumen Penawaran"):
         raise JourneyError(f"APENDO upload page refused: {offer_page.alert_texts()}")
     return offer_page
 
@@ -93,7 +94,7 @@ def encrypt_and_upload(
 def _open_opening_page(page: Page, spse_url: str, tender_id: str) -> ApendoOpeningPage:
     opening = ApendoOpeningPage(page, spse_url)
     opening.open(tender_id)
-    if opening.heading() != "Pembukaan Dokumen Penawaran":
+    if opening.heading() != tr("Pembukaan Dokumen Penawaran"):
         raise JourneyError(f"APENDO opening page refused: {opening.alert_texts()}")
     return opening
 

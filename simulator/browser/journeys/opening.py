@@ -8,6 +8,7 @@ from simulator.browser.journeys import JourneyError
 from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.opening import OpeningPage, OpeningRow
 from simulator.testdata.factory import StaffData
+from spse_shared.language import tr
 
 
 def open_offers(page: Page, spse_url: str, pokja: StaffData, tender_id: str) -> list[OpeningRow]:
@@ -15,6 +16,6 @@ def open_offers(page: Page, spse_url: str, pokja: StaffData, tender_id: str) -> 
     log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
     opening = OpeningPage(page, spse_url)
     opening.open(tender_id)
-    if opening.heading() != "Pembukaan Dokumen Penawaran":
+    if opening.heading() != tr("Pembukaan Dokumen Penawaran"):
         raise JourneyError(f"opening page refused: {opening.alert_texts()}")
     return opening.open_all()

@@ -11,6 +11,7 @@ from simulator.browser.pages.registration import ForgotPasswordPage, Registratio
 from simulator.browser.pages.verification import VerificationPage
 from simulator.browser.pages.webmail import InboxPage
 from simulator.testdata.factory import StaffData, VendorData
+from spse_shared.language import tr
 
 # Subjects of SPSE's mails (fake_spse/domain/email_links.py), as the vendor looks for them.
 REGISTRATION_MAIL = "Konfirmasi Pendaftaran Penyedia"
@@ -21,7 +22,7 @@ def request_registration_link(page: Page, spse_url: str, email: str) -> str:
     """'Daftar' with ``email``; SPSE's confirmation text (the link is on its way)."""
     registration = RegistrationPage(page, spse_url)
     registration.request_link(email)
-    if registration.heading() != "Email Terkirim":
+    if registration.heading() != tr("Email Terkirim"):
         raise JourneyError(f"registration e-mail refused: {registration.alert_texts()}")
     return registration.status_texts()[0]
 
@@ -42,10 +43,10 @@ def register_vendor(page: Page, spse_url: str, vendor: VendorData) -> str:
 def fill_registration_form(page: Page, spse_url: str, vendor: VendorData) -> str:
     """The form behind the registration link (open in ``page``); SPSE's confirmation text."""
     registration = RegistrationPage(page, spse_url)
-    if registration.heading() != "Formulir Pendaftaran Penyedia":
+    if registration.heading() != tr("Formulir Pendaftaran Penyedia"):
         raise JourneyError(f"registration link refused: {registration.alert_texts()}")
     registration.fill_form(vendor)
-    if registration.heading() != "Pendaftaran Berhasil":
+    if registration.heading() != tr("Pendaftaran Berhasil"):
         raise JourneyError(f"registration refused: {registration.alert_texts()}")
     return registration.status_texts()[0]
 
@@ -54,13 +55,13 @@ def reset_password(page: Page, spse_url: str, email: str, new_password: str) -> 
     """Lupa Password: e-mail, the link from the mailbox, the new password; SPSE's message."""
     forgot = ForgotPasswordPage(page, spse_url)
     forgot.request_link(email)
-    if forgot.heading() != "Email Terkirim":
+    if forgot.heading() != tr("Email Terkirim"):
         raise JourneyError(f"Lupa Password refused: {forgot.alert_texts()}")
     open_mailed_link(page, spse_url, email, RESET_MAIL)
-    if forgot.heading() != "Password Baru":
+    if forgot.heading() != tr("Password Baru"):
         raise JourneyError(f"Lupa Password link refused: {forgot.alert_texts()}")
     forgot.set_password(new_password)
-    if forgot.heading() != "Login":
+    if forgot.heading() != tr("Login"):
         raise JourneyError(f"new password refused: {forgot.alert_texts()}")
     return forgot.status_texts()[0]
 
@@ -77,6 +78,6 @@ def verify_vendor(page: Page, spse_url: str, verifikator: StaffData, vendor_id: 
     message = verification.status_texts()[0]
     status = verification.status_of(vendor_id)
     log_out(page, spse_url)
-    if status != "Aktif":
+    if status != tr("Aktif"):
         raise JourneyError(f"vendor {vendor_id} is '{status}' after verification")
     return message

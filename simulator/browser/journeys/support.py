@@ -29,6 +29,7 @@ from simulator.browser.pages.support import (
     TicketListPage,
     TicketPage,
 )
+from spse_shared.language import tr
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def enter_lpse_support(page: Page, spse_url: str) -> SupportEntry:
     """From SPSE's home: "Aplikasi e-Procurement Lainnya", "LPSE Support (Production)", and
     "Masuk dengan akun SPSE". The user must be logged in to SPSE."""
     DashboardPage(page, spse_url).goto()
-    page.get_by_role("link", name="Aplikasi e-Procurement Lainnya").click()
+    page.get_by_role("link", name=tr("Aplikasi e-Procurement Lainnya")).click()
     page.wait_for_load_state()
     OtherApplicationsPage(page, spse_url).open_lpse_support()
     login = SupportLoginPage(page, spse_url)
@@ -147,6 +148,7 @@ def act_on_ticket(
     JourneyError when the button is not offered or LPSE Support refuses the action.
     """
     state = open_ticket(page, spse_url, number)
+    button = _shown_label(button)
     if button not in state.buttons:
         raise JourneyError(f"ticket {number} offers {state.buttons}, not {button!r}")
     ticket = TicketPage(page, spse_url)
@@ -187,3 +189,12 @@ def send_report_email(
     if refused:
         raise JourneyError(f"the LPSE mail server refused {sorted(refused)}")
     return message_id
+
+
+def _shown_label(button: str) -> str:
+    """An action button's label (Bahasa Indonesia, as steps name it) as the page shows it in
+    the chosen language; "Teruskan ke <tier>" carries the tier's name as data."""
+    prefix = "Teruskan ke "
+    if button.startswith(prefix):
+        return tr("Teruskan ke {tier}", tier=button.removeprefix(prefix))
+    return tr(button)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from simulator.browser.pages.base import SpsePage
 from simulator.desk.spamkodok.bridge import SpamKodok
+from spse_shared.language import tr
 
 HEADING = "Import APD (Sertifikat SpamKodok Lama)"
 IMPORT_BUTTON = "Pilih Berkas APD dan Import"
@@ -18,9 +19,9 @@ class ApdImportPage(SpsePage):
 
     def open_from_menu(self) -> None:
         """As the seed says: click 'Sertifikat' top right, then 'Import APD'."""
-        menu = self.page.get_by_role("navigation", name="Menu utama")
-        menu.get_by_role("link", name="Sertifikat", exact=True).click()
-        self.page.get_by_role("link", name="Import APD", exact=True).click()
+        menu = self.page.get_by_role("navigation", name=tr("Menu utama"))
+        menu.get_by_role("link", name=tr("Sertifikat"), exact=True).click()
+        self.page.get_by_role("link", name=tr("Import APD"), exact=True).click()
         expect(self.page.get_by_role("heading", level=1)).to_have_text(HEADING)
 
     def import_apd(
@@ -28,9 +29,9 @@ class ApdImportPage(SpsePage):
     ) -> list[str]:
         """Type the APD's passphrase, attach the letter, press the button and pick ``apd`` in
         SpamKodok's file dialog; returns the messages shown once SPSE and SpamKodok answered."""
-        self.page.get_by_label("Passphrase APD").fill(passphrase)
+        self.page.get_by_label(tr("Passphrase APD")).fill(passphrase)
         if letter is not None:
-            self.page.get_by_label("Surat Rekomendasi").set_input_files(letter)
+            self.page.get_by_label(tr("Surat Rekomendasi")).set_input_files(letter)
         button = self.page.get_by_role("button", name=IMPORT_BUTTON)
         result = self.page.locator("#hasil-apd")
         with kodok.file_dialog([apd]):
@@ -41,5 +42,5 @@ class ApdImportPage(SpsePage):
 
     def certificate_serial(self) -> str | None:
         """The serial of the certificate SPSE lists for the user, if any."""
-        cell = self.page.get_by_role("table", name="Sertifikat elektronik").locator(".serial")
+        cell = self.page.get_by_role("table", name=tr("Sertifikat elektronik")).locator(".serial")
         return cell.inner_text().strip() if cell.count() else None

@@ -11,6 +11,7 @@ from playwright.sync_api import Locator, expect
 
 from simulator.browser.pages.base import SpsePage
 from simulator.browser.pages.offer import ShownReceipt, shown_receipt
+from spse_shared.language import tr
 
 
 def _save_download(page_object: SpsePage, link: Locator, target: Path) -> Path:
@@ -29,18 +30,18 @@ class ApendoOfferPage(SpsePage):
         self.goto(f"/lelang/{tender_id}/penawaran-apendo")
 
     def fingerprint(self) -> str:
-        table = self.page.get_by_role("table", name="Kunci publik paket")
+        table = self.page.get_by_role("table", name=tr("Kunci publik paket"))
         return table.locator("#sidik-jari").inner_text().strip()
 
     def download_public_key(self, target: Path) -> Path:
-        link = self.page.get_by_role("link", name="Unduh Kunci Publik Paket")
+        link = self.page.get_by_role("link", name=tr("Unduh Kunci Publik Paket"))
         return _save_download(self, link, target)
 
     def upload(self, path: Path) -> list[str]:
         """Choose ``path`` in the file input and send the form; the messages then shown."""
-        self.page.get_by_label("File Penawaran APENDO (.rhs)").set_input_files(path)
+        self.page.get_by_label(tr("File Penawaran APENDO (.rhs)")).set_input_files(path)
         with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Kirim Penawaran").click()
+            self.page.get_by_role("button", name=tr("Kirim Penawaran")).click()
         expect(self.page.get_by_role("heading", level=1)).to_be_visible()
         return [*self.alert_texts(), *self.status_texts()]
 
@@ -68,7 +69,7 @@ class ApendoOpeningPage(SpsePage):
 
     @property
     def private_key_link(self) -> Locator:
-        return self.page.get_by_role("link", name="Unduh Kunci Privat Paket")
+        return self.page.get_by_role("link", name=tr("Unduh Kunci Privat Paket"))
 
     def download_private_key(self, target: Path) -> Path:
         return _save_download(self, self.private_key_link, target)
@@ -84,7 +85,7 @@ class ApendoOpeningPage(SpsePage):
         return self.page.locator("#kunci-diunduh").inner_text().strip()
 
     def _rows(self) -> Locator:
-        table = self.page.get_by_role("table", name="Dokumen penawaran")
+        table = self.page.get_by_role("table", name=tr("Dokumen penawaran"))
         return table.locator("tbody tr[data-offer]")
 
     def _row(self, offer_id: int) -> Locator:
@@ -110,8 +111,8 @@ class ApendoOpeningPage(SpsePage):
     def record(self, offer_id: int, code: str, files: tuple[str, ...]) -> list[str]:
         """Record what APENDO found for one offer; the messages shown afterwards."""
         row = self._row(offer_id)
-        row.get_by_label("Hasil Pembukaan").select_option(value=code)
-        row.get_by_label("Daftar File").fill("\n".join(files))
+        row.get_by_label(tr("Hasil Pembukaan")).select_option(value=code)
+        row.get_by_label(tr("Daftar File")).fill("\n".join(files))
         with self.page.expect_navigation():
-            row.get_by_role("button", name="Simpan Hasil").click()
+            row.get_by_role("button", name=tr("Simpan Hasil")).click()
         return [*self.alert_texts(), *self.status_texts()]

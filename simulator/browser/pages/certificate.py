@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 class AmsPage(SpsePage):
@@ -15,8 +16,8 @@ class AmsPage(SpsePage):
     def submit(self, letter: Path | None) -> list[str]:
         """Send the form; returns the messages shown when SPSE and SpamKodok have answered."""
         if letter is not None:
-            self.page.get_by_label("Surat Rekomendasi").set_input_files(letter)
-        self.page.get_by_role("button", name="Kirim Pendaftaran AMS").click()
+            self.page.get_by_label(tr("Surat Rekomendasi")).set_input_files(letter)
+        self.page.get_by_role("button", name=tr("Kirim Pendaftaran AMS")).click()
         result = self.page.locator("#hasil-ams")
         expect(result).to_be_visible()
         return [t.strip() for t in result.locator("p").all_inner_texts()]

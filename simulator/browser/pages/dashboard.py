@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 class DashboardPage(SpsePage):
@@ -12,7 +13,7 @@ class DashboardPage(SpsePage):
 
     @property
     def ams_link(self) -> Locator:
-        return self.page.get_by_role("link", name="pendaftaran AMS")
+        return self.page.get_by_role("link", name=tr("pendaftaran AMS"))
 
     def certificate_subject(self) -> str | None:
         info = self.page.locator(".sertifikat-info .subject")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Locator
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 PARTS = ("Kualifikasi", "Administrasi", "Teknis", "Harga")
 
@@ -30,30 +31,32 @@ class EvaluationPage(SpsePage):
         self.goto(f"/lelang/{tender_id}/evaluasi")
 
     def price_of(self, vendor: str) -> str:
-        row = self.page.get_by_role("table", name="Evaluasi peserta").locator(
+        row = self.page.get_by_role("table", name=tr("Evaluasi peserta")).locator(
             "tbody tr", has_text=vendor
         )
         return row.locator(".harga").inner_text().strip()
 
     def evaluate(self, vendor: str, gugur: dict[str, str] | None = None) -> None:
         """Mark every part lulus, except the parts in ``gugur`` (part label: reason)."""
-        form = self.page.get_by_role("form", name=f"Evaluasi {vendor}")
+        form = self.page.get_by_role("form", name=tr("Evaluasi {name}", name=vendor))
         reasons = []
         for part in PARTS:
             failed = gugur is not None and part in gugur
-            form.get_by_label(part, exact=True).select_option("gugur" if failed else "lulus")
+            form.get_by_label(tr(part), exact=True).select_option("gugur" if failed else "lulus")
             if failed and gugur is not None:
                 reasons.append(gugur[part])
-        form.get_by_label("Alasan Gugur").fill("; ".join(reasons))
-        form.get_by_role("button", name="Simpan Evaluasi").click()
+        form.get_by_label(tr("Alasan Gugur")).fill("; ".join(reasons))
+        form.get_by_role("button", name=tr("Simpan Evaluasi")).click()
 
     def decide_winner(self) -> None:
-        self.page.get_by_role("button", name="Tetapkan Pemenang").click()
+        self.page.get_by_role("button", name=tr("Tetapkan Pemenang")).click()
 
     def answer_sanggah(self, vendor: str, answer: str) -> None:
-        row = self.page.get_by_role("table", name="Sanggahan").locator("tbody tr", has_text=vendor)
-        row.get_by_label("Jawaban").fill(answer)
-        row.get_by_role("button", name="Kirim Jawaban").click()
+        row = self.page.get_by_role("table", name=tr("Sanggahan")).locator(
+            "tbody tr", has_text=vendor
+        )
+        row.get_by_label(tr("Jawaban")).fill(answer)
+        row.get_by_role("button", name=tr("Kirim Jawaban")).click()
 
 
 class SanggahPage(SpsePage):
@@ -63,11 +66,11 @@ class SanggahPage(SpsePage):
         self.goto(f"/lelang/{tender_id}/sanggah")
 
     def file(self, text: str) -> None:
-        self.page.get_by_label("Isi Sanggahan").fill(text)
-        self.page.get_by_role("button", name="Kirim Sanggahan").click()
+        self.page.get_by_label(tr("Isi Sanggahan")).fill(text)
+        self.page.get_by_role("button", name=tr("Kirim Sanggahan")).click()
 
     def answers(self) -> list[str]:
-        table = self.page.get_by_role("table", name="Sanggahan Anda")
+        table = self.page.get_by_role("table", name=tr("Sanggahan Anda"))
         return [
             cells[2].strip()
             for cells in (
@@ -94,7 +97,7 @@ class ResultsPage(SpsePage):
         self.goto(f"/evaluasi/{tender_id}/hasil")
 
     def rows(self) -> list[ResultRow]:
-        table = self.page.get_by_role("table", name="Hasil evaluasi")
+        table = self.page.get_by_role("table", name=tr("Hasil evaluasi"))
         found = []
         for row in table.locator("tr[data-peserta]").all():
             cells = row.locator("td")
@@ -117,7 +120,7 @@ class WinnerPage(SpsePage):
         self.goto(f"/evaluasi/{tender_id}/pemenang")
 
     def winner_names(self) -> list[str]:
-        table = self.page.get_by_role("table", name="Pemenang", exact=True)
+        table = self.page.get_by_role("table", name=tr("Pemenang"), exact=True)
         return [
             row.locator("td").first.inner_text().strip()
             for row in table.locator("tr").all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 class LoginPage(SpsePage):
@@ -12,13 +13,14 @@ class LoginPage(SpsePage):
         """Fill in and send the form as a vendor (Penyedia) or as staff (Non Penyedia); the
         caller decides what to expect next."""
         self.goto()
-        self.page.get_by_label("Non Penyedia" if non_penyedia else "Penyedia", exact=True).check()
-        self.page.get_by_label("User ID").fill(user_id)
-        self.page.get_by_label("Password").fill(password)
-        self.page.get_by_role("button", name="Login").click()
+        kind = tr("Non Penyedia") if non_penyedia else tr("Penyedia")
+        self.page.get_by_label(kind, exact=True).check()
+        self.page.get_by_label(tr("User ID")).fill(user_id)
+        self.page.get_by_label(tr("Password")).fill(password)
+        self.page.get_by_role("button", name=tr("Login")).click()
         self.page.wait_for_load_state()
 
     def logout(self) -> None:
         # A small form (logout is a POST with the authenticity token), shown as a button.
-        self.page.get_by_role("button", name="Logout").click()
+        self.page.get_by_role("button", name=tr("Logout")).click()
         self.page.wait_for_load_state()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Page, expect
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class ShownReceipt:
 
 def shown_receipt(page: Page) -> ShownReceipt | None:
     """The receipt table of an upload page, or None when the page shows none."""
-    table = page.get_by_role("table", name="Tanda terima penawaran")
+    table = page.get_by_role("table", name=tr("Tanda terima penawaran"))
     if not table.is_visible():
         return None
     return ShownReceipt(
@@ -41,12 +42,12 @@ class OfferUploadPage(SpsePage):
 
     def asks_for_price(self) -> bool:
         """Whether this part carries the Surat Penawaran (price and validity)."""
-        return self.page.get_by_role("group", name="Surat Penawaran").count() > 0
+        return self.page.get_by_role("group", name=tr("Surat Penawaran")).count() > 0
 
     def fill_letter(self, price: str, validity_days: str) -> None:
         """The Surat Penawaran's fields: harga total and masa berlaku."""
-        self.page.get_by_label("Harga Penawaran (Rp)").fill(price)
-        self.page.get_by_label("Masa Berlaku Penawaran (hari)").fill(validity_days)
+        self.page.get_by_label(tr("Harga Penawaran (Rp)")).fill(price)
+        self.page.get_by_label(tr("Masa Berlaku Penawaran (hari)")).fill(validity_days)
 
     def preflight_advice(self) -> str | None:
         """SpamKodok's pre-flight advice on this page (None: none, after its check ran)."""
@@ -56,12 +57,12 @@ class OfferUploadPage(SpsePage):
 
     def click_choose_files(self) -> None:
         """Press 'Pilih File'; SpamKodok's dialog answers (see ``SpamKodok.file_dialog``)."""
-        self.page.get_by_role("button", name="Pilih File").click()
-        expect(self.page.get_by_role("table", name="File penawaran")).to_be_visible()
+        self.page.get_by_role("button", name=tr("Pilih File")).click()
+        expect(self.page.get_by_role("table", name=tr("File penawaran"))).to_be_visible()
 
     def file_checks(self) -> dict[str, str]:
         """File name -> SpamKodok's check result shown in the table."""
-        rows = self.page.get_by_role("table", name="File penawaran").locator("tbody tr")
+        rows = self.page.get_by_role("table", name=tr("File penawaran")).locator("tbody tr")
         return {
             row.locator("td").nth(0).inner_text(): row.locator("td").nth(2).inner_text()
             for row in rows.all()
@@ -70,9 +71,9 @@ class OfferUploadPage(SpsePage):
     def send(self) -> list[str]:
         """Press 'Kirim Penawaran' and wait for SPSE's answer; returns the messages shown."""
         result = self.page.locator("#hasil-penawaran")
-        self.page.get_by_role("button", name="Kirim Penawaran").click()
+        self.page.get_by_role("button", name=tr("Kirim Penawaran")).click()
         expect(result).to_be_visible()
-        expect(self.page.get_by_role("button", name="Kirim Penawaran")).to_be_enabled()
+        expect(self.page.get_by_role("button", name=tr("Kirim Penawaran"))).to_be_enabled()
         return [t.strip() for t in result.locator("p").all_inner_texts()]
 
     def receipt(self) -> ShownReceipt | None:

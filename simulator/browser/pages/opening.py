@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from playwright.sync_api import expect
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,12 @@ class OpeningPage(SpsePage):
 
     def open_all(self) -> list[OpeningRow]:
         """Press 'Buka Dokumen Penawaran' and wait until SpamKodok has opened every offer."""
-        self.page.get_by_role("button", name="Buka Dokumen Penawaran").click()
+        self.page.get_by_role("button", name=tr("Buka Dokumen Penawaran")).click()
         expect(self.page.locator("#hasil-pembukaan")).to_be_visible(timeout=120_000)
         return self.rows()
 
     def rows(self) -> list[OpeningRow]:
-        table = self.page.get_by_role("table", name="Dokumen penawaran")
+        table = self.page.get_by_role("table", name=tr("Dokumen penawaran"))
         return [
             OpeningRow(
                 vendor=row.locator(".peserta").inner_text().strip(),

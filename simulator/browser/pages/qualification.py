@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 class VendorDataPage(SpsePage):
@@ -16,10 +17,10 @@ class VendorDataPage(SpsePage):
 
     def add(self, label: str, values: Mapping[str, str]) -> None:
         """Fill the tab's form ``Tambah <label>`` (field label -> value) and save it."""
-        form = self.page.get_by_role("form", name=f"Tambah {label}")
+        form = self.page.get_by_role("form", name=tr("Tambah {label}", label=tr(label)))
         for field, value in values.items():
             form.get_by_label(field, exact=True).fill(value)
-        form.get_by_role("button", name="Simpan").click()
+        form.get_by_role("button", name=tr("Simpan")).click()
         self.page.wait_for_load_state()
 
     def rows(self, label: str) -> list[list[str]]:
@@ -39,18 +40,18 @@ class QualificationPage(SpsePage):
 
     def choices(self) -> list[str]:
         """The labels of the Data Penyedia records offered for choosing."""
-        form = self.page.get_by_role("form", name="Persyaratan kualifikasi")
+        form = self.page.get_by_role("form", name=tr("Persyaratan kualifikasi"))
         return [
             t.strip() for t in form.locator("label:has(input[type=checkbox])").all_inner_texts()
         ]
 
     def send(self, chosen: Sequence[str], attachments: Sequence[Path]) -> None:
         """Tick exactly the records whose labels are in ``chosen``, attach files, send."""
-        form = self.page.get_by_role("form", name="Persyaratan kualifikasi")
+        form = self.page.get_by_role("form", name=tr("Persyaratan kualifikasi"))
         for label in form.locator("label:has(input[type=checkbox])").all():
             box = label.locator("input[type=checkbox]")
             box.set_checked(label.inner_text().strip() in chosen)
         if attachments:
-            form.get_by_label("Lampiran").set_input_files([str(p) for p in attachments])
-        form.get_by_role("button", name="Kirim Persyaratan Kualifikasi").click()
+            form.get_by_label(tr("Lampiran")).set_input_files([str(p) for p in attachments])
+        form.get_by_role("button", name=tr("Kirim Persyaratan Kualifikasi")).click()
         self.page.wait_for_load_state()

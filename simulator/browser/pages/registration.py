@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from simulator.browser.pages.base import SpsePage
 from simulator.testdata.factory import VendorData
+from spse_shared.language import tr
 
 
 class RegistrationPage(SpsePage):
@@ -13,25 +14,25 @@ class RegistrationPage(SpsePage):
     def request_link(self, email: str) -> None:
         """'Daftar': type the e-mail address and send it; SPSE mails the registration link."""
         self.goto()
-        self.page.get_by_label("Email", exact=True).fill(email)
-        self.page.get_by_role("button", name="Daftar").click()
+        self.page.get_by_label(tr("Email"), exact=True).fill(email)
+        self.page.get_by_role("button", name=tr("Daftar")).click()
         self.page.wait_for_load_state()
 
     def fill_form(self, vendor: VendorData) -> None:
         """The form behind the link (already open in the page); the e-mail comes from it."""
         fields = {
-            "Nama Perusahaan": vendor.company,
-            "NPWP": vendor.npwp,
-            "Alamat": vendor.address,
-            "Telepon": vendor.phone,
-            "Nama Direktur": vendor.director,
-            "User ID": vendor.user_id,
-            "Password": vendor.password,
-            "Ulangi Password": vendor.password,
+            tr("Nama Perusahaan"): vendor.company,
+            tr("NPWP"): vendor.npwp,
+            tr("Alamat"): vendor.address,
+            tr("Telepon"): vendor.phone,
+            tr("Nama Direktur"): vendor.director,
+            tr("User ID"): vendor.user_id,
+            tr("Password"): vendor.password,
+            tr("Ulangi Password"): vendor.password,
         }
         for label, value in fields.items():
             self.page.get_by_label(label, exact=True).fill(value)
-        self.page.get_by_role("button", name="Daftar").click()
+        self.page.get_by_role("button", name=tr("Daftar")).click()
         self.page.wait_for_load_state()
 
 
@@ -41,15 +42,15 @@ class ForgotPasswordPage(SpsePage):
     def request_link(self, email: str) -> None:
         """Lupa Password: the account's e-mail address; SPSE mails a new-password link."""
         self.goto()
-        self.page.get_by_label("Email", exact=True).fill(email)
-        self.page.get_by_role("button", name="Kirim").click()
+        self.page.get_by_label(tr("Email"), exact=True).fill(email)
+        self.page.get_by_role("button", name=tr("Kirim")).click()
         self.page.wait_for_load_state()
 
     def set_password(self, password: str, confirm: str | None = None) -> None:
         """The form behind the link (already open in the page)."""
-        self.page.get_by_label("Password Baru", exact=True).fill(password)
-        self.page.get_by_label("Ulangi Password Baru", exact=True).fill(
+        self.page.get_by_label(tr("Password Baru"), exact=True).fill(password)
+        self.page.get_by_label(tr("Ulangi Password Baru"), exact=True).fill(
             password if confirm is None else confirm
         )
-        self.page.get_by_role("button", name="Simpan").click()
+        self.page.get_by_role("button", name=tr("Simpan")).click()
         self.page.wait_for_load_state()

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import FilePayload, Page
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 SUPPORT_PATH = "/support"
 
@@ -63,7 +64,7 @@ class OtherApplicationsPage(SpsePage):
     path = "/aplikasi"
 
     def open_lpse_support(self) -> None:
-        self.page.get_by_role("link", name="LPSE Support (Production)").click()
+        self.page.get_by_role("link", name=tr("LPSE Support (Production)")).click()
         self.page.wait_for_load_state()
 
 
@@ -83,7 +84,7 @@ class SupportLoginPage(SupportPage):
 
     def enter(self) -> None:
         """Press 'Masuk dengan akun SPSE' (the SPSE session is the identity)."""
-        self.page.get_by_role("button", name="Masuk dengan akun SPSE").click()
+        self.page.get_by_role("button", name=tr("Masuk dengan akun SPSE")).click()
         self.page.wait_for_load_state()
 
     def fallback_email(self) -> str | None:
@@ -92,14 +93,14 @@ class SupportLoginPage(SupportPage):
         return link.inner_text().strip() if link.count() else None
 
     def is_logged_in(self) -> bool:
-        return self.page.get_by_role("button", name="Keluar dari LPSE Support").count() > 0
+        return self.page.get_by_role("button", name=tr("Keluar dari LPSE Support")).count() > 0
 
 
 class TicketListPage(SupportPage):
     path = "/tiket"
 
     def rows(self) -> list[TicketRow]:
-        table = self.page.get_by_role("table", name="Daftar tiket")
+        table = self.page.get_by_role("table", name=tr("Daftar tiket"))
         found = []
         for row in table.locator("tbody tr").all():
             cells = [c.strip() for c in row.locator("td").all_inner_texts()]
@@ -112,7 +113,7 @@ class TicketListPage(SupportPage):
         self.page.wait_for_load_state()
 
     def new_ticket(self) -> None:
-        self.page.get_by_role("link", name="Buat Tiket Baru").click()
+        self.page.get_by_role("link", name=tr("Buat Tiket Baru")).click()
         self.page.wait_for_load_state()
 
 
@@ -134,17 +135,17 @@ class NewTicketPage(SupportPage):
     ) -> None:
         """Fill in "Buat Tiket Baru" (the LPSE stays this LPSE, the form's first choice)."""
         page = self.page
-        page.get_by_label("Judul", exact=True).fill(title)
-        page.get_by_label("Aplikasi").select_option(label=application)
-        page.get_by_label("Kode Error").fill(error_code)
-        page.get_by_label("Kode Tender").fill(tender_code)
-        page.get_by_label("Tipe Tiket").select_option(label=ticket_type)
-        page.get_by_label("Kategori", exact=True).select_option(label=category)
-        page.get_by_label("Sub Kategori").select_option(label=f"{category}: {subcategory}")
-        page.get_by_label("Deskripsi", exact=True).fill(description)
+        page.get_by_label(tr("Judul"), exact=True).fill(title)
+        page.get_by_label(tr("Aplikasi")).select_option(label=application)
+        page.get_by_label(tr("Kode Error")).fill(error_code)
+        page.get_by_label(tr("Kode Tender")).fill(tender_code)
+        page.get_by_label(tr("Tipe Tiket")).select_option(label=ticket_type)
+        page.get_by_label(tr("Kategori"), exact=True).select_option(label=category)
+        page.get_by_label(tr("Sub Kategori")).select_option(label=f"{category}: {subcategory}")
+        page.get_by_label(tr("Deskripsi"), exact=True).fill(description)
         if attachments:
-            page.get_by_label("Unggah").set_input_files(input_files(attachments))
-        page.get_by_role("button", name="Kirim Tiket").click()
+            page.get_by_label(tr("Unggah")).set_input_files(input_files(attachments))
+        page.get_by_role("button", name=tr("Kirim Tiket")).click()
         page.wait_for_load_state()
 
 
@@ -173,14 +174,14 @@ class TicketPage(SupportPage):
 
     def feedback_heading(self) -> bool:
         """True when the page asks the vendor to 'Beri Feedback' on a resolution."""
-        return self.page.get_by_role("heading", name="Beri Feedback").is_visible()
+        return self.page.get_by_role("heading", name=tr("Beri Feedback")).is_visible()
 
     def attachment_names(self) -> list[str]:
-        table = self.page.get_by_role("table", name="Daftar lampiran")
+        table = self.page.get_by_role("table", name=tr("Daftar lampiran"))
         return [t.strip() for t in table.locator("tbody tr td:first-child a").all_inner_texts()]
 
     def history(self) -> list[HistoryRow]:
-        table = self.page.get_by_role("table", name="Riwayat penanganan")
+        table = self.page.get_by_role("table", name=tr("Riwayat penanganan"))
         rows = []
         for row in table.locator("tbody tr").all():
             cells = [c.strip() for c in row.locator("td").all_inner_texts()]
@@ -188,7 +189,7 @@ class TicketPage(SupportPage):
         return rows
 
     def buttons(self) -> list[str]:
-        form = self.page.locator("form").filter(has=self.page.get_by_label("Catatan"))
+        form = self.page.locator("form").filter(has=self.page.get_by_label(tr("Catatan")))
         return [t.strip() for t in form.get_by_role("button").all_inner_texts()]
 
     def act(
@@ -202,11 +203,11 @@ class TicketPage(SupportPage):
         """Fill in the note (and rating, attachments) and press the action's button."""
         page = self.page
         if note:
-            page.get_by_label("Catatan").fill(note)
+            page.get_by_label(tr("Catatan")).fill(note)
         if rating is not None:
-            page.get_by_label("Nilai Penyelesaian").select_option(str(rating))
+            page.get_by_label(tr("Nilai Penyelesaian")).select_option(str(rating))
         if attachments:
-            page.get_by_label("Lampiran").set_input_files(input_files(attachments))
+            page.get_by_label(tr("Lampiran")).set_input_files(input_files(attachments))
         page.get_by_role("button", name=button, exact=True).click()
         page.wait_for_load_state()
 
@@ -226,7 +227,7 @@ class MailboxPage(SpsePage):
     path = "/email"
 
     def rows(self) -> list[MailRow]:
-        table = self.page.get_by_role("table", name="Email masuk")
+        table = self.page.get_by_role("table", name=tr("Email masuk"))
         found = []
         for row in table.locator("tbody tr").all():
             cells = [c.strip() for c in row.locator("td").all_inner_texts()]
@@ -239,7 +240,7 @@ class MailboxPage(SpsePage):
         self.page.wait_for_load_state()
 
     def attachment_names(self) -> list[str]:
-        table = self.page.get_by_role("table", name="Lampiran email")
+        table = self.page.get_by_role("table", name=tr("Lampiran email"))
         return [t.strip() for t in table.locator("tbody tr td:first-child a").all_inner_texts()]
 
     def body(self) -> str:

@@ -6,6 +6,7 @@ import re
 
 from simulator.browser.pages.base import SpsePage
 from simulator.testdata.factory import TenderData
+from spse_shared.language import tr
 
 
 class NewTenderPage(SpsePage):
@@ -14,13 +15,13 @@ class NewTenderPage(SpsePage):
     def create(self, tender: TenderData) -> str:
         """Create and announce the package; returns the new tender's id."""
         self.goto()
-        self.page.get_by_label("Nama Paket").fill(tender.name)
-        self.page.get_by_label("Satuan Kerja").fill(tender.satker)
-        self.page.get_by_label("Jenis Pengadaan").select_option(str(tender.jenis_pengadaan))
-        self.page.get_by_label("Nilai Pagu (Rp)").fill(str(tender.pagu))
-        self.page.get_by_label("Nilai HPS (Rp)").fill(str(tender.hps))
-        self.page.get_by_label("Lokasi Pekerjaan").fill(tender.lokasi)
-        self.page.get_by_role("button", name="Simpan dan Umumkan").click()
+        self.page.get_by_label(tr("Nama Paket")).fill(tender.name)
+        self.page.get_by_label(tr("Satuan Kerja")).fill(tender.satker)
+        self.page.get_by_label(tr("Jenis Pengadaan")).select_option(str(tender.jenis_pengadaan))
+        self.page.get_by_label(tr("Nilai Pagu (Rp)")).fill(str(tender.pagu))
+        self.page.get_by_label(tr("Nilai HPS (Rp)")).fill(str(tender.hps))
+        self.page.get_by_label(tr("Lokasi Pekerjaan")).fill(tender.lokasi)
+        self.page.get_by_role("button", name=tr("Simpan dan Umumkan")).click()
         self.page.wait_for_load_state()
         match = re.search(r"/lelang/(\d+)/pengumumanlelang", self.page.url)
         if match is None:
@@ -42,8 +43,8 @@ class AnnouncementPage(SpsePage):
 
     def join(self) -> None:
         """'Ikut Tender' after agreeing to the integrity pact."""
-        self.page.get_by_label("Saya menyetujui Pakta Integritas").check()
-        self.page.get_by_role("button", name="Ikut Tender").click()
+        self.page.get_by_label(tr("Saya menyetujui Pakta Integritas")).check()
+        self.page.get_by_role("button", name=tr("Ikut Tender")).click()
         self.page.wait_for_load_state()
 
 
@@ -55,7 +56,7 @@ class ParticipantsPage(SpsePage):
 
     def prices(self) -> dict[str, str]:
         """Participant name -> the 'Harga Penawaran' cell (empty while offers are sealed)."""
-        table = self.page.get_by_role("table", name="Peserta tender")
+        table = self.page.get_by_role("table", name=tr("Peserta tender"))
         return {
             row.locator("td").nth(1).inner_text().strip(): row.locator("td")
             .nth(3)

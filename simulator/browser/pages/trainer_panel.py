@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from spse_shared.language import tr
+
 
 class TrainerPanel:
     """The panel, driven as a trainer would: switches, clock buttons, the firing log."""
@@ -27,7 +29,7 @@ class TrainerPanel:
     def turn_on(self, title: str, *, times: int | None = None, **params: int) -> str:
         """Switch a fault on (with 'Berapa kali' and its params); returns the panel's note."""
         form = self.fault_form(title)
-        form.get_by_label("Berapa kali", exact=True).fill("" if times is None else str(times))
+        form.get_by_label(tr("Berapa kali"), exact=True).fill("" if times is None else str(times))
         for name, value in params.items():
             form.locator(f"input[name=param_{name}]").fill(str(value))
         return self._toggle(title, to="true")
@@ -50,15 +52,17 @@ class TrainerPanel:
 
     def press(self, label: str) -> str:
         """One of the clock buttons: '+1 jam', '+1 hari', 'Bekukan waktu', 'Jalankan waktu'."""
-        self.page.get_by_role("button", name=label, exact=True).click()
+        self.page.get_by_role("button", name=tr(label), exact=True).click()
         self.page.wait_for_load_state()
         return self.note()
 
     def to_stage(self, tender_id: str, stage: str, point: str) -> str:
         """Move the clock to a stage of a tender; ``point`` is the button's label after 'Ke '."""
-        self.page.get_by_role("combobox", name="Paket tender", exact=True).select_option(tender_id)
-        self.page.get_by_role("combobox", name="Tahap", exact=True).select_option(stage)
-        return self.press(f"Ke {point}")
+        self.page.get_by_role("combobox", name=tr("Paket tender"), exact=True).select_option(
+            tender_id
+        )
+        self.page.get_by_role("combobox", name=tr("Tahap"), exact=True).select_option(stage)
+        return self.press(tr("Ke {point}", point=tr(point)))
 
     def firing_log(self) -> Locator:
         return self.page.locator("#log")

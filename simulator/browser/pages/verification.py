@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from simulator.browser.pages.base import SpsePage
+from spse_shared.language import tr
 
 
 class VerificationPage(SpsePage):
@@ -11,7 +12,7 @@ class VerificationPage(SpsePage):
     def verify(self, user_id: str) -> None:
         """Press 'Verifikasi' on the vendor's row, after checking their documents."""
         self.goto()
-        self.page.get_by_role("button", name=f"Verifikasi {user_id}").click()
+        self.page.get_by_role("button", name=tr("Verifikasi {user_id}", user_id=user_id)).click()
         self.page.wait_for_load_state()
 
     def status_of(self, user_id: str) -> str:
