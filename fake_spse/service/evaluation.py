@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from fake_spse.service.accounts import AccountService
 from fake_spse.service.context import Context
 from fake_spse.service.offers import OfferService
 from fake_spse.service.tenders import TenderService
+from fake_spse.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -179,17 +181,15 @@ class EvaluationService:
             if evaluation is None or not evaluation.passed:
                 raise DomainError("pembuktian.belum_lulus")
             vendor = self._accounts.account(vendor_id)
-            db.add_inbox(
-                vendor_id,
+            self._tell(
+                db,
+                [vendor_id],
                 tender_id,
-                self._ctx.messages.text("inbox.undangan_pembuktian.judul"),
-                self._ctx.messages.text(
-                    "inbox.undangan_pembuktian.isi",
-                    peserta=vendor.display_name,
-                    tender=tender.name,
-                    kode=tender.tender_id,
-                ),
+                "undangan_pembuktian",
                 now,
+                peserta=vendor.display_name,
+                tender=tender.name,
+                kode=tender.tender_id,
             )
 
     def record_pembuktian(
@@ -224,19 +224,16 @@ class EvaluationService:
             participants = db.participants(tender_id)
             if chosen is None or chosen.final_price is None:
                 db.fail_tender(tender_id, REASON_NO_PASS)
-                for vendor_id in participants:
-                    db.add_inbox(
-                        vendor_id,
-                        tender_id,
-                        self._ctx.messages.text("inbox.tender_gagal.judul"),
-                        self._ctx.messages.text(
-                            "inbox.tender_gagal.isi",
-                            tender=tender.name,
-                            kode=tender.tender_id,
-                            alasan=REASON_NO_PASS,
-                        ),
-                        now,
-                    )
+                self._tell(
+                    db,
+                    participants,
+                    tender_id,
+                    "tender_gagal",
+                    now,
+                    tender=tender.name,
+                    kode=tender.tender_id,
+                    alasan=REASON_NO_PASS,
+                )
                 return None
             winner = Winner(
                 tender_id=tender_id,
@@ -247,20 +244,17 @@ class EvaluationService:
             )
             db.save_winner(winner)
             name = self._accounts.account(chosen.vendor_id).display_name
-            for vendor_id in participants:
-                db.add_inbox(
-                    vendor_id,
-                    tender_id,
-                    self._ctx.messages.text("inbox.pengumuman_pemenang.judul"),
-                    self._ctx.messages.text(
-                        "inbox.pengumuman_pemenang.isi",
-                        tender=tender.name,
-                        kode=tender.tender_id,
-                        pemenang=name,
-                        harga=rupiah(winner.price_rupiah),
-                    ),
-                    now,
-                )
+            self._tell(
+                db,
+                participants,
+                tender_id,
+                "pengumuman_pemenang",
+                now,
+                tender=tender.name,
+                kode=tender.tender_id,
+                pemenang=name,
+                harga=rupiah(winner.price_rupiah),
+            )
         return winner
 
     def answer_sanggah(self, pokja: Account, tender_id: str, sanggah_id: int, text: str) -> None:
@@ -273,15 +267,31 @@ class EvaluationService:
                 raise NotFound("sanggah.tidak_ditemukan")
             answer = check_answer(found[0], text)
             db.answer_sanggahan(sanggah_id, answer, now, pokja.user_id)
-            db.add_inbox(
-                found[0].vendor_id,
+            self._tell(
+                db,
+                [found[0].vendor_id],
                 tender_id,
-                self._ctx.messages.text("inbox.jawaban_sanggah.judul"),
-                self._ctx.messages.text(
-                    "inbox.jawaban_sanggah.isi", tender=tender.name, jawaban=answer
-                ),
+                "jawaban_sanggah",
                 now,
+                tender=tender.name,
+                jawaban=answer,
             )
+
+    def _tell(
+        self,
+        db: Database,
+        vendor_ids: Iterable[str],
+        tender_id: str,
+        kind: str,
+        now: datetime,
+        **fields: object,
+    ) -> None:
+        """SPSE's Inbox message ``inbox.<kind>`` (its .judul and .isi) to each of ``vendor_ids``."""
+        messages = self._ctx.messages
+        subject = messages.text(f"inbox.{kind}.judul")
+        body = messages.text(f"inbox.{kind}.isi", **fields)
+        for vendor_id in vendor_ids:
+            db.add_inbox(vendor_id, tender_id, subject, body, now)
 
     # the participant -------------------------------------------------------------------------
     def file_sanggah(self, vendor: Account, tender_id: str, text: str) -> int:

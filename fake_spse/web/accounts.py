@@ -3,6 +3,8 @@ Password."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -92,23 +94,10 @@ def link_prefix(request: Request, path: str) -> str:
 
 async def register(request: Request) -> Response:
     """'Daftar': SPSE 4 asks for an e-mail address first and mails the registration link."""
-    if request.method == "GET":
-        return render(request, "daftar.html", {"email": ""})
-    email = ""
-    try:
-        fields = await form_data(request)
-        email = fields.get("email", "")
-        link = await call(
-            services(request).accounts.request_registration,
-            email,
-            link_prefix(request, FORM_PATH),
-        )
-    except DomainError as exc:
-        return render(
-            request, "daftar.html", {"email": email, "errors": texts(request, exc)}, status=400
-        )
-    message = services(request).messages.text("daftar.email_terkirim", email=link.email)
-    return render(request, "email_terkirim.html", {"message": message})
+    accounts = services(request).accounts
+    return await _mail_a_link(
+        request, "daftar.html", accounts.request_registration, FORM_PATH, "daftar.email_terkirim"
+    )
 
 
 async def registration_form(request: Request) -> Response:
@@ -144,21 +133,36 @@ async def registration_form(request: Request) -> Response:
 
 async def forgot_password(request: Request) -> Response:
     """Lupa Password: the account's e-mail address; SPSE mails a new-password link."""
+    accounts = services(request).accounts
+    return await _mail_a_link(
+        request,
+        "lupa_password.html",
+        accounts.request_password_reset,
+        RESET_PATH,
+        "lupa_password.terkirim",
+    )
+
+
+async def _mail_a_link(
+    request: Request,
+    template: str,
+    mail_link: Callable[[str, str], EmailLink],
+    path: str,
+    sent_key: str,
+) -> Response:
+    """The e-mail-only form of ``template``: ``mail_link`` (address, link prefix to ``path``)
+    mails the link; the page then says ``sent_key``, or shows the form with SPSE's refusal."""
     if request.method == "GET":
-        return render(request, "lupa_password.html", {"email": ""})
+        return render(request, template, {"email": ""})
     email = ""
     try:
         fields = await form_data(request)
         email = fields.get("email", "")
-        link = await call(
-            services(request).accounts.request_password_reset,
-            email,
-            link_prefix(request, RESET_PATH),
-        )
+        link = await call(mail_link, email, link_prefix(request, path))
     except DomainError as exc:
         context = {"email": email, "errors": texts(request, exc)}
-        return render(request, "lupa_password.html", context, status=400)
-    message = services(request).messages.text("lupa_password.terkirim", email=link.email)
+        return render(request, template, context, status=400)
+    message = services(request).messages.text(sent_key, email=link.email)
     return render(request, "email_terkirim.html", {"message": message})
 
 

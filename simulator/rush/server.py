@@ -86,17 +86,21 @@ class ChildServer:
             self._process = subprocess.Popen(command, stdout=log, stderr=log)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RushError(
-                    f"server fake SPSE berhenti saat dijalankan (kode {self._process.returncode});"
-                    f" lihat {self.data_dir.parent / LOG_NAME}"
-                )
             try:
                 if httpx.get(self.url + "/_sim/health", timeout=2).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
-            time.sleep(0.1)  # polling a starting process: nothing to wait on but the port
+            # Wait on the process itself between tries: a server that dies while starting
+            # ends the wait at once.
+            try:
+                code = self._process.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                continue
+            raise RushError(
+                f"server fake SPSE berhenti saat dijalankan (kode {code});"
+                f" lihat {self.data_dir.parent / LOG_NAME}"
+            )
         self.kill()
         raise RushError(f"server fake SPSE tidak menjawab dalam {START_TIMEOUT_S:.0f} detik")
 
