@@ -147,12 +147,13 @@ class ScenarioReplay:
         entry = self._show(caption)
         shots = self.overlay.screenshots(self.folder, f"{self._number:02d}-{caption.kind}")
         entry["screenshot"] = [p.name for p in shots]  # next to keterangan.json
+        # The caption stands its full time before any pause: a recording must show it even when
+        # Enter was already waiting (the trainer typed ahead, or stdin is a pipe).
+        self.overlay.hold(self.options.problem_ms)
         if self.options.pause_at_error:
             self._show(captions.paused(caption, self.catalog), logged=False)
             self._pause(self.catalog.text("pelatihan.jeda"))
             self._show(caption, logged=False)
-        else:
-            self.overlay.hold(self.options.problem_ms)
 
     def _show(self, caption: Caption, *, logged: bool = True) -> dict[str, Any]:
         moment = time.monotonic()
