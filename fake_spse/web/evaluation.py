@@ -3,6 +3,8 @@ Hasil Evaluasi, Pemenang and Pemenang Berkontrak pages (in the shape SPSE 4 scra
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -126,6 +128,16 @@ def _corrected(fields: dict[str, str]) -> int | None:
     return corrected
 
 
+def _nilai_teknis(request: Request, fields: dict[str, str]) -> Decimal | None:
+    """The Nilai Teknis field, read only where the tender's method asks for it (Kualitas dan
+    Biaya); other methods' forms have no such field."""
+    the_services = services(request)
+    tender = the_services.tenders.tender(request.path_params["tender_id"])
+    if the_services.evaluation.kualitas_biaya(tender) is None:
+        return None
+    return parse_nilai_teknis(fields.get("nilai_teknis", ""))
+
+
 async def _pokja_action(request: Request, action: str) -> Response:
     pokja = require_user(request, Role.POKJA)
     the_services = services(request)
@@ -143,7 +155,7 @@ async def _pokja_action(request: Request, action: str) -> Response:
                 harga=_mark(fields, "harga"),
                 reason=fields.get("alasan", ""),
                 corrected_rupiah=_corrected(fields),
-                nilai_teknis=parse_nilai_teknis(fields.get("nilai_teknis", "")),
+                nilai_teknis=_nilai_teknis(request, fields),
             )
             await call(evaluation.evaluate, pokja, tender_id, vendor_id, marks)
             name = the_services.accounts.account(vendor_id).display_name

@@ -76,8 +76,10 @@ def test_the_evaluation_page_asks_a_nilai_teknis_with_the_method_s_weights(
         refused = evaluate(world, seleksi, "ptmaju", nilai_teknis=odd)
         assert refused.status_code == 400
         assert MESSAGES.text("evaluasi.nilai_teknis_tidak_valid") in page_text(refused)
-    # A Harga Terendah tender's page has no such field.
+    # A Harga Terendah tender's page has no such field, and its form ignores one.
     assert 'name="nilai_teknis"' not in world.pokja.get(f"/lelang/{world.tender_id}/evaluasi").text
+    ignored = page_text(evaluate(world, world.tender_id, "ptmaju", nilai_teknis="sembilan"))
+    assert MESSAGES.text("evaluasi.nilai_teknis_tidak_valid") not in ignored
 
 
 def test_a_seleksi_is_won_on_nilai_akhir_and_pyproc_reads_the_scores(
