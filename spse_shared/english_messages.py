@@ -468,6 +468,18 @@ CATALOG: Mapping[str, str] = {
     "evaluasi.harga_koreksi_tidak_valid": "The corrected price must be a number above zero.",
     "evaluasi.tersimpan": "The evaluation result of {peserta} is saved.",
     "evaluasi.harga_tidak_diketahui": "Offer price not known yet",
+    "evaluasi.nilai_teknis_tidak_valid": (
+        "The technical score (nilai teknis) must be a number from 0 to 100 with at most two "
+        "decimals."
+    ),
+    "evaluasi.nilai_teknis_wajib": (
+        "A technical score (nilai teknis) is required for a participant who passed the "
+        "technical evaluation."
+    ),
+    "evaluasi.nilai_teknis_di_bawah_ambang": (
+        "Technical score {nilai} below the passing grade {ambang}"
+    ),
+    "evaluasi.izin_kedaluwarsa": "Business licence expired: {izin} valid until {until}",
     "pembuktian.belum_lulus": (
         "Invitations to the qualification verification are only for participants who passed "
         "the evaluation."

@@ -319,6 +319,22 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Evaluasi Administrasi": "Administrative Evaluation",
     "Evaluasi Teknis": "Technical Evaluation",
     "Evaluasi Harga/Biaya": "Price/Cost Evaluation",
+    # Kualitas dan Biaya (Seleksi): the scores of each participant.
+    "Skor Teknis": "Technical Score",
+    "Skor Harga/Biaya": "Price/Cost Score",
+    "Skor Akhir": "Final Score",
+    "Nilai": "Scores",
+    "Nilai Teknis": "Technical Score",
+    "Nilai Biaya": "Cost Score",
+    "Nilai Akhir": "Final Score",
+    "Usulan gugur: {alasan}": "Proposed failure: {alasan}",
+    (
+        "Metode evaluasi Kualitas dan Biaya: bobot teknis {teknis}, bobot biaya {biaya}, "
+        "ambang batas nilai teknis {ambang}."
+    ): (
+        "Evaluation method Quality and Cost (Kualitas dan Biaya): technical weight {teknis}, "
+        "cost weight {biaya}, technical passing grade {ambang}."
+    ),
     "Kualifikasi": "Qualification",
     "Administrasi": "Administrative",
     "Teknis": "Technical",

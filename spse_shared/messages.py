@@ -361,6 +361,18 @@ CATALOG: Mapping[str, str] = {
     "evaluasi.harga_koreksi_tidak_valid": "Harga terkoreksi harus berupa angka lebih dari nol.",
     "evaluasi.tersimpan": "Hasil evaluasi {peserta} tersimpan.",
     "evaluasi.harga_tidak_diketahui": "Harga penawaran belum diketahui",
+    # Kualitas dan Biaya (Seleksi) and the gugur SPSE finds itself; the reasons are shown in
+    # the Alasan cell, several joined by "; " (so no full stop).
+    "evaluasi.nilai_teknis_tidak_valid": (
+        "Nilai teknis harus berupa angka 0 sampai 100 dengan paling banyak dua desimal."
+    ),
+    "evaluasi.nilai_teknis_wajib": (
+        "Nilai teknis wajib diisi untuk peserta yang lulus evaluasi teknis."
+    ),
+    "evaluasi.nilai_teknis_di_bawah_ambang": (
+        "Nilai teknis {nilai} di bawah ambang batas nilai teknis {ambang}"
+    ),
+    "evaluasi.izin_kedaluwarsa": "Izin usaha kedaluwarsa: {izin} berlaku sampai {until}",
     "pembuktian.belum_lulus": (
         "Undangan pembuktian kualifikasi hanya untuk peserta yang lulus evaluasi."
     ),

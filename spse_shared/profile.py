@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -50,9 +51,30 @@ class StageTemplate:
     hours: int
 
 
+# The legal ranges of the Kualitas dan Biaya weights (Perlem LKPP 12/2021, jasa konsultansi):
+# bobot teknis 0,60 to 0,80 and bobot biaya 0,20 to 0,40, together 1.
+TECHNICAL_WEIGHT_RANGE = (Decimal("0.60"), Decimal("0.80"))
+COST_WEIGHT_RANGE = (Decimal("0.20"), Decimal("0.40"))
+
+
+@dataclass(frozen=True)
+class QualityCost:
+    """Metode evaluasi Kualitas dan Biaya (Perpres 16/2018, Perlem LKPP 12/2021): the weights
+    of nilai teknis and nilai biaya in the nilai akhir, and the ambang batas nilai teknis
+    (passing grade) below which a participant gugur."""
+
+    bobot_teknis: Decimal
+    bobot_biaya: Decimal
+    ambang_teknis: Decimal
+
+
 @dataclass(frozen=True)
 class TenderMethod:
-    """A tender method ("Metode Pengadaan") as SPSE runs it: its stages and sealed files."""
+    """A tender method ("Metode Pengadaan") as SPSE runs it: its stages and sealed files.
+
+    ``kualitas_biaya`` is set for a method whose winner has the highest nilai akhir (Seleksi,
+    Kualitas dan Biaya); without it the lowest passing price wins (Harga Terendah Sistem Gugur).
+    """
 
     key: str
     name: str
@@ -61,6 +83,7 @@ class TenderMethod:
     opening_stages: tuple[str, ...]
     evaluation_stage: str
     stages: tuple[StageTemplate, ...]
+    kualitas_biaya: QualityCost | None = None
 
 
 @dataclass(frozen=True)
@@ -319,12 +342,42 @@ def _parse_methods(root: _Table) -> Mapping[str, TenderMethod]:
             opening_stages=opening,
             evaluation_stage=evaluation,
             stages=stages,
+            kualitas_biaya=_parse_quality_cost(table),
         )
         table.finish()
     if DEFAULT_METHOD not in methods:
         raise methods_table.error(DEFAULT_METHOD, "is missing")
     methods_table.finish()
     return MappingProxyType(methods)
+
+
+def _parse_quality_cost(method: _Table) -> QualityCost | None:
+    """``[methods.<key>.kualitas_biaya]``: the weights within their legal ranges, summing to 1,
+    and a passing grade from 0 to 100 (None when the method has no such table)."""
+    if "kualitas_biaya" not in method.names():
+        return None
+    table = method.table("kualitas_biaya")
+
+    def number(key: str) -> Decimal:
+        value = table.get(key, object)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise table.error(key, f"must be a number, got {value!r}")
+        return Decimal(str(value))
+
+    technical, cost = number("bobot_teknis"), number("bobot_biaya")
+    for key, value, (low, high) in (
+        ("bobot_teknis", technical, TECHNICAL_WEIGHT_RANGE),
+        ("bobot_biaya", cost, COST_WEIGHT_RANGE),
+    ):
+        if not low <= value <= high:
+            raise table.error(key, f"must be from {low} to {high}, got {value}")
+    if technical + cost != 1:
+        raise table.error("bobot_biaya", f"must make 1 with bobot_teknis, got {technical + cost}")
+    passing = number("ambang_teknis")
+    if not 0 <= passing <= 100:
+        raise table.error("ambang_teknis", f"must be from 0 to 100, got {passing}")
+    table.finish()
+    return QualityCost(bobot_teknis=technical, bobot_biaya=cost, ambang_teknis=passing)
 
 
 def _parse_stages(table: _Table) -> tuple[StageTemplate, ...]:

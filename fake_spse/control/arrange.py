@@ -20,6 +20,7 @@ from starlette.routing import Route
 from fake_spse.control.api import _json, _services, guarded
 from fake_spse.domain.accounts import Account, Role, VendorRegistration, require_role
 from fake_spse.domain.errors import DomainError, Forbidden
+from fake_spse.domain.offers import parse_part
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.service.blocking import call
 from fake_spse.service.offers import UploadCut
@@ -152,21 +153,25 @@ def _upload_page_inputs(services: Services, vendor_id: str, tender_id: str) -> d
 
 
 async def offer_page(request: Request) -> Response:
-    """The sealing inputs of the upload page for ``vendor_id`` and ``tender_id``: the tender's
-    pokja certificates, SPSE's time, the profile (the desk seals with them, as from the page).
-    With ``harga`` (and ``masa_berlaku``, ``bagian``) SPSE also generates the Surat Penawaran,
+    """The sealing inputs of the upload page for ``vendor_id`` and ``tender_id`` (of the part
+    ``bagian``, "file1"/"file2" for a dua file method): the tender's pokja certificates, SPSE's
+    time, the profile (the desk seals with them, as from the page). With ``harga`` (and
+    ``masa_berlaku``) SPSE also generates the Surat Penawaran when the part carries the price,
     as the page's "Buat Surat Penawaran" does, handed over in ``tambahan`` to be sealed."""
     body = await _json(request)
     services = _services(request)
     vendor_id, tender_id = str(body["vendor_id"]), str(body["tender_id"])
+    part = str(body.get("bagian") or "")
 
     def prepare() -> dict[str, Any]:
         inputs = _upload_page_inputs(services, vendor_id, tender_id)
-        if body.get("harga") is not None:
+        method = services.tenders.tender(tender_id).method
+        # The page asks for the price only on the part that carries it.
+        if body.get("harga") is not None and parse_part(part, method).carries_price:
             name, pdf, _ = services.offers.prepare_letter(
                 services.accounts.account(vendor_id),
                 tender_id,
-                str(body.get("bagian") or ""),
+                part,
                 str(body["harga"]),
                 str(body.get("masa_berlaku") or ""),
             )
@@ -177,9 +182,10 @@ async def offer_page(request: Request) -> Response:
 
 
 async def offer(request: Request) -> Response:
-    """A sealed offer sent for ``vendor_id`` to ``tender_id`` (``data_b64``), received by the
-    service the upload endpoint calls (stage, deadline, faults, CMS checks, atomic storage);
-    the answer is the upload endpoint's."""
+    """A sealed offer sent for ``vendor_id`` to ``tender_id`` (``data_b64``, of the part
+    ``bagian`` for a dua file method), received by the service the upload endpoint calls
+    (stage, deadline, faults, CMS checks, atomic storage); the answer is the upload
+    endpoint's."""
     body = await _json(request)
     services = _services(request)
     services.offers.require_protection("ca")
@@ -191,7 +197,9 @@ async def offer(request: Request) -> Response:
         yield data
 
     try:
-        receipt = await services.offers.receive_offer(vendor, str(body["tender_id"]), sealed())
+        receipt = await services.offers.receive_offer(
+            vendor, str(body["tender_id"]), sealed(), str(body.get("bagian") or "") or None
+        )
     except UploadCut as exc:
         raise DomainError("penawaran.terputus") from exc
     stored = receipt.offer
@@ -209,6 +217,40 @@ async def offer(request: Request) -> Response:
     )
 
 
+async def qualification(request: Request) -> Response:
+    """Data Penyedia and Kirim Persyaratan Kualifikasi for ``vendor_id``: ``records``
+    ({"kind": tab, field: value...}) saved as their forms save them (all or none), then all of
+    them and the ``attachments`` ([{"name", "data_b64"}]) sent for ``tender_id`` under the
+    form's rules (a refused sending keeps the saved records, as Data Penyedia does)."""
+    body = await _json(request)
+    services = _services(request)
+    records, attachments = body["records"], body.get("attachments") or []
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ValueError("records must be a list of objects")
+    if not isinstance(attachments, list) or not all(isinstance(a, dict) for a in attachments):
+        raise ValueError("attachments must be a list of objects")
+    files = [
+        (str(a["name"]), base64.b64decode(str(a["data_b64"]), validate=True)) for a in attachments
+    ]
+
+    def send() -> dict[str, Any]:
+        vendor = services.accounts.account(str(body["vendor_id"]))
+        saved = services.vendor_data.add_records(
+            vendor,
+            [
+                (str(r["kind"]), {str(k): str(v) for k, v in r.items() if k != "kind"})
+                for r in records
+            ],
+        )
+        ids = [record.record_id for record in saved]
+        sent = services.qualification.submit(vendor, str(body["tender_id"]), ids, files)
+        return {"submission_id": sent.submission_id, "record_ids": ids}
+
+    return JSONResponse(
+        {"ok": True, "message": services.messages.text("kualifikasi.terkirim"), **await call(send)}
+    )
+
+
 def routes() -> list[Route]:
     return [
         Route("/arrange/vendor", guarded(vendor), methods=["POST"]),
@@ -220,4 +262,5 @@ def routes() -> list[Route]:
         Route("/arrange/login", guarded(login), methods=["POST"]),
         Route("/arrange/offer-page", guarded(offer_page), methods=["POST"]),
         Route("/arrange/offer", guarded(offer), methods=["POST"]),
+        Route("/arrange/qualification", guarded(qualification), methods=["POST"]),
     ]

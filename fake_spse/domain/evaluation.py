@@ -6,14 +6,22 @@ moments from the simulated clock the service passes in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from fake_spse.domain.errors import DomainError, FormProblems
+from fake_spse.domain.qualification import QualificationSubmission
 from fake_spse.domain.schedule import Schedule
 from fake_spse.domain.tenders import Tender
-from spse_shared.profile import PENETAPAN_STAGE, PENGUMUMAN_PEMENANG_STAGE, SANGGAH_STAGE
+from fake_spse.domain.vendor_data import RecordKind
+from spse_shared.profile import (
+    PENETAPAN_STAGE,
+    PENGUMUMAN_PEMENANG_STAGE,
+    SANGGAH_STAGE,
+    QualityCost,
+)
 
 # The parts SPSE marks per participant, in the order of its "Hasil Evaluasi" columns.
 PARTS = ("kualifikasi", "administrasi", "teknis", "harga")
@@ -22,6 +30,8 @@ REASON_ABOVE_HPS = "Harga penawaran melebihi HPS"
 REASON_NOT_OPENED = "Dokumen penawaran tidak lengkap atau tidak dapat dibuka"
 REASON_NO_OFFER = "Tidak memasukkan dokumen penawaran"
 REASON_NO_PASS = "Tidak ada peserta yang lulus evaluasi"
+# Several reasons of one participant are shown in one cell, joined by this.
+REASON_SEPARATOR = "; "
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class Evaluation:
     pembuktian: bool | None
     evaluated_at: datetime
     evaluated_by: str
+    # The pokja's score of File I (Kualitas dan Biaya methods only; None otherwise).
+    nilai_teknis: Decimal | None = None
 
     def mark(self, part: str) -> bool | None:
         value: bool | None = getattr(self, part)
@@ -66,6 +78,8 @@ class Marks:
     harga: bool
     reason: str
     corrected_rupiah: int | None = None
+    # Nilai teknis, 0-100 (asked for by Kualitas dan Biaya methods only).
+    nilai_teknis: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,55 @@ def ensure_evaluation_open(
         raise DomainError("evaluasi.sudah_ditetapkan")
 
 
+def automatic_gugur(
+    *,
+    submission: QualificationSubmission | None,
+    today: date,
+    nilai_teknis: Decimal | None = None,
+    kualitas_biaya: QualityCost | None = None,
+) -> dict[str, list[DomainError]]:
+    """The gugur SPSE finds itself, by part, as catalog messages (the pages word them).
+
+    Kualifikasi: every izin usaha of the vendor's qualification data (Kirim Persyaratan
+    Kualifikasi) whose validity ended before ``today`` (the evaluation's day on the simulated
+    clock; it was valid when sent, or SPSE would have refused it). Teknis: a nilai teknis below
+    the method's ambang batas (Kualitas dan Biaya only).
+    """
+    found: dict[str, list[DomainError]] = {}
+    if submission is not None:
+        expired = [
+            DomainError(
+                "evaluasi.izin_kedaluwarsa",
+                izin=f"{record.text('jenis')} {record.text('nomor')}",
+                until=record.text("berlaku_sampai"),
+            )
+            for record in submission.of_kind(RecordKind.IZIN_USAHA)
+            if record.izin_expired(today)
+        ]
+        if expired:
+            found["kualifikasi"] = expired
+    if (
+        kualitas_biaya is not None
+        and nilai_teknis is not None
+        and nilai_teknis < kualitas_biaya.ambang_teknis
+    ):
+        found["teknis"] = [
+            DomainError(
+                "evaluasi.nilai_teknis_di_bawah_ambang",
+                nilai=nilai_teknis,
+                ambang=kualitas_biaya.ambang_teknis,
+            )
+        ]
+    return found
+
+
+def join_reasons(reasons: Sequence[str]) -> str:
+    """One cell of reasons: each once, in order (a reason shown on the form and saved again
+    is not repeated)."""
+    parts = [p.strip() for r in reasons for p in r.split(REASON_SEPARATOR)]
+    return REASON_SEPARATOR.join(dict.fromkeys(p for p in parts if p))
+
+
 def judge(
     marks: Marks,
     *,
@@ -114,39 +177,61 @@ def judge(
     hps: int,
     now: datetime,
     pokja_id: str,
+    kualitas_biaya: QualityCost | None = None,
+    forced: Mapping[str, Sequence[str]] | None = None,
 ) -> Evaluation:
     """The evaluation SPSE records for the pokja's ``marks``, with the rules SPSE applies itself:
     an offer that could not be opened fails administrasi, a price above the HPS fails harga, a
-    price that is not known cannot pass harga, and every gugur needs a reason."""
-    administrasi, harga = marks.administrasi, marks.harga
+    price that is not known cannot pass harga, and every gugur needs a reason. ``forced`` are
+    the gugur SPSE found itself (``automatic_gugur``, worded): part -> reasons; each such part
+    gugur whatever the form says. A Kualitas dan Biaya method asks a nilai teknis for a teknis
+    marked lulus; other methods keep none."""
+    forced = forced or {}
+    unknown = set(forced) - set(PARTS)
+    if unknown:
+        raise ValueError(f"unknown evaluation parts: {sorted(unknown)}")
+    nilai_teknis = marks.nilai_teknis if kualitas_biaya is not None else None
+    if kualitas_biaya is not None and marks.teknis and nilai_teknis is None:
+        raise FormProblems([DomainError("evaluasi.nilai_teknis_wajib")])
+    mark = {
+        "kualifikasi": marks.kualifikasi,
+        "administrasi": marks.administrasi,
+        "teknis": marks.teknis,
+        "harga": marks.harga,
+    }
     reasons = [marks.reason.strip()] if marks.reason.strip() else []
     if not opened:
-        administrasi = False
+        mark["administrasi"] = False
         reasons.insert(0, REASON_NOT_OPENED)
     price = marks.corrected_rupiah if marks.corrected_rupiah is not None else price_rupiah
     if marks.corrected_rupiah is not None and marks.corrected_rupiah < 1:
         raise DomainError("evaluasi.harga_koreksi_tidak_valid")
-    if price is None and harga:
+    if price is None and mark["harga"]:
         raise DomainError("evaluasi.harga_belum_diketahui")
     if price is not None and price > hps:
-        harga = False
+        mark["harga"] = False
         reasons.insert(0, REASON_ABOVE_HPS)
-    failed = not all((marks.kualifikasi, administrasi, marks.teknis, harga))
-    if failed and not reasons:
+    automatic = [reason for part in PARTS for reason in forced.get(part, ())]
+    for part in PARTS:
+        if forced.get(part):
+            mark[part] = False
+    reasons = automatic + reasons
+    if not all(mark.values()) and not reasons:
         raise FormProblems([DomainError("evaluasi.alasan_wajib")])
     return Evaluation(
         tender_id=tender_id,
         vendor_id=vendor_id,
-        kualifikasi=marks.kualifikasi,
-        administrasi=administrasi,
-        teknis=marks.teknis,
-        harga=harga,
-        reason="; ".join(dict.fromkeys(reasons)),
+        kualifikasi=mark["kualifikasi"],
+        administrasi=mark["administrasi"],
+        teknis=mark["teknis"],
+        harga=mark["harga"],
+        reason=join_reasons(reasons),
         price_rupiah=price_rupiah,
         corrected_rupiah=marks.corrected_rupiah,
         pembuktian=None,
         evaluated_at=now,
         evaluated_by=pokja_id,
+        nilai_teknis=nilai_teknis,
     )
 
 

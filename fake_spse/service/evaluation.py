@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
@@ -15,6 +16,7 @@ from fake_spse.domain.evaluation import (
     Marks,
     Sanggahan,
     Winner,
+    automatic_gugur,
     check_answer,
     check_sanggah,
     choose_winner,
@@ -24,12 +26,16 @@ from fake_spse.domain.evaluation import (
     winner_announced,
 )
 from fake_spse.domain.offers import Offer
+from fake_spse.domain.scoring import Score, choose_best_value, scores
 from fake_spse.domain.tenders import Tender, rupiah
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.context import Context
 from fake_spse.service.offers import OfferService
+from fake_spse.service.qualification import QualificationService
 from fake_spse.service.tenders import TenderService
 from fake_spse.storage.database import Database
+from spse_shared.profile import QualityCost
+from spse_shared.wib import WIB
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,11 @@ class ParticipantResult:
     opened: bool
     evaluation: Evaluation | None
     winner: bool
+    # Kualitas dan Biaya methods: nilai teknis, nilai biaya, nilai akhir (None otherwise).
+    score: Score | None = None
+    # The gugur SPSE proposes before the pokja evaluates (e.g. an expired izin usaha in the
+    # qualification data), worded; the pokja sees them on the evaluation page.
+    proposed: tuple[str, ...] = ()
 
     @property
     def price_rupiah(self) -> int | None:
@@ -66,11 +77,36 @@ class EvaluationService:
         accounts: AccountService,
         tenders: TenderService,
         offers: OfferService,
+        qualification: QualificationService,
     ) -> None:
         self._ctx = context
         self._accounts = accounts
         self._tenders = tenders
         self._offers = offers
+        self._qualification = qualification
+
+    def kualitas_biaya(self, tender: Tender) -> QualityCost | None:
+        """The tender method's Kualitas dan Biaya weights and passing grade (None: Harga
+        Terendah, the lowest passing price wins)."""
+        return self._ctx.profile.method(tender.method).kualitas_biaya
+
+    def _automatic(
+        self, tender: Tender, vendor_id: str, nilai_teknis: Decimal | None = None
+    ) -> dict[str, list[str]]:
+        """The gugur SPSE finds itself for one participant, by part, worded: the qualification
+        data it sent, on today's date of the simulated clock, and a nilai teknis below the
+        passing grade."""
+        found = automatic_gugur(
+            submission=self._qualification.current(vendor_id, tender.tender_id),
+            today=self._ctx.clock.now().astimezone(WIB).date(),
+            nilai_teknis=nilai_teknis,
+            kualitas_biaya=self.kualitas_biaya(tender),
+        )
+        messages = self._ctx.messages
+        return {
+            part: [messages.text(problem.key, **problem.params) for problem in problems]
+            for part, problems in found.items()
+        }
 
     # reading ---------------------------------------------------------------------------------
     def _priced_offer(self, tender: Tender, vendor_id: str) -> Offer | None:
@@ -91,10 +127,14 @@ class EvaluationService:
         return True
 
     def results(self, tender_id: str) -> list[ParticipantResult]:
-        """Every participant with its offer, opening and evaluation, in the order they joined."""
+        """Every participant with its offer, opening, evaluation, scores (Kualitas dan Biaya)
+        and the gugur SPSE proposes, in the order they joined."""
         with self._ctx.unit() as db:
             tender = self._tenders.tender(tender_id)
-            evaluations = {e.vendor_id: e for e in db.evaluations(tender_id)}
+            evaluated = db.evaluations(tender_id)
+            evaluations = {e.vendor_id: e for e in evaluated}
+            rules = self.kualitas_biaya(tender)
+            scored = {} if rules is None else scores(evaluated, rules)
             winner = db.winner(tender_id)
             return [
                 ParticipantResult(
@@ -103,6 +143,12 @@ class EvaluationService:
                     opened=self._opened(tender, vendor.user_id),
                     evaluation=evaluations.get(vendor.user_id),
                     winner=winner is not None and winner.vendor_id == vendor.user_id,
+                    score=scored.get(vendor.user_id),
+                    proposed=tuple(
+                        reason
+                        for reasons in self._automatic(tender, vendor.user_id).values()
+                        for reason in reasons
+                    ),
                 )
                 for vendor in self._tenders.participants(tender_id)
             ]
@@ -163,6 +209,8 @@ class EvaluationService:
                 hps=tender.hps,
                 now=now,
                 pokja_id=pokja.user_id,
+                kualitas_biaya=method.kualitas_biaya,
+                forced=self._automatic(tender, vendor_id, marks.nilai_teknis),
             )
             if offer is None:
                 evaluation = _with_reason(evaluation, REASON_NO_OFFER)
@@ -212,15 +260,22 @@ class EvaluationService:
         return updated
 
     def decide_winner(self, pokja: Account, tender_id: str) -> Winner | None:
-        """Penetapan Pemenang: the lowest passing price wins; with nobody passing, the tender
-        fails (Tender Gagal) and None is returned. Every participant gets SPSE's message."""
+        """Penetapan Pemenang by the tender's method: the lowest passing price (Harga Terendah)
+        or the highest nilai akhir (Kualitas dan Biaya); with nobody passing, the tender fails
+        (Tender Gagal) and None is returned. Every participant gets SPSE's message."""
         now = self._ctx.clock.now()
         with self._ctx.unit() as db:
             tender = self._pokja_tender(pokja, tender_id)
             if db.winner(tender_id) is not None:
                 raise DomainError("pemenang.sudah_ditetapkan")
             ensure_penetapan_open(tender.schedule, now)
-            chosen = choose_winner(db.evaluations(tender_id))
+            rules = self.kualitas_biaya(tender)
+            evaluations = db.evaluations(tender_id)
+            chosen = (
+                choose_winner(evaluations)
+                if rules is None
+                else choose_best_value(evaluations, rules)
+            )
             participants = db.participants(tender_id)
             if chosen is None or chosen.final_price is None:
                 db.fail_tender(tender_id, REASON_NO_PASS)

@@ -41,4 +41,6 @@ class Services:
         self.vendor_data = VendorDataService(context)
         self.qualification = QualificationService(context, self.tenders)
         self.pemilihan = PemilihanService(context, self.tenders)
-        self.evaluation = EvaluationService(context, self.accounts, self.tenders, self.offers)
+        self.evaluation = EvaluationService(
+            context, self.accounts, self.tenders, self.offers, self.qualification
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, NotFound
@@ -19,14 +19,25 @@ class VendorDataService:
 
     def add_record(self, vendor: Account, kind: str, form: Mapping[str, str]) -> VendorRecord:
         """Save one record of tab ``kind`` from its form; FormProblems on bad fields."""
+        [record] = self.add_records(vendor, [(kind, form)])
+        return record
+
+    def add_records(
+        self, vendor: Account, forms: Sequence[tuple[str, Mapping[str, str]]]
+    ) -> list[VendorRecord]:
+        """Save records of tabs (kind, form) as their forms do: all of them, or none when one
+        form is refused (FormProblems on bad fields)."""
         require_role(vendor, Role.PENYEDIA)
-        try:
-            record_kind = RecordKind(kind)
-        except ValueError:
-            raise NotFound("data_penyedia.jenis_tidak_dikenal") from None
-        values = parse_record(record_kind, form, self._ctx.clock.now().astimezone(WIB).date())
+        today = self._ctx.clock.now().astimezone(WIB).date()
+        parsed = []
+        for kind, form in forms:
+            try:
+                record_kind = RecordKind(kind)
+            except ValueError:
+                raise NotFound("data_penyedia.jenis_tidak_dikenal") from None
+            parsed.append((record_kind, parse_record(record_kind, form, today)))
         with self._ctx.unit() as db:
-            return db.add_vendor_record(vendor.user_id, record_kind, values)
+            return [db.add_vendor_record(vendor.user_id, k, values) for k, values in parsed]
 
     def records(self, vendor: Account) -> list[VendorRecord]:
         """Every record of the vendor's Data Penyedia."""

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,7 @@ CREATE TABLE IF NOT EXISTS evaluations (
     tender_id TEXT NOT NULL, vendor_id TEXT NOT NULL, kualifikasi INTEGER,
     administrasi INTEGER, teknis INTEGER, harga INTEGER, reason TEXT NOT NULL,
     price_rupiah INTEGER, corrected_rupiah INTEGER, pembuktian INTEGER,
-    evaluated_at TEXT NOT NULL, evaluated_by TEXT NOT NULL,
+    evaluated_at TEXT NOT NULL, evaluated_by TEXT NOT NULL, nilai_teknis TEXT,
     PRIMARY KEY (tender_id, vendor_id)
 );
 CREATE TABLE IF NOT EXISTS winners (
@@ -130,6 +131,8 @@ _LATER_COLUMNS = (
     ("tenders", "failed_reason", "TEXT"),
     ("offers", "part", "TEXT NOT NULL DEFAULT 'penawaran'"),
     ("offers", "price_rupiah", "INTEGER"),
+    # Kualitas dan Biaya: the pokja's nilai teknis, as a decimal text ("85.5").
+    ("evaluations", "nilai_teknis", "TEXT"),
 )
 
 
@@ -645,7 +648,10 @@ class Database:
         e = evaluation
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO evaluations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO evaluations (tender_id, vendor_id, kualifikasi, "
+                "administrasi, teknis, harga, reason, price_rupiah, corrected_rupiah, pembuktian, "
+                "evaluated_at, evaluated_by, nilai_teknis) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     e.tender_id,
                     e.vendor_id,
@@ -659,6 +665,7 @@ class Database:
                     _flag(e.pembuktian),
                     _ts(e.evaluated_at),
                     e.evaluated_by,
+                    None if e.nilai_teknis is None else str(e.nilai_teknis),
                 ),
             )
 
@@ -682,6 +689,7 @@ class Database:
                 pembuktian=_mark(r["pembuktian"]),
                 evaluated_at=_req_dt(r["evaluated_at"]),
                 evaluated_by=r["evaluated_by"],
+                nilai_teknis=None if r["nilai_teknis"] is None else Decimal(r["nilai_teknis"]),
             )
             for r in rows
         ]

@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
+from fake_spse.domain.scoring import two_places
 from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
@@ -106,6 +107,7 @@ def render(
         "msg": the_services.messages.text,
         "wib": wib,
         "rupiah": rupiah,
+        "skor": two_places,
         "flash": request.query_params.get("pesan"),
         "errors": [],
         "messages": [],

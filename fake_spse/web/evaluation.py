@@ -3,6 +3,8 @@ Hasil Evaluasi, Pemenang and Pemenang Berkontrak pages (in the shape SPSE 4 scra
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -11,6 +13,7 @@ from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.evaluation import Marks, contract_signed, results_public
 from fake_spse.domain.numbers import whole_number
+from fake_spse.domain.scoring import parse_nilai_teknis
 from fake_spse.domain.tenders import Tender, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
@@ -46,7 +49,13 @@ async def results_page(request: Request) -> Response:
     return render(
         request,
         "evaluasi_hasil.html",
-        {"tender": tender, "rows": evaluated, "announced": announced is not None},
+        {
+            "tender": tender,
+            "rows": evaluated,
+            "announced": announced is not None,
+            "scored": tender is not None
+            and the_services.evaluation.kualitas_biaya(tender) is not None,
+        },
     )
 
 
@@ -92,6 +101,7 @@ def _pokja_page(request: Request, errors: list[str] | None = None, status: int =
         {
             "tender": tender,
             "rows": the_services.evaluation.results(tender_id),
+            "rules": None if tender is None else the_services.evaluation.kualitas_biaya(tender),
             "winner": the_services.evaluation.winner(tender_id),
             "sanggahan": the_services.evaluation.sanggahan(tender_id),
             "errors": errors or [],
@@ -118,6 +128,16 @@ def _corrected(fields: dict[str, str]) -> int | None:
     return corrected
 
 
+def _nilai_teknis(request: Request, fields: dict[str, str]) -> Decimal | None:
+    """The Nilai Teknis field, read only where the tender's method asks for it (Kualitas dan
+    Biaya); other methods' forms have no such field."""
+    the_services = services(request)
+    tender = the_services.tenders.tender(request.path_params["tender_id"])
+    if the_services.evaluation.kualitas_biaya(tender) is None:
+        return None
+    return parse_nilai_teknis(fields.get("nilai_teknis", ""))
+
+
 async def _pokja_action(request: Request, action: str) -> Response:
     pokja = require_user(request, Role.POKJA)
     the_services = services(request)
@@ -135,6 +155,7 @@ async def _pokja_action(request: Request, action: str) -> Response:
                 harga=_mark(fields, "harga"),
                 reason=fields.get("alasan", ""),
                 corrected_rupiah=_corrected(fields),
+                nilai_teknis=_nilai_teknis(request, fields),
             )
             await call(evaluation.evaluate, pokja, tender_id, vendor_id, marks)
             name = the_services.accounts.account(vendor_id).display_name

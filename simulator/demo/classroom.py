@@ -3,13 +3,14 @@
 Seeded from one Faker (id_ID) seed through the LPSE's own service layer, as if the LPSE had
 been running for two years: a verifikator, a helpdesk, two pokja with certificates, a dozen
 vendors in different states (waiting for verification; active without a certificate; with a
-valid, an almost expired, an expired or a revoked certificate) and nine tenders in different
+valid, an almost expired, an expired or a revoked certificate) and ten tenders in different
 stages, from just announced to the objection period, with sealed offers (and their prices) where
 the stage has them, and what the pokja did after opening: an evaluation under way, a winner with
-an answered sanggahan in Masa Sanggah, a Tender Gagal; and a Seleksi (prakualifikasi dua file)
-in its qualification stage. Every event happens at its own simulated time, in order; the clock
-ends at the demo's "now". SpamKodok keystores of the users with certificates are written under
-``desks``.
+an answered sanggahan in Masa Sanggah, a Tender Gagal; and two Seleksi (prakualifikasi dua
+file, Kualitas dan Biaya): one in its qualification stage, one at Pengumuman Pemenang with its
+nilai teknis, nilai biaya and nilai akhir, won by a participant that is not the cheapest.
+Every event happens at its own simulated time, in order; the clock ends at the demo's "now".
+SpamKodok keystores of the users with certificates are written under ``desks``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import random
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from cryptography import x509
 
 from fake_spse.domain.accounts import Account, Role
 from fake_spse.domain.evaluation import Marks
+from fake_spse.domain.offers import parts_for_method
 from fake_spse.service.services import Services
 from simulator.demo.seeding import (
     KEYSTORE_PASSPHRASE,
@@ -42,7 +45,6 @@ from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import TenderData, TestDataFactory, VendorData
 from spse_shared.profile import (
     DEFAULT_METHOD,
-    OPENING_STAGE,
     PEMBUKTIAN_STAGE,
     PENETAPAN_STAGE,
     SANGGAH_STAGE,
@@ -109,7 +111,11 @@ TENDER_PLAN: tuple[_Plan, ...] = (
     _Plan(0, EVALUASI_STAGE, 20, (0, 1, 3), (0, 1, 3), "evaluasi"),
     _Plan(1, SANGGAH_STAGE, 50, (2, 4), (2, 4), "gagal", above_hps=(2, 4)),
     _Plan(0, "Kirim Persyaratan Kualifikasi", 10, (0, 1), method=SELEKSI),
+    _Plan(1, "Pengumuman Pemenang", 3, (0, 2, 3), (0, 2, 3), "pemenang", method=SELEKSI),
 )
+# The nilai teknis the pokja gives a Seleksi's bidders, in the order they offered: the first
+# scores best, the last falls below the passing grade (70 in the shipped profiles).
+SELEKSI_SCORES = ("88", "74", "65")
 
 
 @dataclass
@@ -209,6 +215,10 @@ def seed_trainer_demo(services: Services, seed: int, desks: Path) -> list[DemoLo
             )
         upload_start = created + offset_to(services, UPLOAD_STAGE, plan.method)
         prices = _prices(seed + index, drafts[index].hps, offered, plan.above_hps)
+        if services.profile.method(plan.method).kualitas_biaya is not None:
+            # A Seleksi's best-scored bidder (the first to offer) asks the most: its winner is
+            # not the cheapest.
+            prices = dict(zip(offered, sorted(prices.values(), reverse=True), strict=True))
         for order, vendor_index in enumerate(offered if ca else ()):
             timeline.at(
                 upload_start + (3 + 5 * order) * HOUR,
@@ -231,7 +241,7 @@ def seed_trainer_demo(services: Services, seed: int, desks: Path) -> list[DemoLo
                 [vendors[i].data.user_id for i in offered],
                 desks,
             )
-            after.plan(timeline, created, plan.outcome)
+            after.plan(timeline, created, plan.outcome, plan.method)
 
     timeline.run(now)
 
@@ -329,12 +339,21 @@ class _AfterOpening:
     def pokja(self) -> Account:
         return self.services.accounts.account(self.pokja_id)
 
-    def plan(self, timeline: _Timeline, created: datetime, outcome: str) -> None:
+    def plan(
+        self, timeline: _Timeline, created: datetime, outcome: str, method: str = DEFAULT_METHOD
+    ) -> None:
         def at(stage: str, hours: float, action: Callable[[], None]) -> None:
-            moment = created + offset_to(self.services, stage, DEFAULT_METHOD) + hours * HOUR
+            moment = created + offset_to(self.services, stage, method) + hours * HOUR
             timeline.at(moment, action)
 
-        at(OPENING_STAGE, 1, self.open_offers)
+        rules = self.services.profile.method(method)
+        at(rules.opening_stages[0], 1, self.open_offers)
+        if rules.kualitas_biaya is not None:
+            # A Seleksi: File I scored at its opening stage, the best nilai akhir wins; its
+            # Pembuktian Kualifikasi belongs to the prakualifikasi, before the offers.
+            at(rules.opening_stages[0], 4, self.score)
+            at(PENETAPAN_STAGE, 1, self.penetapan)
+            return
         if outcome == "evaluasi":
             at(EVALUASI_STAGE, 4, partial(self.evaluate, self.bidders[:1], ""))
             return
@@ -386,6 +405,13 @@ class _AfterOpening:
             )
             self.services.evaluation.evaluate(self.pokja, self.ids[self.index], vendor_id, marks)
 
+    def score(self) -> None:
+        """Every part lulus with the bidders' nilai teknis (SELEKSI_SCORES); a score below the
+        passing grade makes teknis gugur by SPSE's own rule."""
+        for vendor_id, nilai in zip(self.bidders, SELEKSI_SCORES, strict=False):
+            marks = Marks(True, True, True, True, "", nilai_teknis=Decimal(nilai))
+            self.services.evaluation.evaluate(self.pokja, self.ids[self.index], vendor_id, marks)
+
     def _passed(self) -> list[str]:
         results = self.services.evaluation.results(self.ids[self.index])
         return [r.vendor.user_id for r in results if r.evaluation and r.evaluation.passed]
@@ -432,8 +458,9 @@ def _send_offer(
     desks: Path,
     price: int,
 ) -> None:
-    """The vendor's SpamKodok seals two documents to the pokja and uploads them, with the
-    price of its Surat Penawaran."""
+    """The vendor's SpamKodok seals two documents to the pokja and uploads them (one sealed
+    file each as File I and File II of a dua file method), with the price of its Surat
+    Penawaran."""
     tender_id = ids[index]
     folder = desks / vendor.user_id / "dokumen" / tender_id
     files = [
@@ -446,6 +473,21 @@ def _send_offer(
             folder / "Dokumen Penawaran Harga.pdf", "Dokumen Penawaran Harga", [vendor.company]
         ),
     ]
+    parts = parts_for_method(services.tenders.tender(tender_id).method)
+    batches = [files] if len(parts) == 1 else [[f] for f in files]
+    for part, batch in zip(parts, batches, strict=True):
+        _seal_and_send(services, vendor, tender_id, desks, batch, part.value)
+    services.evaluation.arrange_price(tender_id, vendor.user_id, price)
+
+
+def _seal_and_send(
+    services: Services,
+    vendor: VendorData,
+    tender_id: str,
+    desks: Path,
+    files: list[Path],
+    part: str,
+) -> None:
     keystore = Keystore.open(desks / vendor.user_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
     assert keystore.certificate is not None
     tender = services.tenders.tender(tender_id)
@@ -471,6 +513,7 @@ def _send_offer(
             yield sealed[start : start + 64 * 1024]
 
     run_sync(
-        services.offers.receive_offer(services.accounts.account(vendor.user_id), tender_id, body())
+        services.offers.receive_offer(
+            services.accounts.account(vendor.user_id), tender_id, body(), part
+        )
     )
-    services.evaluation.arrange_price(tender_id, vendor.user_id, price)

@@ -10,7 +10,7 @@ the user's SpamKodok keystore (PKCS#12) exactly where SpamKodok keeps it.
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,19 +120,29 @@ class Arranger:
         self.sim.post("/arrange/join", {"vendor_id": vendor_id, "tender_id": tender_id})
 
     def upload_offer(
-        self, kodok: SpamKodok, vendor_id: str, tender_id: str, paths: Sequence[Path]
+        self,
+        kodok: SpamKodok,
+        vendor_id: str,
+        tender_id: str,
+        paths: Sequence[Path],
+        *,
+        part: str | None = None,
+        price: str | None = None,
     ) -> ArrangedUpload:
         """An upload without the page: SPSE gives the page's sealing inputs (the tender's pokja
         certificates, its time), the vendor's SpamKodok seals ``paths`` with them, and the
-        sealed bytes are received by the service the upload endpoint calls."""
-        # As the page does for a satu file offer: SPSE's Surat Penawaran with the price the
-        # walked upload types (simulator.browser.journeys.offer), sealed with the documents.
+        sealed bytes are received by the service the upload endpoint calls. ``part``: "file1"
+        or "file2" of a dua file offer (the tender's only part by default)."""
+        # As the page does: on the part that carries the price, SPSE's Surat Penawaran with the
+        # price the walked upload types (simulator.browser.journeys.offer), sealed with the
+        # documents.
         page = self.sim.post(
             "/arrange/offer-page",
             {
                 "vendor_id": vendor_id,
                 "tender_id": tender_id,
-                "harga": DEFAULT_PRICE,
+                "bagian": part or "",
+                "harga": price or DEFAULT_PRICE,
                 "masa_berlaku": DEFAULT_VALIDITY_DAYS,
             },
         )
@@ -147,11 +157,36 @@ class Arranger:
             {
                 "vendor_id": vendor_id,
                 "tender_id": tender_id,
+                "bagian": part or "",
                 # Catalog offers are small: the control plane takes them inline.
                 "data_b64": base64.b64encode(Path(sealed["path"]).read_bytes()).decode(),
             },
         )
         return ArrangedUpload(sealed, answer)
+
+    def send_qualification(
+        self,
+        vendor_id: str,
+        tender_id: str,
+        records: Sequence[Mapping[str, str]],
+        attachments: Sequence[Path] = (),
+    ) -> str:
+        """The vendor saves ``records`` in Data Penyedia (each {"kind": tab, field: value...}
+        as its form sends it) and sends them with ``attachments`` (files on the desk) in Kirim
+        Persyaratan Kualifikasi; the message the page shows."""
+        answer = self.sim.post(
+            "/arrange/qualification",
+            {
+                "vendor_id": vendor_id,
+                "tender_id": tender_id,
+                "records": [dict(record) for record in records],
+                "attachments": [
+                    {"name": p.name, "data_b64": base64.b64encode(p.read_bytes()).decode()}
+                    for p in attachments
+                ],
+            },
+        )
+        return str(answer["message"])
 
     def file_support_ticket(
         self,

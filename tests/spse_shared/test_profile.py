@@ -1,5 +1,6 @@
 import re
 import tomllib
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from spse_shared.profile import (
     OPENING_STAGE,
     UPLOAD_STAGE,
     ProfileError,
+    QualityCost,
     StageTemplate,
     available_profiles,
     load_profile,
@@ -96,6 +98,9 @@ def test_jenis_pengadaan_picks_the_method(name: str) -> None:
         "Pembukaan dan Evaluasi Penawaran File II: Harga",
     )
     assert names.index(seleksi.opening_stages[0]) < names.index(seleksi.opening_stages[1])
+    # Seleksi is Kualitas dan Biaya; Harga Terendah has no weights (the lowest price wins).
+    assert seleksi.kualitas_biaya == QualityCost(Decimal("0.7"), Decimal("0.3"), Decimal("70"))
+    assert barang.kualitas_biaya is None
     with pytest.raises(ProfileError, match="tender-cepat"):
         profile.method("tender-cepat")
 
@@ -177,6 +182,32 @@ def test_failure_consequences_are_profile_switches(tmp_path: Path) -> None:
             "methods.seleksi-pra-dua-file.jenis_pengadaan",
         ),
         ("[methods.pasca-satu-file]", "[methods.pasca]", "methods.pasca-satu-file"),
+        # Kualitas dan Biaya: weights inside their legal ranges, together 1; a 0-100 grade.
+        (
+            "bobot_teknis = 0.7",
+            "bobot_teknis = 0.9",
+            "methods.seleksi-pra-dua-file.kualitas_biaya.bobot_teknis",
+        ),
+        (
+            "bobot_biaya = 0.3",
+            "bobot_biaya = 0.4",
+            "methods.seleksi-pra-dua-file.kualitas_biaya.bobot_biaya",
+        ),
+        (
+            "bobot_biaya = 0.3",
+            'bobot_biaya = "0.3"',
+            "methods.seleksi-pra-dua-file.kualitas_biaya.bobot_biaya",
+        ),
+        (
+            "ambang_teknis = 70",
+            "ambang_teknis = 101",
+            "methods.seleksi-pra-dua-file.kualitas_biaya.ambang_teknis",
+        ),
+        (
+            "ambang_teknis = 70",
+            "ambang_teknis = 70\nbonus = 1",
+            "methods.seleksi-pra-dua-file.kualitas_biaya.bonus",
+        ),
         ('".pdf", ".jpg"', '"pdf", ".jpg"', "ams.letter_types"),
         ('footer_version = "SPSE v4.3u20191009"\n', "", "footer_version"),
         ("[messages]", '[messages]\nkosong = ""', "messages.kosong"),

@@ -33,12 +33,22 @@ def evaluate(
     tender_id: str,
     vendor: str,
     gugur: dict[str, str] | None = None,
+    nilai_teknis: str | None = None,
 ) -> list[str]:
-    """The pokja evaluates ``vendor`` (every part lulus except ``gugur``); the messages shown."""
+    """The pokja evaluates ``vendor`` (every part lulus except ``gugur``; the nilai teknis of a
+    Kualitas dan Biaya method when given); the messages shown."""
     _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
     evaluation = EvaluationPage(page, spse_url)
-    evaluation.evaluate(vendor, gugur)
+    evaluation.evaluate(vendor, gugur, nilai_teknis)
     return evaluation.alert_texts() + evaluation.status_texts()
+
+
+def proposed_gugur(
+    page: Page, spse_url: str, pokja: tuple[str, str], tender_id: str, vendor: str
+) -> list[str]:
+    """The gugur SPSE proposes for ``vendor`` on the pokja's evaluation page."""
+    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
+    return EvaluationPage(page, spse_url).proposals(vendor)
 
 
 def decide_winner(page: Page, spse_url: str, pokja: tuple[str, str], tender_id: str) -> list[str]:

@@ -22,6 +22,10 @@ class ResultRow:
     price: str
     reason: str
     winner: bool
+    # Kualitas dan Biaya (Seleksi): ST, SH, SA as shown ("" when the method has none).
+    nilai_teknis: str = ""
+    nilai_biaya: str = ""
+    nilai_akhir: str = ""
 
 
 class EvaluationPage(SpsePage):
@@ -31,14 +35,25 @@ class EvaluationPage(SpsePage):
         self.goto(f"/lelang/{tender_id}/evaluasi")
 
     def price_of(self, vendor: str) -> str:
-        row = self.page.get_by_role("table", name=tr("Evaluasi peserta")).locator(
+        return self._row(vendor).locator(".harga").inner_text().strip()
+
+    def _row(self, vendor: str) -> Locator:
+        return self.page.get_by_role("table", name=tr("Evaluasi peserta")).locator(
             "tbody tr", has_text=vendor
         )
-        return row.locator(".harga").inner_text().strip()
 
-    def evaluate(self, vendor: str, gugur: dict[str, str] | None = None) -> None:
-        """Mark every part lulus, except the parts in ``gugur`` (part label: reason)."""
+    def proposals(self, vendor: str) -> list[str]:
+        """The gugur SPSE proposes for ``vendor`` before the pokja evaluates (its notes)."""
+        return [t.strip() for t in self._row(vendor).get_by_role("note").all_inner_texts()]
+
+    def evaluate(
+        self, vendor: str, gugur: dict[str, str] | None = None, nilai_teknis: str | None = None
+    ) -> None:
+        """Mark every part lulus, except the parts in ``gugur`` (part label: reason); with
+        ``nilai_teknis``, type it in the Nilai Teknis field (Kualitas dan Biaya methods)."""
         form = self.page.get_by_role("form", name=tr("Evaluasi {name}", name=vendor))
+        if nilai_teknis is not None:
+            form.get_by_label(tr("Nilai Teknis"), exact=True).fill(nilai_teknis)
         reasons = []
         for part in PARTS:
             failed = gugur is not None and part in gugur
@@ -80,8 +95,10 @@ class SanggahPage(SpsePage):
         ]
 
 
-# The mark columns of Hasil Evaluasi (K, B, A, T, H), by part.
-_COLUMNS = {"Kualifikasi": 2, "Pembuktian": 3, "Administrasi": 4, "Teknis": 5, "Harga": 6}
+# The columns of Hasil Evaluasi by SPSE's abbreviation (the same in every language): the marks
+# by part, then prices, scores and the winner's star. "P" is there twice: the offer's price
+# first, the winner's star second.
+_MARKS = {"K": "Kualifikasi", "B": "Pembuktian", "A": "Administrasi", "T": "Teknis", "H": "Harga"}
 
 
 def _mark(cell: Locator) -> str:
@@ -91,23 +108,36 @@ def _mark(cell: Locator) -> str:
 
 
 class ResultsPage(SpsePage):
-    """The public Hasil Evaluasi page (K, B, A, T, H marks; P, PT prices; the winner's star)."""
+    """The public Hasil Evaluasi page (K, B, A, T, H marks; P, PT prices; ST, SH, SA scores of
+    a Kualitas dan Biaya method; the winner's star), read by its header as scrapers do."""
 
     def open(self, tender_id: str) -> None:
         self.goto(f"/evaluasi/{tender_id}/hasil")
 
     def rows(self) -> list[ResultRow]:
         table = self.page.get_by_role("table", name=tr("Hasil evaluasi"))
+        header = [h.strip() for h in table.locator("tr").first.locator("th").all_inner_texts()]
+        # The first column of each name (the price's P), and the last P (the winner's star).
+        column = {name: header.index(name) for name in header}
+        star = len(header) - 1 - header[::-1].index("P")
         found = []
         for row in table.locator("tr[data-peserta]").all():
             cells = row.locator("td")
+
+            def text(name: str, cells: Locator = cells) -> str:
+                return cells.nth(column[name]).inner_text().strip() if name in column else ""
+
             found.append(
                 ResultRow(
                     vendor=cells.nth(1).inner_text().rsplit(" - ", 1)[0].strip(),
-                    marks={part: _mark(cells.nth(column)) for part, column in _COLUMNS.items()},
-                    price=cells.nth(7).inner_text().strip(),
-                    reason=cells.nth(11).inner_text().strip(),
-                    winner=cells.nth(9).locator("img").count() > 0,
+                    marks={part: _mark(cells.nth(column[k])) for k, part in _MARKS.items()},
+                    price=text("P"),
+                    # The reason is the last column.
+                    reason=cells.nth(len(header) - 1).inner_text().strip(),
+                    winner=cells.nth(star).locator("img").count() > 0,
+                    nilai_teknis=text("ST"),
+                    nilai_biaya=text("SH"),
+                    nilai_akhir=text("SA"),
                 )
             )
         return found

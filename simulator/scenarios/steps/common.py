@@ -134,12 +134,14 @@ def embed_certificate(world: World, actor: Actor) -> None:
     )
 
 
-def announce_tender(world: World, pokja: Actor) -> str:
-    """The pokja creates and announces the next test tender; its id. Logged out after."""
+def announce_tender(world: World, pokja: Actor, method: str = DEFAULT_METHOD) -> str:
+    """The pokja creates and announces the next test tender, of a jenis pengadaan ``method``
+    runs; its id. Logged out after."""
     env = world.env
     assert pokja.staff is not None
-    # The catalog's tenders walk Tender - Pascakualifikasi Satu File (upload, then opening).
-    tender = env.data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
+    # The catalog's tenders walk Tender - Pascakualifikasi Satu File (upload, then opening)
+    # unless a scenario asks for another method.
+    tender = env.data.tender(jenis=env.profile.method(method).jenis_pengadaan)
     if world.arranged:
         return env.arrange.create_tender(pokja.user_id, tender)
     tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, tender)

@@ -31,7 +31,9 @@ def _izin(number: str, until: str) -> VendorRecordForm:
     return VendorRecordForm("izin_usaha", "Izin Usaha", values)
 
 
-def _company_records(actor: Actor, tax_year: int) -> list[VendorRecordForm]:
+def company_records(director: str, tax_year: int) -> list[VendorRecordForm]:
+    """Data Penyedia besides the izin usaha that a qualification needs: akta pendirian, a
+    pengurus (``director``), the SPT Tahunan of ``tax_year``."""
     return [
         VendorRecordForm(
             "akta",
@@ -47,7 +49,7 @@ def _company_records(actor: Actor, tax_year: int) -> list[VendorRecordForm]:
             "pengurus",
             "Pengurus",
             {
-                "Nama": actor.display_name,
+                "Nama": director,
                 "No. KTP (NIK)": "3372010101800001",
                 "Jabatan": "Direktur",
             },
@@ -75,7 +77,7 @@ def vendor_data_with_expired_izin(world: World, alias: str) -> None:
     actor = world.actor(alias)
     today = world.env.sim.now().astimezone(WIB).date()
     records = [_izin("503/1/2019", (today - timedelta(days=1)).isoformat())]
-    records += _company_records(actor, today.year - 1)
+    records += company_records(actor.display_name, today.year - 1)
     fill_vendor_data(actor.desk.page, world.env.spse_url, records)
 
 

@@ -191,3 +191,75 @@ def test_arranged_support_tickets_follow_lpse_supports_rules(http: httpx.Client)
     [ticket] = http.get("/_sim/support/tickets").json()["tickets"]
     assert [a["name"] for a in ticket["attachments"]] == ["Kronologi Error.docx"]
     assert len(ticket["history"]) == 2
+
+
+def test_arranged_qualification_saves_data_penyedia_and_sends_it_under_the_forms_rules(
+    http: httpx.Client, tmp_path: Path
+) -> None:
+    ams(http, "pokja1", tmp_path)
+    tender_id = http.post("/_sim/arrange/tender", json={"pokja_id": "pokja1", **TENDER}).json()[
+        "tender_id"
+    ]
+    http.post("/_sim/arrange/vendor", json=VENDOR)
+    asked = {"vendor_id": "cvmaju", "tender_id": tender_id}
+    http.post("/_sim/arrange/verify", json={"verifier_id": "verif", **{"vendor_id": "cvmaju"}})
+    http.post("/_sim/arrange/join", json=asked)
+    http.post("/_sim/clock", json={"tender_id": tender_id, "to_stage": UPLOAD_STAGE})
+    izin = {"kind": "izin_usaha", "jenis": "SIUP", "nomor": "503/1", "instansi": "DPMPTSP",
+            "kualifikasi": "Kecil", "berlaku_sampai": "2030-01-01"}  # fmt: skip
+    records = [
+        izin,
+        {"kind": "akta", "jenis": "Pendirian", "nomor": "1", "tanggal": "2015-05-04",
+         "notaris": "Sri"},
+        {"kind": "pengurus", "nama": "Budi", "nik": "3372010101800001", "jabatan": "Direktur"},
+        {"kind": "pajak", "jenis": "SPT Tahunan", "tahun": "2025", "nomor": "BPE-1",
+         "tanggal": "2026-01-15"},
+    ]  # fmt: skip
+    nib = {"name": "NIB.pdf", "data_b64": base64.b64encode(b"%PDF-1.4 NIB").decode()}
+    # A form with a bad field: none of the records is saved, nothing is sent.
+    bad = [*records[:3], {**records[3], "tahun": "dua ribu"}]
+    refused = http.post("/_sim/arrange/qualification", json={**asked, "records": bad})
+    assert refused.json()["error"] == "data_penyedia.angka_tidak_valid"
+    sent = http.post(
+        "/_sim/arrange/qualification", json={**asked, "records": records, "attachments": [nib]}
+    ).json()
+    assert sent["message"] == "Persyaratan kualifikasi berhasil dikirim."
+    assert len(sent["record_ids"]) == 4
+    # The form's rules: an izin usaha expired on the day of sending is refused.
+    expired = [{**izin, "berlaku_sampai": "2026-03-01"}, *records[1:]]
+    late = http.post("/_sim/arrange/qualification", json={**asked, "records": expired})
+    assert late.json()["error"] == "kualifikasi.izin_kedaluwarsa"
+    for junk in ("records", {"records": "x"}, {"records": [1]}, {"attachments": "x"}):
+        body = {**asked, "records": records, **(junk if isinstance(junk, dict) else {})}
+        if junk == "records":
+            body.pop("records")
+        assert http.post("/_sim/arrange/qualification", json=body).status_code == 400
+
+
+def test_an_arranged_seleksi_offer_page_has_the_letter_on_file_ii_only(
+    http: httpx.Client, tmp_path: Path
+) -> None:
+    ams(http, "pokja1", tmp_path)
+    konsultansi = {**TENDER, "jenis_pengadaan": 1, "name": "Perencanaan Gedung"}
+    tender_id = http.post(
+        "/_sim/arrange/tender", json={"pokja_id": "pokja1", **konsultansi}
+    ).json()["tender_id"]
+    http.post("/_sim/arrange/vendor", json=VENDOR)
+    http.post("/_sim/arrange/verify", json={"verifier_id": "verif", "vendor_id": "cvmaju"})
+    asked = {"vendor_id": "cvmaju", "tender_id": tender_id}
+    letter = {"harga": "150.000.000", "masa_berlaku": "60"}
+    http.post("/_sim/arrange/join", json=asked)
+    http.post("/_sim/clock", json={"tender_id": tender_id, "to_stage": UPLOAD_STAGE})
+    file1 = http.post(
+        "/_sim/arrange/offer-page", json={**asked, **letter, "bagian": "file1"}
+    ).json()
+    assert file1["ok"]
+    assert "tambahan" not in file1
+    file2 = http.post(
+        "/_sim/arrange/offer-page", json={**asked, **letter, "bagian": "file2"}
+    ).json()
+    assert file2["ok"], file2
+    assert [t["name"] for t in file2["tambahan"]] == ["Surat Penawaran.pdf"]
+    # A dua file offer names its part.
+    unnamed = http.post("/_sim/arrange/offer-page", json={**asked, **letter})
+    assert unnamed.json()["error"] == "penawaran.bagian_wajib"

@@ -105,11 +105,15 @@ class Browser:
         files = {"surat": (letter_name, letter, "application/pdf")}
         return self.http.post(BASE + "/ams", data=data, files=files)
 
-    def create_tender(self, name: str = "Pembangunan Jalan Desa") -> httpx.Response:
+    def create_tender(
+        self, name: str = "Pembangunan Jalan Desa", jenis_pengadaan: str = "2"
+    ) -> httpx.Response:
+        """A package of ``jenis_pengadaan`` (2 Pekerjaan Konstruksi: Harga Terendah; 1 Jasa
+        Konsultansi Badan Usaha: Seleksi, Kualitas dan Biaya)."""
         fields = {
             "name": name,
             "satker": "Dinas Pekerjaan Umum",
-            "jenis_pengadaan": "2",
+            "jenis_pengadaan": jenis_pengadaan,
             "pagu": "1.000.000.000",
             "hps": "950.000.000",
             "lokasi": "Surakarta",
@@ -131,11 +135,18 @@ class Browser:
         return envelope(content, self.recipients(tender_id))
 
     def upload(
-        self, tender_id: str, body: bytes | Iterable[bytes], *, token: str | None = None
+        self,
+        tender_id: str,
+        body: bytes | Iterable[bytes],
+        *,
+        token: str | None = None,
+        part: str = "",
     ) -> httpx.Response:
+        """Send a sealed offer (of ``part``, "file1"/"file2", for a dua file method)."""
         headers = {"x-authenticity-token": token if token is not None else self.token()}
+        query = f"?bagian={part}" if part else ""
         return self.http.post(
-            f"{BASE}/lelang/{tender_id}/penawaran/kirim", content=body, headers=headers
+            f"{BASE}/lelang/{tender_id}/penawaran/kirim{query}", content=body, headers=headers
         )
 
 

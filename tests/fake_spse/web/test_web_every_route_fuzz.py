@@ -91,7 +91,8 @@ TICKET = ("kategori", "subkategori", "aplikasi", "judul", "deskripsi")
 LINKED_REGISTRATION = (*(f for f in REGISTRATION if f != "email"), "link")
 # Every field of every Data Penyedia tab (fake_spse/domain/vendor_data.py FIELDS).
 VENDOR_DATA = tuple(sorted({name for fields in FIELDS.values() for name, _, _ in fields}))
-MARKS = ("kualifikasi", "administrasi", "teknis", "harga", "alasan", "harga_terkoreksi")
+MARKS = ("kualifikasi", "administrasi", "teknis", "harga", "alasan", "harga_terkoreksi",
+         "nilai_teknis")  # fmt: skip
 ARRANGED_TICKET = ("vendor_id", "title", "application", "category", "subcategory", "description",
                    "lpse", "error_code", "tender_code", "ticket_type", "files")  # fmt: skip
 
@@ -257,8 +258,15 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/price"): Shape(
         "json", "none", ("tender_id", "vendor_id", "price_rupiah")
     ),
-    ("POST", "/_sim/arrange/offer-page"): Shape("json", "none", ("vendor_id", "tender_id")),
-    ("POST", "/_sim/arrange/offer"): Shape("json", "none", ("vendor_id", "tender_id", "data_b64")),
+    ("POST", "/_sim/arrange/offer-page"): Shape(
+        "json", "none", ("vendor_id", "tender_id", "harga", "masa_berlaku", "bagian")
+    ),
+    ("POST", "/_sim/arrange/offer"): Shape(
+        "json", "none", ("vendor_id", "tender_id", "data_b64", "bagian")
+    ),
+    ("POST", "/_sim/arrange/qualification"): Shape(
+        "json", "none", ("vendor_id", "tender_id", "records", "attachments")
+    ),
     ("POST", "/_sim/arrange/support/ticket"): Shape("json", "none", ARRANGED_TICKET),
     ("POST", "/_sim/arrange/support/action"): Shape(
         "json", "none", ("user_id", "number", "action", "note", "rating")

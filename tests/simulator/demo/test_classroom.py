@@ -78,7 +78,7 @@ def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
 ) -> None:
     services, _, _ = seeded
     stages = {t.stage_name(START): t for t in services.tenders.tenders()}
-    assert len(services.tenders.tenders()) == 9
+    assert len(services.tenders.tenders()) == 10
     assert set(stages) == {
         "Pengumuman Pascakualifikasi",
         "Download Dokumen Pemilihan",
@@ -88,6 +88,7 @@ def test_tenders_in_different_stages_with_offers_where_the_stage_has_them(
         "Masa Sanggah",
         "Tender Gagal",
         "Kirim Persyaratan Kualifikasi",
+        "Pengumuman Pemenang",
     }
     seleksi = stages["Kirim Persyaratan Kualifikasi"]
     assert seleksi.metode == "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya"
@@ -156,3 +157,32 @@ def test_each_tender_has_the_state_its_stage_implies(
     failed = stages["Tender Gagal"]
     assert failed.failed_reason == "Tidak ada peserta yang lulus evaluasi"
     assert services.evaluation.winner(failed.tender_id) is None
+
+
+def test_a_seleksi_at_pengumuman_pemenang_shows_its_scores(
+    seeded: tuple[Services, list[DemoLogin], Path],
+) -> None:
+    """Kualitas dan Biaya: three bidders scored 88, 74 and 65 (below the passing grade); the
+    best nilai akhir wins although it asked the most, and the public sees the scores."""
+    services, _, _ = seeded
+    seleksi = next(
+        t for t in services.tenders.tenders() if t.stage_name(START) == "Pengumuman Pemenang"
+    )
+    assert seleksi.metode == "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya"
+    results = services.evaluation.results(seleksi.tender_id)
+    assert all(r.opened for r in results)
+    # In the order they offered: the best score first, the lowest last.
+    best, second, low = by_score = results
+    assert [str(r.evaluation.nilai_teknis) for r in by_score if r.evaluation] == ["88", "74", "65"]
+    assert low.evaluation is not None
+    assert low.evaluation.teknis is False
+    assert low.score is not None
+    assert low.score.nilai_akhir is None
+    assert best.score is not None
+    assert second.score is not None
+    assert second.score.nilai_biaya == 100
+    assert (best.score.nilai_akhir or 0) > (second.score.nilai_akhir or 0)
+    assert (best.price_rupiah or 0) > (second.price_rupiah or 0) > (low.price_rupiah or 0)
+    winner = services.evaluation.announced_winner(seleksi.tender_id)
+    assert winner is not None
+    assert winner.vendor_id == best.vendor.user_id
