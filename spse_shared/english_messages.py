@@ -150,6 +150,21 @@ CATALOG: Mapping[str, str] = {
         "The offer opening stage ended at {end}. Opening results can no longer be recorded."
     ),
     "pembukaan.selesai": "Opening of the offer documents finished.",
+    "pembukaan.file1_belum_dievaluasi": (
+        "File II (Price) cannot be opened yet: every participant's File I (Administrative and "
+        "Technical) must be opened and evaluated first."
+    ),
+    "pembukaan.file2_tidak_lulus_file1": (
+        "This participant's File II (Price) is not opened: the participant did not pass the "
+        "administrative and technical evaluation of File I."
+    ),
+    "evaluasi.file1_terkunci": (
+        "The File I evaluation can no longer be changed: File II (Price) has been opened."
+    ),
+    "evaluasi.bukan_dua_file": (
+        "The File I evaluation exists only in the two-file method (Two-File Prequalification "
+        "Selection)."
+    ),
     "apendo.halaman_non_ca": (
         "The APENDO page is only used in SPSE NON CA. In SPSE CA offers are protected with "
         "electronic certificates in SpamKodok 2."

@@ -177,7 +177,8 @@ async def offer_page(request: Request) -> Response:
 
 
 async def offer(request: Request) -> Response:
-    """A sealed offer sent for ``vendor_id`` to ``tender_id`` (``data_b64``), received by the
+    """A sealed offer (``bagian``: its part, for a dua file tender) sent for ``vendor_id`` to
+    ``tender_id`` (``data_b64``), received by the
     service the upload endpoint calls (stage, deadline, faults, CMS checks, atomic storage);
     the answer is the upload endpoint's."""
     body = await _json(request)
@@ -191,7 +192,9 @@ async def offer(request: Request) -> Response:
         yield data
 
     try:
-        receipt = await services.offers.receive_offer(vendor, str(body["tender_id"]), sealed())
+        receipt = await services.offers.receive_offer(
+            vendor, str(body["tender_id"]), sealed(), str(body.get("bagian") or "") or None
+        )
     except UploadCut as exc:
         raise DomainError("penawaran.terputus") from exc
     stored = receipt.offer

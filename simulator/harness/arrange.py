@@ -120,22 +120,30 @@ class Arranger:
         self.sim.post("/arrange/join", {"vendor_id": vendor_id, "tender_id": tender_id})
 
     def upload_offer(
-        self, kodok: SpamKodok, vendor_id: str, tender_id: str, paths: Sequence[Path]
+        self,
+        kodok: SpamKodok,
+        vendor_id: str,
+        tender_id: str,
+        paths: Sequence[Path],
+        *,
+        part: str | None = None,
+        price: str | None = None,
     ) -> ArrangedUpload:
         """An upload without the page: SPSE gives the page's sealing inputs (the tender's pokja
         certificates, its time), the vendor's SpamKodok seals ``paths`` with them, and the
-        sealed bytes are received by the service the upload endpoint calls."""
-        # As the page does for a satu file offer: SPSE's Surat Penawaran with the price the
-        # walked upload types (simulator.browser.journeys.offer), sealed with the documents.
-        page = self.sim.post(
-            "/arrange/offer-page",
-            {
-                "vendor_id": vendor_id,
-                "tender_id": tender_id,
-                "harga": DEFAULT_PRICE,
-                "masa_berlaku": DEFAULT_VALIDITY_DAYS,
-            },
-        )
+        sealed bytes are received by the service the upload endpoint calls. ``part``: the
+        part of a dua file offer (``file1`` carries no Surat Penawaran, ``file2`` does)."""
+        # As the page does for the part carrying the price: SPSE's Surat Penawaran with the
+        # price the walked upload types (simulator.browser.journeys.offer), sealed with the
+        # documents.
+        request: dict[str, Any] = {"vendor_id": vendor_id, "tender_id": tender_id}
+        if part != "file1":
+            request.update(
+                harga=price or DEFAULT_PRICE,
+                masa_berlaku=DEFAULT_VALIDITY_DAYS,
+                bagian=part or "",
+            )
+        page = self.sim.post("/arrange/offer-page", request)
         fields = ("tender_id", "vendor_id", "profile", "recipients_pem", "waktu_server")
         inputs = {name: page[name] for name in fields}
         inputs["tambahan"] = page.get("tambahan", [])
@@ -149,6 +157,7 @@ class Arranger:
                 "tender_id": tender_id,
                 # Catalog offers are small: the control plane takes them inline.
                 "data_b64": base64.b64encode(Path(sealed["path"]).read_bytes()).decode(),
+                "bagian": part or "",
             },
         )
         return ArrangedUpload(sealed, answer)

@@ -174,7 +174,11 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ),
     ("GET", "/eproc4/pokja/paket/baru"): GET,
     ("POST", "/eproc4/pokja/paket/baru"): Shape("form", "form", TENDER),
-    ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan"): GET,
+    ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan"): Shape(fields=("bagian",)),
+    ("GET", "/eproc4/lelang/{tender_id:str}/evaluasi-file1"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/evaluasi-file1/{vendor_id:str}"): Shape(
+        "form", "form", ("kualifikasi", "administrasi", "teknis", "alasan")
+    ),
     ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan/{offer_id:int}/dokumen"): GET,
     ("POST", "/eproc4/lelang/{tender_id:str}/pembukaan/{offer_id:int}"): Shape(
         "json", "header", ("code", "signer_subject", "files", "koreksi")
@@ -258,7 +262,9 @@ SHAPES: dict[tuple[str, str], Shape] = {
         "json", "none", ("tender_id", "vendor_id", "price_rupiah")
     ),
     ("POST", "/_sim/arrange/offer-page"): Shape("json", "none", ("vendor_id", "tender_id")),
-    ("POST", "/_sim/arrange/offer"): Shape("json", "none", ("vendor_id", "tender_id", "data_b64")),
+    ("POST", "/_sim/arrange/offer"): Shape(
+        "json", "none", ("vendor_id", "tender_id", "data_b64", "bagian")
+    ),
     ("POST", "/_sim/arrange/support/ticket"): Shape("json", "none", ARRANGED_TICKET),
     ("POST", "/_sim/arrange/support/action"): Shape(
         "json", "none", ("user_id", "number", "action", "note", "rating")
