@@ -67,7 +67,10 @@ def run_journey(
         try:
             journey = walk(env, log)
             offers = [
-                {k: o[k] for k in ("offer_id", "vendor_id", "part", "sha256", "current")}
+                {
+                    k: o[k]
+                    for k in ("offer_id", "vendor_id", "part", "sha256", "received_at", "current")
+                }
                 for o in env.sim.offers(journey.tender_id)
             ]
         except (JourneyError, AssertionError) as exc:
