@@ -134,12 +134,14 @@ def embed_certificate(world: World, actor: Actor) -> None:
     )
 
 
-def announce_tender(world: World, pokja: Actor) -> str:
-    """The pokja creates and announces the next test tender; its id. Logged out after."""
+def announce_tender(world: World, pokja: Actor, method: str = DEFAULT_METHOD) -> str:
+    """The pokja creates and announces the next test tender (of a jenis pengadaan that runs
+    ``method``); its id. Logged out after."""
     env = world.env
     assert pokja.staff is not None
-    # The catalog's tenders walk Tender - Pascakualifikasi Satu File (upload, then opening).
-    tender = env.data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
+    # The catalog's tenders walk Tender - Pascakualifikasi Satu File (upload, then opening)
+    # unless a scenario asks for another method (Seleksi dua file, steps/dua_file.py).
+    tender = env.data.tender(jenis=env.profile.method(method).jenis_pengadaan)
     if world.arranged:
         return env.arrange.create_tender(pokja.user_id, tender)
     tender_id = create_tender(pokja.desk.page, env.spse_url, pokja.staff, tender)
@@ -300,13 +302,15 @@ def page_shows(world: World, key: str) -> None:
 def offer_accepted(world: World, alias: str) -> None:
     upload = world.uploads[alias]
     world.expect_message("penawaran diterima", "penawaran.berhasil", upload.messages)
-    stored = current_offers(world, alias)
+    # A dua file offer has a current offer per part: the receipt is one of them.
+    stored = [str(o["sha256"]) for o in current_offers(world, alias)]
     receipt = upload.receipt
+    same = [s for s in stored if receipt and s == receipt.sha256]
     world.expect(
         "tanda terima sama dengan yang tersimpan",
         receipt.sha256 if receipt else "(tanpa tanda terima)",
-        str(stored[0]["sha256"]) if stored else "(tidak tersimpan)",
-        bool(receipt and stored and stored[0]["sha256"] == receipt.sha256),
+        (same or stored or ["(tidak tersimpan)"])[0],
+        bool(same),
     )
 
 
