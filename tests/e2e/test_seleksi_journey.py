@@ -17,6 +17,8 @@ from playwright.sync_api import Browser
 
 from simulator.harness.environment import RunOptions
 from simulator.journey.run import run_journey
+from spse_shared.language import tr
+from spse_shared.profile import DEFAULT_PROFILE, load_profile
 
 pytestmark = [
     pytest.mark.e2e,
@@ -121,12 +123,15 @@ def test_file_ii_of_the_one_who_failed_file_i_stays_sealed_and_the_other_wins(
     steps = json.loads((seleksi_output / "chronology.json").read_text())
     assert [s["outcome"] for s in steps] == ["ok"] * len(steps)
     by_title = {s["title"]: s for s in steps}
-    refused = by_title["SPSE menolak membuka File II sebelum File I dievaluasi"]["detail"]
-    assert "File II (Harga) belum dapat dibuka" in refused
+    catalog = load_profile(DEFAULT_PROFILE).catalog()
+    opened = catalog.text("pembukaan.dibuka")
+    refused = by_title[tr("SPSE menolak membuka File II sebelum File I dievaluasi")]["detail"]
+    assert catalog.text("pembukaan.file1_belum_dievaluasi") in refused
     # Two participants sent File I; only the one who passed it has a File II row, opened.
-    assert by_title["Pokja membuka File I di SpamKodok"]["detail"].count("Berhasil dibuka") == 2
-    file2 = by_title["Pokja membuka File II (harga) peserta yang lulus"]["detail"].splitlines()
-    assert len(file2) == 1
-    assert file2[0].startswith(f"{vendor}: Berhasil dibuka")
-    assert "harga Rp " in file2[0]
-    assert by_title["Pengumuman pemenang di halaman publik"]["detail"].splitlines()[-1] == vendor
+    assert by_title[tr("Pokja membuka File I di SpamKodok")]["detail"].count(opened) == 2
+    file2 = by_title[tr("Pokja membuka File II (harga) peserta yang lulus")]["detail"]
+    [row] = file2.splitlines()
+    assert row.startswith(f"{vendor}: {opened}")
+    assert "Rp " in row
+    winners = by_title[tr("Pengumuman pemenang di halaman publik")]["detail"].splitlines()
+    assert winners[-1] == vendor
