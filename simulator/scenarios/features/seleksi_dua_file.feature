@@ -67,3 +67,17 @@ Fitur: Seleksi dua file: File I dan File II disegel, diunggah dan dibuka terpisa
     Maka pokja hanya melihat File II penyedia "CV Maju"
     Dan status pembukaan File II penyedia "CV Maju" adalah "pembukaan.dibuka" dengan harga "Rp 650.000.000,00"
     Dan File II penyedia "CV Jaya" tetap tersegel
+
+  @KODOK-414 @sumber-domain-kegagalan
+  Skenario: Hasil evaluasi File I tidak dapat diubah setelah File II dibuka
+    Dengan penyedia "CV Maju" telah mengunggah File I dan File II dengan harga penawaran "650.000.000"
+    Dan penyedia "CV Jaya" telah mengunggah File I dan File II dengan harga penawaran "600.000.000"
+    Ketika waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis"
+    Dan pokja "Pokja 1" membuka File I
+    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus
+    Dan pokja "Pokja 1" menggugurkan File I penyedia "CV Jaya" pada teknis dengan alasan "Metodologi tidak memenuhi"
+    Dan waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File II: Harga"
+    Dan pokja "Pokja 1" membuka File II
+    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Jaya" semua lulus
+    Maka halaman menampilkan pesan "evaluasi.file1_terkunci"
+    Dan File II penyedia "CV Jaya" tetap tersegel
