@@ -453,6 +453,13 @@ CATALOG: Mapping[str, str] = {
     "kualifikasi.lampiran_kosong": "File '{name}' is empty.",
     "kualifikasi.lampiran_terlalu_besar": "File '{name}' exceeds the {max_mb} MB limit.",
     "kualifikasi.terkirim": "The qualification requirements were sent.",
+    "kualifikasi.belum_dibuka": (
+        "The Qualification Requirements stage has not started yet. It starts {start}."
+    ),
+    "kualifikasi.ditutup": (
+        "The Qualification Requirements stage ended at {deadline}. The qualification "
+        "requirements can no longer be sent."
+    ),
     "pembukaan.berkas_tidak_sesuai": (
         "Opened, but a file's content does not match its extension (a RAR/ZIP archive or a "
         "program renamed to .pdf)"

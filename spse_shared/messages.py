@@ -208,6 +208,13 @@ CATALOG: Mapping[str, str] = {
     "kualifikasi.lampiran_kosong": "File '{name}' kosong.",
     "kualifikasi.lampiran_terlalu_besar": "Ukuran file '{name}' melebihi batas {max_mb} MB.",
     "kualifikasi.terkirim": "Persyaratan kualifikasi berhasil dikirim.",
+    "kualifikasi.belum_dibuka": (
+        "Tahap Kirim Persyaratan Kualifikasi belum dimulai. Tahap ini dimulai {start}."
+    ),
+    "kualifikasi.ditutup": (
+        "Tahap Kirim Persyaratan Kualifikasi telah berakhir pada {deadline}. Persyaratan "
+        "kualifikasi tidak dapat dikirim lagi."
+    ),
     # opening
     "pembukaan.belum_waktunya": (
         "Dokumen penawaran belum dapat dibuka. Tahap Pembukaan Dokumen Penawaran dimulai {start}."

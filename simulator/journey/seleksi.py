@@ -1,9 +1,9 @@
 """Seleksi Prakualifikasi Dua File (Jasa Konsultansi), end to end through the pages.
 
-The vendor sends Kirim Persyaratan Kualifikasi, then File I (administrasi dan teknis) and File II
-(harga, with SPSE's Surat Penawaran) sealed separately by SpamKodok. The pokja opens File I,
-evaluates administrasi and teknis, opens File II only for those who passed, evaluates harga and
-fixes the winner. A second participant, arranged through /_sim/arrange (it is not the walked
+The vendor sends Kirim Persyaratan Kualifikasi in its prakualifikasi stage, then File I
+(administrasi dan teknis) and File II (harga, with SPSE's Surat Penawaran) sealed separately by
+SpamKodok. The pokja opens File I, evaluates administrasi and teknis, opens File II only for
+those who passed, evaluates harga and fixes the winner. A second participant, arranged through /_sim/arrange (it is not the walked
 vendor), fails File I, so its File II stays sealed.
 """
 
@@ -37,6 +37,9 @@ from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
 from spse_shared.profile import PENETAPAN_STAGE, PENGUMUMAN_PEMENANG_STAGE, UPLOAD_STAGE
 from spse_shared.wib import WIB, format_wib
+
+# The prakualifikasi's own stage for Kirim Persyaratan Kualifikasi (the profile's stage name).
+PRAKUALIFIKASI_STAGE = "Kirim Persyaratan Kualifikasi"
 
 # The method a Jasa Konsultansi package runs (profile [methods.seleksi-pra-dua-file]).
 SELEKSI_METHOD = "seleksi-pra-dua-file"
@@ -105,9 +108,9 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
         step.note(rival.company)
 
     with log.step(
-        tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
+        tr("Waktu berjalan sampai tahap '{stage}'", stage=PRAKUALIFIKASI_STAGE), "simulator"
     ) as step:
-        step.note(format_wib(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600)))
+        step.note(format_wib(env.sim.to_stage(tender_id, PRAKUALIFIKASI_STAGE, plus_seconds=3600)))
 
     with log.step(
         tr("Penyedia ikut seleksi dan mengirim persyaratan kualifikasi"),
@@ -126,6 +129,11 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
             step.note(message)
         if catalog.text("kualifikasi.terkirim") not in messages:
             raise JourneyError(f"qualification not sent: {messages}")
+
+    with log.step(
+        tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
+    ) as step:
+        step.note(format_wib(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600)))
 
     file1_files = (
         write_pdf(
