@@ -130,6 +130,12 @@ def test_file2_only_after_file1_and_only_for_those_who_passed(
 
     opened(lpse, pokja, seleksi, file2[0])
     assert lpse.offers.shown_price(file2[0]) == 650_000_000
+    # The pokja's evaluation page shows a price only for an opened File II.
+    results = lpse.services.evaluation.results(seleksi.tender_id)
+    assert {r.vendor.user_id: r.price_rupiah for r in results} == {
+        "cvmaju": 650_000_000,
+        "cvjaya": None,
+    }
     with pytest.raises(DomainError) as caught:
         dua_file.evaluate_file1(
             pokja, seleksi.tender_id, jaya.user_id, File1Marks(True, True, True, "")
