@@ -3,8 +3,8 @@
 The vendor sends Kirim Persyaratan Kualifikasi in its prakualifikasi stage, then File I
 (administrasi dan teknis) and File II (harga, with SPSE's Surat Penawaran) sealed separately by
 SpamKodok. The pokja opens File I, evaluates administrasi and teknis, opens File II only for
-those who passed, evaluates harga and fixes the winner. A second participant, arranged through /_sim/arrange (it is not the walked
-vendor), fails File I, so its File II stays sealed.
+those who passed, evaluates harga and fixes the winner. A second participant, arranged through
+/_sim/arrange (it is not the walked vendor), fails File I, so its File II stays sealed.
 """
 
 from __future__ import annotations
