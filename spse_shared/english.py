@@ -46,6 +46,13 @@ TEXTS: Mapping[str, str] = {
     "jalankan perjalanan CA (tanpa id) atau skenario katalog pada server bawaan": (
         "walk the CA journey (no ids) or catalog scenarios on the embedded server"
     ),
+    "perjalanan yang dijalankan tanpa id: 'ca' (Tender Pascakualifikasi Satu File sampai "
+    "pembukaan) atau 'seleksi' (Seleksi Prakualifikasi Dua File, Jasa Konsultansi, sampai "
+    "pemenang)": (
+        "the journey walked without ids: 'ca' (one-file postqualification Tender, up to the "
+        "opening) or 'seleksi' (two-file prequalification Selection for consultancy, up to the "
+        "winner)"
+    ),
     "daftar katalog skenario": "list the scenario catalog",
     "pemeriksaan file SpamKodok sebelum unggah (keluar 1 jika ada yang ditolak)": (
         "SpamKodok's file checks before an upload (exit 1 if any file is refused)"
@@ -581,6 +588,39 @@ TEXTS: Mapping[str, str] = {
     "Waktu melewati batas akhir unggah penawaran": "Time passes the offer upload deadline",
     "Pokja membuka penawaran di SpamKodok": "The pokja opens the offers in SpamKodok",
     "{vendor}: {status} ({signer}), harga {price}": "{vendor}: {status} ({signer}), price {price}",
+    # the Seleksi dua file journey (spse-sim run --journey seleksi)
+    "Pokja membuat paket Jasa Konsultansi (Seleksi dua file)": (
+        "The pokja creates a consultancy package (two-file Selection)"
+    ),
+    "Peserta lain disiapkan lewat /_sim/arrange": (
+        "Another participant is arranged via /_sim/arrange"
+    ),
+    "Penyedia ikut seleksi dan mengirim persyaratan kualifikasi": (
+        "The vendor joins the selection and sends the qualification requirements"
+    ),
+    "Penyedia mengunggah File I (administrasi dan teknis)": (
+        "The vendor uploads File I (administrative and technical)"
+    ),
+    "Penyedia mengunggah File II (harga) tersegel terpisah": (
+        "The vendor uploads File II (price), sealed separately"
+    ),
+    "Peserta lain mengunggah File I dan File II": (
+        "The other participant uploads File I and File II"
+    ),
+    "Pokja membuka File I di SpamKodok": "The pokja opens File I in SpamKodok",
+    "SPSE menolak membuka File II sebelum File I dievaluasi": (
+        "SPSE refuses to open File II before File I is evaluated"
+    ),
+    "Pokja mengevaluasi administrasi dan teknis (File I)": (
+        "The pokja evaluates the administrative and technical parts (File I)"
+    ),
+    "Pokja membuka File II (harga) peserta yang lulus": (
+        "The pokja opens File II (price) of the participants who passed"
+    ),
+    "Pokja mengevaluasi harga dan menetapkan pemenang": (
+        "The pokja evaluates the price and determines the winner"
+    ),
+    "Pengumuman pemenang di halaman publik": "The winner announced on the public page",
     # page labels the desk's page objects look for that read the same in English
     "User ID": "User ID",
     "Password": "Password",

@@ -150,6 +150,21 @@ CATALOG: Mapping[str, str] = {
         "The offer opening stage ended at {end}. Opening results can no longer be recorded."
     ),
     "pembukaan.selesai": "Opening of the offer documents finished.",
+    "pembukaan.file1_belum_dievaluasi": (
+        "File II (Price) cannot be opened yet: every participant's File I (Administrative and "
+        "Technical) must be opened and evaluated first."
+    ),
+    "pembukaan.file2_tidak_lulus_file1": (
+        "This participant's File II (Price) is not opened: the participant did not pass the "
+        "administrative and technical evaluation of File I."
+    ),
+    "evaluasi.file1_terkunci": (
+        "The File I evaluation can no longer be changed: File II (Price) has been opened."
+    ),
+    "evaluasi.bukan_dua_file": (
+        "The File I evaluation exists only in the two-file method (Two-File Prequalification "
+        "Selection)."
+    ),
     "apendo.halaman_non_ca": (
         "The APENDO page is only used in SPSE NON CA. In SPSE CA offers are protected with "
         "electronic certificates in SpamKodok 2."
@@ -438,6 +453,13 @@ CATALOG: Mapping[str, str] = {
     "kualifikasi.lampiran_kosong": "File '{name}' is empty.",
     "kualifikasi.lampiran_terlalu_besar": "File '{name}' exceeds the {max_mb} MB limit.",
     "kualifikasi.terkirim": "The qualification requirements were sent.",
+    "kualifikasi.belum_dibuka": (
+        "The Qualification Requirements stage has not started yet. It starts {start}."
+    ),
+    "kualifikasi.ditutup": (
+        "The Qualification Requirements stage ended at {deadline}. The qualification "
+        "requirements can no longer be sent."
+    ),
     "pembukaan.berkas_tidak_sesuai": (
         "Opened, but a file's content does not match its extension (a RAR/ZIP archive or a "
         "program renamed to .pdf)"

@@ -250,6 +250,14 @@ PAGE_TEXTS: Mapping[str, str] = {
     ),
     "File I (Administrasi dan Teknis)": "File I (Administrative and Technical)",
     "File II (Harga)": "File II (Price)",
+    # Seleksi dua file: File I's evaluation before File II's opening
+    "Bagian penawaran": "Offer parts",
+    "Evaluasi Administrasi dan Teknis (File I)": "Administrative and Technical Evaluation (File I)",
+    "File II (Harga) hanya dibuka untuk peserta yang lulus evaluasi File I.": (
+        "File II (Price) is opened only for participants who passed the File I evaluation."
+    ),
+    "Evaluasi File I": "File I evaluation",
+    "Evaluasi File I {name}": "File I evaluation of {name}",
     "({tender_id}). Tahap saat ini: {now}. Batas akhir upload:": (
         "({tender_id}). Current stage: {now}. Upload deadline:"
     ),

@@ -158,6 +158,12 @@ REPORT_TEXTS: Mapping[str, str] = {
     "perjalanan CA pada fake SPSE bawaan ({profile}), keluaran di {output}": (
         "the CA journey on the embedded fake SPSE ({profile}), output in {output}"
     ),
+    "perjalanan Seleksi dua file pada fake SPSE bawaan ({profile}), keluaran di {output}": (
+        "the two-file Selection journey on the embedded fake SPSE ({profile}), output in {output}"
+    ),
+    "--journey hanya berlaku tanpa id skenario, --all, --tag atau -k": (
+        "--journey applies only without scenario ids, --all, --tag or -k"
+    ),
     "laporan Word: {path}": "Word report: {path}",
     "laporan Word dapat dibuat dengan: spse-sim evidence {output}": (
         "a Word report can be made with: spse-sim evidence {output}"

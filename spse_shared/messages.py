@@ -208,6 +208,13 @@ CATALOG: Mapping[str, str] = {
     "kualifikasi.lampiran_kosong": "File '{name}' kosong.",
     "kualifikasi.lampiran_terlalu_besar": "Ukuran file '{name}' melebihi batas {max_mb} MB.",
     "kualifikasi.terkirim": "Persyaratan kualifikasi berhasil dikirim.",
+    "kualifikasi.belum_dibuka": (
+        "Tahap Kirim Persyaratan Kualifikasi belum dimulai. Tahap ini dimulai {start}."
+    ),
+    "kualifikasi.ditutup": (
+        "Tahap Kirim Persyaratan Kualifikasi telah berakhir pada {deadline}. Persyaratan "
+        "kualifikasi tidak dapat dikirim lagi."
+    ),
     # opening
     "pembukaan.belum_waktunya": (
         "Dokumen penawaran belum dapat dibuka. Tahap Pembukaan Dokumen Penawaran dimulai {start}."
@@ -237,6 +244,21 @@ CATALOG: Mapping[str, str] = {
         "dicatat lagi."
     ),
     "pembukaan.selesai": "Pembukaan dokumen penawaran selesai.",
+    # Seleksi dua file: File I (administrasi dan teknis) is opened and evaluated before File II
+    "pembukaan.file1_belum_dievaluasi": (
+        "File II (Harga) belum dapat dibuka: File I (Administrasi dan Teknis) setiap peserta "
+        "harus dibuka dan dievaluasi terlebih dahulu."
+    ),
+    "pembukaan.file2_tidak_lulus_file1": (
+        "File II (Harga) peserta ini tidak dibuka: peserta tidak lulus evaluasi administrasi "
+        "dan teknis File I."
+    ),
+    "evaluasi.file1_terkunci": (
+        "Hasil evaluasi File I tidak dapat diubah lagi: File II (Harga) sudah dibuka."
+    ),
+    "evaluasi.bukan_dua_file": (
+        "Evaluasi File I hanya ada pada metode dua file (Seleksi Prakualifikasi Dua File)."
+    ),
     # APENDO (SPSE NON CA): package key pair, .rhs upload, opening with the package private key
     "apendo.halaman_non_ca": "Halaman APENDO hanya digunakan pada SPSE NON CA. Pada SPSE CA dokumen penawaran diamankan dengan sertifikat elektronik di SpamKodok 2.",
     "apendo.halaman_ca": "Halaman ini hanya digunakan pada SPSE CA (SpamKodok 2). Pada SPSE NON CA dokumen penawaran diamankan dengan APENDO: gunakan halaman Upload Dokumen Penawaran APENDO.",

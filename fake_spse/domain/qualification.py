@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fake_spse.domain.errors import DomainError, FormProblems
+from fake_spse.domain.schedule import Schedule
 from fake_spse.domain.vendor_data import AKTA_PENDIRIAN, SPT_TAHUNAN, RecordKind, VendorRecord
 
 
@@ -133,3 +134,21 @@ def check_qualification(
         seen.add(name.casefold())
     if problems:
         raise FormProblems(problems)
+
+
+# The stage of a prakualifikasi (Seleksi) in which participants send their qualification.
+PRAKUALIFIKASI_STAGE = "Kirim Persyaratan Kualifikasi"
+
+
+def prakualifikasi(schedule: Schedule) -> bool:
+    """Whether the tender's method qualifies before the offers (a stage of its own)."""
+    return any(w.name == PRAKUALIFIKASI_STAGE for w in schedule.windows)
+
+
+def ensure_prakualifikasi_open(schedule: Schedule, now: datetime) -> None:
+    """In a prakualifikasi the qualification is sent inside 'Kirim Persyaratan Kualifikasi'."""
+    window = schedule.window(PRAKUALIFIKASI_STAGE)
+    if now < window.start:
+        raise DomainError("kualifikasi.belum_dibuka", start=window.start)
+    if now >= window.end:
+        raise DomainError("kualifikasi.ditutup", deadline=window.end)

@@ -55,7 +55,8 @@ class ParticipantResult:
 
     @property
     def price_rupiah(self) -> int | None:
-        return None if self.offer is None else self.offer.price_rupiah
+        # Sealed until opened: a dua file's File II stays sealed for those who failed File I.
+        return None if self.offer is None or not self.opened else self.offer.price_rupiah
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from fake_spse.domain.accounts import Account, Role, require_role
+from fake_spse.domain.dua_file import File1Standing, ensure_part_opens, file2_openable
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.domain.offer_checks import OfferRules, check_offer
 from fake_spse.domain.offer_letter import (
@@ -24,6 +25,7 @@ from fake_spse.domain.offers import (
     OpeningResult,
     check_opening_record,
     parse_part,
+    parts_for_method,
 )
 from fake_spse.domain.tenders import Tender
 from fake_spse.service.blocking import call
@@ -64,9 +66,14 @@ class OfferService:
         self._tenders = tenders
         self._certificates = certificates
 
-    def _opening_stage(self, tender: Tender) -> str:
-        """The stage in which the tender's (first) sealed file is opened, by its method."""
-        return self._ctx.profile.method(tender.method).opening_stages[0]
+    def _opening_stage(self, tender: Tender, part: OfferPart | None = None) -> str:
+        """The stage in which ``part`` of the tender's offers (its first sealed file by
+        default) is opened, by its method: File II of a dua file has a stage of its own."""
+        stages = self._ctx.profile.method(tender.method).opening_stages
+        parts = parts_for_method(tender.method)
+        if part is None or part not in parts or len(stages) != len(parts):
+            return stages[0]
+        return stages[parts.index(part)]
 
     def require_protection(self, protection: str) -> None:
         """The pages of one protection scheme ("ca" or "apendo") refuse in a profile that
@@ -270,21 +277,59 @@ class OfferService:
             vendor_certified=self._certificates.certificate_of(vendor.user_id) is not None,
         )
 
-    def offers_for_opening(self, pokja: Account, tender_id: str) -> tuple[Tender, list[Offer]]:
-        """The current offers of a tender, for its own pokja, once opening has started."""
+    def offers_for_opening(
+        self, pokja: Account, tender_id: str, part: str | None = None
+    ) -> tuple[Tender, list[Offer]]:
+        """The current offers of a tender, for its own pokja, once opening has started.
+
+        With ``part`` (``file1``/``file2`` of a dua file tender, "" for its first part) only
+        that part's offers, once its own opening stage has started. File II is listed only
+        after File I was evaluated, and only for those who passed it (domain.dua_file)."""
         require_role(pokja, Role.POKJA)
         tender = self._tenders.tender(tender_id)
         tender.ensure_pokja(pokja.user_id)
-        tender.ensure_opening_started(self._ctx.clock.now(), self._opening_stage(tender))
-        return tender, self.offers(tender_id)
+        if part is None:
+            tender.ensure_opening_started(self._ctx.clock.now(), self._opening_stage(tender))
+            return tender, self.offers(tender_id)
+        offer_part = parse_part(part or parts_for_method(tender.method)[0], tender.method)
+        openable = self.file2_openable(tender) if offer_part is OfferPart.FILE_2 else None
+        tender.ensure_opening_started(
+            self._ctx.clock.now(), self._opening_stage(tender, offer_part)
+        )
+        offers = [o for o in self.offers(tender_id) if o.part is offer_part]
+        if openable is not None:
+            offers = [o for o in offers if o.vendor_id in openable]
+        return tender, offers
+
+    def file2_openable(self, tender: Tender) -> frozenset[str]:
+        """The participants whose File II may be opened now (those who passed File I);
+        DomainError while a participant's File I is not yet evaluated."""
+        with self._ctx.unit() as db:
+            evaluations = {e.vendor_id: e for e in db.evaluations(tender.tender_id)}
+            senders = {
+                o.vendor_id for o in db.offers(tender.tender_id) if o.part is OfferPart.FILE_1
+            }
+        return file2_openable(File1Standing(v, evaluations.get(v)) for v in sorted(senders))
 
     def offer_file(self, pokja: Account, tender_id: str, offer_id: int) -> tuple[Offer, Path]:
-        """The stored ciphertext of one offer, for the tender's pokja only."""
-        _, offers = self.offers_for_opening(pokja, tender_id)
+        """The stored ciphertext of one offer, for the tender's pokja only, once its part's
+        opening stage has started and, for File II, in the order of a dua file selection."""
+        tender, offers = self.offers_for_opening(pokja, tender_id)
         for offer in offers:
             if offer.offer_id == offer_id:
+                self._ensure_opens(tender, offer)
                 return offer, self._ctx.blobs.path(offer.blob_key)
         raise NotFound("tender.tidak_ditemukan")
+
+    def _ensure_opens(self, tender: Tender, offer: Offer) -> None:
+        """The part of ``offer`` may be opened now (its stage, and File I before File II)."""
+        if offer.part is OfferPart.PENAWARAN:
+            return
+        openable = self.file2_openable(tender) if offer.part is OfferPart.FILE_2 else None
+        ensure_part_opens(offer.part, offer.vendor_id, openable)
+        tender.ensure_opening_started(
+            self._ctx.clock.now(), self._opening_stage(tender, offer.part)
+        )
 
     def stored_offer(self, tender_id: str, offer_id: int) -> tuple[Offer, Path]:
         """Any stored offer of a tender and its file, for the control plane (no role check);
@@ -336,8 +381,10 @@ class OfferService:
         unless it is a ``correction``, which is logged as a new entry, never written silently
         over the first.
         """
-        stage_end = tender.schedule.window(self._opening_stage(tender)).end
         with self._ctx.unit() as db:
+            offer = db.offer(result.offer_id)
+            stage = self._opening_stage(tender, None if offer is None else offer.part)
+            stage_end = tender.schedule.window(stage).end
             previous = db.opening(result.offer_id)
             if not check_opening_record(
                 previous, result, correction=correction, stage_end=stage_end

@@ -11,6 +11,8 @@ from fake_spse.domain.qualification import (
     NameRules,
     QualificationSubmission,
     check_qualification,
+    ensure_prakualifikasi_open,
+    prakualifikasi,
 )
 from fake_spse.service.context import Context
 from fake_spse.service.tenders import TenderService
@@ -48,7 +50,12 @@ class QualificationService:
         if not self._tenders.is_participant(vendor.user_id, tender_id):
             raise Forbidden("penawaran.bukan_peserta")
         now = self._ctx.clock.now()
-        tender.ensure_upload_open(now)
+        # Pascakualifikasi: with the offer, in the upload stage; prakualifikasi (Seleksi): in
+        # its own stage, before the offers.
+        if prakualifikasi(tender.schedule):
+            ensure_prakualifikasi_open(tender.schedule, now)
+        else:
+            tender.ensure_upload_open(now)
         with self._ctx.unit() as db:
             own = {r.record_id: r for r in db.vendor_records(vendor.user_id)}
             if any(i not in own for i in record_ids):

@@ -6,6 +6,7 @@ from fake_spse.service.accounts import AccountService
 from fake_spse.service.apendo import ApendoService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
+from fake_spse.service.dua_file import DuaFileService
 from fake_spse.service.evaluation import EvaluationService
 from fake_spse.service.offers import OfferService
 from fake_spse.service.pemilihan import PemilihanService
@@ -44,3 +45,4 @@ class Services:
         self.evaluation = EvaluationService(
             context, self.accounts, self.tenders, self.offers, self.qualification
         )
+        self.dua_file = DuaFileService(context, self.accounts, self.tenders, self.offers)

@@ -11,6 +11,7 @@ from starlette.routing import Route
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError
 from fake_spse.domain.numbers import whole_number
+from fake_spse.domain.offers import parse_part, parts_for_method
 from fake_spse.domain.tenders import JENIS_PENGADAAN, TenderDraft, rupiah
 from fake_spse.service.blocking import call
 from fake_spse.web.common import (
@@ -71,9 +72,16 @@ async def opening_page(request: Request) -> Response:
     the_services = services(request)
     try:
         the_services.offers.require_protection("ca")
-        tender, offers = the_services.offers.offers_for_opening(
-            pokja, request.path_params["tender_id"]
+        # A dua file tender opens on File I; File II (``?bagian=file2``) only after File I
+        # was evaluated, with the File II of those who passed it.
+        tender, offers = await call(
+            the_services.offers.offers_for_opening,
+            pokja,
+            request.path_params["tender_id"],
+            request.query_params.get("bagian", ""),
         )
+        wanted = request.query_params.get("bagian") or parts_for_method(tender.method)[0]
+        part = parse_part(wanted, tender.method)
     except DomainError as exc:
         return error_page(request, exc)
     rows = [
@@ -85,7 +93,16 @@ async def opening_page(request: Request) -> Response:
         }
         for offer in offers
     ]
-    return render(request, "pembukaan.html", {"tender": tender, "rows": rows})
+    return render(
+        request,
+        "pembukaan.html",
+        {
+            "tender": tender,
+            "rows": rows,
+            "part": part,
+            "parts": parts_for_method(tender.method),
+        },
+    )
 
 
 async def offer_document(request: Request) -> Response:

@@ -1,6 +1,7 @@
-"""``spse-sim run``: the CA journey (no ids), or catalog scenarios in QA mode, then tickets.
+"""``spse-sim run``: a journey (no ids), or catalog scenarios in QA mode, then tickets.
 
-``spse-sim run`` walks the CA journey on the embedded fake SPSE. With ids, ``--all`` or ``-k``
+``spse-sim run`` walks the CA journey on the embedded fake SPSE (``--journey seleksi``: the
+Seleksi dua file to its winner). With ids, ``--all`` or ``-k``
 it runs catalog scenarios (``-n`` workers, ``--reruns``, another deployment with
 ``--base-url``, the regression matrix ``--compare-with``); ``--ticket`` then lets each vendor who
 met an error file an LPSE Support ticket.
@@ -39,6 +40,11 @@ if TYPE_CHECKING:
     from simulator.scenarios.run import ScenarioOutcome
 
 
+# The journeys of simulator.journey.run.JOURNEYS (named here: the CLI imports the layers below
+# only in the functions that use them); the first is the default.
+JOURNEY_CHOICES = ("ca", "seleksi")
+
+
 def workers_value(text: str) -> str:
     """pytest-xdist's ``-n``: a positive number, "auto" or "logical"."""
     if text in ("auto", "logical") or (text.isdigit() and int(text) > 0):
@@ -72,6 +78,14 @@ def add_parser(subparsers: Subparsers) -> None:
         help="jalankan perjalanan CA (tanpa id) atau skenario katalog pada server bawaan",
     )
     run.add_argument("ids", nargs="*", metavar="ID", help="id skenario, misalnya KODOK-003")
+    run.add_argument(
+        "--journey",
+        choices=JOURNEY_CHOICES,
+        default=JOURNEY_CHOICES[0],
+        help="perjalanan yang dijalankan tanpa id: 'ca' (Tender Pascakualifikasi Satu File "
+        "sampai pembukaan) atau 'seleksi' (Seleksi Prakualifikasi Dua File, Jasa Konsultansi, "
+        "sampai pemenang)",
+    )
     run.add_argument("--all", action="store_true", help="jalankan seluruh katalog skenario")
     run.add_argument(
         "-k",
@@ -165,6 +179,8 @@ def handle(args: argparse.Namespace) -> int:
     if args.ticket and (not scenarios or args.base_url):
         raise CliError(tr("--ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url"))
     if scenarios:
+        if args.journey != JOURNEY_CHOICES[0]:
+            raise CliError(tr("--journey hanya berlaku tanpa id skenario, --all, --tag atau -k"))
         return run_catalog(args)
     if args.base_url:
         raise CliError(
@@ -189,16 +205,20 @@ def walk_journey(args: argparse.Namespace) -> int:
         slow_mo_ms=args.slowmo,
     )
     with interruption_marked(output, kind="journey"):
-        print(
-            "spse-sim: "
-            + tr(
-                "perjalanan CA pada fake SPSE bawaan ({profile}), keluaran di {output}",
-                profile=args.profile,
-                output=output,
-            ),
-            flush=True,
+        where = {"profile": args.profile, "output": output}
+        starting = (
+            tr("perjalanan CA pada fake SPSE bawaan ({profile}), keluaran di {output}", **where)
+            if args.journey == "ca"
+            else tr(
+                "perjalanan Seleksi dua file pada fake SPSE bawaan ({profile}), keluaran di "
+                "{output}",
+                **where,
+            )
         )
-        result = run_journey(options, echo=echo_step, evidence=args.evidence)
+        print(f"spse-sim: {starting}", flush=True)
+        result = run_journey(
+            options, echo=echo_step, evidence=args.evidence, journey_name=args.journey
+        )
     if result.report is not None:
         print("spse-sim: " + tr("laporan Word: {path}", path=result.report))
     else:

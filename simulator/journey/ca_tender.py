@@ -6,21 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.certificate import register_ams
 from simulator.browser.journeys.offer import join_tender, upload_offer
 from simulator.browser.journeys.opening import open_offers
-from simulator.browser.journeys.registration import (
-    REGISTRATION_MAIL,
-    fill_registration_form,
-    open_mailed_link,
-    request_registration_link,
-    verify_vendor,
-)
 from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.opening import OpeningRow
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
+from simulator.journey.people import certified_people
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
@@ -40,75 +33,12 @@ class CaTenderResult:
 
 def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     """Walk the journey of issue #2; raises JourneyError at the first step that fails."""
-    data = env.data
-    vendor = data.vendor()
-    pokja = data.staff("pokja")
-    verifikator = data.staff("verifikator")
-    # The CA journey walks Tender - Pascakualifikasi Satu File (one sealed offer, one opening).
-    tender = data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
-    for staff, role in ((pokja, "pokja"), (verifikator, "verifikator")):
-        env.sim.add_staff(
-            user_id=staff.user_id,
-            role=role,
-            name=staff.name,
-            email=staff.email,
-            password=staff.password,
-        )
-
-    vendor_desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
-    pokja_desk = env.desk(f"pokja-{pokja.user_id}", spamkodok=True)
-    lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
+    people = certified_people(env, log)
+    vendor, pokja = people.vendor, people.pokja
+    vendor_desk, pokja_desk = people.vendor_desk, people.pokja_desk
     assert vendor_desk.kodok is not None
-
-    with log.step(tr("Penyedia mendaftar dengan email"), vendor.user_id, vendor_desk.page) as step:
-        step.note(request_registration_link(vendor_desk.page, env.spse_url, vendor.email))
-    with log.step(
-        tr("Penyedia membuka tautan pendaftaran dari email"), vendor.user_id, vendor_desk.page
-    ) as step:
-        open_mailed_link(vendor_desk.page, env.spse_url, vendor.email, REGISTRATION_MAIL)
-        step.note(vendor_desk.page.url.split("?", 1)[0])
-    with log.step(
-        tr("Penyedia melengkapi formulir pendaftaran"), vendor.user_id, vendor_desk.page
-    ) as step:
-        step.note(fill_registration_form(vendor_desk.page, env.spse_url, vendor))
-
-    with log.step(
-        tr("Verifikator memverifikasi penyedia"), verifikator.user_id, lpse_desk.page
-    ) as step:
-        step.note(verify_vendor(lpse_desk.page, env.spse_url, verifikator, vendor.user_id))
-
-    letter = write_pdf(
-        vendor_desk.folder / "Surat Rekomendasi.pdf",
-        "Surat Rekomendasi Penyedia",
-        [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
-    )
-    with log.step(
-        tr("Penyedia mendaftar sertifikat elektronik (AMS)"), vendor.user_id, vendor_desk.page
-    ) as step:
-        for message in register_ams(
-            vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
-        ):
-            step.note(message)
-        if not vendor_desk.kodok.has_certificate:
-            raise JourneyError("the certificate is not embedded in the vendor's SpamKodok")
-
-    pokja_letter = write_pdf(
-        pokja_desk.folder / "Surat Tugas Pokja.pdf",
-        "Surat Tugas Pokja",
-        [pokja.name, f"NIP {pokja.nip}"],
-    )
-    with log.step(
-        tr("Pokja mendaftar sertifikat elektronik (AMS)"), pokja.user_id, pokja_desk.page
-    ) as step:
-        for message in register_ams(
-            pokja_desk.page,
-            env.spse_url,
-            pokja.user_id,
-            pokja.password,
-            pokja_letter,
-            non_penyedia=True,
-        ):
-            step.note(message)
+    # The CA journey walks Tender - Pascakualifikasi Satu File (one sealed offer, one opening).
+    tender = env.data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
 
     with log.step(
         tr("Pokja membuat paket tender beserta jadwalnya"), pokja.user_id, pokja_desk.page

@@ -1,4 +1,5 @@
-"""Runs the CA journey on the embedded server and leaves a complete output folder."""
+"""Runs a journey (the CA journey, or the Seleksi dua file) on the embedded server and leaves a
+complete output folder."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ from simulator.harness.environment import RunOptions, SimEnvironment
 # Re-exported for simulator.cli, which imports it from here (its home is run_folder).
 from simulator.harness.run_folder import fresh_output_dir as fresh_output_dir
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
+from simulator.journey.seleksi import SeleksiResult, walk_seleksi
+
+JourneyResult = CaTenderResult | SeleksiResult
+# The journeys ``spse-sim run --journey`` walks, by name; the first is the default.
+JOURNEYS: dict[str, Callable[[SimEnvironment, Chronology], JourneyResult]] = {
+    "ca": walk_ca_tender,
+    "seleksi": walk_seleksi,
+}
+DEFAULT_JOURNEY = "ca"
 
 
 @dataclass(frozen=True)
@@ -27,7 +37,7 @@ class RunResult:
     output_dir: Path
     ok: bool
     steps: list[StepRecord]
-    journey: CaTenderResult | None
+    journey: JourneyResult | None
     error: str | None
     report: Path | None = None
 
@@ -38,19 +48,31 @@ def run_journey(
     echo: Callable[[StepRecord], None] | None = None,
     browser: Browser | None = None,
     evidence: bool = False,
+    journey_name: str = DEFAULT_JOURNEY,
 ) -> RunResult:
-    """Walk the journey; whatever happens, the output folder and its index.json are written.
+    """Walk the journey ``journey_name`` (see JOURNEYS); whatever happens, the output folder
+    and its index.json are written; the index lists the tender's stored offers (part, sha256)
+    so that another tool can find them among the server's files.
 
     ``browser``: reuse an already launched browser (one Playwright per thread is allowed).
     The Word report (laporan-kronologi.docx) is written when the journey failed, or with
     ``evidence``. The environment leaves server-log.jsonl and faults-fired.json when it closes.
     """
-    journey: CaTenderResult | None = None
+    walk = JOURNEYS[journey_name]
+    journey: JourneyResult | None = None
     error: str | None = None
+    offers: list[dict[str, object]] = []
     with SimEnvironment(options, browser=browser) as env:
         log = Chronology(options.output_dir, env.sim, echo=echo)
         try:
-            journey = walk_ca_tender(env, log)
+            journey = walk(env, log)
+            offers = [
+                {
+                    k: o[k]
+                    for k in ("offer_id", "vendor_id", "part", "sha256", "received_at", "current")
+                }
+                for o in env.sim.offers(journey.tender_id)
+            ]
         except (JourneyError, AssertionError) as exc:
             error = str(exc)
         except Exception as exc:  # a broken page or server: still leave the evidence behind
@@ -62,6 +84,7 @@ def run_journey(
         options.output_dir,
         {
             "kind": "journey",
+            "journey": journey_name,
             "profile": options.profile,
             "seed": options.seed,
             "ok": ok,
@@ -69,6 +92,7 @@ def run_journey(
             "tender_id": journey.tender_id if journey else None,
             "vendor": journey.vendor.user_id if journey else None,
             "steps": len(log.steps),
+            "offers": offers,
             "identity": identity.to_json(),
         },
         report=evidence or not ok,
@@ -76,7 +100,7 @@ def run_journey(
     return RunResult(options.output_dir, ok, log.steps, journey, error, report)
 
 
-def _identity(env: SimEnvironment, journey: CaTenderResult | None) -> Identity:
+def _identity(env: SimEnvironment, journey: JourneyResult | None) -> Identity:
     """The vendor is the desk named penyedia-<user id>, also when the journey stopped early."""
     desk = next((d for d in env.desks if d.folder.name.startswith("penyedia-")), None)
     return identify(

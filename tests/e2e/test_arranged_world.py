@@ -30,6 +30,7 @@ from simulator.desk.spamkodok.keystore import Keystore
 from simulator.desk.spamkodok.offer_package import read_package
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.scenarios.steps.common import tender_announced, upload_given, vendor_ready
+from simulator.scenarios.steps.dua_file import both_uploaded, seleksi_announced
 from simulator.scenarios.world import World
 from spse_shared.messages import MessageCatalog
 
@@ -60,15 +61,21 @@ VOLATILE_IN = {"offers": {"sha256", "size"}, "messages": {"size"}}
 
 
 def build_world(
-    browser: Browser, host: ServerHost, output: Path, *, arranged: bool
+    browser: Browser, host: ServerHost, output: Path, *, arranged: bool, dua_file: bool = False
 ) -> dict[str, Any]:
+    """``dua_file``: a Seleksi (Jasa Konsultansi) whose vendor has uploaded File I and File II."""
     with SimEnvironment(
         RunOptions(output_dir=output, seed=20260302), browser=browser, server_host=host
     ) as env:
         world = World(env=env, catalog=MessageCatalog(env.profile.messages), arranged=arranged)
-        tender_announced(world, "Pokja 1")
-        vendor_ready(world, "CV Maju")
-        upload_given(world, "CV Maju", ["Penawaran.pdf"])
+        if dua_file:
+            seleksi_announced(world, "Pokja 1")
+            vendor_ready(world, "CV Maju")
+            both_uploaded(world, "CV Maju", "650.000.000")
+        else:
+            tender_announced(world, "Pokja 1")
+            vendor_ready(world, "CV Maju")
+            upload_given(world, "CV Maju", ["Penawaran.pdf"])
         assert world.uploads["CV Maju"].accepted, world.uploads["CV Maju"].messages
         # The vendor's desk is logged in, on SPSE's own pages, either way.
         vendor = world.actor("CV Maju")
@@ -81,7 +88,7 @@ def build_world(
     state["offers"] = opened_offers(output / "data", pokja, crl)
     # What the page showed (the receipt) is what SPSE stored; an arranged upload shows the same.
     assert upload.receipt is not None
-    assert [upload.receipt.sha256] == [sha for sha, _ in offer_rows(output / "data")]
+    assert upload.receipt.sha256 == [sha for sha, _ in offer_rows(output / "data")][-1]
     state["shown"] = (upload.messages, upload.file_checks, upload.receipt.received_at)
     return state
 
@@ -217,6 +224,25 @@ def test_an_arranged_world_equals_a_walked_one(
     assert len(walked["tables"]["spse.sqlite3:offers"]) == 1
     [vendor_desk] = [name for name in walked["keystores"] if name.startswith("penyedia-")]
     assert [o["signer"] for o in walked["offers"]] == [walked["keystores"][vendor_desk]["subject"]]
+    parts = ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores")
+    for part in (*parts, "offer_files", "offers", "shown"):
+        assert arranged[part] == walked[part], part
+
+
+def test_an_arranged_dua_file_offer_equals_a_walked_one(
+    sim_browser: Browser, sim_server_host: ServerHost, tmp_path: Path
+) -> None:
+    """File I and File II (with the Surat Penawaran) of a Seleksi: arranged as walked."""
+    walked = build_world(
+        sim_browser, sim_server_host, tmp_path / "walked", arranged=False, dua_file=True
+    )
+    arranged = build_world(
+        sim_browser, sim_server_host, tmp_path / "arranged", arranged=True, dua_file=True
+    )
+    assert len(walked["tables"]["spse.sqlite3:offers"]) == 2
+    assert len(walked["tables"]["spse.sqlite3:offer_letters"]) == 1
+    documents = sorted(sorted(o["documents"]) for o in walked["offers"])
+    assert documents == [["Rincian Biaya.pdf", "Surat Penawaran.pdf"], ["Usulan Teknis.pdf"]]
     parts = ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores")
     for part in (*parts, "offer_files", "offers", "shown"):
         assert arranged[part] == walked[part], part

@@ -8,6 +8,7 @@ from playwright.sync_api import Page
 from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.evaluation import (
     EvaluationPage,
+    File1EvaluationPage,
     ResultRow,
     ResultsPage,
     SanggahPage,
@@ -49,6 +50,22 @@ def proposed_gugur(
     """The gugur SPSE proposes for ``vendor`` on the pokja's evaluation page."""
     _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
     return EvaluationPage(page, spse_url).proposals(vendor)
+
+
+def evaluate_file1(
+    page: Page,
+    spse_url: str,
+    pokja: tuple[str, str],
+    tender_id: str,
+    vendor: str,
+    gugur: dict[str, str] | None = None,
+) -> list[str]:
+    """Seleksi dua file: the pokja evaluates ``vendor``'s File I (administrasi dan teknis;
+    every part lulus except ``gugur``); the messages shown."""
+    _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi-file1", staff=True)
+    evaluation = File1EvaluationPage(page, spse_url)
+    evaluation.evaluate(vendor, gugur)
+    return evaluation.alert_texts() + evaluation.status_texts()
 
 
 def decide_winner(page: Page, spse_url: str, pokja: tuple[str, str], tender_id: str) -> list[str]:

@@ -11,11 +11,14 @@ from simulator.testdata.factory import StaffData
 from spse_shared.language import tr
 
 
-def open_offers(page: Page, spse_url: str, pokja: StaffData, tender_id: str) -> list[OpeningRow]:
-    """Log in, open the opening page and let SpamKodok open every offer; the rows shown."""
+def open_offers(
+    page: Page, spse_url: str, pokja: StaffData, tender_id: str, part: str | None = None
+) -> list[OpeningRow]:
+    """Log in, open the opening page (of ``part`` for a dua file tender) and let SpamKodok
+    open every offer listed; the rows shown. JourneyError with SPSE's message when refused."""
     log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
     opening = OpeningPage(page, spse_url)
-    opening.open(tender_id)
+    opening.open(tender_id, part)
     if opening.heading() != tr("Pembukaan Dokumen Penawaran"):
         raise JourneyError(f"opening page refused: {opening.alert_texts()}")
     return opening.open_all()

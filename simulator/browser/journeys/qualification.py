@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
 from simulator.browser.pages.qualification import QualificationPage, VendorDataPage
+from spse_shared.language import tr
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,53 @@ def send_qualification(
     form.open(tender_id)
     form.send([c for c in form.choices() if choose(c)], attachments)
     return [*form.alert_texts(), *form.status_texts()]
+
+
+def complete_company_records(director: str, today: date) -> list[VendorRecordForm]:
+    """What Kirim Persyaratan Kualifikasi needs at least (an izin usaha valid for a year, the
+    akta pendirian, a pengurus, the last year's SPT Tahunan), field labels in the chosen
+    language. Values are data and stay as entered."""
+    until = today.replace(year=today.year + 1).isoformat()
+    tax_year = today.year - 1
+
+    def form(kind: str, label: str, values: dict[str, str]) -> VendorRecordForm:
+        return VendorRecordForm(kind, label, {tr(field): value for field, value in values.items()})
+
+    return [
+        form(
+            "izin_usaha",
+            "Izin Usaha",
+            {
+                "Jenis Izin": "SIUP",
+                "No. Surat": "503/77/2026",
+                "Instansi Pemberi": "DPMPTSP Kota Surakarta",
+                "Kualifikasi": "Kecil",
+                "Berlaku Sampai (kosong: seumur hidup)": until,
+            },
+        ),
+        form(
+            "akta",
+            "Akta",
+            {
+                "Jenis Akta (Pendirian/Perubahan)": "Pendirian",
+                "No. Akta": "12",
+                "Tanggal Akta": "2015-05-04",
+                "Notaris": "Sri Wahyuni, S.H., M.Kn.",
+            },
+        ),
+        form(
+            "pengurus",
+            "Pengurus",
+            {"Nama": director, "No. KTP (NIK)": "3372010101800001", "Jabatan": "Direktur"},
+        ),
+        form(
+            "pajak",
+            "Pajak",
+            {
+                "Jenis Pajak": "SPT Tahunan",
+                "Tahun Pajak": str(tax_year),
+                "No. Bukti Penerimaan": "BPE-0001",
+                "Tanggal Bukti": f"{tax_year + 1}-01-15",
+            },
+        ),
+    ]

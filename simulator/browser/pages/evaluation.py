@@ -74,6 +74,29 @@ class EvaluationPage(SpsePage):
         row.get_by_role("button", name=tr("Kirim Jawaban")).click()
 
 
+FILE1_PARTS = ("Kualifikasi", "Administrasi", "Teknis")
+
+
+class File1EvaluationPage(SpsePage):
+    """Seleksi dua file: the pokja's 'Evaluasi Administrasi dan Teknis (File I)'."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/evaluasi-file1")
+
+    def evaluate(self, vendor: str, gugur: dict[str, str] | None = None) -> None:
+        """Mark File I's parts lulus, except the parts in ``gugur`` (part label: reason)."""
+        form = self.page.get_by_role("form", name=tr("Evaluasi File I {name}", name=vendor))
+        reasons = []
+        for part in FILE1_PARTS:
+            failed = gugur is not None and part in gugur
+            form.get_by_label(tr(part), exact=True).select_option("gugur" if failed else "lulus")
+            if failed and gugur is not None:
+                reasons.append(gugur[part])
+        form.get_by_label(tr("Alasan Gugur")).fill("; ".join(reasons))
+        form.get_by_role("button", name=tr("Simpan Evaluasi")).click()
+        self.page.wait_for_load_state()
+
+
 class SanggahPage(SpsePage):
     """A participant's sanggahan in Masa Sanggah, and the pokja's answers."""
 

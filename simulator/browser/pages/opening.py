@@ -21,8 +21,9 @@ class OpeningRow:
 
 
 class OpeningPage(SpsePage):
-    def open(self, tender_id: str) -> None:
-        self.goto(f"/lelang/{tender_id}/pembukaan")
+    def open(self, tender_id: str, part: str | None = None) -> None:
+        """The opening page of ``tender_id`` (of one part, ``file1``/``file2``, for dua file)."""
+        self.goto(f"/lelang/{tender_id}/pembukaan" + (f"?bagian={part}" if part else ""))
 
     def open_all(self) -> list[OpeningRow]:
         """Press 'Buka Dokumen Penawaran' and wait until SpamKodok has opened every offer."""

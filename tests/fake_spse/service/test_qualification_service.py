@@ -167,3 +167,28 @@ def test_offers_are_current_per_part(lpse: LpseUnderTest, tender: Tender) -> Non
     assert lpse.db.current_offer(tender.tender_id, "v", OfferPart.FILE_2) == price
     assert first.offer_id not in {o.offer_id for o in current}
     assert again in current
+
+
+def test_a_prakualifikasi_takes_the_qualification_in_its_own_stage(
+    lpse: LpseUnderTest, tender: Tender
+) -> None:
+    pokja = lpse.accounts.account("pokja1")
+    # Jenis pengadaan 1 (Jasa Konsultansi) runs Seleksi Prakualifikasi Dua File.
+    seleksi = lpse.tenders.create_tender(pokja, draft(jenis_pengadaan=1))
+    vendor = add_account(lpse, "cvkonsultan", Role.PENYEDIA)
+    lpse.tenders.join_tender(vendor, seleksi.tender_id)
+    ids = data_penyedia(lpse, vendor)
+    window = seleksi.schedule.window("Kirim Persyaratan Kualifikasi")
+    submit = lpse.services.qualification.submit
+
+    lpse.clock.set(window.start - timedelta(seconds=1))
+    with pytest.raises(DomainError) as caught:
+        submit(vendor, seleksi.tender_id, ids)
+    assert caught.value.key == "kualifikasi.belum_dibuka"
+    lpse.clock.set(window.start)
+    assert submit(vendor, seleksi.tender_id, ids).tender_id == seleksi.tender_id
+    # The offers come later; the qualification is closed by then.
+    to_upload(lpse, seleksi)
+    with pytest.raises(DomainError) as caught:
+        submit(vendor, seleksi.tender_id, ids)
+    assert caught.value.key == "kualifikasi.ditutup"

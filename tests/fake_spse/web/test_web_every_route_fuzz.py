@@ -175,7 +175,11 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ),
     ("GET", "/eproc4/pokja/paket/baru"): GET,
     ("POST", "/eproc4/pokja/paket/baru"): Shape("form", "form", TENDER),
-    ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan"): GET,
+    ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan"): Shape(fields=("bagian",)),
+    ("GET", "/eproc4/lelang/{tender_id:str}/evaluasi-file1"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/evaluasi-file1/{vendor_id:str}"): Shape(
+        "form", "form", ("kualifikasi", "administrasi", "teknis", "alasan")
+    ),
     ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan/{offer_id:int}/dokumen"): GET,
     ("POST", "/eproc4/lelang/{tender_id:str}/pembukaan/{offer_id:int}"): Shape(
         "json", "header", ("code", "signer_subject", "files", "koreksi")

@@ -1,0 +1,104 @@
+"""The first steps every journey walks: the vendor registers by e-mail and is verified, the
+vendor and the pokja get their electronic certificates (AMS) embedded in SpamKodok."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.browser.journeys import JourneyError
+from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.registration import (
+    REGISTRATION_MAIL,
+    fill_registration_form,
+    open_mailed_link,
+    request_registration_link,
+    verify_vendor,
+)
+from simulator.harness.chronology import Chronology
+from simulator.harness.environment import Desk, SimEnvironment
+from simulator.testdata.documents import write_pdf
+from simulator.testdata.factory import StaffData, VendorData
+from spse_shared.language import tr
+
+
+@dataclass(frozen=True)
+class People:
+    """The journey's vendor and pokja, each at a SpamKodok desk with a certificate."""
+
+    vendor: VendorData
+    pokja: StaffData
+    vendor_desk: Desk
+    pokja_desk: Desk
+    verifikator: StaffData
+
+
+def certified_people(env: SimEnvironment, log: Chronology) -> People:
+    """Walk registration, verification and both AMS registrations through the pages."""
+    data = env.data
+    vendor = data.vendor()
+    pokja = data.staff("pokja")
+    verifikator = data.staff("verifikator")
+    for staff, role in ((pokja, "pokja"), (verifikator, "verifikator")):
+        env.sim.add_staff(
+            user_id=staff.user_id,
+            role=role,
+            name=staff.name,
+            email=staff.email,
+            password=staff.password,
+        )
+
+    vendor_desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
+    pokja_desk = env.desk(f"pokja-{pokja.user_id}", spamkodok=True)
+    lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
+    assert vendor_desk.kodok is not None
+
+    with log.step(tr("Penyedia mendaftar dengan email"), vendor.user_id, vendor_desk.page) as step:
+        step.note(request_registration_link(vendor_desk.page, env.spse_url, vendor.email))
+    with log.step(
+        tr("Penyedia membuka tautan pendaftaran dari email"), vendor.user_id, vendor_desk.page
+    ) as step:
+        open_mailed_link(vendor_desk.page, env.spse_url, vendor.email, REGISTRATION_MAIL)
+        step.note(vendor_desk.page.url.split("?", 1)[0])
+    with log.step(
+        tr("Penyedia melengkapi formulir pendaftaran"), vendor.user_id, vendor_desk.page
+    ) as step:
+        step.note(fill_registration_form(vendor_desk.page, env.spse_url, vendor))
+
+    with log.step(
+        tr("Verifikator memverifikasi penyedia"), verifikator.user_id, lpse_desk.page
+    ) as step:
+        step.note(verify_vendor(lpse_desk.page, env.spse_url, verifikator, vendor.user_id))
+
+    letter = write_pdf(
+        vendor_desk.folder / "Surat Rekomendasi.pdf",
+        "Surat Rekomendasi Penyedia",
+        [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
+    )
+    with log.step(
+        tr("Penyedia mendaftar sertifikat elektronik (AMS)"), vendor.user_id, vendor_desk.page
+    ) as step:
+        for message in register_ams(
+            vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
+        ):
+            step.note(message)
+        if not vendor_desk.kodok.has_certificate:
+            raise JourneyError("the certificate is not embedded in the vendor's SpamKodok")
+
+    pokja_letter = write_pdf(
+        pokja_desk.folder / "Surat Tugas Pokja.pdf",
+        "Surat Tugas Pokja",
+        [pokja.name, f"NIP {pokja.nip}"],
+    )
+    with log.step(
+        tr("Pokja mendaftar sertifikat elektronik (AMS)"), pokja.user_id, pokja_desk.page
+    ) as step:
+        for message in register_ams(
+            pokja_desk.page,
+            env.spse_url,
+            pokja.user_id,
+            pokja.password,
+            pokja_letter,
+            non_penyedia=True,
+        ):
+            step.note(message)
+    return People(vendor, pokja, vendor_desk, pokja_desk, verifikator)
