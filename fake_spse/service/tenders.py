@@ -8,15 +8,13 @@ from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.apendo import generate_package_key, new_package_private_key
 from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.domain.schedule import build_schedule
+from fake_spse.domain.tender_codes import next_tender_code
 from fake_spse.domain.tender_listing import ListedTender
 from fake_spse.domain.tenders import Tender, TenderDraft, validate_draft
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
 from spse_shared.profile import UPLOAD_STAGE
-
-# Tender ids continue from here, as on a long-running LPSE.
-FIRST_TENDER_ID = 10_000_001
 
 
 class TenderService:
@@ -53,7 +51,7 @@ class TenderService:
         # One transaction: the next id is read and taken together, with the package key.
         with self._ctx.unit() as db:
             tender = Tender(
-                tender_id=str(max(db.max_tender_id() + 1, FIRST_TENDER_ID)),
+                tender_id=next_tender_code(db.tender_ids(), self._ctx.settings.spse_code),
                 name=draft.name.strip(),
                 instansi=draft.instansi.strip(),
                 satker=draft.satker.strip(),

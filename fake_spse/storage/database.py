@@ -471,10 +471,11 @@ class Database:
             rows = db.execute("SELECT * FROM tenders ORDER BY created_at DESC").fetchall()
         return [_tender(r) for r in rows]
 
-    def max_tender_id(self) -> int:
+    def tender_ids(self) -> list[str]:
+        """Every tender's kode, in no particular order."""
         with self._tx() as db:
-            row = db.execute("SELECT max(CAST(tender_id AS INTEGER)) AS m FROM tenders").fetchone()
-        return int(row["m"] or 0)
+            rows = db.execute("SELECT tender_id FROM tenders").fetchall()
+        return [str(r["tender_id"]) for r in rows]
 
     def add_participant(self, tender_id: str, vendor_id: str, joined_at: datetime) -> None:
         with self._tx() as db:

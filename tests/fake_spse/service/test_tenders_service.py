@@ -21,6 +21,7 @@ from service_world import (
 
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import Forbidden, FormProblems, NotFound
+from fake_spse.domain.tender_codes import next_tender_code
 
 
 def test_tender_needs_a_pokja_certificate_in_the_ca_profile(lpse: LpseUnderTest) -> None:
@@ -50,7 +51,7 @@ def test_tender_schedule_follows_the_profile(lpse: LpseUnderTest, make_csr: Make
     assert all(a.end == b.start for a, b in itertools.pairwise(windows))
     assert lpse.tenders.tender(tender.tender_id) == tender
     second = lpse.tenders.create_tender(pokja, draft(name="Paket Kedua"))
-    assert int(second.tender_id) == int(tender.tender_id) + 1
+    assert second.tender_id == next_tender_code([tender.tender_id], "133")
 
 
 @pytest.mark.parametrize(
@@ -112,5 +113,6 @@ def test_tenders_announced_at_once_get_distinct_ids(lpse: LpseUnderTest, make_cs
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(created) == [str(10_000_001 + n) for n in range(8)]
+    # Kode tender in SPSE 4's shape: the running number, then this LPSE's code.
+    assert sorted(created) == [f"{10_000_001 + n}133" for n in range(8)]
     assert len(lpse.tenders.tenders()) == 8
