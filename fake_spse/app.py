@@ -47,6 +47,7 @@ from fake_spse.web import (
     pokja,
     public,
     staff,
+    tender_cepat,
     vendor,
     vendor_data,
 )
@@ -171,6 +172,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         *public.routes(),
         *listing.routes(),
         *evaluation.routes(),
+        *tender_cepat.routes(),
         *pemilihan.routes(),
         *accounts.routes(),
         *staff.routes(),

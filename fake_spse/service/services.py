@@ -11,6 +11,7 @@ from fake_spse.service.offers import OfferService
 from fake_spse.service.pemilihan import PemilihanService
 from fake_spse.service.qualification import QualificationService
 from fake_spse.service.simulation import SimulationService
+from fake_spse.service.tender_cepat import TenderCepatService
 from fake_spse.service.tenders import TenderService
 from fake_spse.service.vendor_data import VendorDataService
 from fake_spse.settings import Settings
@@ -42,3 +43,4 @@ class Services:
         self.qualification = QualificationService(context, self.tenders)
         self.pemilihan = PemilihanService(context, self.tenders)
         self.evaluation = EvaluationService(context, self.accounts, self.tenders, self.offers)
+        self.tender_cepat = TenderCepatService(context, self.accounts, self.tenders, self.offers)
