@@ -489,6 +489,9 @@ CATALOG: Mapping[str, str] = {
         "verified in SIKaP. Complete Data Penyedia, then run Sinkronisasi SIKaP."
     ),
     "tender_cepat.bukan_tender_cepat": "This tender is not a Tender Cepat.",
+    "jadwal.tahap_tidak_ada": (
+        "This tender's schedule has no {stage} stage (its selection method has no such stage)."
+    ),
     "sikap.belum_lengkap": (
         "The SIKaP data are incomplete: {kurang}. Complete Data Penyedia, then run "
         "Sinkronisasi SIKaP again."

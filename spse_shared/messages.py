@@ -383,6 +383,10 @@ CATALOG: Mapping[str, str] = {
         "terverifikasi di SIKaP. Lengkapi Data Penyedia lalu lakukan Sinkronisasi SIKaP."
     ),
     "tender_cepat.bukan_tender_cepat": "Tender ini bukan Tender Cepat.",
+    "jadwal.tahap_tidak_ada": (
+        "Jadwal tender ini tidak memiliki tahap {stage} (metode pemilihannya tidak mengenal "
+        "tahap itu)."
+    ),
     "sikap.belum_lengkap": (
         "Data SIKaP belum lengkap: {kurang}. Lengkapi Data Penyedia lalu lakukan "
         "Sinkronisasi SIKaP kembali."

@@ -130,6 +130,10 @@ def test_tender_cepat_from_sikap_to_the_lowest_price(world: World) -> None:
         world.pokja.get(fixed.headers["location"].removeprefix("/eproc4"))
     )
     assert "Pengumuman Pemenang" in page_text(world.vendor_a.get("/dashboard"))
+    # No Masa Sanggah in a Tender Cepat: a sanggahan gets SPSE's message, not a server error.
+    objection = world.vendor_a.post_form(f"/lelang/{tender}/sanggah", {"isi": "Keberatan."})
+    assert 400 <= objection.status_code < 500
+    assert "Jadwal tender ini tidak memiliki tahap Masa Sanggah" in page_text(objection)
 
     world.sim.to_stage(tender, PENGUMUMAN_PEMENANG_STAGE, plus_seconds=60)
     with Lpse("fake") as lpse:
