@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, Forbidden
@@ -97,7 +98,7 @@ class TenderCepatService:
             if outcome.winner is None or outcome.winner.price_rupiah is None:
                 reason = outcome.failed_reason or ""
                 db.fail_tender(tender_id, reason)
-                self._tell(db, participants, tender, "tender_gagal", alasan=reason)
+                self._tell(db, participants, tender, "tender_gagal", now, alasan=reason)
                 return None
             winner = Winner(
                 tender_id=tender_id,
@@ -113,13 +114,20 @@ class TenderCepatService:
                 participants,
                 tender,
                 "pengumuman_pemenang",
+                now,
                 pemenang=name,
                 harga=rupiah(winner.price_rupiah),
             )
         return winner
 
     def _tell(
-        self, db: Database, vendor_ids: list[str], tender: Tender, kind: str, **fields: object
+        self,
+        db: Database,
+        vendor_ids: list[str],
+        tender: Tender,
+        kind: str,
+        now: datetime,
+        **fields: object,
     ) -> None:
         """SPSE's Inbox message ``inbox.<kind>`` about ``tender`` to each participant (the same
         messages as the other methods' penetapan)."""
@@ -129,4 +137,4 @@ class TenderCepatService:
             f"inbox.{kind}.isi", tender=tender.name, kode=tender.tender_id, **fields
         )
         for vendor_id in vendor_ids:
-            db.add_inbox(vendor_id, tender.tender_id, subject, body, self._ctx.clock.now())
+            db.add_inbox(vendor_id, tender.tender_id, subject, body, now)

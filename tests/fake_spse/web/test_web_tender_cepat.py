@@ -146,3 +146,24 @@ def test_tender_cepat_from_sikap_to_the_lowest_price(world: World) -> None:
     assert pemenang is not None
     assert pemenang[0]["nama_pemenang"] == "PT Ptjaya"
     assert pemenang[0]["harga_penawaran"] == 880_000_000.0
+
+
+def test_a_tender_cepat_with_one_offer_fails(world: World) -> None:
+    tender = tender_id_from(create_cepat(world.pokja))  # type: ignore[arg-type]
+    today = date.fromisoformat(str(world.sim.call("GET", "/clock")["now_wib"])[:10])
+    fill_data_penyedia(world.vendor_a, today)
+    assert world.vendor_a.post_form("/penyedia/sikap", {}).status_code == 303
+    assert world.vendor_a.join(tender).status_code == 303
+    world.sim.to_stage(tender, UPLOAD_STAGE)
+    offer(world, world.vendor_a, "ptmaju", tender, 500_000_000)
+    world.sim.to_stage(tender, OPENING)
+    record_openings(world, tender)
+    world.sim.to_stage(tender, PENETAPAN_STAGE)
+    failed = world.pokja.post_form(f"/lelang/{tender}/tendercepat/penetapan", {})
+    assert failed.status_code == 303
+    announcement = page_text(world.pokja.get(f"/lelang/{tender}/pengumumanlelang"))
+    assert "Tender Gagal" in announcement
+    assert "Peserta yang menyampaikan penawaran harga kurang dari 2 (dua)" in announcement
+    assert "Pengumuman Tender Gagal" in page_text(world.vendor_a.get("/dashboard"))
+    again = world.pokja.post_form(f"/lelang/{tender}/tendercepat/penetapan", {})
+    assert MESSAGES.text("tender.sudah_gagal") in page_text(again)
