@@ -25,6 +25,7 @@ from fake_spse.control import api as control_api
 from fake_spse.control import arrange as control_arrange
 from fake_spse.control import panel as control_panel
 from fake_spse.domain.errors import DomainError
+from fake_spse.domain.tender_codes import check_lpse_code
 from fake_spse.service.context import Context
 from fake_spse.service.services import Services
 from fake_spse.settings import Settings
@@ -47,6 +48,7 @@ from fake_spse.web import (
     pokja,
     public,
     staff,
+    tender_cepat,
     vendor,
     vendor_data,
 )
@@ -156,6 +158,8 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     """The fake SPSE as an ASGI app: SPSE pages under the base path, BSrE under /bsre, /_sim,
     LPSE Support under /support; its SMTP server runs with the app's lifespan (on
     ``smtp_socket`` when given, already bound, else on ``settings.smtp_host``/``smtp_port``)."""
+    # A wrong code would first show as a failed 'Paket Baru': refuse it before anything starts.
+    check_lpse_code(settings.spse_code)
     db = open_database(settings)
     context = build_context(settings, db)
     services = Services(context)
@@ -169,6 +173,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         *public.routes(),
         *listing.routes(),
         *evaluation.routes(),
+        *tender_cepat.routes(),
         *pemilihan.routes(),
         *accounts.routes(),
         *staff.routes(),

@@ -37,6 +37,9 @@ class Settings:
     adp_path: Path | None = None
     # LPSE Support: ticket numbers carry the LPSE's region code (BPS: 3372 = Kota Surakarta).
     lpse_code: str = "3372"
+    # SPSE's own 3-digit code of this LPSE, the end of every kode tender it makes
+    # (fake_spse.domain.tender_codes). A simulator value: the real LPSE's code is not published.
+    spse_code: str = "133"
     # The LPSE's own mail server (the seed's e-mail fallback): started and stopped with the
     # server; port 0 = any free port, None = no mail server.
     smtp_host: str = "127.0.0.1"

@@ -516,6 +516,21 @@ CATALOG: Mapping[str, str] = {
     "pemenang.tahap_lewat": "The Penetapan Pemenang (winner determination) stage has passed.",
     "pemenang.ditetapkan": "{peserta} was determined as the winner at a price of {harga}.",
     "pemenang.sudah_ditetapkan": "The winner of this tender has already been determined.",
+    "tender.metode_tidak_tersedia": "The selection method '{metode}' is not offered by this LPSE.",
+    "tender.metode_tidak_sesuai": "The method {metode} cannot be used for {jenis}.",
+    "tender_cepat.sikap_wajib": (
+        "A Tender Cepat is open only to vendors whose qualification data are complete and "
+        "verified in SIKaP. Complete Data Penyedia, then run Sinkronisasi SIKaP."
+    ),
+    "tender_cepat.bukan_tender_cepat": "This tender is not a Tender Cepat.",
+    "jadwal.tahap_tidak_ada": (
+        "This tender's schedule has no {stage} stage (its selection method has no such stage)."
+    ),
+    "sikap.belum_lengkap": (
+        "The SIKaP data are incomplete: {kurang}. Complete Data Penyedia, then run "
+        "Sinkronisasi SIKaP again."
+    ),
+    "sikap.tersinkron": "The SIKaP data are complete and verified.",
     "tender.gagal": "Tender failed: {alasan}.",
     "tender.sudah_gagal": "This tender has already been declared failed.",
     # Tender documents, clarification (Pemberian Penjelasan), objection (sanggah) ------------------

@@ -366,6 +366,26 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Nama Pemenang": "Winner's Name",
     "Pemenang Berkontrak": "Contracted Winner",
     "Tetapkan Pemenang": "Set Winner",
+    # Tender Cepat and SIKaP ----------------------------------------------------------------------
+    "Tender Cepat: Peringkat Penawaran": "Tender Cepat: Offer Ranking",
+    "Kualifikasi peserta Tender Cepat adalah data SIKaP yang terverifikasi; pemenang adalah "
+    "penawaran terendah yang tidak melebihi HPS.": (
+        "A Tender Cepat participant's qualification is its verified SIKaP data; the winner is "
+        "the lowest offer not above the HPS."
+    ),
+    "Peringkat penawaran": "Offer ranking",
+    "Peringkat": "Rank",
+    "Metode Pemilihan": "Selection Method",
+    "Sesuai jenis pengadaan": "By procurement type",
+    "Data SIKaP": "SIKaP data",
+    "Status Data SIKaP": "SIKaP Data Status",
+    "Lengkap, terverifikasi {when}": "Complete, verified {when}",
+    "Belum lengkap/belum terverifikasi": "Incomplete/not verified",
+    "Kekurangan Data": "Missing Data",
+    "Tender Cepat hanya dapat diikuti dengan data SIKaP yang lengkap dan terverifikasi.": (
+        "Only vendors with complete, verified SIKaP data can join a Tender Cepat."
+    ),
+    "Sinkronisasi SIKaP": "Synchronise SIKaP",
     "Simpan dan Umumkan": "Save and Announce",
     "Pengumuman Pemenang": "Winner Announcement",
     # clarification and objections ------------------------------------------------------------

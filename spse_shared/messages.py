@@ -407,6 +407,25 @@ CATALOG: Mapping[str, str] = {
     "pemenang.sudah_ditetapkan": "Pemenang tender ini sudah ditetapkan.",
     "tender.gagal": "Tender Gagal: {alasan}.",
     "tender.sudah_gagal": "Tender ini sudah dinyatakan gagal.",
+    # Tender Cepat and the vendor's SIKaP data
+    "tender.metode_tidak_tersedia": "Metode pemilihan '{metode}' tidak tersedia di LPSE ini.",
+    "tender.metode_tidak_sesuai": (
+        "Metode {metode} tidak dapat digunakan untuk jenis pengadaan {jenis}."
+    ),
+    "tender_cepat.sikap_wajib": (
+        "Tender Cepat hanya dapat diikuti oleh Penyedia yang data kualifikasinya lengkap dan "
+        "terverifikasi di SIKaP. Lengkapi Data Penyedia lalu lakukan Sinkronisasi SIKaP."
+    ),
+    "tender_cepat.bukan_tender_cepat": "Tender ini bukan Tender Cepat.",
+    "jadwal.tahap_tidak_ada": (
+        "Jadwal tender ini tidak memiliki tahap {stage} (metode pemilihannya tidak mengenal "
+        "tahap itu)."
+    ),
+    "sikap.belum_lengkap": (
+        "Data SIKaP belum lengkap: {kurang}. Lengkapi Data Penyedia lalu lakukan "
+        "Sinkronisasi SIKaP kembali."
+    ),
+    "sikap.tersinkron": "Data SIKaP lengkap dan terverifikasi.",
     "dokumen.belum_tersedia": (
         "Dokumen Pemilihan belum tersedia. Tahap Download Dokumen Pemilihan dimulai {start}."
     ),

@@ -41,6 +41,9 @@ _REQUIRED_STAGES = (
     PENGUMUMAN_PEMENANG_STAGE,
     SANGGAH_STAGE,
 )
+# A method whose qualification is the vendor's SIKaP data (Tender Cepat) has no Pembuktian
+# Kualifikasi and no Masa Sanggah; it still fixes and announces a winner.
+_REQUIRED_STAGES_SIKAP = (UPLOAD_STAGE, PENETAPAN_STAGE, PENGUMUMAN_PEMENANG_STAGE)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,12 @@ class TenderMethod:
     evaluation_stage: str
     stages: tuple[StageTemplate, ...]
     kualitas_biaya: QualityCost | None = None
+    # The pokja picks this method on the 'Paket Baru' form (Tender Cepat); the jenis pengadaan
+    # alone never picks it. ``jenis_pengadaan`` then lists the kinds it may be used for.
+    chosen_by_pokja: bool = False
+    # Only vendors whose SIKaP data are complete and verified may join (Tender Cepat: the
+    # SIKaP data are the qualification, the pokja does not evaluate it).
+    requires_sikap: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,11 +150,17 @@ class Profile:
             raise ProfileError(f"{self.name}: unknown method {key!r}; known: {known}") from None
 
     def method_for(self, jenis_pengadaan: int) -> TenderMethod:
-        """The method SPSE picks for a package of ``jenis_pengadaan`` (the default otherwise)."""
+        """The method SPSE picks for a package of ``jenis_pengadaan`` (the default otherwise);
+        never one the pokja must choose."""
         for method in self.methods.values():
-            if jenis_pengadaan in method.jenis_pengadaan:
+            if jenis_pengadaan in method.jenis_pengadaan and not method.chosen_by_pokja:
                 return method
         return self.methods[DEFAULT_METHOD]
+
+    @property
+    def pokja_methods(self) -> tuple[TenderMethod, ...]:
+        """The methods the pokja may choose on the 'Paket Baru' form (e.g. Tender Cepat)."""
+        return tuple(m for m in self.methods.values() if m.chosen_by_pokja)
 
 
 class ProfileError(ValueError):
@@ -321,7 +336,10 @@ def _parse_methods(root: _Table) -> Mapping[str, TenderMethod]:
         if len(opening) != files:
             raise table.error("opening_stages", f"must name one stage per file ({files})")
         evaluation = table.text("evaluation_stage")
-        for required in (*_REQUIRED_STAGES, *opening, evaluation):
+        chosen = table.get("chosen_by_pokja", bool, default=False)
+        sikap = table.get("requires_sikap", bool, default=False)
+        required_stages = _REQUIRED_STAGES_SIKAP if sikap else _REQUIRED_STAGES
+        for required in (*required_stages, *opening, evaluation):
             if required not in names:
                 raise table.error("stages", f"must include the stage {required!r}")
         for stage in opening:
@@ -331,6 +349,9 @@ def _parse_methods(root: _Table) -> Mapping[str, TenderMethod]:
         for index, code in enumerate(jenis):
             if not isinstance(code, int) or isinstance(code, bool):
                 raise table.error("jenis_pengadaan", f"item {index} must be an integer")
+            if chosen:
+                # A method the pokja chooses shares its kinds with the one SPSE picks.
+                continue
             if code in claimed:
                 raise table.error("jenis_pengadaan", f"repeats {code} (already {claimed[code]!r})")
             claimed[code] = key
@@ -343,10 +364,14 @@ def _parse_methods(root: _Table) -> Mapping[str, TenderMethod]:
             evaluation_stage=evaluation,
             stages=stages,
             kualitas_biaya=_parse_quality_cost(table),
+            chosen_by_pokja=chosen,
+            requires_sikap=sikap,
         )
         table.finish()
     if DEFAULT_METHOD not in methods:
         raise methods_table.error(DEFAULT_METHOD, "is missing")
+    if methods[DEFAULT_METHOD].chosen_by_pokja:
+        raise methods_table.error(DEFAULT_METHOD, "must not be chosen_by_pokja")
     methods_table.finish()
     return MappingProxyType(methods)
 

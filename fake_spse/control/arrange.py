@@ -93,6 +93,7 @@ async def tender(request: Request) -> Response:
         hps=int(body["hps"]),
         lokasi=str(body["lokasi"]),
         tahun=services.simulation.now().year,
+        metode=str(body.get("metode") or ""),
     )
     pokja = await call(services.accounts.account, str(body["pokja_id"]))
     created = await call(services.tenders.create_tender, pokja, draft)
@@ -106,6 +107,34 @@ async def join(request: Request) -> Response:
     vendor = await call(services.accounts.account, str(body["vendor_id"]))
     await call(services.tenders.join_tender, vendor, str(body["tender_id"]))
     return JSONResponse({"ok": True})
+
+
+async def vendor_record(request: Request) -> Response:
+    """One record of a vendor's Data Penyedia, saved under the form's rules (``fields``: the
+    form's fields of tab ``kind``)."""
+    body = await _json(request)
+    fields = body["fields"]
+    if not isinstance(fields, dict):
+        raise ValueError("fields must be a JSON object")
+    services = _services(request)
+    vendor = await call(services.accounts.account, str(body["vendor_id"]))
+    record = await call(
+        services.vendor_data.add_record,
+        vendor,
+        str(body["kind"]),
+        {str(k): str(v) for k, v in fields.items()},
+    )
+    return JSONResponse({"ok": True, "record_id": record.record_id})
+
+
+async def sikap(request: Request) -> Response:
+    """'Sinkronisasi SIKaP' for a vendor: verified when its Data Penyedia are complete."""
+    body = await _json(request)
+    services = _services(request)
+    vendor = await call(services.accounts.account, str(body["vendor_id"]))
+    status = await call(services.vendor_data.synchronise_sikap, vendor)
+    verified = status.verified_at
+    return JSONResponse({"ok": True, "verified_at": verified and verified.isoformat()})
 
 
 async def price(request: Request) -> Response:
@@ -259,6 +288,8 @@ def routes() -> list[Route]:
         Route("/arrange/tender", guarded(tender), methods=["POST"]),
         Route("/arrange/join", guarded(join), methods=["POST"]),
         Route("/arrange/price", guarded(price), methods=["POST"]),
+        Route("/arrange/vendor-record", guarded(vendor_record), methods=["POST"]),
+        Route("/arrange/sikap", guarded(sikap), methods=["POST"]),
         Route("/arrange/login", guarded(login), methods=["POST"]),
         Route("/arrange/offer-page", guarded(offer_page), methods=["POST"]),
         Route("/arrange/offer", guarded(offer), methods=["POST"]),

@@ -90,9 +90,30 @@ def check_qualification(
     rules, not repeated, not empty and at most ``max_bytes``. FormProblems lists every problem
     at once.
     """
-    problems: list[DomainError] = []
     if any(r.vendor_id != vendor_id for r in chosen):
         raise DomainError("kualifikasi.bukan_milik")
+    problems = record_problems(chosen, today)
+    seen: set[str] = set()
+    for name, size in attachments:
+        problems += name_problems(name, rules)
+        if size == 0:
+            problems.append(DomainError("kualifikasi.lampiran_kosong", name=name))
+        elif size > max_bytes:
+            problems.append(
+                DomainError("kualifikasi.lampiran_terlalu_besar", name=name, max_mb=max_bytes >> 20)
+            )
+        if name.casefold() in seen:
+            problems.append(DomainError("kualifikasi.nama_ganda", name=name))
+        seen.add(name.casefold())
+    if problems:
+        raise FormProblems(problems)
+
+
+def record_problems(chosen: Sequence[VendorRecord], today: date) -> list[DomainError]:
+    """What ``chosen`` Data Penyedia records lack for a qualification: at least one izin usaha,
+    none expired on ``today``; an akta pendirian; a pengurus; the SPT Tahunan of the last tax
+    year (also SIKaP's rule: fake_spse.domain.tender_cepat)."""
+    problems: list[DomainError] = []
     by_kind: Mapping[RecordKind, list[VendorRecord]] = {
         kind: [r for r in chosen if r.kind is kind] for kind in RecordKind
     }
@@ -120,20 +141,7 @@ def check_qualification(
         for r in by_kind[RecordKind.PAJAK]
     ):
         problems.append(DomainError("kualifikasi.spt_wajib", year=last_year))
-    seen: set[str] = set()
-    for name, size in attachments:
-        problems += name_problems(name, rules)
-        if size == 0:
-            problems.append(DomainError("kualifikasi.lampiran_kosong", name=name))
-        elif size > max_bytes:
-            problems.append(
-                DomainError("kualifikasi.lampiran_terlalu_besar", name=name, max_mb=max_bytes >> 20)
-            )
-        if name.casefold() in seen:
-            problems.append(DomainError("kualifikasi.nama_ganda", name=name))
-        seen.add(name.casefold())
-    if problems:
-        raise FormProblems(problems)
+    return problems
 
 
 # The stage of a prakualifikasi (Seleksi) in which participants send their qualification.

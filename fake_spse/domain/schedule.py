@@ -6,7 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fake_spse.domain.errors import DomainError
 from spse_shared.profile import StageTemplate
+
+
+class UnknownStage(DomainError, KeyError):
+    """A stage the tender's schedule does not have (e.g. Masa Sanggah of a Tender Cepat): a
+    KeyError naming the stage for callers that look stages up, and SPSE's message for a page
+    that asked for a step the tender's method has no stage for."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__("jadwal.tahap_tidak_ada", stage=name)
+        self.args = (name,)
 
 
 @dataclass(frozen=True)
@@ -33,11 +44,11 @@ class Schedule:
         return None
 
     def window(self, name: str) -> StageWindow:
-        """The stage called ``name``; KeyError naming it when there is none."""
+        """The stage called ``name``; UnknownStage (a KeyError naming it) when there is none."""
         for window in self.windows:
             if window.name == name:
                 return window
-        raise KeyError(name)
+        raise UnknownStage(name)
 
     def is_open(self, name: str, now: datetime) -> bool:
         """True while ``name`` runs: start <= now < end."""

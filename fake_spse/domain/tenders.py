@@ -7,7 +7,7 @@ from datetime import datetime
 
 from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.schedule import Schedule
-from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE
+from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE, Profile, TenderMethod
 
 JENIS_PENGADAAN = {
     0: "Pengadaan Barang",
@@ -41,6 +41,9 @@ class TenderDraft:
     hps: int
     lokasi: str
     tahun: int
+    # The method the pokja chose on the form (a key of the profile's methods, e.g.
+    # "tender-cepat"); empty: the one SPSE picks for the jenis pengadaan.
+    metode: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,17 @@ def validate_draft(draft: TenderDraft) -> list[DomainError]:
     if draft.hps > draft.pagu:
         problems.append(DomainError("tender.hps_melebihi_pagu"))
     return problems
+
+
+def pick_method(profile: Profile, draft: TenderDraft) -> TenderMethod:
+    """The method of a new package: the one the pokja chose, if this LPSE's profile offers it
+    for the package's jenis pengadaan, else the one SPSE picks for the jenis pengadaan."""
+    if not draft.metode:
+        return profile.method_for(draft.jenis_pengadaan)
+    chosen = next((m for m in profile.pokja_methods if m.key == draft.metode), None)
+    if chosen is None:
+        raise DomainError("tender.metode_tidak_tersedia", metode=draft.metode)
+    if draft.jenis_pengadaan not in chosen.jenis_pengadaan:
+        jenis = JENIS_PENGADAAN.get(draft.jenis_pengadaan, str(draft.jenis_pengadaan))
+        raise DomainError("tender.metode_tidak_sesuai", metode=chosen.name, jenis=jenis)
+    return chosen

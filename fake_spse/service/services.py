@@ -12,6 +12,7 @@ from fake_spse.service.offers import OfferService
 from fake_spse.service.pemilihan import PemilihanService
 from fake_spse.service.qualification import QualificationService
 from fake_spse.service.simulation import SimulationService
+from fake_spse.service.tender_cepat import TenderCepatService
 from fake_spse.service.tenders import TenderService
 from fake_spse.service.vendor_data import VendorDataService
 from fake_spse.settings import Settings
@@ -46,3 +47,4 @@ class Services:
             context, self.accounts, self.tenders, self.offers, self.qualification
         )
         self.dua_file = DuaFileService(context, self.accounts, self.tenders, self.offers)
+        self.tender_cepat = TenderCepatService(context, self.accounts, self.tenders, self.offers)

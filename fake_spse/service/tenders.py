@@ -8,15 +8,14 @@ from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.apendo import generate_package_key, new_package_private_key
 from fake_spse.domain.errors import DomainError, FormProblems, NotFound
 from fake_spse.domain.schedule import build_schedule
+from fake_spse.domain.tender_cepat import SikapStatus, ensure_may_join
+from fake_spse.domain.tender_codes import next_tender_code
 from fake_spse.domain.tender_listing import ListedTender
-from fake_spse.domain.tenders import Tender, TenderDraft, validate_draft
+from fake_spse.domain.tenders import Tender, TenderDraft, pick_method, validate_draft
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.certificates import CertificateService
 from fake_spse.service.context import Context
 from spse_shared.profile import UPLOAD_STAGE
-
-# Tender ids continue from here, as on a long-running LPSE.
-FIRST_TENDER_ID = 10_000_001
 
 
 class TenderService:
@@ -34,6 +33,12 @@ class TenderService:
         (SPSE CA) or to the package key SPSE makes for it (NON CA, APENDO)."""
         require_role(pokja, Role.POKJA)
         problems = validate_draft(draft)
+        method = None
+        try:
+            # SPSE picks the method by the jenis pengadaan, unless the pokja chose one.
+            method = pick_method(self._ctx.profile, draft)
+        except DomainError as exc:
+            problems.append(exc)
         recipients: tuple[str, ...] = ()
         protection = self._ctx.profile.protection
         if protection == "ca":
@@ -42,18 +47,16 @@ class TenderService:
                 problems.append(DomainError("tender.pokja_tanpa_sertifikat"))
             else:
                 recipients = (certificate.pem,)
-        if problems:
+        if problems or method is None:
             raise FormProblems(problems)
         # The slow part of a package key, before the transaction holds the write lock.
         private_key = new_package_private_key() if protection == "apendo" else None
         now = self._ctx.clock.now()
-        # SPSE picks the method by the jenis pengadaan; its stages make the schedule.
-        method = self._ctx.profile.method_for(draft.jenis_pengadaan)
         schedule = build_schedule(method.stages, now)
         # One transaction: the next id is read and taken together, with the package key.
         with self._ctx.unit() as db:
             tender = Tender(
-                tender_id=str(max(db.max_tender_id() + 1, FIRST_TENDER_ID)),
+                tender_id=next_tender_code(db.tender_ids(), self._ctx.settings.spse_code),
                 name=draft.name.strip(),
                 instansi=draft.instansi.strip(),
                 satker=draft.satker.strip(),
@@ -106,6 +109,10 @@ class TenderService:
             now = self._ctx.clock.now()
             if now >= tender.schedule.window(UPLOAD_STAGE).end:
                 raise DomainError("tender.pendaftaran_ditutup")
+            if self._ctx.profile.method(tender.method).requires_sikap:
+                # Tender Cepat: the SIKaP data are the qualification.
+                verified = db.sikap_verified_at(vendor.user_id)
+                ensure_may_join(SikapStatus(vendor.user_id, verified))
             db.add_participant(tender_id, vendor.user_id, now)
         return tender
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from fake_spse.domain.accounts import Account, Role, require_role
 from fake_spse.domain.errors import DomainError, NotFound
+from fake_spse.domain.tender_cepat import SikapStatus, check_sikap_sync, sikap_missing
 from fake_spse.domain.vendor_data import RecordKind, VendorRecord, parse_record
 from fake_spse.service.context import Context
 from spse_shared.wib import WIB
@@ -51,3 +53,28 @@ class VendorDataService:
         with self._ctx.unit() as db:
             if not db.delete_vendor_record(vendor.user_id, record_id):
                 raise DomainError("data_penyedia.tidak_ditemukan")
+
+    # SIKaP -----------------------------------------------------------------------------------
+    def sikap_status(self, vendor: Account) -> SikapStatus:
+        """Whether (and when) the vendor's SIKaP data were verified."""
+        require_role(vendor, Role.PENYEDIA)
+        with self._ctx.unit() as db:
+            return SikapStatus(vendor.user_id, db.sikap_verified_at(vendor.user_id))
+
+    def sikap_missing(self, vendor: Account) -> list[str]:
+        """What the vendor's Data Penyedia still lacks for SIKaP, in words (empty: complete)."""
+        return sikap_missing(self.records(vendor), self._today())
+
+    def synchronise_sikap(self, vendor: Account) -> SikapStatus:
+        """'Sinkronisasi SIKaP': the vendor's Data Penyedia go to LKPP's SIKaP, which verifies
+        them when complete; a catalog message names what is missing otherwise (and a verified
+        status stays as it was)."""
+        require_role(vendor, Role.PENYEDIA)
+        now = self._ctx.clock.now()
+        with self._ctx.unit() as db:
+            check_sikap_sync(db.vendor_records(vendor.user_id), self._today())
+            db.save_sikap(vendor.user_id, now)
+        return SikapStatus(vendor.user_id, now)
+
+    def _today(self) -> date:
+        return self._ctx.clock.now().astimezone(WIB).date()

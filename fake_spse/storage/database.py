@@ -118,6 +118,9 @@ CREATE TABLE IF NOT EXISTS inbox (
     message_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
     tender_id TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, sent_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sikap (
+    vendor_id TEXT PRIMARY KEY, verified_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS package_keys (
     tender_id TEXT PRIMARY KEY, certificate_pem TEXT NOT NULL, private_key_pem TEXT NOT NULL,
     created_at TEXT NOT NULL, released_at TEXT, released_by TEXT
@@ -474,10 +477,11 @@ class Database:
             rows = db.execute("SELECT * FROM tenders ORDER BY created_at DESC").fetchall()
         return [_tender(r) for r in rows]
 
-    def max_tender_id(self) -> int:
+    def tender_ids(self) -> list[str]:
+        """Every tender's kode, in no particular order."""
         with self._tx() as db:
-            row = db.execute("SELECT max(CAST(tender_id AS INTEGER)) AS m FROM tenders").fetchone()
-        return int(row["m"] or 0)
+            rows = db.execute("SELECT tender_id FROM tenders").fetchall()
+        return [str(r["tender_id"]) for r in rows]
 
     def add_participant(self, tender_id: str, vendor_id: str, joined_at: datetime) -> None:
         with self._tx() as db:
@@ -796,6 +800,23 @@ class Database:
                 "VALUES (?, ?, ?, ?, ?)",
                 (user_id, tender_id, subject, body, _ts(at)),
             )
+
+    # SIKaP ----------------------------------------------------------------------------------
+    def save_sikap(self, vendor_id: str, verified_at: datetime) -> None:
+        """The vendor's SIKaP data verified at ``verified_at`` (the latest synchronisation)."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO sikap (vendor_id, verified_at) VALUES (?, ?)",
+                (vendor_id, _ts(verified_at)),
+            )
+
+    def sikap_verified_at(self, vendor_id: str) -> datetime | None:
+        """When the vendor's SIKaP data were last verified; None if never."""
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT verified_at FROM sikap WHERE vendor_id=?", (vendor_id,)
+            ).fetchone()
+        return None if row is None else _req_dt(row["verified_at"])
 
     def inbox(self, user_id: str) -> list[tuple[str, str, str, datetime]]:
         """The user's SPSE messages, newest first: (tender id, subject, body, sent at)."""

@@ -48,6 +48,7 @@ async def new_tender(request: Request) -> Response:
             hps=_number(fields, "hps", "Nilai HPS"),
             lokasi=fields.get("lokasi", ""),
             tahun=the_services.simulation.now().year,
+            metode=fields.get("metode", "").strip(),
         )
         tender = await call(the_services.tenders.create_tender, pokja, draft)
     except DomainError as exc:

@@ -63,8 +63,25 @@ async def data_page(request: Request) -> Response:
             "form": form,
             "errors": errors,
             "today": the_services.simulation.now().astimezone(WIB).date(),
+            "sikap": the_services.vendor_data.sikap_status(vendor),
+            "sikap_missing": the_services.vendor_data.sikap_missing(vendor),
         },
         status=400 if errors else 200,
+    )
+
+
+async def sikap_sync(request: Request) -> Response:
+    """POST 'Sinkronisasi SIKaP': Data Penyedia to LKPP's SIKaP, verified when complete."""
+    vendor = require_user(request, Role.PENYEDIA)
+    the_services = services(request)
+    kind = _kind(request.query_params.get("jenis"))
+    try:
+        await form_data(request)
+        await call(the_services.vendor_data.synchronise_sikap, vendor)
+    except DomainError as exc:
+        return redirect(request, f"/penyedia/data?jenis={kind}", texts(request, exc)[0])
+    return redirect(
+        request, f"/penyedia/data?jenis={kind}", the_services.messages.text("sikap.tersinkron")
     )
 
 
@@ -142,5 +159,6 @@ def routes() -> list[Route]:
     return [
         Route("/penyedia/data", data_page, methods=["GET", "POST"]),
         Route("/penyedia/data/{record_id:int}/hapus", delete_record, methods=["POST"]),
+        Route("/penyedia/sikap", sikap_sync, methods=["POST"]),
         Route("/lelang/{tender_id:str}/kualifikasi", qualification_page, methods=["GET", "POST"]),
     ]

@@ -96,9 +96,11 @@ class Arranger:
         )
         return str(answer["subject"])
 
-    def create_tender(self, pokja_id: str, tender: TenderData) -> str:
-        """The pokja announces ``tender`` (fields as the 'Paket Baru' page sends them)."""
+    def create_tender(self, pokja_id: str, tender: TenderData, method: str = "") -> str:
+        """The pokja announces ``tender`` (fields as the 'Paket Baru' page sends them;
+        ``method``: the key of a 'Metode Pemilihan' the pokja chooses, e.g. "tender-cepat")."""
         body = {
+            "metode": method,
             "pokja_id": pokja_id,
             "name": tender.name,
             "satker": tender.satker,
@@ -115,6 +117,15 @@ class Arranger:
             "/arrange/price",
             {"tender_id": tender_id, "vendor_id": vendor_id, "price_rupiah": price_rupiah},
         )
+
+    def add_vendor_record(self, vendor_id: str, kind: str, fields: dict[str, str]) -> None:
+        """One record of the vendor's Data Penyedia (tab ``kind``; the form's field names)."""
+        body = {"vendor_id": vendor_id, "kind": kind, "fields": fields}
+        self.sim.post("/arrange/vendor-record", body)
+
+    def synchronise_sikap(self, vendor_id: str) -> None:
+        """'Sinkronisasi SIKaP' for the vendor (its Data Penyedia must be complete)."""
+        self.sim.post("/arrange/sikap", {"vendor_id": vendor_id})
 
     def join_tender(self, vendor_id: str, tender_id: str) -> None:
         self.sim.post("/arrange/join", {"vendor_id": vendor_id, "tender_id": tender_id})

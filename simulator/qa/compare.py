@@ -98,7 +98,9 @@ def load_run(path: Path) -> RunRecord:
 # serials, random keys): compared as placeholders, shown as they are.
 VOLATILE = (
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<hex>"),
-    (re.compile(r"\b\d{10,}\b"), "<angka>"),
+    # Long numbers, but not the 11 digits of a kode tender (running number + the LPSE's code),
+    # which are the same on every run of a scenario.
+    (re.compile(r"\b(?!\d{11}\b)\d{10,}\b"), "<angka>"),
     # Every scenario's embedded server listens on a free port of its own.
     (re.compile(r"(https?://[^/\s:]+):\d+"), r"\1:<port>"),
 )

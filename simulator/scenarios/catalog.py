@@ -118,8 +118,9 @@ SEED_RULES = (
         "SPSE bergantung pada layanan LKPP dan BSSN",
         "Setiap aplikasi SPSE yang digunakan",
         _P,
-        "hanya ADP (LKPP) dan BSrE (BSSN) ditiru, gangguannya lewat saklar gangguan; layanan "
-        "LKPP lain (SIKaP, INAPROC, pembaruan SPSE) tidak ditiru",
+        "hanya ADP (LKPP) dan BSrE (BSSN) ditiru, gangguannya lewat saklar gangguan; dari SIKaP "
+        "hanya status data terverifikasi per penyedia yang ditiru; layanan LKPP lain (INAPROC, "
+        "pembaruan SPSE) tidak ditiru",
     ),
     SeedRule(
         "pra-1",
@@ -153,8 +154,10 @@ SEED_RULES = (
         _PRA,
         "Mendaftar di SIKaP LKPP untuk tender cepat dan e-pengadaan langsung",
         "Agar dapat berpartisipasi pada tender cepat",
-        _NA,
-        "SIKaP adalah aplikasi LKPP di luar SPSE; simulator tidak meniru SIKaP",
+        _P,
+        "SIKaP ditiru sebagai status data per penyedia: Sinkronisasi SIKaP di Data Penyedia "
+        "memverifikasi data yang lengkap; Tender Cepat menolak penyedia tanpa data terverifikasi. "
+        "Aplikasi SIKaP sendiri, undangan SIKaP dan e-pengadaan langsung tidak ditiru",
     ),
     SeedRule(
         "hh-1",

@@ -31,6 +31,7 @@ from simulator.desk.spamkodok.offer_package import read_package
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.scenarios.steps.common import tender_announced, upload_given, vendor_ready
 from simulator.scenarios.steps.dua_file import both_uploaded, seleksi_announced
+from simulator.scenarios.steps.tender_cepat import cepat_announced, sikap_vendor_ready
 from simulator.scenarios.world import World
 from spse_shared.messages import MessageCatalog
 
@@ -149,7 +150,7 @@ def snapshot(output: Path) -> dict[str, Any]:
             for p in blob_files(data)
             if p.name not in offer_blobs
         ),
-        "offer_files": sorted(p.name for p in (output / "offers").iterdir()),
+        "offer_files": sorted(p.name for p in (output / "offers").glob("*")),
         "ca_files": sorted(p.name for p in (data / "bsre").iterdir()),
         "data_files": sorted(
             str(p.relative_to(data))
@@ -245,4 +246,33 @@ def test_an_arranged_dua_file_offer_equals_a_walked_one(
     assert documents == [["Rincian Biaya.pdf", "Surat Penawaran.pdf"], ["Usulan Teknis.pdf"]]
     parts = ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores")
     for part in (*parts, "offer_files", "offers", "shown"):
+        assert arranged[part] == walked[part], part
+
+
+def build_cepat_world(
+    browser: Browser, host: ServerHost, output: Path, *, arranged: bool
+) -> dict[str, Any]:
+    """A Tender Cepat and a vendor with verified SIKaP data who joined it (no offer)."""
+    with SimEnvironment(
+        RunOptions(output_dir=output, seed=20260302), browser=browser, server_host=host
+    ) as env:
+        world = World(env=env, catalog=MessageCatalog(env.profile.messages), arranged=arranged)
+        cepat_announced(world, "Pokja 1")
+        sikap_vendor_ready(world, "CV Maju")
+    return snapshot(output)
+
+
+def test_an_arranged_tender_cepat_world_equals_a_walked_one(
+    sim_browser: Browser, sim_server_host: ServerHost, tmp_path: Path
+) -> None:
+    """The Data Penyedia records and Sinkronisasi SIKaP arranged through /_sim/arrange leave
+    the same state as the Data Penyedia pages and the 'Sinkronisasi SIKaP' button."""
+    walked = build_cepat_world(sim_browser, sim_server_host, tmp_path / "walked", arranged=False)
+    arranged = build_cepat_world(sim_browser, sim_server_host, tmp_path / "arranged", arranged=True)
+    [(columns, tender)] = walked["tables"]["spse.sqlite3:tenders"]
+    assert tender[columns.index("method")] == "tender-cepat"
+    assert len(walked["tables"]["spse.sqlite3:vendor_records"]) == 4
+    assert len(walked["tables"]["spse.sqlite3:sikap"]) == 1
+    assert len(walked["tables"]["spse.sqlite3:participants"]) == 1
+    for part in ("tables", "blobs", "ca_files", "data_files", "desk_files", "keystores"):
         assert arranged[part] == walked[part], part

@@ -101,8 +101,34 @@ def test_jenis_pengadaan_picks_the_method(name: str) -> None:
     # Seleksi is Kualitas dan Biaya; Harga Terendah has no weights (the lowest price wins).
     assert seleksi.kualitas_biaya == QualityCost(Decimal("0.7"), Decimal("0.3"), Decimal("70"))
     assert barang.kualitas_biaya is None
+
+
+def test_tender_cepat_is_chosen_by_the_pokja_where_the_profile_offers_it() -> None:
+    ca = load_profile("spse-4.3-ca")
+    cepat = ca.method("tender-cepat")
+    assert ca.pokja_methods == (cepat,)
+    assert cepat.name == "Tender Cepat"
+    assert cepat.chosen_by_pokja
+    assert cepat.requires_sikap
+    assert cepat.jenis_pengadaan == (0, 2, 3)
+    # The jenis pengadaan alone never picks it.
+    assert all(ca.method_for(jenis).key != "tender-cepat" for jenis in range(6))
+    names = [stage.name for stage in cepat.stages]
+    # No Pembuktian Kualifikasi and no Masa Sanggah: the SIKaP data are the qualification.
+    assert "Pembuktian Kualifikasi" not in names
+    assert "Masa Sanggah" not in names
+    assert names[0] == "Pengumuman Tender Cepat"
+    assert cepat.opening_stages == ("Pembukaan dan Evaluasi Penawaran",)
+    nonca = load_profile("spse-4.3-nonca")
+    assert nonca.pokja_methods == ()
     with pytest.raises(ProfileError, match="tender-cepat"):
-        profile.method("tender-cepat")
+        nonca.method("tender-cepat")
+
+
+def test_a_method_without_sikap_needs_pembuktian_and_sanggah(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "requires_sikap = true\n", "")
+    with pytest.raises(ProfileError, match=r"tender-cepat\.stages.*Pembuktian Kualifikasi"):
+        load_profile_file(path)
 
 
 def test_filename_decision_is_documented_in_the_toml() -> None:

@@ -9,7 +9,10 @@ from simulator.browser.pages.tender import NewTenderPage
 from simulator.testdata.factory import StaffData, TenderData
 
 
-def create_tender(page: Page, spse_url: str, pokja: StaffData, tender: TenderData) -> str:
-    """Returns the new tender's id (kode tender)."""
+def create_tender(
+    page: Page, spse_url: str, pokja: StaffData, tender: TenderData, method: str | None = None
+) -> str:
+    """Returns the new tender's id (kode tender); ``method``: a 'Metode Pemilihan' the pokja
+    chooses by its name (e.g. "Tender Cepat"), else the one SPSE picks."""
     log_in(page, spse_url, pokja.user_id, pokja.password, non_penyedia=True)
-    return NewTenderPage(page, spse_url).create(tender)
+    return NewTenderPage(page, spse_url).create(tender, method)

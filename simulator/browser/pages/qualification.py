@@ -31,6 +31,17 @@ class VendorDataPage(SpsePage):
             for row in table.locator("tbody tr[data-record]").all()
         ]
 
+    def synchronise_sikap(self) -> None:
+        """'Sinkronisasi SIKaP': send Data Penyedia to LKPP's SIKaP."""
+        self.page.get_by_role("button", name=tr("Sinkronisasi SIKaP")).click()
+        self.page.wait_for_load_state()
+
+    def sikap_status(self) -> str:
+        """The 'Status Data SIKaP' cell."""
+        table = self.page.get_by_role("table", name=tr("Data SIKaP"))
+        row = table.locator("tr").filter(has=self.page.get_by_text(tr("Status Data SIKaP")))
+        return row.locator("td").inner_text().strip()
+
 
 class QualificationPage(SpsePage):
     """Kirim Persyaratan Kualifikasi of one tender."""

@@ -12,8 +12,9 @@ from spse_shared.language import tr
 class NewTenderPage(SpsePage):
     path = "/pokja/paket/baru"
 
-    def create(self, tender: TenderData) -> str:
-        """Create and announce the package; returns the new tender's id."""
+    def create(self, tender: TenderData, method: str | None = None) -> str:
+        """Create and announce the package (as ``method``, a 'Metode Pemilihan' the pokja
+        chooses, e.g. "Tender Cepat"; else the one SPSE picks); returns the new tender's id."""
         self.goto()
         self.page.get_by_label(tr("Nama Paket")).fill(tender.name)
         self.page.get_by_label(tr("Satuan Kerja")).fill(tender.satker)
@@ -21,6 +22,8 @@ class NewTenderPage(SpsePage):
         self.page.get_by_label(tr("Nilai Pagu (Rp)")).fill(str(tender.pagu))
         self.page.get_by_label(tr("Nilai HPS (Rp)")).fill(str(tender.hps))
         self.page.get_by_label(tr("Lokasi Pekerjaan")).fill(tender.lokasi)
+        if method is not None:
+            self.page.get_by_label(tr("Metode Pemilihan")).select_option(label=method)
         self.page.get_by_role("button", name=tr("Simpan dan Umumkan")).click()
         self.page.wait_for_load_state()
         match = re.search(r"/lelang/(\d+)/pengumumanlelang", self.page.url)
@@ -64,3 +67,19 @@ class ParticipantsPage(SpsePage):
             .strip()
             for row in table.locator("tbody tr").all()
         }
+
+
+class TenderCepatPage(SpsePage):
+    """The pokja's Tender Cepat page: the offers ranked by price, and 'Tetapkan Pemenang'."""
+
+    def open(self, tender_id: str) -> None:
+        self.goto(f"/lelang/{tender_id}/tendercepat")
+
+    def ranking(self) -> list[str]:
+        """The participants in the page's order (ranked offers first)."""
+        table = self.page.get_by_role("table", name=tr("Peringkat penawaran"))
+        return [c.strip() for c in table.locator("tbody tr .peserta").all_inner_texts()]
+
+    def decide_winner(self) -> None:
+        self.page.get_by_role("button", name=tr("Tetapkan Pemenang")).click()
+        self.page.wait_for_load_state()

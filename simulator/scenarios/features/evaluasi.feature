@@ -11,13 +11,13 @@ Fitur: Setelah pembukaan: evaluasi, penetapan pemenang dan Masa Sanggah
     Dan penyedia "CV Maju" siap mengunggah penawaran
     Dan penyedia "CV Jaya" siap mengunggah penawaran
 
-  @KODOK-400
+  @KODOK-400 @sumber-perbedaan-ca-non-ca @aturan-ca-2
   Skenario: Evaluasi ditolak sebelum penawaran dibuka
     Dengan penyedia "CV Maju" telah mengunggah penawaran berisi file "Penawaran Maju.pdf"
     Ketika pokja "Pokja 1" mengevaluasi penawaran penyedia "CV Maju" semua lulus
     Maka halaman menampilkan pesan "evaluasi.belum_pembukaan"
 
-  @KODOK-401
+  @KODOK-401 @sumber-hal-hal-yang-harus-diperhatikan @aturan-hh-6
   Skenario: Penawaran di atas HPS gugur pada evaluasi harga
     Dengan penyedia "CV Maju" telah mengunggah penawaran berisi file "Penawaran Maju.pdf"
     Dan harga penawaran penyedia "CV Maju" adalah 105 persen dari HPS
@@ -33,7 +33,7 @@ Fitur: Setelah pembukaan: evaluasi, penetapan pemenang dan Masa Sanggah
     Maka hasil evaluasi penyedia "CV Maju" pada harga adalah "gugur" dengan alasan "Harga penawaran melebihi HPS"
     Dan halaman pemenang menampilkan penyedia "CV Jaya" sebagai pemenang
 
-  @KODOK-402
+  @KODOK-402 @sumber-perbedaan-ca-non-ca @aturan-ca-2
   Skenario: Sanggahan setelah Masa Sanggah berakhir ditolak
     Dengan penyedia "CV Maju" telah mengunggah penawaran berisi file "Penawaran Maju.pdf"
     Dan harga penawaran penyedia "CV Maju" adalah 95 persen dari HPS
@@ -49,7 +49,8 @@ Fitur: Setelah pembukaan: evaluasi, penetapan pemenang dan Masa Sanggah
     Dan penyedia "CV Maju" mengirim sanggahan "Harga kami wajar dan sesuai dokumen pemilihan."
     Maka halaman menampilkan pesan "sanggah.ditutup"
 
-  @KODOK-403
+  @KODOK-403 @sumber-perbedaan-ca-non-ca @sumber-hal-hal-yang-harus-diperhatikan
+  @aturan-ca-2 @aturan-hh-6
   Skenario: Tender sampai pemenang: evaluasi, penetapan, sanggahan dan jawabannya
     Dengan penyedia "CV Maju" telah mengunggah penawaran berisi file "Penawaran Maju.pdf"
     Dan harga penawaran penyedia "CV Maju" adalah 95 persen dari HPS

@@ -17,10 +17,12 @@ from service_world import (
     draft,
     keys,
     open_lpse,
+    with_profile,
 )
 
 from fake_spse.domain.accounts import Role
-from fake_spse.domain.errors import Forbidden, FormProblems, NotFound
+from fake_spse.domain.errors import DomainError, Forbidden, FormProblems, NotFound
+from fake_spse.domain.tender_codes import next_tender_code
 
 
 def test_tender_needs_a_pokja_certificate_in_the_ca_profile(lpse: LpseUnderTest) -> None:
@@ -50,7 +52,7 @@ def test_tender_schedule_follows_the_profile(lpse: LpseUnderTest, make_csr: Make
     assert all(a.end == b.start for a, b in itertools.pairwise(windows))
     assert lpse.tenders.tender(tender.tender_id) == tender
     second = lpse.tenders.create_tender(pokja, draft(name="Paket Kedua"))
-    assert int(second.tender_id) == int(tender.tender_id) + 1
+    assert second.tender_id == next_tender_code([tender.tender_id], "133")
 
 
 @pytest.mark.parametrize(
@@ -112,5 +114,57 @@ def test_tenders_announced_at_once_get_distinct_ids(lpse: LpseUnderTest, make_cs
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(created) == [str(10_000_001 + n) for n in range(8)]
+    # Kode tender in SPSE 4's shape: the running number, then this LPSE's code.
+    assert sorted(created) == [f"{10_000_001 + n}133" for n in range(8)]
     assert len(lpse.tenders.tenders()) == 8
+
+
+def test_tender_cepat_only_where_the_profile_offers_it(
+    lpse: LpseUnderTest, make_csr: MakeCsr
+) -> None:
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    certify(lpse, pokja, make_csr)
+    cepat = lpse.tenders.create_tender(pokja, draft(jenis_pengadaan=0, metode="tender-cepat"))
+    assert cepat.method == "tender-cepat"
+    assert cepat.metode == "Tender Cepat"
+    assert cepat.schedule.windows[0].name == "Pengumuman Tender Cepat"
+    without = with_profile(
+        lpse, methods={k: m for k, m in lpse.profile.methods.items() if k != "tender-cepat"}
+    )
+    with pytest.raises(FormProblems) as refused:
+        without.tenders.create_tender(pokja, draft(jenis_pengadaan=0, metode="tender-cepat"))
+    assert keys(refused.value) == ["tender.metode_tidak_tersedia"]
+    assert len(lpse.tenders.tenders()) == 1
+
+
+def test_only_vendors_with_verified_sikap_join_a_tender_cepat(
+    lpse: LpseUnderTest, make_csr: MakeCsr
+) -> None:
+    pokja = add_account(lpse, "pokja1", Role.POKJA)
+    certify(lpse, pokja, make_csr)
+    vendor = add_account(lpse, "ptmaju", Role.PENYEDIA)
+    cepat = lpse.tenders.create_tender(pokja, draft(jenis_pengadaan=0, metode="tender-cepat"))
+    with pytest.raises(DomainError) as refused:
+        lpse.tenders.join_tender(vendor, cepat.tender_id)
+    assert refused.value.key == "tender_cepat.sikap_wajib"
+    assert not lpse.tenders.is_participant("ptmaju", cepat.tender_id)
+    # Synchronising incomplete Data Penyedia verifies nothing.
+    with pytest.raises(DomainError) as incomplete:
+        lpse.services.vendor_data.synchronise_sikap(vendor)
+    assert incomplete.value.key == "sikap.belum_lengkap"
+    assert not lpse.services.vendor_data.sikap_status(vendor).complete
+    today = START.date()
+    for kind, form in (
+        ("izin_usaha", {"jenis": "SIUP", "nomor": "1", "instansi": "D", "kualifikasi": "K"}),
+        ("akta", {"jenis": "Pendirian", "nomor": "2", "tanggal": "2015-01-05", "notaris": "N"}),
+        ("pengurus", {"nama": "Budi", "nik": "3372010101800001", "jabatan": "Direktur"}),
+        ("pajak", {"jenis": "SPT Tahunan", "tahun": "2025", "nomor": "3", "tanggal": f"{today}"}),
+    ):
+        lpse.services.vendor_data.add_record(vendor, kind, form)
+    assert lpse.services.vendor_data.synchronise_sikap(vendor).verified_at == START
+    lpse.tenders.join_tender(vendor, cepat.tender_id)
+    assert lpse.tenders.is_participant("ptmaju", cepat.tender_id)
+    # A tender of another method asks for no SIKaP data.
+    other = add_account(lpse, "ptlain", Role.PENYEDIA)
+    usual = lpse.tenders.create_tender(pokja, draft())
+    lpse.tenders.join_tender(other, usual.tender_id)

@@ -106,7 +106,7 @@ def test_tender_round_trip(db: Database) -> None:
     db.add_tender(tender())
     assert db.tender("10000001") == tender()
     assert db.tender("10000002") is None
-    assert db.max_tender_id() == 10000001
+    assert db.tender_ids() == ["10000001"]
 
 
 def test_a_new_offer_replaces_the_current_one(db: Database) -> None:

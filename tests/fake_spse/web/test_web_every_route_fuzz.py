@@ -85,12 +85,15 @@ DATATABLES = ("draw", "start", "length", "search[value]", "order[0][column]", "o
               "rkn_nama", "instansiId", "rekanan", "kategoriId", "tahun")  # fmt: skip
 REGISTRATION = ("user_id", "password", "password_confirm", "company", "npwp", "email",
                 "address", "phone", "director")  # fmt: skip
-TENDER = ("name", "instansi", "satker", "jenis_pengadaan", "pagu", "hps", "lokasi")
+TENDER = ("name", "instansi", "satker", "jenis_pengadaan", "pagu", "hps", "lokasi", "metode")
 TICKET = ("kategori", "subkategori", "aplikasi", "judul", "deskripsi")
 # The form behind the mailed registration link (the address comes from the link).
 LINKED_REGISTRATION = (*(f for f in REGISTRATION if f != "email"), "link")
 # Every field of every Data Penyedia tab (fake_spse/domain/vendor_data.py FIELDS).
 VENDOR_DATA = tuple(sorted({name for fields in FIELDS.values() for name, _, _ in fields}))
+# A valid 'Paket Baru' form (barang, so that Tender Cepat may be chosen).
+TENDER_FORM = {"satker": "Dinas Kominfo", "jenis_pengadaan": "0", "pagu": "1.000.000.000",
+               "hps": "950.000.000", "lokasi": "Surakarta"}  # fmt: skip
 MARKS = ("kualifikasi", "administrasi", "teknis", "harga", "alasan", "harga_terkoreksi",
          "nilai_teknis")  # fmt: skip
 ARRANGED_TICKET = ("vendor_id", "title", "application", "category", "subcategory", "description",
@@ -152,6 +155,9 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/eproc4/penyedia/data/{record_id:int}/hapus"): Shape(
         "form", "form", query=("jenis",)
     ),
+    ("POST", "/eproc4/penyedia/sikap"): Shape("form", "form", query=("jenis",)),
+    ("GET", "/eproc4/lelang/{tender_id:str}/tendercepat"): GET,
+    ("POST", "/eproc4/lelang/{tender_id:str}/tendercepat/penetapan"): Shape("form", "form"),
     ("GET", "/eproc4/lelang/{tender_id:str}/kualifikasi"): GET,
     ("POST", "/eproc4/lelang/{tender_id:str}/kualifikasi"): Shape(
         "multipart", "form", ("data",), ("lampiran",)
@@ -271,6 +277,8 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/qualification"): Shape(
         "json", "none", ("vendor_id", "tender_id", "records", "attachments")
     ),
+    ("POST", "/_sim/arrange/vendor-record"): Shape("json", "none", ("vendor_id", "kind", "fields")),
+    ("POST", "/_sim/arrange/sikap"): Shape("json", "none", ("vendor_id",)),
     ("POST", "/_sim/arrange/support/ticket"): Shape("json", "none", ARRANGED_TICKET),
     ("POST", "/_sim/arrange/support/action"): Shape(
         "json", "none", ("user_id", "number", "action", "note", "rating")
@@ -443,6 +451,9 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
             price = {"tender_id": evaluated, "vendor_id": vendor_id, "price_rupiah": 900_000_000}
             sim.call("POST", "/arrange/price", price)
         open_ = tender_id_from(made.pokja.create_tender("Rehabilitasi Gedung Sekolah"))
+        # A Tender Cepat too, so its ranking and penetapan routes reach their rules.
+        cepat_form = {**TENDER_FORM, "name": "Pengadaan Laptop", "metode": "tender-cepat"}
+        cepat = tender_id_from(made.pokja.post_form("/pokja/paket/baru", cepat_form))
         for vendor in (made.vendor_a, made.vendor_b):
             assert vendor.join(open_).status_code == 303
         sim.to_stage(evaluated, OPENING_STAGE, plus_seconds=60)
@@ -467,7 +478,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
         for browser in browsers:
             browser.close()
         known = {
-            "tender_id": [open_, evaluated, "0"],
+            "tender_id": [open_, evaluated, cepat, "0"],
             "offer_id": [*offers, "0"],
             "user_id": ["ptmaju", "ptjaya", "pokja1", "verif"],
             "number": ["1", "TIKET-1"],
