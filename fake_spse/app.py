@@ -50,7 +50,13 @@ from fake_spse.web import (
     vendor_data,
 )
 from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
-from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
+from fake_spse.web.common import (
+    COMPILED_TEMPLATES,
+    LoginRequired,
+    error_page,
+    login_redirect,
+    render,
+)
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
@@ -216,6 +222,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         loader=jinja2.PackageLoader("fake_spse.web", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     # SPSE 4 offers its pages in English too: labels go through tr, <html lang> through lang.
     app.state.templates.globals["tr"] = tr
