@@ -65,6 +65,8 @@ from spse_shared.language import current_language, tr
 from spse_shared.profile import load_profile
 
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
+# BSrE's folder (its CA keys, certificates and register) in an LPSE's data directory.
+BSRE_DIR = "bsre"
 
 
 def open_database(settings: Settings) -> Database:
@@ -88,7 +90,7 @@ def build_context(settings: Settings, db: Database) -> Context:
         faults=faults,
         unit=UnitOfWork(db),
         blobs=BlobStore(data / "blobs"),
-        ca=CertificateAuthority(data / "bsre", clock.now),
+        ca=CertificateAuthority(data / BSRE_DIR, clock.now),
         adp=AdpService(
             settings.adp_db_path,
             clock.now,

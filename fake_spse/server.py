@@ -6,7 +6,8 @@ builds a new app (its own data directory, SMTP server, sessions) and puts it beh
 so a scenario pays for ``create_app`` only, not for starting and stopping a web server.
 With ``templates=True`` a host builds each kind of LPSE (same settings but the data directory)
 once, in a template directory, and starts every new data directory as a copy of it (empty
-databases with their schemas, a fresh clock), instead of creating the schemas each time.
+databases with their schemas, a fresh clock, BSrE's CA made at the clock's start) instead of
+creating them each time.
 ``RunningServer`` is a host with one LPSE loaded for its whole life (tests, tickets).
 """
 
@@ -26,7 +27,8 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fake_spse.app import create_app
+from fake_spse.adapters.ca import CertificateAuthority
+from fake_spse.app import BSRE_DIR, create_app
 from fake_spse.settings import Settings
 
 # How long loading or unloading an LPSE (its lifespan: the SMTP server) may take.
@@ -255,6 +257,11 @@ class ServerHost:
                 self._template_root = Path(tempfile.mkdtemp(prefix="spse-sim-templates-"))
             template = self._template_root / str(len(self._templates))
             create_app(replace(settings, data_dir=template, smtp_port=None))
+            if settings.clock_start is not None:
+                # BSrE's CA too (made on its first use otherwise: keys, certificates and four
+                # fsynced files per scenario), as it would be made at the LPSE's start time.
+                start = settings.clock_start
+                CertificateAuthority(template / BSRE_DIR, lambda: start).chain()
             if any(template.rglob("*-wal")):
                 return  # a database still open: no clean copy to make
             self._templates[kind] = template

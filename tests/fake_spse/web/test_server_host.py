@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
+from cryptography import x509
 
 from fake_spse.server import ServerHost
 from fake_spse.settings import Settings
@@ -87,3 +88,17 @@ def test_a_loaded_lpse_keeps_its_databases_open_so_a_commit_does_not_checkpoint(
     with sqlite3.connect(folder / "spse.sqlite3") as conn:
         rows = conn.execute("SELECT user_id FROM accounts").fetchall()
     assert rows == [("pokja1",)]
+
+
+def test_a_templated_lpse_starts_with_bsre_made_at_its_clock_start(tmp_path: Path) -> None:
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(settings(tmp_path / "a"))
+        # There before anything asked BSrE for anything.
+        assert (tmp_path / "a" / "bsre" / "intermediate.crt.pem").exists()
+        chain = x509.load_pem_x509_certificates(http.get("/bsre/chain.pem").content)
+        host.load(settings(tmp_path / "b"))
+        again = x509.load_pem_x509_certificates(http.get("/bsre/chain.pem").content)
+    assert {c.subject.rfc4514_string() for c in chain} == {
+        c.subject.rfc4514_string() for c in again
+    }
+    assert all(c.not_valid_before_utc < START < c.not_valid_after_utc for c in chain)
