@@ -53,7 +53,13 @@ from fake_spse.web import (
     vendor_data,
 )
 from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
-from fake_spse.web.common import LoginRequired, error_page, login_redirect, render
+from fake_spse.web.common import (
+    COMPILED_TEMPLATES,
+    LoginRequired,
+    error_page,
+    login_redirect,
+    render,
+)
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
@@ -62,6 +68,8 @@ from spse_shared.language import current_language, tr
 from spse_shared.profile import load_profile
 
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
+# BSrE's folder (its CA keys, certificates and register) in an LPSE's data directory.
+BSRE_DIR = "bsre"
 
 
 def open_database(settings: Settings) -> Database:
@@ -85,7 +93,7 @@ def build_context(settings: Settings, db: Database) -> Context:
         faults=faults,
         unit=UnitOfWork(db),
         blobs=BlobStore(data / "blobs"),
-        ca=CertificateAuthority(data / "bsre", clock.now),
+        ca=CertificateAuthority(data / BSRE_DIR, clock.now),
         adp=AdpService(
             settings.adp_db_path,
             clock.now,
@@ -223,6 +231,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         loader=jinja2.PackageLoader("fake_spse.web", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     # SPSE 4 offers its pages in English too: labels go through tr, <html lang> through lang.
     app.state.templates.globals["tr"] = tr

@@ -33,6 +33,7 @@ from fake_spse.control import api
 from fake_spse.domain.errors import DomainError
 from fake_spse.service.services import Services
 from fake_spse.simulation.faults import KNOWN_FAULTS, Fault, FaultBoard, FaultSpec, Firing
+from fake_spse.web.common import COMPILED_TEMPLATES
 from spse_shared.language import current_language, tr
 from spse_shared.wib import format_wib as wib
 
@@ -340,6 +341,7 @@ class Panel:
             loader=jinja2.PackageLoader("fake_spse.control", "templates"),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
+            bytecode_cache=COMPILED_TEMPLATES,
         )
         self.templates.globals["tr"] = tr
         self.templates.globals["lang"] = current_language

@@ -4,6 +4,7 @@ and rendering."""
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,35 @@ from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
 from spse_shared.wib import format_wib
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates shared by every app of this process, in memory.
+
+    Each ``create_app`` builds its own jinja2 Environment (a scenario worker builds one per
+    scenario), and an Environment compiles each template on first use: lexing, parsing and
+    compiling a page costs far more than rendering it. Jinja checks each entry against the
+    template's source checksum, so an edited template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with self._lock:
+            compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = bucket.bytecode_to_string()
+        with self._lock:
+            self._compiled[bucket.key] = compiled
+
+
+# The one cache of compiled templates of this process (the pages' and the trainer panel's).
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def services(request: Request) -> Services:

@@ -14,7 +14,10 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Playwright
 
 ENV_VAR = "SPSE_SIM_CHROMIUM"
 
@@ -111,7 +114,9 @@ def _not_found_message() -> str:
     )
 
 
-def find_chromium(*, env: Mapping[str, str] | None = None) -> BrowserChoice:
+def find_chromium(
+    *, env: Mapping[str, str] | None = None, playwright: Playwright | None = None
+) -> BrowserChoice:
     """Pick the Chromium to drive: ``SPSE_SIM_CHROMIUM``, then Playwright's, then the system's.
 
     ``env`` replaces ``os.environ`` for ``SPSE_SIM_CHROMIUM`` and ``PATH``. Playwright's own
@@ -120,6 +125,9 @@ def find_chromium(*, env: Mapping[str, str] | None = None) -> BrowserChoice:
 
     Raises BrowserNotFound if ``SPSE_SIM_CHROMIUM`` is set but not an executable file, or if
     no browser is found at all.
+
+    ``playwright``: a started Playwright to ask where its Chromium is, instead of starting a
+    driver of its own just for that question (a Node.js process, most of a second).
     """
     environ: Mapping[str, str] = os.environ if env is None else env
 
@@ -135,7 +143,11 @@ def find_chromium(*, env: Mapping[str, str] | None = None) -> BrowserChoice:
             )
         return BrowserChoice(executable=path, source="env")
 
-    bundled = _playwright_executable()
+    bundled = (
+        Path(playwright.chromium.executable_path)
+        if playwright is not None
+        else _playwright_executable()
+    )
     if bundled is not None and _is_executable(bundled):
         return BrowserChoice(executable=None, source="playwright")
 

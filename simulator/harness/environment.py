@@ -208,13 +208,19 @@ class SimEnvironment:
             self._launch_browser()
 
     def _launch_browser(self) -> None:
-        choice = find_chromium()
+        # The started driver says where its Chromium is (asking first would start another).
         self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(
-            **launch_options(
-                choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+        try:
+            choice = find_chromium(playwright=self._playwright)
+            self._browser = self._playwright.chromium.launch(
+                **launch_options(
+                    choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+                )
             )
-        )
+        except BaseException:
+            self._playwright.stop()
+            self._playwright = None
+            raise
 
     @property
     def server_url(self) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import ssl
 from datetime import datetime
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,13 +20,20 @@ class ControlPlaneUnavailable(SimControlError):
     """There is no /_sim (a run against another deployment): what needs it does not apply."""
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    """httpx's default TLS context, made once per process: httpx builds a new one per client
+    otherwise (reading its CA bundle, ~50 ms), and every scenario opens a client."""
+    return httpx.create_ssl_context()
+
+
 class SimControl:
     """Clock, faults and seed data of one fake SPSE server."""
 
     def __init__(self, server_url: str, *, token: str | None = None) -> None:
         headers = {"X-Sim-Token": token} if token else {}
         self._http = httpx.Client(
-            base_url=server_url.rstrip("/") + "/_sim", headers=headers, timeout=30
+            base_url=server_url.rstrip("/") + "/_sim", headers=headers, timeout=30, verify=_tls()
         )
 
     @classmethod

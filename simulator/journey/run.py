@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import Browser
 
 from simulator.browser.journeys import JourneyError
+from simulator.desk.spamkodok.keystore import KeystoreError
 from simulator.evidence.bundle import Identity
 from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
@@ -126,10 +127,15 @@ def _export_pki(env: SimEnvironment, output: Path) -> None:
     (pki / "bsre-chain.pem").write_bytes(_get(env.server_url + "/bsre/chain.pem"))
     (pki / "bsre-crl.pem").write_bytes(_get(env.server_url + "/bsre/crl.pem"))
     for desk in env.desks:
-        if desk.kodok is None or not desk.kodok.has_certificate:
+        if desk.kodok is None:
             continue
-        keystore = desk.kodok.keystore()
-        assert keystore.certificate is not None
+        try:
+            # Opened once (a PKCS#12 decryption and an RSA key check each time).
+            keystore = desk.kodok.keystore()
+        except (OSError, KeystoreError):
+            continue
+        if keystore.certificate is None:
+            continue
         name = desk.folder.name
         (pki / f"{name}.crt.pem").write_bytes(
             keystore.certificate.public_bytes(serialization.Encoding.PEM)

@@ -110,12 +110,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def sim_browser(pytestconfig: pytest.Config) -> Iterator[Browser]:
     """One Chromium for the whole session; each desk gets its own context."""
-    options = launch_options(
-        find_chromium(),
-        headless=not pytestconfig.getoption("--sim-headed"),
-        slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
-    )
     with sync_playwright() as playwright:
+        options = launch_options(
+            find_chromium(playwright=playwright),
+            headless=not pytestconfig.getoption("--sim-headed"),
+            slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
+        )
         browser = playwright.chromium.launch(**options)
         yield browser
         browser.close()

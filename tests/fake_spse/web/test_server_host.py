@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import smtplib
+import sqlite3
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
+from cryptography import x509
 
 from fake_spse.server import ServerHost
 from fake_spse.settings import Settings
@@ -65,3 +67,38 @@ def test_an_existing_data_directory_is_reopened_not_replaced(tmp_path: Path) -> 
         http.post("/_sim/staff", json={"user_id": "pokja1", **staff})
         host.load(settings(folder))
         assert http.get("/_sim/accounts/pokja1").status_code == 200
+
+
+def test_a_loaded_lpse_keeps_its_databases_open_so_a_commit_does_not_checkpoint(
+    tmp_path: Path,
+) -> None:
+    """A store's short connection is never the database's last one while the LPSE is loaded
+    (the close of the last one checkpoints and fsyncs): the WAL stays between requests and
+    is folded into the database once, at unload."""
+    folder = tmp_path / "lpse"
+    wal = folder / "spse.sqlite3-wal"
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(settings(folder))
+        staff = {"role": "pokja", "name": "Pokja", "email": "p@x.go.id", "password": "Rahasia1!"}
+        assert http.post("/_sim/staff", json={"user_id": "pokja1", **staff}).status_code == 200
+        assert wal.exists()
+        assert wal.stat().st_size > 0
+        host.unload()
+        assert not wal.exists()
+    with sqlite3.connect(folder / "spse.sqlite3") as conn:
+        rows = conn.execute("SELECT user_id FROM accounts").fetchall()
+    assert rows == [("pokja1",)]
+
+
+def test_a_templated_lpse_starts_with_bsre_made_at_its_clock_start(tmp_path: Path) -> None:
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(settings(tmp_path / "a"))
+        # There before anything asked BSrE for anything.
+        assert (tmp_path / "a" / "bsre" / "intermediate.crt.pem").exists()
+        chain = x509.load_pem_x509_certificates(http.get("/bsre/chain.pem").content)
+        host.load(settings(tmp_path / "b"))
+        again = x509.load_pem_x509_certificates(http.get("/bsre/chain.pem").content)
+    assert {c.subject.rfc4514_string() for c in chain} == {
+        c.subject.rfc4514_string() for c in again
+    }
+    assert all(c.not_valid_before_utc < START < c.not_valid_after_utc for c in chain)

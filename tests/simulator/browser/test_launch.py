@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -135,3 +136,19 @@ def test_launch_options_for_playwright_browser_keep_the_found_binary() -> None:
     assert "executable_path" not in options
     assert options["channel"] == "chromium"
     assert options["headless"] is True
+
+
+def test_a_started_playwright_is_asked_instead_of_a_driver_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bundled = _fake_executable(tmp_path / "ms-playwright" / "chromium-1" / "chrome")
+
+    def no_probe() -> Path:
+        raise AssertionError("a second Playwright driver was started")
+
+    monkeypatch.setattr(browser, "_playwright_executable", no_probe)
+    started = SimpleNamespace(chromium=SimpleNamespace(executable_path=str(bundled)))
+
+    choice = find_chromium(env={"PATH": ""}, playwright=started)  # type: ignore[arg-type]
+
+    assert choice == BrowserChoice(None, "playwright")

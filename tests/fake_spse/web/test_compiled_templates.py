@@ -1,0 +1,50 @@
+"""Compiled templates are shared by every fake SPSE of a process (a scenario worker loads one
+per scenario): a page is compiled once, and an edited template is compiled anew."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jinja2
+import pytest
+
+from fake_spse.server import ServerHost
+from fake_spse.settings import Settings
+from fake_spse.web.common import CompiledTemplates
+
+
+def test_a_second_lpse_renders_its_pages_without_compiling_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(Settings(data_dir=tmp_path / "a"))
+        first = http.get("/eproc4/login")
+        assert first.status_code == 200
+        compiled: list[str | None] = []
+        original = jinja2.Environment.compile
+
+        def spy(self: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
+            compiled.append(name)
+            return original(self, source, name, *a)
+
+        monkeypatch.setattr(jinja2.Environment, "compile", spy)
+        host.load(Settings(data_dir=tmp_path / "b"))
+        second = http.get("/eproc4/login")
+    assert second.status_code == 200
+    assert compiled == []
+    assert "<form" in second.text
+
+
+def test_an_edited_template_is_compiled_anew() -> None:
+    cache = CompiledTemplates()
+
+    def render(source: str) -> str:
+        env = jinja2.Environment(
+            loader=jinja2.DictLoader({"page.html": source}), bytecode_cache=cache
+        )
+        return env.get_template("page.html").render(name="Kodok")
+
+    assert render("Halo {{ name }}") == "Halo Kodok"
+    assert render("Selamat datang, {{ name }}") == "Selamat datang, Kodok"
