@@ -22,6 +22,7 @@ from simulator.harness.simcontrol import SimControl
 from simulator.scenarios.steps.common import verifikator
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.factory import VendorData
+from spse_shared.language import tr
 
 # What the verification page shows for each account status (fake_spse AccountStatus values).
 STATUS_SHOWN = {
@@ -234,11 +235,12 @@ def vendor_on_dashboard(adp_scene: AdpScene, alias: str, lpse: str) -> None:
     page = DashboardPage(actor.desk.page, handle.spse_url)
     where = actor.desk.page.url
     heading = page.heading() if where.startswith(handle.spse_url + "/dashboard") else where
+    home = tr("Beranda Penyedia")
     world.expect(
         f"penyedia {alias} masuk ke beranda penyedia {lpse}",
-        f"Beranda Penyedia di {handle.spse_url}",
+        f"{home} ({handle.spse_url}/dashboard)",
         f"{heading} ({' | '.join(page.alert_texts()) or where})",
-        heading == "Beranda Penyedia",
+        heading == home,
     )
 
 

@@ -19,6 +19,7 @@ from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.tags import scenario_tags
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 from simulator.testdata.documents import write_pdf
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_METHOD, UPLOAD_STAGE
 
 
@@ -272,7 +273,7 @@ def shown_outcome(world: World, done: ArrangedUpload, paths: list[Path]) -> Uplo
         return UploadOutcome([world.catalog.text("penawaran.ukuran_tidak_sesuai")], None, checks)
     receipt = ShownReceipt(
         received_at=str(answer["received_at_wib"]),
-        size=f"{answer['size']} byte",
+        size=tr("{size} byte", size=answer["size"]),
         sha256=str(answer["sha256"]),
     )
     return UploadOutcome([str(answer["message"])], receipt, checks)

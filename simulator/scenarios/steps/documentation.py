@@ -29,6 +29,7 @@ from simulator.harness.run_folder import REPORT_NAME
 from simulator.scenarios.evidence_hooks import STATE_KEY
 from simulator.scenarios.steps.support import SupportScene
 from simulator.scenarios.world import Actor, World
+from spse_shared.language import tr
 
 
 @dataclass
@@ -142,7 +143,7 @@ def vendor_files_with_report(
 def _download_report(world: World, helpdesk: Actor, number: str) -> Path:
     page = helpdesk.desk.page
     open_ticket(page, world.env.spse_url, number)
-    table = page.get_by_role("table", name="Daftar lampiran")
+    table = page.get_by_role("table", name=tr("Daftar lampiran"))
     with page.expect_download() as info:
         table.get_by_role("link", name=REPORT_NAME, exact=True).click()
     target = helpdesk.desk.folder / "unduhan" / number / REPORT_NAME
@@ -218,11 +219,12 @@ def open_together(world: World, support_scene: SupportScene, alias: str, staff: 
     state = open_ticket(helpdesk.desk.page, world.env.spse_url, number)
     vendor = world.actor(alias)
     shown = [(h.by, h.action) for h in state.history]
+    created = tr("Tiket dibuat")
     world.expect(
         f"riwayat tiket {number} di meja helpdesk",
-        f"{vendor.display_name}, Tiket dibuat",
+        f"{vendor.display_name}, {created}",
         " | ".join(", ".join(row) for row in shown),
-        bool(shown) and shown[0] == (vendor.display_name, "Tiket dibuat"),
+        bool(shown) and shown[0] == (vendor.display_name, created),
     )
     wanted = [p.name for p in support_scene.reports.get(alias, [])]
     world.expect(
@@ -244,7 +246,7 @@ def record_identification(
     helpdesk = world.actor(staff)
     number = support_scene.ticket_of(alias)
     page = helpdesk.desk.page
-    if "Ambil Tiket" in open_ticket(page, world.env.spse_url, number).buttons:
+    if tr("Ambil Tiket") in open_ticket(page, world.env.spse_url, number).buttons:
         act_on_ticket(page, world.env.spse_url, number, "Ambil Tiket")
     act_on_ticket(page, world.env.spse_url, number, "Kirim Komentar", note=note)
 

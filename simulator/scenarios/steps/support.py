@@ -36,6 +36,7 @@ from simulator.browser.pages.dashboard import DashboardPage
 from simulator.browser.pages.support import Attachment, MailboxPage, TicketListPage, TicketPage
 from simulator.scenarios.steps.common import add_staff
 from simulator.scenarios.world import Actor, World
+from spse_shared.language import tr, tr_filled
 from spse_shared.wib import WIB
 
 # The Gherkin's names for LPSE Support's people, and their SPSE roles.
@@ -367,9 +368,11 @@ def handle(
     actor = world.actor(alias)
     scene.ensure_support(actor)
     number = scene.ticket_of(vendor)
-    if button.startswith("Teruskan"):
+    if button == ESCALATE:
         state = open_ticket(actor.desk.page, world.env.spse_url, number)
-        offered = [b for b in state.buttons if b.startswith("Teruskan ke ")]
+        # "Teruskan ke <tier>": the page names the tier above, whichever it is.
+        prefix = tr("Teruskan ke {tier}", tier="")
+        offered = [b for b in state.buttons if b.startswith(prefix)]
         if not offered:
             raise JourneyError(f"{alias} is offered no escalation on {number}: {state.buttons}")
         button = offered[0]
@@ -389,7 +392,9 @@ def handled(
     )
 
 
-# The ticket page's buttons of the actions a Given may take.
+# The ticket page's buttons of the actions a Given may take (Bahasa Indonesia; the journey
+# finds them in the chosen language), and of escalation, whose label names the tier above.
+ESCALATE = "Teruskan"
 BUTTONS = {Action.AMBIL: "Ambil Tiket", Action.SELESAIKAN: "Selesaikan Tiket"}
 
 
@@ -405,7 +410,7 @@ def take_ticket(world: World, support_scene: SupportScene, alias: str, vendor: s
 
 @when(parsers.parse('"{alias}" meneruskan tiket penyedia "{vendor}"'))
 def escalate_ticket(world: World, support_scene: SupportScene, alias: str, vendor: str) -> None:
-    handle(world, support_scene, alias, vendor, "Teruskan")
+    handle(world, support_scene, alias, vendor, ESCALATE)
 
 
 @given(parsers.parse('"{alias}" menyelesaikan tiket penyedia "{vendor}" dengan jawaban "{note}"'))
@@ -587,7 +592,7 @@ def helpdesk_reads_mail(world: World, support_scene: SupportScene, staff: str, a
     support_scene.spse(helpdesk)
     page = helpdesk.desk.page
     DashboardPage(page, world.env.spse_url).goto()
-    page.get_by_role("link", name="Kotak Masuk Email LPSE").click()
+    page.get_by_role("link", name=tr("Kotak Masuk Email LPSE")).click()
     page.wait_for_load_state()
     inbox = MailboxPage(page, world.env.spse_url)
     rows = [r for r in inbox.rows() if vendor.display_name in r.sender]
@@ -691,8 +696,10 @@ def vendor_sees_history(
     actor = world.actor(alias)
     number = support_scene.ticket_of(alias)
     state = open_ticket(actor.desk.page, world.env.spse_url, number)
+    # Roles and actions as the page names them in the chosen language; statuses are the
+    # ticket's stored values, shown as they are.
     expected = [
-        (world.actor(who).display_name, role, action, status)
+        (world.actor(who).display_name, tr_filled(role), tr_filled(action), status)
         for who, role, action, status in datatable[1:]
     ]
     shown = [(h.by, h.role, h.action, h.status) for h in state.history]
