@@ -485,4 +485,12 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Sistem Informasi Kinerja Penyedia.": "Vendor Performance Information System.",
     "Katalog elektronik LKPP.": "LKPP's electronic catalogue.",
     "Sistem Informasi Rencana Umum Pengadaan.": "General Procurement Plan Information System.",
+    # field names in form errors ({field} of registrasi.wajib_diisi, tender.angka_tidak_valid;
+    # the domain names fields in Bahasa Indonesia, fake_spse/web/common.py shows them via tr)
+    "Nama perusahaan": "Company name",
+    "Nama direktur": "Director's name",
+    "Satuan kerja": "Work unit",
+    "Jenis pengadaan": "Procurement type",
+    "Nilai pagu": "Budget ceiling value",
+    "Nilai HPS": "HPS value",
 }

@@ -303,7 +303,7 @@ async def ticket_action(request: Request) -> Response:
             request,
             "support.aksi_berhasil",
             number=number,
-            action=tr(action.label),
+            action=action.label,
             status=ticket.status.value,
         )
     return go(request, f"/tiket/{number}", message)
