@@ -66,19 +66,23 @@ _FIELD = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")
 @cache
 def _filled_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Every text of the table with ``{name}`` fields as a regex matching it filled in, the
-    most specific (longest fixed wording) first; texts naming a field twice are left out."""
+    most specific (longest fixed wording) first; texts naming a field twice, or with no word
+    besides their fields, are left out."""
     found = []
     for source in ENGLISH_TEXTS:
         parts = _FIELD.split(source)
         fields = parts[1::2]
+        wording = "".join(parts[0::2])
+        # A text of fields and punctuation only ("{a} {b}") would match anything.
         if not fields or len(set(fields)) != len(fields) or "{{" in source:
+            continue
+        if not any(character.isalpha() for character in wording):
             continue
         regex = "".join(
             re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
             for index, part in enumerate(parts)
         )
-        wording = sum(len(part) for part in parts[0::2])
-        found.append((wording, re.compile(regex, re.DOTALL), source))
+        found.append((len(wording), re.compile(regex, re.DOTALL), source))
     found.sort(key=lambda item: -item[0])
     return tuple((pattern, source) for _, pattern, source in found)
 

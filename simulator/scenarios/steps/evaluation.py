@@ -101,7 +101,7 @@ def result_mark(world: World, alias: str, part: str, mark: str, reason: str) -> 
     mine = [r for r in rows if r.vendor == actor.display_name]
     world.expect(f"baris hasil evaluasi {alias}", "1", str(len(mine)), len(mine) == 1)
     observed = mine[0].marks.get(part.capitalize(), "?")
-    world.expect(f"{part} {alias}", mark, observed, observed == mark)
+    world.expect(f"evaluasi {part} {alias}", mark, observed, observed == mark)
     world.expect(f"alasan {alias}", reason, mine[0].reason, reason in mine[0].reason)
 
 
