@@ -128,4 +128,15 @@ CHECK_TEXTS: Mapping[str, str] = {
     "riwayat tiket {number} di halaman penyedia": "history of ticket {number} on the vendor's page",
     "riwayat tersimpan sama dengan yang ditampilkan": "the stored history equals the one shown",
     "lampiran tersimpan utuh": "attachments stored whole",
+    # what a check shows when there is nothing to show (steps, through tr)
+    "(kotak masuk kosong)": "(inbox empty)",
+    "(kosong)": "(empty)",
+    "(tanpa lampiran)": "(no attachment)",
+    "(tidak ada email)": "(no e-mail)",
+    "(tidak ada akun)": "(no account)",
+    "(tidak ada)": "(none)",
+    "(bukan peserta)": "(not a participant)",
+    "(tidak tersimpan)": "(not stored)",
+    "(tanpa tanda terima)": "(no receipt)",
+    "(tanpa catatan)": "(no note)",
 }

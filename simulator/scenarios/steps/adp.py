@@ -249,7 +249,7 @@ def vendor_status(adp_scene: AdpScene, alias: str, status: str) -> None:
     lpse = adp_scene.home_of(alias)
     account = lpse.sim.account(adp_scene.world.actor(alias).user_id)
     expected = STATUS_SHOWN[status]
-    observed = "(tidak ada akun)" if account is None else str(account["status"])
+    observed = tr("(tidak ada akun)") if account is None else str(account["status"])
     adp_scene.world.expect(
         f"status penyedia {alias} di {lpse.name}", expected, observed, observed == expected
     )
@@ -301,7 +301,7 @@ def no_account(adp_scene: AdpScene, lpse: str, alias: str) -> None:
     account = handle.sim.account(adp_scene.world.actor(alias).user_id)
     adp_scene.world.expect(
         f"tidak ada akun penyedia {alias} di {lpse}",
-        "(tidak ada akun)",
-        str(account),
+        tr("(tidak ada akun)"),
+        tr("(tidak ada akun)") if account is None else str(account),
         account is None,
     )

@@ -305,8 +305,8 @@ def offer_accepted(world: World, alias: str) -> None:
     receipt = upload.receipt
     world.expect(
         "tanda terima sama dengan yang tersimpan",
-        receipt.sha256 if receipt else "(tanpa tanda terima)",
-        str(stored[0]["sha256"]) if stored else "(tidak tersimpan)",
+        receipt.sha256 if receipt else tr("(tanpa tanda terima)"),
+        str(stored[0]["sha256"]) if stored else tr("(tidak tersimpan)"),
         bool(receipt and stored and stored[0]["sha256"] == receipt.sha256),
     )
 

@@ -283,6 +283,6 @@ def vendor_sees_identification(
     world.expect(
         "catatan identifikasi tersimpan di riwayat tiket",
         note,
-        " | ".join(n for n in notes if n) or "(tanpa catatan)",
+        " | ".join(n for n in notes if n) or tr("(tanpa catatan)"),
         note in notes,
     )

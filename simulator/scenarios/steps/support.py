@@ -493,7 +493,7 @@ def list_excludes(world: World, support_scene: SupportScene, alias: str, other: 
     world.expect(
         "daftar tiket penyedia",
         f"tanpa {number}",
-        ", ".join(numbers) or "(kosong)",
+        ", ".join(numbers) or tr("(kosong)"),
         number not in numbers,
     )
 
@@ -566,12 +566,12 @@ def report_received(world: World, support_scene: SupportScene, alias: str) -> No
     world.expect(
         "email diterima di alamat LPSE",
         address,
-        ", ".join(mail["rcpt_tos"]) if mail else "(tidak ada email)",
+        ", ".join(mail["rcpt_tos"]) if mail else tr("(tidak ada email)"),
         bool(mail) and [r.lower() for r in mail["rcpt_tos"]] == [address.lower()],  # type: ignore[index]
     )
     attachments = mail["attachments"] if mail else []
-    observed = (
-        ", ".join(f"{a['name']} {a['sha256'][:12]}" for a in attachments) or "(tanpa lampiran)"
+    observed = ", ".join(f"{a['name']} {a['sha256'][:12]}" for a in attachments) or tr(
+        "(tanpa lampiran)"
     )
     world.expect(
         "lampiran Word sama dengan file di meja penyedia",
@@ -599,7 +599,7 @@ def helpdesk_reads_mail(world: World, support_scene: SupportScene, staff: str, a
     world.expect(
         "email penyedia di Kotak Masuk Email LPSE",
         vendor.display_name,
-        " | ".join(r.sender for r in inbox.rows()) or "(kotak masuk kosong)",
+        " | ".join(r.sender for r in inbox.rows()) or tr("(kotak masuk kosong)"),
         len(rows) == 1,
     )
     inbox.open(rows[0].subject)
