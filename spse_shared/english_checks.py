@@ -139,4 +139,33 @@ CHECK_TEXTS: Mapping[str, str] = {
     "(tidak tersimpan)": "(not stored)",
     "(tanpa tanda terima)": "(no receipt)",
     "(tanpa catatan)": "(no note)",
+    # the vendor's own chronology in Word, ticket and e-mail (steps/support.py), as the
+    # Konsep Operasional asks a vendor to write them
+    "Kronologi Error": "Error Chronology",
+    "Permasalahan": "Problem",
+    "Dibuat": "Written",
+    "Kronologi": "Chronology",
+    "Screenshot": "Screenshot",
+    "Gambar {number}. {name}": "Figure {number}. {name}",
+    "Login ke SPSE": "Logged in to SPSE",
+    "Permasalahan: {problem}": "Problem: {problem}",
+    "Membuat tiket di LPSE Support": "Created a ticket in LPSE Support",
+    "Kendala {problem}": "Problem with {problem}",
+    "Kami mengalami kendala {problem}. Kronologi dan screenshot terlampir dalam file MS. Word.": (
+        "We have a problem with {problem}. The chronology and screenshots are attached in an "
+        "MS Word file."
+    ),
+    "Tidak bisa login di LPSE Support": "Cannot log in to LPSE Support",
+    "Klik Aplikasi e-Procurement Lainnya, LPSE Support (Production)": (
+        "Clicked Other e-Procurement Applications, LPSE Support (Production)"
+    ),
+    "Masuk ke LPSE Support gagal: {messages}": "Entering LPSE Support failed: {messages}",
+    "Laporan error: tidak bisa login di LPSE Support ({vendor})": (
+        "Error report: cannot log in to LPSE Support ({vendor})"
+    ),
+    "Yth. Helpdesk LPSE,\n\nkami tidak bisa login di LPSE Support. Kronologi dan "
+    "screenshot terlampir dalam file MS. Word.\n\nHormat kami,\n{vendor}\n": (
+        "Dear LPSE Helpdesk,\n\nwe cannot log in to LPSE Support. The chronology and "
+        "screenshots are attached in an MS Word file.\n\nYours sincerely,\n{vendor}\n"
+    ),
 }

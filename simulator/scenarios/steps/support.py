@@ -146,30 +146,30 @@ def chronology_report(
     """The seed's Word file: identity, the chronology as a table, the screenshot."""
     now = world.env.sim.now()
     document = Document()
-    document.add_heading("Kronologi Error", level=1)
+    document.add_heading(tr("Kronologi Error"), level=1)
     vendor = actor.vendor
     identity = [
-        ("Penyedia", actor.display_name),
-        ("User ID", actor.user_id),
-        ("Email", vendor.email if vendor else ""),
-        ("Permasalahan", problem),
-        ("Dibuat", wib_text(now)),
+        (tr("Penyedia"), actor.display_name),
+        (tr("User ID"), actor.user_id),
+        (tr("Email"), vendor.email if vendor else ""),
+        (tr("Permasalahan"), problem),
+        (tr("Dibuat"), wib_text(now)),
     ]
     table = document.add_table(rows=0, cols=2)
     for label, value in identity:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, value
-    document.add_heading("Kronologi", level=2)
+    document.add_heading(tr("Kronologi"), level=2)
     chronology = document.add_table(rows=1, cols=3)
-    chronology.rows[0].cells[0].text = "No"
-    chronology.rows[0].cells[1].text = "Waktu"
-    chronology.rows[0].cells[2].text = "Langkah"
+    chronology.rows[0].cells[0].text = tr("No")
+    chronology.rows[0].cells[1].text = tr("Waktu")
+    chronology.rows[0].cells[2].text = tr("Langkah")
     for number, text in enumerate(steps, start=1):
         cells = chronology.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = str(number), wib_text(now), text
-    document.add_heading("Screenshot", level=2)
+    document.add_heading(tr("Screenshot"), level=2)
     document.add_picture(str(picture), width=Cm(15))
-    document.add_paragraph(f"Gambar 1. {picture.name}")
+    document.add_paragraph(tr("Gambar {number}. {name}", number=1, name=picture.name))
     target = actor.desk.folder / "laporan" / REPORT_NAME
     document.save(str(target))
     return target
@@ -223,13 +223,18 @@ def ticket_documents(
         actor,
         subcategory,
         picture,
-        ["Login ke SPSE", f"Permasalahan: {subcategory}", "Membuat tiket di LPSE Support"],
+        [
+            tr("Login ke SPSE"),
+            tr("Permasalahan: {problem}", problem=subcategory),
+            tr("Membuat tiket di LPSE Support"),
+        ],
     )
     draft = TicketDraft(
-        title=f"Kendala {subcategory}",
-        description=(
-            f"Kami mengalami kendala {subcategory}. Kronologi dan screenshot terlampir dalam "
-            "file MS. Word."
+        title=tr("Kendala {problem}", problem=subcategory),
+        description=tr(
+            "Kami mengalami kendala {problem}. Kronologi dan screenshot terlampir dalam file "
+            "MS. Word.",
+            problem=subcategory,
         ),
         subcategory=subcategory,
         category=category_of(subcategory),
@@ -522,12 +527,12 @@ def vendor_emails_report(world: World, support_scene: SupportScene, alias: str) 
     report = chronology_report(
         world,
         actor,
-        "Tidak bisa login di LPSE Support",
+        tr("Tidak bisa login di LPSE Support"),
         picture,
         [
-            "Login ke SPSE",
-            "Klik Aplikasi e-Procurement Lainnya, LPSE Support (Production)",
-            f"Masuk ke LPSE Support gagal: {' '.join(entry.messages)}",
+            tr("Login ke SPSE"),
+            tr("Klik Aplikasi e-Procurement Lainnya, LPSE Support (Production)"),
+            tr("Masuk ke LPSE Support gagal: {messages}", messages=" ".join(entry.messages)),
         ],
     )
     smtp = world.env.sim.mail()["smtp"]
@@ -540,10 +545,13 @@ def vendor_emails_report(world: World, support_scene: SupportScene, alias: str) 
         sender_name=actor.display_name,
         sender=actor.vendor.email,
         to=entry.fallback_email,
-        subject=f"Laporan error: tidak bisa login di LPSE Support ({actor.display_name})",
-        body=(
+        subject=tr(
+            "Laporan error: tidak bisa login di LPSE Support ({vendor})", vendor=actor.display_name
+        ),
+        body=tr(
             "Yth. Helpdesk LPSE,\n\nkami tidak bisa login di LPSE Support. Kronologi dan "
-            f"screenshot terlampir dalam file MS. Word.\n\nHormat kami,\n{actor.display_name}\n"
+            "screenshot terlampir dalam file MS. Word.\n\nHormat kami,\n{vendor}\n",
+            vendor=actor.display_name,
         ),
         attachments=[report],
     )
