@@ -168,4 +168,27 @@ CHECK_TEXTS: Mapping[str, str] = {
         "Dear LPSE Helpdesk,\n\nwe cannot log in to LPSE Support. The chronology and "
         "screenshots are attached in an MS Word file.\n\nYours sincerely,\n{vendor}\n"
     ),
+    # what checks expected and observed, counted or described (steps, through tr)
+    "{count} data, lampiran {names}": "{count} records, attachments {names}",
+    "{count} penawaran": "{count} offers",
+    "tertanam": "embedded",
+    "tidak tertanam": "not embedded",
+    "{serial} dicabut": "{serial} revoked",
+    "bukan {serial}": "not {serial}",
+    "halaman: {listed}, /_sim: {current}": "page: {listed}, /_sim: {current}",
+    "seri {serial}, kunci bukan kunci lama": "serial {serial}, key not the old key",
+    "seri {serial}": "serial {serial}",
+    "dicantumkan: {current}, dicabut: {revoked}": "listed: {current}, revoked: {revoked}",
+    "dicabut > diterima {received}": "revoked > received {received}",
+    "{count} langkah": "{count} steps",
+    "{count} langkah ditemukan": "{count} steps found",
+    "; hilang: {missing}": "; missing: {missing}",
+    "minimal {count} gambar": "at least {count} pictures",
+    "{count} gambar": "{count} pictures",
+    "... {subject} (dengan tautan)": "... {subject} (with a link)",
+    "tanpa {number}": "without {number}",
+    "{tickets} tiket, {attachments} lampiran, {partial} file setengah jadi": (
+        "{tickets} tickets, {attachments} attachments, {partial} partial files"
+    ),
+    "{count} catatan": "{count} entries",
 }

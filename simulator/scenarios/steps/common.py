@@ -315,7 +315,10 @@ def offer_accepted(world: World, alias: str) -> None:
 def nothing_stored(world: World, alias: str) -> None:
     stored = stored_offers(world, alias)
     world.expect(
-        "tidak ada penawaran tersimpan", "0 penawaran", f"{len(stored)} penawaran", not stored
+        "tidak ada penawaran tersimpan",
+        tr("{count} penawaran", count=0),
+        tr("{count} penawaran", count=len(stored)),
+        not stored,
     )
 
 

@@ -193,14 +193,17 @@ def helpdesk_reads_report(
     ]
     world.expect(
         "baris kronologi di file Word",
-        f"{len(documented.steps)} langkah",
-        f"{len(documented.steps) - len(missing)} langkah ditemukan"
-        + (f"; hilang: {missing}" if missing else ""),
+        tr("{count} langkah", count=len(documented.steps)),
+        tr("{count} langkah ditemukan", count=len(documented.steps) - len(missing))
+        + (tr("; hilang: {missing}", missing=missing) if missing else ""),
         bool(documented.steps) and not missing,
     )
     pictures = len(document.inline_shapes)
     world.expect(
-        "gambar screenshot di file Word", "minimal 1 gambar", f"{pictures} gambar", pictures >= 1
+        "gambar screenshot di file Word",
+        tr("minimal {count} gambar", count=1),
+        tr("{count} gambar", count=pictures),
+        pictures >= 1,
     )
     text = "\n".join([p.text for p in document.paragraphs] + flat)
     world.expect_message(f"pesan error tertulis di file Word ({key})", key, [text])

@@ -58,7 +58,7 @@ def mail_received(world: World, alias: str, subject: str) -> None:
     has_link = newest is not None and "token=" in str(newest["body"])
     world.expect(
         f"email {subject} di kotak masuk {alias}",
-        f"... {wanted} (dengan tautan)",
+        tr("... {subject} (dengan tautan)", subject=wanted),
         observed,
         newest is not None and wanted in str(newest["subject"]) and has_link,
     )

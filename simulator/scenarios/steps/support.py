@@ -497,7 +497,7 @@ def list_excludes(world: World, support_scene: SupportScene, alias: str, other: 
     number = support_scene.ticket_of(other)
     world.expect(
         "daftar tiket penyedia",
-        f"tanpa {number}",
+        tr("tanpa {number}", number=number),
         ", ".join(numbers) or tr("(kosong)"),
         number not in numbers,
     )
@@ -619,13 +619,20 @@ def helpdesk_reads_mail(world: World, support_scene: SupportScene, staff: str, a
 @then("tidak ada tiket LPSE Support yang tersimpan")
 def no_ticket_stored(world: World) -> None:
     state = world.env.sim.support_tickets()
-    observed = (
-        f"{len(state['tickets'])} tiket, {state['attachment_files']} lampiran, "
-        f"{state['partial_files']} file setengah jadi"
+    observed = tr(
+        "{tickets} tiket, {attachments} lampiran, {partial} file setengah jadi",
+        tickets=len(state["tickets"]),
+        attachments=state["attachment_files"],
+        partial=state["partial_files"],
     )
     world.expect(
         "tidak ada tiket maupun lampiran tersimpan",
-        "0 tiket, 0 lampiran, 0 file setengah jadi",
+        tr(
+            "{tickets} tiket, {attachments} lampiran, {partial} file setengah jadi",
+            tickets=0,
+            attachments=0,
+            partial=0,
+        ),
         observed,
         not state["tickets"] and state["attachment_files"] == 0 and state["partial_files"] == 0,
     )
@@ -691,8 +698,8 @@ def history_length(world: World, support_scene: SupportScene, vendor: str, count
     history = ticket["history"]
     world.expect(
         f"riwayat tiket {ticket['number']}",
-        f"{count} catatan",
-        f"{len(history)} catatan: " + ", ".join(h["action"] for h in history),
+        tr("{count} catatan", count=count),
+        tr("{count} catatan", count=len(history)) + ": " + ", ".join(h["action"] for h in history),
         len(history) == count,
     )
 
@@ -720,8 +727,8 @@ def vendor_sees_history(
     stored = support_scene.stored(alias)
     world.expect(
         "riwayat tersimpan sama dengan yang ditampilkan",
-        f"{len(shown)} catatan",
-        f"{len(stored['history'])} catatan",
+        tr("{count} catatan", count=len(shown)),
+        tr("{count} catatan", count=len(stored["history"])),
         len(stored["history"]) == len(shown),
     )
     files = support_scene.reports.get(alias, [])
