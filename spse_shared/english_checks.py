@@ -169,8 +169,8 @@ CHECK_TEXTS: Mapping[str, str] = {
         "screenshots are attached in an MS Word file.\n\nYours sincerely,\n{vendor}\n"
     ),
     # what checks expected and observed, counted or described (steps, through tr)
-    "{count} data, lampiran {names}": "{count} records, attachments {names}",
-    "{count} penawaran": "{count} offers",
+    "{count} data, lampiran {names}": "{count} record(s), attachment(s) {names}",
+    "{count} penawaran": "{count} offer(s)",
     "tertanam": "embedded",
     "tidak tertanam": "not embedded",
     "{serial} dicabut": "{serial} revoked",
@@ -180,15 +180,15 @@ CHECK_TEXTS: Mapping[str, str] = {
     "seri {serial}": "serial {serial}",
     "dicantumkan: {current}, dicabut: {revoked}": "listed: {current}, revoked: {revoked}",
     "dicabut > diterima {received}": "revoked > received {received}",
-    "{count} langkah": "{count} steps",
-    "{count} langkah ditemukan": "{count} steps found",
+    "{count} langkah": "{count} step(s)",
+    "{count} langkah ditemukan": "{count} step(s) found",
     "; hilang: {missing}": "; missing: {missing}",
-    "minimal {count} gambar": "at least {count} pictures",
-    "{count} gambar": "{count} pictures",
+    "minimal {count} gambar": "at least {count} picture(s)",
+    "{count} gambar": "{count} picture(s)",
     "... {subject} (dengan tautan)": "... {subject} (with a link)",
     "tanpa {number}": "without {number}",
     "{tickets} tiket, {attachments} lampiran, {partial} file setengah jadi": (
-        "{tickets} tickets, {attachments} attachments, {partial} partial files"
+        "{tickets} ticket(s), {attachments} attachment(s), {partial} partial file(s)"
     ),
-    "{count} catatan": "{count} entries",
+    "{count} catatan": "{count} history line(s)",
 }
