@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spse_shared.english_checks import CHECK_TEXTS
 from spse_shared.english_pages import PAGE_TEXTS
 from spse_shared.english_reports import REPORT_TEXTS
 
 TEXTS: Mapping[str, str] = {
+    **CHECK_TEXTS,
     **REPORT_TEXTS,
     **PAGE_TEXTS,
     # spse-sim: parser, help, errors ------------------------------------------------------------

@@ -290,6 +290,7 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Tanda terima penawaran": "Offer receipt",
     "Waktu Terima": "Received At",
     "{size} byte": "{size} bytes",
+    "Sedang dibuka...": "Opening...",
     "File Penawaran APENDO (.rhs)": "APENDO Offer File (.rhs)",
     "{lpse_name} (APENDO, paket {tender_id})": "{lpse_name} (APENDO, package {tender_id})",
     "Unggah": "Upload",
@@ -492,6 +493,17 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Verifikator LPSE": "LPSE Verifier",
     "Admin LPSE": "LPSE Admin",
     "Helpdesk LKPP": "LKPP Helpdesk",
+    # tiers (fake_spse/support/tickets.py TIER_LABELS) and actions (ACTION_LABELS)
+    "Helpdesk Eproc LKPP": "LKPP e-Procurement Helpdesk",
+    "Helpdesk Teknis LKPP": "LKPP Technical Helpdesk",
+    "membuat tiket": "creating the ticket",
+    "mengambil tiket": "taking the ticket",
+    "meminta informasi kepada penyedia": "asking the vendor for information",
+    "menambahkan komentar": "adding a comment",
+    "meneruskan tiket": "forwarding the ticket",
+    "menyelesaikan tiket": "resolving the ticket",
+    "menilai tiket selesai": "rating the ticket solved",
+    "menilai tiket tidak selesai": "rating the ticket not solved",
     "Pokja Pemilihan": "Selection Working Group",
     "Ambil Tiket": "Take Ticket",
     "Minta Informasi ke Penyedia": "Ask the Vendor for Information",
@@ -517,4 +529,12 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Sistem Informasi Kinerja Penyedia.": "Vendor Performance Information System.",
     "Katalog elektronik LKPP.": "LKPP's electronic catalogue.",
     "Sistem Informasi Rencana Umum Pengadaan.": "General Procurement Plan Information System.",
+    # field names in form errors ({field} of registrasi.wajib_diisi, tender.angka_tidak_valid;
+    # the domain names fields in Bahasa Indonesia, fake_spse/web/common.py shows them via tr)
+    "Nama perusahaan": "Company name",
+    "Nama direktur": "Director's name",
+    "Satuan kerja": "Work unit",
+    "Jenis pengadaan": "Procurement type",
+    "Nilai pagu": "Budget ceiling value",
+    "Nilai HPS": "HPS value",
 }

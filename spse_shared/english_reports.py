@@ -289,4 +289,12 @@ REPORT_TEXTS: Mapping[str, str] = {
         "SpamKodok keystores (passphrase '{passphrase}'): {folder}"
     ),
     "Tekan Ctrl+C untuk berhenti.": "Press Ctrl+C to stop.",
+    # actors' roles in the evidence (simulator/scenarios/evidence_hooks.py; "penyedia" is in
+    # english.py)
+    "pokja": "working group",
+    "verifikator": "verifier",
+    "verifikator-lpse-lain": "verifier of another LPSE",
+    "helpdesk": "LPSE helpdesk",
+    "admin": "LPSE admin",
+    "lkpp": "LKPP helpdesk",
 }

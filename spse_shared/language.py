@@ -10,7 +10,9 @@ command that started them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
+from functools import cache
 
 from spse_shared.english import TEXTS as ENGLISH_TEXTS
 
@@ -56,3 +58,48 @@ def tr(text: str, /, **params: object) -> str:
     if english():
         text = ENGLISH_TEXTS.get(text, text)
     return text.format(**params) if params else text
+
+
+_FIELD = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")
+
+
+@cache
+def _filled_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Every text of the table with ``{name}`` fields as a regex matching it filled in, the
+    most specific (longest fixed wording) first; texts naming a field twice, or with no word
+    besides their fields, are left out."""
+    found = []
+    for source in ENGLISH_TEXTS:
+        parts = _FIELD.split(source)
+        fields = parts[1::2]
+        wording = "".join(parts[0::2])
+        # A text of fields and punctuation only ("{a} {b}") would match anything.
+        if not fields or len(set(fields)) != len(fields) or "{{" in source:
+            continue
+        if not any(character.isalpha() for character in wording):
+            continue
+        regex = "".join(
+            re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+            for index, part in enumerate(parts)
+        )
+        found.append((len(wording), re.compile(regex, re.DOTALL), source))
+    found.sort(key=lambda item: -item[0])
+    return tuple((pattern, source) for _, pattern, source in found)
+
+
+def tr_filled(text: str, /) -> str:
+    """A text already filled in (Bahasa Indonesia, e.g. "Dinilai selesai (nilai 5)" as a
+    scenario names what a page shows) in the chosen language: the English of its table text
+    with the same values, each value looked up too ("Teruskan ke Helpdesk LPSE" becomes
+    "Forward to LPSE Helpdesk"). A text the table does not know stays as it is.
+    """
+    if not english():
+        return text
+    if text in ENGLISH_TEXTS:
+        return ENGLISH_TEXTS[text]
+    for pattern, source in _filled_patterns():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            values = {name: tr_filled(value) for name, value in match.groupdict().items()}
+            return ENGLISH_TEXTS[source].format(**values)
+    return text

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, TypeVar, cast
 
+from spse_shared.language import english
 from spse_shared.messages import MessageCatalog
 
 # The profile a server, a run and a test use when none is named.
@@ -116,6 +117,13 @@ class Profile:
     services: tuple[str, ...]
     # The same overrides in English (``[messages_en]``), for runs in English (--lang en).
     messages_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The title in English (``title_en``), shown in runs in English; empty: ``title`` is shown.
+    title_en: str = ""
+
+    @property
+    def shown_title(self) -> str:
+        """The title people read, in the chosen language."""
+        return self.title_en if english() and self.title_en else self.title
 
     def catalog(self) -> MessageCatalog:
         """This profile's message catalog, in the chosen language."""
@@ -296,6 +304,7 @@ def _parse(text: str, source: str) -> Profile:
     profile = Profile(
         name=root.text("name"),
         title=root.text("title"),
+        title_en=root.get("title_en", str, default=""),
         spse_version=root.text("spse_version"),
         footer_version=root.text("footer_version"),
         protection=cast(Literal["ca", "apendo"], protection),

@@ -296,7 +296,7 @@ async def ticket_action(request: Request) -> Response:
             request,
             "support.dikembalikan",
             number=number,
-            handler=handler.display_name if handler else ticket.tier.label,
+            handler=handler.display_name if handler else tr(ticket.tier.label),
         )
     else:
         message = text_of(
@@ -321,7 +321,7 @@ async def ticket_attachment(request: Request) -> Response:
 def _button(action: Action, view: TicketView) -> str:
     if action is Action.ESKALASI:
         above = view.ticket.tier.above
-        return tr("Teruskan ke {tier}", tier=above.label) if above else tr("Teruskan")
+        return tr("Teruskan ke {tier}", tier=tr(above.label)) if above else tr("Teruskan")
     return tr(BUTTONS[action])
 
 
@@ -348,7 +348,7 @@ def history_label(event: TicketEvent) -> str:
         case Action.KOMENTAR:
             return tr("Komentar")
         case Action.ESKALASI:
-            return tr("Diteruskan ke {tier}", tier=event.to_tier.label)
+            return tr("Diteruskan ke {tier}", tier=tr(event.to_tier.label))
         case Action.SELESAIKAN:
             return tr("Diselesaikan")
         case Action.TERSELESAIKAN if rating is not None:

@@ -19,6 +19,7 @@ from fake_spse.domain.scoring import two_places
 from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
+from spse_shared.language import tr
 from spse_shared.wib import format_wib
 
 
@@ -117,8 +118,21 @@ def texts(request: Request, error: DomainError) -> list[str]:
 wib = format_wib
 
 
+# Parameters naming a thing by its Bahasa Indonesia label (a form field, a ticket action or
+# tier): shown in the page's language like every label. Other parameters are data.
+LABEL_PARAMS = frozenset({"field", "action", "tier"})
+
+
 def _display(params: dict[str, object]) -> dict[str, object]:
-    return {k: (wib(v) if isinstance(v, datetime) else v) for k, v in params.items()}
+    return {k: _shown(k, v) for k, v in params.items()}
+
+
+def _shown(name: str, value: object) -> object:
+    if isinstance(value, datetime):
+        return wib(value)
+    if name in LABEL_PARAMS and isinstance(value, str):
+        return tr(value)
+    return value
 
 
 def render(

@@ -44,7 +44,7 @@ def identify(
         tender_id=tender_id,
         tender_name=tender_name,
         profile=profile.name,
-        profile_title=profile.title,
+        profile_title=profile.shown_title,
         spse_version=f"{profile.spse_version} ({profile.footer_version})",
         certificate_subject=certificate_subject(kodok),
     )

@@ -37,6 +37,7 @@ from simulator.harness.run_folder import SCREENSHOTS_FOLDER
 from simulator.scenarios.progress import ID_PROPERTY, TITLE_PROPERTY, scenario_title
 from simulator.scenarios.tags import scenario_id
 from simulator.scenarios.world import WORLD_KEY, Actor, World
+from spse_shared.language import tr
 
 
 @dataclass
@@ -253,7 +254,21 @@ def _named_actor(world: World | None, text: str) -> Actor | None:
 
 
 def _label(actor: Actor) -> str:
-    return f"{actor.alias} ({actor.role}, {actor.user_id})"
+    return f"{actor.alias} ({_role(actor.role)}, {actor.user_id})"
+
+
+def _role(role: str) -> str:
+    """An actor's role as the evidence names it, in the chosen language."""
+    names = {
+        "penyedia": tr("penyedia"),
+        "pokja": tr("pokja"),
+        "verifikator": tr("verifikator"),
+        "verifikator-lpse-lain": tr("verifikator-lpse-lain"),
+        "helpdesk": tr("helpdesk"),
+        "admin": tr("admin"),
+        "lkpp": tr("lkpp"),
+    }
+    return names.get(role, role)
 
 
 def _page_of(env: SimEnvironment, actor: Actor | None) -> tuple[Page | None, str]:

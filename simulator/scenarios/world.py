@@ -12,6 +12,7 @@ from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.evidence.bundle import Check
 from simulator.harness.environment import Desk, SimEnvironment
 from simulator.testdata.factory import StaffData, VendorData
+from spse_shared.language import tr_filled
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import Profile
 
@@ -71,7 +72,11 @@ class World:
         return self.tender_id
 
     def expect_message(self, step: str, key: str, shown: list[str]) -> str:
-        """Assert one of ``shown`` is the catalog message ``key`` (any parameters); record it."""
+        """Assert one of ``shown`` is the catalog message ``key`` (any parameters); record it.
+
+        ``step`` names the check in Bahasa Indonesia; it is recorded in the chosen language
+        (spse_shared/english_checks.py), as are the other texts of the reports."""
+        step = tr_filled(step)
         template = self.catalog.templates()[key]
         pattern = message_pattern(template)
         match = next((text for text in shown if pattern.search(text)), None)
@@ -81,7 +86,8 @@ class World:
         return match
 
     def expect(self, step: str, expected: str, observed: str, ok: bool) -> None:
-        """Record a check of state (not of a message) and assert it."""
+        """Record a check of state (not of a message) and assert it (``step`` as above)."""
+        step = tr_filled(step)
         self.observations.append(Check(step, expected, observed, ok))
         assert ok, f"{step}: expected {expected!r}, observed {observed!r}"
 

@@ -1,8 +1,10 @@
 // SPSE CA pages talking to SpamKodok 2. window.spamkodok exists only inside SpamKodok;
-// every text shown comes from the message catalog the server embeds in the page.
+// every text shown comes from the message catalog and the page texts (both in the page's
+// language) the server embeds in the page.
 (function () {
   "use strict";
   var catalog = JSON.parse(document.getElementById("katalog-pesan").textContent);
+  var pageTexts = JSON.parse(document.getElementById("teks-halaman").textContent);
   var token = (window.d && window.d.authenticityToken) || "";
 
   function fmt(key, params) {
@@ -11,6 +13,9 @@
       text = text.split("{" + name + "}").join(String(params[name]));
     });
     return text;
+  }
+  function bytes(size) {
+    return pageTexts.ukuran.split("{size}").join(String(size));
   }
   function show(el, messages, kind) {
     el.innerHTML = "";
@@ -81,7 +86,7 @@
       chosen.forEach(function (f) {
         var row = table.querySelector("tbody").insertRow();
         row.insertCell().textContent = f.name;
-        row.insertCell().textContent = f.size + " byte";
+        row.insertCell().textContent = bytes(f.size);
         var problems = (f.problems || []).map(function (p) { return fmt(p.key, p.params); });
         row.insertCell().textContent = problems.length ? problems.join(" ") : "OK";
         rejected = rejected.concat(problems);
@@ -139,7 +144,7 @@
           return;
         }
         document.getElementById("tanda-terima-waktu").textContent = answer.received_at_wib;
-        document.getElementById("tanda-terima-ukuran").textContent = answer.size + " byte";
+        document.getElementById("tanda-terima-ukuran").textContent = bytes(answer.size);
         document.getElementById("tanda-terima-hash").textContent = answer.sha256;
         document.getElementById("tanda-terima").hidden = false;
         show(area, [answer.message], "ok");
@@ -160,7 +165,7 @@
         var row = rows[i];
         var status = row.querySelector(".status");
         var subject = row.querySelector(".subjek");
-        status.textContent = "Sedang dibuka...";
+        status.textContent = pageTexts.sedang_dibuka;
         // SpamKodok downloads the stored offer itself (streamed to a file) and opens it there.
         var result = await window.spamkodok.buka({
           tender_id: root.dataset.tender, offer_id: row.dataset.offer,

@@ -29,7 +29,7 @@ from simulator.browser.pages.support import (
     TicketListPage,
     TicketPage,
 )
-from spse_shared.language import tr
+from spse_shared.language import tr, tr_filled
 
 
 @dataclass(frozen=True)
@@ -143,12 +143,13 @@ def act_on_ticket(
     rating: int | None = None,
     attachments: Sequence[Attachment] = (),
 ) -> list[str]:
-    """Open the ticket and press one of its action buttons; the message shown.
+    """Open the ticket and press one of its action buttons (its label in Bahasa Indonesia, as
+    steps name it, or as the page shows it); the message shown.
 
     JourneyError when the button is not offered or LPSE Support refuses the action.
     """
     state = open_ticket(page, spse_url, number)
-    button = _shown_label(button)
+    button = tr_filled(button)
     if button not in state.buttons:
         raise JourneyError(f"ticket {number} offers {state.buttons}, not {button!r}")
     ticket = TicketPage(page, spse_url)
@@ -189,12 +190,3 @@ def send_report_email(
     if refused:
         raise JourneyError(f"the LPSE mail server refused {sorted(refused)}")
     return message_id
-
-
-def _shown_label(button: str) -> str:
-    """An action button's label (Bahasa Indonesia, as steps name it) as the page shows it in
-    the chosen language; "Teruskan ke <tier>" carries the tier's name as data."""
-    prefix = "Teruskan ke "
-    if button.startswith(prefix):
-        return tr("Teruskan ke {tier}", tier=button.removeprefix(prefix))
-    return tr(button)

@@ -10,6 +10,7 @@ from simulator.browser.pages.base import SpsePage
 from simulator.desk.spamkodok.bridge import SpamKodok
 from spse_shared.language import tr
 
+# As the page names them in Bahasa Indonesia; shown through tr() in the chosen language.
 HEADING = "Import APD (Sertifikat SpamKodok Lama)"
 IMPORT_BUTTON = "Pilih Berkas APD dan Import"
 
@@ -22,7 +23,7 @@ class ApdImportPage(SpsePage):
         menu = self.page.get_by_role("navigation", name=tr("Menu utama"))
         menu.get_by_role("link", name=tr("Sertifikat"), exact=True).click()
         self.page.get_by_role("link", name=tr("Import APD"), exact=True).click()
-        expect(self.page.get_by_role("heading", level=1)).to_have_text(HEADING)
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(tr(HEADING))
 
     def import_apd(
         self, kodok: SpamKodok, apd: Path, passphrase: str, letter: Path | None
@@ -32,7 +33,7 @@ class ApdImportPage(SpsePage):
         self.page.get_by_label(tr("Passphrase APD")).fill(passphrase)
         if letter is not None:
             self.page.get_by_label(tr("Surat Rekomendasi")).set_input_files(letter)
-        button = self.page.get_by_role("button", name=IMPORT_BUTTON)
+        button = self.page.get_by_role("button", name=tr(IMPORT_BUTTON))
         result = self.page.locator("#hasil-apd")
         with kodok.file_dialog([apd]):
             button.click()

@@ -16,16 +16,17 @@ class VendorDataPage(SpsePage):
         self.goto(f"/penyedia/data?jenis={kind}")
 
     def add(self, label: str, values: Mapping[str, str]) -> None:
-        """Fill the tab's form ``Tambah <label>`` (field label -> value) and save it."""
+        """Fill the tab's form ``Tambah <label>`` (field label -> value, both in Bahasa
+        Indonesia as steps name them; the page shows them in the chosen language) and save it."""
         form = self.page.get_by_role("form", name=tr("Tambah {label}", label=tr(label)))
         for field, value in values.items():
-            form.get_by_label(field, exact=True).fill(value)
+            form.get_by_label(tr(field), exact=True).fill(value)
         form.get_by_role("button", name=tr("Simpan")).click()
         self.page.wait_for_load_state()
 
     def rows(self, label: str) -> list[list[str]]:
-        """The cells of the tab's table, one list per record."""
-        table = self.page.get_by_role("table", name=label)
+        """The cells of the tab's table (``label`` in Bahasa Indonesia), one list per record."""
+        table = self.page.get_by_role("table", name=tr(label))
         return [
             [c.strip() for c in row.locator("td").all_inner_texts()]
             for row in table.locator("tbody tr[data-record]").all()

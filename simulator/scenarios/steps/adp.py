@@ -22,6 +22,7 @@ from simulator.harness.simcontrol import SimControl
 from simulator.scenarios.steps.common import verifikator
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.factory import VendorData
+from spse_shared.language import tr
 
 # What the verification page shows for each account status (fake_spse AccountStatus values).
 STATUS_SHOWN = {
@@ -234,11 +235,12 @@ def vendor_on_dashboard(adp_scene: AdpScene, alias: str, lpse: str) -> None:
     page = DashboardPage(actor.desk.page, handle.spse_url)
     where = actor.desk.page.url
     heading = page.heading() if where.startswith(handle.spse_url + "/dashboard") else where
+    home = tr("Beranda Penyedia")
     world.expect(
         f"penyedia {alias} masuk ke beranda penyedia {lpse}",
-        f"Beranda Penyedia di {handle.spse_url}",
+        f"{home} ({handle.spse_url}/dashboard)",
         f"{heading} ({' | '.join(page.alert_texts()) or where})",
-        heading == "Beranda Penyedia",
+        heading == home,
     )
 
 
@@ -247,7 +249,7 @@ def vendor_status(adp_scene: AdpScene, alias: str, status: str) -> None:
     lpse = adp_scene.home_of(alias)
     account = lpse.sim.account(adp_scene.world.actor(alias).user_id)
     expected = STATUS_SHOWN[status]
-    observed = "(tidak ada akun)" if account is None else str(account["status"])
+    observed = tr("(tidak ada akun)") if account is None else str(account["status"])
     adp_scene.world.expect(
         f"status penyedia {alias} di {lpse.name}", expected, observed, observed == expected
     )
@@ -299,7 +301,7 @@ def no_account(adp_scene: AdpScene, lpse: str, alias: str) -> None:
     account = handle.sim.account(adp_scene.world.actor(alias).user_id)
     adp_scene.world.expect(
         f"tidak ada akun penyedia {alias} di {lpse}",
-        "(tidak ada akun)",
-        str(account),
+        tr("(tidak ada akun)"),
+        tr("(tidak ada akun)") if account is None else str(account),
         account is None,
     )

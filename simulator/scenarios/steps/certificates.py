@@ -26,6 +26,7 @@ from simulator.browser.pages.dashboard import DashboardPage
 from simulator.scenarios.steps.common import letter_for
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
+from spse_shared.language import tr
 from spse_shared.wib import format_wib
 
 APD_VARIANTS = {
@@ -125,7 +126,10 @@ def revoked_after_receipt(world: World, alias: str) -> None:
     ]
     world.expect(
         "dicabut sesudah waktu terima",
-        f"dicabut > diterima {[format_wib(r, seconds=True) for r in received]}",
+        tr(
+            "dicabut > diterima {received}",
+            received=[format_wib(r, seconds=True) for r in received],
+        ),
         repr([format_wib(r, seconds=True) for r in revoked]),
         len(revoked) == 1 and len(received) == 1 and revoked[0] > received[0],
     )
@@ -187,8 +191,8 @@ def nothing_embedded(world: World, alias: str) -> None:
     embedded = world.actor(alias).kodok.has_certificate
     world.expect(
         "SpamKodok tanpa sertifikat",
-        "tidak tertanam",
-        "tertanam" if embedded else "tidak tertanam",
+        tr("tidak tertanam"),
+        tr("tertanam") if embedded else tr("tidak tertanam"),
         not embedded,
     )
 
@@ -299,7 +303,7 @@ def old_revoked(world: World, certificate_story: CertificateStory, alias: str) -
     revoked = {r["serial"]: r["revoked_at"] for r in found["issued"]}
     world.expect(
         "BSrE mencabut sertifikat lama",
-        f"{old_serial} dicabut",
+        tr("{serial} dicabut", serial=old_serial),
         repr(revoked.get(old_serial)),
         revoked.get(old_serial) is not None,
     )
@@ -309,8 +313,8 @@ def old_revoked(world: World, certificate_story: CertificateStory, alias: str) -
     listed = page.certificate_serial()
     world.expect(
         "SPSE mencantumkan sertifikat baru, bukan yang lama",
-        f"bukan {old_serial}",
-        f"halaman: {listed}, /_sim: {found['current']}",
+        tr("bukan {serial}", serial=old_serial),
+        tr("halaman: {listed}, /_sim: {current}", listed=listed, current=found["current"]),
         listed is not None and listed == found["current"] and listed != old_serial,
     )
 
@@ -324,8 +328,10 @@ def new_embedded(world: World, certificate_story: CertificateStory, alias: str) 
     embedded = keystore.certificate
     world.expect(
         "sertifikat baru tertanam dengan kunci baru",
-        f"seri {found['current']}, kunci bukan kunci lama",
-        "tidak ada" if embedded is None else f"seri {embedded.serial_number}",
+        tr("seri {serial}, kunci bukan kunci lama", serial=found["current"]),
+        tr("(tidak ada)")
+        if embedded is None
+        else tr("seri {serial}", serial=embedded.serial_number),
         embedded is not None
         and str(embedded.serial_number) == found["current"]
         and keystore.private_key.public_key() != old.public_key(),
@@ -358,8 +364,11 @@ def old_still_valid(world: World, certificate_story: CertificateStory, alias: st
     world.expect(
         "sertifikat lama tetap berlaku dan dicantumkan SPSE",
         old_serial,
-        f"dicantumkan: {found['current']}, dicabut: "
-        f"{[r['revoked_at'] for r in found['issued'] if r['serial'] == old_serial]}",
+        tr(
+            "dicantumkan: {current}, dicabut: {revoked}",
+            current=found["current"],
+            revoked=[r["revoked_at"] for r in found["issued"] if r["serial"] == old_serial],
+        ),
         found["current"] == old_serial
         and all(r["revoked_at"] is None for r in found["issued"] if r["serial"] == old_serial),
     )

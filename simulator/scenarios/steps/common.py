@@ -19,6 +19,7 @@ from simulator.harness.environment import SimEnvironment
 from simulator.scenarios.tags import scenario_tags
 from simulator.scenarios.world import WORLD_KEY, Actor, World
 from simulator.testdata.documents import write_pdf
+from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_METHOD, UPLOAD_STAGE
 
 
@@ -274,7 +275,7 @@ def shown_outcome(world: World, done: ArrangedUpload, paths: list[Path]) -> Uplo
         return UploadOutcome([world.catalog.text("penawaran.ukuran_tidak_sesuai")], None, checks)
     receipt = ShownReceipt(
         received_at=str(answer["received_at_wib"]),
-        size=f"{answer['size']} byte",
+        size=tr("{size} byte", size=answer["size"]),
         sha256=str(answer["sha256"]),
     )
     return UploadOutcome([str(answer["message"])], receipt, checks)
@@ -308,8 +309,8 @@ def offer_accepted(world: World, alias: str) -> None:
     same = [s for s in stored if receipt and s == receipt.sha256]
     world.expect(
         "tanda terima sama dengan yang tersimpan",
-        receipt.sha256 if receipt else "(tanpa tanda terima)",
-        (same or stored or ["(tidak tersimpan)"])[0],
+        receipt.sha256 if receipt else tr("(tanpa tanda terima)"),
+        (same or stored or [tr("(tidak tersimpan)")])[0],
         bool(same),
     )
 
@@ -318,7 +319,10 @@ def offer_accepted(world: World, alias: str) -> None:
 def nothing_stored(world: World, alias: str) -> None:
     stored = stored_offers(world, alias)
     world.expect(
-        "tidak ada penawaran tersimpan", "0 penawaran", f"{len(stored)} penawaran", not stored
+        "tidak ada penawaran tersimpan",
+        tr("{count} penawaran", count=0),
+        tr("{count} penawaran", count=len(stored)),
+        not stored,
     )
 
 

@@ -29,6 +29,7 @@ from simulator.harness.run_folder import REPORT_NAME
 from simulator.scenarios.evidence_hooks import STATE_KEY
 from simulator.scenarios.steps.support import SupportScene
 from simulator.scenarios.world import Actor, World
+from spse_shared.language import tr
 
 
 @dataclass
@@ -142,7 +143,7 @@ def vendor_files_with_report(
 def _download_report(world: World, helpdesk: Actor, number: str) -> Path:
     page = helpdesk.desk.page
     open_ticket(page, world.env.spse_url, number)
-    table = page.get_by_role("table", name="Daftar lampiran")
+    table = page.get_by_role("table", name=tr("Daftar lampiran"))
     with page.expect_download() as info:
         table.get_by_role("link", name=REPORT_NAME, exact=True).click()
     target = helpdesk.desk.folder / "unduhan" / number / REPORT_NAME
@@ -192,14 +193,17 @@ def helpdesk_reads_report(
     ]
     world.expect(
         "baris kronologi di file Word",
-        f"{len(documented.steps)} langkah",
-        f"{len(documented.steps) - len(missing)} langkah ditemukan"
-        + (f"; hilang: {missing}" if missing else ""),
+        tr("{count} langkah", count=len(documented.steps)),
+        tr("{count} langkah ditemukan", count=len(documented.steps) - len(missing))
+        + (tr("; hilang: {missing}", missing=missing) if missing else ""),
         bool(documented.steps) and not missing,
     )
     pictures = len(document.inline_shapes)
     world.expect(
-        "gambar screenshot di file Word", "minimal 1 gambar", f"{pictures} gambar", pictures >= 1
+        "gambar screenshot di file Word",
+        tr("minimal {count} gambar", count=1),
+        tr("{count} gambar", count=pictures),
+        pictures >= 1,
     )
     text = "\n".join([p.text for p in document.paragraphs] + flat)
     world.expect_message(f"pesan error tertulis di file Word ({key})", key, [text])
@@ -218,11 +222,12 @@ def open_together(world: World, support_scene: SupportScene, alias: str, staff: 
     state = open_ticket(helpdesk.desk.page, world.env.spse_url, number)
     vendor = world.actor(alias)
     shown = [(h.by, h.action) for h in state.history]
+    created = tr("Tiket dibuat")
     world.expect(
         f"riwayat tiket {number} di meja helpdesk",
-        f"{vendor.display_name}, Tiket dibuat",
+        f"{vendor.display_name}, {created}",
         " | ".join(", ".join(row) for row in shown),
-        bool(shown) and shown[0] == (vendor.display_name, "Tiket dibuat"),
+        bool(shown) and shown[0] == (vendor.display_name, created),
     )
     wanted = [p.name for p in support_scene.reports.get(alias, [])]
     world.expect(
@@ -244,7 +249,7 @@ def record_identification(
     helpdesk = world.actor(staff)
     number = support_scene.ticket_of(alias)
     page = helpdesk.desk.page
-    if "Ambil Tiket" in open_ticket(page, world.env.spse_url, number).buttons:
+    if tr("Ambil Tiket") in open_ticket(page, world.env.spse_url, number).buttons:
         act_on_ticket(page, world.env.spse_url, number, "Ambil Tiket")
     act_on_ticket(page, world.env.spse_url, number, "Kirim Komentar", note=note)
 
@@ -281,6 +286,6 @@ def vendor_sees_identification(
     world.expect(
         "catatan identifikasi tersimpan di riwayat tiket",
         note,
-        " | ".join(n for n in notes if n) or "(tanpa catatan)",
+        " | ".join(n for n in notes if n) or tr("(tanpa catatan)"),
         note in notes,
     )

@@ -127,7 +127,7 @@ def pokja_answers(world: World, alias: str, vendor: str, answer: str) -> None:
 def result_mark(world: World, alias: str, part: str, mark: str, reason: str) -> None:
     row = _result_row(world, alias)
     observed = row.marks.get(part.capitalize(), "?")
-    world.expect(f"{part} {alias}", mark, observed, observed == mark)
+    world.expect(f"evaluasi {part} {alias}", mark, observed, observed == mark)
     world.expect(f"alasan {alias}", reason, row.reason, reason in row.reason)
 
 

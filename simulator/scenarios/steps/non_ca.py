@@ -31,6 +31,7 @@ from simulator.scenarios.steps.common import (
 )
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
+from spse_shared.language import tr
 from spse_shared.profile import UPLOAD_STAGE
 
 
@@ -158,8 +159,8 @@ def rhs_accepted(world: World, non_ca_log: NonCaLog, alias: str) -> None:
     upload = non_ca_log.uploads[alias]
     world.expect_message(f"penawaran {alias} diterima", "penawaran.berhasil", upload.messages)
     stored = [o for o in stored_offers(world, alias) if o["current"]]
-    shown = upload.receipt.sha256 if upload.receipt else "(tanpa tanda terima)"
-    kept = str(stored[0]["sha256"]) if stored else "(tidak tersimpan)"
+    shown = upload.receipt.sha256 if upload.receipt else tr("(tanpa tanda terima)")
+    kept = str(stored[0]["sha256"]) if stored else tr("(tidak tersimpan)")
     world.expect(
         f"tanda terima {alias} = file .rhs di komputer penyedia = yang tersimpan di SPSE",
         upload.sha256,

@@ -33,6 +33,7 @@ from simulator.scenarios.steps.common import (
 )
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import pdf_bytes
+from spse_shared.language import tr
 
 
 @dataclass
@@ -295,9 +296,9 @@ def participants_price(world: World, price: str, alias: str) -> None:
     actor = world.actor(alias)
     page = ParticipantsPage(actor.desk.page, world.env.spse_url)
     page.open(world.require_tender())
-    shown = page.prices().get(actor.display_name, "(bukan peserta)")
-    world.expect(f"Harga Penawaran {alias} di halaman peserta", price or "(kosong)",
-                 shown or "(kosong)", shown == price)  # fmt: skip
+    shown = page.prices().get(actor.display_name, tr("(bukan peserta)"))
+    world.expect(f"Harga Penawaran {alias} di halaman peserta", price or tr("(kosong)"),
+                 shown or tr("(kosong)"), shown == price)  # fmt: skip
 
 
 @then(parsers.parse('halaman Peserta Tender belum menampilkan harga penawaran penyedia "{alias}"'))

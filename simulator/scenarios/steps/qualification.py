@@ -18,6 +18,7 @@ from simulator.browser.journeys.qualification import (
 )
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
+from spse_shared.language import tr
 from spse_shared.wib import WIB
 
 IZIN_LABELS = ("Jenis Izin", "No. Surat", "Instansi Pemberi", "Kualifikasi")
@@ -142,10 +143,13 @@ def qualification_stored(world: World, alias: str, count: int, name: str) -> Non
         if q["vendor_id"] == actor.user_id
     ]
     observed = (
-        f"{len(sent[0]['records'])} data, lampiran "
-        + ", ".join(a["name"] for a in sent[0]["attachments"])
+        tr(
+            "{count} data, lampiran {names}",
+            count=len(sent[0]["records"]),
+            names=", ".join(a["name"] for a in sent[0]["attachments"]),
+        )
         if sent
-        else "(tidak ada)"
+        else tr("(tidak ada)")
     )
-    expected = f"{count} data, lampiran {name}"
+    expected = tr("{count} data, lampiran {names}", count=count, names=name)
     world.expect("persyaratan kualifikasi tersimpan", expected, observed, observed == expected)

@@ -17,6 +17,7 @@ from simulator.browser.pages.base import SpsePage
 from simulator.browser.pages.login import LoginPage
 from simulator.browser.pages.registration import RegistrationPage
 from simulator.scenarios.world import Actor, World
+from spse_shared.language import tr
 
 SUBJECTS = {"konfirmasi pendaftaran": REGISTRATION_MAIL, "reset password": RESET_MAIL}
 
@@ -53,11 +54,11 @@ def mail_received(world: World, alias: str, subject: str) -> None:
     wanted = SUBJECTS[subject.lower()]
     mails = world.env.sim.webmail(email_of(world.actor(alias)))
     newest = mails[0] if mails else None
-    observed = f"{newest['subject']}" if newest else "(kotak masuk kosong)"
+    observed = f"{newest['subject']}" if newest else tr("(kotak masuk kosong)")
     has_link = newest is not None and "token=" in str(newest["body"])
     world.expect(
         f"email {subject} di kotak masuk {alias}",
-        f"... {wanted} (dengan tautan)",
+        tr("... {subject} (dengan tautan)", subject=wanted),
         observed,
         newest is not None and wanted in str(newest["subject"]) and has_link,
     )
@@ -87,7 +88,7 @@ def hours_pass(world: World, hours: int) -> None:
 def account_waiting(world: World, alias: str) -> None:
     actor = world.actor(alias)
     account = world.env.sim.account(actor.user_id)
-    observed = "(tidak ada akun)" if account is None else str(account["status"])
+    observed = tr("(tidak ada akun)") if account is None else str(account["status"])
     world.expect(
         f"akun {alias}", "menunggu_verifikasi", observed, observed == "menunggu_verifikasi"
     )
@@ -96,8 +97,8 @@ def account_waiting(world: World, alias: str) -> None:
 @then(parsers.parse('SPSE tidak mencatat akun penyedia "{alias}"'))
 def no_account(world: World, alias: str) -> None:
     account = world.env.sim.account(world.actor(alias).user_id)
-    observed = "(tidak ada akun)" if account is None else str(account["status"])
-    world.expect(f"akun {alias}", "(tidak ada akun)", observed, account is None)
+    observed = tr("(tidak ada akun)") if account is None else str(account["status"])
+    world.expect(f"akun {alias}", tr("(tidak ada akun)"), observed, account is None)
 
 
 @when(parsers.parse('penyedia "{alias}" memakai Lupa Password dan membuat password baru'))

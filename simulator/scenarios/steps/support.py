@@ -36,6 +36,7 @@ from simulator.browser.pages.dashboard import DashboardPage
 from simulator.browser.pages.support import Attachment, MailboxPage, TicketListPage, TicketPage
 from simulator.scenarios.steps.common import add_staff
 from simulator.scenarios.world import Actor, World
+from spse_shared.language import tr, tr_filled
 from spse_shared.wib import WIB
 
 # The Gherkin's names for LPSE Support's people, and their SPSE roles.
@@ -145,30 +146,30 @@ def chronology_report(
     """The seed's Word file: identity, the chronology as a table, the screenshot."""
     now = world.env.sim.now()
     document = Document()
-    document.add_heading("Kronologi Error", level=1)
+    document.add_heading(tr("Kronologi Error"), level=1)
     vendor = actor.vendor
     identity = [
-        ("Penyedia", actor.display_name),
-        ("User ID", actor.user_id),
-        ("Email", vendor.email if vendor else ""),
-        ("Permasalahan", problem),
-        ("Dibuat", wib_text(now)),
+        (tr("Penyedia"), actor.display_name),
+        (tr("User ID"), actor.user_id),
+        (tr("Email"), vendor.email if vendor else ""),
+        (tr("Permasalahan"), problem),
+        (tr("Dibuat"), wib_text(now)),
     ]
     table = document.add_table(rows=0, cols=2)
     for label, value in identity:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, value
-    document.add_heading("Kronologi", level=2)
+    document.add_heading(tr("Kronologi"), level=2)
     chronology = document.add_table(rows=1, cols=3)
-    chronology.rows[0].cells[0].text = "No"
-    chronology.rows[0].cells[1].text = "Waktu"
-    chronology.rows[0].cells[2].text = "Langkah"
+    chronology.rows[0].cells[0].text = tr("No")
+    chronology.rows[0].cells[1].text = tr("Waktu")
+    chronology.rows[0].cells[2].text = tr("Langkah")
     for number, text in enumerate(steps, start=1):
         cells = chronology.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = str(number), wib_text(now), text
-    document.add_heading("Screenshot", level=2)
+    document.add_heading(tr("Screenshot"), level=2)
     document.add_picture(str(picture), width=Cm(15))
-    document.add_paragraph(f"Gambar 1. {picture.name}")
+    document.add_paragraph(tr("Gambar {number}. {name}", number=1, name=picture.name))
     target = actor.desk.folder / "laporan" / REPORT_NAME
     document.save(str(target))
     return target
@@ -222,13 +223,18 @@ def ticket_documents(
         actor,
         subcategory,
         picture,
-        ["Login ke SPSE", f"Permasalahan: {subcategory}", "Membuat tiket di LPSE Support"],
+        [
+            tr("Login ke SPSE"),
+            tr("Permasalahan: {problem}", problem=subcategory),
+            tr("Membuat tiket di LPSE Support"),
+        ],
     )
     draft = TicketDraft(
-        title=f"Kendala {subcategory}",
-        description=(
-            f"Kami mengalami kendala {subcategory}. Kronologi dan screenshot terlampir dalam "
-            "file MS. Word."
+        title=tr("Kendala {problem}", problem=subcategory),
+        description=tr(
+            "Kami mengalami kendala {problem}. Kronologi dan screenshot terlampir dalam file "
+            "MS. Word.",
+            problem=subcategory,
         ),
         subcategory=subcategory,
         category=category_of(subcategory),
@@ -367,9 +373,11 @@ def handle(
     actor = world.actor(alias)
     scene.ensure_support(actor)
     number = scene.ticket_of(vendor)
-    if button.startswith("Teruskan"):
+    if button == ESCALATE:
         state = open_ticket(actor.desk.page, world.env.spse_url, number)
-        offered = [b for b in state.buttons if b.startswith("Teruskan ke ")]
+        # "Teruskan ke <tier>": the page names the tier above, whichever it is.
+        prefix = tr("Teruskan ke {tier}", tier="")
+        offered = [b for b in state.buttons if b.startswith(prefix)]
         if not offered:
             raise JourneyError(f"{alias} is offered no escalation on {number}: {state.buttons}")
         button = offered[0]
@@ -389,7 +397,9 @@ def handled(
     )
 
 
-# The ticket page's buttons of the actions a Given may take.
+# The ticket page's buttons of the actions a Given may take (Bahasa Indonesia; the journey
+# finds them in the chosen language), and of escalation, whose label names the tier above.
+ESCALATE = "Teruskan"
 BUTTONS = {Action.AMBIL: "Ambil Tiket", Action.SELESAIKAN: "Selesaikan Tiket"}
 
 
@@ -405,7 +415,7 @@ def take_ticket(world: World, support_scene: SupportScene, alias: str, vendor: s
 
 @when(parsers.parse('"{alias}" meneruskan tiket penyedia "{vendor}"'))
 def escalate_ticket(world: World, support_scene: SupportScene, alias: str, vendor: str) -> None:
-    handle(world, support_scene, alias, vendor, "Teruskan")
+    handle(world, support_scene, alias, vendor, ESCALATE)
 
 
 @given(parsers.parse('"{alias}" menyelesaikan tiket penyedia "{vendor}" dengan jawaban "{note}"'))
@@ -487,8 +497,8 @@ def list_excludes(world: World, support_scene: SupportScene, alias: str, other: 
     number = support_scene.ticket_of(other)
     world.expect(
         "daftar tiket penyedia",
-        f"tanpa {number}",
-        ", ".join(numbers) or "(kosong)",
+        tr("tanpa {number}", number=number),
+        ", ".join(numbers) or tr("(kosong)"),
         number not in numbers,
     )
 
@@ -517,12 +527,12 @@ def vendor_emails_report(world: World, support_scene: SupportScene, alias: str) 
     report = chronology_report(
         world,
         actor,
-        "Tidak bisa login di LPSE Support",
+        tr("Tidak bisa login di LPSE Support"),
         picture,
         [
-            "Login ke SPSE",
-            "Klik Aplikasi e-Procurement Lainnya, LPSE Support (Production)",
-            f"Masuk ke LPSE Support gagal: {' '.join(entry.messages)}",
+            tr("Login ke SPSE"),
+            tr("Klik Aplikasi e-Procurement Lainnya, LPSE Support (Production)"),
+            tr("Masuk ke LPSE Support gagal: {messages}", messages=" ".join(entry.messages)),
         ],
     )
     smtp = world.env.sim.mail()["smtp"]
@@ -535,10 +545,13 @@ def vendor_emails_report(world: World, support_scene: SupportScene, alias: str) 
         sender_name=actor.display_name,
         sender=actor.vendor.email,
         to=entry.fallback_email,
-        subject=f"Laporan error: tidak bisa login di LPSE Support ({actor.display_name})",
-        body=(
+        subject=tr(
+            "Laporan error: tidak bisa login di LPSE Support ({vendor})", vendor=actor.display_name
+        ),
+        body=tr(
             "Yth. Helpdesk LPSE,\n\nkami tidak bisa login di LPSE Support. Kronologi dan "
-            f"screenshot terlampir dalam file MS. Word.\n\nHormat kami,\n{actor.display_name}\n"
+            "screenshot terlampir dalam file MS. Word.\n\nHormat kami,\n{vendor}\n",
+            vendor=actor.display_name,
         ),
         attachments=[report],
     )
@@ -561,12 +574,12 @@ def report_received(world: World, support_scene: SupportScene, alias: str) -> No
     world.expect(
         "email diterima di alamat LPSE",
         address,
-        ", ".join(mail["rcpt_tos"]) if mail else "(tidak ada email)",
+        ", ".join(mail["rcpt_tos"]) if mail else tr("(tidak ada email)"),
         bool(mail) and [r.lower() for r in mail["rcpt_tos"]] == [address.lower()],  # type: ignore[index]
     )
     attachments = mail["attachments"] if mail else []
-    observed = (
-        ", ".join(f"{a['name']} {a['sha256'][:12]}" for a in attachments) or "(tanpa lampiran)"
+    observed = ", ".join(f"{a['name']} {a['sha256'][:12]}" for a in attachments) or tr(
+        "(tanpa lampiran)"
     )
     world.expect(
         "lampiran Word sama dengan file di meja penyedia",
@@ -587,14 +600,14 @@ def helpdesk_reads_mail(world: World, support_scene: SupportScene, staff: str, a
     support_scene.spse(helpdesk)
     page = helpdesk.desk.page
     DashboardPage(page, world.env.spse_url).goto()
-    page.get_by_role("link", name="Kotak Masuk Email LPSE").click()
+    page.get_by_role("link", name=tr("Kotak Masuk Email LPSE")).click()
     page.wait_for_load_state()
     inbox = MailboxPage(page, world.env.spse_url)
     rows = [r for r in inbox.rows() if vendor.display_name in r.sender]
     world.expect(
         "email penyedia di Kotak Masuk Email LPSE",
         vendor.display_name,
-        " | ".join(r.sender for r in inbox.rows()) or "(kotak masuk kosong)",
+        " | ".join(r.sender for r in inbox.rows()) or tr("(kotak masuk kosong)"),
         len(rows) == 1,
     )
     inbox.open(rows[0].subject)
@@ -606,13 +619,20 @@ def helpdesk_reads_mail(world: World, support_scene: SupportScene, staff: str, a
 @then("tidak ada tiket LPSE Support yang tersimpan")
 def no_ticket_stored(world: World) -> None:
     state = world.env.sim.support_tickets()
-    observed = (
-        f"{len(state['tickets'])} tiket, {state['attachment_files']} lampiran, "
-        f"{state['partial_files']} file setengah jadi"
+    observed = tr(
+        "{tickets} tiket, {attachments} lampiran, {partial} file setengah jadi",
+        tickets=len(state["tickets"]),
+        attachments=state["attachment_files"],
+        partial=state["partial_files"],
     )
     world.expect(
         "tidak ada tiket maupun lampiran tersimpan",
-        "0 tiket, 0 lampiran, 0 file setengah jadi",
+        tr(
+            "{tickets} tiket, {attachments} lampiran, {partial} file setengah jadi",
+            tickets=0,
+            attachments=0,
+            partial=0,
+        ),
         observed,
         not state["tickets"] and state["attachment_files"] == 0 and state["partial_files"] == 0,
     )
@@ -678,8 +698,8 @@ def history_length(world: World, support_scene: SupportScene, vendor: str, count
     history = ticket["history"]
     world.expect(
         f"riwayat tiket {ticket['number']}",
-        f"{count} catatan",
-        f"{len(history)} catatan: " + ", ".join(h["action"] for h in history),
+        tr("{count} catatan", count=count),
+        tr("{count} catatan", count=len(history)) + ": " + ", ".join(h["action"] for h in history),
         len(history) == count,
     )
 
@@ -691,8 +711,10 @@ def vendor_sees_history(
     actor = world.actor(alias)
     number = support_scene.ticket_of(alias)
     state = open_ticket(actor.desk.page, world.env.spse_url, number)
+    # Roles and actions as the page names them in the chosen language; statuses are the
+    # ticket's stored values, shown as they are.
     expected = [
-        (world.actor(who).display_name, role, action, status)
+        (world.actor(who).display_name, tr_filled(role), tr_filled(action), status)
         for who, role, action, status in datatable[1:]
     ]
     shown = [(h.by, h.role, h.action, h.status) for h in state.history]
@@ -705,8 +727,8 @@ def vendor_sees_history(
     stored = support_scene.stored(alias)
     world.expect(
         "riwayat tersimpan sama dengan yang ditampilkan",
-        f"{len(shown)} catatan",
-        f"{len(stored['history'])} catatan",
+        tr("{count} catatan", count=len(shown)),
+        tr("{count} catatan", count=len(stored["history"])),
         len(stored["history"]) == len(shown),
     )
     files = support_scene.reports.get(alias, [])
