@@ -191,4 +191,18 @@ CHECK_TEXTS: Mapping[str, str] = {
         "{tickets} ticket(s), {attachments} attachment(s), {partial} partial file(s)"
     ),
     "{count} catatan": "{count} history line(s)",
+    # steps/dua_file.py
+    "bagian tersimpan (bagian, harga)": "stored parts (part, price)",
+    "dua berkas tersegel berbeda": "two different sealed files",
+    "bagian tersimpan": "stored parts",
+    "satu baris File {roman} untuk {alias}": "one File {roman} row for {alias}",
+    "harga File {roman} {alias}": "File {roman} price of {alias}",
+    "baris File {roman}": "File {roman} rows",
+    "pembukaan File II {alias}": "opening of File II of {alias}",
+    # steps/evaluation.py (qualification, automatic gugur, Kualitas dan Biaya)
+    "persyaratan kualifikasi {alias}": "qualification requirements of {alias}",
+    "usulan gugur {vendor}": "proposed gugur of {vendor}",
+    "nilai {alias}": "scores of {alias}",
+    # steps/tender_cepat.py
+    "peserta tender": "tender participants",
 }

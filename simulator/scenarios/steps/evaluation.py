@@ -315,7 +315,7 @@ def pokja_sees_proposal(world: World, alias: str, vendor: str, key: str) -> None
 def result_mark_with_message(world: World, alias: str, part: str, mark: str, key: str) -> None:
     row = _result_row(world, alias)
     observed = row.marks.get(part.capitalize(), "?")
-    world.expect(f"{part} {alias}", mark, observed, observed == mark)
+    world.expect(f"evaluasi {part} {alias}", mark, observed, observed == mark)
     world.expect_message(f"alasan {alias}", key, [row.reason])
 
 
