@@ -88,7 +88,8 @@ def test_an_upgrade_goes_to_review_per_profile_and_choice(
 def test_a_new_request_waits_while_one_is_open_and_is_allowed_after_a_rejection() -> None:
     assert ams_review.request_problem([]) is None
     problem = ams_review.request_problem([waiting()])
-    assert problem is not None and problem.key == "ams.permintaan_menunggu"
+    assert problem is not None
+    assert problem.key == "ams.permintaan_menunggu"
     rejected = ams_review.reject(waiting(), CHECKER, reason="SIUP buram", now=LATER)
     assert ams_review.request_problem([rejected]) is None
 
@@ -155,7 +156,8 @@ def test_issue_then_embed_by_the_owner_only() -> None:
     with pytest.raises(Forbidden):
         ams_review.embedded(issued, OTHER, now=LATER)
     done = ams_review.embedded(issued, VENDOR, now=LATER)
-    assert done.status == ams_review.STATUS_EMBEDDED and done.embedded_at == LATER
+    assert done.status == ams_review.STATUS_EMBEDDED
+    assert done.embedded_at == LATER
     assert ams_review.embedded(done, VENDOR, now=LATER + timedelta(days=1)) == done
     with pytest.raises(DomainError) as caught:
         ams_review.reject(done, CHECKER, reason="terlambat", now=LATER)
@@ -209,7 +211,8 @@ def test_the_handover_names_the_visit_the_originals_and_the_certificate() -> Non
     text = "\n".join(lines)
     assert title.startswith("BERITA ACARA SERAH TERIMA")
     assert "Budi Santoso (Direktur) pada 02 Maret 2026 11:00" in text
-    assert "Asli TDP/SIUP/SIUJK" in text and "nomor seri 99" in text
+    assert "Asli TDP/SIUP/SIUJK" in text
+    assert "nomor seri 99" in text
     with pytest.raises(DomainError):
         ams_review.handover_lines(
             waiting(),

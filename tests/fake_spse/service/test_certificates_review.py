@@ -39,7 +39,8 @@ def test_a_vendor_request_waits_and_nothing_is_issued(
 ) -> None:
     user = vendor(lpse)
     request = ask(lpse, user, make_csr)
-    assert request.status == ams_review.STATUS_WAITING and request.in_person
+    assert request.status == ams_review.STATUS_WAITING
+    assert request.in_person
     assert lpse.ca.issued("cvmaju") == []
     assert lpse.certificates.certificate_of("cvmaju") is None
     assert [r.request_id for r in lpse.certificates.review_queue()] == [request.request_id]
@@ -62,13 +63,15 @@ def test_both_documents_are_required_and_a_refusal_stores_nothing(
             user, permit=Document("", b""), statement=Document("", b""), csr_pem=make_csr()
         )
     assert keys(caught.value) == ["ams.surat_wajib", "ams.keterangan_wajib"]
-    assert lpse.db.ams_requests("cvmaju") == [] and blob_files(tmp_path) == set()
+    assert lpse.db.ams_requests("cvmaju") == []
+    assert blob_files(tmp_path) == set()
 
 
 def test_a_pokja_request_is_issued_at_once(lpse: LpseUnderTest, make_csr: MakeCsr) -> None:
     pokja = add_account(lpse, "pokja1", Role.POKJA)
     request = ask(lpse, pokja, make_csr)
-    assert request.status == "diterbitkan" and request.serial is not None
+    assert request.status == "diterbitkan"
+    assert request.serial is not None
     assert lpse.certificates.review_queue() == []
 
 
@@ -105,7 +108,8 @@ def test_a_rejection_reason_reaches_the_vendor_and_a_new_request_works(
     first = ask(lpse, user, make_csr)
     rejected = lpse.certificates.reject(checker, first.request_id, "SIUP tidak terbaca")
     latest = lpse.certificates.latest_request("cvmaju")
-    assert latest is not None and latest.reason == "SIUP tidak terbaca"
+    assert latest is not None
+    assert latest.reason == "SIUP tidak terbaca"
     assert rejected.status == ams_review.STATUS_REJECTED
     second = ask(lpse, user, make_csr)
     assert second.request_id != first.request_id
@@ -123,7 +127,8 @@ def test_bsre_down_at_approval_keeps_the_approval_and_a_retry_issues(
         lpse.certificates.approve(checker, request.request_id)
     assert caught.value.key == "ams.ca_tidak_tersedia"
     [stored] = lpse.db.ams_requests("cvmaju")
-    assert stored.status == ams_review.STATUS_APPROVED and lpse.ca.issued("cvmaju") == []
+    assert stored.status == ams_review.STATUS_APPROVED
+    assert lpse.ca.issued("cvmaju") == []
     lpse.faults.disarm("ca.down")
     assert lpse.certificates.approve(checker, request.request_id).status == "terbit"
 
