@@ -38,6 +38,7 @@ from fake_spse.support import pages as support_web
 from fake_spse.support.service import LpseSupport, SupportStore
 from fake_spse.web import (
     accounts,
+    ams_review,
     apendo,
     certificates,
     evaluation,
@@ -174,6 +175,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         *vendor.routes(),
         *vendor_data.routes(),
         *certificates.routes(),
+        *ams_review.routes(),
         *pokja.routes(),
         *apendo.routes(),
         *support_web.spse_routes(),

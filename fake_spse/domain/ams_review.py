@@ -32,6 +32,14 @@ STATUS_EMBEDDED = "tertanam"
 # Requests the verifikator still has to act on (an approved one whose issuance BSrE refused
 # stays "diverifikasi" until it is issued).
 OPEN_STATUSES = (STATUS_WAITING, STATUS_APPROVED)
+# How pages name each state (through the language table).
+STATUS_LABELS: dict[str, str] = {
+    STATUS_WAITING: "Menunggu verifikasi",
+    STATUS_APPROVED: "Disetujui, menunggu penerbitan BSrE",
+    STATUS_REJECTED: "Ditolak",
+    STATUS_ISSUED: "Terbit, belum tertanam",
+    STATUS_EMBEDDED: "Tertanam",
+}
 
 KIND_NEW = "baru"  # activation a: AMS registration (red link)
 KIND_UPGRADE = "upgrade"  # activation b: import APD with the in-person step

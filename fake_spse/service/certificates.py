@@ -70,13 +70,14 @@ class CertificateService:
         """AMS registration from SpamKodok 2 with the two recommendation documents (a copy of
         TDP/SIUP/SIUJK, the director's stamped statement). A vendor's request waits for the
         LPSE's verifikator; a Non Penyedia's is issued at once (its status "diterbitkan")."""
+        if not ams_review.needs_review(user):
+            # The recommendation documents are the vendor's: a Non Penyedia sends one letter.
+            self.register_ams(user, letter_name=permit.name, letter=permit.data, csr_pem=csr_pem)
+            return self.ams_requests(user.user_id)[-1]
         problems = self._documents_problems(permit, statement)
         csr = self._csr(csr_pem, problems)
         if problems or csr is None:
             raise FormProblems(problems)
-        if not ams_review.needs_review(user):
-            self.register_ams(user, letter_name=permit.name, letter=permit.data, csr_pem=csr_pem)
-            return self.ams_requests(user.user_id)[-1]
         return self._store_request(
             user,
             permit,
@@ -172,9 +173,7 @@ class CertificateService:
         """Request ``request_id`` as its vendor or the verifikator sees it; NotFound
         otherwise (another vendor's request is not shown to exist)."""
         with self._ctx.unit() as db:
-            found = db.ams_request(request_id)
-        if found is None:
-            raise NotFound("error.tidak_ditemukan")
+            found = self._reviewed(db.ams_request(request_id))
         try:
             ams_review.require_owner_or_verifier(found, viewer)
         except DomainError as exc:

@@ -430,6 +430,8 @@ class Database:
         return [_ams_request(r) for r in rows]
 
     def ams_request(self, request_id: int) -> AmsRequest | None:
+        if not 0 < request_id < 2**63:  # no such row: SQLite's integers end there
+            return None
         with self._tx() as db:
             row = db.execute(
                 "SELECT * FROM ams_requests WHERE request_id=?", (request_id,)

@@ -12,6 +12,7 @@ from fake_spse.domain import ams_review
 from fake_spse.domain.accounts import Account, AccountStatus, Role
 from fake_spse.domain.certificates import AmsRequest
 from fake_spse.domain.errors import DomainError, Forbidden, FormProblems
+from spse_shared.english import TEXTS
 
 LATER = START + timedelta(hours=3)
 
@@ -224,3 +225,8 @@ def test_the_handover_names_the_visit_the_originals_and_the_certificate() -> Non
             attended_at="x",
             decided_at="x",
         )
+
+
+def test_every_state_and_original_the_pages_name_has_its_english() -> None:
+    labels = [*ams_review.STATUS_LABELS.values(), *ams_review.ORIGINALS.values()]
+    assert [t for t in labels if t not in TEXTS] == []
