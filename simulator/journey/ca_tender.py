@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.certificate import embed_issued, register_ams, review_request
 from simulator.browser.journeys.offer import join_tender, upload_offer
 from simulator.browser.journeys.opening import open_offers
 from simulator.browser.journeys.registration import (
@@ -18,6 +18,7 @@ from simulator.browser.journeys.registration import (
 )
 from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
+from simulator.browser.pages.certificate import AmsPage
 from simulator.browser.pages.opening import OpeningRow
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
@@ -82,15 +83,49 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         "Surat Rekomendasi Penyedia",
         [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
     )
+    statement = write_pdf(
+        vendor_desk.folder / "Surat Keterangan Direktur.pdf",
+        "Surat Keterangan Direktur",
+        [vendor.company, f"Direktur: {vendor.director}", "Kop surat dan cap perusahaan"],
+    )
     with log.step(
         tr("Penyedia mendaftar sertifikat elektronik (AMS)"), vendor.user_id, vendor_desk.page
     ) as step:
         for message in register_ams(
-            vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
+            vendor_desk.page,
+            env.spse_url,
+            vendor.user_id,
+            vendor.password,
+            letter,
+            statement=statement,
         ):
+            step.note(message)
+    # The Konsep Operasional, activation a-1: the vendor comes to the LPSE with the originals;
+    # the verifikator records it and approves, and only then does BSrE issue the certificate.
+    with log.step(
+        tr("Verifikator LPSE memeriksa dokumen asli dan menyetujui permintaan sertifikat"),
+        verifikator.user_id,
+        lpse_desk.page,
+    ) as step:
+        for message in review_request(
+            lpse_desk.page,
+            env.spse_url,
+            verifikator,
+            vendor.user_id,
+            attendee=vendor.director,
+        ):
+            step.note(message)
+    with log.step(
+        tr("Penyedia menanamkan sertifikat di SpamKodok"), vendor.user_id, vendor_desk.page
+    ) as step:
+        for message in embed_issued(vendor_desk.page, env.spse_url):
             step.note(message)
         if not vendor_desk.kodok.has_certificate:
             raise JourneyError("the certificate is not embedded in the vendor's SpamKodok")
+        handover = AmsPage(vendor_desk.page, env.spse_url).handover_pdf()
+        if not handover.startswith(b"%PDF"):
+            raise JourneyError("the berita acara serah terima is not a PDF")
+        step.note(tr("Berita acara serah terima diunduh ({size} byte)", size=len(handover)))
 
     pokja_letter = write_pdf(
         pokja_desk.folder / "Surat Tugas Pokja.pdf",

@@ -262,8 +262,21 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/vendor"): Shape("json", "none", (*REGISTRATION, "home_lpse")),
     ("POST", "/_sim/arrange/verify"): Shape("json", "none", ("verifier_id", "vendor_id")),
     ("POST", "/_sim/arrange/ams"): Shape(
-        "json", "none", ("user_id", "csr_pem", "letter_name", "letter_b64")
+        "json",
+        "none",
+        (
+            "user_id",
+            "csr_pem",
+            "letter_name",
+            "letter_b64",
+            "statement_name",
+            "statement_b64",
+            "verifier_id",
+            "attendee",
+            "position",
+        ),
     ),
+    ("POST", "/_sim/arrange/ams/tertanam"): Shape("json", "none", ("user_id", "request_id")),
     ("POST", "/_sim/arrange/tender"): Shape("json", "none", ("pokja_id", *TENDER)),
     ("POST", "/_sim/arrange/join"): Shape("json", "none", ("vendor_id", "tender_id")),
     ("POST", "/_sim/arrange/login"): Shape("json", "none", ("user_id", "password")),
