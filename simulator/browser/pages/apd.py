@@ -26,7 +26,7 @@ class ApdImportPage(SpsePage):
         menu = self.page.get_by_role("navigation", name=tr("Menu utama"))
         menu.get_by_role("link", name=tr("Sertifikat"), exact=True).click()
         self.page.get_by_role("link", name=tr("Import APD"), exact=True).click()
-        expect(self.page.get_by_role("heading", level=1)).to_have_text(HEADING)
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(tr(HEADING))
 
     def import_apd(
         self,
@@ -55,7 +55,7 @@ class ApdImportPage(SpsePage):
             ).set_input_files(statement)
         if in_person:
             self.page.get_by_label(tr(IN_PERSON)).check()
-        button = self.page.get_by_role("button", name=IMPORT_BUTTON)
+        button = self.page.get_by_role("button", name=tr(IMPORT_BUTTON))
         result = self.page.locator("#hasil-apd")
         with kodok.file_dialog([apd]):
             button.click()
