@@ -39,6 +39,7 @@ from fake_spse.support import pages as support_web
 from fake_spse.support.service import LpseSupport, SupportStore
 from fake_spse.web import (
     accounts,
+    ams_review,
     apendo,
     certificates,
     dua_file,
@@ -188,6 +189,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
         *vendor.routes(),
         *vendor_data.routes(),
         *certificates.routes(),
+        *ams_review.routes(),
         *pokja.routes(),
         *dua_file.routes(),
         *apendo.routes(),

@@ -573,6 +573,15 @@ TEXTS: Mapping[str, str] = {
     "Penyedia mendaftar sertifikat elektronik (AMS)": (
         "The vendor requests an electronic certificate (AMS)"
     ),
+    "Verifikator LPSE memeriksa dokumen asli dan menyetujui permintaan sertifikat": (
+        "The LPSE verifier checks the original documents and approves the certificate request"
+    ),
+    "Penyedia menanamkan sertifikat di SpamKodok": (
+        "The vendor embeds the certificate in SpamKodok"
+    ),
+    "Berita acara serah terima diunduh ({size} byte)": (
+        "Handover report downloaded ({size} bytes)"
+    ),
     "Pokja mendaftar sertifikat elektronik (AMS)": (
         "The pokja requests an electronic certificate (AMS)"
     ),

@@ -74,6 +74,59 @@ CATALOG: Mapping[str, str] = {
     "ams.berhasil": "BSrE has issued your electronic certificate.",
     "ams.tertanam": "The electronic certificate is embedded in SpamKodok 2.",
     "ams.sudah_punya": "You already have a valid electronic certificate.",
+    "ams.terkirim": (
+        "Your certificate request has been sent and awaits the LPSE verifier's check. Come to "
+        "the LPSE with the company's original documents for re-verification."
+    ),
+    "ams.permintaan_menunggu": (
+        "You still have a certificate request awaiting the LPSE's verification."
+    ),
+    "ams.keterangan_wajib": (
+        "The statement as the company's staff member/director (on letterhead, with the company "
+        "stamp) must be uploaded."
+    ),
+    "ams.bukan_menunggu": "This certificate request is not awaiting verification.",
+    "ams.hadir_nama_wajib": "The name of the person who came must be filled in.",
+    "ams.hadir_nama_panjang": (
+        "The name and position of the person who came may each be at most {max} characters."
+    ),
+    "ams.hadir_asli_wajib": "Choose the original documents that were checked.",
+    "ams.belum_hadir": (
+        "The vendor has not been recorded as coming to the LPSE to re-verify the original "
+        "documents. Record the visit first."
+    ),
+    "ams.asli_kurang": (
+        "The original TDP/SIUP/SIUJK and the director's statement must be checked before the "
+        "request is approved."
+    ),
+    "ams.alasan_wajib": "The reason for rejection must be filled in.",
+    "ams.alasan_panjang": "The reason for rejection may be at most {max} characters.",
+    "ams.belum_terbit": "BSrE has not issued the certificate for this request yet.",
+    "ams.hadir_tercatat": (
+        "The vendor's visit and the original documents checked have been recorded."
+    ),
+    "ams.disetujui": (
+        "The certificate request of {company} was approved and BSrE has issued the electronic "
+        "certificate."
+    ),
+    "ams.ditolak": "The certificate request of {company} was rejected.",
+    "ams.status_menunggu": (
+        "Your certificate request has awaited the LPSE's verification since {submitted}."
+    ),
+    "ams.status_ditolak": (
+        "The LPSE verifier rejected your certificate request for this reason: {reason}. Correct"
+        " the documents, then send a new request."
+    ),
+    "ams.status_terbit": "BSrE has issued your electronic certificate. Embed it in SpamKodok 2.",
+    "apd.terkirim": (
+        "The certificate upgrade request has been sent and awaits the LPSE's verification; the "
+        "old certificate stays valid until the new one is issued."
+    ),
+    "kodok.sertifikat_menunggu": (
+        "No electronic certificate is embedded in SpamKodok 2 yet: your certificate (AMS) "
+        "request still awaits the LPSE's verification or its certificate has not been embedded."
+        " An offer can be sealed only once BSrE has issued the certificate and it is embedded."
+    ),
     "tender.tidak_ditemukan": "The page you asked for was not found",
     "tender.dibuat": "Package {name} has been created and announced with tender code {tender_id}.",
     "tender.pokja_tanpa_sertifikat": (

@@ -537,4 +537,82 @@ PAGE_TEXTS: Mapping[str, str] = {
     "Jenis pengadaan": "Procurement type",
     "Nilai pagu": "Budget ceiling value",
     "Nilai HPS": "HPS value",
+    # certificate requests reviewed by the LPSE (the RA) -----------------------------------------
+    "Alasan Penolakan": "Reason for Rejection",
+    "Catat Kehadiran": "Record the Visit",
+    "Catat kehadiran": "Record the visit",
+    "Daftar permintaan sertifikat": "Certificate requests",
+    "Data permintaan": "Request data",
+    "Dikirim": "Sent",
+    "Dokumen Rekomendasi": "Recommendation Documents",
+    "Dokumen asli yang diperiksa": "Original documents checked",
+    "Hadir: {name} ({position}), {at}; dicatat oleh {by}.": (
+        "Came: {name} ({position}), {at}; recorded by {by}."
+    ),
+    "Kembali ke daftar permintaan": "Back to the list of requests",
+    "LPSE Asal": "Home LPSE",
+    "Nama yang hadir": "Name of the person who came",
+    "Penyedia belum hadir di LPSE dengan dokumen asli.": (
+        "The vendor has not yet come to the LPSE with the original documents."
+    ),
+    "Periksa": "Review",
+    "Periksa permintaan {user_id}": "Review the request of {user_id}",
+    "Permintaan Sertifikat": "Certificate Requests",
+    "Permintaan Sertifikat Elektronik": "Electronic Certificate Requests",
+    "Permintaan Sertifikat No. {number}": "Certificate Request No. {number}",
+    (
+        "Permintaan diperiksa verifikator LPSE. Datanglah ke LPSE dengan membawa dokumen asli"
+        " perusahaan untuk verifikasi ulang; sertifikat diterbitkan BSrE setelah permintaan "
+        "disetujui."
+    ): (
+        "The LPSE's verifier reviews the request. Come to the LPSE with the company's "
+        "original documents for re-verification; BSrE issues the certificate once the request"
+        " is approved."
+    ),
+    "Permintaan sertifikat": "Certificate request",
+    (
+        "Permintaan sertifikat penyedia (AMS dan upgrade APD) yang diperiksa LPSE sebelum "
+        "BSrE menerbitkan sertifikat."
+    ): (
+        "Vendors' certificate requests (AMS and APD upgrades) the LPSE reviews before BSrE "
+        "issues the certificate."
+    ),
+    (
+        "Permintaan upgrade diperiksa verifikator LPSE: datanglah ke LPSE dengan membawa "
+        "dokumen asli perusahaan untuk verifikasi ulang."
+    ): (
+        "The LPSE's verifier reviews the upgrade request: come to the LPSE with the company's"
+        " original documents for re-verification."
+    ),
+    "Salinan TDP/SIUP/SIUJK": "Copy of TDP/SIUP/SIUJK",
+    "Setujui dan Terbitkan Sertifikat": "Approve and Issue the Certificate",
+    "Surat Keterangan Direktur (kop dan cap perusahaan)": (
+        "Director's Statement (letterhead and company stamp)"
+    ),
+    "Tanamkan Sertifikat": "Embed the Certificate",
+    "Tidak ada permintaan sertifikat.": "No certificate requests.",
+    "Tolak Permintaan": "Reject the Request",
+    "Tolak permintaan": "Reject the request",
+    "Unduh Berita Acara Serah Terima": "Download the Handover Report",
+    "Unggah surat rekomendasi ({ams_letter_types}, maksimal {ams_letter_max_bytes} MB).": (
+        "Upload the recommendation letter ({ams_letter_types}, at most {ams_letter_max_bytes} MB)."
+    ),
+    "Upgrade (import APD)": "Upgrade (APD import)",
+    "Verifikasi Ulang Dokumen Asli": "Re-verification of the Original Documents",
+    (
+        "Verifikasi ulang dengan hadir di LPSE membawa dokumen asli (sertifikat baru "
+        "diterbitkan setelah disetujui verifikator)"
+    ): (
+        "Re-verify by coming to the LPSE with the original documents (the new certificate is "
+        "issued once the verifier approves)"
+    ),
+    "Verifikasi ulang di LPSE": "Re-verification at the LPSE",
+    "Disetujui, menunggu penerbitan BSrE": "Approved, awaiting issuance by BSrE",
+    "Terbit, belum tertanam": "Issued, not yet embedded",
+    "Tertanam": "Embedded",
+    "Asli TDP/SIUP/SIUJK": "Original TDP/SIUP/SIUJK",
+    "Asli surat keterangan direktur/personel (kop dan cap perusahaan)": (
+        "Original statement of the director/staff member (letterhead and company stamp)"
+    ),
+    "KTP asli yang hadir": "Original identity card (KTP) of the person who came",
 }

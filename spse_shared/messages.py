@@ -120,6 +120,56 @@ CATALOG: Mapping[str, str] = {
     "ams.berhasil": "Sertifikat elektronik Anda telah diterbitkan oleh BSrE.",
     "ams.tertanam": "Sertifikat elektronik telah tertanam di SpamKodok 2.",
     "ams.sudah_punya": "Anda sudah memiliki sertifikat elektronik yang berlaku.",
+    # the LPSE's review of certificate requests (the RA)
+    "ams.terkirim": (
+        "Permintaan sertifikat Anda telah dikirim dan menunggu verifikasi verifikator LPSE. "
+        "Datanglah ke LPSE dengan membawa dokumen asli perusahaan untuk verifikasi ulang."
+    ),
+    "ams.permintaan_menunggu": (
+        "Anda masih memiliki permintaan sertifikat yang menunggu verifikasi LPSE."
+    ),
+    "ams.keterangan_wajib": (
+        "Surat keterangan sebagai personel/direktur perusahaan (dengan kop surat dan cap "
+        "perusahaan) wajib diunggah."
+    ),
+    "ams.bukan_menunggu": "Permintaan sertifikat ini tidak sedang menunggu verifikasi.",
+    "ams.hadir_nama_wajib": "Nama yang hadir wajib diisi.",
+    "ams.hadir_nama_panjang": "Nama dan jabatan yang hadir masing-masing maksimal {max} karakter.",
+    "ams.hadir_asli_wajib": "Pilih dokumen asli yang telah diperiksa.",
+    "ams.belum_hadir": (
+        "Penyedia belum tercatat hadir di LPSE untuk verifikasi ulang dokumen asli. Catat "
+        "kehadirannya terlebih dahulu."
+    ),
+    "ams.asli_kurang": (
+        "Dokumen asli TDP/SIUP/SIUJK dan surat keterangan direktur harus diperiksa sebelum "
+        "permintaan disetujui."
+    ),
+    "ams.alasan_wajib": "Alasan penolakan wajib diisi.",
+    "ams.alasan_panjang": "Alasan penolakan maksimal {max} karakter.",
+    "ams.belum_terbit": "Sertifikat untuk permintaan ini belum diterbitkan BSrE.",
+    "ams.hadir_tercatat": "Kehadiran penyedia dan dokumen asli yang diperiksa telah dicatat.",
+    "ams.disetujui": (
+        "Permintaan sertifikat {company} disetujui dan sertifikat elektronik telah diterbitkan "
+        "BSrE."
+    ),
+    "ams.ditolak": "Permintaan sertifikat {company} ditolak.",
+    "ams.status_menunggu": "Permintaan sertifikat Anda menunggu verifikasi LPSE sejak {submitted}.",
+    "ams.status_ditolak": (
+        "Permintaan sertifikat Anda ditolak verifikator LPSE dengan alasan: {reason}. Perbaiki "
+        "dokumen lalu kirim permintaan baru."
+    ),
+    "ams.status_terbit": (
+        "Sertifikat elektronik Anda telah diterbitkan BSrE. Tanamkan sertifikat di SpamKodok 2."
+    ),
+    "apd.terkirim": (
+        "Permintaan upgrade sertifikat telah dikirim dan menunggu verifikasi LPSE; sertifikat "
+        "lama tetap berlaku sampai sertifikat baru diterbitkan."
+    ),
+    "kodok.sertifikat_menunggu": (
+        "Sertifikat elektronik belum tertanam di SpamKodok 2: permintaan sertifikat (AMS) Anda "
+        "masih menunggu verifikasi LPSE atau sertifikatnya belum ditanamkan. Penawaran baru "
+        "dapat diamankan setelah sertifikat diterbitkan BSrE dan tertanam."
+    ),
     # tenders
     "tender.tidak_ditemukan": "Halaman yang dituju tidak ditemukan",
     "tender.dibuat": "Paket {name} telah dibuat dan diumumkan dengan kode tender {tender_id}.",

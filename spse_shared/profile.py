@@ -20,6 +20,7 @@ DEFAULT_PROFILE = "spse-4.3-ca"
 KNOWN_SERVICES = ("ca", "adp", "support")
 _PROTECTIONS = ("ca", "apendo")
 _FLASHDISK_FAILURES = ("pembukaan", "unggah")
+_IN_PERSON = ("wajib", "pilihan", "tidak")
 
 _T = TypeVar("_T")
 
@@ -140,6 +141,12 @@ class Profile:
     # A simulator choice, not an SPSE fact: SpamKodok holds the sending while another browser
     # runs on the desk (the seed only says none should run).
     other_browser_guard: bool = True
+    # [ams]: the vendor's visit to the LPSE with the originals (the Konsep Operasional,
+    # activation a-1 "Pastikan hadir secara fisik", b-1 "Bisa hadir ... /dilakukan mandiri"):
+    # "wajib" = the verifikator approves only after recording it, "pilihan" = optional (on an
+    # upgrade the vendor chooses), "tidak" = no such step (an upgrade is self-service).
+    ams_in_person: Literal["wajib", "pilihan", "tidak"] = "wajib"
+    upgrade_in_person: Literal["wajib", "pilihan", "tidak"] = "pilihan"
     # [desk]: the operating system the Konsep Operasional recommends; SpamKodok shows its
     # pre-flight advice on a desk with another one.
     recommended_os: str = "Windows 10"
@@ -298,6 +305,11 @@ def _parse(text: str, source: str) -> Profile:
     messages_en = root.table("messages_en", optional=True)
     failures = root.table("failures", optional=True)
     desk = root.table("desk", optional=True)
+    in_person = ams.get("in_person", str, default="wajib")
+    upgrade_in_person = ams.get("upgrade_in_person", str, default="pilihan")
+    for key, value in (("in_person", in_person), ("upgrade_in_person", upgrade_in_person)):
+        if value not in _IN_PERSON:
+            raise ams.error(key, f"must be one of {', '.join(_IN_PERSON)}")
     flashdisk = failures.get("flashdisk", str, default="pembukaan")
     if flashdisk not in _FLASHDISK_FAILURES:
         raise failures.error("flashdisk", f"must be one of {', '.join(_FLASHDISK_FAILURES)}")
@@ -322,6 +334,8 @@ def _parse(text: str, source: str) -> Profile:
         flashdisk_failure=cast(Literal["pembukaan", "unggah"], flashdisk),
         flag_disguised_files=failures.get("flag_disguised_files", bool, default=True),
         other_browser_guard=failures.get("other_browser_guard", bool, default=True),
+        ams_in_person=cast(Literal["wajib", "pilihan", "tidak"], in_person),
+        upgrade_in_person=cast(Literal["wajib", "pilihan", "tidak"], upgrade_in_person),
         recommended_os=desk.get("recommended_os", str, default="Windows 10"),
     )
     for index, suffix in enumerate(profile.ams_letter_types):

@@ -294,7 +294,15 @@ async def user_certificates(request: Request) -> Response:
                 for c in services.certificates.certificates(user_id)
             ],
             "ams_requests": [
-                {"status": a.status, "letter_name": a.letter_name, "serial": a.serial}
+                {
+                    "request_id": a.request_id,
+                    "kind": a.kind,
+                    "status": a.status,
+                    "letter_name": a.letter_name,
+                    "serial": a.serial,
+                    "reason": a.reason,
+                    "attended": a.attended_at is not None,
+                }
                 for a in services.certificates.ams_requests(user_id)
             ],
             "issued": [

@@ -18,11 +18,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.control.api import _json, _services, guarded
+from fake_spse.domain import ams_review
 from fake_spse.domain.accounts import Account, Role, VendorRegistration, require_role
+from fake_spse.domain.certificates import AmsRequest, UserCertificate
 from fake_spse.domain.errors import DomainError, Forbidden
 from fake_spse.domain.offers import parse_part
 from fake_spse.domain.tenders import TenderDraft
 from fake_spse.service.blocking import call
+from fake_spse.service.certificates import Document, Visit
 from fake_spse.service.offers import UploadCut
 from fake_spse.service.services import Services
 from fake_spse.web.accounts import FORM_PATH, link_prefix
@@ -60,24 +63,67 @@ async def verify(request: Request) -> Response:
 
 
 async def ams(request: Request) -> Response:
-    """AMS registration with the desk's CSR and recommendation letter; BSrE's answer."""
+    """AMS registration with the desk's CSR and recommendation documents, and what the LPSE
+    does with it as its pages do: a vendor's request is reviewed by the verifikator
+    (``verifier_id``, or the LPSE's first verifikator), who records the visit (``attendee``,
+    ``position``, every original) and approves; then BSrE's certificate is handed back. The
+    desk embeds it and reports it with /arrange/ams/tertanam."""
     body = await _json(request)
     services = _services(request)
-    certificate = await call(
-        services.certificates.register_ams,
-        services.accounts.account(str(body["user_id"])),
-        letter_name=str(body["letter_name"]),
-        letter=base64.b64decode(str(body["letter_b64"])),
-        csr_pem=str(body["csr_pem"]),
-    )
+    certificates = services.certificates
+
+    def arrange() -> tuple[AmsRequest, UserCertificate]:
+        user = services.accounts.account(str(body["user_id"]))
+        permit = Document(str(body["letter_name"]), base64.b64decode(str(body["letter_b64"])))
+        statement = Document(
+            str(body.get("statement_name") or ""),
+            base64.b64decode(str(body.get("statement_b64") or "")),
+        )
+        made = certificates.request_certificate(
+            user, permit=permit, statement=statement, csr_pem=str(body["csr_pem"])
+        )
+        if made.status == ams_review.STATUS_WAITING:
+            verifier = _verifier(services, body.get("verifier_id"))
+            visit = Visit(
+                attendee=str(body.get("attendee") or user.director or user.name),
+                position=str(body.get("position") or ""),
+                originals=tuple(ams_review.ORIGINALS),
+            )
+            certificates.record_visit(verifier, made.request_id, visit)
+            made = certificates.approve(verifier, made.request_id)
+        return made, certificates.issued_certificate(made)
+
+    made, certificate = await call(arrange)
     return JSONResponse(
         {
             "ok": True,
+            "request_id": made.request_id,
+            "reviewed": bool(made.csr_pem),
             "certificate_pem": certificate.pem,
-            "chain_pem": services.certificates.ca_chain_pem(),
+            "chain_pem": certificates.ca_chain_pem(),
             "subject": certificate.subject,
         }
     )
+
+
+def _verifier(services: Services, user_id: object) -> Account:
+    """The verifikator named, or the LPSE's first one (a control-plane caller that does not
+    know it, such as the rush)."""
+    if user_id:
+        return services.accounts.account(str(user_id))
+    found = services.accounts.accounts(Role.VERIFIKATOR)
+    if not found:
+        raise DomainError("akses.ditolak")
+    return found[0]
+
+
+async def ams_embedded(request: Request) -> Response:
+    """The desk's SpamKodok 2 embedded the certificate of request ``request_id``."""
+    body = await _json(request)
+    services = _services(request)
+    user = await call(services.accounts.account, str(body["user_id"]))
+    done = await call(services.certificates.confirm_embedded, user, int(body["request_id"]))
+    return JSONResponse({"ok": True, "status": done.status})
 
 
 async def tender(request: Request) -> Response:
@@ -285,6 +331,7 @@ def routes() -> list[Route]:
         Route("/arrange/vendor", guarded(vendor), methods=["POST"]),
         Route("/arrange/verify", guarded(verify), methods=["POST"]),
         Route("/arrange/ams", guarded(ams), methods=["POST"]),
+        Route("/arrange/ams/tertanam", guarded(ams_embedded), methods=["POST"]),
         Route("/arrange/tender", guarded(tender), methods=["POST"]),
         Route("/arrange/join", guarded(join), methods=["POST"]),
         Route("/arrange/price", guarded(price), methods=["POST"]),

@@ -32,9 +32,26 @@ class AmsRequest:
     letter_blob: str
     letter_size: int
     submitted_at: datetime
-    status: str  # "diterbitkan", "diperbarui" (import APD) or "gagal"
+    status: str  # "diterbitkan"/"diperbarui" (no review), or a state of domain/ams_review.py
     serial: str | None
     problem: str | None
+    # The LPSE's review (domain/ams_review.py); empty for requests issued without one.
+    kind: str = "baru"  # "baru" (AMS registration) or "upgrade" (import APD)
+    statement_name: str = ""  # the director's stamped statement (second upload)
+    statement_blob: str = ""
+    statement_size: int = 0
+    csr_pem: str = ""  # SpamKodok's request, kept until BSrE issues
+    old_certificate_pem: str = ""  # an upgrade's old certificate, revoked when the new is issued
+    in_person: bool = False  # approval needs the recorded visit with the originals
+    attendee: str = ""
+    attendee_position: str = ""
+    originals: tuple[str, ...] = ()
+    attended_at: datetime | None = None
+    attended_by: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    reason: str = ""  # why the verifikator rejected it (the vendor reads it)
+    embedded_at: datetime | None = None
 
 
 def current_certificate(

@@ -129,6 +129,24 @@ CREATE TABLE IF NOT EXISTS package_keys (
 
 
 # Columns added after data folders were first written: (table, column, declaration).
+_REVIEW_COLUMNS = (
+    ("kind", "TEXT NOT NULL DEFAULT 'baru'"),
+    ("statement_name", "TEXT NOT NULL DEFAULT ''"),
+    ("statement_blob", "TEXT NOT NULL DEFAULT ''"),
+    ("statement_size", "INTEGER NOT NULL DEFAULT 0"),
+    ("csr_pem", "TEXT NOT NULL DEFAULT ''"),
+    ("old_certificate_pem", "TEXT NOT NULL DEFAULT ''"),
+    ("in_person", "INTEGER NOT NULL DEFAULT 0"),
+    ("attendee", "TEXT NOT NULL DEFAULT ''"),
+    ("attendee_position", "TEXT NOT NULL DEFAULT ''"),
+    ("originals", "TEXT NOT NULL DEFAULT '[]'"),
+    ("attended_at", "TEXT"),
+    ("attended_by", "TEXT"),
+    ("decided_by", "TEXT"),
+    ("decided_at", "TEXT"),
+    ("reason", "TEXT NOT NULL DEFAULT ''"),
+    ("embedded_at", "TEXT"),
+)
 _LATER_COLUMNS = (
     ("tenders", "method", "TEXT NOT NULL DEFAULT 'pasca-satu-file'"),
     ("tenders", "failed_reason", "TEXT"),
@@ -136,6 +154,8 @@ _LATER_COLUMNS = (
     ("offers", "price_rupiah", "INTEGER"),
     # Kualitas dan Biaya: the pokja's nilai teknis, as a decimal text ("85.5").
     ("evaluations", "nilai_teknis", "TEXT"),
+    # the LPSE's review of certificate requests (domain/ams_review.py)
+    *(("ams_requests", column, kind) for column, kind in _REVIEW_COLUMNS),
 )
 
 
@@ -346,7 +366,10 @@ class Database:
         """Every blob a record refers to: offers, AMS letters, qualification attachments."""
         with self._tx() as db:
             offers = db.execute("SELECT blob_key FROM offers").fetchall()
-            letters = db.execute("SELECT letter_blob FROM ams_requests").fetchall()
+            letters = db.execute(
+                "SELECT letter_blob FROM ams_requests UNION "
+                "SELECT statement_blob FROM ams_requests WHERE statement_blob != ''"
+            ).fetchall()
             sent = db.execute("SELECT attachments FROM qualification_submissions").fetchall()
         attached = {a["blob_key"] for row in sent for a in json.loads(row[0])}
         return {row[0] for row in offers} | {row[0] for row in letters} | attached
@@ -386,42 +409,49 @@ class Database:
         ]
 
     def add_ams_request(self, request: AmsRequest) -> int:
+        values = _ams_values(request)
         with self._tx() as db:
             cur = db.execute(
-                "INSERT INTO ams_requests (user_id, letter_name, letter_blob, letter_size, "
-                "submitted_at, status, serial, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    request.user_id,
-                    request.letter_name,
-                    request.letter_blob,
-                    request.letter_size,
-                    _ts(request.submitted_at),
-                    request.status,
-                    request.serial,
-                    request.problem,
-                ),
+                f"INSERT INTO ams_requests ({', '.join(values)}) "
+                f"VALUES ({', '.join('?' for _ in values)})",
+                tuple(values.values()),
             )
             return int(cur.lastrowid or 0)
+
+    def update_ams_request(self, request: AmsRequest) -> None:
+        """Store the request's new state (every field but its id and owner)."""
+        values = _ams_values(request)
+        values.pop("user_id")
+        with self._tx() as db:
+            db.execute(
+                f"UPDATE ams_requests SET {', '.join(f'{c}=?' for c in values)} WHERE request_id=?",
+                (*values.values(), request.request_id),
+            )
 
     def ams_requests(self, user_id: str) -> list[AmsRequest]:
         with self._tx() as db:
             rows = db.execute(
                 "SELECT * FROM ams_requests WHERE user_id=? ORDER BY request_id", (user_id,)
             ).fetchall()
-        return [
-            AmsRequest(
-                request_id=r["request_id"],
-                user_id=r["user_id"],
-                letter_name=r["letter_name"],
-                letter_blob=r["letter_blob"],
-                letter_size=r["letter_size"],
-                submitted_at=_req_dt(r["submitted_at"]),
-                status=r["status"],
-                serial=r["serial"],
-                problem=r["problem"],
-            )
-            for r in rows
-        ]
+        return [_ams_request(r) for r in rows]
+
+    def ams_request(self, request_id: int) -> AmsRequest | None:
+        if not 0 < request_id < 2**63:  # no such row: SQLite's integers end there
+            return None
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM ams_requests WHERE request_id=?", (request_id,)
+            ).fetchone()
+        return None if row is None else _ams_request(row)
+
+    def reviewed_ams_requests(self) -> list[AmsRequest]:
+        """Every request that goes through the LPSE's review, oldest first."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT * FROM ams_requests WHERE status NOT IN ('diterbitkan', 'diperbarui', "
+                "'gagal') ORDER BY request_id"
+            ).fetchall()
+        return [_ams_request(r) for r in rows]
 
     # tenders --------------------------------------------------------------------------------
     def add_tender(self, tender: Tender, package_key: PackageKey | None = None) -> None:
@@ -1055,4 +1085,64 @@ def _offer(row: sqlite3.Row) -> Offer:
         current=bool(row["current"]),
         part=OfferPart(row["part"]),
         price_rupiah=row["price_rupiah"],
+    )
+
+
+def _ams_values(request: AmsRequest) -> dict[str, object]:
+    """The request's columns (all but its id), as stored."""
+    return {
+        "user_id": request.user_id,
+        "letter_name": request.letter_name,
+        "letter_blob": request.letter_blob,
+        "letter_size": request.letter_size,
+        "submitted_at": _ts(request.submitted_at),
+        "status": request.status,
+        "serial": request.serial,
+        "problem": request.problem,
+        "kind": request.kind,
+        "statement_name": request.statement_name,
+        "statement_blob": request.statement_blob,
+        "statement_size": request.statement_size,
+        "csr_pem": request.csr_pem,
+        "old_certificate_pem": request.old_certificate_pem,
+        "in_person": int(request.in_person),
+        "attendee": request.attendee,
+        "attendee_position": request.attendee_position,
+        "originals": json.dumps(list(request.originals)),
+        "attended_at": _ts(request.attended_at),
+        "attended_by": request.attended_by,
+        "decided_by": request.decided_by,
+        "decided_at": _ts(request.decided_at),
+        "reason": request.reason,
+        "embedded_at": _ts(request.embedded_at),
+    }
+
+
+def _ams_request(r: sqlite3.Row) -> AmsRequest:
+    return AmsRequest(
+        request_id=r["request_id"],
+        user_id=r["user_id"],
+        letter_name=r["letter_name"],
+        letter_blob=r["letter_blob"],
+        letter_size=r["letter_size"],
+        submitted_at=_req_dt(r["submitted_at"]),
+        status=r["status"],
+        serial=r["serial"],
+        problem=r["problem"],
+        kind=r["kind"],
+        statement_name=r["statement_name"],
+        statement_blob=r["statement_blob"],
+        statement_size=r["statement_size"],
+        csr_pem=r["csr_pem"],
+        old_certificate_pem=r["old_certificate_pem"],
+        in_person=bool(r["in_person"]),
+        attendee=r["attendee"],
+        attendee_position=r["attendee_position"],
+        originals=tuple(json.loads(r["originals"])),
+        attended_at=_dt(r["attended_at"]),
+        attended_by=r["attended_by"],
+        decided_by=r["decided_by"],
+        decided_at=_dt(r["decided_at"]),
+        reason=r["reason"],
+        embedded_at=_dt(r["embedded_at"]),
     )

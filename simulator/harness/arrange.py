@@ -19,6 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import BrowserContext
 
+from simulator.browser.journeys.certificate import VISIT_POSITION
 from simulator.browser.journeys.offer import DEFAULT_PRICE, DEFAULT_VALIDITY_DAYS
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.keystore import Keystore
@@ -72,28 +73,40 @@ class Arranger:
         organization: str | None,
         email: str | None,
         letter: Path,
+        statement: Path | None = None,
+        verifier_id: str | None = None,
     ) -> str:
         """AMS registration as SpamKodok does it: a key (from the pool) in the user's keystore,
-        its CSR sent with the recommendation letter, BSrE's certificate embedded. Returns the
-        certificate's subject."""
+        its CSR sent with the recommendation documents; a vendor's request is reviewed by the
+        LPSE's verifikator (``verifier_id``, or the LPSE's first one), who records the
+        director's visit (``VISIT_POSITION``, every original) and approves; BSrE's
+        certificate is embedded and SPSE told so. Returns the certificate's subject."""
         keystore = Keystore(keystore_path, passphrase, self.keys.next())
         csr = keystore.certificate_signing_request(
             common_name=common_name, organization=organization or None, email=email or None
         )
-        answer = self.sim.post(
-            "/arrange/ams",
-            {
-                "user_id": user_id,
-                "letter_name": letter.name,
-                "letter_b64": base64.b64encode(letter.read_bytes()).decode(),
-                "csr_pem": csr.public_bytes(serialization.Encoding.PEM).decode(),
-            },
-        )
+        body: dict[str, Any] = {
+            "user_id": user_id,
+            "letter_name": letter.name,
+            "letter_b64": base64.b64encode(letter.read_bytes()).decode(),
+            "csr_pem": csr.public_bytes(serialization.Encoding.PEM).decode(),
+            "verifier_id": verifier_id,
+            "attendee": common_name,
+            "position": VISIT_POSITION,
+        }
+        if statement is not None:
+            body["statement_name"] = statement.name
+            body["statement_b64"] = base64.b64encode(statement.read_bytes()).decode()
+        answer = self.sim.post("/arrange/ams", body)
         keystore_path.parent.mkdir(parents=True, exist_ok=True)
         keystore.embed(
             x509.load_pem_x509_certificate(str(answer["certificate_pem"]).encode()),
             x509.load_pem_x509_certificates(str(answer["chain_pem"]).encode()),
         )
+        if answer.get("reviewed"):
+            self.sim.post(
+                "/arrange/ams/tertanam", {"user_id": user_id, "request_id": answer["request_id"]}
+            )
         return str(answer["subject"])
 
     def create_tender(self, pokja_id: str, tender: TenderData, method: str = "") -> str:

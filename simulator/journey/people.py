@@ -1,12 +1,13 @@
 """The first steps every journey walks: the vendor registers by e-mail and is verified, the
-vendor and the pokja get their electronic certificates (AMS) embedded in SpamKodok."""
+vendor and the pokja get their electronic certificates (AMS; the vendor's reviewed by the
+LPSE's verifikator) embedded in SpamKodok."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.certificate import embed_issued, register_ams, review_request
 from simulator.browser.journeys.registration import (
     REGISTRATION_MAIL,
     fill_registration_form,
@@ -14,6 +15,7 @@ from simulator.browser.journeys.registration import (
     request_registration_link,
     verify_vendor,
 )
+from simulator.browser.pages.certificate import AmsPage
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import Desk, SimEnvironment
 from simulator.testdata.documents import write_pdf
@@ -74,15 +76,49 @@ def certified_people(env: SimEnvironment, log: Chronology) -> People:
         "Surat Rekomendasi Penyedia",
         [vendor.company, f"Direktur: {vendor.director}", f"NPWP: {vendor.npwp}"],
     )
+    statement = write_pdf(
+        vendor_desk.folder / "Surat Keterangan Direktur.pdf",
+        "Surat Keterangan Direktur",
+        [vendor.company, f"Direktur: {vendor.director}", "Kop surat dan cap perusahaan"],
+    )
     with log.step(
         tr("Penyedia mendaftar sertifikat elektronik (AMS)"), vendor.user_id, vendor_desk.page
     ) as step:
         for message in register_ams(
-            vendor_desk.page, env.spse_url, vendor.user_id, vendor.password, letter
+            vendor_desk.page,
+            env.spse_url,
+            vendor.user_id,
+            vendor.password,
+            letter,
+            statement=statement,
         ):
+            step.note(message)
+    # The Konsep Operasional, activation a-1: the vendor comes to the LPSE with the originals;
+    # the verifikator records it and approves, and only then does BSrE issue the certificate.
+    with log.step(
+        tr("Verifikator LPSE memeriksa dokumen asli dan menyetujui permintaan sertifikat"),
+        verifikator.user_id,
+        lpse_desk.page,
+    ) as step:
+        for message in review_request(
+            lpse_desk.page,
+            env.spse_url,
+            verifikator,
+            vendor.user_id,
+            attendee=vendor.director,
+        ):
+            step.note(message)
+    with log.step(
+        tr("Penyedia menanamkan sertifikat di SpamKodok"), vendor.user_id, vendor_desk.page
+    ) as step:
+        for message in embed_issued(vendor_desk.page, env.spse_url):
             step.note(message)
         if not vendor_desk.kodok.has_certificate:
             raise JourneyError("the certificate is not embedded in the vendor's SpamKodok")
+        handover = AmsPage(vendor_desk.page, env.spse_url).handover_pdf()
+        if not handover.startswith(b"%PDF"):
+            raise JourneyError("the berita acara serah terima is not a PDF")
+        step.note(tr("Berita acara serah terima diunduh ({size} byte)", size=len(handover)))
 
     pokja_letter = write_pdf(
         pokja_desk.folder / "Surat Tugas Pokja.pdf",

@@ -96,6 +96,10 @@ def run_job(context: SealContext, job: SealJob, sim: SimControl) -> SealResult:
     letter = write_pdf(
         folder / "Surat Rekomendasi.pdf", "Surat Rekomendasi Penyedia", [job.user_id]
     )
+    statement = write_pdf(
+        folder / "Surat Keterangan Direktur.pdf", "Surat Keterangan Direktur", [job.user_id]
+    )
+    # The vendor's request is reviewed by the LPSE's verifikator the rush arranged.
     Arranger(sim, KeyRing(start=job.key_index)).embed_certificate(
         user_id=job.user_id,
         keystore_path=keystore_path,
@@ -104,6 +108,7 @@ def run_job(context: SealContext, job: SealJob, sim: SimControl) -> SealResult:
         organization=job.organization,
         email=job.email,
         letter=letter,
+        statement=statement,
     )
     documents: list[str] = []
     offers: list[tuple[str, str, int]] = []

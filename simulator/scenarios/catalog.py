@@ -203,9 +203,6 @@ SEED_RULES = (
         _AKT_A,
         "Hadir di LPSE untuk verifikasi dengan dokumen asli dan salinan",
         "Pastikan hadir secara fisik di LPSE setempat",
-        _P,
-        "verifikator mencatat verifikasi akun; pemeriksaan dokumen asli oleh RA sebelum "
-        "sertifikat terbit belum ditiru di cabang ini",
     ),
     SeedRule(
         "akt-a-2",
@@ -225,16 +222,12 @@ SEED_RULES = (
         _AKT_A,
         "Upload surat rekomendasi penyedia (TDP/SIUP/SIUK, surat keterangan)",
         "Upload juga surat rekomendasi penyedia",
-        _P,
-        "satu berkas surat rekomendasi diunggah, bukan dua unggahan terpisah",
     ),
     SeedRule(
         "akt-b-1",
         _AKT_B,
         "Verifikasi ulang di LPSE atau mandiri",
         "Bisa hadir secara fisik di LPSE setempat",
-        _P,
-        "upgrade selalu mandiri; verifikasi ulang di LPSE sebagai langkah pilihan belum ditiru",
     ),
     SeedRule(
         "akt-b-2",
@@ -254,8 +247,6 @@ SEED_RULES = (
         _AKT_B,
         "Upload surat rekomendasi penyedia",
         "Upload juga surat rekomendasi penyedia",
-        _P,
-        "satu berkas surat rekomendasi diunggah, bukan dua unggahan terpisah",
     ),
     SeedRule(
         "apa-1",

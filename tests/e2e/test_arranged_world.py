@@ -45,6 +45,8 @@ VOLATILE = {
     "der",
     "recipients",  # the pokja's certificate
     "letter_blob",  # blob names
+    "statement_blob",
+    "csr_pem",  # a certificate request for a new key
     "blob_key",
     # e-mailed links and the mail carrying them: random tokens, file names, wall time, peer port
     "token",

@@ -244,6 +244,8 @@ def test_failure_consequences_are_profile_switches(tmp_path: Path) -> None:
             "failures.other_browser_guard",
         ),
         ('recommended_os = "Windows 10"', "recommended_os = 10", "desk.recommended_os"),
+        ('in_person = "wajib"', 'in_person = "kadang"', "ams.in_person"),
+        ('upgrade_in_person = "pilihan"', "upgrade_in_person = true", "ams.upgrade_in_person"),
     ],
 )
 def test_invalid_profile_names_the_bad_key(tmp_path: Path, old: str, new: str, key: str) -> None:
@@ -275,3 +277,8 @@ def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
 def test_shipped_profiles_parse_as_plain_toml() -> None:
     for name in available_profiles():
         assert tomllib.loads(shipped_text(name))["name"] == name
+
+
+def test_the_ca_profile_requires_the_visit_for_a_new_certificate_and_offers_it_on_upgrade() -> None:
+    profile = load_profile("spse-4.3-ca")
+    assert (profile.ams_in_person, profile.upgrade_in_person) == ("wajib", "pilihan")

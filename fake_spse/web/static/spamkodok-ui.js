@@ -39,28 +39,58 @@
   }
 
   // AMS registration -------------------------------------------------------------------------
+  // SpamKodok 2 embeds what BSrE issued; the page then tells SPSE (the request is "tertanam").
+  async function embed(area, answer, tertanam) {
+    var embedded = await window.spamkodok.tanamSertifikat({
+      certificate_pem: answer.certificate_pem, chain_pem: answer.chain_pem
+    });
+    if (!embedded.ok) { show(area, kodokMessages(embedded), "error"); return; }
+    if (tertanam) {
+      var told = await fetch(tertanam, {
+        method: "POST", headers: { "X-Authenticity-Token": token }
+      });
+      var noted = await told.json();
+      if (!noted.ok) { show(area, noted.messages, "error"); return; }
+    }
+    show(area, [answer.message, answer.embedded_message, answer.subject], "ok");
+  }
+
   function amsPage(root) {
     var area = document.getElementById("hasil-ams");
     if (!requireKodok(area, "ams.butuh_spamkodok")) { return; }
-    root.querySelector("form").addEventListener("submit", async function (event) {
-      event.preventDefault();
-      var form = event.target;
-      var request = await window.spamkodok.buatPermintaan({
-        common_name: root.dataset.nama, organization: root.dataset.organisasi,
-        email: root.dataset.email
+    var form = root.querySelector("form");
+    if (form) {
+      form.addEventListener("submit", async function (event) {
+        event.preventDefault();
+        var request = await window.spamkodok.buatPermintaan({
+          common_name: root.dataset.nama, organization: root.dataset.organisasi,
+          email: root.dataset.email
+        });
+        if (!request.ok) { show(area, kodokMessages(request), "error"); return; }
+        var body = new FormData(form);
+        body.set("csr", request.csr_pem);
+        var response = await fetch(form.action, { method: "POST", body: body });
+        var answer = await response.json();
+        if (!answer.ok) { show(area, answer.messages, "error"); return; }
+        // A vendor's request waits for the LPSE's verifikator: nothing to embed yet.
+        if (answer.menunggu) { show(area, [answer.message], "ok"); return; }
+        await embed(area, answer, null);
       });
-      if (!request.ok) { show(area, kodokMessages(request), "error"); return; }
-      var body = new FormData(form);
-      body.set("csr", request.csr_pem);
-      var response = await fetch(form.action, { method: "POST", body: body });
-      var answer = await response.json();
-      if (!answer.ok) { show(area, answer.messages, "error"); return; }
-      var embedded = await window.spamkodok.tanamSertifikat({
-        certificate_pem: answer.certificate_pem, chain_pem: answer.chain_pem
+    }
+    var button = document.getElementById("tanam-sertifikat");
+    if (button) {
+      button.addEventListener("click", async function () {
+        button.disabled = true;
+        try {
+          var response = await fetch(button.dataset.sertifikat);
+          var answer = await response.json();
+          if (!answer.ok) { show(area, answer.messages, "error"); return; }
+          await embed(area, answer, button.dataset.tertanam);
+        } finally {
+          button.disabled = false;
+        }
       });
-      if (!embedded.ok) { show(area, kodokMessages(embedded), "error"); return; }
-      show(area, [answer.message, answer.embedded_message, answer.subject], "ok");
-    });
+    }
   }
 
   // Offer upload -----------------------------------------------------------------------------
@@ -212,11 +242,10 @@
         var response = await fetch(form.action, { method: "POST", body: body });
         var answer = await response.json();
         if (!answer.ok) { show(area, answer.messages, "error"); return; }
-        var embedded = await window.spamkodok.tanamSertifikat({
-          certificate_pem: answer.certificate_pem, chain_pem: answer.chain_pem
-        });
-        if (!embedded.ok) { show(area, kodokMessages(embedded), "error"); return; }
-        show(area, [answer.message, answer.embedded_message, answer.subject], "ok");
+        // With the in-person step the upgrade waits for the verifikator; SpamKodok 2 keeps
+        // the new key until the certificate is embedded from the AMS page.
+        if (answer.menunggu) { show(area, [answer.message], "ok"); return; }
+        await embed(area, answer, null);
       } finally {
         button.disabled = false;
       }

@@ -13,6 +13,10 @@ from spse_shared.language import tr
 # As the page names them in Bahasa Indonesia; shown through tr() in the chosen language.
 HEADING = "Import APD (Sertifikat SpamKodok Lama)"
 IMPORT_BUTTON = "Pilih Berkas APD dan Import"
+IN_PERSON = (
+    "Verifikasi ulang dengan hadir di LPSE membawa dokumen asli (sertifikat baru diterbitkan "
+    "setelah disetujui verifikator)"
+)
 
 
 class ApdImportPage(SpsePage):
@@ -26,13 +30,32 @@ class ApdImportPage(SpsePage):
         expect(self.page.get_by_role("heading", level=1)).to_have_text(tr(HEADING))
 
     def import_apd(
-        self, kodok: SpamKodok, apd: Path, passphrase: str, letter: Path | None
+        self,
+        kodok: SpamKodok,
+        apd: Path,
+        passphrase: str,
+        letter: Path | None,
+        *,
+        statement: Path | None = None,
+        in_person: bool = False,
     ) -> list[str]:
-        """Type the APD's passphrase, attach the letter, press the button and pick ``apd`` in
-        SpamKodok's file dialog; returns the messages shown once SPSE and SpamKodok answered."""
+        """Type the APD's passphrase, attach the recommendation documents (a vendor's copy of
+        TDP/SIUP/SIUJK and director's statement), choose the in-person verification when
+        ``in_person``, press the button and pick ``apd`` in SpamKodok's file dialog; returns
+        the messages shown once SPSE and SpamKodok answered."""
         self.page.get_by_label(tr("Passphrase APD")).fill(passphrase)
+        vendor_form = self.page.get_by_label(tr("Salinan TDP/SIUP/SIUJK"))
         if letter is not None:
-            self.page.get_by_label(tr("Surat Rekomendasi")).set_input_files(letter)
+            if vendor_form.count():
+                vendor_form.set_input_files(letter)
+            else:
+                self.page.get_by_label(tr("Surat Rekomendasi")).set_input_files(letter)
+        if statement is not None:
+            self.page.get_by_label(
+                tr("Surat Keterangan Direktur (kop dan cap perusahaan)")
+            ).set_input_files(statement)
+        if in_person:
+            self.page.get_by_label(tr(IN_PERSON)).check()
         button = self.page.get_by_role("button", name=tr(IMPORT_BUTTON))
         result = self.page.locator("#hasil-apd")
         with kodok.file_dialog([apd]):

@@ -322,7 +322,9 @@ class SpamKodok:
         except (OSError, KeystoreError) as exc:
             return _fail(_keystore_problem(exc))
         if keystore.certificate is None:
-            return _fail(Problem("penawaran.tanpa_sertifikat"))
+            # The key was made with the certificate request (AMS): the request has not come
+            # back as an embedded certificate yet (still with the LPSE's verifikator).
+            return _fail(Problem("kodok.sertifikat_menunggu"))
         own = self._check_own_certificate(keystore.certificate, keystore.chain, args)
         if own is not None:
             return _fail(own)

@@ -3,23 +3,29 @@
 Fitur: Pendaftaran AMS yang gagal
   Konsep Operasional SPSE 4.3 CA, "Tahap Proses Aktivasi Sertifikat-a": setelah login di SpamKodok 2 muncul link merah
   pendaftaran AMS; penyedia mengunggah surat rekomendasi (salinan TDP/SIUP/SIUJK dan pindaian
-  surat keterangan dengan kop dan cap perusahaan). "Apa yang harus dilakukan": error pada
-  registrasi AMS. Pendaftaran yang ditolak tidak meninggalkan apa pun: tidak ada sertifikat di
-  BSrE, di SPSE, maupun di SpamKodok 2. BSrE yang tidak dapat dihubungi adalah gangguan /_sim
-  "ca.down".
+  surat keterangan dengan kop dan cap perusahaan, dua unggahan). Permintaan penyedia diperiksa
+  verifikator LPSE; BSrE menerbitkan sertifikat setelah verifikator menyetujuinya. "Apa yang
+  harus dilakukan": error pada registrasi AMS. Pendaftaran yang ditolak tidak meninggalkan apa
+  pun: tidak ada sertifikat di BSrE, di SPSE, maupun di SpamKodok 2. BSrE yang tidak dapat
+  dihubungi adalah gangguan /_sim "ca.down".
 
   Latar Belakang:
     Dengan penyedia "CV Baru" telah terdaftar dan diverifikasi
 
   @KODOK-080 @sumber-apa-yang-harus-dilakukan @aturan-akt-a-4 @aturan-io-1
-  Skenario: BSrE tidak dapat dihubungi saat pendaftaran AMS, setelah pulih pendaftaran berhasil
+  Skenario: BSrE tidak dapat dihubungi saat permintaan AMS disetujui, setelah pulih sertifikat terbit dan tertanam
     Dengan layanan BSrE sedang tidak dapat dihubungi
     Ketika penyedia "CV Baru" mendaftar AMS dengan surat rekomendasi "Surat Rekomendasi.pdf"
+    Maka halaman menampilkan pesan "ams.terkirim"
+    Ketika verifikator mencatat kehadiran penyedia "CV Baru" dengan dokumen asli
+    Dan verifikator menyetujui permintaan sertifikat penyedia "CV Baru"
     Maka halaman menampilkan pesan "ams.ca_tidak_tersedia"
-    Dan tidak ada sertifikat penyedia "CV Baru" yang tercatat di SPSE maupun BSrE
+    Dan BSrE belum menerbitkan sertifikat penyedia "CV Baru"
     Dan tidak ada sertifikat yang tertanam di SpamKodok penyedia "CV Baru"
     Ketika layanan BSrE pulih kembali
-    Dan penyedia "CV Baru" mendaftar AMS dengan surat rekomendasi "Surat Rekomendasi.pdf"
+    Dan verifikator menyetujui permintaan sertifikat penyedia "CV Baru"
+    Maka halaman menampilkan pesan "ams.disetujui"
+    Ketika penyedia "CV Baru" menanamkan sertifikat yang diterbitkan
     Maka halaman menampilkan pesan "ams.berhasil"
     Dan halaman menampilkan pesan "ams.tertanam"
     Dan sertifikat penyedia "CV Baru" tertanam di SpamKodok dan tercatat di SPSE

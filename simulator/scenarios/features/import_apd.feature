@@ -74,3 +74,17 @@ Fitur: Upgrade sertifikat SpamKodok lama dengan import APD
     Maka halaman menampilkan pesan "ams.ca_tidak_tersedia"
     Dan tidak ada sertifikat baru yang diterbitkan untuk penyedia "CV Lama"
     Dan sertifikat lama penyedia "CV Lama" masih berlaku
+
+  @KODOK-164 @aturan-akt-b-1 @aturan-akt-b-4
+  Skenario: Upgrade dengan verifikasi ulang di LPSE: sertifikat baru terbit setelah verifikator menyetujui
+    Dengan penyedia "CV Lama" menyimpan berkas APD sertifikat SpamKodok lama yang aktif dengan passphrase "apd-lama-2019"
+    Ketika penyedia "CV Lama" mengimpor berkas APD dengan passphrase "apd-lama-2019" dan memilih verifikasi ulang di LPSE
+    Maka halaman menampilkan pesan "apd.terkirim"
+    Dan sertifikat lama penyedia "CV Lama" masih berlaku
+    Dan permintaan sertifikat penyedia "CV Lama" berstatus "Menunggu verifikasi"
+    Ketika verifikator mencatat kehadiran penyedia "CV Lama" dengan dokumen asli
+    Dan verifikator menyetujui permintaan sertifikat penyedia "CV Lama"
+    Dan penyedia "CV Lama" menanamkan sertifikat yang diterbitkan
+    Maka halaman menampilkan pesan "ams.tertanam"
+    Dan sertifikat baru penyedia "CV Lama" tertanam di SpamKodok dengan kunci baru
+    Dan sertifikat lama penyedia "CV Lama" telah dicabut BSrE dan tidak lagi dicantumkan SPSE

@@ -23,7 +23,7 @@ from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.apd import ApdImportPage
 from simulator.browser.pages.certificate import AmsPage
 from simulator.browser.pages.dashboard import DashboardPage
-from simulator.scenarios.steps.common import letter_for
+from simulator.scenarios.steps.common import letter_for, statement_for
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
 from spse_shared.language import tr
@@ -160,22 +160,35 @@ def ca_back(world: World) -> None:
     world.env.sim.disarm("ca.down")
 
 
-def submit_ams(world: World, actor: Actor, letter: Path | None) -> list[str]:
+def submit_ams(
+    world: World, actor: Actor, letter: Path | None, statement: Path | None
+) -> list[str]:
     """Log in inside SpamKodok, follow the red AMS link, send the form (refusals included)."""
     dashboard = at_home(world, actor)
     dashboard.ams_link.click()
-    return AmsPage(actor.desk.page, world.env.spse_url).submit(letter)
+    return AmsPage(actor.desk.page, world.env.spse_url).submit(letter, statement)
 
 
 @when(parsers.parse('penyedia "{alias}" mendaftar AMS dengan surat rekomendasi "{name}"'))
 def ams_with_letter(world: World, alias: str, name: str) -> None:
+    """The copy of TDP/SIUP/SIUJK as ``name``, with the director's statement as a PDF."""
     actor = world.actor(alias)
-    submit_ams(world, actor, letter_named(actor, name))
+    submit_ams(world, actor, letter_named(actor, name), statement_for(actor))
 
 
 @when(parsers.parse('penyedia "{alias}" mendaftar AMS tanpa surat rekomendasi'))
 def ams_without_letter(world: World, alias: str) -> None:
-    submit_ams(world, world.actor(alias), None)
+    submit_ams(world, world.actor(alias), None, None)
+
+
+@given(parsers.parse('penyedia "{alias}" telah mengirim permintaan sertifikat AMS'))
+@when(parsers.parse('penyedia "{alias}" mengirim permintaan sertifikat AMS'))
+def ams_requested(world: World, alias: str) -> None:
+    """The red link with both recommendation documents; SPSE answers that it waits for the
+    LPSE's verifikator (walked: SpamKodok makes the key and its request on the desk)."""
+    actor = world.actor(alias)
+    shown = submit_ams(world, actor, letter_for(actor), statement_for(actor))
+    world.expect_message("permintaan sertifikat terkirim", "ams.terkirim", shown)
 
 
 @then(parsers.parse('tidak ada sertifikat penyedia "{alias}" yang tercatat di SPSE maupun BSrE'))
@@ -274,7 +287,37 @@ def import_apd(
     at_home(world, actor)
     page = ApdImportPage(actor.desk.page, world.env.spse_url)
     page.open_from_menu()
-    page.import_apd(actor.kodok, certificate_story.apd_files[alias], passphrase, letter_for(actor))
+    page.import_apd(
+        actor.kodok,
+        certificate_story.apd_files[alias],
+        passphrase,
+        letter_for(actor),
+        statement=statement_for(actor),
+    )
+
+
+@when(
+    parsers.parse(
+        'penyedia "{alias}" mengimpor berkas APD dengan passphrase "{passphrase}" '
+        "dan memilih verifikasi ulang di LPSE"
+    )
+)
+def import_apd_in_person(
+    world: World, certificate_story: CertificateStory, alias: str, passphrase: str
+) -> None:
+    """Import APD with the optional in-person step (the profile's ``upgrade_in_person``)."""
+    actor = world.actor(alias)
+    at_home(world, actor)
+    page = ApdImportPage(actor.desk.page, world.env.spse_url)
+    page.open_from_menu()
+    page.import_apd(
+        actor.kodok,
+        certificate_story.apd_files[alias],
+        passphrase,
+        letter_for(actor),
+        statement=statement_for(actor),
+        in_person=True,
+    )
 
 
 def old_certificate(story: CertificateStory, owner: str) -> x509.Certificate:
@@ -336,9 +379,17 @@ def new_embedded(world: World, certificate_story: CertificateStory, alias: str) 
         and str(embedded.serial_number) == found["current"]
         and keystore.private_key.public_key() != old.public_key(),
     )
-    statuses = [a["status"] for a in found["ams_requests"]]
+    # Self-service: "diperbarui" at once; with the in-person step: reviewed, then "tertanam".
+    requests = found["ams_requests"]
+    last = requests[-1] if requests else {}
+    recorded = (last.get("status") == "diperbarui") or (
+        last.get("kind") == "upgrade" and last.get("status") == "tertanam"
+    )
     world.expect(
-        "SPSE mencatat upgrade", "['diperbarui']", repr(statuses), statuses == ["diperbarui"]
+        "SPSE mencatat upgrade",
+        f"diperbarui/tertanam, seri {found['current']}",
+        repr([(a["kind"], a["status"], a["serial"]) for a in requests]),
+        recorded and last.get("serial") == found["current"] and len(requests) == 1,
     )
 
 

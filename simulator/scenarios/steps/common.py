@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from simulator.browser.journeys.certificate import register_ams
+from simulator.browser.journeys.certificate import embed_issued, register_ams, review_request
 from simulator.browser.journeys.offer import UploadOutcome, join_tender, upload_offer
 from simulator.browser.journeys.registration import register_vendor, verify_vendor
 from simulator.browser.journeys.session import log_in, log_out
@@ -76,10 +76,22 @@ def verifikator(world: World) -> Actor:
 
 
 def letter_for(actor: Actor) -> Path:
+    """The recommendation letter: a vendor's copy of TDP/SIUP/SIUJK, a pokja's letter."""
     return write_pdf(
         actor.desk.folder / "Surat Rekomendasi.pdf",
         "Surat Rekomendasi Penyedia",
         [actor.display_name],
+    )
+
+
+def statement_for(actor: Actor) -> Path:
+    """The director's statement with the company's letterhead and stamp (a vendor's second
+    recommendation document)."""
+    director = actor.vendor.director if actor.vendor else actor.display_name
+    return write_pdf(
+        actor.desk.folder / "Surat Keterangan Direktur.pdf",
+        "Surat Keterangan Direktur",
+        [actor.display_name, f"Direktur: {director}", "Kop surat dan cap perusahaan"],
     )
 
 
@@ -107,9 +119,14 @@ def verify(world: World, actor: Actor) -> None:
 
 
 def embed_certificate(world: World, actor: Actor) -> None:
-    """AMS registration from the actor's SpamKodok, the certificate embedded; logged out."""
+    """AMS registration from the actor's SpamKodok, the certificate embedded; logged out. A
+    vendor's request goes through the LPSE's verifikator (the director's visit with the
+    originals, approval) before BSrE issues it."""
     env = world.env
     letter = letter_for(actor)
+    vendor = actor.role == "penyedia"
+    statement = statement_for(actor) if vendor else None
+    checker = verifikator(world) if vendor else None
     if not world.arranged:
         register_ams(
             actor.desk.page,
@@ -117,8 +134,18 @@ def embed_certificate(world: World, actor: Actor) -> None:
             actor.user_id,
             actor.password,
             letter,
-            non_penyedia=actor.role != "penyedia",
+            statement=statement,
+            non_penyedia=not vendor,
         )
+        if checker is not None and checker.staff is not None and actor.vendor is not None:
+            review_request(
+                checker.desk.page,
+                env.spse_url,
+                checker.staff,
+                actor.user_id,
+                attendee=actor.vendor.director,
+            )
+            embed_issued(actor.desk.page, env.spse_url)
         log_out(actor.desk.page, env.spse_url)
         return
     kodok = actor.desk.kodok
@@ -132,6 +159,8 @@ def embed_certificate(world: World, actor: Actor) -> None:
         organization=actor.vendor.company if actor.vendor else None,
         email=actor.vendor.email if actor.vendor else actor.staff.email if actor.staff else None,
         letter=letter,
+        statement=statement,
+        verifier_id=checker.user_id if checker else None,
     )
 
 

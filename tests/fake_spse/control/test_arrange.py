@@ -263,3 +263,31 @@ def test_an_arranged_seleksi_offer_page_has_the_letter_on_file_ii_only(
     # A dua file offer names its part.
     unnamed = http.post("/_sim/arrange/offer-page", json={**asked, **letter})
     assert unnamed.json()["error"] == "penawaran.bagian_wajib"
+
+
+def test_an_arranged_vendor_certificate_goes_through_the_verifikator(
+    http: httpx.Client, tmp_path: Path
+) -> None:
+    http.post("/_sim/arrange/vendor", json=VENDOR)
+    http.post("/_sim/arrange/verify", json={"verifier_id": "verif", "vendor_id": "cvmaju"})
+    letter = write_pdf(tmp_path / "siup.pdf", "SIUP", ["CV Maju"])
+    body = {
+        "user_id": "cvmaju",
+        "letter_name": "SIUP.pdf",
+        "letter_b64": base64.b64encode(letter.read_bytes()).decode(),
+        "csr_pem": csr_pem("Budi Santoso"),
+        "position": "Direktur",
+    }
+    # Without the director's statement the request is refused as the page refuses it.
+    refused = http.post("/_sim/arrange/ams", json=body)
+    assert refused.json()["error"] == "ams.keterangan_wajib"
+    body |= {"statement_name": "Surat Keterangan.pdf", "statement_b64": body["letter_b64"]}
+    answer = http.post("/_sim/arrange/ams", json=body).json()
+    assert answer["reviewed"] is True
+    [request] = http.get("/_sim/accounts/cvmaju/certificates").json()["ams_requests"]
+    assert (request["status"], request["attended"]) == ("terbit", True)
+    embedded = http.post(
+        "/_sim/arrange/ams/tertanam",
+        json={"user_id": "cvmaju", "request_id": answer["request_id"]},
+    )
+    assert embedded.json()["status"] == "tertanam"

@@ -99,11 +99,31 @@ class Browser:
         *,
         letter_name: str = "surat.pdf",
         letter: bytes = PDF_LETTER,
+        statement_name: str = "Surat Keterangan.pdf",
+        statement: bytes = PDF_LETTER,
         token: str | None = None,
     ) -> httpx.Response:
+        """AMS registration as SpamKodok 2 posts it (a vendor's also has the statement)."""
         data = {"csr": csr_pem, "authenticityToken": token if token is not None else self.token()}
-        files = {"surat": (letter_name, letter, "application/pdf")}
+        files = {
+            "surat": (letter_name, letter, "application/pdf"),
+            "keterangan": (statement_name, statement, "application/pdf"),
+        }
         return self.http.post(BASE + "/ams", data=data, files=files)
+
+    def approve_ams(self, request_id: int, attendee: str = "Budi Santoso") -> httpx.Response:
+        """As the verifikator: record the vendor's visit with both originals, then approve."""
+        visit = self.http.post(
+            f"{BASE}/verifikasi/sertifikat/{request_id}/hadir",
+            data={
+                "authenticityToken": self.token(),
+                "nama": attendee,
+                "jabatan": "Direktur",
+                "asli": ["izin_usaha", "surat_keterangan"],
+            },
+        )
+        assert visit.status_code == 303, visit.text
+        return self.post_form(f"/verifikasi/sertifikat/{request_id}/setujui", {})
 
     def create_tender(
         self, name: str = "Pembangunan Jalan Desa", jenis_pengadaan: str = "2"
@@ -242,7 +262,9 @@ def build_world(
         assert verifier.post_form(f"/verifikasi/{user_id}", {}).status_code == 303
         assert vendor.login(user_id).status_code == 303
         if vendor_csr_pem is not None:
-            assert vendor.ams(vendor_csr_pem).json()["ok"]
+            asked = vendor.ams(vendor_csr_pem).json()
+            assert asked["ok"], asked
+            assert verifier.approve_ams(asked["request_id"]).status_code == 303
         assert vendor.join(tender_id).status_code == 303
         vendors.append(vendor)
     return World(server, sim, pokja, vendors[0], vendors[1], tender_id)

@@ -55,10 +55,17 @@ def now_of(sim: Sim) -> datetime:
     return datetime.fromisoformat(sim.call("GET", "/clock")["now"])
 
 
-def certify(kodok: SpamKodok, browser: Browser) -> x509.Certificate:
-    """AMS as the page runs it: CSR from SpamKodok, SPSE asks BSrE, SpamKodok embeds."""
+def certify(
+    kodok: SpamKodok, browser: Browser, checker: Browser, waiting: Callable[[], None]
+) -> x509.Certificate:
+    """AMS as the pages run it: CSR from SpamKodok, the request waits (``waiting`` runs
+    then), the verifikator approves, BSrE issues, SpamKodok embeds."""
     request = call(kodok, "buatPermintaan", common_name="Direktur Ptmaju")
-    answer = browser.ams(request["csr_pem"]).json()
+    asked = browser.ams(request["csr_pem"]).json()
+    assert asked["menunggu"], asked
+    waiting()
+    assert checker.approve_ams(asked["request_id"]).status_code == 303
+    answer = browser.get(f"/ams/{asked['request_id']}/sertifikat").json()
     assert answer["ok"], answer
     embedded = call(
         kodok,
@@ -111,13 +118,24 @@ def test_the_upload_page_carries_spse_time(world: World) -> None:
 
 
 def test_sealing_needs_an_embedded_valid_unrevoked_certificate(
-    world: World, server: RunningServer, tmp_path: Path, offer_file: Path
+    world: World,
+    server: RunningServer,
+    tmp_path: Path,
+    offer_file: Path,
+    new_browser: Callable[[], Browser],
 ) -> None:
     kodok = desk(server, tmp_path / "desk")
     now = now_of(world.sim)
     assert problem_keys(seal(kodok, world, offer_file, now)) == ["penawaran.tanpa_sertifikat"]
+    checker = new_browser()
+    assert checker.login("verif").status_code == 303
 
-    certificate = certify(kodok, world.vendor_a)
+    def still_waiting() -> None:
+        # The key is in the keystore since the request; no certificate yet: SpamKodok says so.
+        answer = seal(kodok, world, offer_file, now)
+        assert problem_keys(answer) == ["kodok.sertifikat_menunggu"]
+
+    certificate = certify(kodok, world.vendor_a, checker, still_waiting)
     assert seal(kodok, world, offer_file, now)["ok"]
 
     wrong = desk(server, tmp_path / "desk", passphrase="bukan-ini")

@@ -82,8 +82,8 @@ def test_damage_refuses_unknown_offers_and_modes(world: World) -> None:
 
 def test_blob_counts_after_a_cut_upload(world: World) -> None:
     before = world.sim.call("GET", "/blobs")
-    # The AMS letters of the pokja and both vendors.
-    assert before == {"stored": 3, "partial": 0}
+    # The pokja's AMS letter and both vendors' two recommendation documents.
+    assert before == {"stored": 5, "partial": 0}
     world.sim.to_stage(world.tender_id, UPLOAD_STAGE, plus_seconds=60)
     world.sim.arm("upload.cut", times=1, actor="ptmaju")
     body = sealed(world)
@@ -91,14 +91,14 @@ def test_blob_counts_after_a_cut_upload(world: World) -> None:
     assert cut.json()["ok"] is False
     assert world.sim.call("GET", "/blobs") == before
     assert world.vendor_a.upload(world.tender_id, body).json()["ok"]
-    assert world.sim.call("GET", "/blobs") == {"stored": 4, "partial": 0}
+    assert world.sim.call("GET", "/blobs") == {"stored": 6, "partial": 0}
 
 
 def test_control_client_of_the_simulator(world: World) -> None:
     answer, _ = upload(world)
     control = SimControl(world.server.url)
     try:
-        assert control.blob_counts() == {"stored": 4, "partial": 0}
+        assert control.blob_counts() == {"stored": 6, "partial": 0}
         done = control.damage_offer(world.tender_id, int(str(answer["offer_id"])), "truncate", at=5)
         assert done["size_after"] == 5
     finally:

@@ -174,10 +174,23 @@ SHAPES: dict[tuple[str, str], Shape] = {
         "json", "header", ("harga", "masa_berlaku", "bagian")
     ),
     ("GET", "/eproc4/ams"): GET,
-    ("POST", "/eproc4/ams"): Shape("multipart", "form", ("csr",), ("surat",)),
+    ("POST", "/eproc4/ams"): Shape("multipart", "form", ("csr",), ("surat", "keterangan")),
+    ("GET", "/eproc4/ams/{request_id:int}/sertifikat"): GET,
+    ("POST", "/eproc4/ams/{request_id:int}/tertanam"): Shape("json", "header"),
+    ("GET", "/eproc4/ams/{request_id:int}/berita-acara"): GET,
+    ("GET", "/eproc4/ams/{request_id:int}/dokumen/{jenis:str}"): GET,
+    ("GET", "/eproc4/verifikasi/sertifikat"): GET,
+    ("GET", "/eproc4/verifikasi/sertifikat/{request_id:int}"): GET,
+    ("POST", "/eproc4/verifikasi/sertifikat/{request_id:int}/hadir"): Shape(
+        "form", "form", ("nama", "jabatan", "asli")
+    ),
+    ("POST", "/eproc4/verifikasi/sertifikat/{request_id:int}/setujui"): Shape("form", "form"),
+    ("POST", "/eproc4/verifikasi/sertifikat/{request_id:int}/tolak"): Shape(
+        "form", "form", ("alasan",)
+    ),
     ("GET", "/eproc4/sertifikat/apd"): GET,
     ("POST", "/eproc4/sertifikat/apd"): Shape(
-        "multipart", "form", ("csr", "sertifikat_lama"), ("surat",)
+        "multipart", "form", ("csr", "sertifikat_lama", "hadir"), ("surat", "keterangan")
     ),
     ("GET", "/eproc4/pokja/paket/baru"): GET,
     ("POST", "/eproc4/pokja/paket/baru"): Shape("form", "form", TENDER),
@@ -260,8 +273,21 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/vendor"): Shape("json", "none", (*REGISTRATION, "home_lpse")),
     ("POST", "/_sim/arrange/verify"): Shape("json", "none", ("verifier_id", "vendor_id")),
     ("POST", "/_sim/arrange/ams"): Shape(
-        "json", "none", ("user_id", "csr_pem", "letter_name", "letter_b64")
+        "json",
+        "none",
+        (
+            "user_id",
+            "csr_pem",
+            "letter_name",
+            "letter_b64",
+            "statement_name",
+            "statement_b64",
+            "verifier_id",
+            "attendee",
+            "position",
+        ),
     ),
+    ("POST", "/_sim/arrange/ams/tertanam"): Shape("json", "none", ("user_id", "request_id")),
     ("POST", "/_sim/arrange/tender"): Shape("json", "none", ("pokja_id", *TENDER)),
     ("POST", "/_sim/arrange/join"): Shape("json", "none", ("vendor_id", "tender_id")),
     ("POST", "/_sim/arrange/login"): Shape("json", "none", ("user_id", "password")),
@@ -489,6 +515,9 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
             "sanggah_id": ["1", "0"],
             "question_id": ["1", "0"],
             "record_id": ["1", "0"],
+            # AMS requests: the pokja's (issued at once), then each vendor's (approved)
+            "request_id": ["1", "2", "3", "0"],
+            "jenis": ["izin", "keterangan", "lain"],
             "name": sorted(KNOWN_FAULTS),
             "path": ["spse.css", "spse-lelang.js", "../app.py", "tidak-ada.css"],
         }
@@ -513,6 +542,8 @@ PARAMS = {
     "sanggah_id": BIG_INT,
     "question_id": BIG_INT,
     "record_id": BIG_INT,
+    "request_id": BIG_INT,
+    "jenis": TEXT,
     "name": TEXT,
     "path": TEXT,
 }
