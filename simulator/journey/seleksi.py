@@ -103,6 +103,12 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
             organization=rival.company,
             email=rival.email,
             letter=write_pdf(rival_desk.folder / "Surat Rekomendasi.pdf", "Surat", [rival.company]),
+            statement=write_pdf(
+                rival_desk.folder / "Surat Keterangan Direktur.pdf",
+                "Surat Keterangan Direktur",
+                [rival.company, f"Direktur: {rival.director}"],
+            ),
+            verifier_id=people.verifikator.user_id,
         )
         env.arrange.join_tender(rival.user_id, tender_id)
         step.note(rival.company)
