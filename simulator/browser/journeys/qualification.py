@@ -11,7 +11,6 @@ from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
 from simulator.browser.pages.qualification import QualificationPage, VendorDataPage
-from spse_shared.language import tr
 
 
 @dataclass(frozen=True)
@@ -47,29 +46,12 @@ def send_qualification(
     return [*form.alert_texts(), *form.status_texts()]
 
 
-def complete_company_records(director: str, today: date) -> list[VendorRecordForm]:
-    """What Kirim Persyaratan Kualifikasi needs at least (an izin usaha valid for a year, the
-    akta pendirian, a pengurus, the last year's SPT Tahunan), field labels in the chosen
-    language. Values are data and stay as entered."""
-    until = today.replace(year=today.year + 1).isoformat()
-    tax_year = today.year - 1
-
-    def form(kind: str, label: str, values: dict[str, str]) -> VendorRecordForm:
-        return VendorRecordForm(kind, label, {tr(field): value for field, value in values.items()})
-
+def company_records(director: str, tax_year: int) -> list[VendorRecordForm]:
+    """Data Penyedia besides the izin usaha that a qualification needs: akta pendirian, a
+    pengurus (``director``), the SPT Tahunan of ``tax_year``. Field labels as SPSE names them
+    (the page object finds them in the chosen language); values are data and stay as entered."""
     return [
-        form(
-            "izin_usaha",
-            "Izin Usaha",
-            {
-                "Jenis Izin": "SIUP",
-                "No. Surat": "503/77/2026",
-                "Instansi Pemberi": "DPMPTSP Kota Surakarta",
-                "Kualifikasi": "Kecil",
-                "Berlaku Sampai (kosong: seumur hidup)": until,
-            },
-        ),
-        form(
+        VendorRecordForm(
             "akta",
             "Akta",
             {
@@ -79,12 +61,12 @@ def complete_company_records(director: str, today: date) -> list[VendorRecordFor
                 "Notaris": "Sri Wahyuni, S.H., M.Kn.",
             },
         ),
-        form(
+        VendorRecordForm(
             "pengurus",
             "Pengurus",
             {"Nama": director, "No. KTP (NIK)": "3372010101800001", "Jabatan": "Direktur"},
         ),
-        form(
+        VendorRecordForm(
             "pajak",
             "Pajak",
             {
@@ -95,3 +77,20 @@ def complete_company_records(director: str, today: date) -> list[VendorRecordFor
             },
         ),
     ]
+
+
+def complete_company_records(director: str, today: date) -> list[VendorRecordForm]:
+    """What Kirim Persyaratan Kualifikasi needs at least: an izin usaha valid for a year and
+    the records of ``company_records`` with the last year's SPT Tahunan."""
+    izin = VendorRecordForm(
+        "izin_usaha",
+        "Izin Usaha",
+        {
+            "Jenis Izin": "SIUP",
+            "No. Surat": "503/77/2026",
+            "Instansi Pemberi": "DPMPTSP Kota Surakarta",
+            "Kualifikasi": "Kecil",
+            "Berlaku Sampai (kosong: seumur hidup)": today.replace(year=today.year + 1).isoformat(),
+        },
+    )
+    return [izin, *company_records(director, today.year - 1)]

@@ -25,6 +25,7 @@ from simulator.browser.journeys.evaluation import (
 from simulator.browser.journeys.offer import upload_offer
 from simulator.browser.journeys.qualification import (
     VendorRecordForm,
+    company_records,
     fill_vendor_data,
     send_qualification,
 )
@@ -36,7 +37,6 @@ from simulator.scenarios.steps.common import (
     embed_certificate,
     shown_outcome,
 )
-from simulator.scenarios.steps.qualification import company_records
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
 from spse_shared.wib import WIB

@@ -13,6 +13,7 @@ from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.qualification import (
     VendorRecordForm,
+    company_records,
     fill_vendor_data,
     send_qualification,
 )
@@ -30,42 +31,6 @@ def _izin(number: str, until: str) -> VendorRecordForm:
     )
     values["Berlaku Sampai (kosong: seumur hidup)"] = until
     return VendorRecordForm("izin_usaha", "Izin Usaha", values)
-
-
-def company_records(director: str, tax_year: int) -> list[VendorRecordForm]:
-    """Data Penyedia besides the izin usaha that a qualification needs: akta pendirian, a
-    pengurus (``director``), the SPT Tahunan of ``tax_year``."""
-    return [
-        VendorRecordForm(
-            "akta",
-            "Akta",
-            {
-                "Jenis Akta (Pendirian/Perubahan)": "Pendirian",
-                "No. Akta": "12",
-                "Tanggal Akta": "2015-05-04",
-                "Notaris": "Sri Wahyuni, S.H., M.Kn.",
-            },
-        ),
-        VendorRecordForm(
-            "pengurus",
-            "Pengurus",
-            {
-                "Nama": director,
-                "No. KTP (NIK)": "3372010101800001",
-                "Jabatan": "Direktur",
-            },
-        ),
-        VendorRecordForm(
-            "pajak",
-            "Pajak",
-            {
-                "Jenis Pajak": "SPT Tahunan",
-                "Tahun Pajak": str(tax_year),
-                "No. Bukti Penerimaan": "BPE-0001",
-                "Tanggal Bukti": f"{tax_year + 1}-01-15",
-            },
-        ),
-    ]
 
 
 @given(

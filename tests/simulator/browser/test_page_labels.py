@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 
 from fake_spse.domain.vendor_data import FIELDS, KIND_LABELS, RecordKind
 from fake_spse.support.pages import BUTTONS as SUPPORT_BUTTONS
+from simulator.browser.journeys.qualification import company_records
 from simulator.browser.pages import apd
 from simulator.browser.pages.qualification import VendorDataPage
 from simulator.scenarios.steps import qualification, support
@@ -91,7 +92,7 @@ def test_the_records_the_steps_add_name_the_server_s_own_fields() -> None:
 
     records = [
         qualification._izin("503/1/2019", "2025-01-01"),
-        *qualification._company_records(cast(Any, Vendor()), 2025),
+        *company_records(Vendor().display_name, 2025),
     ]
     for record in records:
         kind = RecordKind(record.kind)
