@@ -158,7 +158,7 @@ def test_a_gugur_spse_found_fails_its_file1_part_and_seals_file2() -> None:
     assert evaluation.reason == "Nilai teknis 65 di bawah 70"
     assert evaluation.nilai_teknis == Decimal("65")
     assert file2_openable([File1Standing("cv-a", evaluation)]) == frozenset()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not File I parts"):
         scored_file1(PASS, harga=["not File I's"])
 
 
