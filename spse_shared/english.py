@@ -622,9 +622,6 @@ TEXTS: Mapping[str, str] = {
     "SPSE menolak membuka File II sebelum File I dievaluasi": (
         "SPSE refuses to open File II before File I is evaluated"
     ),
-    "Pokja mengevaluasi administrasi dan teknis (File I)": (
-        "The pokja evaluates the administrative and technical parts (File I)"
-    ),
     "Pokja membuka File II (harga) peserta yang lulus": (
         "The pokja opens File II (price) of the participants who passed"
     ),
@@ -632,6 +629,20 @@ TEXTS: Mapping[str, str] = {
         "The pokja evaluates the price and determines the winner"
     ),
     "Pengumuman pemenang di halaman publik": "The winner announced on the public page",
+    "Pokja mengevaluasi administrasi dan teknis (File I) dengan nilai teknis": (
+        "The pokja evaluates the administrative and technical parts (File I) with the "
+        "technical score"
+    ),
+    "bobot teknis {teknis}, bobot biaya {biaya}, ambang batas nilai teknis {ambang}": (
+        "technical weight {teknis}, cost weight {biaya}, technical passing grade {ambang}"
+    ),
+    "{vendor}: nilai teknis {nilai}": "{vendor}: technical score {nilai}",
+    "Hasil evaluasi publik: pemenang dengan nilai akhir tertinggi": (
+        "Public evaluation results: the winner has the highest final score"
+    ),
+    "{vendor}: teknis {teknis}, ST {st}, SH {sh}, SA {sa}": (
+        "{vendor}: technical {teknis}, ST {st}, SH {sh}, SA {sa}"
+    ),
     # page labels the desk's page objects look for that read the same in English
     "User ID": "User ID",
     "Password": "Password",

@@ -214,6 +214,9 @@ CATALOG: Mapping[str, str] = {
     "evaluasi.file1_terkunci": (
         "The File I evaluation can no longer be changed: File II (Price) has been opened."
     ),
+    "evaluasi.file2_belum_dibuka": (
+        "This participant's price cannot be evaluated yet: File II (Price) has not been opened."
+    ),
     "evaluasi.bukan_dua_file": (
         "The File I evaluation exists only in the two-file method (Two-File Prequalification "
         "Selection)."

@@ -306,6 +306,9 @@ CATALOG: Mapping[str, str] = {
     "evaluasi.file1_terkunci": (
         "Hasil evaluasi File I tidak dapat diubah lagi: File II (Harga) sudah dibuka."
     ),
+    "evaluasi.file2_belum_dibuka": (
+        "Harga peserta ini belum dapat dievaluasi: File II (Harga) belum dibuka."
+    ),
     "evaluasi.bukan_dua_file": (
         "Evaluasi File I hanya ada pada metode dua file (Seleksi Prakualifikasi Dua File)."
     ),

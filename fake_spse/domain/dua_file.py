@@ -7,13 +7,21 @@ Plain rules over plain values; the service passes in the evaluations and the clo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from fake_spse.domain.errors import DomainError, FormProblems
-from fake_spse.domain.evaluation import REASON_NOT_OPENED, Evaluation
+from fake_spse.domain.evaluation import (
+    REASON_NOT_OPENED,
+    Evaluation,
+    Marks,
+    join_reasons,
+    judge,
+)
 from fake_spse.domain.offers import OfferPart
+from spse_shared.profile import QualityCost
 
 # The parts of the evaluation File I decides (harga is File II's).
 FILE1_PARTS = ("kualifikasi", "administrasi", "teknis")
@@ -47,6 +55,8 @@ class File1Marks:
     administrasi: bool
     teknis: bool
     reason: str
+    # Nilai teknis, 0-100: a Kualitas dan Biaya method scores File I here (and only here).
+    nilai_teknis: Decimal | None = None
 
 
 def file2_openable(standings: Iterable[File1Standing]) -> frozenset[str]:
@@ -88,32 +98,107 @@ def judge_file1(
     file2_opened: bool,
     now: datetime,
     pokja_id: str,
+    kualitas_biaya: QualityCost | None = None,
+    forced: Mapping[str, Sequence[str]] | None = None,
 ) -> Evaluation:
     """The evaluation SPSE records for File I: kualifikasi, administrasi and teknis; harga stays
     open until File II. A File I that could not be opened fails administrasi; every gugur needs
     a reason. Once any File II was opened, File I's result can no longer change (File II's
-    opening was decided by it)."""
+    opening was decided by it).
+
+    A Kualitas dan Biaya method takes the nilai teknis with File I (required for a teknis
+    marked lulus); ``forced`` are the gugur SPSE found itself, by part, worded
+    (``automatic_gugur``: an expired izin usaha, a nilai teknis below the ambang batas), and
+    each such part gugur whatever the form says, so that participant's File II stays sealed."""
     if file2_opened:
         raise DomainError("evaluasi.file1_terkunci")
-    administrasi = marks.administrasi
+    forced = forced or {}
+    unknown = set(forced) - set(FILE1_PARTS)
+    if unknown:
+        raise ValueError(f"not File I parts: {sorted(unknown)}")
+    nilai_teknis = marks.nilai_teknis if kualitas_biaya is not None else None
+    if kualitas_biaya is not None and marks.teknis and nilai_teknis is None:
+        raise FormProblems([DomainError("evaluasi.nilai_teknis_wajib")])
+    mark = {
+        "kualifikasi": marks.kualifikasi,
+        "administrasi": marks.administrasi,
+        "teknis": marks.teknis,
+    }
     reasons = [marks.reason.strip()] if marks.reason.strip() else []
     if not opened:
-        administrasi = False
+        mark["administrasi"] = False
         reasons.insert(0, REASON_NOT_OPENED)
-    failed = not all((marks.kualifikasi, administrasi, marks.teknis))
-    if failed and not reasons:
+    for part in FILE1_PARTS:
+        if forced.get(part):
+            mark[part] = False
+    reasons = [reason for part in FILE1_PARTS for reason in forced.get(part, ())] + reasons
+    if not all(mark.values()) and not reasons:
         raise FormProblems([DomainError("evaluasi.alasan_wajib")])
     return Evaluation(
         tender_id=tender_id,
         vendor_id=vendor_id,
-        kualifikasi=marks.kualifikasi,
-        administrasi=administrasi,
-        teknis=marks.teknis,
+        kualifikasi=mark["kualifikasi"],
+        administrasi=mark["administrasi"],
+        teknis=mark["teknis"],
         harga=None,
-        reason="; ".join(dict.fromkeys(reasons)),
+        reason=join_reasons(reasons),
         price_rupiah=None,
         corrected_rupiah=None,
         pembuktian=None if previous is None else previous.pembuktian,
         evaluated_at=now,
         evaluated_by=pokja_id,
+        nilai_teknis=nilai_teknis,
     )
+
+
+@dataclass(frozen=True)
+class HargaMarks:
+    """What the pokja entered for one participant's File II on 'Evaluasi Penawaran'."""
+
+    harga: bool
+    reason: str
+    corrected_rupiah: int | None = None
+
+
+def judge_harga(
+    marks: HargaMarks,
+    *,
+    file1: Evaluation | None,
+    file2_opened: bool,
+    price_rupiah: int | None,
+    hps: int,
+    now: datetime,
+    pokja_id: str,
+    kualitas_biaya: QualityCost | None = None,
+) -> Evaluation:
+    """The evaluation after File II: harga (the HPS and correction rules of ``judge``) on top
+    of File I's result, which stays as File I's page recorded it (marks, reasons, nilai
+    teknis): the pokja does not evaluate administrasi and teknis a second time. Refused
+    before File I was evaluated, for a participant who failed File I (its File II stays
+    sealed) and before its File II was opened."""
+    if file1 is None or not File1Standing(file1.vendor_id, file1).evaluated:
+        raise DomainError("pembukaan.file1_belum_dievaluasi")
+    if not File1Standing(file1.vendor_id, file1).passed:
+        raise DomainError("pembukaan.file2_tidak_lulus_file1")
+    if not file2_opened:
+        raise DomainError("evaluasi.file2_belum_dibuka")
+    evaluation = judge(
+        Marks(
+            kualifikasi=True,
+            administrasi=True,
+            teknis=True,
+            harga=marks.harga,
+            reason=join_reasons([file1.reason, marks.reason]),
+            corrected_rupiah=marks.corrected_rupiah,
+            nilai_teknis=file1.nilai_teknis,
+        ),
+        tender_id=file1.tender_id,
+        vendor_id=file1.vendor_id,
+        opened=True,
+        price_rupiah=price_rupiah,
+        hps=hps,
+        now=now,
+        pokja_id=pokja_id,
+        kualitas_biaya=kualitas_biaya,
+    )
+    return replace(evaluation, pembuktian=file1.pembuktian)

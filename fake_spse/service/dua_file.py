@@ -14,6 +14,7 @@ from fake_spse.domain.offers import Offer, OfferPart, parts_for_method
 from fake_spse.domain.tenders import Tender
 from fake_spse.service.accounts import AccountService
 from fake_spse.service.context import Context
+from fake_spse.service.evaluation import EvaluationService
 from fake_spse.service.offers import OfferService
 from fake_spse.service.tenders import TenderService
 
@@ -37,11 +38,13 @@ class DuaFileService:
         accounts: AccountService,
         tenders: TenderService,
         offers: OfferService,
+        evaluation: EvaluationService,
     ) -> None:
         self._ctx = context
         self._accounts = accounts
         self._tenders = tenders
         self._offers = offers
+        self._evaluation = evaluation
 
     def _dua_file_tender(self, pokja: Account, tender_id: str) -> Tender:
         require_role(pokja, Role.POKJA)
@@ -88,7 +91,9 @@ class DuaFileService:
         self, pokja: Account, tender_id: str, vendor_id: str, marks: File1Marks
     ) -> Evaluation:
         """Record the pokja's File I marks for one participant (again until a File II was
-        opened); harga stays open for File II."""
+        opened), with the nilai teknis of a Kualitas dan Biaya method and the gugur SPSE finds
+        itself (an expired izin usaha, a nilai teknis below the ambang batas); harga stays
+        open for File II."""
         now = self._ctx.clock.now()
         tender = self._dua_file_tender(pokja, tender_id)
         method = self._ctx.profile.method(tender.method)
@@ -113,6 +118,8 @@ class DuaFileService:
                 file2_opened=file2_opened,
                 now=now,
                 pokja_id=pokja.user_id,
+                kualitas_biaya=method.kualitas_biaya,
+                forced=self._evaluation.automatic(tender, vendor_id, marks.nilai_teknis),
             )
             db.save_evaluation(evaluation)
         return evaluation

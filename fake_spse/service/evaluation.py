@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from fake_spse.domain.accounts import Account, Role, require_role
+from fake_spse.domain.dua_file import HargaMarks, judge_harga
 from fake_spse.domain.errors import DomainError, Forbidden, NotFound
 from fake_spse.domain.evaluation import (
     REASON_NO_OFFER,
@@ -25,7 +26,7 @@ from fake_spse.domain.evaluation import (
     judge,
     winner_announced,
 )
-from fake_spse.domain.offers import Offer
+from fake_spse.domain.offers import Offer, OfferPart, parts_for_method
 from fake_spse.domain.scoring import Score, choose_best_value, scores
 from fake_spse.domain.tenders import Tender, rupiah
 from fake_spse.service.accounts import AccountService
@@ -91,7 +92,12 @@ class EvaluationService:
         Terendah, the lowest passing price wins)."""
         return self._ctx.profile.method(tender.method).kualitas_biaya
 
-    def _automatic(
+    def dua_file(self, tender: Tender) -> bool:
+        """The tender's method seals File I and File II apart (Seleksi): File I's page
+        evaluates administrasi and teknis (and gives the nilai teknis), this one harga."""
+        return OfferPart.FILE_1 in parts_for_method(tender.method)
+
+    def automatic(
         self, tender: Tender, vendor_id: str, nilai_teknis: Decimal | None = None
     ) -> dict[str, list[str]]:
         """The gugur SPSE finds itself for one participant, by part, worded: the qualification
@@ -147,7 +153,7 @@ class EvaluationService:
                     score=scored.get(vendor.user_id),
                     proposed=tuple(
                         reason
-                        for reasons in self._automatic(tender, vendor.user_id).values()
+                        for reasons in self.automatic(tender, vendor.user_id).values()
                         for reason in reasons
                     ),
                 )
@@ -187,7 +193,11 @@ class EvaluationService:
         return tender
 
     def evaluate(self, pokja: Account, tender_id: str, vendor_id: str, marks: Marks) -> Evaluation:
-        """Record the pokja's marks for one participant (again until the winner is fixed)."""
+        """Record the pokja's marks for one participant (again until the winner is fixed).
+
+        A dua file method (Seleksi) takes only harga here: kualifikasi, administrasi, teknis
+        and the nilai teknis are File I's evaluation ('Evaluasi Administrasi dan Teknis'),
+        kept as recorded there; ``marks``' File I parts are ignored."""
         now = self._ctx.clock.now()
         with self._ctx.unit() as db:
             tender = self._pokja_tender(pokja, tender_id)
@@ -201,6 +211,20 @@ class EvaluationService:
             if vendor_id not in db.participants(tender_id):
                 raise NotFound("evaluasi.bukan_peserta")
             offer = self._priced_offer(tender, vendor_id)
+            previous = {e.vendor_id: e for e in db.evaluations(tender_id)}.get(vendor_id)
+            if self.dua_file(tender):
+                evaluation = judge_harga(
+                    HargaMarks(marks.harga, marks.reason, marks.corrected_rupiah),
+                    file1=previous,
+                    file2_opened=self._opened(tender, vendor_id),
+                    price_rupiah=None if offer is None else offer.price_rupiah,
+                    hps=tender.hps,
+                    now=now,
+                    pokja_id=pokja.user_id,
+                    kualitas_biaya=method.kualitas_biaya,
+                )
+                db.save_evaluation(evaluation)
+                return evaluation
             evaluation = judge(
                 marks,
                 tender_id=tender_id,
@@ -211,11 +235,10 @@ class EvaluationService:
                 now=now,
                 pokja_id=pokja.user_id,
                 kualitas_biaya=method.kualitas_biaya,
-                forced=self._automatic(tender, vendor_id, marks.nilai_teknis),
+                forced=self.automatic(tender, vendor_id, marks.nilai_teknis),
             )
             if offer is None:
                 evaluation = _with_reason(evaluation, REASON_NO_OFFER)
-            previous = {e.vendor_id: e for e in db.evaluations(tender_id)}.get(vendor_id)
             if previous is not None and previous.pembuktian is not None:
                 evaluation = _replace_pembuktian(evaluation, previous.pembuktian)
             db.save_evaluation(evaluation)

@@ -46,5 +46,7 @@ class Services:
         self.evaluation = EvaluationService(
             context, self.accounts, self.tenders, self.offers, self.qualification
         )
-        self.dua_file = DuaFileService(context, self.accounts, self.tenders, self.offers)
+        self.dua_file = DuaFileService(
+            context, self.accounts, self.tenders, self.offers, self.evaluation
+        )
         self.tender_cepat = TenderCepatService(context, self.accounts, self.tenders, self.offers)

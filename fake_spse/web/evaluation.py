@@ -102,6 +102,7 @@ def _pokja_page(request: Request, errors: list[str] | None = None, status: int =
             "tender": tender,
             "rows": the_services.evaluation.results(tender_id),
             "rules": None if tender is None else the_services.evaluation.kualitas_biaya(tender),
+            "dua_file": tender is not None and the_services.evaluation.dua_file(tender),
             "winner": the_services.evaluation.winner(tender_id),
             "sanggahan": the_services.evaluation.sanggahan(tender_id),
             "errors": errors or [],
@@ -129,11 +130,13 @@ def _corrected(fields: dict[str, str]) -> int | None:
 
 
 def _nilai_teknis(request: Request, fields: dict[str, str]) -> Decimal | None:
-    """The Nilai Teknis field, read only where the tender's method asks for it (Kualitas dan
-    Biaya); other methods' forms have no such field."""
+    """The Nilai Teknis field, read only where this page asks for it (a Kualitas dan Biaya
+    method in one file); other methods' forms have no such field, and a dua file's nilai teknis
+    is given with File I ('Evaluasi Administrasi dan Teknis')."""
     the_services = services(request)
     tender = the_services.tenders.tender(request.path_params["tender_id"])
-    if the_services.evaluation.kualitas_biaya(tender) is None:
+    evaluation = the_services.evaluation
+    if evaluation.kualitas_biaya(tender) is None or evaluation.dua_file(tender):
         return None
     return parse_nilai_teknis(fields.get("nilai_teknis", ""))
 

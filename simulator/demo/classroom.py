@@ -26,6 +26,7 @@ from pathlib import Path
 from cryptography import x509
 
 from fake_spse.domain.accounts import Account, Role
+from fake_spse.domain.dua_file import File1Marks
 from fake_spse.domain.evaluation import Marks
 from fake_spse.domain.offers import parts_for_method
 from fake_spse.service.services import Services
@@ -347,13 +348,18 @@ class _AfterOpening:
             timeline.at(moment, action)
 
         rules = self.services.profile.method(method)
-        at(rules.opening_stages[0], 1, self.open_offers)
         if rules.kualitas_biaya is not None:
-            # A Seleksi: File I scored at its opening stage, the best nilai akhir wins; its
-            # Pembuktian Kualifikasi belongs to the prakualifikasi, before the offers.
-            at(rules.opening_stages[0], 4, self.score)
+            # A Seleksi dua file: File I opened and scored (nilai teknis) at its stage, File II
+            # opened at its own for those who passed, harga evaluated, the best nilai akhir
+            # wins; its Pembuktian Kualifikasi belongs to the prakualifikasi, before the offers.
+            file1_stage, file2_stage = rules.opening_stages
+            at(file1_stage, 1, partial(self.open_offers, "file1"))
+            at(file1_stage, 4, self.score)
+            at(file2_stage, 1, partial(self.open_offers, "file2"))
+            at(file2_stage, 4, self.evaluate_harga)
             at(PENETAPAN_STAGE, 1, self.penetapan)
             return
+        at(rules.opening_stages[0], 1, self.open_offers)
         if outcome == "evaluasi":
             at(EVALUASI_STAGE, 4, partial(self.evaluate, self.bidders[:1], ""))
             return
@@ -366,13 +372,15 @@ class _AfterOpening:
             at(SANGGAH_STAGE, 5, self.sanggah)
             at(SANGGAH_STAGE, 15, self.answer)
 
-    def open_offers(self) -> None:
-        """The pokja's SpamKodok opens each offer; SPSE records what it found."""
+    def open_offers(self, part: str | None = None) -> None:
+        """The pokja's SpamKodok opens each offer (with ``part``, each one SPSE lists for that
+        part of a dua file: File II only of those who passed File I); SPSE records what it
+        found."""
         services, tender_id = self.services, self.ids[self.index]
-        tender = services.tenders.tender(tender_id)
+        tender, offers = services.offers.offers_for_opening(self.pokja, tender_id, part)
         keystore = Keystore.open(self.desks / self.pokja_id / "spamkodok.p12", KEYSTORE_PASSPHRASE)
         assert keystore.certificate is not None
-        for offer in services.offers.offers(tender_id):
+        for offer in offers:
             opened = cms.open_sealed(
                 services.offers.stored_offer(tender_id, offer.offer_id)[1].read_bytes(),
                 recipient_key=keystore.private_key,
@@ -406,11 +414,25 @@ class _AfterOpening:
             self.services.evaluation.evaluate(self.pokja, self.ids[self.index], vendor_id, marks)
 
     def score(self) -> None:
-        """Every part lulus with the bidders' nilai teknis (SELEKSI_SCORES); a score below the
-        passing grade makes teknis gugur by SPSE's own rule."""
+        """File I (administrasi dan teknis) lulus with the bidders' nilai teknis
+        (SELEKSI_SCORES); a score below the passing grade makes teknis gugur by SPSE's own
+        rule, and that bidder's File II stays sealed."""
         for vendor_id, nilai in zip(self.bidders, SELEKSI_SCORES, strict=False):
-            marks = Marks(True, True, True, True, "", nilai_teknis=Decimal(nilai))
-            self.services.evaluation.evaluate(self.pokja, self.ids[self.index], vendor_id, marks)
+            marks = File1Marks(True, True, True, "", nilai_teknis=Decimal(nilai))
+            self.services.dua_file.evaluate_file1(
+                self.pokja, self.ids[self.index], vendor_id, marks
+            )
+
+    def evaluate_harga(self) -> None:
+        """Harga lulus for every bidder whose File II was opened (those who passed File I);
+        File I's marks and nilai teknis stay as scored."""
+        tender_id = self.ids[self.index]
+        for result in self.services.evaluation.results(tender_id):
+            if result.opened:
+                marks = Marks(True, True, True, True, "")
+                self.services.evaluation.evaluate(
+                    self.pokja, tender_id, result.vendor.user_id, marks
+                )
 
     def _passed(self) -> list[str]:
         results = self.services.evaluation.results(self.ids[self.index])

@@ -2,14 +2,17 @@
 
 The vendor sends Kirim Persyaratan Kualifikasi in its prakualifikasi stage, then File I
 (administrasi dan teknis) and File II (harga, with SPSE's Surat Penawaran) sealed separately by
-SpamKodok. The pokja opens File I, evaluates administrasi and teknis, opens File II only for
-those who passed, evaluates harga and fixes the winner. A second participant, arranged through
-/_sim/arrange (it is not the walked vendor), fails File I, so its File II stays sealed.
+SpamKodok. The pokja opens File I, evaluates administrasi and teknis with each participant's
+nilai teknis (Kualitas dan Biaya), opens File II only for those who passed, evaluates harga and
+fixes the winner: the highest nilai akhir, as the public Hasil Evaluasi shows (ST, SH, SA). A
+second participant, arranged through /_sim/arrange (it is not the walked vendor), scores below
+the ambang batas nilai teknis: SPSE makes its teknis gugur, so its File II stays sealed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from simulator.browser.journeys import JourneyError
@@ -17,6 +20,7 @@ from simulator.browser.journeys.evaluation import (
     decide_winner,
     evaluate,
     evaluate_file1,
+    public_results,
     public_winners,
 )
 from simulator.browser.journeys.offer import join_tender, upload_offer
@@ -28,6 +32,7 @@ from simulator.browser.journeys.qualification import (
 )
 from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
+from simulator.browser.pages.evaluation import ResultRow
 from simulator.browser.pages.opening import OpeningPage, OpeningRow
 from simulator.harness.chronology import Chronology, StepHandle
 from simulator.harness.environment import SimEnvironment
@@ -58,6 +63,7 @@ class SeleksiResult:
     file1_rows: tuple[OpeningRow, ...]
     file2_rows: tuple[OpeningRow, ...]
     winners: tuple[str, ...]
+    results: tuple[ResultRow, ...]
 
 
 def _price_text(amount: int) -> str:
@@ -72,6 +78,11 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
     assert vendor_desk.kodok is not None
     method = env.profile.method(SELEKSI_METHOD)
     file1_stage, file2_stage = method.opening_stages
+    rules = method.kualitas_biaya
+    if rules is None:
+        raise JourneyError(f"{method.name} has no Kualitas dan Biaya evaluation in the profile")
+    # The walked vendor scores well; the other participant below the ambang batas (gugur).
+    scores = {"vendor": Decimal("88"), "rival": max(Decimal(0), rules.ambang_teknis - 6)}
     tender = env.data.tender(jenis=method.jenis_pengadaan)
     pokja_login = (pokja.user_id, pokja.password)
     catalog = env.profile.catalog()
@@ -234,14 +245,22 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
             raise JourneyError(f"File II opened before File I was evaluated: {shown}")
 
     with log.step(
-        tr("Pokja mengevaluasi administrasi dan teknis (File I)"), pokja.user_id, pokja_desk.page
+        tr("Pokja mengevaluasi administrasi dan teknis (File I) dengan nilai teknis"),
+        pokja.user_id,
+        pokja_desk.page,
     ) as step:
-        for name, gugur in (
-            (vendor.company, None),
-            (rival.company, {"Teknis": "Metodologi dan tenaga ahli tidak memenuhi"}),
-        ):
+        step.note(
+            tr(
+                "bobot teknis {teknis}, bobot biaya {biaya}, ambang batas nilai teknis {ambang}",
+                teknis=rules.bobot_teknis,
+                biaya=rules.bobot_biaya,
+                ambang=rules.ambang_teknis,
+            )
+        )
+        for name, score in ((vendor.company, scores["vendor"]), (rival.company, scores["rival"])):
+            step.note(tr("{vendor}: nilai teknis {nilai}", vendor=name, nilai=score))
             for message in evaluate_file1(
-                pokja_desk.page, env.spse_url, pokja_login, tender_id, name, gugur
+                pokja_desk.page, env.spse_url, pokja_login, tender_id, name, nilai_teknis=str(score)
             ):
                 step.note(message)
 
@@ -284,6 +303,25 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
         if winners != [vendor.company]:
             raise JourneyError(f"winner page shows {winners}, expected {vendor.company}")
 
+    with log.step(
+        tr("Hasil evaluasi publik: pemenang dengan nilai akhir tertinggi"),
+        vendor.user_id,
+        vendor_desk.page,
+    ) as step:
+        results = public_results(vendor_desk.page, env.spse_url, tender_id)
+        for row in results:
+            step.note(
+                tr(
+                    "{vendor}: teknis {teknis}, ST {st}, SH {sh}, SA {sa}",
+                    vendor=row.vendor,
+                    teknis=row.marks["Teknis"],
+                    st=row.nilai_teknis,
+                    sh=row.nilai_biaya or "-",
+                    sa=row.nilai_akhir or "-",
+                )
+            )
+        _check_results(results, winners, rival.company, scores["rival"])
+
     return SeleksiResult(
         vendor=vendor,
         rival=rival,
@@ -296,7 +334,27 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
         file1_rows=tuple(file1_rows),
         file2_rows=tuple(file2_rows),
         winners=tuple(winners),
+        results=tuple(results),
     )
+
+
+def _check_results(
+    results: list[ResultRow], winners: list[str], rival: str, rival_score: Decimal
+) -> None:
+    """The winner is the participant with the highest nilai akhir (SA); the participant below
+    the ambang batas shows its nilai teknis, teknis gugur and no nilai akhir."""
+    scored = [r for r in results if r.nilai_akhir]
+    if not scored:
+        raise JourneyError(f"Hasil Evaluasi shows no nilai akhir: {results}")
+    best = max(scored, key=lambda r: Decimal(r.nilai_akhir))
+    if winners != [best.vendor]:
+        raise JourneyError(f"winner {winners} is not the highest nilai akhir ({best.vendor})")
+    low = next((r for r in results if r.vendor == rival), None)
+    expected = f"{rival_score:.2f}"
+    if low is None or low.marks["Teknis"] != "gugur" or low.nilai_teknis != expected:
+        raise JourneyError(f"{rival} not shown gugur on teknis with ST {expected}: {low}")
+    if low.nilai_akhir:
+        raise JourneyError(f"{rival} failed File I but has a nilai akhir: {low}")
 
 
 def _note_rows(step: StepHandle, rows: list[OpeningRow]) -> None:

@@ -114,10 +114,12 @@ def test_openssl_opens_file_i_and_file_ii_as_stored_by_spse(
     assert f"Kode Tender: {index['tender_id']}".encode() in letter
 
 
-def test_file_ii_of_the_one_who_failed_file_i_stays_sealed_and_the_other_wins(
+def test_file_ii_of_the_one_below_the_passing_grade_stays_sealed_and_the_best_nilai_akhir_wins(
     seleksi_output: Path,
 ) -> None:
-    """What the same run shows the pokja and the public (its chronology)."""
+    """What the same run shows the pokja and the public (its chronology): the nilai teknis is
+    given with File I, the participant below the ambang batas gugur there, and the winner has
+    the highest nilai akhir on the public Hasil Evaluasi."""
     index = json.loads((seleksi_output / "index.json").read_text())
     vendor = index["identity"]["vendor"]
     steps = json.loads((seleksi_output / "chronology.json").read_text())
@@ -133,5 +135,12 @@ def test_file_ii_of_the_one_who_failed_file_i_stays_sealed_and_the_other_wins(
     [row] = file2.splitlines()
     assert row.startswith(f"{vendor}: {opened}")
     assert "Rp " in row
+    scored = by_title[tr("Pokja mengevaluasi administrasi dan teknis (File I) dengan nilai teknis")]
+    assert tr("{vendor}: nilai teknis {nilai}", vendor=vendor, nilai="88") in scored["detail"]
     winners = by_title[tr("Pengumuman pemenang di halaman publik")]["detail"].splitlines()
     assert winners[-1] == vendor
+    results = by_title[tr("Hasil evaluasi publik: pemenang dengan nilai akhir tertinggi")]
+    rows = dict(line.split(": ", 1) for line in results["detail"].splitlines())
+    assert rows[vendor].endswith("SH 100.00, SA 91.60")  # 0.7 x 88 + 0.3 x 100
+    [rival_row] = [row for name, row in rows.items() if name != vendor]
+    assert rival_row.endswith("ST 64.00, SH -, SA -")

@@ -34,13 +34,12 @@ def evaluate(
     tender_id: str,
     vendor: str,
     gugur: dict[str, str] | None = None,
-    nilai_teknis: str | None = None,
 ) -> list[str]:
-    """The pokja evaluates ``vendor`` (every part lulus except ``gugur``; the nilai teknis of a
-    Kualitas dan Biaya method when given); the messages shown."""
+    """The pokja evaluates ``vendor`` (every part the form asks lulus except ``gugur``: a dua
+    file's form asks only harga); the messages shown."""
     _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi", staff=True)
     evaluation = EvaluationPage(page, spse_url)
-    evaluation.evaluate(vendor, gugur, nilai_teknis)
+    evaluation.evaluate(vendor, gugur)
     return evaluation.alert_texts() + evaluation.status_texts()
 
 
@@ -59,12 +58,14 @@ def evaluate_file1(
     tender_id: str,
     vendor: str,
     gugur: dict[str, str] | None = None,
+    nilai_teknis: str | None = None,
 ) -> list[str]:
     """Seleksi dua file: the pokja evaluates ``vendor``'s File I (administrasi dan teknis;
-    every part lulus except ``gugur``); the messages shown."""
+    every part lulus except ``gugur``; the nilai teknis of a Kualitas dan Biaya method when
+    given); the messages shown."""
     _logged_in(page, spse_url, *pokja, f"/lelang/{tender_id}/evaluasi-file1", staff=True)
     evaluation = File1EvaluationPage(page, spse_url)
-    evaluation.evaluate(vendor, gugur)
+    evaluation.evaluate(vendor, gugur, nilai_teknis)
     return evaluation.alert_texts() + evaluation.status_texts()
 
 

@@ -46,18 +46,21 @@ class EvaluationPage(SpsePage):
         """The gugur SPSE proposes for ``vendor`` before the pokja evaluates (its notes)."""
         return [t.strip() for t in self._row(vendor).get_by_role("note").all_inner_texts()]
 
-    def evaluate(
-        self, vendor: str, gugur: dict[str, str] | None = None, nilai_teknis: str | None = None
-    ) -> None:
-        """Mark every part lulus, except the parts in ``gugur`` (part label: reason); with
-        ``nilai_teknis``, type it in the Nilai Teknis field (Kualitas dan Biaya methods)."""
+    def evaluate(self, vendor: str, gugur: dict[str, str] | None = None) -> None:
+        """Mark every part the form asks lulus, except the parts in ``gugur`` (part label:
+        reason). A dua file's form asks only Harga: its File I parts (and the nilai teknis)
+        are File I's page's (File1EvaluationPage)."""
         form = self.page.get_by_role("form", name=tr("Evaluasi {name}", name=vendor))
-        if nilai_teknis is not None:
-            form.get_by_label(tr("Nilai Teknis"), exact=True).fill(nilai_teknis)
+        form.wait_for()
         reasons = []
         for part in PARTS:
             failed = gugur is not None and part in gugur
-            form.get_by_label(tr(part), exact=True).select_option("gugur" if failed else "lulus")
+            field = form.get_by_label(tr(part), exact=True)
+            if not field.count():
+                if failed:
+                    raise ValueError(f"the evaluation form of {vendor} has no {part}")
+                continue
+            field.select_option("gugur" if failed else "lulus")
             if failed and gugur is not None:
                 reasons.append(gugur[part])
         form.get_by_label(tr("Alasan Gugur")).fill("; ".join(reasons))
@@ -83,9 +86,15 @@ class File1EvaluationPage(SpsePage):
     def open(self, tender_id: str) -> None:
         self.goto(f"/lelang/{tender_id}/evaluasi-file1")
 
-    def evaluate(self, vendor: str, gugur: dict[str, str] | None = None) -> None:
-        """Mark File I's parts lulus, except the parts in ``gugur`` (part label: reason)."""
+    def evaluate(
+        self, vendor: str, gugur: dict[str, str] | None = None, nilai_teknis: str | None = None
+    ) -> None:
+        """Mark File I's parts lulus, except the parts in ``gugur`` (part label: reason); with
+        ``nilai_teknis``, type it in the Nilai Teknis field (Kualitas dan Biaya: the teknis
+        score is given here, with File I)."""
         form = self.page.get_by_role("form", name=tr("Evaluasi File I {name}", name=vendor))
+        if nilai_teknis is not None:
+            form.get_by_label(tr("Nilai Teknis"), exact=True).fill(nilai_teknis)
         reasons = []
         for part in FILE1_PARTS:
             failed = gugur is not None and part in gugur

@@ -5,8 +5,8 @@ Fitur: Seleksi dua file: File I dan File II disegel, diunggah dan dibuka terpisa
   terdiri atas File I (administrasi dan teknis) dan File II (harga, bersama Surat Penawaran),
   masing-masing disegel SpamKodok 2 dan diunggah sendiri (Konsep Operasional SPSE 4.3 CA, "Hal-hal
   yang harus diperhatikan": file semua syarat kualifikasi/teknis dan harga). Pokja membuka dan
-  mengevaluasi File I lebih dahulu; File II hanya dibuka untuk peserta yang lulus File I, pada
-  tahapnya sendiri. Unggahan yang bukan pokok skenario diatur lewat /_sim.
+  mengevaluasi File I lebih dahulu (Kualitas dan Biaya: dengan nilai teknis); File II hanya
+  dibuka untuk peserta yang lulus File I, pada tahapnya sendiri. Unggahan yang bukan pokok skenario diatur lewat /_sim.
 
   Latar Belakang:
     Dengan pokja "Pokja 1" dengan sertifikat tertanam telah mengumumkan paket seleksi Jasa Konsultansi
@@ -23,7 +23,7 @@ Fitur: Seleksi dua file: File I dan File II disegel, diunggah dan dibuka terpisa
     Ketika waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis"
     Dan pokja "Pokja 1" membuka File I
     Maka status pembukaan File I penyedia "CV Maju" adalah "pembukaan.dibuka" dengan harga "-"
-    Ketika pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus
+    Ketika pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus dengan nilai teknis "85"
     Dan waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File II: Harga"
     Dan pokja "Pokja 1" membuka File II
     Maka status pembukaan File II penyedia "CV Maju" adalah "pembukaan.dibuka" dengan harga "Rp 650.000.000,00"
@@ -47,7 +47,7 @@ Fitur: Seleksi dua file: File I dan File II disegel, diunggah dan dibuka terpisa
     Dan penyedia "CV Jaya" telah mengunggah File I dan File II dengan harga penawaran "600.000.000"
     Ketika waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis"
     Dan pokja "Pokja 1" membuka File I
-    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus
+    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus dengan nilai teknis "85"
     Dan waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File II: Harga"
     Dan pokja "Pokja 1" membuka File II
     Maka halaman menampilkan pesan "pembukaan.file1_belum_dievaluasi"
@@ -60,7 +60,7 @@ Fitur: Seleksi dua file: File I dan File II disegel, diunggah dan dibuka terpisa
     Dan penyedia "CV Jaya" telah mengunggah File I dan File II dengan harga penawaran "600.000.000"
     Ketika waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis"
     Dan pokja "Pokja 1" membuka File I
-    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus
+    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus dengan nilai teknis "85"
     Dan pokja "Pokja 1" menggugurkan File I penyedia "CV Jaya" pada teknis dengan alasan "Metodologi tidak memenuhi"
     Dan waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File II: Harga"
     Dan pokja "Pokja 1" membuka File II
@@ -74,10 +74,10 @@ Fitur: Seleksi dua file: File I dan File II disegel, diunggah dan dibuka terpisa
     Dan penyedia "CV Jaya" telah mengunggah File I dan File II dengan harga penawaran "600.000.000"
     Ketika waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis"
     Dan pokja "Pokja 1" membuka File I
-    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus
+    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Maju" semua lulus dengan nilai teknis "85"
     Dan pokja "Pokja 1" menggugurkan File I penyedia "CV Jaya" pada teknis dengan alasan "Metodologi tidak memenuhi"
     Dan waktu berjalan sampai tahap "Pembukaan dan Evaluasi Penawaran File II: Harga"
     Dan pokja "Pokja 1" membuka File II
-    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Jaya" semua lulus
+    Dan pokja "Pokja 1" mengevaluasi File I penyedia "CV Jaya" semua lulus dengan nilai teknis "80"
     Maka halaman menampilkan pesan "evaluasi.file1_terkunci"
     Dan File II penyedia "CV Jaya" tetap tersegel

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from simulator.browser.journeys.evaluation import evaluate_file1
+from simulator.browser.journeys.evaluation import evaluate, evaluate_file1
 from simulator.browser.journeys.offer import upload_offer
 from simulator.browser.journeys.opening import open_offers
 from simulator.browser.journeys.session import log_in
@@ -184,6 +184,40 @@ def pokja_opens_part(world: World, dua_file_log: DuaFileLog, alias: str, roman: 
 def file1_all_pass(world: World, alias: str, vendor: str) -> None:
     pokja = world.actor(alias)
     evaluate_file1(
+        pokja.desk.page,
+        world.env.spse_url,
+        _login(pokja),
+        world.require_tender(),
+        world.actor(vendor).display_name,
+    )
+
+
+@when(
+    parsers.parse(
+        'pokja "{alias}" mengevaluasi File I penyedia "{vendor}" semua lulus dengan nilai '
+        'teknis "{nilai}"'
+    )
+)
+def file1_all_pass_scored(world: World, alias: str, vendor: str, nilai: str) -> None:
+    """Kualitas dan Biaya: the nilai teknis is given with File I (administrasi dan teknis);
+    below the ambang batas SPSE makes teknis gugur itself."""
+    pokja = world.actor(alias)
+    evaluate_file1(
+        pokja.desk.page,
+        world.env.spse_url,
+        _login(pokja),
+        world.require_tender(),
+        world.actor(vendor).display_name,
+        nilai_teknis=nilai,
+    )
+
+
+@when(parsers.parse('pokja "{alias}" mengevaluasi harga File II penyedia "{vendor}" lulus'))
+def file2_harga_passes(world: World, alias: str, vendor: str) -> None:
+    """After File II is opened: harga on the evaluation page (which asks a dua file only
+    harga; File I's marks and nilai teknis stay as File I's page recorded them)."""
+    pokja = world.actor(alias)
+    evaluate(
         pokja.desk.page,
         world.env.spse_url,
         _login(pokja),

@@ -274,24 +274,6 @@ def qualification_sent(world: World, alias: str, until: str) -> None:
     world.expect_message(f"persyaratan kualifikasi {alias}", "kualifikasi.terkirim", shown)
 
 
-@when(
-    parsers.parse(
-        'pokja "{alias}" mengevaluasi penawaran penyedia "{vendor}" semua lulus dengan nilai '
-        'teknis "{nilai}"'
-    )
-)
-def evaluate_with_score(world: World, alias: str, vendor: str, nilai: str) -> None:
-    pokja = world.actor(alias)
-    evaluate(
-        pokja.desk.page,
-        world.env.spse_url,
-        _login(pokja),
-        world.require_tender(),
-        world.actor(vendor).display_name,
-        nilai_teknis=nilai,
-    )
-
-
 @then(
     parsers.parse('pokja "{alias}" melihat usulan gugur penyedia "{vendor}" dengan pesan "{key}"')
 )

@@ -4,6 +4,7 @@ is opened, and File II is opened only for those who passed File I."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from factories import START
@@ -11,13 +12,16 @@ from factories import START
 from fake_spse.domain.dua_file import (
     File1Marks,
     File1Standing,
+    HargaMarks,
     ensure_part_opens,
     file2_openable,
     judge_file1,
+    judge_harga,
 )
 from fake_spse.domain.errors import DomainError, FormProblems
 from fake_spse.domain.evaluation import REASON_NOT_OPENED, Evaluation
 from fake_spse.domain.offers import OfferPart
+from spse_shared.profile import QualityCost
 
 PASS = File1Marks(kualifikasi=True, administrasi=True, teknis=True, reason="")
 
@@ -117,3 +121,80 @@ def test_file1_and_satu_file_parts_need_no_evaluation_to_open() -> None:
     with pytest.raises(DomainError) as caught:
         ensure_part_opens(OfferPart.FILE_2, "cv-a", None)
     assert caught.value.key == "pembukaan.file1_belum_dievaluasi"
+
+
+RULES = QualityCost(Decimal("0.7"), Decimal("0.3"), Decimal("70"))
+
+
+def scored_file1(marks: File1Marks, **forced: list[str]) -> Evaluation:
+    return judge_file1(
+        marks,
+        tender_id="10000001",
+        vendor_id="cv-a",
+        opened=True,
+        previous=None,
+        file2_opened=False,
+        now=START,
+        pokja_id="pokja1",
+        kualitas_biaya=RULES,
+        forced=forced,
+    )
+
+
+def test_kualitas_biaya_scores_teknis_with_file1() -> None:
+    with pytest.raises(FormProblems) as caught:
+        scored_file1(PASS)
+    assert [p.key for p in caught.value.problems] == ["evaluasi.nilai_teknis_wajib"]
+    evaluation = scored_file1(replace(PASS, nilai_teknis=Decimal("88.5")))
+    assert evaluation.nilai_teknis == Decimal("88.5")
+    assert evaluation.harga is None
+
+
+def test_a_gugur_spse_found_fails_its_file1_part_and_seals_file2() -> None:
+    evaluation = scored_file1(
+        replace(PASS, nilai_teknis=Decimal("65")), teknis=["Nilai teknis 65 di bawah 70"]
+    )
+    assert evaluation.teknis is False
+    assert evaluation.reason == "Nilai teknis 65 di bawah 70"
+    assert evaluation.nilai_teknis == Decimal("65")
+    assert file2_openable([File1Standing("cv-a", evaluation)]) == frozenset()
+    with pytest.raises(ValueError, match="not File I parts"):
+        scored_file1(PASS, harga=["not File I's"])
+
+
+def harga(
+    marks: HargaMarks, file1_result: Evaluation | None, *, opened: bool = True, price: int = 900
+) -> Evaluation:
+    return judge_harga(
+        marks,
+        file1=file1_result,
+        file2_opened=opened,
+        price_rupiah=price,
+        hps=1000,
+        now=START,
+        pokja_id="pokja1",
+        kualitas_biaya=RULES,
+    )
+
+
+def test_harga_is_judged_on_top_of_file1_which_stays_as_recorded() -> None:
+    passed = scored_file1(replace(PASS, nilai_teknis=Decimal("80")))
+    evaluation = harga(HargaMarks(True, ""), passed)
+    assert evaluation.passed
+    assert (evaluation.nilai_teknis, evaluation.final_price) == (Decimal("80"), 900)
+    above = harga(HargaMarks(True, ""), passed, price=1200)
+    assert above.harga is False
+    assert above.teknis is True
+
+
+def test_harga_is_refused_out_of_order() -> None:
+    passed = scored_file1(replace(PASS, nilai_teknis=Decimal("80")))
+    failed = scored_file1(replace(PASS, teknis=False, reason="Metodologi kurang"))
+    for file1_result, opened, key in (
+        (None, True, "pembukaan.file1_belum_dievaluasi"),
+        (failed, True, "pembukaan.file2_tidak_lulus_file1"),
+        (passed, False, "evaluasi.file2_belum_dibuka"),
+    ):
+        with pytest.raises(DomainError) as caught:
+            harga(HargaMarks(True, ""), file1_result, opened=opened)
+        assert caught.value.key == key

@@ -3,6 +3,8 @@ opened only for those who passed, then the harga evaluation and the winner."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from service_world import (
     LpseUnderTest,
@@ -101,12 +103,21 @@ def test_file2_only_after_file1_and_only_for_those_who_passed(
 
     to_stage(lpse, seleksi, FILE1_STAGE)
     dua_file = lpse.services.dua_file
+    # Kualitas dan Biaya: the nilai teknis is given with File I; a teknis lulus needs one.
+    with pytest.raises(DomainError) as caught:
+        dua_file.evaluate_file1(
+            pokja, seleksi.tender_id, maju.user_id, File1Marks(True, True, True, "")
+        )
+    assert caught.value.key == "evaluasi.nilai_teknis_wajib"
     dua_file.evaluate_file1(
-        pokja, seleksi.tender_id, maju.user_id, File1Marks(True, True, True, "")
+        pokja, seleksi.tender_id, maju.user_id, File1Marks(True, True, True, "", Decimal("84"))
     )
-    dua_file.evaluate_file1(
-        pokja, seleksi.tender_id, jaya.user_id, File1Marks(True, True, False, "Metodologi kurang")
+    # Below the ambang batas (70) teknis gugur whatever the form says, with SPSE's reason.
+    low = dua_file.evaluate_file1(
+        pokja, seleksi.tender_id, jaya.user_id, File1Marks(True, True, True, "", Decimal("65"))
     )
+    assert (low.teknis, low.nilai_teknis) == (False, Decimal("65"))
+    assert "70" in low.reason
     _, rows = dua_file.file1_rows(pokja, seleksi.tender_id)
     assert sorted((r.vendor.user_id, r.opened, r.evaluation is not None) for r in rows) == [
         ("cvjaya", True, True),
@@ -142,12 +153,21 @@ def test_file2_only_after_file1_and_only_for_those_who_passed(
         )
     assert caught.value.key == "evaluasi.file1_terkunci"
 
-    # Harga on the evaluation page every method shares; the winner from those who passed.
-    lpse.services.evaluation.evaluate(
-        pokja, seleksi.tender_id, maju.user_id, Marks(True, True, True, True, "")
+    # Harga on the evaluation page every method shares, on top of File I's result: its File I
+    # marks are not asked again (the form's are ignored), the nilai teknis is kept.
+    evaluation = lpse.services.evaluation
+    with pytest.raises(DomainError) as caught:
+        evaluation.evaluate(
+            pokja, seleksi.tender_id, jaya.user_id, Marks(True, True, True, True, "")
+        )
+    assert caught.value.key == "pembukaan.file2_tidak_lulus_file1"
+    priced = evaluation.evaluate(
+        pokja, seleksi.tender_id, maju.user_id, Marks(False, False, False, True, "")
     )
+    assert priced.passed
+    assert (priced.nilai_teknis, priced.price_rupiah) == (Decimal("84"), 650_000_000)
     to_stage(lpse, seleksi, PENETAPAN_STAGE)
-    winner = lpse.services.evaluation.decide_winner(pokja, seleksi.tender_id)
+    winner = evaluation.decide_winner(pokja, seleksi.tender_id)
     assert winner is not None
     assert (winner.vendor_id, winner.price_rupiah) == ("cvmaju", 650_000_000)
 

@@ -197,7 +197,7 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan"): Shape(fields=("bagian",)),
     ("GET", "/eproc4/lelang/{tender_id:str}/evaluasi-file1"): GET,
     ("POST", "/eproc4/lelang/{tender_id:str}/evaluasi-file1/{vendor_id:str}"): Shape(
-        "form", "form", ("kualifikasi", "administrasi", "teknis", "alasan")
+        "form", "form", ("kualifikasi", "administrasi", "teknis", "nilai_teknis", "alasan")
     ),
     ("GET", "/eproc4/lelang/{tender_id:str}/pembukaan/{offer_id:int}/dokumen"): GET,
     ("POST", "/eproc4/lelang/{tender_id:str}/pembukaan/{offer_id:int}"): Shape(

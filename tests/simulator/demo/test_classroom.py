@@ -162,17 +162,20 @@ def test_each_tender_has_the_state_its_stage_implies(
 def test_a_seleksi_at_pengumuman_pemenang_shows_its_scores(
     seeded: tuple[Services, list[DemoLogin], Path],
 ) -> None:
-    """Kualitas dan Biaya: three bidders scored 88, 74 and 65 (below the passing grade); the
-    best nilai akhir wins although it asked the most, and the public sees the scores."""
+    """Kualitas dan Biaya in the dua file order: three bidders' File I scored 88, 74 and 65
+    (below the passing grade: gugur, its File II stays sealed); File II opened for the two who
+    passed; the best nilai akhir wins although it asked the most, and the public sees the
+    scores."""
     services, _, _ = seeded
     seleksi = next(
         t for t in services.tenders.tenders() if t.stage_name(START) == "Pengumuman Pemenang"
     )
     assert seleksi.metode == "Seleksi - Prakualifikasi Dua File - Kualitas dan Biaya"
     results = services.evaluation.results(seleksi.tender_id)
-    assert all(r.opened for r in results)
     # In the order they offered: the best score first, the lowest last.
     best, second, low = by_score = results
+    assert [r.opened for r in by_score] == [True, True, False]
+    assert low.price_rupiah is None  # sealed
     assert [str(r.evaluation.nilai_teknis) for r in by_score if r.evaluation] == ["88", "74", "65"]
     assert low.evaluation is not None
     assert low.evaluation.teknis is False
@@ -182,7 +185,9 @@ def test_a_seleksi_at_pengumuman_pemenang_shows_its_scores(
     assert second.score is not None
     assert second.score.nilai_biaya == 100
     assert (best.score.nilai_akhir or 0) > (second.score.nilai_akhir or 0)
-    assert (best.price_rupiah or 0) > (second.price_rupiah or 0) > (low.price_rupiah or 0)
+    assert (best.price_rupiah or 0) > (second.price_rupiah or 0)
+    assert low.offer is not None
+    assert (second.price_rupiah or 0) > (low.offer.price_rupiah or 0)
     winner = services.evaluation.announced_winner(seleksi.tender_id)
     assert winner is not None
     assert winner.vendor_id == best.vendor.user_id
