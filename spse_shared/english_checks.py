@@ -205,4 +205,13 @@ CHECK_TEXTS: Mapping[str, str] = {
     "nilai {alias}": "scores of {alias}",
     # steps/tender_cepat.py
     "peserta tender": "tender participants",
+    # steps/ams_review.py and certificates.py (certificates through the LPSE's verifikator)
+    "status permintaan (penyedia | verifikator)": "request status (vendor | verifier)",
+    "penyedia dapat mengirim permintaan baru": "the vendor can send a new request",
+    "LPSE asal pada antrian permintaan sertifikat": "home LPSE in the certificate request queue",
+    "BSrE belum menerbitkan": "BSrE has not issued yet",
+    "berita acara ({who}): PDF dengan nomor seri sertifikat": (
+        "handover report ({who}): a PDF with the certificate's serial number"
+    ),
+    "permintaan sertifikat terkirim": "certificate request sent",
 }
