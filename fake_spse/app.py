@@ -65,7 +65,7 @@ from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
 from spse_shared.atomic import write_atomic
-from spse_shared.language import current_language, tr
+from spse_shared.language import current_language, tr, tr_ticket_status
 from spse_shared.profile import load_profile
 
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
@@ -238,6 +238,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     # SPSE 4 offers its pages in English too: labels go through tr, <html lang> through lang.
     app.state.templates.globals["tr"] = tr
     app.state.templates.globals["lang"] = current_language
+    app.state.templates.globals["ticket_status"] = tr_ticket_status
     secret = _secret(settings.data_dir / "session.key")
     app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
     limits = SessionLimits(idle=settings.session_idle, absolute=settings.session_absolute)

@@ -616,3 +616,14 @@ PAGE_TEXTS: Mapping[str, str] = {
     ),
     "KTP asli yang hadir": "Original identity card (KTP) of the person who came",
 }
+
+
+# LPSE Support's ticket statuses (fake_spse/support/tickets.py TicketStatus), a table of their
+# own: "baru" of a ticket is "new" while "baru" in a comparison report is "added".
+TICKET_STATUS_TEXTS: Mapping[str, str] = {
+    "baru": "new",
+    "diproses": "in progress",
+    "menunggu penyedia": "waiting for the vendor",
+    "diteruskan ke LKPP": "forwarded to LKPP",
+    "selesai": "resolved",
+}

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from spse_shared.english import TEXTS as ENGLISH_TEXTS
+from spse_shared.english_pages import TICKET_STATUS_TEXTS
 
 LANGUAGE_ENV = "SPSE_SIM_LANG"
 INDONESIAN = "id"
@@ -58,6 +59,11 @@ def tr(text: str, /, **params: object) -> str:
     if english():
         text = ENGLISH_TEXTS.get(text, text)
     return text.format(**params) if params else text
+
+
+def tr_ticket_status(status: str) -> str:
+    """An LPSE Support ticket status (stored in Bahasa Indonesia) in the chosen language."""
+    return TICKET_STATUS_TEXTS.get(status, status) if english() else status
 
 
 _FIELD = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")

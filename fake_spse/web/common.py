@@ -19,7 +19,7 @@ from fake_spse.domain.scoring import two_places
 from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
-from spse_shared.language import tr
+from spse_shared.language import tr, tr_ticket_status
 from spse_shared.wib import format_wib
 
 
@@ -132,6 +132,8 @@ def _shown(name: str, value: object) -> object:
         return wib(value)
     if name in LABEL_PARAMS and isinstance(value, str):
         return tr(value)
+    if name == "status" and isinstance(value, str):  # a ticket's status (support.aksi_*)
+        return tr_ticket_status(value)
     return value
 
 

@@ -11,10 +11,18 @@ from string import Formatter
 
 import pytest
 
+from fake_spse.support.tickets import TicketStatus
 from simulator.cli.main import build_parser, main
 from spse_shared.english import TEXTS
 from spse_shared.english_messages import CATALOG as ENGLISH_CATALOG
-from spse_shared.language import LANGUAGE_ENV, UnknownLanguage, choose_language, tr
+from spse_shared.english_pages import TICKET_STATUS_TEXTS
+from spse_shared.language import (
+    LANGUAGE_ENV,
+    UnknownLanguage,
+    choose_language,
+    tr,
+    tr_ticket_status,
+)
 from spse_shared.messages import CATALOG
 from spse_shared.profile import available_profiles, load_profile
 
@@ -202,3 +210,13 @@ def test_the_word_report_is_english_with_lang_en(tmp_path: Path) -> None:
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:3] == ["1. Identity", "2. Summary of the Problem", "3. Expected and Observed"]
     assert document.paragraphs[0].text == "Error Chronology Report"
+
+
+def test_every_ticket_status_has_its_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Statuses have a table of their own: "baru" of a ticket is not "baru" of a report.
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
+    assert {s.value: tr_ticket_status(s.value) for s in TicketStatus} == dict(TICKET_STATUS_TEXTS)
+    assert tr_ticket_status("baru") == "new"
+    assert tr("baru") == "added"
+    monkeypatch.setenv(LANGUAGE_ENV, "id")
+    assert tr_ticket_status("baru") == "baru"

@@ -29,7 +29,7 @@ from simulator.harness.run_folder import REPORT_NAME
 from simulator.scenarios.evidence_hooks import STATE_KEY
 from simulator.scenarios.steps.support import SupportScene
 from simulator.scenarios.world import Actor, World
-from spse_shared.language import tr
+from spse_shared.language import tr, tr_ticket_status
 
 
 @dataclass
@@ -277,9 +277,9 @@ def vendor_sees_identification(
     )
     world.expect(
         f"status tiket {number} di halaman penyedia",
-        "diproses",
+        tr_ticket_status("diproses"),
         TicketPage(vendor.desk.page, world.env.spse_url).status(),
-        state.status == "diproses",
+        state.status == tr_ticket_status("diproses"),
     )
     stored = support_scene.stored(alias)
     notes = [h["note"] for h in stored["history"]]

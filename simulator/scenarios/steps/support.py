@@ -36,7 +36,7 @@ from simulator.browser.pages.dashboard import DashboardPage
 from simulator.browser.pages.support import Attachment, MailboxPage, TicketListPage, TicketPage
 from simulator.scenarios.steps.common import add_staff
 from simulator.scenarios.world import Actor, World
-from spse_shared.language import tr, tr_filled
+from spse_shared.language import tr, tr_filled, tr_ticket_status
 from spse_shared.wib import WIB
 
 # The Gherkin's names for LPSE Support's people, and their SPSE roles.
@@ -711,10 +711,14 @@ def vendor_sees_history(
     actor = world.actor(alias)
     number = support_scene.ticket_of(alias)
     state = open_ticket(actor.desk.page, world.env.spse_url, number)
-    # Roles and actions as the page names them in the chosen language; statuses are the
-    # ticket's stored values, shown as they are.
+    # Roles, actions and statuses as the page names them in the chosen language.
     expected = [
-        (world.actor(who).display_name, tr_filled(role), tr_filled(action), status)
+        (
+            world.actor(who).display_name,
+            tr_filled(role),
+            tr_filled(action),
+            tr_ticket_status(status),
+        )
         for who, role, action, status in datatable[1:]
     ]
     shown = [(h.by, h.role, h.action, h.status) for h in state.history]
