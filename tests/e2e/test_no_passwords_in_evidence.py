@@ -36,9 +36,11 @@ from simulator.harness.run_folder import (
     SERVER_LOG_NAME,
     TRACES_FOLDER,
 )
+from simulator.journey.run import RunResult
 from simulator.testdata.factory import TestDataFactory
 
-pytestmark = pytest.mark.e2e
+# The journey is the session's one (journey_run): its readers share a worker (--dist loadgroup).
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("journey_run")]
 
 NOT_EVIDENCE = {DATA_FOLDER, "desks", "pki"}
 # A run of the factory's password alphabet, and the shape of one of its passwords.
@@ -63,11 +65,12 @@ def cli(*args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def runs(tmp_path_factory: pytest.TempPathFactory, journey_run: RunResult) -> list[Path]:
+    """The scenario's run folder, and the journey's (the session's one, walked as
+    ``spse-sim run --evidence`` walks it: tests/e2e/conftest.py)."""
     folder = tmp_path_factory.mktemp("leak")
     cli("KODOK-040", "--output", str(folder / "scenario"), "--evidence", "--artifacts", "always")
-    cli("--output", str(folder / "journey"), "--evidence")
-    return [folder / "scenario", folder / "journey"]
+    return [folder / "scenario", journey_run.output_dir]
 
 
 def password_hashes(run: Path) -> list[str]:
