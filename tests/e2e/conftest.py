@@ -1,8 +1,6 @@
-"""Runs that several e2e modules read: each is walked once per session (per xdist worker).
-
-Tests reading one of them carry ``pytest.mark.xdist_group`` with the fixture's name, so that
-``--dist loadgroup`` (pyproject.toml addopts) sends them to one worker and the run is made once.
-"""
+"""Runs that several e2e modules read: each is walked once per session, so at most once per
+xdist worker (``--dist loadgroup`` cannot pin the readers to one worker here: pytest-xdist 3.8
+marks a test's group by rewriting ``item._nodeid``, which pytest 9.2 no longer reads)."""
 
 from __future__ import annotations
 

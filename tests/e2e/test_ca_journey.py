@@ -24,11 +24,8 @@ from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e
 CATALOG = MessageCatalog()
-# Tests reading the session's one journey (journey_run, tests/e2e/conftest.py) share a worker.
-JOURNEY_GROUP = "journey_run"
 
 
-@pytest.mark.xdist_group(JOURNEY_GROUP)
 def test_vendor_offer_is_opened_by_the_pokja_with_signer_shown(
     journey_run: RunResult, tmp_path: Path
 ) -> None:
@@ -75,7 +72,6 @@ def test_ca_pages_in_a_plain_browser_tell_the_user_to_use_spamkodok(
     assert desk.page.get_by_role("button", name="Kirim Pendaftaran AMS").is_disabled()
 
 
-@pytest.mark.xdist_group(JOURNEY_GROUP)
 @pytest.mark.openssl
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command line tool")
 def test_run_folder_lets_openssl_open_the_sealed_offer(

@@ -39,8 +39,7 @@ from simulator.harness.run_folder import (
 from simulator.journey.run import RunResult
 from simulator.testdata.factory import TestDataFactory
 
-# The journey is the session's one (journey_run): its readers share a worker (--dist loadgroup).
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("journey_run")]
+pytestmark = pytest.mark.e2e
 
 NOT_EVIDENCE = {DATA_FOLDER, "desks", "pki"}
 # A run of the factory's password alphabet, and the shape of one of its passwords.
