@@ -42,7 +42,11 @@ def test_vendor_offer_is_opened_by_the_pokja_with_signer_shown(
     data = tmp_path / "data"
     shutil.copytree(journey_run.output_dir / DATA_FOLDER, data)
     with RunningServer(Settings(data_dir=data)) as server:
-        [stored] = SimControl(server.url).offers(result.tender_id)
+        control = SimControl(server.url)
+        try:
+            [stored] = control.offers(result.tender_id)
+        finally:
+            control.close()
     assert stored["current"] is True
     assert stored["sha256"] == row.sha256
     assert [s.outcome for s in journey_run.steps] == ["ok"] * len(journey_run.steps)
