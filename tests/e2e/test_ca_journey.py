@@ -10,36 +10,46 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
+from fake_spse.server import RunningServer
+from fake_spse.settings import Settings
 from simulator.browser.journeys.registration import register_vendor, verify_vendor
 from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.certificate import AmsPage
-from simulator.harness.chronology import Chronology
-from simulator.harness.environment import RunOptions, SimEnvironment
-from simulator.journey.ca_tender import walk_ca_tender
-from simulator.journey.run import run_journey
+from simulator.harness.environment import SimEnvironment
+from simulator.harness.run_folder import DATA_FOLDER
+from simulator.harness.simcontrol import SimControl
+from simulator.journey.run import RunResult
 from spse_shared.messages import MessageCatalog
 
 pytestmark = pytest.mark.e2e
 CATALOG = MessageCatalog()
 
 
-def test_vendor_offer_is_opened_by_the_pokja_with_signer_shown(sim_env: SimEnvironment) -> None:
-    log = Chronology(sim_env.output_dir, sim_env.sim)
-
-    result = walk_ca_tender(sim_env, log)
+def test_vendor_offer_is_opened_by_the_pokja_with_signer_shown(
+    journey_run: RunResult, tmp_path: Path
+) -> None:
+    result = journey_run.journey
+    assert result is not None
 
     [row] = result.rows
     assert row.vendor == result.vendor.company
     assert row.status == CATALOG.text("pembukaan.dibuka")
     assert f"O={result.vendor.company}" in row.signer
     assert f"UID={result.vendor.user_id}" in row.signer
-    # What SPSE stored is exactly what the page showed at opening.
-    [stored] = sim_env.sim.offers(result.tender_id)
+    # What SPSE stored is exactly what the page showed at opening: asked of a server started
+    # on a copy of the run's data folder (the shared run folder stays as the journey left it).
+    data = tmp_path / "data"
+    shutil.copytree(journey_run.output_dir / DATA_FOLDER, data)
+    with RunningServer(Settings(data_dir=data)) as server:
+        control = SimControl(server.url)
+        try:
+            [stored] = control.offers(result.tender_id)
+        finally:
+            control.close()
     assert stored["current"] is True
     assert stored["sha256"] == row.sha256
-    assert [s.outcome for s in log.steps] == ["ok"] * len(log.steps)
+    assert [s.outcome for s in journey_run.steps] == ["ok"] * len(journey_run.steps)
 
 
 def test_ca_pages_in_a_plain_browser_tell_the_user_to_use_spamkodok(
@@ -66,17 +76,12 @@ def test_ca_pages_in_a_plain_browser_tell_the_user_to_use_spamkodok(
     assert desk.page.get_by_role("button", name="Kirim Pendaftaran AMS").is_disabled()
 
 
-@pytest.fixture
-def journey_output(tmp_path: Path, sim_browser: Browser) -> Path:
-    output = tmp_path / "run"
-    result = run_journey(RunOptions(output_dir=output), browser=sim_browser)
-    assert result.ok, result.error
-    return output
-
-
 @pytest.mark.openssl
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command line tool")
-def test_run_folder_lets_openssl_open_the_sealed_offer(journey_output: Path) -> None:
+def test_run_folder_lets_openssl_open_the_sealed_offer(
+    journey_run: RunResult, tmp_path: Path
+) -> None:
+    journey_output = journey_run.output_dir
     index = json.loads((journey_output / "index.json").read_text())
     assert index["ok"] is True
     for expected in ("chronology.json", "pki/bsre-chain.pem", "pki/bsre-crl.pem"):
@@ -85,8 +90,8 @@ def test_run_folder_lets_openssl_open_the_sealed_offer(journey_output: Path) -> 
     [offer] = (journey_output / "offers").glob("*.p7m")
     [pokja_cert] = (journey_output / "pki").glob("pokja-*.crt.pem")
     pokja_key = pokja_cert.with_name(pokja_cert.name.replace(".crt.", ".key."))
-    inner = journey_output / "inner.p7s"
-    content = journey_output / "content.tar"
+    inner = tmp_path / "inner.p7s"
+    content = tmp_path / "content.tar"
     subprocess.run(
         [
             "openssl",

@@ -98,16 +98,21 @@ def test_list_shows_the_packaged_catalog_from_any_folder(site: Path, tmp_path: P
     assert listed == expected
 
 
+# One of the catalog's cheapest scenarios (a page, a mail, no Givens): what is under test here is
+# the installed package, not the scenario, which the catalog test runs as well.
+SCENARIO = "KODOK-140"
+
+
 def test_one_scenario_runs_from_the_installed_package(site: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     output = tmp_path / "run"
 
-    result = spse_sim(site, elsewhere, "run", "KODOK-003", "--output", str(output), timeout=600)
+    result = spse_sim(site, elsewhere, "run", SCENARIO, "--output", str(output), timeout=600)
 
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert imported_from(result.stdout).is_relative_to(site.resolve())
     [outcome] = json.loads((output / "outcomes.json").read_text(encoding="utf-8"))
-    assert (outcome["scenario_id"], outcome["status"]) == ("KODOK-003", "passed")
+    assert (outcome["scenario_id"], outcome["status"]) == (SCENARIO, "passed")
     assert outcome["checks"], "the scenario recorded no expected-vs-observed check"
-    assert "KODOK-003" in result.stdout
+    assert SCENARIO in result.stdout

@@ -36,6 +36,7 @@ from simulator.harness.run_folder import (
     SERVER_LOG_NAME,
     TRACES_FOLDER,
 )
+from simulator.journey.run import RunResult
 from simulator.testdata.factory import TestDataFactory
 
 pytestmark = pytest.mark.e2e
@@ -63,11 +64,12 @@ def cli(*args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def runs(tmp_path_factory: pytest.TempPathFactory, journey_run: RunResult) -> list[Path]:
+    """The scenario's run folder, and the journey's (the session's one, walked as
+    ``spse-sim run --evidence`` walks it: tests/e2e/conftest.py)."""
     folder = tmp_path_factory.mktemp("leak")
     cli("KODOK-040", "--output", str(folder / "scenario"), "--evidence", "--artifacts", "always")
-    cli("--output", str(folder / "journey"), "--evidence")
-    return [folder / "scenario", folder / "journey"]
+    return [folder / "scenario", journey_run.output_dir]
 
 
 def password_hashes(run: Path) -> list[str]:

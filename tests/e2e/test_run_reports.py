@@ -1,8 +1,10 @@
 """What a real catalog run leaves for people and CI servers: the terminal summary, junit.xml as
 Jenkins/GitLab read it, Allure's results, report.html's data (with the trend against earlier runs
-of the same runs folder) and coverage.html. Runs ``spse-sim run`` (a child pytest, Chromium) on a
-small catalog of its own: a pass, a failure, and a "Skenario konsep" of two rows that are not
-applicable to the profile."""
+of the same runs folder) and coverage.html; and evidence that is complete for failures and cheap
+for passes (Playwright traces and step screenshots of the failed scenario only, unless asked to
+keep them for all with ``--artifacts always``). Runs ``spse-sim run`` (a child pytest, Chromium)
+on a small catalog of its own: a pass, a failure, and a "Skenario konsep" of two rows that are
+not applicable to the profile. Each scenario walks one page (the e-mail step of registration)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 from allure_commons.utils import md5
 
 from simulator.cli.main import main
+from simulator.harness.run_folder import INDEX_NAME
 from simulator.qa.coverage_html import COVERAGE_DATA_ID
 from simulator.qa.report_html import read_report_data
 from simulator.scenarios.catalog import SEED_RULES
@@ -24,14 +27,14 @@ FEATURE = """# language: id
 @sumber-domain-alur-penyedia @profil-semua
 Fitur: Laporan run
 
-  @KODOK-981 @jalan-ui @aturan-akt-a-2
+  @KODOK-981 @aturan-akt-a-2
   Skenario: Pendaftaran berhasil
-    Dengan penyedia "CV Maju" telah mendaftar online
-    Maka halaman menampilkan pesan "registrasi.berhasil"
+    Ketika calon penyedia "CV Maju" mendaftar dengan alamat emailnya
+    Maka halaman menampilkan pesan "daftar.email_terkirim"
 
-  @KODOK-982 @jalan-ui @aturan-akt-a-2
+  @KODOK-982 @aturan-akt-a-2
   Skenario: Pendaftaran yang diharapkan meminta login
-    Dengan penyedia "CV Lancar" telah mendaftar online
+    Ketika calon penyedia "CV Lancar" mendaftar dengan alamat emailnya
     Maka halaman menampilkan pesan "login.harus_login"
 """
 
@@ -66,16 +69,52 @@ def newest(runs: Path) -> Path:
     return sorted(runs.glob("run-*"), key=lambda p: p.stat().st_mtime)[-1]
 
 
+def evidence(run_dir: Path) -> dict[str, tuple[str, set[str], list[dict[str, object]]]]:
+    """scenario id -> (status, files, chronology steps) of each scenario folder."""
+    found = {}
+    for index_path in run_dir.glob(f"scenarios/*/{INDEX_NAME}"):
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        steps = json.loads((index_path.parent / "chronology.json").read_text(encoding="utf-8"))
+        found[index["scenario_id"]] = (index["status"], set(index["files"]), steps)
+    return found
+
+
+def traces(files: set[str]) -> list[str]:
+    return [f for f in files if f.startswith("traces/") and f.endswith(".zip")]
+
+
 def test_a_run_leaves_junit_allure_report_and_coverage_people_and_ci_can_read(
     runs: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    # An earlier run in the same folder: the trend has two points.
-    assert main(["run", "KODOK-983", "--runs-dir", str(runs), "--allow-all-na"]) == 0
+    # An earlier run in the same folder (the trend has two points), keeping every artifact.
+    assert main(["run", "KODOK-981", "--runs-dir", str(runs), "--artifacts", "always"]) == 0
     capfd.readouterr()
+    status, files, steps = evidence(newest(runs))["KODOK-981"]
+    assert status == "passed"
+    assert len(traces(files)) == 1
+    # The Then step only read the page: it shows the picture taken after the When, not a copy.
+    assert [s["screenshot"] for s in steps] == ["screenshots/01-ok.png", "screenshots/01-ok.png"]
+    assert "screenshots/02-ok.png" not in files
+
     code = main(["run", "KODOK-981", "KODOK-982", "KODOK-983", "--runs-dir", str(runs)])
     out, err = capfd.readouterr()
     assert code == 1
     run = newest(runs)
+
+    # Evidence: traces and step screenshots of the failure only; every chronology stays.
+    folders = evidence(run)
+    status, files, steps = folders["KODOK-982"]
+    assert status == "failed"
+    assert len(traces(files)) == 1
+    assert {"screenshots/01-ok.png", "screenshots/02-failed.png"} <= files
+    assert all(s["screenshot"] for s in steps)
+    assert "laporan-kronologi.docx" in files
+    status, files, steps = folders["KODOK-981"]
+    assert status == "passed"
+    assert not [f for f in files if f.startswith(("traces/", "screenshots/"))]
+    assert [s["screenshot"] for s in steps] == [None, None]
+    assert [s["outcome"] for s in steps] == ["ok", "ok"]
+    assert {"chronology.json", "server-log.jsonl", "faults-fired.json"} <= files
 
     # The terminal: full titles, the failed check's texts with the difference, no pytest internals.
     terminal = out + err
@@ -164,3 +203,8 @@ def test_a_selection_that_matches_nothing_or_only_not_applicable_scenarios_fails
     assert main(["run", "KODOK-983", "--runs-dir", str(runs)]) == 1
     _, err = capfd.readouterr()
     assert "semua 2 skenario tidak berlaku untuk profil spse-4.3-ca" in err
+
+    assert main(["run", "KODOK-983", "--runs-dir", str(runs), "--allow-all-na"]) == 0
+    _, err = capfd.readouterr()
+    assert "semua 2 skenario tidak berlaku untuk profil spse-4.3-ca" in err
+    assert "--allow-all-na menerimanya" not in err

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from simulator.browser.journeys.certificate import register_ams
-from simulator.browser.journeys.registration import register_vendor
-from simulator.browser.journeys.session import log_in, log_out
-from simulator.browser.journeys.tender import create_tender
+from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.trainer_panel import TrainerPanel
 from simulator.browser.pages.verification import VerificationPage
 from simulator.harness.environment import DEFAULT_CLOCK_START, SimEnvironment
@@ -26,8 +24,7 @@ def test_adp_switch_fails_the_next_verification_and_switching_it_off_restores_it
     sim_env: SimEnvironment,
 ) -> None:
     vendor = sim_env.data.vendor()
-    vendor_desk = sim_env.desk("penyedia", spamkodok=False)
-    register_vendor(vendor_desk.page, sim_env.spse_url, vendor)
+    sim_env.arrange.register_vendor(vendor)  # a Given: arranged, not walked
     checker = sim_env.data.staff("verifikator")
     sim_env.sim.add_staff(
         user_id=checker.user_id,
@@ -69,7 +66,7 @@ def test_adp_switch_fails_the_next_verification_and_switching_it_off_restores_it
 
 
 def test_clock_buttons_move_the_server_time_and_reach_a_stage_deadline(
-    sim_env: SimEnvironment,
+    sim_env: SimEnvironment, tmp_path: Path
 ) -> None:
     pokja = sim_env.data.staff("pokja")
     sim_env.sim.add_staff(
@@ -79,13 +76,18 @@ def test_clock_buttons_move_the_server_time_and_reach_a_stage_deadline(
         email=pokja.email,
         password=pokja.password,
     )
-    desk = sim_env.desk("pokja", spamkodok=True)
-    letter = write_pdf(desk.folder / "Surat Rekomendasi.pdf", "Surat Rekomendasi", [pokja.name])
-    register_ams(
-        desk.page, sim_env.spse_url, pokja.user_id, pokja.password, letter, non_penyedia=True
+    # Givens, arranged through /_sim/arrange (the pokja's AMS and the announced tender).
+    letter = write_pdf(tmp_path / "Surat Rekomendasi.pdf", "Surat Rekomendasi", [pokja.name])
+    sim_env.arrange.embed_certificate(
+        user_id=pokja.user_id,
+        keystore_path=tmp_path / "spamkodok.p12",
+        passphrase="rahasia-kodok",
+        common_name=pokja.name,
+        organization=None,
+        email=pokja.email,
+        letter=letter,
     )
-    log_out(desk.page, sim_env.spse_url)
-    tender_id = create_tender(desk.page, sim_env.spse_url, pokja, sim_env.data.tender())
+    tender_id = sim_env.arrange.create_tender(pokja.user_id, sim_env.data.tender())
     panel = TrainerPanel(sim_env.desk("pelatih", spamkodok=False).page, sim_env.server_url)
     panel.open()
     assert panel.clock_text() == "02 Maret 2026 08:00 WIB"
