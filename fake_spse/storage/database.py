@@ -159,6 +159,12 @@ _LATER_COLUMNS = (
 )
 
 
+def _rowid(value: int) -> bool:
+    """Whether ``value`` can name a row: an id from a URL may be past SQLite's integers, which
+    the driver refuses with OverflowError instead of finding no row."""
+    return 0 < value < 2**63
+
+
 def _ts(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -436,7 +442,7 @@ class Database:
         return [_ams_request(r) for r in rows]
 
     def ams_request(self, request_id: int) -> AmsRequest | None:
-        if not 0 < request_id < 2**63:  # no such row: SQLite's integers end there
+        if not _rowid(request_id):
             return None
         with self._tx() as db:
             row = db.execute(
@@ -590,6 +596,8 @@ class Database:
         return offer, (None if old is None else str(old["blob_key"]))
 
     def offer(self, offer_id: int) -> Offer | None:
+        if not _rowid(offer_id):
+            return None
         with self._tx() as db:
             row = db.execute("SELECT * FROM offers WHERE offer_id=?", (offer_id,)).fetchone()
         return None if row is None else _offer(row)
@@ -919,6 +927,8 @@ class Database:
 
     def delete_vendor_record(self, vendor_id: str, record_id: int) -> bool:
         """Remove one record of a vendor; False if the vendor has no such record."""
+        if not _rowid(record_id):
+            return False
         with self._tx() as db:
             cur = db.execute(
                 "DELETE FROM vendor_records WHERE vendor_id=? AND record_id=?",

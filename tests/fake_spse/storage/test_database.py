@@ -170,3 +170,11 @@ def test_sessions_are_touched_and_deleted(db: Database) -> None:
     db.delete_session("sid1")
     assert db.session("sid1") is None
     assert db.session_count() == 0
+
+
+def test_an_id_past_sqlites_integers_names_no_row(db: Database) -> None:
+    # Ids come from URLs ({record_id:int}); the driver would raise OverflowError for them.
+    too_big = 2**63
+    assert db.offer(too_big) is None
+    assert db.ams_request(too_big) is None
+    assert db.delete_vendor_record("cvmaju", too_big) is False
