@@ -300,8 +300,10 @@ def run_catalog(args: argparse.Namespace) -> int:
             stopped = tr(
                 "run dihentikan (Ctrl-C); yang sudah selesai ada di {output}", output=output
             )
-            print(f"spse-sim: {stopped}")
-            return qa.exit_code
+            print(f"spse-sim: {stopped}", flush=True)
+            # Then the ending every Ctrl-C has, wherever it came (spse-sim's main: one line
+            # on stderr, exit 130), not a second one that depends on when it came.
+            raise KeyboardInterrupt
         if not outcomes:
             code = qa.pytest_exit_code
             why = (
