@@ -4,7 +4,8 @@ A Ctrl-C that reaches the child while it is still starting (importing pytest, Pl
 the fake server, which takes seconds on a busy machine) would end it with a Python traceback
 on the user's terminal. Until the session starts, SIGINT therefore ends the child quietly with
 130 (as a shell reports Ctrl-C); from then on pytest's own handling of KeyboardInterrupt
-applies (``simulator.scenarios.plugin`` restores it at session start).
+applies (``simulator.scenarios.plugin`` restores it at session start), and what teardown
+raises after it no longer reaches the terminal as a traceback: the child ends with 130.
 
 The code runs with ``-c``, not as a module of this package: importing ``simulator`` before
 pytest would keep pytest from rewriting the asserts of the scenario plugin.
@@ -24,5 +25,19 @@ def _quiet_exit(signum, frame):
 signal.signal(signal.SIGINT, _quiet_exit)
 import pytest
 
-sys.exit(int(pytest.main()))
+interrupted = []
+
+class _Interruption:
+    def pytest_keyboard_interrupt(self, excinfo):
+        interrupted.append(True)
+
+try:
+    code = int(pytest.main(plugins=[_Interruption()]))
+except BaseException:
+    # After a Ctrl-C, teardown may still fail (Playwright's driver heard the Ctrl-C too and
+    # is gone); pytest lets that escape as an exception group. The run ends as interrupted.
+    if interrupted:
+        sys.exit({INTERRUPTED_EXIT_CODE})
+    raise
+sys.exit(code)
 """

@@ -47,3 +47,34 @@ def test_ctrl_c_while_the_child_imports_ends_it_with_130_and_no_traceback(
     assert child.returncode == INTERRUPTED_EXIT_CODE
     assert "Traceback" not in err
     assert err == ""
+
+
+# A session fixture whose teardown fails once the run was interrupted (as when Ctrl-C also
+# ended Playwright's driver and closing the browser finds the connection gone).
+INTERRUPTED_SESSION = """
+import pytest
+
+@pytest.fixture(scope="session")
+def browser():
+    yield
+    raise RuntimeError("Playwright connection closed")
+
+def test_walks(browser):
+    raise KeyboardInterrupt
+"""
+
+
+def test_teardown_failing_after_ctrl_c_ends_the_child_with_130_and_no_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "test_interrupted.py").write_text(INTERRUPTED_SESSION)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD_CODE, "-q", "-p", "no:cacheprovider", "test_interrupted.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == INTERRUPTED_EXIT_CODE, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
