@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from simulator.browser.journeys.evaluation import evaluate, evaluate_file1
+from simulator.browser.journeys.evaluation import evaluate_file1
 from simulator.browser.journeys.offer import upload_offer
 from simulator.browser.journeys.opening import open_offers
 from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.opening import OpeningPage, OpeningRow
+from simulator.scenarios.steps import evaluation as evaluation_steps
 from simulator.scenarios.steps.common import (
     add_staff,
     announce_tender,
@@ -216,14 +217,7 @@ def file1_all_pass_scored(world: World, alias: str, vendor: str, nilai: str) -> 
 def file2_harga_passes(world: World, alias: str, vendor: str) -> None:
     """After File II is opened: harga on the evaluation page (which asks a dua file only
     harga; File I's marks and nilai teknis stay as File I's page recorded them)."""
-    pokja = world.actor(alias)
-    evaluate(
-        pokja.desk.page,
-        world.env.spse_url,
-        _login(pokja),
-        world.require_tender(),
-        world.actor(vendor).display_name,
-    )
+    evaluation_steps.evaluate_all_pass(world, alias, vendor)
 
 
 @when(
