@@ -155,6 +155,9 @@ class SimEnvironment:
         # scenario's first attempt under "on-first-retry" (simulator/scenarios/artifacts.py):
         # a pass then costs no recording at all, a failure is re-run recording.
         self.recording = True
+        # The desks (folder names) whose windows started a Playwright trace, in opening order;
+        # kept after close, for the evidence folder's index.
+        self.traced_desks: list[str] = []
         # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
         # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
         self.keep_traces = True
@@ -332,6 +335,7 @@ class SimEnvironment:
                 screenshots=self.trace_screenshots, snapshots=True, title=desk.actor
             )
             desk.traced = True
+            self.traced_desks.append(desk.folder.name)
             # Lets a step's screenshot be reused when the step changed nothing on the page.
             context.add_init_script(PAGE_CHANGES_SCRIPT)
         if desk.kodok is not None:

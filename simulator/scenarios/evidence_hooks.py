@@ -22,7 +22,8 @@ Evidence is complete for failures and cheap for passes (simulator/scenarios/arti
 - ``always`` (implied by ``--sim-evidence``, whose Word report shows them): everything is kept.
 
 Whatever the mode, the chronology, checks, server log and fired faults stay; the folder's
-index.json says whether the attempt recorded (``"recorded"``).
+index.json says whether the attempt recorded (``"recorded"``) and which desks started a
+Playwright trace (``"traced_desks"``).
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ class EvidencePlugin:
             "checks": [c.__dict__ for c in checks],
             "steps": len(state.log.steps) if state.log is not None else 0,
             "recorded": state.env.recording,
+            "traced_desks": list(state.env.traced_desks),
         }
         if world is not None:
             write_credentials(state.env.output_dir, _vendor_logins(world))
