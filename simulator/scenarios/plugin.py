@@ -111,9 +111,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def sim_browser(pytestconfig: pytest.Config) -> Iterator[Browser]:
     """One Chromium for the whole session; each desk gets its own context."""
     with sync_playwright() as playwright:
+        headless = not pytestconfig.getoption("--sim-headed")
         options = launch_options(
-            find_chromium(playwright=playwright),
-            headless=not pytestconfig.getoption("--sim-headed"),
+            find_chromium(playwright=playwright, headless=headless),
+            headless=headless,
             slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
         )
         browser = playwright.chromium.launch(**options)
