@@ -170,6 +170,8 @@ def run_qa(
             keyword=None,
             node_ids=tuple(failing),
             shard=None,  # the node ids are the shard's own already
+            # One scenario needs no workers of its own (each would start its own Chromium).
+            workers=request.workers if len(failing) > 1 else None,
         )
         try:
             _, found, spent = run_scenarios(again)

@@ -170,12 +170,13 @@ def test_by_default_a_failure_is_re_run_once_recording_and_a_pass_is_not(
     asked = fake_runs(monkeypatch, ["failed", "failed"])
     told: list[tuple[int, int, bool]] = []
     result = qa_run.run_qa(
-        ScenarioRunRequest(output_dir=tmp_path / "gagal"),
+        ScenarioRunRequest(output_dir=tmp_path / "gagal", workers="auto"),
         on_rerun=lambda *a: told.append(a),
     )
-    assert [(r.output_dir.name, r.artifacts) for r in asked] == [
-        ("gagal", "on-first-retry"),
-        ("rerun-1", "always"),
+    # The one failure is re-run without workers of its own.
+    assert [(r.output_dir.name, r.artifacts, r.workers) for r in asked] == [
+        ("gagal", "on-first-retry", "auto"),
+        ("rerun-1", "always", None),
     ]
     assert told == [(1, 1, True)]
     assert [o.status for o in result.outcomes] == ["failed"]
