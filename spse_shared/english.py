@@ -126,12 +126,12 @@ TEXTS: Mapping[str, str] = {
     "tambahkan matriks regresi terhadap run sebelumnya ini ke laporan (dapat diulang)": (
         "add a regression matrix against this earlier run to the report (repeatable)"
     ),
-    "trace Playwright dan tangkapan layar per langkah. on-first-retry (bawaan): percobaan "
-    "pertama tidak merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal "
-    "dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. "
-    "on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: simpan semuanya "
-    "(--ticket dan --evidence menyimpan semua)": (
-        "Playwright traces and per-step screenshots. on-first-retry (default): the first "
+    "trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan pertama tidak "
+    "merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal dijalankan ulang "
+    "sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. on-failure: setiap "
+    "percobaan merekam, yang gagal menyimpannya. always: simpan semuanya (--ticket dan "
+    "--evidence menyimpan semua)": (
+        "Playwright traces and per-step screenshots. on-first-retry: the first "
         "attempt records nothing (passes cost no recording); a failed scenario is run once "
         "more with full recording, its complete evidence is in rerun-1/. on-failure: every "
         "attempt records, failed ones keep it. always: keep everything (--ticket and "

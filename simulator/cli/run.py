@@ -150,11 +150,11 @@ def add_parser(subparsers: Subparsers) -> None:
         "--artifacts",
         choices=ARTIFACT_CHOICES,
         default=RUN_DEFAULT,
-        help="trace Playwright dan tangkapan layar per langkah. on-first-retry (bawaan): "
-        "percobaan pertama tidak merekam (yang lolos tidak menanggung biaya rekaman); skenario "
-        "yang gagal dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya ada di "
-        "rerun-1/. on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: "
-        "simpan semuanya (--ticket dan --evidence menyimpan semua)",
+        help="trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan "
+        "pertama tidak merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal "
+        "dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. "
+        "on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: simpan "
+        "semuanya (--ticket dan --evidence menyimpan semua)",
     )
     qa.add_argument(
         "--shard",
