@@ -153,6 +153,7 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
         *(targets or [spec.origin]),
         "-p", "no:cacheprovider",
         "-p", "no:locust",  # the rush engine's pytest plugin: nothing for scenario runs
+        "-p", "no:hypothesispytest",  # property tests' plugin: a third of a second per process
         "-q",
         "-o", "testpaths=",
         "--basetemp", str(request.output_dir / SCENARIOS_FOLDER),
