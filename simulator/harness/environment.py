@@ -6,9 +6,10 @@ import json
 import re
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -32,6 +33,7 @@ from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.arrange import Arranger
 from simulator.harness.chronology import PAGE_CHANGES_SCRIPT
 from simulator.harness.keypool import KeyRing
+from simulator.harness.lanes import Lane
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
 from simulator.testdata.seed import DEFAULT_SEED
@@ -65,6 +67,8 @@ class Desk:
     The window (browser context and page) opens on first use of ``context`` or ``page``: an
     actor whose part was arranged, not walked (a verifikator who only verified through
     /_sim/arrange), costs no browser. ``SimEnvironment.desks`` lists the opened ones.
+
+    A desk on a ``lane`` opens in that lane's Chromium and is used on the lane's thread only.
     """
 
     def __init__(
@@ -74,10 +78,12 @@ class Desk:
         kodok: SpamKodok | None,
         folder: Path,
         opener: Callable[[Desk], tuple[BrowserContext, Page]],
+        lane: Lane | None = None,
     ) -> None:
         self.actor = actor
         self.kodok = kodok
         self.folder = folder
+        self.lane = lane
         self.trace = folder.parent.parent / "traces" / f"{folder.name}.zip"
         self._opener = opener
         self._window: tuple[BrowserContext, Page] | None = None
@@ -148,6 +154,8 @@ class SimEnvironment:
         self._browser: Browser | None = browser
         self._sim: SimControl | None = None
         self.other_lpses: dict[str, OtherLpse] = {}
+        # Threads with a Chromium of their own, by name (``lane``).
+        self.lanes: dict[str, Lane] = {}
         # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
         # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
         self.keep_traces = True
@@ -208,19 +216,23 @@ class SimEnvironment:
             self._launch_browser()
 
     def _launch_browser(self) -> None:
-        # The started driver says where its Chromium is (asking first would start another).
         self._playwright = sync_playwright().start()
         try:
-            choice = find_chromium(playwright=self._playwright)
-            self._browser = self._playwright.chromium.launch(
-                **launch_options(
-                    choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
-                )
-            )
+            self._browser = self._launch(self._playwright)
         except BaseException:
             self._playwright.stop()
             self._playwright = None
             raise
+
+    def _launch(self, playwright: Playwright) -> Browser:
+        """The run's Chromium, launched by ``playwright`` (the started driver says where its
+        Chromium is: asking first would start another)."""
+        choice = find_chromium(playwright=playwright)
+        return playwright.chromium.launch(
+            **launch_options(
+                choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+            )
+        )
 
     @property
     def server_url(self) -> str:
@@ -287,8 +299,24 @@ class SimEnvironment:
         self.other_lpses[name] = other
         return other
 
-    def desk(self, actor: str, *, spamkodok: bool, passphrase: str = "rahasia-kodok") -> Desk:
-        """A new browser window for ``actor``; with ``spamkodok`` it is SpamKodok 2."""
+    def lane(self, name: str) -> Lane:
+        """The lane called ``name``: a thread with a Chromium of its own, launched on first
+        use and closed on close. Desks opened on it (``desk(..., lane=)``) walk at the same
+        time as the others."""
+        if name not in self.lanes:
+            self.lanes[name] = Lane(name, self._launch)
+        return self.lanes[name]
+
+    def desk(
+        self,
+        actor: str,
+        *,
+        spamkodok: bool,
+        passphrase: str = "rahasia-kodok",
+        lane: Lane | None = None,
+    ) -> Desk:
+        """A new browser window for ``actor``; with ``spamkodok`` it is SpamKodok 2. On
+        ``lane``: in that lane's Chromium, used on its thread."""
         assert self._browser is not None, "environment not started"
         folder = self.output_dir / "desks" / _safe(actor)
         folder.mkdir(parents=True, exist_ok=True)
@@ -304,15 +332,23 @@ class SimEnvironment:
                 # (the developer's own, parallel test runs) must not change what a run shows.
                 process_probe=DeskProcesses(),
             )
-        return Desk(actor=actor, kodok=kodok, folder=folder, opener=self._open_window)
+        return Desk(actor=actor, kodok=kodok, folder=folder, opener=self._open_window, lane=lane)
 
     def _open_window(self, desk: Desk) -> tuple[BrowserContext, Page]:
         """The desk's browser window: a fresh context (traced), SpamKodok installed."""
-        assert self._browser is not None, "environment not started"
-        if self.options.video_dir is None:
-            context = self._browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+        if desk.lane is not None:
+            if not desk.lane.here:
+                raise RuntimeError(
+                    f"desk {desk.actor} lives on lane {desk.lane.name}: use it there"
+                )
+            browser = desk.lane.browser
         else:
-            context = self._browser.new_context(
+            assert self._browser is not None, "environment not started"
+            browser = self._browser
+        if self.options.video_dir is None:
+            context = browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+        else:
+            context = browser.new_context(
                 locale="id-ID",
                 timezone_id="Asia/Jakarta",
                 record_video_dir=self.options.video_dir / ".rekaman",
@@ -332,7 +368,45 @@ class SimEnvironment:
         return context, page
 
     def close(self) -> None:
-        for desk in self.desks:
+        """Close every desk (saving its trace and video), the lanes, the browser and the
+        servers. Each lane closes its own desks and Chromium on its thread while the others
+        close here; when the run has a Chromium of its own (the journey) the servers stop on a
+        thread meanwhile. Everything is closed even when something fails; the first error is
+        raised after."""
+        on_lanes = [lane.close(partial(self._close_desks, lane)) for lane in self.lanes.values()]
+        errors: list[BaseException] = []
+        servers: Future[None] | None = None
+        if self._own_browser and self._browser is not None:
+            stopping = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-stop")
+            servers = stopping.submit(self._close_servers)
+            stopping.shutdown(wait=False)
+        try:
+            try:
+                self._close_desks(None)
+            finally:
+                self._close_browser()
+        except BaseException as exc:
+            errors.append(exc)
+        if servers is None:
+            try:
+                self._close_servers()
+            except BaseException as exc:
+                errors.append(exc)
+        for closing in [*on_lanes, *([servers] if servers is not None else [])]:
+            wait([closing])
+            if (error := closing.exception()) is not None:
+                errors.append(error)
+        self.lanes.clear()
+        self.desks.clear()
+        if self.options.video_dir is not None:
+            shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)
+        if errors:
+            raise errors[0]
+
+    def _close_desks(self, lane: Lane | None) -> None:
+        """Save the trace (or discard it) and video of each desk opened on ``lane`` (None: on
+        this environment's thread) and close its window; called on that lane's thread."""
+        for desk in [d for d in self.desks if d.lane is lane]:
             video = desk.page.video if self.options.video_dir is not None else None
             try:
                 if self.keep_traces:
@@ -346,22 +420,6 @@ class SimEnvironment:
                 # Complete once the context is closed; named after the desk, as handed out.
                 video.save_as(self.options.video_dir / f"{desk.folder.name}.webm")
                 video.delete()
-        self.desks.clear()
-        if self.options.video_dir is not None:
-            shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)
-        if self._own_browser and self._browser is not None:
-            # Chromium of its own (the journey): it shuts down here while the servers stop on a
-            # thread (Playwright's sync API stays on the thread that started it).
-            stopping = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-stop")
-            servers = stopping.submit(self._close_servers)
-            stopping.shutdown(wait=False)
-            try:
-                self._close_browser()
-            finally:
-                servers.result()
-        else:
-            self._close_browser()
-            self._close_servers()
 
     def _close_browser(self) -> None:
         if self._browser is not None and self._own_browser:

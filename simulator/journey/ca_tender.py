@@ -13,12 +13,22 @@ from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.opening import OpeningRow
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
-from simulator.journey.people import certified_people
+from simulator.harness.lanes import alongside, on_lane
+from simulator.journey.people import (
+    cast_people,
+    certify_pokja,
+    certify_vendor,
+    desk_of_pokja,
+    desk_of_vendor,
+)
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_METHOD, OPENING_STAGE, UPLOAD_STAGE
 from spse_shared.wib import format_wib
+
+# The lane the pokja's desk walks on.
+POKJA_LANE = "pokja"
 
 
 @dataclass(frozen=True)
@@ -32,20 +42,34 @@ class CaTenderResult:
 
 
 def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
-    """Walk the journey of issue #2; raises JourneyError at the first step that fails."""
-    people = certified_people(env, log)
-    vendor, pokja = people.vendor, people.pokja
-    vendor_desk, pokja_desk = people.vendor_desk, people.pokja_desk
-    assert vendor_desk.kodok is not None
+    """Walk the journey of issue #2; raises JourneyError at the first step that fails.
+
+    The pokja's track (its certificate, then the tender) needs nothing of the vendor's
+    (registration to the embedded certificate) until the vendor joins the tender: it walks
+    at the same time, on a lane of its own (its own Chromium, on its own thread).
+    """
+    cast = cast_people(env)
+    vendor, pokja = cast.vendor, cast.pokja
     # The CA journey walks Tender - Pascakualifikasi Satu File (one sealed offer, one opening).
     tender = env.data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
+    vendor_desk = desk_of_vendor(env, vendor)
+    assert vendor_desk.kodok is not None
+    lane = env.lane(POKJA_LANE)
+    pokja_desk = desk_of_pokja(env, pokja, lane=lane)
 
-    with log.step(
-        tr("Pokja membuat paket tender beserta jadwalnya"), pokja.user_id, pokja_desk.page
-    ) as step:
-        tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
-        step.note(f"tender {tender_id}: {tender.name}")
-        log_out(pokja_desk.page, env.spse_url)
+    def pokja_track() -> str:
+        certify_pokja(env, log, pokja, pokja_desk)
+        with log.step(
+            tr("Pokja membuat paket tender beserta jadwalnya"), pokja.user_id, pokja_desk.page
+        ) as step:
+            tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
+            step.note(f"tender {tender_id}: {tender.name}")
+            log_out(pokja_desk.page, env.spse_url)
+        return tender_id
+
+    _, tender_id = alongside(
+        log, lane, pokja_track, lambda: certify_vendor(env, log, cast, vendor_desk)
+    )
 
     with log.step(
         tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
@@ -95,24 +119,28 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
     with log.step(tr("Waktu melewati batas akhir unggah penawaran"), "simulator") as step:
         step.note(format_wib(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60)))
 
-    with log.step(
-        tr("Pokja membuka penawaran di SpamKodok"), pokja.user_id, pokja_desk.page
-    ) as step:
-        rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
-        for row in rows:
-            step.note(
-                tr(
-                    "{vendor}: {status} ({signer}), harga {price}",
-                    vendor=row.vendor,
-                    status=row.status,
-                    signer=row.signer,
-                    price=row.price,
+    def opening() -> list[OpeningRow]:
+        with log.step(
+            tr("Pokja membuka penawaran di SpamKodok"), pokja.user_id, pokja_desk.page
+        ) as step:
+            rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
+            for row in rows:
+                step.note(
+                    tr(
+                        "{vendor}: {status} ({signer}), harga {price}",
+                        vendor=row.vendor,
+                        status=row.status,
+                        signer=row.signer,
+                        price=row.price,
+                    )
                 )
-            )
-        opened = env.profile.catalog().text("pembukaan.dibuka")
-        if not rows or any(row.status != opened for row in rows):
-            raise JourneyError(f"offers not all opened: {rows}")
-        if any(row.price != f"Rp {price},00" for row in rows):
-            raise JourneyError(f"offered price not shown after opening: {rows}")
+            opened = env.profile.catalog().text("pembukaan.dibuka")
+            if not rows or any(row.status != opened for row in rows):
+                raise JourneyError(f"offers not all opened: {rows}")
+            if any(row.price != f"Rp {price},00" for row in rows):
+                raise JourneyError(f"offered price not shown after opening: {rows}")
+        return rows
+
+    rows = on_lane(log, lane, opening)
 
     return CaTenderResult(vendor, pokja, tender, tender_id, offer_files, tuple(rows))
