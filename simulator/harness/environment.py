@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,13 +27,12 @@ from playwright.sync_api import (
 from fake_spse.server import RunningServer, ServerHost
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.web.request_log import LOG_NAME
-from simulator.browser.launch import find_chromium, launch_options
+from simulator.browser.lanes import Lane, chromium_launcher
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.arrange import Arranger
 from simulator.harness.chronology import PAGE_CHANGES_SCRIPT
 from simulator.harness.keypool import KeyRing
-from simulator.harness.lanes import Lane
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
 from simulator.testdata.seed import DEFAULT_SEED
@@ -136,10 +135,14 @@ class SimEnvironment:
         *,
         browser: Browser | None = None,
         server_host: ServerHost | None = None,
+        lanes: Mapping[str, Lane] | None = None,
     ) -> None:
         """``browser``: an already launched browser to reuse (tests share one per session).
         ``server_host``: a running server to load this run's fake SPSE into (a scenario worker
-        keeps one); without it the run starts and stops a server of its own."""
+        keeps one); without it the run starts and stops a server of its own.
+        ``lanes``: lanes started already (``spse-sim run`` starts them before it imports the
+        journey), handed over to the environment, which closes them; a run with lanes launches
+        a browser on its own thread only when a desk off the lanes needs one."""
         self.options = options
         self._own_browser = browser is None
         self._server_host = server_host
@@ -154,8 +157,9 @@ class SimEnvironment:
         self._browser: Browser | None = browser
         self._sim: SimControl | None = None
         self.other_lpses: dict[str, OtherLpse] = {}
-        # Threads with a Chromium of their own, by name (``lane``).
-        self.lanes: dict[str, Lane] = {}
+        # Where desks walk besides this thread, by name (``lane``), and their closing.
+        self.lanes: dict[str, Lane] = dict(lanes or {})
+        self._lanes_closing: dict[str, Future[None]] = {}
         # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
         # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
         self.keep_traces = True
@@ -180,6 +184,15 @@ class SimEnvironment:
         self.close()
 
     def start(self) -> None:
+        try:
+            self._start()
+        except BaseException:
+            # Handed-over lanes are the environment's to close, started or not.
+            for lane in self.lanes.values():
+                lane.close()
+            raise
+
+    def _start(self) -> None:
         self.output_dir.mkdir(parents=True, exist_ok=True)
         if self.options.base_url:
             self._sim = SimControl.unavailable(
@@ -196,7 +209,8 @@ class SimEnvironment:
             if self._server_host is not None:
                 self._server_host.load(settings)
                 self._server = self._server_host
-            elif self._browser is not None:
+            elif self._browser is not None or self.lanes:
+                # Chromium was given, or launches on the lanes' threads meanwhile.
                 self._server = RunningServer(settings)
             else:
                 # A server of its own and a browser of its own (the journey): the server starts
@@ -212,27 +226,28 @@ class SimEnvironment:
                     raise
                 self._server = server.result()
             self._sim = SimControl(self._server.url)
-        if self._browser is None:
+        if self._browser is None and not self.lanes:
             self._launch_browser()
 
     def _launch_browser(self) -> None:
         self._playwright = sync_playwright().start()
         try:
-            self._browser = self._launch(self._playwright)
+            self._browser = chromium_launcher(
+                headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+            )(self._playwright)
         except BaseException:
             self._playwright.stop()
             self._playwright = None
             raise
 
-    def _launch(self, playwright: Playwright) -> Browser:
-        """The run's Chromium, launched by ``playwright`` (the started driver says where its
-        Chromium is: asking first would start another)."""
-        choice = find_chromium(playwright=playwright)
-        return playwright.chromium.launch(
-            **launch_options(
-                choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
-            )
-        )
+    def _thread_browser(self) -> Browser:
+        """The browser of this environment's own thread (launched now if the run has only
+        lanes so far)."""
+        assert self._sim is not None, "environment not started"
+        if self._browser is None:
+            self._launch_browser()
+        assert self._browser is not None
+        return self._browser
 
     @property
     def server_url(self) -> str:
@@ -300,11 +315,21 @@ class SimEnvironment:
         return other
 
     def lane(self, name: str) -> Lane:
-        """The lane called ``name``: a thread with a Chromium of its own, launched on first
-        use and closed on close. Desks opened on it (``desk(..., lane=)``) walk at the same
-        time as the others."""
+        """The lane called ``name`` (one handed over, or started now), closed on close: a
+        thread with a Chromium of its own, where desks opened on it (``desk(..., lane=)``)
+        walk at the same time as the others. A run given a browser (tests share one per
+        worker) walks every lane on this thread with that browser, one after the other."""
         if name not in self.lanes:
-            self.lanes[name] = Lane(name, self._launch)
+            if self._own_browser:
+                self.lanes[name] = Lane(
+                    name,
+                    chromium_launcher(
+                        headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+                    ),
+                )
+            else:
+                assert self._browser is not None, "environment closed"
+                self.lanes[name] = Lane.on_this_thread(name, self._browser)
         return self.lanes[name]
 
     def desk(
@@ -317,7 +342,7 @@ class SimEnvironment:
     ) -> Desk:
         """A new browser window for ``actor``; with ``spamkodok`` it is SpamKodok 2. On
         ``lane``: in that lane's Chromium, used on its thread."""
-        assert self._browser is not None, "environment not started"
+        assert self._sim is not None, "environment not started"
         folder = self.output_dir / "desks" / _safe(actor)
         folder.mkdir(parents=True, exist_ok=True)
         kodok = None
@@ -343,8 +368,7 @@ class SimEnvironment:
                 )
             browser = desk.lane.browser
         else:
-            assert self._browser is not None, "environment not started"
-            browser = self._browser
+            browser = self._thread_browser()
         if self.options.video_dir is None:
             context = browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
         else:
@@ -367,16 +391,24 @@ class SimEnvironment:
         self.desks.append(desk)
         return context, page
 
+    def release_desks(self) -> None:
+        """Start closing the lanes: each saves its desks' traces and videos, closes their
+        windows and its Chromium on its own thread while the caller goes on (``close`` waits
+        for them). The lanes' desks are not to be used after."""
+        for name, lane in self.lanes.items():
+            if name not in self._lanes_closing:
+                self._lanes_closing[name] = lane.close(partial(self._close_desks, lane))
+
     def close(self) -> None:
         """Close every desk (saving its trace and video), the lanes, the browser and the
         servers. Each lane closes its own desks and Chromium on its thread while the others
-        close here; when the run has a Chromium of its own (the journey) the servers stop on a
-        thread meanwhile. Everything is closed even when something fails; the first error is
-        raised after."""
-        on_lanes = [lane.close(partial(self._close_desks, lane)) for lane in self.lanes.values()]
+        close here; when the run has a Chromium of its own the servers stop on a thread
+        meanwhile. Everything is closed even when something fails; the first error is raised
+        after."""
+        self.release_desks()
         errors: list[BaseException] = []
         servers: Future[None] | None = None
-        if self._own_browser and self._browser is not None:
+        if self._own_browser:
             stopping = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-stop")
             servers = stopping.submit(self._close_servers)
             stopping.shutdown(wait=False)
@@ -392,11 +424,12 @@ class SimEnvironment:
                 self._close_servers()
             except BaseException as exc:
                 errors.append(exc)
-        for closing in [*on_lanes, *([servers] if servers is not None else [])]:
+        for closing in [*self._lanes_closing.values(), *([servers] if servers else [])]:
             wait([closing])
             if (error := closing.exception()) is not None:
                 errors.append(error)
         self.lanes.clear()
+        self._lanes_closing.clear()
         self.desks.clear()
         if self.options.video_dir is not None:
             shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)

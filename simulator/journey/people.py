@@ -15,10 +15,10 @@ from simulator.browser.journeys.registration import (
     request_registration_link,
     verify_vendor,
 )
+from simulator.browser.lanes import Lane
 from simulator.browser.pages.certificate import AmsPage
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import Desk, SimEnvironment
-from simulator.harness.lanes import Lane
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, VendorData
 from spse_shared.language import tr
@@ -60,9 +60,9 @@ def cast_people(env: SimEnvironment) -> Cast:
     return cast
 
 
-def desk_of_vendor(env: SimEnvironment, vendor: VendorData) -> Desk:
-    """The vendor's SpamKodok desk."""
-    return env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
+def desk_of_vendor(env: SimEnvironment, vendor: VendorData, *, lane: Lane | None = None) -> Desk:
+    """The vendor's SpamKodok desk (on ``lane``: walked there)."""
+    return env.desk(f"penyedia-{vendor.user_id}", spamkodok=True, lane=lane)
 
 
 def desk_of_pokja(env: SimEnvironment, pokja: StaffData, *, lane: Lane | None = None) -> Desk:
@@ -84,9 +84,11 @@ def certified_people(env: SimEnvironment, log: Chronology) -> People:
 def certify_vendor(env: SimEnvironment, log: Chronology, cast: Cast, vendor_desk: Desk) -> None:
     """The vendor's track: registration by e-mail, the verifikator's verification, the AMS
     request, the verifikator's review and the embedding, at ``vendor_desk`` and the
-    verifikator's desk (opened here, on the same thread)."""
+    verifikator's desk (opened here, on the vendor desk's lane)."""
     vendor, verifikator = cast.vendor, cast.verifikator
-    lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
+    lpse_desk = env.desk(
+        f"verifikator-{verifikator.user_id}", spamkodok=False, lane=vendor_desk.lane
+    )
     assert vendor_desk.kodok is not None
 
     with log.step(tr("Penyedia mendaftar dengan email"), vendor.user_id, vendor_desk.page) as step:
