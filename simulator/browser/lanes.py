@@ -57,7 +57,7 @@ class Lane:
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._owns_browser = True
-        self._closed = False
+        self._closing: Future[None] | None = None
         self._thread = threading.Thread(target=self._work, name=f"lane-{name}", daemon=True)
         self._launched: Future[None] = Future()
         self._jobs.put((lambda: self._launch(launch), self._launched))
@@ -74,7 +74,7 @@ class Lane:
         lane._playwright = None
         lane._browser = browser
         lane._owns_browser = False
-        lane._closed = False
+        lane._closing = None
         lane._thread = threading.current_thread()
         lane._launched = Future()
         lane._launched.set_result(None)
@@ -101,7 +101,7 @@ class Lane:
     def submit(self, work: Callable[[], T]) -> Future[T]:
         """Run ``work`` on the lane after what was handed to it before; its future (which
         holds whatever ``work`` raised, Ctrl-C included)."""
-        if self._closed:
+        if self._closing is not None:
             raise RuntimeError(f"lane {self.name} is closed")
         future: Future[T] = Future()
         if self.inline:
@@ -112,12 +112,13 @@ class Lane:
 
     def close(self, before: Callable[[], None] = lambda: None) -> Future[None]:
         """On the lane: ``before`` (closing its desks), then its browser and Playwright; the
-        thread ends after. The future of all that (its first error)."""
-        done = self.submit(lambda: self._close(before))
-        self._closed = True
-        if not self.inline:
-            self._jobs.put(None)
-        return done
+        thread ends after. The future of all that (its first error). Closing a closed lane
+        gives the future of its closing again."""
+        if self._closing is None:
+            self._closing = self.submit(lambda: self._close(before))
+            if not self.inline:
+                self._jobs.put(None)
+        return self._closing
 
     def _launch(self, launch: Callable[[Playwright], Browser] | None) -> None:
         if launch is None:

@@ -195,8 +195,7 @@ def walk_journey(args: argparse.Namespace) -> int:
     The first line is printed before anything slow; then the journey's lanes launch their
     Chromium on their own threads while the journey's modules are imported here.
     """
-    from simulator.browser.lanes import Lane, chromium_launcher
-    from simulator.journey import LANES
+    from simulator.journey import start_lanes
 
     if args.headed:
         require_display("--headed")
@@ -213,29 +212,29 @@ def walk_journey(args: argparse.Namespace) -> int:
             )
         )
         print(f"spse-sim: {starting}", flush=True)
-        launch = chromium_launcher(headless=not args.headed, slow_mo_ms=args.slowmo)
-        lanes = {name: Lane(name, launch) for name in LANES[args.journey]}
+        lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
         try:
             from simulator.harness.environment import RunOptions
             from simulator.journey.run import run_journey
-        except BaseException:
+
+            options = RunOptions(
+                output_dir=output,
+                profile=args.profile,
+                seed=args.seed,
+                headless=not args.headed,
+                slow_mo_ms=args.slowmo,
+            )
+            result = run_journey(
+                options,
+                echo=echo_step,
+                evidence=args.evidence,
+                journey_name=args.journey,
+                lanes=lanes,
+            )
+        finally:
+            # The run closes its lanes; these are the ones it never took over.
             for lane in lanes.values():
                 lane.close()
-            raise
-        options = RunOptions(
-            output_dir=output,
-            profile=args.profile,
-            seed=args.seed,
-            headless=not args.headed,
-            slow_mo_ms=args.slowmo,
-        )
-        result = run_journey(
-            options,
-            echo=echo_step,
-            evidence=args.evidence,
-            journey_name=args.journey,
-            lanes=lanes,
-        )
     if result.report is not None:
         print("spse-sim: " + tr("laporan Word: {path}", path=result.report))
     else:

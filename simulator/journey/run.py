@@ -22,6 +22,7 @@ from simulator.harness.environment import RunOptions, SimEnvironment
 
 # Re-exported for simulator.cli, which imports it from here (its home is run_folder).
 from simulator.harness.run_folder import fresh_output_dir as fresh_output_dir
+from simulator.journey import start_lanes
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
 from simulator.journey.seleksi import SeleksiResult, walk_seleksi
 
@@ -60,11 +61,13 @@ def run_journey(
     ``browser``: reuse an already launched browser (one Playwright per thread is allowed): the
     journey then walks every desk on the calling thread, one track after the other.
     ``lanes``: the journey's lanes (``simulator.journey.LANES``), started already; the run
-    closes them. Without either, the run starts the lanes it needs.
+    closes them. Without either, the run starts them now.
     The Word report (laporan-kronologi.docx) is written when the journey failed, or with
     ``evidence``. The environment leaves server-log.jsonl and faults-fired.json when it closes.
     """
     walk = JOURNEYS[journey_name]
+    if browser is None and lanes is None:
+        lanes = start_lanes(journey_name, headless=options.headless, slow_mo_ms=options.slow_mo_ms)
     journey: JourneyResult | None = None
     error: str | None = None
     offers: list[dict[str, object]] = []
