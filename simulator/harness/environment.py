@@ -392,12 +392,16 @@ class SimEnvironment:
         return context, page
 
     def release_desks(self) -> None:
-        """Start closing the lanes: each saves its desks' traces and videos, closes their
-        windows and its Chromium on its own thread while the caller goes on (``close`` waits
-        for them). The lanes' desks are not to be used after."""
-        for name, lane in self.lanes.items():
-            if name not in self._lanes_closing:
-                self._lanes_closing[name] = lane.close(partial(self._close_desks, lane))
+        """Start closing every lane (``release_lane``)."""
+        for lane in self.lanes.values():
+            self.release_lane(lane)
+
+    def release_lane(self, lane: Lane) -> None:
+        """Start closing ``lane``: it saves its desks' traces and videos, closes their windows
+        and its Chromium on its own thread while the caller goes on (``close`` waits for it).
+        Its desks are not to be used after."""
+        if lane.name not in self._lanes_closing:
+            self._lanes_closing[lane.name] = lane.close(partial(self._close_desks, lane))
 
     def close(self) -> None:
         """Close every desk (saving its trace and video), the lanes, the browser and the

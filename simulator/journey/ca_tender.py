@@ -123,6 +123,9 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
             )
 
     on_lane(log, vendors, upload)
+    # The vendor's and the verifikator's desks are done: their lane saves their traces and
+    # closes while the pokja opens the offers.
+    env.release_lane(vendors)
 
     with log.step(tr("Waktu melewati batas akhir unggah penawaran"), "simulator") as step:
         step.note(format_wib(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60)))
