@@ -178,9 +178,11 @@ class Chronology:
 
     def _drop(self, record: StepRecord) -> None:
         # Steps started after it on another track keep their numbers (and screenshot names).
+        # Another track's step may have saved the file while this one ran: saved again.
         with self._lock:
             self.steps.remove(record)
             self._started.pop(record.number, None)
+            self.save()
 
     def begin(self, title: str, actor: str) -> StepRecord:
         """Start a step: its number (the order steps started in), simulated and wall time.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -181,6 +182,12 @@ class SimEnvironment:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            # Ctrl-C in a terminal stops Playwright's drivers and browsers too: closing what
+            # is already gone fails, and the Ctrl-C is what the person is to see.
+            with contextlib.suppress(Exception):
+                self.close()
+            return
         self.close()
 
     def start(self) -> None:

@@ -215,3 +215,20 @@ def test_on_lane_runs_the_work_on_the_lanes_thread(log: Chronology, lane: Lane) 
 def test_a_lane_without_a_browser_says_so(lane: Lane) -> None:
     with pytest.raises(RuntimeError, match="no browser"):
         lane.submit(lambda: lane.browser).result(timeout=PATIENCE_S)
+
+
+def test_a_step_left_out_after_another_track_saved_it_running_is_gone_from_the_file(
+    log: Chronology, tmp_path: Path
+) -> None:
+    def interrupted() -> None:
+        with log.step("Unggah penawaran", "penyedia"):
+            # Meanwhile the other track ends a step: the file lists this one as running.
+            with log.step("Pokja mendaftar AMS", "pokja"):
+                pass
+            assert [s.outcome for s in load_chronology(tmp_path)] == ["running", "ok"]
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+
+    assert [(s.number, s.title) for s in load_chronology(tmp_path)] == [(2, "Pokja mendaftar AMS")]
