@@ -194,20 +194,16 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def walk_journey(args: argparse.Namespace) -> int:
-    """The CA journey on the embedded fake SPSE, step by step."""
-    from simulator.harness.environment import RunOptions
-    from simulator.journey.run import run_journey
+    """The CA journey on the embedded fake SPSE, step by step.
+
+    The first line is printed before anything slow; then the journey's lanes launch their
+    Chromium on their own threads while the journey's modules are imported here.
+    """
+    from simulator.journey import start_lanes
 
     if args.headed:
         require_display("--headed")
     output = run_folder(args)
-    options = RunOptions(
-        output_dir=output,
-        profile=args.profile,
-        seed=args.seed,
-        headless=not args.headed,
-        slow_mo_ms=args.slowmo,
-    )
     with interruption_marked(output, kind="journey"):
         where = {"profile": args.profile, "output": output}
         starting = (
@@ -220,9 +216,29 @@ def walk_journey(args: argparse.Namespace) -> int:
             )
         )
         print(f"spse-sim: {starting}", flush=True)
-        result = run_journey(
-            options, echo=echo_step, evidence=args.evidence, journey_name=args.journey
-        )
+        lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
+        try:
+            from simulator.harness.environment import RunOptions
+            from simulator.journey.run import run_journey
+
+            options = RunOptions(
+                output_dir=output,
+                profile=args.profile,
+                seed=args.seed,
+                headless=not args.headed,
+                slow_mo_ms=args.slowmo,
+            )
+            result = run_journey(
+                options,
+                echo=echo_step,
+                evidence=args.evidence,
+                journey_name=args.journey,
+                lanes=lanes,
+            )
+        finally:
+            # The run closes its lanes; these are the ones it never took over.
+            for lane in lanes.values():
+                lane.close()
     if result.report is not None:
         print("spse-sim: " + tr("laporan Word: {path}", path=result.report))
     else:

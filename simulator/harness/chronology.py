@@ -3,12 +3,18 @@
 It is what the seed asks a vendor to write down when something fails, and what a QA lead reads.
 A journey records its steps with ``Chronology.step``; the scenario hooks (``simulator.evidence``)
 record Gherkin steps with ``begin``/``finish``.
+
+Steps may run on several threads at once (the CA journey walks the pokja's track on a lane of its
+own, see ``simulator.harness.lanes``): steps are numbered in the order they started, each record
+is completed and the file rewritten under one lock, and ``halt`` stops every track at its next
+step.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping
@@ -98,6 +104,10 @@ class StepRecord:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
+class Halted(Exception):
+    """A step was not started: the run was halted (another track failed, or Ctrl-C)."""
+
+
 @dataclass
 class StepHandle:
     """Given to the body of a step to add what it observed."""
@@ -134,6 +144,25 @@ class Chronology:
         self._started: dict[int, float] = {}
         # Per page: its change state (PAGE_CHANGES_SCRIPT) at its last screenshot, and that file.
         self._last_shot: dict[Page, tuple[str, str]] = {}
+        # Numbers, the step list, each record's completion and the file: one thread at a time.
+        self._lock = threading.RLock()
+        self._halted: str | None = None
+        self._interrupted = False
+        # Numbers are never reused, also when a step cut short by Ctrl-C is left out.
+        self._last_number = 0
+
+    def halt(self, reason: str, *, interrupted: bool = False) -> None:
+        """Start no more steps (``begin`` raises Halted with ``reason``): a track failed, or
+        the person pressed Ctrl-C (``interrupted``: then a step that fails from now on is left
+        out, as one Ctrl-C cut short, since Ctrl-C also stops Playwright's driver)."""
+        with self._lock:
+            if self._halted is None:
+                self._halted = reason
+            self._interrupted = self._interrupted or interrupted
+
+    @property
+    def halted(self) -> bool:
+        return self._halted is not None
 
     @contextmanager
     def step(self, title: str, actor: str, page: Page | None = None) -> Iterator[StepHandle]:
@@ -146,23 +175,40 @@ class Chronology:
         except KeyboardInterrupt:
             # Ctrl-C is the person stopping the run, not the step failing: the step is left
             # out of the chronology (the run folder says "interrupted" instead).
-            self.steps.remove(record)
-            self._started.pop(record.number, None)
+            self._drop(record)
             raise
         except BaseException as exc:
+            if self._interrupted:
+                # Cut short by the Ctrl-C on another thread (the driver went with it).
+                self._drop(record)
+                raise
             handle.note(describe_exception(exc))
             self.finish(record, ok=False, page=page, notes=handle.notes)
             raise
         else:
             self.finish(record, ok=ok, page=page, notes=handle.notes)
 
+    def _drop(self, record: StepRecord) -> None:
+        # Steps started after it on another track keep their numbers (and screenshot names).
+        # Another track's step may have saved the file while this one ran: saved again.
+        with self._lock:
+            self.steps.remove(record)
+            self._started.pop(record.number, None)
+            self.save()
+
     def begin(self, title: str, actor: str) -> StepRecord:
-        """Start a step: its number, simulated and wall time."""
-        record = StepRecord(number=len(self.steps) + 1, title=title, actor=actor)
-        record.sim_time = self._sim_now()
-        record.wall_time = datetime.now(UTC).isoformat(timespec="milliseconds")
-        self.steps.append(record)
-        self._started[record.number] = time.perf_counter()
+        """Start a step: its number (the order steps started in), simulated and wall time.
+        Halted when the run was halted (``halt``)."""
+        sim_time = self._sim_now()
+        with self._lock:
+            if self._halted is not None:
+                raise Halted(self._halted)
+            self._last_number += 1
+            record = StepRecord(number=self._last_number, title=title, actor=actor)
+            record.sim_time = sim_time
+            record.wall_time = datetime.now(UTC).isoformat(timespec="milliseconds")
+            self.steps.append(record)
+            self._started[record.number] = time.perf_counter()
         return record
 
     def finish(
@@ -178,35 +224,52 @@ class Chronology:
     ) -> None:
         """End a step: outcome, what ``page`` shows (screenshot, messages), save the file.
 
-        ``other_pages`` (desk name -> page) are photographed too when the step failed.
+        ``other_pages`` (desk name -> page) are photographed too when the step failed; they
+        must live on the calling thread (Playwright's sync API), as ``page`` does.
         """
-        record.outcome = "ok" if ok else "failed"
-        if actor is not None:
-            record.actor = actor
-        started = self._started.pop(record.number, None)
-        if started is not None:
-            record.duration_s = round(time.perf_counter() - started, 3)
-        record.detail = "\n".join(notes or [])
+        outcome = "ok" if ok else "failed"
+        started = self._started.get(record.number)
+        duration_s = round(time.perf_counter() - started, 3) if started is not None else None
+        # What the pages show is read first, outside the lock: another track's step may end
+        # meanwhile. The record and the file change together, under the lock.
+        view: PageView | None = None
+        page_url = ""
+        screenshot: str | None = None
         if page is not None:
-            record.page_owner = page_owner
-            record.page_url = page.url
+            page_url = page.url
             view = _page_view(page)
-            record.page_title = view.title
-            record.messages = view.messages
-            if page.url != BLANK_PAGE and (self.step_screenshots or not ok):
+            if page_url != BLANK_PAGE and (self.step_screenshots or not ok):
                 # A window that never loaded a page (opened for an arranged log-in) has
                 # nothing to show.
-                record.screenshot = self._step_screenshot(page, record, ok=ok, state=view.state)
+                screenshot = self._step_screenshot(
+                    page, f"{record.number:02d}-{outcome}", ok=ok, state=view.state
+                )
+        more: list[str] = []
         if not ok:
             for name, other in (other_pages or {}).items():
                 if other is page:
                     continue
                 shot = self._screenshot(other, f"{record.number:02d}-failed-{_safe(name)}")
                 if shot is not None:
-                    record.more_screenshots.append(shot)
-        self.save()
-        if self.echo is not None:
-            self.echo(record)
+                    more.append(shot)
+        with self._lock:
+            record.outcome = outcome
+            if actor is not None:
+                record.actor = actor
+            self._started.pop(record.number, None)
+            if duration_s is not None:
+                record.duration_s = duration_s
+            record.detail = "\n".join(notes or [])
+            if page is not None and view is not None:
+                record.page_owner = page_owner
+                record.page_url = page_url
+                record.page_title = view.title
+                record.messages = view.messages
+                record.screenshot = screenshot
+            record.more_screenshots.extend(more)
+            self.save()
+            if self.echo is not None:
+                self.echo(record)
 
     def _sim_now(self) -> str:
         try:
@@ -214,16 +277,14 @@ class Chronology:
         except (SimControlError, httpx.HTTPError):
             return ""
 
-    def _step_screenshot(
-        self, page: Page, record: StepRecord, *, ok: bool, state: str | None
-    ) -> str | None:
+    def _step_screenshot(self, page: Page, name: str, *, ok: bool, state: str | None) -> str | None:
         """The page at the end of a step (its change ``state`` read now): the previous
         screenshot of it when nothing on it changed since (same document, no mutation or
         input), else a new one. A failed step always gets a new one."""
         last = self._last_shot.get(page)
         if ok and state is not None and last is not None and last[0] == state:
             return last[1]
-        shot = self._screenshot(page, f"{record.number:02d}-{record.outcome}")
+        shot = self._screenshot(page, name)
         # Read again: taking a screenshot touches the DOM (Playwright hides the caret with a
         # style element it adds and removes).
         after = _page_state(page) if shot is not None else None
@@ -242,16 +303,18 @@ class Chronology:
 
     def save(self) -> Path:
         path = self.folder / CHRONOLOGY_NAME
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            json.dumps([asdict(s) for s in self.steps], indent=2, ensure_ascii=False) + "\n",
-            encoding="utf-8",
-        )
+        with self._lock:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                json.dumps([asdict(s) for s in self.steps], indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8",
+            )
         return path
 
     @property
     def failed(self) -> bool:
-        return any(s.outcome == "failed" for s in self.steps)
+        with self._lock:
+            return any(s.outcome == "failed" for s in self.steps)
 
 
 def load_chronology(folder: Path) -> list[StepRecord]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -26,7 +28,7 @@ from playwright.sync_api import (
 from fake_spse.server import RunningServer, ServerHost
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.web.request_log import LOG_NAME
-from simulator.browser.launch import find_chromium, launch_options
+from simulator.browser.lanes import Lane, chromium_launcher
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.arrange import Arranger
@@ -65,6 +67,8 @@ class Desk:
     The window (browser context and page) opens on first use of ``context`` or ``page``: an
     actor whose part was arranged, not walked (a verifikator who only verified through
     /_sim/arrange), costs no browser. ``SimEnvironment.desks`` lists the opened ones.
+
+    A desk on a ``lane`` opens in that lane's Chromium and is used on the lane's thread only.
     """
 
     def __init__(
@@ -74,10 +78,12 @@ class Desk:
         kodok: SpamKodok | None,
         folder: Path,
         opener: Callable[[Desk], tuple[BrowserContext, Page]],
+        lane: Lane | None = None,
     ) -> None:
         self.actor = actor
         self.kodok = kodok
         self.folder = folder
+        self.lane = lane
         self.trace = folder.parent.parent / "traces" / f"{folder.name}.zip"
         self._opener = opener
         self._window: tuple[BrowserContext, Page] | None = None
@@ -132,10 +138,14 @@ class SimEnvironment:
         *,
         browser: Browser | None = None,
         server_host: ServerHost | None = None,
+        lanes: Mapping[str, Lane] | None = None,
     ) -> None:
         """``browser``: an already launched browser to reuse (tests share one per session).
         ``server_host``: a running server to load this run's fake SPSE into (a scenario worker
-        keeps one); without it the run starts and stops a server of its own."""
+        keeps one); without it the run starts and stops a server of its own.
+        ``lanes``: lanes started already (``spse-sim run`` starts them before it imports the
+        journey), handed over to the environment, which closes them; a run with lanes launches
+        a browser on its own thread only when a desk off the lanes needs one."""
         self.options = options
         self._own_browser = browser is None
         self._server_host = server_host
@@ -158,6 +168,9 @@ class SimEnvironment:
         # The desks (folder names) whose windows started a Playwright trace, in opening order;
         # kept after close, for the evidence folder's index.
         self.traced_desks: list[str] = []
+        # Where desks walk besides this thread, by name (``lane``), and their closing.
+        self.lanes: dict[str, Lane] = dict(lanes or {})
+        self._lanes_closing: dict[str, Future[None]] = {}
         # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
         # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
         self.keep_traces = True
@@ -179,9 +192,24 @@ class SimEnvironment:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            # Ctrl-C in a terminal stops Playwright's drivers and browsers too: closing what
+            # is already gone fails, and the Ctrl-C is what the person is to see.
+            with contextlib.suppress(Exception):
+                self.close()
+            return
         self.close()
 
     def start(self) -> None:
+        try:
+            self._start()
+        except BaseException:
+            # Handed-over lanes are the environment's to close, started or not.
+            for lane in self.lanes.values():
+                lane.close()
+            raise
+
+    def _start(self) -> None:
         self.output_dir.mkdir(parents=True, exist_ok=True)
         if self.options.base_url:
             self._sim = SimControl.unavailable(
@@ -198,7 +226,8 @@ class SimEnvironment:
             if self._server_host is not None:
                 self._server_host.load(settings)
                 self._server = self._server_host
-            elif self._browser is not None:
+            elif self._browser is not None or self.lanes:
+                # Chromium was given, or launches on the lanes' threads meanwhile.
                 self._server = RunningServer(settings)
             else:
                 # A server of its own and a browser of its own (the journey): the server starts
@@ -214,23 +243,28 @@ class SimEnvironment:
                     raise
                 self._server = server.result()
             self._sim = SimControl(self._server.url)
-        if self._browser is None:
+        if self._browser is None and not self.lanes:
             self._launch_browser()
 
     def _launch_browser(self) -> None:
-        # The started driver says where its Chromium is (asking first would start another).
         self._playwright = sync_playwright().start()
         try:
-            choice = find_chromium(playwright=self._playwright, headless=self.options.headless)
-            self._browser = self._playwright.chromium.launch(
-                **launch_options(
-                    choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
-                )
-            )
+            self._browser = chromium_launcher(
+                headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+            )(self._playwright)
         except BaseException:
             self._playwright.stop()
             self._playwright = None
             raise
+
+    def _thread_browser(self) -> Browser:
+        """The browser of this environment's own thread (launched now if the run has only
+        lanes so far)."""
+        assert self._sim is not None, "environment not started"
+        if self._browser is None:
+            self._launch_browser()
+        assert self._browser is not None
+        return self._browser
 
     @property
     def server_url(self) -> str:
@@ -297,9 +331,35 @@ class SimEnvironment:
         self.other_lpses[name] = other
         return other
 
-    def desk(self, actor: str, *, spamkodok: bool, passphrase: str = "rahasia-kodok") -> Desk:
-        """A new browser window for ``actor``; with ``spamkodok`` it is SpamKodok 2."""
-        assert self._browser is not None, "environment not started"
+    def lane(self, name: str) -> Lane:
+        """The lane called ``name`` (one handed over, or started now), closed on close: a
+        thread with a Chromium of its own, where desks opened on it (``desk(..., lane=)``)
+        walk at the same time as the others. A run given a browser (tests share one per
+        worker) walks every lane on this thread with that browser, one after the other."""
+        if name not in self.lanes:
+            if self._own_browser:
+                self.lanes[name] = Lane(
+                    name,
+                    chromium_launcher(
+                        headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms
+                    ),
+                )
+            else:
+                assert self._browser is not None, "environment closed"
+                self.lanes[name] = Lane.on_this_thread(name, self._browser)
+        return self.lanes[name]
+
+    def desk(
+        self,
+        actor: str,
+        *,
+        spamkodok: bool,
+        passphrase: str = "rahasia-kodok",
+        lane: Lane | None = None,
+    ) -> Desk:
+        """A new browser window for ``actor``; with ``spamkodok`` it is SpamKodok 2. On
+        ``lane``: in that lane's Chromium, used on its thread."""
+        assert self._sim is not None, "environment not started"
         folder = self.output_dir / "desks" / _safe(actor)
         folder.mkdir(parents=True, exist_ok=True)
         kodok = None
@@ -314,15 +374,22 @@ class SimEnvironment:
                 # (the developer's own, parallel test runs) must not change what a run shows.
                 process_probe=DeskProcesses(),
             )
-        return Desk(actor=actor, kodok=kodok, folder=folder, opener=self._open_window)
+        return Desk(actor=actor, kodok=kodok, folder=folder, opener=self._open_window, lane=lane)
 
     def _open_window(self, desk: Desk) -> tuple[BrowserContext, Page]:
         """The desk's browser window: a fresh context (traced), SpamKodok installed."""
-        assert self._browser is not None, "environment not started"
-        if self.options.video_dir is None:
-            context = self._browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+        if desk.lane is not None:
+            if not desk.lane.here:
+                raise RuntimeError(
+                    f"desk {desk.actor} lives on lane {desk.lane.name}: use it there"
+                )
+            browser = desk.lane.browser
         else:
-            context = self._browser.new_context(
+            browser = self._thread_browser()
+        if self.options.video_dir is None:
+            context = browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+        else:
+            context = browser.new_context(
                 locale="id-ID",
                 timezone_id="Asia/Jakarta",
                 record_video_dir=self.options.video_dir / ".rekaman",
@@ -346,8 +413,59 @@ class SimEnvironment:
         self.desks.append(desk)
         return context, page
 
+    def release_desks(self) -> None:
+        """Start closing every lane (``release_lane``)."""
+        for lane in self.lanes.values():
+            self.release_lane(lane)
+
+    def release_lane(self, lane: Lane) -> None:
+        """Start closing ``lane``: it saves its desks' traces and videos, closes their windows
+        and its Chromium on its own thread while the caller goes on (``close`` waits for it).
+        Its desks are not to be used after."""
+        if lane.name not in self._lanes_closing:
+            self._lanes_closing[lane.name] = lane.close(partial(self._close_desks, lane))
+
     def close(self) -> None:
-        for desk in self.desks:
+        """Close every desk (saving its trace and video), the lanes, the browser and the
+        servers. Each lane closes its own desks and Chromium on its thread while the others
+        close here; when the run has a Chromium of its own the servers stop on a thread
+        meanwhile. Everything is closed even when something fails; the first error is raised
+        after."""
+        self.release_desks()
+        errors: list[BaseException] = []
+        servers: Future[None] | None = None
+        if self._own_browser:
+            stopping = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-stop")
+            servers = stopping.submit(self._close_servers)
+            stopping.shutdown(wait=False)
+        try:
+            try:
+                self._close_desks(None)
+            finally:
+                self._close_browser()
+        except BaseException as exc:
+            errors.append(exc)
+        if servers is None:
+            try:
+                self._close_servers()
+            except BaseException as exc:
+                errors.append(exc)
+        for closing in [*self._lanes_closing.values(), *([servers] if servers else [])]:
+            wait([closing])
+            if (error := closing.exception()) is not None:
+                errors.append(error)
+        self.lanes.clear()
+        self._lanes_closing.clear()
+        self.desks.clear()
+        if self.options.video_dir is not None:
+            shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)
+        if errors:
+            raise errors[0]
+
+    def _close_desks(self, lane: Lane | None) -> None:
+        """Save the trace (or discard it) and video of each desk opened on ``lane`` (None: on
+        this environment's thread) and close its window; called on that lane's thread."""
+        for desk in [d for d in self.desks if d.lane is lane]:
             video = desk.page.video if self.options.video_dir is not None else None
             try:
                 if desk.traced and self.keep_traces:
@@ -361,22 +479,6 @@ class SimEnvironment:
                 # Complete once the context is closed; named after the desk, as handed out.
                 video.save_as(self.options.video_dir / f"{desk.folder.name}.webm")
                 video.delete()
-        self.desks.clear()
-        if self.options.video_dir is not None:
-            shutil.rmtree(self.options.video_dir / ".rekaman", ignore_errors=True)
-        if self._own_browser and self._browser is not None:
-            # Chromium of its own (the journey): it shuts down here while the servers stop on a
-            # thread (Playwright's sync API stays on the thread that started it).
-            stopping = ThreadPoolExecutor(1, thread_name_prefix="fake-spse-stop")
-            servers = stopping.submit(self._close_servers)
-            stopping.shutdown(wait=False)
-            try:
-                self._close_browser()
-            finally:
-                servers.result()
-        else:
-            self._close_browser()
-            self._close_servers()
 
     def _close_browser(self) -> None:
         if self._browser is not None and self._own_browser:

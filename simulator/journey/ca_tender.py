@@ -13,7 +13,15 @@ from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.opening import OpeningRow
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
-from simulator.journey.people import certified_people
+from simulator.harness.tracks import alongside, on_lane
+from simulator.journey import POKJA_LANE, VENDOR_LANE
+from simulator.journey.people import (
+    cast_people,
+    certify_pokja,
+    certify_vendor,
+    desk_of_pokja,
+    desk_of_vendor,
+)
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
@@ -32,20 +40,40 @@ class CaTenderResult:
 
 
 def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
-    """Walk the journey of issue #2; raises JourneyError at the first step that fails."""
-    people = certified_people(env, log)
-    vendor, pokja = people.vendor, people.pokja
-    vendor_desk, pokja_desk = people.vendor_desk, people.pokja_desk
-    assert vendor_desk.kodok is not None
+    """Walk the journey of issue #2; raises JourneyError at the first step that fails.
+
+    The pokja's track (its certificate, then the tender) needs nothing of the vendor's
+    (registration to the embedded certificate) until the vendor joins the tender: the two
+    walk at the same time, each on a lane of its own (its own Chromium, on its own thread;
+    the verifikator's desk walks on the vendor's). The simulator's steps walk here.
+    """
+    cast = cast_people(env)
+    vendor, pokja = cast.vendor, cast.pokja
     # The CA journey walks Tender - Pascakualifikasi Satu File (one sealed offer, one opening).
     tender = env.data.tender(jenis=env.profile.method(DEFAULT_METHOD).jenis_pengadaan)
+    vendors = env.lane(VENDOR_LANE)
+    vendor_desk = desk_of_vendor(env, vendor, lane=vendors)
+    kodok = vendor_desk.kodok
+    assert kodok is not None
+    pokjas = env.lane(POKJA_LANE)
+    pokja_desk = desk_of_pokja(env, pokja, lane=pokjas)
 
-    with log.step(
-        tr("Pokja membuat paket tender beserta jadwalnya"), pokja.user_id, pokja_desk.page
-    ) as step:
-        tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
-        step.note(f"tender {tender_id}: {tender.name}")
-        log_out(pokja_desk.page, env.spse_url)
+    def pokja_track() -> str:
+        certify_pokja(env, log, pokja, pokja_desk)
+        with log.step(
+            tr("Pokja membuat paket tender beserta jadwalnya"), pokja.user_id, pokja_desk.page
+        ) as step:
+            tender_id = create_tender(pokja_desk.page, env.spse_url, pokja, tender)
+            step.note(f"tender {tender_id}: {tender.name}")
+            log_out(pokja_desk.page, env.spse_url)
+        return tender_id
+
+    _, tender_id = alongside(
+        log,
+        pokjas,
+        pokja_track,
+        lambda: on_lane(log, vendors, lambda: certify_vendor(env, log, cast, vendor_desk)),
+    )
 
     with log.step(
         tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
@@ -63,56 +91,67 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         write_pdf(vendor_desk.folder / "Dokumen Teknis.pdf", "Dokumen Teknis", [tender.name]),
     )
     price = f"{tender.hps * 95 // 100:,}".replace(",", ".")
-    with log.step(
-        tr("Penyedia ikut tender dan mengunggah penawaran tersegel"),
-        vendor.user_id,
-        vendor_desk.page,
-    ) as step:
-        log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
-        join_tender(vendor_desk.page, env.spse_url, tender_id)
-        outcome = upload_offer(
+
+    def upload() -> None:
+        with log.step(
+            tr("Penyedia ikut tender dan mengunggah penawaran tersegel"),
+            vendor.user_id,
             vendor_desk.page,
-            env.spse_url,
-            vendor_desk.kodok,
-            tender_id,
-            offer_files,
-            price=price,
-            validity_days="60",
-        )
-        step.note(tr("Surat Penawaran: harga Rp {price}, berlaku 60 hari", price=price))
-        step.note(" ".join(outcome.messages))
-        if not outcome.accepted or outcome.receipt is None:
-            raise JourneyError(f"offer not accepted: {outcome.messages}")
-        step.note(
-            tr(
-                "tanda terima {time}, {size}, sha256 {sha256}",
-                time=outcome.receipt.received_at,
-                size=outcome.receipt.size,
-                sha256=outcome.receipt.sha256,
+        ) as step:
+            log_in(vendor_desk.page, env.spse_url, vendor.user_id, vendor.password)
+            join_tender(vendor_desk.page, env.spse_url, tender_id)
+            outcome = upload_offer(
+                vendor_desk.page,
+                env.spse_url,
+                kodok,
+                tender_id,
+                offer_files,
+                price=price,
+                validity_days="60",
             )
-        )
+            step.note(tr("Surat Penawaran: harga Rp {price}, berlaku 60 hari", price=price))
+            step.note(" ".join(outcome.messages))
+            if not outcome.accepted or outcome.receipt is None:
+                raise JourneyError(f"offer not accepted: {outcome.messages}")
+            step.note(
+                tr(
+                    "tanda terima {time}, {size}, sha256 {sha256}",
+                    time=outcome.receipt.received_at,
+                    size=outcome.receipt.size,
+                    sha256=outcome.receipt.sha256,
+                )
+            )
+
+    on_lane(log, vendors, upload)
+    # The vendor's and the verifikator's desks are done: their lane saves their traces and
+    # closes while the pokja opens the offers.
+    env.release_lane(vendors)
 
     with log.step(tr("Waktu melewati batas akhir unggah penawaran"), "simulator") as step:
         step.note(format_wib(env.sim.to_stage(tender_id, OPENING_STAGE, plus_seconds=60)))
 
-    with log.step(
-        tr("Pokja membuka penawaran di SpamKodok"), pokja.user_id, pokja_desk.page
-    ) as step:
-        rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
-        for row in rows:
-            step.note(
-                tr(
-                    "{vendor}: {status} ({signer}), harga {price}",
-                    vendor=row.vendor,
-                    status=row.status,
-                    signer=row.signer,
-                    price=row.price,
+    def opening() -> list[OpeningRow]:
+        with log.step(
+            tr("Pokja membuka penawaran di SpamKodok"), pokja.user_id, pokja_desk.page
+        ) as step:
+            rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
+            for row in rows:
+                step.note(
+                    tr(
+                        "{vendor}: {status} ({signer}), harga {price}",
+                        vendor=row.vendor,
+                        status=row.status,
+                        signer=row.signer,
+                        price=row.price,
+                    )
                 )
-            )
-        opened = env.profile.catalog().text("pembukaan.dibuka")
-        if not rows or any(row.status != opened for row in rows):
-            raise JourneyError(f"offers not all opened: {rows}")
-        if any(row.price != f"Rp {price},00" for row in rows):
-            raise JourneyError(f"offered price not shown after opening: {rows}")
+            opened = env.profile.catalog().text("pembukaan.dibuka")
+            if not rows or any(row.status != opened for row in rows):
+                raise JourneyError(f"offers not all opened: {rows}")
+            if any(row.price != f"Rp {price},00" for row in rows):
+                raise JourneyError(f"offered price not shown after opening: {rows}")
+        return rows
+
+    rows = on_lane(log, pokjas, opening)
 
     return CaTenderResult(vendor, pokja, tender, tender_id, offer_files, tuple(rows))

@@ -15,12 +15,23 @@ from simulator.browser.journeys.registration import (
     request_registration_link,
     verify_vendor,
 )
+from simulator.browser.lanes import Lane
 from simulator.browser.pages.certificate import AmsPage
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import Desk, SimEnvironment
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, VendorData
 from spse_shared.language import tr
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The journey's vendor, pokja and verifikator, drawn from the run's test data; the pokja
+    and the verifikator are the LPSE's staff already."""
+
+    vendor: VendorData
+    pokja: StaffData
+    verifikator: StaffData
 
 
 @dataclass(frozen=True)
@@ -34,13 +45,11 @@ class People:
     verifikator: StaffData
 
 
-def certified_people(env: SimEnvironment, log: Chronology) -> People:
-    """Walk registration, verification and both AMS registrations through the pages."""
+def cast_people(env: SimEnvironment) -> Cast:
+    """Draw the vendor, the pokja and the verifikator (in that order) and add both staff."""
     data = env.data
-    vendor = data.vendor()
-    pokja = data.staff("pokja")
-    verifikator = data.staff("verifikator")
-    for staff, role in ((pokja, "pokja"), (verifikator, "verifikator")):
+    cast = Cast(data.vendor(), data.staff("pokja"), data.staff("verifikator"))
+    for staff, role in ((cast.pokja, "pokja"), (cast.verifikator, "verifikator")):
         env.sim.add_staff(
             user_id=staff.user_id,
             role=role,
@@ -48,10 +57,38 @@ def certified_people(env: SimEnvironment, log: Chronology) -> People:
             email=staff.email,
             password=staff.password,
         )
+    return cast
 
-    vendor_desk = env.desk(f"penyedia-{vendor.user_id}", spamkodok=True)
-    pokja_desk = env.desk(f"pokja-{pokja.user_id}", spamkodok=True)
-    lpse_desk = env.desk(f"verifikator-{verifikator.user_id}", spamkodok=False)
+
+def desk_of_vendor(env: SimEnvironment, vendor: VendorData, *, lane: Lane | None = None) -> Desk:
+    """The vendor's SpamKodok desk (on ``lane``: walked there)."""
+    return env.desk(f"penyedia-{vendor.user_id}", spamkodok=True, lane=lane)
+
+
+def desk_of_pokja(env: SimEnvironment, pokja: StaffData, *, lane: Lane | None = None) -> Desk:
+    """The pokja's SpamKodok desk (on ``lane``: walked there)."""
+    return env.desk(f"pokja-{pokja.user_id}", spamkodok=True, lane=lane)
+
+
+def certified_people(env: SimEnvironment, log: Chronology) -> People:
+    """Walk registration, verification and both AMS registrations through the pages, one
+    after the other."""
+    cast = cast_people(env)
+    vendors = desk_of_vendor(env, cast.vendor)
+    pokjas = desk_of_pokja(env, cast.pokja)
+    certify_vendor(env, log, cast, vendors)
+    certify_pokja(env, log, cast.pokja, pokjas)
+    return People(cast.vendor, cast.pokja, vendors, pokjas, cast.verifikator)
+
+
+def certify_vendor(env: SimEnvironment, log: Chronology, cast: Cast, vendor_desk: Desk) -> None:
+    """The vendor's track: registration by e-mail, the verifikator's verification, the AMS
+    request, the verifikator's review and the embedding, at ``vendor_desk`` and the
+    verifikator's desk (opened here, on the vendor desk's lane)."""
+    vendor, verifikator = cast.vendor, cast.verifikator
+    lpse_desk = env.desk(
+        f"verifikator-{verifikator.user_id}", spamkodok=False, lane=vendor_desk.lane
+    )
     assert vendor_desk.kodok is not None
 
     with log.step(tr("Penyedia mendaftar dengan email"), vendor.user_id, vendor_desk.page) as step:
@@ -120,6 +157,9 @@ def certified_people(env: SimEnvironment, log: Chronology) -> People:
             raise JourneyError("the berita acara serah terima is not a PDF")
         step.note(tr("Berita acara serah terima diunduh ({size} byte)", size=len(handover)))
 
+
+def certify_pokja(env: SimEnvironment, log: Chronology, pokja: StaffData, pokja_desk: Desk) -> None:
+    """The pokja's AMS registration (Non Penyedia: embedded at once) at ``pokja_desk``."""
     pokja_letter = write_pdf(
         pokja_desk.folder / "Surat Tugas Pokja.pdf",
         "Surat Tugas Pokja",
@@ -137,4 +177,3 @@ def certified_people(env: SimEnvironment, log: Chronology) -> People:
             non_penyedia=True,
         ):
             step.note(message)
-    return People(vendor, pokja, vendor_desk, pokja_desk, verifikator)

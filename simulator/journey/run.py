@@ -4,7 +4,7 @@ complete output folder."""
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import Browser
 
 from simulator.browser.journeys import JourneyError
+from simulator.browser.lanes import Lane
 from simulator.desk.spamkodok.keystore import KeystoreError
 from simulator.evidence.bundle import Identity
 from simulator.evidence.docx import finish_folder
@@ -21,6 +22,7 @@ from simulator.harness.environment import RunOptions, SimEnvironment
 
 # Re-exported for simulator.cli, which imports it from here (its home is run_folder).
 from simulator.harness.run_folder import fresh_output_dir as fresh_output_dir
+from simulator.journey import start_lanes
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
 from simulator.journey.seleksi import SeleksiResult, walk_seleksi
 
@@ -50,20 +52,26 @@ def run_journey(
     browser: Browser | None = None,
     evidence: bool = False,
     journey_name: str = DEFAULT_JOURNEY,
+    lanes: Mapping[str, Lane] | None = None,
 ) -> RunResult:
     """Walk the journey ``journey_name`` (see JOURNEYS); whatever happens, the output folder
     and its index.json are written; the index lists the tender's stored offers (part, sha256)
     so that another tool can find them among the server's files.
 
-    ``browser``: reuse an already launched browser (one Playwright per thread is allowed).
+    ``browser``: reuse an already launched browser (one Playwright per thread is allowed): the
+    journey then walks every desk on the calling thread, one track after the other.
+    ``lanes``: the journey's lanes (``simulator.journey.LANES``), started already; the run
+    closes them. Without either, the run starts them now.
     The Word report (laporan-kronologi.docx) is written when the journey failed, or with
     ``evidence``. The environment leaves server-log.jsonl and faults-fired.json when it closes.
     """
     walk = JOURNEYS[journey_name]
+    if browser is None and lanes is None:
+        lanes = start_lanes(journey_name, headless=options.headless, slow_mo_ms=options.slow_mo_ms)
     journey: JourneyResult | None = None
     error: str | None = None
     offers: list[dict[str, object]] = []
-    with SimEnvironment(options, browser=browser) as env:
+    with SimEnvironment(options, browser=browser, lanes=lanes) as env:
         log = Chronology(options.output_dir, env.sim, echo=echo)
         try:
             journey = walk(env, log)
@@ -78,6 +86,8 @@ def run_journey(
             error = str(exc)
         except Exception as exc:  # a broken page or server: still leave the evidence behind
             error = f"{type(exc).__name__}: {exc}"
+        # The lanes save their desks' traces and close on their threads meanwhile.
+        env.release_desks()
         _export_pki(env, options.output_dir)
         identity = _identity(env, journey)
     ok = error is None and not log.failed

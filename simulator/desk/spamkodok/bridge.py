@@ -108,6 +108,37 @@ def _keystore_problem(error: Exception) -> Problem:
     return Problem("kodok.keystore", {"detail": str(error)})
 
 
+@dataclass(frozen=True)
+class _Unlocked:
+    """An unlocked keystore's content, and what it was unlocked from: the file's sha256 and
+    the passphrase."""
+
+    path: Path
+    sha256: bytes
+    passphrase: str
+    private_key: rsa.RSAPrivateKey
+    certificate: x509.Certificate | None
+    chain: tuple[x509.Certificate, ...]
+
+    @classmethod
+    def of(cls, keystore: Keystore, passphrase: str, data: bytes) -> _Unlocked:
+        return cls(
+            path=keystore.path,
+            sha256=hashlib.sha256(data).digest(),
+            passphrase=passphrase,
+            private_key=keystore.private_key,
+            certificate=keystore.certificate,
+            chain=tuple(keystore.chain),
+        )
+
+    def opens(self, data: bytes, passphrase: str) -> bool:
+        """Whether these are the bytes it came from, opened with the same passphrase."""
+        return passphrase == self.passphrase and hashlib.sha256(data).digest() == self.sha256
+
+    def keystore(self) -> Keystore:
+        return Keystore(self.path, self.passphrase, self.private_key, self.certificate, self.chain)
+
+
 def _desk_now() -> datetime:
     return datetime.now(UTC)
 
@@ -143,6 +174,8 @@ class SpamKodok:
         # The new key of an upgrade (import APD), kept until BSrE's certificate for it arrives.
         self._pending_key: rsa.RSAPrivateKey | None = None
         self._lock = threading.Lock()
+        # The keystore as last unlocked (``keystore``), with the file bytes it came from.
+        self._unlocked: _Unlocked | None = None
         # Where sealed and opened offers go when the run keeps no output_dir.
         self._scratch: Path | None = None
 
@@ -182,8 +215,34 @@ class SpamKodok:
         return answer
 
     def keystore(self) -> Keystore:
-        """The user's keystore (KeystoreError when it cannot be opened)."""
-        return Keystore.open(self.keystore_path, self.passphrase)
+        """The user's keystore (KeystoreError when it cannot be opened).
+
+        SpamKodok keeps it unlocked for the session, as the real one does: the file is read
+        every time, but the same bytes with the same passphrase are not decrypted again (the
+        PKCS#12 key derivation costs ~50 ms); a changed or replaced file is, and a wrong
+        passphrase still fails. Each call returns a keystore object of its own.
+        """
+        data = self.keystore_path.read_bytes()
+        with self._lock:
+            unlocked = self._unlocked
+        if unlocked is not None and unlocked.opens(data, self.passphrase):
+            return unlocked.keystore()
+        passphrase = self.passphrase
+        keystore = Keystore.unlock(self.keystore_path, data, passphrase)
+        self._keep_unlocked(keystore, passphrase, data)
+        return keystore
+
+    def _keep_unlocked(
+        self, keystore: Keystore, passphrase: str, data: bytes | None = None
+    ) -> None:
+        """Remember ``keystore`` (opened with ``passphrase``) as the unlocked one for the
+        file's bytes ``data`` (read now when not given: right after SpamKodok saved it)."""
+        try:
+            data = self.keystore_path.read_bytes() if data is None else data
+        except OSError:
+            return
+        with self._lock:
+            self._unlocked = _Unlocked.of(keystore, passphrase, data)
 
     @property
     def has_certificate(self) -> bool:
@@ -237,7 +296,9 @@ class SpamKodok:
         if self.keystore_path.exists():
             return self.keystore()
         self.keystore_path.parent.mkdir(parents=True, exist_ok=True)
-        return Keystore.create(self.keystore_path, self.passphrase)
+        keystore = Keystore.create(self.keystore_path, self.passphrase)
+        self._keep_unlocked(keystore, self.passphrase)
+        return keystore
 
     def _make_request(self, args: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -266,6 +327,7 @@ class SpamKodok:
             else:
                 keystore = self.keystore()
                 keystore.embed(certificate, chain)
+            self._keep_unlocked(keystore, self.passphrase)
         except CertificateMismatch:
             return _fail(Problem("kodok.sertifikat_tidak_cocok"))
         except (KeystoreError, OSError, KeyError, ValueError) as exc:

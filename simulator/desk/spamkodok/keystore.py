@@ -70,7 +70,12 @@ class Keystore:
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Keystore:
         """Open an existing keystore. OSError if it cannot be read."""
-        data = Path(path).read_bytes()
+        return cls.unlock(path, Path(path).read_bytes(), passphrase)
+
+    @classmethod
+    def unlock(cls, path: Path, data: bytes, passphrase: str) -> Keystore:
+        """The keystore whose file ``path`` holds ``data`` (read already), opened with
+        ``passphrase``."""
         try:
             key, certificate, extra = _pkcs12.load(data, passphrase)
         except _pkcs12.MalformedPfx as error:

@@ -112,6 +112,7 @@ def test_ctrl_c_during_the_journey_marks_its_folder_interrupted(
         raise KeyboardInterrupt
 
     monkeypatch.setattr("simulator.journey.run.run_journey", interrupted_journey)
+    monkeypatch.setattr("simulator.journey.start_lanes", lambda *args, **kwargs: {})
 
     assert main(["run", "--output", str(tmp_path / "run")]) == 130
 

@@ -10,6 +10,7 @@ import pytest
 from simulator.cli.main import main
 from simulator.cli.run import JOURNEY_CHOICES
 from simulator.harness.environment import RunOptions
+from simulator.journey import LANES
 from simulator.journey.run import DEFAULT_JOURNEY, JOURNEYS, RunResult
 
 
@@ -20,14 +21,21 @@ def walked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def fake_run_journey(options: RunOptions, **kwargs: object) -> RunResult:
         names.append(str(kwargs["journey_name"]))
+        assert kwargs["lanes"] == {}
         return RunResult(options.output_dir, True, [], None, None)
 
+    def no_lanes(journey_name: str, **kwargs: object) -> dict[str, object]:
+        assert journey_name in LANES
+        return {}
+
     monkeypatch.setattr("simulator.journey.run.run_journey", fake_run_journey)
+    # No Chromium is launched for a walk that does not happen.
+    monkeypatch.setattr("simulator.journey.start_lanes", no_lanes)
     return names
 
 
 def test_the_cli_offers_exactly_the_journeys_there_are() -> None:
-    assert tuple(JOURNEYS) == JOURNEY_CHOICES
+    assert tuple(JOURNEYS) == JOURNEY_CHOICES == tuple(LANES)
     assert JOURNEY_CHOICES[0] == DEFAULT_JOURNEY == "ca"
 
 
