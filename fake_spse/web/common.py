@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -19,7 +20,7 @@ from fake_spse.domain.scoring import two_places
 from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
-from spse_shared.language import tr, tr_ticket_status
+from spse_shared.language import current_language, tr, tr_ticket_status
 from spse_shared.wib import format_wib
 
 
@@ -50,6 +51,29 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 # The one cache of compiled templates of this process (the pages' and the trainer panel's).
 COMPILED_TEMPLATES = CompiledTemplates()
+
+
+@cache
+def page_templates() -> jinja2.Environment:
+    """The SPSE pages' templates: one Environment per process, shared by every app.
+
+    Every LPSE renders the same templates with the same globals, and an Environment keeps
+    each template it loaded: shared, a scenario worker loads each page's template once, not
+    once per scenario (reading its source, checking it and building the template from its
+    compiled code cost more than rendering a page). Jinja still reloads a template whose
+    file changed.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("fake_spse.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED_TEMPLATES,
+    )
+    # SPSE 4 offers its pages in English too: labels go through tr, <html lang> through lang.
+    env.globals["tr"] = tr
+    env.globals["lang"] = current_language
+    env.globals["ticket_status"] = tr_ticket_status
+    return env
 
 
 def services(request: Request) -> Services:

@@ -37,6 +37,27 @@ def test_a_second_lpse_renders_its_pages_without_compiling_them_again(
     assert "<form" in second.text
 
 
+def test_a_second_lpse_does_not_read_its_templates_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(Settings(data_dir=tmp_path / "a"))
+        assert http.get("/eproc4/login").status_code == 200
+        read: list[str] = []
+        original = jinja2.PackageLoader.get_source
+
+        def spy(self: jinja2.PackageLoader, env: jinja2.Environment, name: str) -> Any:
+            read.append(name)
+            return original(self, env, name)
+
+        monkeypatch.setattr(jinja2.PackageLoader, "get_source", spy)
+        host.load(Settings(data_dir=tmp_path / "b"))
+        second = http.get("/eproc4/login")
+    assert second.status_code == 200
+    assert read == []
+    assert "<form" in second.text
+
+
 def test_an_edited_template_is_compiled_anew() -> None:
     cache = CompiledTemplates()
 
