@@ -124,6 +124,21 @@ EOF
     find_browser
 fi
 
+# Chromium's headless shell: headless runs (tests, catalog, journey) take it when it is there,
+# at about half the CPU per page (simulator/browser/launch.py); headed runs keep the full one.
+# Not needed with SPSE_SIM_CHROMIUM or Playwright's own download, and never fatal.
+uses_system_browser() {
+    "$venv/bin/python" -c 'import sys
+from simulator.browser.launch import find_chromium
+sys.exit(find_chromium().source != "system")' 2>/dev/null
+}
+if [[ -z "${SPSE_SIM_CHROMIUM:-}" ]] && ! command -v chromium-headless-shell >/dev/null \
+    && can_apt && uses_system_browser; then
+    echo "setup: installing Debian's chromium-headless-shell (headless runs) with apt-get"
+    apt_install chromium-headless-shell \
+        || echo "setup: note: chromium-headless-shell not installed; headless runs use chromium"
+fi
+
 # 3. ffmpeg, which Playwright needs to record replay videos (spse-sim replay --video).
 if ! command -v ffmpeg >/dev/null; then
     if can_apt; then

@@ -3,7 +3,9 @@
 Order of preference: the ``SPSE_SIM_CHROMIUM`` environment variable, Playwright's own
 downloaded Chromium (what ``playwright install chromium`` gives a developer), then a system
 Chromium or Chrome (what a machine without Playwright's download, like Debian with
-``apt-get install chromium``, has).
+``apt-get install chromium``, has). Among system browsers a headless run takes Chromium's
+headless shell when it is installed (Debian: ``apt-get install chromium-headless-shell``), as
+Playwright itself does with its own download.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ SYSTEM_PATHS: tuple[str, ...] = (
     "/usr/bin/google-chrome",
 )
 SYSTEM_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome")
+# Chromium's old headless mode as a binary of its own: it has no browser UI behind its pages,
+# so a page costs about half the CPU of the full browser's headless mode, and a new browser
+# context a quarter (benchmarks/README.md). Headless runs look for it first; it cannot show
+# a window, so headed runs (trainers) never take it.
+HEADLESS_SHELL_PATHS: tuple[str, ...] = ("/usr/bin/chromium-headless-shell",)
+HEADLESS_SHELL_NAMES: tuple[str, ...] = ("chromium-headless-shell",)
 
 # --no-sandbox: Chromium refuses to start as root with its sandbox on, and CI runs as root.
 # The rest keep Chromium from phoning home (updates, sync, field trials, QUIC), which on a
@@ -92,13 +100,23 @@ def _playwright_executable() -> Path | None:
     return found[0] if found else None
 
 
-def _system_executable(env: Mapping[str, str]) -> Path | None:
-    for candidate in SYSTEM_PATHS:
+def _system_executable(env: Mapping[str, str], *, headless: bool) -> Path | None:
+    if headless:
+        shell = _first_executable(HEADLESS_SHELL_PATHS, HEADLESS_SHELL_NAMES, env)
+        if shell is not None:
+            return shell
+    return _first_executable(SYSTEM_PATHS, SYSTEM_NAMES, env)
+
+
+def _first_executable(
+    paths: tuple[str, ...], names: tuple[str, ...], env: Mapping[str, str]
+) -> Path | None:
+    for candidate in paths:
         path = Path(candidate)
         if _is_executable(path):
             return path
     search_path = env.get("PATH", os.defpath)
-    for name in SYSTEM_NAMES:
+    for name in names:
         hit = shutil.which(name, path=search_path)
         if hit is not None:
             return Path(hit)
@@ -115,7 +133,10 @@ def _not_found_message() -> str:
 
 
 def find_chromium(
-    *, env: Mapping[str, str] | None = None, playwright: Playwright | None = None
+    *,
+    env: Mapping[str, str] | None = None,
+    playwright: Playwright | None = None,
+    headless: bool = True,
 ) -> BrowserChoice:
     """Pick the Chromium to drive: ``SPSE_SIM_CHROMIUM``, then Playwright's, then the system's.
 
@@ -128,6 +149,8 @@ def find_chromium(
 
     ``playwright``: a started Playwright to ask where its Chromium is, instead of starting a
     driver of its own just for that question (a Node.js process, most of a second).
+
+    ``headless``: the run shows no window, so a system Chromium's headless shell will do.
     """
     environ: Mapping[str, str] = os.environ if env is None else env
 
@@ -151,7 +174,7 @@ def find_chromium(
     if bundled is not None and _is_executable(bundled):
         return BrowserChoice(executable=None, source="playwright")
 
-    system = _system_executable(environ)
+    system = _system_executable(environ, headless=headless)
     if system is not None:
         return BrowserChoice(executable=system, source="system")
 

@@ -211,7 +211,7 @@ class SimEnvironment:
         # The started driver says where its Chromium is (asking first would start another).
         self._playwright = sync_playwright().start()
         try:
-            choice = find_chromium(playwright=self._playwright)
+            choice = find_chromium(playwright=self._playwright, headless=self.options.headless)
             self._browser = self._playwright.chromium.launch(
                 **launch_options(
                     choice, headless=self.options.headless, slow_mo_ms=self.options.slow_mo_ms

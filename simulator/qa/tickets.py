@@ -107,7 +107,9 @@ def file_tickets(
         return []
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options(find_chromium(), headless=not headed))
+        browser = playwright.chromium.launch(
+            **launch_options(find_chromium(headless=not headed), headless=not headed)
+        )
         try:
             for error in errors:
                 result = file_ticket_for(error, browser)

@@ -12,6 +12,7 @@ A scenario's Givens are arranged through /_sim/arrange unless it is tagged ``@ja
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import signal
 import zlib
@@ -40,6 +41,7 @@ from simulator.scenarios.progress import (
     scenario_example,
     scenario_feature,
 )
+from simulator.scenarios.schedule import longest_first
 from simulator.scenarios.shard import ShardPlugin, parse_shard
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.world import WORLD_KEY
@@ -111,9 +113,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def sim_browser(pytestconfig: pytest.Config) -> Iterator[Browser]:
     """One Chromium for the whole session; each desk gets its own context."""
     with sync_playwright() as playwright:
+        headless = not pytestconfig.getoption("--sim-headed")
         options = launch_options(
-            find_chromium(playwright=playwright),
-            headless=not pytestconfig.getoption("--sim-headed"),
+            find_chromium(playwright=playwright, headless=headless),
+            headless=headless,
             slow_mo_ms=pytestconfig.getoption("--sim-slowmo"),
         )
         browser = playwright.chromium.launch(**options)
@@ -239,13 +242,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if config.pluginmanager.has_plugin("sim-allure"):
         mark_labels(items)
     wanted = {i.upper() for i in config.getoption("--sim-scenario")}
-    if not wanted:
-        return
-    selected = [i for i in items if scenario_tags(i) & wanted]
-    deselected = [i for i in items if i not in selected]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-    items[:] = selected
+    if wanted:
+        selected = [i for i in items if scenario_tags(i) & wanted]
+        deselected = [i for i in items if i not in selected]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # Only workers collect under xdist; a run without workers keeps the catalog's order.
+        longest_first(items)
 
 
 @pytest.fixture(autouse=True)

@@ -20,11 +20,15 @@ class AmsPage(SpsePage):
         director's statement; a Non Penyedia's one letter); returns the messages shown when
         SPSE and SpamKodok have answered."""
         vendor_form = self.page.get_by_label(tr("Salinan TDP/SIUP/SIUJK"))
+        staff_form = self.page.get_by_label(tr("Surat Rekomendasi"))
         if letter is not None:
+            # Which form this is can only be told once the page is there: right after the
+            # click on the red link, the home page may still be showing.
+            vendor_form.or_(staff_form).first.wait_for()
             if vendor_form.count():
                 vendor_form.set_input_files(letter)
             else:
-                self.page.get_by_label(tr("Surat Rekomendasi")).set_input_files(letter)
+                staff_form.set_input_files(letter)
         if statement is not None:
             self.page.get_by_label(
                 tr("Surat Keterangan Direktur (kop dan cap perusahaan)")

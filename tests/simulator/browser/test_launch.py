@@ -26,6 +26,12 @@ def _fake_executable(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def no_headless_shell(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The machine's own headless shell (if any) stays out of these tests."""
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", (str(tmp_path / "absent" / "shell"),))
+
+
 @pytest.fixture
 def nothing_installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """No Playwright browser, no system paths; returns an empty directory for PATH."""
@@ -152,3 +158,41 @@ def test_a_started_playwright_is_asked_instead_of_a_driver_of_its_own(
     choice = find_chromium(env={"PATH": ""}, playwright=started)  # type: ignore[arg-type]
 
     assert choice == BrowserChoice(None, "playwright")
+
+
+def test_a_headless_run_prefers_the_system_headless_shell(
+    monkeypatch: pytest.MonkeyPatch, nothing_installed: Path, tmp_path: Path
+) -> None:
+    full = _fake_executable(tmp_path / "sys" / "chromium")
+    shell = _fake_executable(tmp_path / "sys" / "chromium-headless-shell")
+    monkeypatch.setattr(browser, "SYSTEM_PATHS", (str(full),))
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", (str(shell),))
+
+    assert find_chromium(env={"PATH": ""}) == BrowserChoice(shell, "system")
+    # A trainer's visible window needs the full browser: the shell cannot show one.
+    assert find_chromium(env={"PATH": ""}, headless=False) == BrowserChoice(full, "system")
+
+
+def test_the_headless_shell_is_found_on_path(nothing_installed: Path) -> None:
+    _fake_executable(nothing_installed / "chromium")
+    shell = _fake_executable(nothing_installed / "chromium-headless-shell")
+
+    assert find_chromium(env={"PATH": str(nothing_installed)}) == BrowserChoice(shell, "system")
+
+
+def test_the_headless_shell_alone_does_not_serve_a_headed_run(nothing_installed: Path) -> None:
+    _fake_executable(nothing_installed / "chromium-headless-shell")
+
+    with pytest.raises(BrowserNotFound):
+        find_chromium(env={"PATH": str(nothing_installed)}, headless=False)
+
+
+def test_playwright_own_browser_still_wins_over_the_headless_shell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bundled = _fake_executable(tmp_path / "ms-playwright" / "chromium-1" / "chrome")
+    shell = _fake_executable(tmp_path / "sys" / "chromium-headless-shell")
+    monkeypatch.setattr(browser, "_playwright_executable", lambda: bundled)
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", (str(shell),))
+
+    assert find_chromium(env={"PATH": ""}) == BrowserChoice(None, "playwright")
