@@ -17,6 +17,8 @@ import httpx
 
 # How long connecting, or waiting for an answer, may take before a call is refused.
 TIMEOUT_S = 30
+# How a kept-alive connection the server closed at the moment of a request fails it.
+_CLOSED_UNDER_US = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 # Characters a request target keeps as they are (the rest is percent-encoded, as httpx does).
 _TARGET_SAFE = "/?&=%:@!$'()*+,;~"
 
@@ -113,16 +115,23 @@ class SimControl:
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
         target = quote(self._prefix + path, safe=_TARGET_SAFE)
-        connection = self._connection()
-        try:
-            connection.request(method, target, body=content, headers=headers)
-            response = connection.getresponse()
-            return response.status, response.read()
-        except (OSError, http.client.HTTPException) as exc:
-            connection.close()
-            # The server went away or stalled: a refusal of the control plane, said in one line.
-            detail = " ".join(str(exc).split()) or type(exc).__name__
-            raise SimControlError(f"{method} /_sim{path}: {detail}") from exc
+        for attempt in range(2):
+            connection = self._connection()
+            reused = connection.sock is not None
+            try:
+                connection.request(method, target, body=content, headers=headers)
+                response = connection.getresponse()
+                return response.status, response.read()
+            except (OSError, http.client.HTTPException) as exc:
+                connection.close()
+                if reused and attempt == 0 and isinstance(exc, _CLOSED_UNDER_US):
+                    # The server closed the kept-alive connection as the request went out
+                    # (its idle timeout): it never read the request, so it is sent again.
+                    continue
+                # The server went away or stalled: a refusal of the control plane, in one line.
+                detail = " ".join(str(exc).split()) or type(exc).__name__
+                raise SimControlError(f"{method} /_sim{path}: {detail}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         status, answer = self._exchange(method, path, body)

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 import pytest
 
+from simulator.harness import simcontrol
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 
 NOW = "2026-03-02T09:00:00+07:00"
@@ -81,6 +82,21 @@ def test_calls_go_on_after_the_server_closed_an_idle_connection(
         sim.close()
     assert first == second == datetime.fromisoformat(NOW)
     assert len(_Handler.connections) == 2
+
+
+def test_a_request_into_a_connection_the_server_just_closed_is_sent_again(
+    server: ThreadingHTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As when the server's idle timeout closes the connection while the request goes out:
+    # the check for a closed connection before each request saw nothing yet.
+    monkeypatch.setattr(simcontrol, "_closed_by_peer", lambda connection: False)
+    sim = SimControl(_url(server))
+    try:
+        answers = [sim.now() for _ in range(3)]
+    finally:
+        sim.close()
+    assert answers == [datetime.fromisoformat(NOW)] * 3
+    assert len(_Handler.connections) == 3
 
 
 def test_a_refused_call_says_what_was_asked_and_the_answer(server: ThreadingHTTPServer) -> None:
