@@ -24,16 +24,20 @@ ROOT = Path(__file__).resolve().parents[3]
 
 # Loaded into a collect-only child: what the child imported, and how.
 PROBE_PLUGIN = """
-import json, sys
+import gc, json, sys
+
+seen = {}
 
 def pytest_collection_finish(session):
     steps = sys.modules["simulator.scenarios.steps.common"]
+    seen["items"] = [item.nodeid for item in session.items]
+    seen["modules"] = sorted(name.split(".")[0] for name in sys.modules)
+    seen["steps_loader"] = type(steps.__loader__).__name__
+
+def pytest_sessionfinish(session):
+    seen["frozen"] = gc.get_freeze_count()
     with open("probe.json", "w") as out:
-        json.dump({
-            "items": [item.nodeid for item in session.items],
-            "modules": sorted(name.split(".")[0] for name in sys.modules),
-            "steps_loader": type(steps.__loader__).__name__,
-        }, out)
+        json.dump(seen, out)
 """
 
 
@@ -188,3 +192,5 @@ def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) 
     # The steps' asserts are rewritten, as with every installed plugin loaded: a failing step
     # reads the same.
     assert probe["steps_loader"] == "AssertionRewritingHook"
+    # What startup made is kept out of the garbage collector's full collections.
+    assert probe["frozen"] > 0
