@@ -69,3 +69,30 @@ def test_an_edited_template_is_compiled_anew() -> None:
 
     assert render("Halo {{ name }}") == "Halo Kodok"
     assert render("Selamat datang, {{ name }}") == "Selamat datang, Kodok"
+
+
+def test_another_process_finds_the_templates_compiled_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def environment(cache: CompiledTemplates) -> jinja2.Environment:
+        return jinja2.Environment(
+            loader=jinja2.DictLoader({"page.html": "Halo {{ name }}"}), bytecode_cache=cache
+        )
+
+    def on_disk() -> jinja2.BytecodeCache:
+        return jinja2.FileSystemBytecodeCache(str(tmp_path))
+
+    first = environment(CompiledTemplates(disk=on_disk)).get_template("page.html")
+    assert first.render(name="Kodok") == "Halo Kodok"
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def spy(self: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return original(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    # A new process: its own memory cache, the same folder.
+    again = environment(CompiledTemplates(disk=on_disk)).get_template("page.html")
+    assert again.render(name="Kodok") == "Halo Kodok"
+    assert compiled == []
