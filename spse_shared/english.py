@@ -115,8 +115,10 @@ TEXTS: Mapping[str, str] = {
     "jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = satu per CPU)": (
         "run scenarios in N parallel processes (pytest-xdist; 'auto' = one per CPU)"
     ),
-    "ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky": (
-        "re-run failed scenarios up to N times; those that pass later are reported flaky"
+    "ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky "
+    "(dengan --artifacts on-first-retry, pengulangan pertama selalu terjadi dan merekam)": (
+        "re-run failed scenarios up to N times; those that pass later are reported flaky "
+        "(with --artifacts on-first-retry the first re-run always happens, and records)"
     ),
     "jalankan pada deployment lain (tanpa /_sim: skenario yang membutuhkannya N/A)": (
         "run against another deployment (no /_sim: scenarios that need it are N/A)"
@@ -124,10 +126,24 @@ TEXTS: Mapping[str, str] = {
     "tambahkan matriks regresi terhadap run sebelumnya ini ke laporan (dapat diulang)": (
         "add a regression matrix against this earlier run to the report (repeatable)"
     ),
-    "simpan trace Playwright dan tangkapan layar per langkah: hanya skenario gagal, atau semua "
-    "(--ticket dan --evidence menyimpan semua)": (
-        "keep Playwright traces and per-step screenshots: failed scenarios only, or all "
-        "(--ticket and --evidence keep all)"
+    "trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan pertama tidak "
+    "merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal dijalankan ulang "
+    "sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. on-failure: setiap "
+    "percobaan merekam, yang gagal menyimpannya. always: simpan semuanya (--ticket dan "
+    "--evidence menyimpan semua)": (
+        "Playwright traces and per-step screenshots. on-first-retry: the first "
+        "attempt records nothing (passes cost no recording); a failed scenario is run once "
+        "more with full recording, its complete evidence is in rerun-1/. on-failure: every "
+        "attempt records, failed ones keep it. always: keep everything (--ticket and "
+        "--evidence keep everything)"
+    ),
+    "menjalankan ulang {n} skenario yang gagal dengan rekaman lengkap (trace, tangkapan layar "
+    "per langkah), bukti di {folder}": (
+        "re-running {n} failed scenarios with full recording (traces, per-step screenshots), "
+        "evidence in {folder}"
+    ),
+    "menjalankan ulang {n} skenario yang gagal, di {folder}": (
+        "re-running {n} failed scenarios, in {folder}"
     ),
     "jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; gabungkan "
     "hasilnya dengan 'spse-sim merge'": (

@@ -137,6 +137,8 @@ REPORT_TEXTS: Mapping[str, str] = {
     "beda": "diff",
     "galat": "error",
     "percobaan {n}": "attempt {n}",
+    # An attempt that recorded no traces or step screenshots (--artifacts on-first-retry).
+    "tanpa rekaman": "not recorded",
     "keluar dengan 0 walau semua skenario yang dipilih tidak berlaku untuk profil ini (bawaan: "
     "run seperti itu tidak menguji apa pun, jadi keluar dengan 1)": (
         "exit with 0 even when every chosen scenario is n/a for this profile (default: such a "

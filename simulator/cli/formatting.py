@@ -66,6 +66,8 @@ def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
             for number, attempt in enumerate(outcome.attempts, start=1):
                 tried = status_word(attempt.status)
                 took = tr("{n} dtk", n=f"{attempt.duration_s:.1f}")
+                if not attempt.recorded:
+                    took += ", " + tr("tanpa rekaman")
                 lines.append(f"         {tr('percobaan {n}', n=number)}: {tried} ({took})")
         elif outcome.error:
             lines.append(f"         {outcome.error}")

@@ -31,7 +31,7 @@ from simulator.cli.options import (
     require_reachable,
     run_folder,
 )
-from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
+from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, RUN_DEFAULT
 from spse_shared.language import tr
 
 if TYPE_CHECKING:
@@ -130,7 +130,8 @@ def add_parser(subparsers: Subparsers) -> None:
         type=reruns_value,
         default=0,
         metavar="N",
-        help="ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky",
+        help="ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky "
+        "(dengan --artifacts on-first-retry, pengulangan pertama selalu terjadi dan merekam)",
     )
     qa.add_argument(
         "--base-url",
@@ -148,9 +149,12 @@ def add_parser(subparsers: Subparsers) -> None:
     qa.add_argument(
         "--artifacts",
         choices=ARTIFACT_CHOICES,
-        default=ARTIFACTS_ON_FAILURE,
-        help="simpan trace Playwright dan tangkapan layar per langkah: hanya skenario gagal, "
-        "atau semua (--ticket dan --evidence menyimpan semua)",
+        default=RUN_DEFAULT,
+        help="trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan "
+        "pertama tidak merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal "
+        "dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. "
+        "on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: simpan "
+        "semuanya (--ticket dan --evidence menyimpan semua)",
     )
     qa.add_argument(
         "--shard",
@@ -294,6 +298,7 @@ def run_catalog(args: argparse.Namespace) -> int:
             ),
             reruns=args.reruns,
             compare_with=[Path(p) for p in args.compare_with],
+            on_rerun=announce_rerun,
         )
         outcomes = qa.outcomes
         if qa.interrupted:
@@ -331,6 +336,24 @@ def run_catalog(args: argparse.Namespace) -> int:
         if args.ticket:
             code = file_tickets_after(output, headed=args.headed, code=code)
     return code
+
+
+def announce_rerun(number: int, scenarios: int, recording: bool) -> None:
+    """A line before a re-run of the failed scenarios, saying whether it records."""
+    folder = f"rerun-{number}/"
+    line = (
+        tr(
+            "menjalankan ulang {n} skenario yang gagal dengan rekaman lengkap (trace, tangkapan "
+            "layar per langkah), bukti di {folder}",
+            n=scenarios,
+            folder=folder,
+        )
+        if recording
+        else tr(
+            "menjalankan ulang {n} skenario yang gagal, di {folder}", n=scenarios, folder=folder
+        )
+    )
+    print(f"spse-sim: {line}", flush=True)
 
 
 def nothing_matched(args: argparse.Namespace) -> str:

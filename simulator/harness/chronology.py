@@ -110,14 +110,26 @@ class StepHandle:
 
 
 class Chronology:
-    """Records steps; writes ``chronology.json`` and a screenshot per step into ``folder``."""
+    """Records steps; writes ``chronology.json`` and a screenshot per step into ``folder``.
+
+    Without ``step_screenshots`` only a failed step is photographed (its page and every other
+    desk's): the record of a run that is not recording (a first attempt under
+    "on-first-retry", simulator/scenarios/artifacts.py) still has every step's outcome, page
+    title, URL and messages.
+    """
 
     def __init__(
-        self, folder: Path, sim: SimControl, *, echo: Callable[[StepRecord], None] | None = None
+        self,
+        folder: Path,
+        sim: SimControl,
+        *,
+        echo: Callable[[StepRecord], None] | None = None,
+        step_screenshots: bool = True,
     ) -> None:
         self.folder = folder
         self.sim = sim
         self.echo = echo
+        self.step_screenshots = step_screenshots
         self.steps: list[StepRecord] = []
         self._started: dict[int, float] = {}
         # Per page: its change state (PAGE_CHANGES_SCRIPT) at its last screenshot, and that file.
@@ -181,7 +193,7 @@ class Chronology:
             view = _page_view(page)
             record.page_title = view.title
             record.messages = view.messages
-            if page.url != BLANK_PAGE:
+            if page.url != BLANK_PAGE and (self.step_screenshots or not ok):
                 # A window that never loaded a page (opened for an arranged log-in) has
                 # nothing to show.
                 record.screenshot = self._step_screenshot(page, record, ok=ok, state=view.state)

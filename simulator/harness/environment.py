@@ -81,6 +81,8 @@ class Desk:
         self.trace = folder.parent.parent / "traces" / f"{folder.name}.zip"
         self._opener = opener
         self._window: tuple[BrowserContext, Page] | None = None
+        # Whether its window records a Playwright trace (SimEnvironment.recording when opened).
+        self.traced = False
 
     @property
     def opened(self) -> bool:
@@ -148,6 +150,14 @@ class SimEnvironment:
         self._browser: Browser | None = browser
         self._sim: SimControl | None = None
         self.other_lpses: dict[str, OtherLpse] = {}
+        # Whether desks opened from now on record what step evidence needs: a Playwright trace
+        # and the page-change counter that lets a step reuse its previous screenshot. Off for a
+        # scenario's first attempt under "on-first-retry" (simulator/scenarios/artifacts.py):
+        # a pass then costs no recording at all, a failure is re-run recording.
+        self.recording = True
+        # The desks (folder names) whose windows started a Playwright trace, in opening order;
+        # kept after close, for the evidence folder's index.
+        self.traced_desks: list[str] = []
         # Whether close() saves each desk's Playwright trace (traces/<desk>.zip) or discards it
         # unsaved: the scenario hooks keep them for failed scenarios only, unless asked.
         self.keep_traces = True
@@ -320,9 +330,14 @@ class SimEnvironment:
                 viewport=VIDEO_SIZE,
             )
         context.set_default_timeout(self.options.timeout_ms)
-        context.tracing.start(screenshots=self.trace_screenshots, snapshots=True, title=desk.actor)
-        # Lets a step's screenshot be reused when the step changed nothing on the page.
-        context.add_init_script(PAGE_CHANGES_SCRIPT)
+        if self.recording:
+            context.tracing.start(
+                screenshots=self.trace_screenshots, snapshots=True, title=desk.actor
+            )
+            desk.traced = True
+            self.traced_desks.append(desk.folder.name)
+            # Lets a step's screenshot be reused when the step changed nothing on the page.
+            context.add_init_script(PAGE_CHANGES_SCRIPT)
         if desk.kodok is not None:
             desk.kodok.install(context)
         for setup in self.context_setups:
@@ -335,10 +350,10 @@ class SimEnvironment:
         for desk in self.desks:
             video = desk.page.video if self.options.video_dir is not None else None
             try:
-                if self.keep_traces:
+                if desk.traced and self.keep_traces:
                     desk.trace.parent.mkdir(parents=True, exist_ok=True)
                     desk.context.tracing.stop(path=desk.trace)
-                else:
+                elif desk.traced:
                     desk.context.tracing.stop()
             finally:
                 desk.context.close()

@@ -401,9 +401,11 @@ def _attempts_html(attempts: Sequence[Attempt], run_dir: Path, base: Path) -> st
         error = f'<div class="error">{escape(attempt.error)}</div>' if attempt.error else ""
         evidence = find_evidence(run_dir, attempt.artifacts)
         folder = f" &middot; {link(evidence.folder, base, tr('folder'))}" if evidence else ""
+        # A first attempt under "on-first-retry": no traces or step screenshots of its own.
+        bare = "" if attempt.recorded else f" &middot; {escape(tr('tanpa rekaman'))}"
         items.append(
             f"<li>{escape(tr('Percobaan {n}', n=number))}: {status_badge(attempt.status)} "
-            f"{seconds(attempt.duration_s)}{folder}{error}</li>"
+            f"{seconds(attempt.duration_s)}{folder}{bare}{error}</li>"
         )
     return f"<h4>{escape(tr('Percobaan'))}</h4><ol>{''.join(items)}</ol>"
 

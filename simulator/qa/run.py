@@ -1,10 +1,13 @@
-"""QA mode: a catalog run, re-runs of its failures on request, its manifest and HTML report.
+"""QA mode: a catalog run, re-runs of its failures, its manifest and HTML report.
 
-Flaky-proofing: nothing is retried unless asked (``reruns``). When it is, every failed scenario
-runs again in a pytest run of its own (``rerun-N/`` in the run folder, with its own evidence);
-a scenario that failed and then passed is reported as "flaky", never as "passed", and a run
-with flaky scenarios does not count as green. ``outcomes.json`` then holds the merged outcomes
-(every attempt listed); the first pass's own file is kept as ``outcomes-first.json``.
+Re-runs: every failed scenario runs again in a pytest run of its own (``rerun-N/`` in the run
+folder, with its own evidence). Under "on-first-retry" (the default, see
+simulator/scenarios/artifacts.py) the first pass records no traces or step screenshots, and its
+failures are re-run once, recording: that is where a failure's complete evidence comes from.
+Further re-runs only when asked (``reruns``), as in the other modes. A scenario that failed and
+then passed is reported as "flaky", never as "passed", and a run with flaky scenarios does not
+count as green. ``outcomes.json`` then holds the merged outcomes (every attempt listed); the
+first pass's own file is kept as ``outcomes-first.json``.
 
 Ctrl-C stops the run (no re-runs after it): run.json and report.html are still written, with
 status "interrupted" and the scenarios that finished, and the result says ``interrupted``.
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +35,7 @@ from simulator.qa.compare import build_matrix, load_run
 from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.junit import write_junit
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
+from simulator.scenarios.artifacts import effective_artifacts, records, retry_modes
 from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
     FAILED,
@@ -76,25 +80,43 @@ def _key(outcome: ScenarioOutcome) -> str:
     return outcome.nodeid or f"{outcome.scenario_id}::{outcome.title}"
 
 
-def _attempt(outcome: ScenarioOutcome) -> Attempt:
-    return Attempt(outcome.status, outcome.duration_s, outcome.artifacts, outcome.error)
+def _attempt(outcome: ScenarioOutcome, *, recorded: bool) -> Attempt:
+    return Attempt(
+        outcome.status, outcome.duration_s, outcome.artifacts, outcome.error, recorded=recorded
+    )
 
 
 def merge_attempts(
-    first: Sequence[ScenarioOutcome], reruns: Sequence[Sequence[ScenarioOutcome]]
+    first: Sequence[ScenarioOutcome],
+    reruns: Sequence[Sequence[ScenarioOutcome]],
+    *,
+    recorded: Sequence[bool] = (),
 ) -> list[ScenarioOutcome]:
     """Final outcomes: a failure that passes on a re-run is flaky; the first failure's checks,
-    error and evidence stay the outcome's own, every attempt is listed."""
+    error and evidence stay the outcome's own, every attempt is listed.
+
+    ``recorded`` says, for the first pass and then each re-run, whether it recorded traces and
+    step screenshots (missing: it did). The first failure that was recorded gives the outcome
+    its checks, error and evidence: a scenario whose unrecorded first attempt failed and whose
+    recorded re-run failed too points at the re-run's complete evidence; its first attempt
+    stays listed. A failure that then passed keeps its first failure's.
+    """
+    flags = [*recorded, *[True] * (1 + len(reruns) - len(recorded))]
     merged: dict[str, ScenarioOutcome] = {}
     for outcome in first:
-        merged[_key(outcome)] = replace(outcome, attempts=[_attempt(outcome)])
-    for round_outcomes in reruns:
+        merged[_key(outcome)] = replace(outcome, attempts=[_attempt(outcome, recorded=flags[0])])
+    for number, round_outcomes in enumerate(reruns, start=1):
         for again in round_outcomes:
             found = merged.get(_key(again))
             if found is None:  # a re-run only runs what failed before; ignore strangers
                 continue
-            found.attempts.append(_attempt(again))
+            evidence_yet = any(a.recorded and a.status == FAILED for a in found.attempts)
+            found.attempts.append(_attempt(again, recorded=flags[number]))
             found.duration_s = round(found.duration_s + again.duration_s, 3)
+            still_failed = found.status == FAILED and again.status == FAILED
+            if still_failed and flags[number] and not evidence_yet:
+                found.checks, found.error = again.checks, again.error
+                found.artifacts = again.artifacts
     for outcome in merged.values():
         if len(outcome.attempts) < 2:
             outcome.attempts = []
@@ -109,31 +131,47 @@ def still_failing(outcomes: Sequence[ScenarioOutcome]) -> list[str]:
 
 
 def run_qa(
-    request: ScenarioRunRequest, *, reruns: int = 0, compare_with: Sequence[Path] = ()
+    request: ScenarioRunRequest,
+    *,
+    reruns: int = 0,
+    compare_with: Sequence[Path] = (),
+    on_rerun: Callable[[int, int, bool], None] | None = None,
 ) -> QaRunResult:
-    """Run the catalog, re-run failures ``reruns`` times, write run.json, junit.xml,
-    coverage.html and report.html (Allure's results are written during the run)."""
+    """Run the catalog, re-run failures (``retry_modes``: once recording under
+    "on-first-retry", ``reruns`` times at most), write run.json, junit.xml, coverage.html and
+    report.html (Allure's results are written during the run).
+
+    ``on_rerun(number, scenarios, recording)`` is told before each re-run starts.
+    """
     started = datetime.now(UTC)
+    artifacts = effective_artifacts(request.artifacts, evidence=request.evidence)
     interrupted = False
     try:
         code, first, elapsed = run_scenarios(request)
     except ScenarioRunInterrupted as stop:
         code, first, elapsed, interrupted = stop.code, stop.outcomes, stop.elapsed_s, True
     rounds: list[list[ScenarioOutcome]] = []
-    outcomes = merge_attempts(first, rounds)
-    for number in range(1, 0 if interrupted else reruns + 1):
+    recorded = [records(artifacts)]
+    outcomes = merge_attempts(first, rounds, recorded=recorded)
+    modes = [] if interrupted else retry_modes(artifacts, reruns)
+    for number, mode in enumerate(modes, start=1):
         failing = still_failing(outcomes)
         if not failing:
             break
+        if on_rerun is not None:
+            on_rerun(number, len(failing), records(mode))
         again = replace(
             request,
             output_dir=request.output_dir / f"rerun-{number}",
+            artifacts=mode,
             # Allure lists a re-run as a retry of the same test: one results folder.
             allure_dir=request.allure_dir or request.output_dir / ALLURE_RESULTS_FOLDER,
             ids=(),
             keyword=None,
             node_ids=tuple(failing),
             shard=None,  # the node ids are the shard's own already
+            # One scenario needs no workers of its own (each would start its own Chromium).
+            workers=request.workers if len(failing) > 1 else None,
         )
         try:
             _, found, spent = run_scenarios(again)
@@ -141,12 +179,15 @@ def run_qa(
             found, spent, interrupted = stop.outcomes, stop.elapsed_s, True
         elapsed += spent
         rounds.append([_under(o, f"rerun-{number}") for o in found])
-        outcomes = merge_attempts(first, rounds)
+        recorded.append(records(mode))
+        outcomes = merge_attempts(first, rounds, recorded=recorded)
         if interrupted:
             break
     if rounds:
         _write_merged(request.output_dir, outcomes)
-    manifest = _manifest(request, reruns, started, elapsed, code, outcomes)
+    manifest = _manifest(
+        replace(request, artifacts=artifacts), reruns, started, elapsed, code, outcomes
+    )
     if interrupted:
         manifest["status"] = INTERRUPTED
     (request.output_dir / MANIFEST_NAME).write_text(

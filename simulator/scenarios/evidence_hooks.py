@@ -10,11 +10,20 @@ Registered from ``simulator.scenarios.plugin`` as the plugin "sim-evidence". For
 - after teardown (environment closed, so traces, server log and fired faults are written): the
   folder's index.json, and the Word report when the scenario failed (or ``--sim-evidence``).
 
-Evidence is complete for failures and cheap for passes (as pytest-playwright's
-``--tracing retain-on-failure`` and ``--screenshot only-on-failure``): a scenario that did not
-fail drops its Playwright traces (recorded, then discarded unsaved) and its step screenshots,
-unless ``keep_all`` (``--sim-artifacts always``, implied by ``--sim-evidence``, whose Word report
-shows them). Its chronology, checks, server log and fired faults stay.
+Evidence is complete for failures and cheap for passes (simulator/scenarios/artifacts.py):
+
+- ``on-first-retry``: the environment records nothing (``SimEnvironment.recording`` off: no
+  trace, no step screenshots); a failing step still photographs every desk. Such an attempt
+  writes no Word report: ``spse-sim run`` re-runs the failure recording, and that attempt's
+  report is the complete one (``spse-sim evidence`` builds one from this folder if wanted).
+- ``on-failure`` (as pytest-playwright's ``--tracing retain-on-failure`` and ``--screenshot
+  only-on-failure``): every scenario records; one that did not fail drops its Playwright traces
+  (recorded, then discarded unsaved) and its step screenshots.
+- ``always`` (implied by ``--sim-evidence``, whose Word report shows them): everything is kept.
+
+Whatever the mode, the chronology, checks, server log and fired faults stay; the folder's
+index.json says whether the attempt recorded (``"recorded"``) and which desks started a
+Playwright trace (``"traced_desks"``).
 """
 
 from __future__ import annotations
@@ -34,6 +43,11 @@ from simulator.evidence.vendor_errors import VendorLogin, write_credentials
 from simulator.harness.chronology import Chronology, StepRecord, describe_exception
 from simulator.harness.environment import SimEnvironment
 from simulator.harness.run_folder import SCREENSHOTS_FOLDER
+from simulator.scenarios.artifacts import (
+    ARTIFACTS_ALWAYS,
+    ARTIFACTS_ON_FAILURE,
+    effective_artifacts,
+)
 from simulator.scenarios.progress import ID_PROPERTY, TITLE_PROPERTY, scenario_title
 from simulator.scenarios.tags import scenario_id
 from simulator.scenarios.world import WORLD_KEY, Actor, World
@@ -58,12 +72,16 @@ STATE_KEY = pytest.StashKey[ScenarioEvidence]()
 
 
 class EvidencePlugin:
-    """The hooks; ``always`` writes the Word report for passing scenarios too, ``keep_all``
-    keeps their traces and step screenshots (``always`` implies it: the report shows them)."""
+    """The hooks; ``always`` writes the Word report for passing scenarios too, ``artifacts``
+    (ARTIFACT_CHOICES) says what passes keep (``always`` keeps everything: the report shows it).
 
-    def __init__(self, *, always: bool, keep_all: bool = False) -> None:
+    Whether an attempt records at all is the environment's ``recording``, set by the
+    ``sim_env`` fixture from the same mode before any desk opens.
+    """
+
+    def __init__(self, *, always: bool, artifacts: str = ARTIFACTS_ON_FAILURE) -> None:
         self.always = always
-        self.keep_all = keep_all or always
+        self.keep_all = effective_artifacts(artifacts, evidence=always) == ARTIFACTS_ALWAYS
 
     # pytest-bdd hooks -------------------------------------------------------------------------
     def pytest_bdd_before_scenario(
@@ -78,7 +96,7 @@ class EvidencePlugin:
         if state.log is None:
             env: SimEnvironment = request.getfixturevalue("sim_env")
             state.env = env
-            state.log = Chronology(env.output_dir, env.sim)
+            state.log = Chronology(env.output_dir, env.sim, step_screenshots=env.recording)
         state.record = state.log.begin(_step_title(step), "")
 
     def pytest_bdd_after_step(
@@ -214,10 +232,14 @@ class EvidencePlugin:
             "identity": state.identity.to_json(),
             "checks": [c.__dict__ for c in checks],
             "steps": len(state.log.steps) if state.log is not None else 0,
+            "recorded": state.env.recording,
+            "traced_desks": list(state.env.traced_desks),
         }
         if world is not None:
             write_credentials(state.env.output_dir, _vendor_logins(world))
-        finish_folder(state.env.output_dir, content, report=status == "failed" or self.always)
+        # An attempt that recorded nothing leaves the Word report to its recorded re-run.
+        failure_report = status == "failed" and state.env.recording
+        finish_folder(state.env.output_dir, content, report=failure_report or self.always)
 
 
 # helpers --------------------------------------------------------------------------------------

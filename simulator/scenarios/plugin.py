@@ -30,7 +30,13 @@ from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.simcontrol import ControlPlaneUnavailable
 from simulator.scenarios.allure_evidence import AllureEvidence, mark_labels
-from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, ARTIFACTS_ON_FAILURE
+from simulator.scenarios.artifacts import (
+    ARTIFACT_CHOICES,
+    ARTIFACTS_ALWAYS,
+    ARTIFACTS_ON_FAILURE,
+    effective_artifacts,
+    records,
+)
 from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
 from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.outcome_collector import OutcomeCollector
@@ -94,7 +100,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--sim-artifacts",
         choices=ARTIFACT_CHOICES,
         default=ARTIFACTS_ON_FAILURE,
-        help="keep Playwright traces and step screenshots of failed scenarios only, or always",
+        help="Playwright traces and step screenshots: on-failure records them and keeps a "
+        "failed scenario's; always keeps every scenario's; on-first-retry records none (a "
+        "failing step still photographs every desk): spse-sim run re-runs failures recording",
     )
     group.addoption(
         "--sim-progress",
@@ -181,11 +189,15 @@ def sim_env(
 ) -> Iterator[SimEnvironment]:
     """A fresh fake SPSE (own data folder) on the session's port, desks in the shared browser."""
     with SimEnvironment(sim_options, browser=sim_browser, server_host=sim_server_host) as env:
+        artifacts = effective_artifacts(
+            pytestconfig.getoption("--sim-artifacts"),
+            evidence=bool(pytestconfig.getoption("--sim-evidence")),
+        )
+        # "on-first-retry": a first attempt records nothing (no trace, no step screenshots).
+        env.recording = records(artifacts)
         # Screencast frames in traces only when every scenario's evidence is kept: a failure
         # keeps its DOM snapshots and its per-step screenshots either way.
-        env.trace_screenshots = pytestconfig.getoption(
-            "--sim-artifacts"
-        ) == ARTIFACTS_ALWAYS or bool(pytestconfig.getoption("--sim-evidence"))
+        env.trace_screenshots = artifacts == ARTIFACTS_ALWAYS
         yield env
 
 
@@ -206,9 +218,9 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(OutcomeCollector(Path(report)), "sim-report")
     if not config.pluginmanager.has_plugin("sim-evidence"):
         always = bool(config.getoption("--sim-evidence"))
-        keep_all = config.getoption("--sim-artifacts") == ARTIFACTS_ALWAYS
+        artifacts = config.getoption("--sim-artifacts")
         config.pluginmanager.register(
-            EvidencePlugin(always=always, keep_all=keep_all), "sim-evidence"
+            EvidencePlugin(always=always, artifacts=artifacts), "sim-evidence"
         )
     # Progress lines come from the process that reports: not from xdist's workers.
     if config.getoption("--sim-progress") and not hasattr(config, "workerinput"):

@@ -29,7 +29,7 @@ from simulator.harness.run_folder import (
     OUTCOMES_NAME,
     SCENARIOS_FOLDER,
 )
-from simulator.scenarios.artifacts import ARTIFACTS_ON_FAILURE
+from simulator.scenarios.artifacts import RUN_DEFAULT, effective_artifacts
 from simulator.scenarios.child import CHILD_CODE
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.language import tr
@@ -75,6 +75,9 @@ class Attempt:
     duration_s: float
     artifacts: str = ""
     error: str = ""
+    # Whether it recorded traces and step screenshots (not a first attempt under
+    # "on-first-retry", whose failure is re-run recording).
+    recorded: bool = True
 
 
 @dataclass
@@ -131,9 +134,10 @@ class ScenarioRunRequest:
     node_ids: Sequence[str] = ()
     # More pytest options for the child run (trainer mode: --sim-captions, --sim-video DIR).
     extra_args: Sequence[str] = ()
-    # Playwright traces and step screenshots of passed scenarios: "on-failure" drops them,
-    # "always" keeps them (failed scenarios always keep theirs; ``evidence`` implies "always").
-    artifacts: str = ARTIFACTS_ON_FAILURE
+    # Playwright traces and step screenshots (simulator/scenarios/artifacts.py):
+    # "on-first-retry" records none (run_qa re-runs failures recording), "on-failure" records
+    # them and keeps failed scenarios' only, "always" keeps them all (``evidence`` implies it).
+    artifacts: str = RUN_DEFAULT
     # "I/N": run shard I of N of the selection (stable order by scenario id), see shard.py.
     shard: str | None = None
     # A line per finished scenario instead of pytest's dots.
@@ -174,7 +178,7 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
         "--sim-profile", request.profile,
         "--sim-seed", str(request.seed),
         "--sim-slowmo", str(request.slow_mo_ms),
-        "--sim-artifacts", request.artifacts,
+        "--sim-artifacts", effective_artifacts(request.artifacts, evidence=request.evidence),
         "--alluredir", str(request.allure_dir or request.output_dir / ALLURE_RESULTS_FOLDER),
     ]  # fmt: skip
     if request.progress:

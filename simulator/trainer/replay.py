@@ -26,6 +26,7 @@ from simulator.harness.run_folder import (
     TRAINER_FOLDER,
     VIDEO_FOLDER,
 )
+from simulator.scenarios.artifacts import ARTIFACTS_ON_FAILURE
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 from simulator.testdata.seed import DEFAULT_SEED
 from simulator.trainer.player import MovieError, write_movie, write_player
@@ -114,6 +115,8 @@ def replay(request: ReplayRequest) -> ReplayResult:
                     slow_mo_ms=request.slow_mo_ms,
                     seed=request.seed,
                     extra_args=pytest_options(request),
+                    # One attempt, never re-run: it records, and keeps a failure's evidence.
+                    artifacts=ARTIFACTS_ON_FAILURE,
                 )
             )
     outcome = outcomes[0] if outcomes else None

@@ -1,14 +1,17 @@
 """What a real catalog run leaves for people and CI servers: the terminal summary, junit.xml as
 Jenkins/GitLab read it, Allure's results, report.html's data (with the trend against earlier runs
 of the same runs folder) and coverage.html; and evidence that is complete for failures and cheap
-for passes (Playwright traces and step screenshots of the failed scenario only, unless asked to
-keep them for all with ``--artifacts always``). Runs ``spse-sim run`` (a child pytest, Chromium)
-on a small catalog of its own: a pass, a failure, and a "Skenario konsep" of two rows that are
-not applicable to the profile. Each scenario walks one page (the e-mail step of registration)."""
+for passes: by default (``--artifacts on-first-retry``) a first attempt records no Playwright
+trace and no step screenshots, and a failure is re-run once recording (its complete evidence in
+``rerun-1/``); ``--artifacts always`` keeps everything of every scenario. A failure that passes
+when re-run is flaky. Runs ``spse-sim run`` (a child pytest, Chromium) on a small catalog of
+its own: a pass, a failure, and a "Skenario konsep" of two rows that are not applicable to the
+profile. Each scenario walks one page (the e-mail step of registration)."""
 
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,7 +22,9 @@ from simulator.cli.main import main
 from simulator.harness.run_folder import INDEX_NAME
 from simulator.qa.coverage_html import COVERAGE_DATA_ID
 from simulator.qa.report_html import read_report_data
+from simulator.qa.run import run_qa
 from simulator.scenarios.catalog import SEED_RULES
+from simulator.scenarios.run import ScenarioRunRequest
 
 pytestmark = pytest.mark.e2e
 
@@ -69,14 +74,24 @@ def newest(runs: Path) -> Path:
     return sorted(runs.glob("run-*"), key=lambda p: p.stat().st_mtime)[-1]
 
 
-def evidence(run_dir: Path) -> dict[str, tuple[str, set[str], list[dict[str, object]]]]:
-    """scenario id -> (status, files, chronology steps) of each scenario folder."""
+def evidence(
+    run_dir: Path, under: str = "scenarios"
+) -> dict[str, tuple[str, set[str], list[dict[str, object]]]]:
+    """scenario id -> (status, files, chronology steps) of each scenario folder ``under``."""
     found = {}
-    for index_path in run_dir.glob(f"scenarios/*/{INDEX_NAME}"):
+    for index_path in run_dir.glob(f"{under}/*/{INDEX_NAME}"):
         index = json.loads(index_path.read_text(encoding="utf-8"))
         steps = json.loads((index_path.parent / "chronology.json").read_text(encoding="utf-8"))
         found[index["scenario_id"]] = (index["status"], set(index["files"]), steps)
     return found
+
+
+def recorded(run_dir: Path, under: str, scenario: str) -> bool:
+    """What the scenario folder's index.json says: did that attempt record, and did any of its
+    desks start a Playwright trace (the two agree: every scenario here opens a desk)?"""
+    index = json.loads((run_dir / under / scenario / INDEX_NAME).read_text(encoding="utf-8"))
+    assert bool(index["traced_desks"]) == index["recorded"]
+    return bool(index["recorded"])
 
 
 def traces(files: set[str]) -> list[str]:
@@ -101,20 +116,40 @@ def test_a_run_leaves_junit_allure_report_and_coverage_people_and_ci_can_read(
     assert code == 1
     run = newest(runs)
 
-    # Evidence: traces and step screenshots of the failure only; every chronology stays.
+    # Evidence. The first attempts recorded nothing: the pass has its chronology only (no
+    # trace was started, no step photographed), the failure its chronology and a picture of
+    # the failing step.
     folders = evidence(run)
+    status, files, steps = folders["KODOK-981"]
+    assert status == "passed"
+    assert not recorded(run, "scenarios", "KODOK-981")
+    assert not [f for f in files if f.startswith(("traces/", "screenshots/"))]
+    assert [s["screenshot"] for s in steps] == [None, None]
+    assert [s["outcome"] for s in steps] == ["ok", "ok"]
+    assert all(s["page_title"] and s["page_url"] for s in steps)
+    assert {"chronology.json", "server-log.jsonl", "faults-fired.json"} <= files
     status, files, steps = folders["KODOK-982"]
     assert status == "failed"
+    assert not recorded(run, "scenarios", "KODOK-982")
+    assert not traces(files)
+    assert [s["screenshot"] for s in steps] == [None, "screenshots/02-failed.png"]
+    assert "laporan-kronologi.docx" not in files
+    # The failure ran once more, recording: traces, every step's screenshot, the Word report.
+    assert set(evidence(run, "rerun-1/scenarios")) == {"KODOK-982"}
+    status, files, steps = evidence(run, "rerun-1/scenarios")["KODOK-982"]
+    assert status == "failed"
+    assert recorded(run, "rerun-1/scenarios", "KODOK-982")
     assert len(traces(files)) == 1
     assert {"screenshots/01-ok.png", "screenshots/02-failed.png"} <= files
     assert all(s["screenshot"] for s in steps)
     assert "laporan-kronologi.docx" in files
-    status, files, steps = folders["KODOK-981"]
-    assert status == "passed"
-    assert not [f for f in files if f.startswith(("traces/", "screenshots/"))]
-    assert [s["screenshot"] for s in steps] == [None, None]
-    assert [s["outcome"] for s in steps] == ["ok", "ok"]
-    assert {"chronology.json", "server-log.jsonl", "faults-fired.json"} <= files
+    outcomes = {o["scenario_id"]: o for o in json.loads((run / "outcomes.json").read_text())}
+    assert outcomes["KODOK-982"]["artifacts"] == "rerun-1/scenarios/KODOK-982"
+    assert [(a["status"], a["recorded"]) for a in outcomes["KODOK-982"]["attempts"]] == [
+        ("failed", False),
+        ("failed", True),
+    ]
+    assert outcomes["KODOK-981"]["attempts"] == []
 
     # The terminal: full titles, the failed check's texts with the difference, no pytest internals.
     terminal = out + err
@@ -122,6 +157,11 @@ def test_a_run_leaves_junit_allure_report_and_coverage_people_and_ci_can_read(
     assert "GAGAL    KODOK-982 Pendaftaran yang diharapkan meminta login" in terminal
     assert "diharapkan:  Silakan login terlebih dahulu." in terminal
     assert "beda:" in terminal
+    assert "menjalankan ulang 1 skenario yang gagal dengan rekaman lengkap" in terminal
+    assert "tanpa rekaman)" in terminal  # the first attempt, under the failure
+    reports = [line for line in terminal.splitlines() if "laporan Word:" in line]
+    assert len(reports) == 1
+    assert "rerun-1/scenarios/KODOK-982/laporan-kronologi.docx" in reports[0]
     for internal in ("deselected", "site-packages", "bringing up nodes", "short test summary"):
         assert internal not in terminal
 
@@ -153,9 +193,12 @@ def test_a_run_leaves_junit_allure_report_and_coverage_people_and_ci_can_read(
         json.loads(p.read_text(encoding="utf-8"))
         for p in (run / "allure-results").glob("*-result.json")
     ]
-    by_name = {r["name"]: r for r in results}
+    by_name = {r["name"]: r for r in sorted(results, key=lambda r: r["stop"])}
     assert set(by_name) == set(cases)
-    allure_failed = by_name["KODOK-982 Pendaftaran yang diharapkan meminta login"]
+    # The failure twice (Allure shows the re-run as its retry); the newest is the recorded one.
+    name = "KODOK-982 Pendaftaran yang diharapkan meminta login"
+    assert len([r for r in results if r["name"] == name]) == 2
+    allure_failed = by_name[name]
     assert allure_failed["status"] == "failed"
     labels = {(label["name"], label["value"]) for label in allure_failed["labels"]}
     assert {("as_id", "KODOK-982"), ("aturan", "akt-a-2"), ("profil", "semua")} <= labels
@@ -208,3 +251,73 @@ def test_a_selection_that_matches_nothing_or_only_not_applicable_scenarios_fails
     _, err = capfd.readouterr()
     assert "semua 2 skenario tidak berlaku untuk profil spse-4.3-ca" in err
     assert "--allow-all-na menerimanya" not in err
+
+
+FLAKY = """# language: id
+@sumber-domain-alur-penyedia @profil-semua
+Fitur: Sekali gagal
+
+  @KODOK-984
+  Skenario: Pendaftaran yang gagal sekali lalu lolos
+    Ketika calon penyedia "CV Maju" mendaftar dengan alamat emailnya
+    Maka langkah ini gagal pada percobaan pertama
+"""
+
+# A step only this test has, loaded into the child pytest as a plugin (-p): it fails the first
+# time it runs in a test's folder and passes afterwards, as a flaky page would.
+FLAKY_STEP = """
+from pathlib import Path
+import os
+
+from pytest_bdd import then
+
+
+@then("langkah ini gagal pada percobaan pertama")
+def gagal_sekali() -> None:
+    marker = Path(os.environ["SEKALI_GAGAL"])
+    if not marker.exists():
+        marker.touch()
+        raise AssertionError("gagal pada percobaan pertama")
+"""
+
+
+def test_a_failure_that_passes_when_re_run_recording_is_flaky_and_its_failure_stays_visible(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = tmp_path / "katalog"
+    catalog.mkdir()
+    (catalog / "sekali_gagal.feature").write_text(FLAKY, encoding="utf-8")
+    plugins = tmp_path / "plugin"
+    plugins.mkdir()
+    (plugins / "langkah_sekali_gagal.py").write_text(FLAKY_STEP, encoding="utf-8")
+    monkeypatch.setenv("SPSE_SIM_CATALOG", str(catalog))
+    monkeypatch.setenv("SEKALI_GAGAL", str(tmp_path / "sudah-gagal"))
+    earlier = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(plugins), *earlier]))
+    run = tmp_path / "run"
+    request = ScenarioRunRequest(output_dir=run, extra_args=("-p", "langkah_sekali_gagal"))
+    result = run_qa(request)
+    assert result.exit_code == 1  # flaky is not green
+    [outcome] = result.outcomes
+    assert outcome.status == "flaky"
+    assert [(a.status, a.recorded) for a in outcome.attempts] == [
+        ("failed", False),
+        ("passed", True),
+    ]
+    # The failure stays the outcome's own: its error, its folder with a picture of the step.
+    assert "gagal pada percobaan pertama" in outcome.error
+    assert outcome.artifacts == "scenarios/KODOK-984"
+    status, files, steps = evidence(run)["KODOK-984"]
+    assert status == "failed"
+    assert [s["outcome"] for s in steps] == ["ok", "failed"]
+    assert [s["screenshot"] for s in steps] == [None, "screenshots/02-failed.png"]
+    # The recorded re-run that passed keeps what it recorded, as Playwright keeps the trace
+    # of a first retry.
+    status, files, steps = evidence(run, "rerun-1/scenarios")["KODOK-984"]
+    assert status == "passed"
+    assert recorded(run, "rerun-1/scenarios", "KODOK-984")
+    assert not recorded(run, "scenarios", "KODOK-984")
+    assert len(traces(files)) == 1
+    assert all(s["screenshot"] for s in steps)
+    data = read_report_data(result.report.read_text(encoding="utf-8"))
+    assert data["counts"]["flaky"] == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser
@@ -76,3 +77,34 @@ def test_a_step_records_the_title_and_the_messages_a_user_sees(
     assert step.page_title == "Dokumen Penawaran - SPSE"
     assert step.messages == ["Upload gagal: koneksi terputus", "Penawaran berhasil dikirim"]
     assert step.messages == by_role
+
+
+@pytest.mark.e2e
+def test_without_step_screenshots_only_a_failed_step_is_photographed_with_every_desk(
+    sim_browser: Browser, tmp_path: Path
+) -> None:
+    chronology = Chronology(
+        tmp_path, SimControl.unavailable("no server in this test"), step_screenshots=False
+    )
+    context = sim_browser.new_context()
+    try:
+        page, other = context.new_page(), context.new_page()
+        # Loaded pages (a blank window has nothing to show, so nothing is photographed).
+        page.goto("data:text/html," + quote(PAGE))
+        other.goto("data:text/html," + quote("<title>Beranda</title><p>Pokja</p>"))
+        record = chronology.begin("Kirim penawaran", "penyedia")
+        chronology.finish(record, ok=True, page=page, other_pages={"pokja": other})
+        record = chronology.begin("Lihat tanda terima", "penyedia")
+        chronology.finish(record, ok=False, page=page, other_pages={"pokja": other})
+    finally:
+        context.close()
+    passed, failed = load_chronology(tmp_path)
+    # What a user saw is recorded either way; the picture only where the step failed.
+    assert (passed.page_title, passed.screenshot) == ("Dokumen Penawaran - SPSE", None)
+    assert passed.messages == ["Upload gagal: koneksi terputus", "Penawaran berhasil dikirim"]
+    assert failed.screenshot == "screenshots/02-failed.png"
+    assert failed.more_screenshots == ["screenshots/02-failed-pokja.png"]
+    assert sorted(p.name for p in (tmp_path / "screenshots").iterdir()) == [
+        "02-failed-pokja.png",
+        "02-failed.png",
+    ]

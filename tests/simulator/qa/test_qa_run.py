@@ -7,11 +7,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from simulator.evidence.bundle import Check
 from simulator.qa import run as qa_run
 from simulator.qa.run import FLAKY, merge_attempts, qa_exit_code, still_failing
+from simulator.scenarios.artifacts import effective_artifacts
 from simulator.scenarios.child import CHILD_CODE
 from simulator.scenarios.run import (
     ScenarioOutcome,
@@ -118,17 +121,135 @@ def test_outcomes_json_of_older_runs_still_loads() -> None:
     assert (loaded.nodeid, loaded.artifacts, loaded.attempts) == ("", "", [])
 
 
-def test_child_runs_print_progress_and_keep_evidence_of_failures_only_by_default(
+def test_child_runs_print_progress_and_record_nothing_on_a_first_attempt_by_default(
     tmp_path: Path,
 ) -> None:
     args = pytest_arguments(ScenarioRunRequest(output_dir=tmp_path), tmp_path / "o.json")
     assert "--sim-progress" in args
-    assert args[args.index("--sim-artifacts") + 1] == "on-failure"
+    assert args[args.index("--sim-artifacts") + 1] == "on-first-retry"
     assert "--sim-shard" not in args
-    request = ScenarioRunRequest(output_dir=tmp_path, artifacts="always", shard="2/3")
+    request = ScenarioRunRequest(output_dir=tmp_path, artifacts="on-failure", shard="2/3")
+    args = pytest_arguments(request, tmp_path / "o.json")
+    assert args[args.index("--sim-artifacts") + 1] == "on-failure"
+    assert args[args.index("--sim-shard") + 1] == "2/3"
+    # A Word report for every scenario shows every step's screenshot: everything is recorded.
+    request = ScenarioRunRequest(output_dir=tmp_path, evidence=True)
     args = pytest_arguments(request, tmp_path / "o.json")
     assert args[args.index("--sim-artifacts") + 1] == "always"
-    assert args[args.index("--sim-shard") + 1] == "2/3"
+
+
+def test_a_failure_of_an_unrecorded_attempt_takes_the_evidence_of_its_recorded_re_run() -> None:
+    first = [outcome("a", "failed", error="boom", folder="scenarios/KODOK-001")]
+    again = [outcome("a", "failed", error="boom lagi", folder="rerun-1/scenarios/KODOK-001")]
+    again[0].checks = [Check("langkah", "diharapkan", "teramati", ok=False)]
+    (merged,) = merge_attempts(first, [again], recorded=[False, True])
+    assert merged.status == "failed"
+    assert (merged.error, merged.artifacts) == ("boom lagi", "rerun-1/scenarios/KODOK-001")
+    assert merged.checks == again[0].checks
+    # The first attempt's failure record stays listed, marked as not recorded.
+    assert [(a.status, a.artifacts, a.error, a.recorded) for a in merged.attempts] == [
+        ("failed", "scenarios/KODOK-001", "boom", False),
+        ("failed", "rerun-1/scenarios/KODOK-001", "boom lagi", True),
+    ]
+    # A later unrecorded re-run that fails again leaves the recorded evidence in place.
+    later = [outcome("a", "failed", error="lagi", folder="rerun-2/scenarios/KODOK-001")]
+    (merged,) = merge_attempts(first, [again, later], recorded=[False, True, False])
+    assert merged.artifacts == "rerun-1/scenarios/KODOK-001"
+    # Recorded from the start (on-failure): the first failure's evidence stays the outcome's.
+    (merged,) = merge_attempts(first, [again], recorded=[True, True])
+    assert (merged.error, merged.artifacts) == ("boom", "scenarios/KODOK-001")
+
+
+def test_an_unrecorded_failure_that_passes_recorded_is_flaky_with_its_failure_visible() -> None:
+    first = [outcome("a", "failed", error="boom", folder="scenarios/KODOK-001")]
+    again = [outcome("a", "passed", folder="rerun-1/scenarios/KODOK-001")]
+    (merged,) = merge_attempts(first, [again], recorded=[False, True])
+    assert merged.status == FLAKY
+    assert (merged.error, merged.artifacts) == ("boom", "scenarios/KODOK-001")
+    assert [(a.status, a.recorded) for a in merged.attempts] == [
+        ("failed", False),
+        ("passed", True),
+    ]
+    assert qa_exit_code(1, [merged]) == 1
+
+
+def fake_runs(monkeypatch: pytest.MonkeyPatch, statuses: list[str]) -> list[ScenarioRunRequest]:
+    """run_scenarios replaced: each call (the first pass, then each re-run) gives scenario "a"
+    the next of ``statuses``; returns the requests it was given."""
+    asked: list[ScenarioRunRequest] = []
+
+    def fake_run(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
+        asked.append(request)
+        request.output_dir.mkdir(parents=True, exist_ok=True)
+        status = statuses[len(asked) - 1]
+        found = outcome("a", status, folder="scenarios/KODOK-001")
+        return (0 if status == "passed" else 1), [found], 1.0
+
+    monkeypatch.setattr(qa_run, "run_scenarios", fake_run)
+    return asked
+
+
+def test_by_default_a_failure_is_re_run_once_recording_and_a_pass_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = fake_runs(monkeypatch, ["failed", "failed"])
+    told: list[tuple[int, int, bool]] = []
+    result = qa_run.run_qa(
+        ScenarioRunRequest(output_dir=tmp_path / "gagal", workers="auto"),
+        on_rerun=lambda *a: told.append(a),
+    )
+    # The one failure is re-run without workers of its own.
+    assert [(r.output_dir.name, r.artifacts, r.workers) for r in asked] == [
+        ("gagal", "on-first-retry", "auto"),
+        ("rerun-1", "always", None),
+    ]
+    assert told == [(1, 1, True)]
+    assert [o.status for o in result.outcomes] == ["failed"]
+    assert [a.recorded for a in result.outcomes[0].attempts] == [False, True]
+    assert result.manifest["artifacts"] == "on-first-retry"
+    assert result.manifest["reruns"] == 0
+
+    asked = fake_runs(monkeypatch, ["passed"])
+    result = qa_run.run_qa(ScenarioRunRequest(output_dir=tmp_path / "lolos"))
+    assert len(asked) == 1
+    assert [(o.status, o.attempts) for o in result.outcomes] == [("passed", [])]
+
+
+def test_reruns_after_the_recorded_one_record_nothing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = fake_runs(monkeypatch, ["failed", "failed", "passed"])
+    result = qa_run.run_qa(ScenarioRunRequest(output_dir=tmp_path), reruns=3)
+    assert [r.artifacts for r in asked] == ["on-first-retry", "always", "on-first-retry"]
+    assert result.outcomes[0].status == FLAKY
+    assert result.outcomes[0].artifacts == "rerun-1/scenarios/KODOK-001"
+
+
+@pytest.mark.parametrize(
+    ("request_options", "reruns", "modes"),
+    [
+        ({"artifacts": "on-failure"}, 0, ["on-failure"]),
+        ({"artifacts": "on-failure"}, 1, ["on-failure", "on-failure"]),
+        ({"artifacts": "always"}, 0, ["always"]),
+        # --evidence records every attempt: nothing to re-run for evidence's sake.
+        ({"evidence": True}, 0, ["always"]),
+        ({"evidence": True}, 1, ["always", "always"]),
+    ],
+)
+def test_recording_modes_re_run_only_when_asked_each_re_run_recording(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request_options: dict[str, Any],
+    reruns: int,
+    modes: list[str],
+) -> None:
+    asked = fake_runs(monkeypatch, ["failed"] * 3)
+    result = qa_run.run_qa(
+        ScenarioRunRequest(output_dir=tmp_path, **request_options), reruns=reruns
+    )
+    assert [effective_artifacts(r.artifacts, evidence=r.evidence) for r in asked] == modes
+    assert all(a.recorded for a in result.outcomes[0].attempts)
+    assert result.outcomes[0].status == "failed"
 
 
 def test_reruns_of_a_shard_run_its_failures_without_slicing_them_again(
