@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
-import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -54,18 +53,11 @@ from fake_spse.web import (
     vendor_data,
 )
 from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
-from fake_spse.web.common import (
-    COMPILED_TEMPLATES,
-    LoginRequired,
-    error_page,
-    login_redirect,
-    render,
-)
+from fake_spse.web.common import LoginRequired, error_page, login_redirect, page_templates, render
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
 from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
 from spse_shared.atomic import write_atomic
-from spse_shared.language import current_language, tr, tr_ticket_status
 from spse_shared.profile import load_profile
 
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
@@ -229,16 +221,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     app.state.mailbox = mailbox
     app.state.smtp = smtp
     app.state.webmail = webmail
-    app.state.templates = jinja2.Environment(
-        loader=jinja2.PackageLoader("fake_spse.web", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=COMPILED_TEMPLATES,
-    )
-    # SPSE 4 offers its pages in English too: labels go through tr, <html lang> through lang.
-    app.state.templates.globals["tr"] = tr
-    app.state.templates.globals["lang"] = current_language
-    app.state.templates.globals["ticket_status"] = tr_ticket_status
+    app.state.templates = page_templates()
     secret = _secret(settings.data_dir / "session.key")
     app.state.sim_secret = secret  # the trainer panel signs its forms and notes with it
     limits = SessionLimits(idle=settings.session_idle, absolute=settings.session_absolute)

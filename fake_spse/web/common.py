@@ -3,9 +3,12 @@ and rendering."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
+from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -19,37 +22,92 @@ from fake_spse.domain.scoring import two_places
 from fake_spse.domain.tenders import rupiah
 from fake_spse.service.services import Services
 from fake_spse.web.session import ACCOUNT_AT_ARRIVAL, Session
-from spse_shared.language import tr, tr_ticket_status
+from spse_shared.language import current_language, tr, tr_ticket_status
 from spse_shared.wib import format_wib
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates shared by every app of this process, in memory.
+    """Compiled templates shared by every app of this process, in memory, and by every
+    process of the user through ``disk`` when given.
 
-    Each ``create_app`` builds its own jinja2 Environment (a scenario worker builds one per
-    scenario), and an Environment compiles each template on first use: lexing, parsing and
-    compiling a page costs far more than rendering it. Jinja checks each entry against the
-    template's source checksum, so an edited template is compiled anew.
+    An Environment compiles each template on first use: lexing, parsing and compiling a page
+    costs far more than rendering it (all the pages a catalog run shows: about half a
+    CPU-second, in every scenario worker and test process). Jinja checks each entry against
+    the template's source checksum (and its own and Python's version), so an edited template
+    is compiled anew.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, disk: Callable[[], jinja2.BytecodeCache | None] | None = None) -> None:
         self._compiled: dict[str, bytes] = {}
         self._lock = threading.Lock()
+        self._disk_factory = disk
+        self._disk: jinja2.BytecodeCache | None = None
+
+    def _on_disk(self) -> jinja2.BytecodeCache | None:
+        # Made on first use: importing the pages creates no folder.
+        with self._lock:
+            if self._disk_factory is not None:
+                self._disk, self._disk_factory = self._disk_factory(), None
+            return self._disk
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with self._lock:
             compiled = self._compiled.get(bucket.key)
         if compiled is not None:
             bucket.bytecode_from_string(compiled)
+            return
+        disk = self._on_disk()
+        if disk is not None:
+            disk.load_bytecode(bucket)
+            if bucket.code is not None:
+                with self._lock:
+                    self._compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         compiled = bucket.bytecode_to_string()
         with self._lock:
             self._compiled[bucket.key] = compiled
+        disk = self._on_disk()
+        if disk is not None:
+            # A cache that cannot be written is only slower.
+            with contextlib.suppress(OSError):
+                disk.dump_bytecode(bucket)
+
+
+def _user_template_cache() -> jinja2.BytecodeCache | None:
+    """Jinja's per-user cache folder in the temporary directory (owner-only, checked by
+    Jinja), or None when there is none to be had."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 # The one cache of compiled templates of this process (the pages' and the trainer panel's).
-COMPILED_TEMPLATES = CompiledTemplates()
+COMPILED_TEMPLATES = CompiledTemplates(disk=_user_template_cache)
+
+
+@cache
+def page_templates() -> jinja2.Environment:
+    """The SPSE pages' templates: one Environment per process, shared by every app.
+
+    Every LPSE renders the same templates with the same globals, and an Environment keeps
+    each template it loaded: shared, a scenario worker loads each page's template once, not
+    once per scenario (reading its source, checking it and building the template from its
+    compiled code cost more than rendering a page). Jinja still reloads a template whose
+    file changed.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("fake_spse.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED_TEMPLATES,
+    )
+    # SPSE 4 offers its pages in English too: labels go through tr, <html lang> through lang.
+    env.globals["tr"] = tr
+    env.globals["lang"] = current_language
+    env.globals["ticket_status"] = tr_ticket_status
+    return env
 
 
 def services(request: Request) -> Services:

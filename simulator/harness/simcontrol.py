@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import base64
+import http.client
+import json
+import select
 import ssl
+import threading
 from datetime import datetime
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
+
+# How long connecting, or waiting for an answer, may take before a call is refused.
+TIMEOUT_S = 30
+# How a kept-alive connection the server closed at the moment of a request fails it.
+_CLOSED_UNDER_US = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
+# Characters a request target keeps as they are (the rest is percent-encoded, as httpx does).
+_TARGET_SAFE = "/?&=%:@!$'()*+,;~"
 
 
 class SimControlError(RuntimeError):
@@ -22,47 +33,112 @@ class ControlPlaneUnavailable(SimControlError):
 
 @cache
 def _tls() -> ssl.SSLContext:
-    """httpx's default TLS context, made once per process: httpx builds a new one per client
-    otherwise (reading its CA bundle, ~50 ms), and every scenario opens a client."""
+    """httpx's default TLS context (its CA bundle), made once per process."""
     return httpx.create_ssl_context()
 
 
+def _closed_by_peer(connection: http.client.HTTPConnection) -> bool:
+    """Whether an idle kept-alive connection has something to read: the server closed it
+    (uvicorn closes idle ones after a few seconds), so the next request needs a new one."""
+    sock = connection.sock
+    if sock is None:
+        return False
+    if not hasattr(select, "poll"):  # gevent's patched select (the rush, under Locust) has none
+        return bool(select.select([sock], [], [], 0)[0])
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
+
+
 class SimControl:
-    """Clock, faults and seed data of one fake SPSE server."""
+    """Clock, faults and seed data of one fake SPSE server.
+
+    Calls go over plain keep-alive HTTP connections (http.client), one per thread: a scenario
+    makes dozens of calls, and httpx's client costs about a millisecond of CPU more per call
+    (its own and the server's) than the request itself.
+    """
 
     def __init__(self, server_url: str, *, token: str | None = None) -> None:
-        headers = {"X-Sim-Token": token} if token else {}
-        self._http = httpx.Client(
-            base_url=server_url.rstrip("/") + "/_sim", headers=headers, timeout=30, verify=_tls()
-        )
+        url = urlsplit(server_url.rstrip("/"))
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(f"not an http(s) server URL: {server_url!r}")
+        self._https = url.scheme == "https"
+        self._host = url.hostname
+        self._port = url.port
+        self._prefix = url.path + "/_sim"
+        self._headers = {"Accept": "application/json"}
+        if token:
+            self._headers["X-Sim-Token"] = token
+        self._refusal: str | None = None
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[http.client.HTTPConnection] = []
 
     @classmethod
     def unavailable(cls, reason: str) -> SimControl:
         """A client whose every call raises ControlPlaneUnavailable(``reason``)."""
-
-        def refuse(request: httpx.Request) -> httpx.Response:
-            raise ControlPlaneUnavailable(reason)
-
         control = cls("http://sim.invalid")
-        control._http.close()
-        control._http = httpx.Client(
-            base_url="http://sim.invalid/_sim", transport=httpx.MockTransport(refuse)
-        )
+        control._refusal = reason
         return control
 
     def close(self) -> None:
-        self._http.close()
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.close()
+
+    def _connection(self) -> http.client.HTTPConnection:
+        connection: http.client.HTTPConnection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            if self._https:
+                connection = http.client.HTTPSConnection(
+                    self._host, self._port, timeout=TIMEOUT_S, context=_tls()
+                )
+            else:
+                connection = http.client.HTTPConnection(self._host, self._port, timeout=TIMEOUT_S)
+            self._local.connection = connection
+            with self._lock:
+                self._connections.append(connection)
+        elif _closed_by_peer(connection):
+            connection.close()  # the next request opens it again
+        return connection
+
+    def _exchange(
+        self, method: str, path: str, body: dict[str, Any] | None = None
+    ) -> tuple[int, bytes]:
+        """The status and body of the answer to one request to ``/_sim<path>``."""
+        if self._refusal is not None:
+            raise ControlPlaneUnavailable(self._refusal)
+        headers = dict(self._headers)
+        content = None
+        if body is not None:
+            content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+        target = quote(self._prefix + path, safe=_TARGET_SAFE)
+        for attempt in range(2):
+            connection = self._connection()
+            reused = connection.sock is not None
+            try:
+                connection.request(method, target, body=content, headers=headers)
+                response = connection.getresponse()
+                return response.status, response.read()
+            except (OSError, http.client.HTTPException) as exc:
+                connection.close()
+                if reused and attempt == 0 and isinstance(exc, _CLOSED_UNDER_US):
+                    # The server closed the kept-alive connection as the request went out
+                    # (its idle timeout): it never read the request, so it is sent again.
+                    continue
+                # The server went away or stalled: a refusal of the control plane, in one line.
+                detail = " ".join(str(exc).split()) or type(exc).__name__
+                raise SimControlError(f"{method} /_sim{path}: {detail}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        try:
-            response = self._http.request(method, path, json=body)
-        except httpx.TransportError as exc:
-            # The server went away or stalled: a refusal of the control plane, said in one line.
-            detail = " ".join(str(exc).split()) or type(exc).__name__
-            raise SimControlError(f"{method} /_sim{path}: {detail}") from exc
-        if response.status_code >= 400:
-            raise SimControlError(f"{method} /_sim{path}: {response.status_code} {response.text}")
-        return response.json()
+        status, answer = self._exchange(method, path, body)
+        if status >= 400:
+            text = answer.decode("utf-8", errors="replace")
+            raise SimControlError(f"{method} /_sim{path}: {status} {text}")
+        return json.loads(answer)
 
     def post(self, path: str, body: dict[str, Any]) -> Any:
         """POST ``body`` to ``/_sim<path>``; the JSON answer (SimControlError when refused)."""
@@ -161,12 +237,12 @@ class SimControl:
 
     def account(self, user_id: str) -> dict[str, Any] | None:
         """An account's state at this LPSE (status, home_lpse, ...), or None when there is none."""
-        response = self._http.get(f"/accounts/{user_id}")
-        if response.status_code == 404:
+        status, answer = self._exchange("GET", f"/accounts/{user_id}")
+        if status == 404:
             return None
-        if response.status_code >= 400:
-            raise SimControlError(f"GET /_sim/accounts/{user_id}: {response.status_code}")
-        result: dict[str, Any] = response.json()
+        if status >= 400:
+            raise SimControlError(f"GET /_sim/accounts/{user_id}: {status}")
+        result: dict[str, Any] = json.loads(answer)
         return result
 
     def adp_records(self) -> list[dict[str, Any]]:

@@ -37,6 +37,27 @@ def test_a_second_lpse_renders_its_pages_without_compiling_them_again(
     assert "<form" in second.text
 
 
+def test_a_second_lpse_does_not_read_its_templates_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ServerHost(templates=True) as host, httpx.Client(base_url=host.url) as http:
+        host.load(Settings(data_dir=tmp_path / "a"))
+        assert http.get("/eproc4/login").status_code == 200
+        read: list[str] = []
+        original = jinja2.PackageLoader.get_source
+
+        def spy(self: jinja2.PackageLoader, env: jinja2.Environment, name: str) -> Any:
+            read.append(name)
+            return original(self, env, name)
+
+        monkeypatch.setattr(jinja2.PackageLoader, "get_source", spy)
+        host.load(Settings(data_dir=tmp_path / "b"))
+        second = http.get("/eproc4/login")
+    assert second.status_code == 200
+    assert read == []
+    assert "<form" in second.text
+
+
 def test_an_edited_template_is_compiled_anew() -> None:
     cache = CompiledTemplates()
 
@@ -48,3 +69,30 @@ def test_an_edited_template_is_compiled_anew() -> None:
 
     assert render("Halo {{ name }}") == "Halo Kodok"
     assert render("Selamat datang, {{ name }}") == "Selamat datang, Kodok"
+
+
+def test_another_process_finds_the_templates_compiled_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def environment(cache: CompiledTemplates) -> jinja2.Environment:
+        return jinja2.Environment(
+            loader=jinja2.DictLoader({"page.html": "Halo {{ name }}"}), bytecode_cache=cache
+        )
+
+    def on_disk() -> jinja2.BytecodeCache:
+        return jinja2.FileSystemBytecodeCache(str(tmp_path))
+
+    first = environment(CompiledTemplates(disk=on_disk)).get_template("page.html")
+    assert first.render(name="Kodok") == "Halo Kodok"
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def spy(self: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return original(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    # A new process: its own memory cache, the same folder.
+    again = environment(CompiledTemplates(disk=on_disk)).get_template("page.html")
+    assert again.render(name="Kodok") == "Halo Kodok"
+    assert compiled == []

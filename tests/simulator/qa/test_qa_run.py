@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +15,33 @@ from simulator.evidence.bundle import Check
 from simulator.qa import run as qa_run
 from simulator.qa.run import FLAKY, merge_attempts, qa_exit_code, still_failing
 from simulator.scenarios.artifacts import effective_artifacts
+from simulator.scenarios.child import CHILD_CODE
 from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
     ScenarioRunRequest,
     pytest_arguments,
 )
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# Loaded into a collect-only child: what the child imported, and how.
+PROBE_PLUGIN = """
+import gc, json, sys
+
+seen = {}
+
+def pytest_collection_finish(session):
+    steps = sys.modules["simulator.scenarios.steps.common"]
+    seen["items"] = [item.nodeid for item in session.items]
+    seen["modules"] = sorted(name.split(".")[0] for name in sys.modules)
+    seen["steps_loader"] = type(steps.__loader__).__name__
+
+def pytest_sessionfinish(session):
+    seen["frozen"] = gc.get_freeze_count()
+    with open("probe.json", "w") as out:
+        json.dump(seen, out)
+"""
 
 
 def outcome(name: str, status: str, *, error: str = "", folder: str = "") -> ScenarioOutcome:
@@ -265,3 +290,28 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
     assert result.manifest["status"] == "interrupted"
     assert [o.status for o in result.outcomes] == ["passed"]
     assert result.report.is_file()
+
+
+def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) -> None:
+    (tmp_path / "probe_plugin.py").write_text(PROBE_PLUGIN)
+    request = ScenarioRunRequest(output_dir=tmp_path / "run", ids=("KODOK-002",), progress=False)
+    args = pytest_arguments(request, tmp_path / "o.json")
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", CHILD_CODE, *args, "-p", "probe_plugin", "--co"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    probe = json.loads((tmp_path / "probe.json").read_text())
+    assert len(probe["items"]) == 1
+    # Installed pytest plugins no scenario uses stay out of the child.
+    assert not {"hypothesis", "locust", "platformdirs"} & set(probe["modules"])
+    # The steps' asserts are rewritten, as with every installed plugin loaded: a failing step
+    # reads the same.
+    assert probe["steps_loader"] == "AssertionRewritingHook"
+    # What startup made is kept out of the garbage collector's full collections.
+    assert probe["frozen"] > 0
