@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 from cryptography.x509.oid import NameOID
 
 from simulator.desk.spamkodok.bridge import SpamKodok
@@ -54,5 +53,5 @@ def _tender_name(sim: SimControl, tender_id: str) -> str:
     """The tender's name as SPSE stores it ('' when it cannot be read)."""
     try:
         return str(sim.tender(tender_id)["name"])
-    except (SimControlError, httpx.HTTPError, KeyError):
+    except (SimControlError, KeyError):
         return ""

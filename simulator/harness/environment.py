@@ -15,7 +15,6 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
 
-import httpx
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -509,7 +508,7 @@ class SimEnvironment:
         """``faults-fired.json``: every fault that took effect during the run."""
         try:
             firings = sim.firings()
-        except (SimControlError, httpx.HTTPError) as exc:
+        except SimControlError as exc:
             firings = [{"error": f"firings not available: {exc}"}]
         path = self.output_dir / "faults-fired.json"
         path.write_text(json.dumps(firings, indent=2, ensure_ascii=False) + "\n")
