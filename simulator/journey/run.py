@@ -72,6 +72,10 @@ def run_journey(
     error: str | None = None
     offers: list[dict[str, object]] = []
     with SimEnvironment(options, browser=browser, lanes=lanes) as env:
+        # As in catalog runs: traces keep their DOM snapshots, screencast frames (about an
+        # eighth of the journey's CPU) only when all evidence is asked for; every step's
+        # screenshot is in screenshots/ either way.
+        env.trace_screenshots = evidence
         log = Chronology(options.output_dir, env.sim, echo=echo)
         try:
             journey = walk(env, log)
