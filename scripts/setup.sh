@@ -119,9 +119,19 @@ then run this script again.
 EOF
         exit 1
     fi
-    echo "setup: no Chromium found; installing Debian's chromium with apt-get"
-    apt_install chromium
+    echo "setup: no Chromium found; installing Debian's chromium and chromium-headless-shell with apt-get"
+    apt_install chromium chromium-headless-shell
     find_browser
+fi
+
+# Headless runs (tests, CI, the catalog) prefer Debian's chromium-headless-shell, Chromium's old
+# headless mode at about half the CPU of the full browser (simulator/browser/launch.py). Added
+# to a machine that already has a Chromium, under the same conditions as above: root with
+# apt-get, and no SPSE_SIM_CHROMIUM choosing a browser anyway.
+if [[ -z "${SPSE_SIM_CHROMIUM:-}" ]] && ! command -v chromium-headless-shell >/dev/null \
+    && can_apt; then
+    echo "setup: installing Debian's chromium-headless-shell (headless runs) with apt-get"
+    apt_install chromium-headless-shell
 fi
 
 # 3. ffmpeg, which Playwright needs to record replay videos (spse-sim replay --video).
