@@ -119,8 +119,8 @@ then run this script again.
 EOF
         exit 1
     fi
-    echo "setup: no Chromium found; installing Debian's chromium with apt-get"
-    apt_install chromium
+    echo "setup: no Chromium found; installing Debian's chromium and chromium-headless-shell with apt-get"
+    apt_install chromium chromium-headless-shell
     find_browser
 fi
 

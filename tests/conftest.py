@@ -1,4 +1,5 @@
-"""Fixtures shared by unit and integration tests: keys and CSRs as SpamKodok 2 would make them."""
+"""Fixtures shared by unit and integration tests: keys and CSRs as SpamKodok 2 would make them;
+and how ``pytest -n N`` shares the suite out among its workers (heaviest work first)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from hypothesis import settings
+from xdist.remote import Producer
+from xdist.scheduler import LoadScopeScheduling
 
 MakeCsr = Callable[..., str]
 
@@ -42,3 +45,77 @@ def make_csr(rsa_key: rsa.RSAPrivateKey) -> MakeCsr:
         return csr.public_bytes(serialization.Encoding.PEM).decode()
 
     return make
+
+
+# Sharing the suite out among xdist workers ------------------------------------------------------
+# xdist's default ("--dist load") hands each worker long runs of consecutive tests, so one worker
+# got nearly every e2e test and finished minutes after the other. Instead, work goes out in
+# units, heaviest first, a unit at a time to whichever worker is free (longest job first keeps
+# two workers within a small unit of each other at the end). A unit is a module: its
+# module-scoped fixtures (a rush, a wheel, a journey walked once) are then built once, not once
+# per worker. The modules below hold independent tests only, each its own unit.
+# (xdist's loadgroup would say the same with marks, but pytest-xdist 3.8 marks a group by
+# rewriting ``item._nodeid``, which pytest 9.2 no longer reads: tests/e2e/conftest.py.)
+SPLIT_MODULES = frozenset(
+    {
+        "tests/e2e/test_scenario_catalog.py",
+        "tests/e2e/test_arranged_world.py",
+        "tests/e2e/test_scenario_run_interrupt.py",
+        "tests/e2e/test_run_reports.py",
+    }
+)
+# Modules sharing a session fixture: one unit, so the fixture is built on one worker only.
+SHARED_UNITS = {
+    # Both read the CA journey's run folder (journey_run, tests/e2e/conftest.py).
+    "tests/e2e/test_no_passwords_in_evidence.py": "tests/e2e/test_ca_journey.py",
+}
+# The heaviest modules, heaviest first (CPU-seconds of a run of the whole suite on 2 cores:
+# child `spse-sim` runs, journeys, Chromium); everything else follows in collection order.
+HEAVY_FIRST = (
+    "tests/fake_spse/web/test_web_every_route_fuzz.py",
+    "tests/e2e/test_ca_journey.py",
+    "tests/e2e/test_no_passwords_in_evidence.py",
+    "tests/e2e/test_seleksi_journey.py",
+    "tests/e2e/test_rush.py",
+    "tests/e2e/test_scenario_run_interrupt.py",
+    "tests/e2e/test_arranged_world.py",
+    "tests/e2e/test_catalog_in_english.py",
+    "tests/e2e/test_run_reports.py",
+    "tests/e2e/test_replay.py",
+    "tests/e2e/test_qa_base_url.py",
+    "tests/e2e/test_installed_package.py",
+    "tests/e2e/test_evidence_run.py",
+    "tests/e2e/test_scenario_catalog.py",
+    "tests/fake_spse/web/test_web_support.py",
+)
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work ``nodeid`` is handed to a worker in."""
+    module = nodeid.split("::", 1)[0]
+    if module in SPLIT_MODULES:
+        return nodeid
+    return SHARED_UNITS.get(module, module)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Heaviest first (every worker sorts alike: the schedule is built from their order)."""
+    rank = {module: n for n, module in enumerate(HEAVY_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
+
+
+class HeavyFirstScheduling(LoadScopeScheduling):
+    """xdist's loadscope with our units (``work_unit``), in collection order."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return work_unit(nodeid)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadScopeScheduling | None:
+    """``-n N`` without another ``--dist``: HeavyFirstScheduling."""
+    if config.getoption("dist") != "load":
+        return None
+    # loadscope would otherwise reorder the units by their number of tests.
+    config.option.loadscopereorder = False
+    return HeavyFirstScheduling(config, log)

@@ -1,6 +1,6 @@
 """Runs that several e2e modules read: each is walked once per session, so at most once per
-xdist worker (``--dist loadgroup`` cannot pin the readers to one worker here: pytest-xdist 3.8
-marks a test's group by rewriting ``item._nodeid``, which pytest 9.2 no longer reads)."""
+xdist worker; tests/conftest.py hands all its readers to one worker as one unit of work
+(SHARED_UNITS), so under ``pytest -n`` it is walked once."""
 
 from __future__ import annotations
 

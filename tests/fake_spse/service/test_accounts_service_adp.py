@@ -122,6 +122,9 @@ def test_verification_puts_identity_and_password_hash_in_adp(home: LpseUnderTest
     )
     assert record.password_hash == vendor.password_hash
     assert PASSWORD not in record.password_hash
+    # An LPSE with default settings (as `serve` runs) hashes at scrypt's full cost; the web
+    # tests run theirs at the lower cost of simulated runs (tests/fake_spse/web/conftest.py).
+    assert record.password_hash.startswith("scrypt$")
 
 
 def test_verification_while_adp_down_changes_nothing_until_adp_is_back(home: LpseUnderTest) -> None:

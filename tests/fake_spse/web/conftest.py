@@ -9,7 +9,7 @@ import pytest
 from spse_web import START, Browser, Sim, World, build_world
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 
 
 @pytest.fixture
@@ -19,7 +19,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def server(data_dir: Path) -> Iterator[RunningServer]:
-    with RunningServer(Settings(data_dir=data_dir, clock_start=START)) as running:
+    # Passwords at the cost simulated runs use: a full-cost scrypt per login was a third of
+    # these tests' CPU, and hashing is not what they test (tests/fake_spse/domain/
+    # test_accounts.py checks the full cost, which stays the default for `serve`).
+    settings = Settings(data_dir=data_dir, clock_start=START, password_cost=SIMULATED_PASSWORD_COST)
+    with RunningServer(settings) as running:
         yield running
 
 
