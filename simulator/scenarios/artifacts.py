@@ -30,6 +30,18 @@ ARTIFACT_CHOICES = (ARTIFACTS_ON_FIRST_RETRY, ARTIFACTS_ON_FAILURE, ARTIFACTS_AL
 # What ``spse-sim run`` does unless told otherwise: passes cost nothing for evidence. A pytest
 # run of the catalog on its own keeps ``on-failure`` (no retry would record a failure there).
 RUN_DEFAULT = ARTIFACTS_ON_FIRST_RETRY
+# The Gherkin tag (``@rekaman``) of a scenario whose subject is its own recording, such as the
+# vendor's Word chronology with the screenshots of the steps before: it records on every attempt.
+RECORDED_TAG = "rekaman"
+
+
+def scenario_artifacts(artifacts: str, *, evidence: bool, tags: set[str]) -> str:
+    """The mode one scenario records in: the run's (``effective_artifacts``), except that a
+    scenario tagged ``@rekaman`` records its first attempt too (``on-failure``)."""
+    mode = effective_artifacts(artifacts, evidence=evidence)
+    if mode == ARTIFACTS_ON_FIRST_RETRY and RECORDED_TAG in tags:
+        return ARTIFACTS_ON_FAILURE
+    return mode
 
 
 def effective_artifacts(artifacts: str, *, evidence: bool) -> str:

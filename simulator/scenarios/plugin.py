@@ -34,8 +34,8 @@ from simulator.scenarios.artifacts import (
     ARTIFACT_CHOICES,
     ARTIFACTS_ALWAYS,
     ARTIFACTS_ON_FAILURE,
-    effective_artifacts,
     records,
+    scenario_artifacts,
 )
 from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
 from simulator.scenarios.evidence_hooks import EvidencePlugin
@@ -181,18 +181,26 @@ def sim_server_host() -> Iterator[ServerHost]:
 
 
 @pytest.fixture
+def sim_artifacts(pytestconfig: pytest.Config, request: pytest.FixtureRequest) -> str:
+    """What the test's environment records (``--sim-artifacts``, ``--sim-evidence``, the
+    scenario's ``@rekaman`` tag); a test module may override it to pin a mode."""
+    return scenario_artifacts(
+        pytestconfig.getoption("--sim-artifacts"),
+        evidence=bool(pytestconfig.getoption("--sim-evidence")),
+        tags=scenario_tags(request.node),
+    )
+
+
+@pytest.fixture
 def sim_env(
-    pytestconfig: pytest.Config,
+    sim_artifacts: str,
     sim_options: RunOptions,
     sim_browser: Browser,
     sim_server_host: ServerHost,
 ) -> Iterator[SimEnvironment]:
     """A fresh fake SPSE (own data folder) on the session's port, desks in the shared browser."""
     with SimEnvironment(sim_options, browser=sim_browser, server_host=sim_server_host) as env:
-        artifacts = effective_artifacts(
-            pytestconfig.getoption("--sim-artifacts"),
-            evidence=bool(pytestconfig.getoption("--sim-evidence")),
-        )
+        artifacts = sim_artifacts
         # "on-first-retry": a first attempt records nothing (no trace, no step screenshots).
         env.recording = records(artifacts)
         # Screencast frames in traces only when every scenario's evidence is kept: a failure

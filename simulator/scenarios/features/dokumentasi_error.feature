@@ -10,7 +10,7 @@ Fitur: Mendokumentasikan error di file Word dan mengidentifikasi masalah bersama
     Dengan penyedia "CV Maju" telah terdaftar dan diverifikasi
     Dan helpdesk LPSE "Hana" bertugas
 
-  @KODOK-120 @aturan-apa-1
+  @KODOK-120 @aturan-apa-1 @rekaman
   Skenario: Error didokumentasikan di file Word dan dilampirkan pada tiket; helpdesk membaca kronologi dan gambarnya
     Ketika penyedia "CV Maju" login dengan password salah
     Maka halaman menampilkan pesan "login.gagal"
