@@ -22,6 +22,7 @@ from simulator.journey.people import (
     desk_of_pokja,
     desk_of_vendor,
 )
+from simulator.journey.uploads import note_receipt
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
@@ -110,17 +111,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
                 validity_days="60",
             )
             step.note(tr("Surat Penawaran: harga Rp {price}, berlaku 60 hari", price=price))
-            step.note(" ".join(outcome.messages))
-            if not outcome.accepted or outcome.receipt is None:
-                raise JourneyError(f"offer not accepted: {outcome.messages}")
-            step.note(
-                tr(
-                    "tanda terima {time}, {size}, sha256 {sha256}",
-                    time=outcome.receipt.received_at,
-                    size=outcome.receipt.size,
-                    sha256=outcome.receipt.sha256,
-                )
-            )
+            note_receipt(step, outcome, "offer")
 
     on_lane(log, vendors, upload)
     # The vendor's and the verifikator's desks are done: their lane saves their traces and

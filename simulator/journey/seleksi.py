@@ -37,6 +37,7 @@ from simulator.browser.pages.opening import OpeningPage, OpeningRow
 from simulator.harness.chronology import Chronology, StepHandle
 from simulator.harness.environment import SimEnvironment
 from simulator.journey.people import certified_people
+from simulator.journey.uploads import note_receipt
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
@@ -189,17 +190,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
             )
             if part == "file2":
                 step.note(tr("Surat Penawaran: harga Rp {price}, berlaku 60 hari", price=price))
-            step.note(" ".join(outcome.messages))
-            if not outcome.accepted or outcome.receipt is None:
-                raise JourneyError(f"{part} not accepted: {outcome.messages}")
-            step.note(
-                tr(
-                    "tanda terima {time}, {size}, sha256 {sha256}",
-                    time=outcome.receipt.received_at,
-                    size=outcome.receipt.size,
-                    sha256=outcome.receipt.sha256,
-                )
-            )
+            note_receipt(step, outcome, part)
 
     with log.step(tr("Peserta lain mengunggah File I dan File II"), "simulator") as step:
         rival_price = _price_text(tender.hps * 85 // 100)
