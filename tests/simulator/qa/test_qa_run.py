@@ -23,7 +23,9 @@ from simulator.scenarios.run import (
     pytest_arguments,
 )
 
-ROOT = Path(__file__).resolve().parents[3]
+# Where the simulator package this test imported lives (the checkout, or site-packages under
+# tox): the child must import the same one, or pytest refuses the suite module it is handed.
+PACKAGES = Path(qa_run.__file__).resolve().parents[2]
 
 # Loaded into a collect-only child: what the child imported, and how.
 PROBE_PLUGIN = """
@@ -296,7 +298,7 @@ def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) 
     (tmp_path / "probe_plugin.py").write_text(PROBE_PLUGIN)
     request = ScenarioRunRequest(output_dir=tmp_path / "run", ids=("KODOK-002",), progress=False)
     args = pytest_arguments(request, tmp_path / "o.json")
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{PACKAGES}"}
     done = subprocess.run(
         [sys.executable, "-P", "-c", CHILD_CODE, *args, "-p", "probe_plugin", "--co"],
         cwd=tmp_path,
