@@ -15,6 +15,7 @@ from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
 from simulator.harness.tracks import alongside, on_lane
 from simulator.journey import POKJA_LANE, VENDOR_LANE
+from simulator.journey.offer_notes import note_opened_rows, note_receipt
 from simulator.journey.people import (
     cast_people,
     certify_pokja,
@@ -22,7 +23,6 @@ from simulator.journey.people import (
     desk_of_pokja,
     desk_of_vendor,
 )
-from simulator.journey.uploads import note_receipt
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
@@ -126,16 +126,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
             tr("Pokja membuka penawaran di SpamKodok"), pokja.user_id, pokja_desk.page
         ) as step:
             rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id)
-            for row in rows:
-                step.note(
-                    tr(
-                        "{vendor}: {status} ({signer}), harga {price}",
-                        vendor=row.vendor,
-                        status=row.status,
-                        signer=row.signer,
-                        price=row.price,
-                    )
-                )
+            note_opened_rows(step, rows)
             opened = env.profile.catalog().text("pembukaan.dibuka")
             if not rows or any(row.status != opened for row in rows):
                 raise JourneyError(f"offers not all opened: {rows}")

@@ -34,10 +34,10 @@ from simulator.browser.journeys.session import log_in, log_out
 from simulator.browser.journeys.tender import create_tender
 from simulator.browser.pages.evaluation import ResultRow
 from simulator.browser.pages.opening import OpeningPage, OpeningRow
-from simulator.harness.chronology import Chronology, StepHandle
+from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
+from simulator.journey.offer_notes import note_opened_rows, note_receipt
 from simulator.journey.people import certified_people
-from simulator.journey.uploads import note_receipt
 from simulator.testdata.documents import write_pdf
 from simulator.testdata.factory import StaffData, TenderData, VendorData
 from spse_shared.language import tr
@@ -215,7 +215,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
 
     with log.step(tr("Pokja membuka File I di SpamKodok"), pokja.user_id, pokja_desk.page) as step:
         file1_rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id, "file1")
-        _note_rows(step, file1_rows)
+        note_opened_rows(step, file1_rows)
         opened = catalog.text("pembukaan.dibuka")
         if len(file1_rows) != 2 or any(r.status != opened for r in file1_rows):
             raise JourneyError(f"File I not all opened: {file1_rows}")
@@ -264,7 +264,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
         tr("Pokja membuka File II (harga) peserta yang lulus"), pokja.user_id, pokja_desk.page
     ) as step:
         file2_rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id, "file2")
-        _note_rows(step, file2_rows)
+        note_opened_rows(step, file2_rows)
         if [r.vendor for r in file2_rows] != [vendor.company]:
             raise JourneyError(f"File II listed for others than those who passed: {file2_rows}")
         if file2_rows[0].status != catalog.text("pembukaan.dibuka"):
@@ -346,16 +346,3 @@ def _check_results(
         raise JourneyError(f"{rival} not shown gugur on teknis with ST {expected}: {low}")
     if low.nilai_akhir:
         raise JourneyError(f"{rival} failed File I but has a nilai akhir: {low}")
-
-
-def _note_rows(step: StepHandle, rows: list[OpeningRow]) -> None:
-    for row in rows:
-        step.note(
-            tr(
-                "{vendor}: {status} ({signer}), harga {price}",
-                vendor=row.vendor,
-                status=row.status,
-                signer=row.signer,
-                price=row.price,
-            )
-        )

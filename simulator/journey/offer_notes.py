@@ -1,9 +1,11 @@
-"""What every journey records of an offer upload: SPSE's messages and its receipt."""
+"""What every journey records of its offers: the upload's messages and receipt, the rows the
+pokja sees at the opening."""
 
 from __future__ import annotations
 
 from simulator.browser.journeys import JourneyError
 from simulator.browser.journeys.offer import UploadOutcome
+from simulator.browser.pages.opening import OpeningRow
 from simulator.harness.chronology import StepHandle
 from spse_shared.language import tr
 
@@ -22,3 +24,17 @@ def note_receipt(step: StepHandle, outcome: UploadOutcome, what: str) -> None:
             sha256=outcome.receipt.sha256,
         )
     )
+
+
+def note_opened_rows(step: StepHandle, rows: list[OpeningRow]) -> None:
+    """Note each offer the opening shows: vendor, status, signer and price."""
+    for row in rows:
+        step.note(
+            tr(
+                "{vendor}: {status} ({signer}), harga {price}",
+                vendor=row.vendor,
+                status=row.status,
+                signer=row.signer,
+                price=row.price,
+            )
+        )
