@@ -12,13 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from fake_spse.domain.errors import DomainError, FormProblems
+from fake_spse.domain.errors import DomainError
 from fake_spse.domain.evaluation import (
-    REASON_NOT_OPENED,
     Evaluation,
     Marks,
     join_reasons,
     judge,
+    opening_reasons,
+    required_nilai_teknis,
+    settle,
 )
 from fake_spse.domain.offers import OfferPart
 from spse_shared.profile import QualityCost
@@ -116,24 +118,13 @@ def judge_file1(
     unknown = set(forced) - set(FILE1_PARTS)
     if unknown:
         raise ValueError(f"not File I parts: {sorted(unknown)}")
-    nilai_teknis = marks.nilai_teknis if kualitas_biaya is not None else None
-    if kualitas_biaya is not None and marks.teknis and nilai_teknis is None:
-        raise FormProblems([DomainError("evaluasi.nilai_teknis_wajib")])
+    nilai_teknis = required_nilai_teknis(marks.teknis, marks.nilai_teknis, kualitas_biaya)
     mark = {
         "kualifikasi": marks.kualifikasi,
         "administrasi": marks.administrasi,
         "teknis": marks.teknis,
     }
-    reasons = [marks.reason.strip()] if marks.reason.strip() else []
-    if not opened:
-        mark["administrasi"] = False
-        reasons.insert(0, REASON_NOT_OPENED)
-    for part in FILE1_PARTS:
-        if forced.get(part):
-            mark[part] = False
-    reasons = [reason for part in FILE1_PARTS for reason in forced.get(part, ())] + reasons
-    if not all(mark.values()) and not reasons:
-        raise FormProblems([DomainError("evaluasi.alasan_wajib")])
+    reasons = settle(mark, opening_reasons(mark, marks.reason, opened=opened), forced)
     return Evaluation(
         tender_id=tender_id,
         vendor_id=vendor_id,

@@ -190,19 +190,14 @@ def judge(
     unknown = set(forced) - set(PARTS)
     if unknown:
         raise ValueError(f"unknown evaluation parts: {sorted(unknown)}")
-    nilai_teknis = marks.nilai_teknis if kualitas_biaya is not None else None
-    if kualitas_biaya is not None and marks.teknis and nilai_teknis is None:
-        raise FormProblems([DomainError("evaluasi.nilai_teknis_wajib")])
+    nilai_teknis = required_nilai_teknis(marks.teknis, marks.nilai_teknis, kualitas_biaya)
     mark = {
         "kualifikasi": marks.kualifikasi,
         "administrasi": marks.administrasi,
         "teknis": marks.teknis,
         "harga": marks.harga,
     }
-    reasons = [marks.reason.strip()] if marks.reason.strip() else []
-    if not opened:
-        mark["administrasi"] = False
-        reasons.insert(0, REASON_NOT_OPENED)
+    reasons = opening_reasons(mark, marks.reason, opened=opened)
     price = marks.corrected_rupiah if marks.corrected_rupiah is not None else price_rupiah
     if marks.corrected_rupiah is not None and marks.corrected_rupiah < 1:
         raise DomainError("evaluasi.harga_koreksi_tidak_valid")
@@ -211,13 +206,7 @@ def judge(
     if price is not None and price > hps:
         mark["harga"] = False
         reasons.insert(0, REASON_ABOVE_HPS)
-    automatic = [reason for part in PARTS for reason in forced.get(part, ())]
-    for part in PARTS:
-        if forced.get(part):
-            mark[part] = False
-    reasons = automatic + reasons
-    if not all(mark.values()) and not reasons:
-        raise FormProblems([DomainError("evaluasi.alasan_wajib")])
+    reasons = settle(mark, reasons, forced)
     return Evaluation(
         tender_id=tender_id,
         vendor_id=vendor_id,
@@ -233,6 +222,44 @@ def judge(
         evaluated_by=pokja_id,
         nilai_teknis=nilai_teknis,
     )
+
+
+def required_nilai_teknis(
+    teknis: bool, nilai_teknis: Decimal | None, kualitas_biaya: QualityCost | None
+) -> Decimal | None:
+    """The nilai teknis an evaluation keeps: a Kualitas dan Biaya method asks one for a teknis
+    marked lulus (FormProblems without it); other methods keep none."""
+    if kualitas_biaya is None:
+        return None
+    if teknis and nilai_teknis is None:
+        raise FormProblems([DomainError("evaluasi.nilai_teknis_wajib")])
+    return nilai_teknis
+
+
+def opening_reasons(mark: dict[str, bool], reason: str, *, opened: bool) -> list[str]:
+    """The pokja's ``reason`` as a list, and the rule of the opening: an offer that could not be
+    opened fails administrasi (``mark`` is changed), its reason first."""
+    reasons = [reason.strip()] if reason.strip() else []
+    if not opened:
+        mark["administrasi"] = False
+        reasons.insert(0, REASON_NOT_OPENED)
+    return reasons
+
+
+def settle(
+    mark: dict[str, bool], reasons: list[str], forced: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """Every reason of the evaluation, SPSE's own (``forced``, by part, in the order of
+    ``mark``) first; each forced part gugur (``mark`` is changed). FormProblems when a part
+    gugur without any reason."""
+    automatic = [reason for part in mark for reason in forced.get(part, ())]
+    for part in mark:
+        if forced.get(part):
+            mark[part] = False
+    reasons = automatic + reasons
+    if not all(mark.values()) and not reasons:
+        raise FormProblems([DomainError("evaluasi.alasan_wajib")])
+    return reasons
 
 
 def ensure_penetapan_open(schedule: Schedule, now: datetime) -> None:
