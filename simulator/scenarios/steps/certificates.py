@@ -283,17 +283,7 @@ def import_apd(
     world: World, certificate_story: CertificateStory, alias: str, passphrase: str
 ) -> None:
     """Sertifikat (top right) -> Import APD: passphrase, letter, then the APD in the dialog."""
-    actor = world.actor(alias)
-    at_home(world, actor)
-    page = ApdImportPage(actor.desk.page, world.env.spse_url)
-    page.open_from_menu()
-    page.import_apd(
-        actor.kodok,
-        certificate_story.apd_files[alias],
-        passphrase,
-        letter_for(actor),
-        statement=statement_for(actor),
-    )
+    _import_apd(world, certificate_story, alias, passphrase, in_person=False)
 
 
 @when(
@@ -306,17 +296,23 @@ def import_apd_in_person(
     world: World, certificate_story: CertificateStory, alias: str, passphrase: str
 ) -> None:
     """Import APD with the optional in-person step (the profile's ``upgrade_in_person``)."""
+    _import_apd(world, certificate_story, alias, passphrase, in_person=True)
+
+
+def _import_apd(
+    world: World, story: CertificateStory, alias: str, passphrase: str, *, in_person: bool
+) -> None:
     actor = world.actor(alias)
     at_home(world, actor)
     page = ApdImportPage(actor.desk.page, world.env.spse_url)
     page.open_from_menu()
     page.import_apd(
         actor.kodok,
-        certificate_story.apd_files[alias],
+        story.apd_files[alias],
         passphrase,
         letter_for(actor),
         statement=statement_for(actor),
-        in_person=True,
+        in_person=in_person,
     )
 
 
