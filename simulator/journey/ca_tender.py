@@ -15,6 +15,7 @@ from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
 from simulator.harness.tracks import alongside, on_lane
 from simulator.journey import POKJA_LANE, VENDOR_LANE
+from simulator.journey.clock_steps import time_passes_to
 from simulator.journey.offer_notes import note_opened_rows, note_receipt
 from simulator.journey.people import (
     cast_people,
@@ -76,10 +77,7 @@ def walk_ca_tender(env: SimEnvironment, log: Chronology) -> CaTenderResult:
         lambda: on_lane(log, vendors, lambda: certify_vendor(env, log, cast, vendor_desk)),
     )
 
-    with log.step(
-        tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
-    ) as step:
-        step.note(format_wib(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600)))
+    time_passes_to(env, log, tender_id, UPLOAD_STAGE)
 
     # The Surat Penawaran is not a file of the vendor's: SPSE generates it from the price and
     # validity entered on the offer page, and SpamKodok seals it with these documents.

@@ -36,6 +36,7 @@ from simulator.browser.pages.evaluation import ResultRow
 from simulator.browser.pages.opening import OpeningPage, OpeningRow
 from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
+from simulator.journey.clock_steps import time_passes_to
 from simulator.journey.offer_notes import note_opened_rows, note_receipt
 from simulator.journey.people import certified_people
 from simulator.testdata.documents import write_pdf
@@ -125,10 +126,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
         env.arrange.join_tender(rival.user_id, tender_id)
         step.note(rival.company)
 
-    with log.step(
-        tr("Waktu berjalan sampai tahap '{stage}'", stage=PRAKUALIFIKASI_STAGE), "simulator"
-    ) as step:
-        step.note(format_wib(env.sim.to_stage(tender_id, PRAKUALIFIKASI_STAGE, plus_seconds=3600)))
+    time_passes_to(env, log, tender_id, PRAKUALIFIKASI_STAGE)
 
     with log.step(
         tr("Penyedia ikut seleksi dan mengirim persyaratan kualifikasi"),
@@ -148,10 +146,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
         if catalog.text("kualifikasi.terkirim") not in messages:
             raise JourneyError(f"qualification not sent: {messages}")
 
-    with log.step(
-        tr("Waktu berjalan sampai tahap '{stage}'", stage=UPLOAD_STAGE), "simulator"
-    ) as step:
-        step.note(format_wib(env.sim.to_stage(tender_id, UPLOAD_STAGE, plus_seconds=3600)))
+    time_passes_to(env, log, tender_id, UPLOAD_STAGE)
 
     file1_files = (
         write_pdf(
@@ -208,10 +203,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
                 raise JourneyError(f"{rival.company} {part}: {done.sealed}")
             step.note(f"{part}: {done.answer['sha256']}")
 
-    with log.step(
-        tr("Waktu berjalan sampai tahap '{stage}'", stage=file1_stage), "simulator"
-    ) as step:
-        step.note(format_wib(env.sim.to_stage(tender_id, file1_stage, plus_seconds=3600)))
+    time_passes_to(env, log, tender_id, file1_stage)
 
     with log.step(tr("Pokja membuka File I di SpamKodok"), pokja.user_id, pokja_desk.page) as step:
         file1_rows = open_offers(pokja_desk.page, env.spse_url, pokja, tender_id, "file1")
@@ -255,10 +247,7 @@ def walk_seleksi(env: SimEnvironment, log: Chronology) -> SeleksiResult:
             ):
                 step.note(message)
 
-    with log.step(
-        tr("Waktu berjalan sampai tahap '{stage}'", stage=file2_stage), "simulator"
-    ) as step:
-        step.note(format_wib(env.sim.to_stage(tender_id, file2_stage, plus_seconds=3600)))
+    time_passes_to(env, log, tender_id, file2_stage)
 
     with log.step(
         tr("Pokja membuka File II (harga) peserta yang lulus"), pokja.user_id, pokja_desk.page
