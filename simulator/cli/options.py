@@ -199,7 +199,7 @@ def writable_folder(path: Path, option: str) -> Path:
 def run_folder(args: argparse.Namespace) -> Path:
     """The output folder of a run: ``--output``, or a new one under ``--runs-dir``; writable."""
     # Imported here: the journey's modules take seconds to import (see simulator.cli.main).
-    from simulator.journey.run import fresh_output_dir
+    from simulator.harness.run_folder import fresh_output_dir
 
     if args.output:
         return writable_folder(Path(args.output), "--output")

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from pytest_bdd.feature import get_features
-
 from simulator.scenarios.tags import ID_PATTERN
 from spse_shared.language import tr
 
@@ -395,6 +393,10 @@ def rule_coverage(entries: Sequence[CatalogEntry]) -> dict[str, list[str]]:
 
 def load_catalog(directory: Path) -> list[CatalogEntry]:
     """Every scenario of every feature file, sorted by id; CatalogError on bad or duplicate tags."""
+    # Imported here: pytest-bdd brings pytest (a tenth of a second), and every spse-sim command
+    # imports this module while only the ones that read the catalog need the parser.
+    from pytest_bdd.feature import get_features
+
     entries: dict[str, CatalogEntry] = {}
     for feature in get_features([str(directory)]):
         for scenario in feature.scenarios.values():
