@@ -127,15 +127,26 @@ TEXTS: Mapping[str, str] = {
         "add a regression matrix against this earlier run to the report (repeatable)"
     ),
     "trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan pertama tidak "
-    "merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal dijalankan ulang "
-    "sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. on-failure: setiap "
-    "percobaan merekam, yang gagal menyimpannya. always: simpan semuanya (--ticket dan "
-    "--evidence menyimpan semua)": (
+    "merekam (yang lolos tidak menanggung biaya rekaman); skenario atau perjalanan yang gagal "
+    "dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. "
+    "on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: simpan semuanya "
+    "(--ticket dan --evidence menyimpan semua)": (
         "Playwright traces and per-step screenshots. on-first-retry: the first "
-        "attempt records nothing (passes cost no recording); a failed scenario is run once "
-        "more with full recording, its complete evidence is in rerun-1/. on-failure: every "
-        "attempt records, failed ones keep it. always: keep everything (--ticket and "
+        "attempt records nothing (passes cost no recording); a failed scenario or journey is "
+        "run once more with full recording, its complete evidence is in rerun-1/. on-failure: "
+        "every attempt records, failed ones keep it. always: keep everything (--ticket and "
         "--evidence keep everything)"
+    ),
+    "langkah gagal": "a step failed",
+    "perjalanan gagal: {error}. Menjalankan ulang sekali dengan rekaman lengkap (trace, "
+    "tangkapan layar per langkah), bukti di {folder}": (
+        "the journey failed: {error}. Walking it once more with full recording (traces, "
+        "per-step screenshots), evidence in {folder}"
+    ),
+    "perjalanan FLAKY: gagal lalu lolos saat diulang ({n} langkah); kegagalan pertama: "
+    "{error}. Keluaran: {output}": (
+        "journey FLAKY: failed, then passed when walked again ({n} steps); first failure: "
+        "{error}. Output: {output}"
     ),
     "menjalankan ulang {n} skenario yang gagal dengan rekaman lengkap (trace, tangkapan layar "
     "per langkah), bukti di {folder}": (

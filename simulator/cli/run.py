@@ -31,11 +31,19 @@ from simulator.cli.options import (
     require_reachable,
     run_folder,
 )
-from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ALWAYS, RUN_DEFAULT
+from simulator.scenarios.artifacts import (
+    ARTIFACT_CHOICES,
+    ARTIFACTS_ALWAYS,
+    ARTIFACTS_ON_FIRST_RETRY,
+    RUN_DEFAULT,
+    effective_artifacts,
+    records,
+)
 from spse_shared.language import tr
 
 if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
+    from simulator.journey.run import RunResult
     from simulator.qa.tickets import TicketResult
     from simulator.scenarios.run import ScenarioOutcome
 
@@ -117,6 +125,16 @@ def add_parser(subparsers: Subparsers) -> None:
         action="store_true",
         help="tulis laporan Word juga ketika tidak ada yang gagal",
     )
+    run.add_argument(
+        "--artifacts",
+        choices=ARTIFACT_CHOICES,
+        default=RUN_DEFAULT,
+        help="trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan "
+        "pertama tidak merekam (yang lolos tidak menanggung biaya rekaman); skenario atau "
+        "perjalanan yang gagal dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya "
+        "ada di rerun-1/. on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: "
+        "simpan semuanya (--ticket dan --evidence menyimpan semua)",
+    )
     qa = run.add_argument_group("mode QA (dengan id, --all atau -k)")
     qa.add_argument(
         "-n",
@@ -145,16 +163,6 @@ def add_parser(subparsers: Subparsers) -> None:
         default=[],
         metavar="RUN",
         help="tambahkan matriks regresi terhadap run sebelumnya ini ke laporan (dapat diulang)",
-    )
-    qa.add_argument(
-        "--artifacts",
-        choices=ARTIFACT_CHOICES,
-        default=RUN_DEFAULT,
-        help="trace Playwright dan tangkapan layar per langkah. on-first-retry: percobaan "
-        "pertama tidak merekam (yang lolos tidak menanggung biaya rekaman); skenario yang gagal "
-        "dijalankan ulang sekali dengan rekaman lengkap, bukti lengkapnya ada di rerun-1/. "
-        "on-failure: setiap percobaan merekam, yang gagal menyimpannya. always: simpan "
-        "semuanya (--ticket dan --evidence menyimpan semua)",
     )
     qa.add_argument(
         "--shard",
@@ -197,13 +205,18 @@ def walk_journey(args: argparse.Namespace) -> int:
     """The CA journey on the embedded fake SPSE, step by step.
 
     The first line is printed before anything slow; then the journey's lanes launch their
-    Chromium on their own threads while the journey's modules are imported here.
+    Chromium on their own threads while the journey's modules are imported here. As catalog
+    scenarios do (``--artifacts``, simulator/scenarios/artifacts.py), a first walk under
+    ``on-first-retry`` records no trace and no step screenshots; a failed one is walked once
+    more, recording everything, in ``rerun-1/``.
     """
-    from simulator.journey import start_lanes
+    from simulator.harness.run_folder import rerun_folder
 
     if args.headed:
         require_display("--headed")
     output = run_folder(args)
+    artifacts = effective_artifacts(args.artifacts, evidence=args.evidence)
+    first_error: str | None = None
     with interruption_marked(output, kind="journey"):
         where = {"profile": args.profile, "output": output}
         starting = (
@@ -216,29 +229,17 @@ def walk_journey(args: argparse.Namespace) -> int:
             )
         )
         print(f"spse-sim: {starting}", flush=True)
-        lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
-        try:
-            from simulator.harness.environment import RunOptions
-            from simulator.journey.run import run_journey
-
-            options = RunOptions(
-                output_dir=output,
-                profile=args.profile,
-                seed=args.seed,
-                headless=not args.headed,
-                slow_mo_ms=args.slowmo,
+        result = walk_once(args, output, recording=records(artifacts))
+        if not result.ok and artifacts == ARTIFACTS_ON_FIRST_RETRY:
+            first_error = result.error or tr("langkah gagal")
+            again = tr(
+                "perjalanan gagal: {error}. Menjalankan ulang sekali dengan rekaman lengkap "
+                "(trace, tangkapan layar per langkah), bukti di {folder}",
+                error=first_error,
+                folder=f"{rerun_folder(1)}/",
             )
-            result = run_journey(
-                options,
-                echo=echo_step,
-                evidence=args.evidence,
-                journey_name=args.journey,
-                lanes=lanes,
-            )
-        finally:
-            # The run closes its lanes; these are the ones it never took over.
-            for lane in lanes.values():
-                lane.close()
+            print(f"spse-sim: {again}", flush=True)
+            result = walk_once(args, output / rerun_folder(1), recording=True)
     if result.report is not None:
         print("spse-sim: " + tr("laporan Word: {path}", path=result.report))
     else:
@@ -246,15 +247,56 @@ def walk_journey(args: argparse.Namespace) -> int:
             "spse-sim: "
             + tr("laporan Word dapat dibuat dengan: spse-sim evidence {output}", output=output)
         )
-    if result.ok:
+    if result.ok and first_error is None:
         done = tr(
             "perjalanan lolos ({n} langkah). Keluaran: {output}", n=len(result.steps), output=output
         )
         print(f"spse-sim: {done}")
         return 0
+    if result.ok:
+        # As a flaky catalog scenario: reported, and the run does not pass.
+        flaky = tr(
+            "perjalanan FLAKY: gagal lalu lolos saat diulang ({n} langkah); kegagalan pertama: "
+            "{error}. Keluaran: {output}",
+            n=len(result.steps),
+            error=first_error,
+            output=output,
+        )
+        print(f"spse-sim: {flaky}", file=sys.stderr)
+        return EXIT_FAILED
     failed = tr("perjalanan GAGAL: {error}. Keluaran: {output}", error=result.error, output=output)
     print(f"spse-sim: {failed}", file=sys.stderr)
     return EXIT_FAILED
+
+
+def walk_once(args: argparse.Namespace, output: Path, *, recording: bool) -> RunResult:
+    """One walk of the journey into ``output``, on lanes started for it (closed after)."""
+    from simulator.journey import start_lanes
+
+    lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
+    try:
+        from simulator.harness.environment import RunOptions
+        from simulator.journey.run import run_journey
+
+        options = RunOptions(
+            output_dir=output,
+            profile=args.profile,
+            seed=args.seed,
+            headless=not args.headed,
+            slow_mo_ms=args.slowmo,
+        )
+        return run_journey(
+            options,
+            echo=echo_step,
+            evidence=args.evidence,
+            journey_name=args.journey,
+            lanes=lanes,
+            recording=recording,
+        )
+    finally:
+        # The run closes its lanes; these are the ones it never took over.
+        for lane in lanes.values():
+            lane.close()
 
 
 def run_catalog(args: argparse.Namespace) -> int:

@@ -59,6 +59,11 @@ REPLAY_PLAYER_NAME = "index.html"
 REPLAY_MOVIE_NAME = "putar-ulang.mp4"
 
 
+def rerun_folder(number: int) -> str:
+    """The folder (inside a run folder) of the ``number``-th re-run of its failures."""
+    return f"rerun-{number}"
+
+
 def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
     """A new, unique run folder under ``parent`` (runs never collide), named by its start in
     WIB like every time people read (``run-20260302-080000`` for 01:00 UTC)."""

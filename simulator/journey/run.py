@@ -53,6 +53,7 @@ def run_journey(
     evidence: bool = False,
     journey_name: str = DEFAULT_JOURNEY,
     lanes: Mapping[str, Lane] | None = None,
+    recording: bool = True,
 ) -> RunResult:
     """Walk the journey ``journey_name`` (see JOURNEYS); whatever happens, the output folder
     and its index.json are written; the index lists the tender's stored offers (part, sha256)
@@ -62,7 +63,10 @@ def run_journey(
     journey then walks every desk on the calling thread, one track after the other.
     ``lanes``: the journey's lanes (``simulator.journey.LANES``), started already; the run
     closes them. Without either, the run starts them now.
-    The Word report (laporan-kronologi.docx) is written when the journey failed, or with
+    ``recording``: every desk's Playwright trace and a screenshot after every step; without
+    it only a failing step is photographed (with every other desk), as a catalog scenario's
+    first attempt under ``--artifacts on-first-retry``.
+    The Word report (laporan-kronologi.docx) is written when a recording walk failed, or with
     ``evidence``. The environment leaves server-log.jsonl and faults-fired.json when it closes.
     """
     walk = JOURNEYS[journey_name]
@@ -76,7 +80,8 @@ def run_journey(
         # eighth of the journey's CPU) only when all evidence is asked for; every step's
         # screenshot is in screenshots/ either way.
         env.trace_screenshots = evidence
-        log = Chronology(options.output_dir, env.sim, echo=echo)
+        env.recording = recording
+        log = Chronology(options.output_dir, env.sim, echo=echo, step_screenshots=recording)
         try:
             journey = walk(env, log)
             offers = [
@@ -110,7 +115,7 @@ def run_journey(
             "offers": offers,
             "identity": identity.to_json(),
         },
-        report=evidence or not ok,
+        report=evidence or (not ok and recording),
     )
     return RunResult(options.output_dir, ok, log.steps, journey, error, report)
 

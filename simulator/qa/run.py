@@ -30,6 +30,7 @@ from simulator.harness.run_folder import (
     JUNIT_NAME,
     MANIFEST_NAME,
     OUTCOMES_NAME,
+    rerun_folder,
 )
 from simulator.qa.compare import build_matrix, load_run
 from simulator.qa.coverage_html import catalog_entries, write_coverage
@@ -162,7 +163,7 @@ def run_qa(
             on_rerun(number, len(failing), records(mode))
         again = replace(
             request,
-            output_dir=request.output_dir / f"rerun-{number}",
+            output_dir=request.output_dir / rerun_folder(number),
             artifacts=mode,
             # Allure lists a re-run as a retry of the same test: one results folder.
             allure_dir=request.allure_dir or request.output_dir / ALLURE_RESULTS_FOLDER,
@@ -178,7 +179,7 @@ def run_qa(
         except ScenarioRunInterrupted as stop:
             found, spent, interrupted = stop.outcomes, stop.elapsed_s, True
         elapsed += spent
-        rounds.append([_under(o, f"rerun-{number}") for o in found])
+        rounds.append([_under(o, rerun_folder(number)) for o in found])
         recorded.append(records(mode))
         outcomes = merge_attempts(first, rounds, recorded=recorded)
         if interrupted:

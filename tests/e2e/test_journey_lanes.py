@@ -98,15 +98,22 @@ def test_the_journey_walks_its_tracks_on_lanes_of_their_own(tmp_path: Path) -> N
 def test_ctrl_c_during_the_journey_ends_with_130_and_an_interrupted_run_folder(
     tmp_path: Path, to_group: bool
 ) -> None:
-    """Ctrl-C to spse-sim alone, or (as a terminal sends it) to its whole process group, where
-    Playwright's drivers and browsers hear it too."""
+    """Ctrl-C to spse-sim alone (a run recording everything: its traces are saved), or (as a
+    terminal sends it) to its whole process group, where Playwright's drivers and browsers
+    hear it too (a run as by default: nothing recorded, nothing walked again)."""
     output = tmp_path / "run"
     errors = tmp_path / "stderr.txt"
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     with errors.open("w") as stderr:
         child = subprocess.Popen(
-            [str(SPSE_SIM), "run", "--output", str(output)],
+            [
+                str(SPSE_SIM),
+                "run",
+                "--output",
+                str(output),
+                *([] if to_group else ["--artifacts", "always"]),
+            ],
             stdout=subprocess.PIPE,
             stderr=stderr,
             text=True,
@@ -146,6 +153,7 @@ def test_ctrl_c_during_the_journey_ends_with_130_and_an_interrupted_run_folder(
     assert steps
     assert all(s.outcome == "ok" for s in steps)
     assert len(steps) < 13
+    assert not (output / "rerun-1").exists()
     if not to_group:
         # The desks closed as in any run: the trace of every desk that walked was saved (with
         # the drivers gone as well, there is nothing left to save them from).
