@@ -210,7 +210,7 @@ def walk_journey(args: argparse.Namespace) -> int:
     ``on-first-retry`` records no trace and no step screenshots; a failed one is walked once
     more, recording everything, in ``rerun-1/``.
     """
-    from simulator.harness.run_folder import rerun_folder
+    from simulator.harness.run_folder import rerun_folder  # import time (simulator.cli.main)
 
     if args.headed:
         require_display("--headed")
@@ -398,7 +398,9 @@ def run_catalog(args: argparse.Namespace) -> int:
 
 def announce_rerun(number: int, scenarios: int, recording: bool) -> None:
     """A line before a re-run of the failed scenarios, saying whether it records."""
-    folder = f"rerun-{number}/"
+    from simulator.harness.run_folder import rerun_folder  # import time (simulator.cli.main)
+
+    folder = f"{rerun_folder(number)}/"
     line = (
         tr(
             "menjalankan ulang {n} skenario yang gagal dengan rekaman lengkap (trace, tangkapan "
