@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from asn1crypto import pkcs12 as asn1_pkcs12
@@ -14,6 +18,38 @@ from cryptography.hazmat.primitives.serialization import BestAvailableEncryption
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
+Contents = tuple[PrivateKeyTypes | None, x509.Certificate | None, list[x509.Certificate]]
+
+# The files this process wrote or opened, by content, with a digest of their passphrase. A desk
+# opens its keystore again and again (SpamKodok shows the embedded certificate on every page of
+# every desk), and each opening derives the keys from the passphrase and checks the RSA key
+# (about 50 ms, most of it the check). Bytes this process already holds the contents of, opened
+# with the same passphrase, are not opened again; any other bytes or passphrase are, in full.
+_KNOWN: OrderedDict[bytes, tuple[bytes, Contents]] = OrderedDict()
+_KNOWN_MAX = 256
+_KNOWN_LOCK = threading.Lock()
+
+
+def _remember(data: bytes, passphrase: str, contents: Contents) -> None:
+    with _KNOWN_LOCK:
+        _KNOWN[hashlib.sha256(data).digest()] = (_digest(passphrase), contents)
+        while len(_KNOWN) > _KNOWN_MAX:
+            _KNOWN.popitem(last=False)
+
+
+def _recall(data: bytes, passphrase: str) -> Contents | None:
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(hashlib.sha256(data).digest())
+    if known is None or not hmac.compare_digest(known[0], _digest(passphrase)):
+        return None
+    key, certificate, extra = known[1]
+    return key, certificate, list(extra)
+
+
+def _digest(passphrase: str) -> bytes:
+    return hashlib.sha256(passphrase.encode()).digest()
+
+
 class MalformedPfx(ValueError):
     """Not a MAC-protected PKCS#12 PFX whose structure parses."""
 
@@ -22,17 +58,21 @@ class PassphraseRejected(ValueError):
     """The structure parsed, but the MAC or the decryption failed with this passphrase."""
 
 
-def load(
-    data: bytes, passphrase: str
-) -> tuple[PrivateKeyTypes | None, x509.Certificate | None, list[x509.Certificate]]:
+def load(data: bytes, passphrase: str) -> Contents:
     """The key, certificate and extra certificates of `data`, checked structurally first."""
+    known = _recall(data, passphrase)
+    if known is not None:
+        return known
     check_structure(data)
     try:
-        return pkcs12.load_key_and_certificates(data, passphrase.encode())
+        contents = pkcs12.load_key_and_certificates(data, passphrase.encode())
     except ValueError as error:
         # The structure parsed, so what failed is the MAC or the decryption. Without the right
         # passphrase a tampered encrypted payload looks exactly like a wrong passphrase.
         raise PassphraseRejected("PKCS#12 MAC or decryption failed") from error
+    _remember(data, passphrase, contents)
+    key, certificate, extra = contents
+    return key, certificate, list(extra)  # the remembered list stays as it was
 
 
 def check_structure(data: bytes) -> None:
@@ -57,10 +97,12 @@ def dump(
     passphrase: str,
 ) -> bytes:
     """PKCS#12 bytes protected by `passphrase` with the best encryption available."""
-    return pkcs12.serialize_key_and_certificates(
+    data = pkcs12.serialize_key_and_certificates(
         friendly_name,
         private_key,
         certificate,
         list(chain) or None,
         BestAvailableEncryption(passphrase.encode()),
     )
+    _remember(data, passphrase, (private_key, certificate, list(chain)))
+    return data
