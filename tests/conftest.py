@@ -3,6 +3,7 @@ and how ``pytest -n N`` shares the suite out among its workers (heaviest work fi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -110,6 +111,14 @@ class HeavyFirstScheduling(LoadScopeScheduling):
 
     def _split_scope(self, nodeid: str) -> str:
         return work_unit(nodeid)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker per CPU, and one more. Many tests wait rather than compute (a
+    rush's real-time window, a child ``spse-sim`` starting, a server restarting), and with one
+    worker per CPU those waits left a CPU idle: on 2 CPUs, 12 % of the suite's time with two
+    workers, 4.5 % with three, and the suite took 292 s instead of 313 s."""
+    return len(os.sched_getaffinity(0)) + 1
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadScopeScheduling | None:
