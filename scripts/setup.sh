@@ -37,7 +37,8 @@ quiet() {
     fi
 }
 
-# 1. Virtualenv with the project (editable) and tox.
+# 1. Virtualenv with the project (editable) and tox, with tox-uv: tox then makes its envs and
+#    installs into them with uv (the four envs of .ci/run in about 7 s instead of 27 s with pip).
 if [[ ! -e "$venv" ]]; then
     if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
         echo "setup: $python is missing or older than 3.11; set PYTHON to a Python 3.11+." >&2
@@ -67,7 +68,7 @@ if [[ "$want_stamp" != "$have_stamp" || ! -x "$venv/bin/tox" ]] \
     || ! "$venv/bin/python" -c 'import simulator, playwright' 2>/dev/null; then
     echo "setup: installing the project into $venv"
     quiet "$venv/bin/python" -m pip install -q --upgrade pip
-    quiet "$venv/bin/python" -m pip install -q -e '.[dev]' tox
+    quiet "$venv/bin/python" -m pip install -q -e '.[dev]' tox tox-uv
     echo "$want_stamp" >"$stamp"
 fi
 
