@@ -113,6 +113,7 @@ class HeavyFirstScheduling(LoadScopeScheduling):
         return work_unit(nodeid)
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hooks: pytest -p no:xdist runs without them
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: one worker per CPU, and one more. Many tests wait rather than compute (a
     rush's real-time window, a child ``spse-sim`` starting, a server restarting), and with one
@@ -121,6 +122,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return len(os.sched_getaffinity(0)) + 1
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadScopeScheduling | None:
     """``-n N`` without another ``--dist``: HeavyFirstScheduling."""
     if config.getoption("dist") != "load":

@@ -41,6 +41,7 @@ from spse_web import (
     Sim,
     build_world,
     tender_id_from,
+    tls,
 )
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
@@ -426,7 +427,7 @@ class World:
 
     def log_in(self, role: str) -> None:
         """A fresh session for ``role`` (logged in to LPSE Support too), or an anonymous one."""
-        with httpx.Client(base_url=self.server.url, timeout=30) as http:
+        with httpx.Client(base_url=self.server.url, timeout=30, verify=tls()) as http:
             if role != "anonim":
                 made = self.sim.call(
                     "POST", "/arrange/login", {"user_id": role, "password": PASSWORD}
@@ -521,7 +522,9 @@ def world(tmp_path_factory: pytest.TempPathFactory, make_csr: Any) -> Iterator[W
             "name": sorted(KNOWN_FAULTS),
             "path": ["spse.css", "spse-lelang.js", "../app.py", "tidak-ada.css"],
         }
-        running = World(server, data, sim, known, httpx.Client(base_url=server.url, timeout=30))
+        running = World(
+            server, data, sim, known, httpx.Client(base_url=server.url, timeout=30, verify=tls())
+        )
         running.clock = sim.call("GET", "/clock")
         for role in ROLES:
             running.log_in(role)

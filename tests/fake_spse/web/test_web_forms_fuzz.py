@@ -11,7 +11,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spse_web import BASE, PASSWORD, START, TOKEN_IN_PAGE
+from spse_web import BASE, PASSWORD, START, TOKEN_IN_PAGE, tls
 
 from fake_spse.server import RunningServer
 from fake_spse.settings import Settings
@@ -35,7 +35,7 @@ WILD_TEXT = st.one_of(
 class Running:
     def __init__(self, server: RunningServer, data_dir: Path) -> None:
         self.server = server
-        self.http = httpx.Client(base_url=server.url, timeout=30)
+        self.http = httpx.Client(base_url=server.url, timeout=30, verify=tls())
         self.db = Database(data_dir / "spse.sqlite3")
         first = self.http.get(BASE + "/login")
         found = TOKEN_IN_PAGE.search(first.text)
