@@ -70,6 +70,13 @@ def test_a_journey_failing_once_is_walked_again_recording_and_reported_flaky(
     # The second walk passed and kept everything: every desk's trace, every step's screenshot.
     again = load_chronology(rerun)
     assert [s.outcome for s in again] == ["ok"] * 13
+    # It walked on lanes, as spse-sim run does: the pokja's track began before the vendor's
+    # had ended.
+    pokja_ams = next(s for s in again if s.title == AMS)
+    embedded = next(
+        s for s in again if s.title == tr("Penyedia menanamkan sertifikat di SpamKodok")
+    )
+    assert pokja_ams.number < embedded.number
     walked = {s.actor for s in again} - {"simulator"}
     traces = {
         p.name.removesuffix(".zip").split("-", 1)[1] for p in (rerun / TRACES_FOLDER).iterdir()

@@ -1,6 +1,7 @@
 """The CA journey walks the vendor's and the pokja's tracks at the same time, each on a lane with
 a Chromium of its own (as ``spse-sim run`` does): a failure in one track stops the journey with
-the evidence of every desk, and Ctrl-C ends it as every Ctrl-C does."""
+the evidence of every desk, and Ctrl-C ends it as every Ctrl-C does. (A whole walk on lanes,
+the pokja's track beginning before the vendor's has ended: tests/e2e/test_journey_artifacts.py.)"""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from simulator.harness.chronology import Chronology, load_chronology
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.run_folder import REPORT_NAME
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
-from simulator.journey.run import JOURNEYS, JourneyResult, run_journey
+from simulator.journey.run import JOURNEYS, run_journey
 from simulator.testdata.factory import TestDataFactory
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.language import tr
@@ -73,25 +74,6 @@ def test_a_failing_pokja_track_stops_the_journey_with_the_evidence_of_every_desk
     assert (output / REPORT_NAME).is_file()
     firings = json.loads((output / "faults-fired.json").read_text(encoding="utf-8"))
     assert [(f["name"], f["actor"]) for f in firings] == [("ca.down", pokja.user_id)]
-
-
-def test_the_journey_walks_its_tracks_on_lanes_of_their_own(tmp_path: Path) -> None:
-    """The pokja's track began before the vendor's had ended: the two walked at once."""
-    output = tmp_path / "run"
-    result = run_journey(RunOptions(output_dir=output))
-    assert result.ok, result.error
-    journey: JourneyResult | None = result.journey
-    assert isinstance(journey, CaTenderResult)
-    steps = load_chronology(output)
-    pokja_ams = next(s for s in steps if s.title == AMS)
-    embedded = next(
-        s for s in steps if s.title == tr("Penyedia menanamkan sertifikat di SpamKodok")
-    )
-    assert pokja_ams.number < embedded.number
-    assert [s.outcome for s in steps] == ["ok"] * 13
-    walked = {s.actor for s in steps} - {"simulator"}
-    traces = {p.name.removesuffix(".zip").split("-", 1)[1] for p in (output / "traces").iterdir()}
-    assert traces == walked
 
 
 @pytest.mark.parametrize("to_group", [False, True], ids=["process", "process-group"])
