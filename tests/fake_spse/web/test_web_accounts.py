@@ -11,7 +11,7 @@ import pytest
 from spse_web import START, Browser, Sim, page_text
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from spse_shared.messages import MessageCatalog
 
 MESSAGES = MessageCatalog()
@@ -208,7 +208,10 @@ def test_the_link_forms_need_the_authenticity_token(browser: Browser) -> None:
 
 def test_mailed_links_start_with_the_public_url_not_the_request_s_host(tmp_path: Path) -> None:
     settings = Settings(
-        data_dir=tmp_path / "lpse", clock_start=START, public_url="https://lpse.surakarta.go.id"
+        data_dir=tmp_path / "lpse",
+        clock_start=START,
+        public_url="https://lpse.surakarta.go.id",
+        password_cost=SIMULATED_PASSWORD_COST,
     )
     with RunningServer(settings) as running:
         browser = Browser(running)

@@ -10,7 +10,7 @@ import pytest
 from spse_web import PASSWORD, START, Browser, Sim, page_text
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from spse_shared.messages import MessageCatalog
 
 MESSAGES = MessageCatalog()
@@ -32,7 +32,13 @@ def lpses(tmp_path: Path) -> Iterator[tuple[Lpse, Lpse]]:
     adp = tmp_path / "lkpp" / "adp.sqlite3"
     running = [
         RunningServer(
-            Settings(data_dir=tmp_path / folder, lpse_name=name, clock_start=START, adp_path=adp)
+            Settings(
+                data_dir=tmp_path / folder,
+                lpse_name=name,
+                clock_start=START,
+                adp_path=adp,
+                password_cost=SIMULATED_PASSWORD_COST,
+            )
         )
         for folder, name in (("solo", HOME), ("jateng", OTHER))
     ]

@@ -27,7 +27,7 @@ from spse_web import (
 )
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.web.common import wib
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import load_profile
@@ -49,7 +49,12 @@ class NonCa:
 
 @pytest.fixture
 def nonca(tmp_path: Path) -> Iterator[NonCa]:
-    settings = Settings(data_dir=tmp_path / "nonca", profile="spse-4.3-nonca", clock_start=START)
+    settings = Settings(
+        data_dir=tmp_path / "nonca",
+        profile="spse-4.3-nonca",
+        clock_start=START,
+        password_cost=SIMULATED_PASSWORD_COST,
+    )
     with RunningServer(settings) as server:
         sim = Sim(server)
         browsers: list[Browser] = []

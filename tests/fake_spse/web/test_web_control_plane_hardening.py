@@ -12,7 +12,7 @@ import pytest
 from spse_web import START
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.web.request_log import LOG_NAME, redact_query
 
 TOKEN = "rahasia-pelatih-123"
@@ -20,7 +20,11 @@ TOKEN = "rahasia-pelatih-123"
 
 @pytest.fixture
 def running(tmp_path: Path) -> Iterator[RunningServer]:
-    with RunningServer(Settings(data_dir=tmp_path / "lpse", clock_start=START)) as server:
+    with RunningServer(
+        Settings(
+            data_dir=tmp_path / "lpse", clock_start=START, password_cost=SIMULATED_PASSWORD_COST
+        )
+    ) as server:
         yield server
 
 
@@ -64,7 +68,10 @@ def test_a_rebound_host_name_cannot_drive_the_control_plane(running: RunningServ
 
 def test_a_host_name_the_trainer_allows_is_served(tmp_path: Path) -> None:
     settings = Settings(
-        data_dir=tmp_path / "lpse", clock_start=START, allowed_hosts=("pelatih.lan",)
+        data_dir=tmp_path / "lpse",
+        clock_start=START,
+        allowed_hosts=("pelatih.lan",),
+        password_cost=SIMULATED_PASSWORD_COST,
     )
     with RunningServer(settings) as server, httpx.Client(base_url=server.url) as http:
         named = {"host": f"pelatih.lan:{server.port}"}
@@ -87,7 +94,12 @@ def test_another_origin_cannot_drive_the_api(running: RunningServer) -> None:
 
 
 def test_the_panel_token_never_reaches_the_request_log(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "lpse", clock_start=START, control_token=TOKEN)
+    settings = Settings(
+        data_dir=tmp_path / "lpse",
+        clock_start=START,
+        control_token=TOKEN,
+        password_cost=SIMULATED_PASSWORD_COST,
+    )
     with RunningServer(settings) as server, httpx.Client(base_url=server.url) as http:
         exchanged = http.get("/_sim/panel", params={"token": TOKEN, "catatan": "halo"})
         assert exchanged.status_code == 303

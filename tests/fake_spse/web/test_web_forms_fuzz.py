@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from spse_web import BASE, PASSWORD, START, TOKEN_IN_PAGE, tls
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from fake_spse.storage.database import Database
 
 SETTINGS = settings(
@@ -59,7 +59,9 @@ class Running:
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     data = tmp_path_factory.mktemp("fuzz") / "lpse"
-    with RunningServer(Settings(data_dir=data, clock_start=START)) as server:
+    with RunningServer(
+        Settings(data_dir=data, clock_start=START, password_cost=SIMULATED_PASSWORD_COST)
+    ) as server:
         made = Running(server, data)
         yield made
         made.http.close()

@@ -13,7 +13,7 @@ from spse_web import START
 from fake_spse.app import create_app
 from fake_spse.control.panel import COOKIE, cookie_value
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from spse_shared.run_sync import run_sync
 
 CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
@@ -29,7 +29,9 @@ def csrf_of(page: httpx.Response) -> str:
 
 @pytest.fixture
 def local(tmp_path: Path) -> Iterator[httpx.Client]:
-    settings = Settings(data_dir=tmp_path / "lpse", clock_start=START)
+    settings = Settings(
+        data_dir=tmp_path / "lpse", clock_start=START, password_cost=SIMULATED_PASSWORD_COST
+    )
     with RunningServer(settings) as server, httpx.Client(base_url=server.url) as client:
         yield client
 
@@ -104,7 +106,9 @@ def test_notes_in_the_address_are_shown_only_when_the_panel_signed_them(
 
 
 def test_without_a_token_other_computers_get_nothing(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "lpse", clock_start=START)
+    settings = Settings(
+        data_dir=tmp_path / "lpse", clock_start=START, password_cost=SIMULATED_PASSWORD_COST
+    )
     calls = [
         ("GET", "/_sim/panel", {}),
         ("GET", f"/_sim/panel?token={TOKEN}", {}),
@@ -117,7 +121,12 @@ def test_without_a_token_other_computers_get_nothing(tmp_path: Path) -> None:
 
 
 def test_with_a_token_the_browser_trades_it_for_a_cookie_once(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "lpse", clock_start=START, control_token=TOKEN)
+    settings = Settings(
+        data_dir=tmp_path / "lpse",
+        clock_start=START,
+        control_token=TOKEN,
+        password_cost=SIMULATED_PASSWORD_COST,
+    )
     held = f"{COOKIE}={cookie_value(TOKEN)}"
 
     async def run() -> None:
@@ -149,7 +158,12 @@ def test_with_a_token_the_browser_trades_it_for_a_cookie_once(tmp_path: Path) ->
 
 
 def test_with_a_token_even_local_callers_need_it(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "lpse", clock_start=START, control_token=TOKEN)
+    settings = Settings(
+        data_dir=tmp_path / "lpse",
+        clock_start=START,
+        control_token=TOKEN,
+        password_cost=SIMULATED_PASSWORD_COST,
+    )
     with RunningServer(settings) as server, httpx.Client(base_url=server.url) as http:
         assert http.get("/_sim/panel").status_code == 403
         assert http.get("/_sim/panel", headers={"x-sim-token": TOKEN}).status_code == 200

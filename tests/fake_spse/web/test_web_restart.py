@@ -9,14 +9,14 @@ from pathlib import Path
 from spse_web import OPENING_STAGE, UPLOAD_STAGE, Browser, Sim, World, build_world, page_text
 
 from fake_spse.server import RunningServer
-from fake_spse.settings import Settings
+from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 
 
 def test_restart_keeps_accounts_sessions_tenders_offers_and_time(
     tmp_path: Path, make_csr: Callable[..., str]
 ) -> None:
     data_dir = tmp_path / "lpse"
-    settings = Settings(data_dir=data_dir)
+    settings = Settings(data_dir=data_dir, password_cost=SIMULATED_PASSWORD_COST)
     browsers: list[Browser] = []
 
     def new_browser_on(server: RunningServer) -> Callable[[], Browser]:
@@ -81,7 +81,7 @@ def test_restart_keeps_accounts_sessions_tenders_offers_and_time(
 
 
 def test_restart_keeps_the_ca(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "lpse")
+    settings = Settings(data_dir=tmp_path / "lpse", password_cost=SIMULATED_PASSWORD_COST)
     with RunningServer(settings) as first, Sim(first).http as http:
         chain_before = http.get(first.url + "/bsre/chain.pem").text
     with RunningServer(settings) as second, Sim(second).http as http:

@@ -12,7 +12,12 @@ from spse_web import BASE, START, Browser, Sim
 
 from fake_spse.app import create_app
 from fake_spse.server import RunningServer
-from fake_spse.settings import SPSE_SESSION_ABSOLUTE, SPSE_SESSION_IDLE, Settings
+from fake_spse.settings import (
+    SIMULATED_PASSWORD_COST,
+    SPSE_SESSION_ABSOLUTE,
+    SPSE_SESSION_IDLE,
+    Settings,
+)
 from fake_spse.storage.database import Database
 from spse_shared.run_sync import run_sync
 
@@ -25,6 +30,7 @@ def server(data_dir: Path) -> Iterator[RunningServer]:
         clock_start=START,
         session_idle=SPSE_SESSION_IDLE,
         session_absolute=SPSE_SESSION_ABSOLUTE,
+        password_cost=SIMULATED_PASSWORD_COST,
     )
     with RunningServer(settings) as running:
         yield running
