@@ -15,7 +15,6 @@ from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.evaluation import evaluate_file1
 from simulator.browser.journeys.offer import upload_offer
-from simulator.browser.journeys.opening import open_offers
 from simulator.browser.journeys.session import log_in
 from simulator.browser.pages.opening import OpeningPage, OpeningRow
 from simulator.scenarios.steps import evaluation as evaluation_steps
@@ -176,9 +175,8 @@ def pokja_opens_part(world: World, dua_file_log: DuaFileLog, alias: str, roman: 
     if page.heading() != tr("Pembukaan Dokumen Penawaran"):
         dua_file_log.opened[part] = []
         return
-    dua_file_log.opened[part] = open_offers(
-        pokja.desk.page, world.env.spse_url, pokja.staff, world.require_tender(), part
-    )
+    # Logged in and on the part's opening page already: SpamKodok opens what it lists.
+    dua_file_log.opened[part] = page.open_all()
 
 
 @when(parsers.parse('pokja "{alias}" mengevaluasi File I penyedia "{vendor}" semua lulus'))
