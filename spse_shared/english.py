@@ -321,6 +321,11 @@ TEXTS: Mapping[str, str] = {
     "disk penuh": "disk full",
     "{path}: folder tidak ada": "{path}: no such folder",
     "--output hanya untuk satu folder": "--output is for one folder only",
+    "--output {path}: folder sudah berisi file; pilih folder baru atau yang kosong (atau tanpa "
+    "--output: folder baru di bawah --runs-dir)": (
+        "--output {path}: the folder already holds files; choose a new or empty folder (or no "
+        "--output: a new folder under --runs-dir)"
+    ),
     "Sumber: bagian dari {doc}; bertanda * dari {notes}.": (
         "Source: sections of the {doc}; marked * from the {notes}."
     ),

@@ -202,7 +202,18 @@ def run_folder(args: argparse.Namespace) -> Path:
     from simulator.harness.run_folder import fresh_output_dir
 
     if args.output:
-        return writable_folder(Path(args.output), "--output")
+        output = Path(args.output)
+        if output.is_dir() and any(output.iterdir()):
+            # A run writes its server's data, its evidence and its index here: in a folder
+            # holding an earlier run it would reuse that run's state and mix the two records.
+            raise CliError(
+                tr(
+                    "--output {path}: folder sudah berisi file; pilih folder baru atau yang "
+                    "kosong (atau tanpa --output: folder baru di bawah --runs-dir)",
+                    path=output,
+                )
+            )
+        return writable_folder(output, "--output")
     return fresh_output_dir(writable_folder(Path(args.runs_dir), "--runs-dir"))
 
 

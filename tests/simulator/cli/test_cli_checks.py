@@ -35,6 +35,24 @@ def test_an_output_folder_that_cannot_be_written_is_refused(
     assert a_file.read_text() == "bukan folder"
 
 
+@pytest.mark.parametrize("ids", [[], ["KODOK-003"]], ids=["journey", "scenarios"])
+def test_an_output_folder_holding_an_earlier_run_is_refused_and_left_as_it_was(
+    ids: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier = tmp_path / "run"
+    (earlier / "data").mkdir(parents=True)
+    (earlier / "index.json").write_text('{"ok": true}')
+
+    assert main(["run", *ids, "--output", str(earlier)]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: --output {earlier}: folder sudah berisi file; pilih folder baru atau yang "
+        "kosong (atau tanpa --output: folder baru di bawah --runs-dir)"
+    ]
+    assert sorted(p.name for p in earlier.iterdir()) == ["data", "index.json"]
+    assert (earlier / "index.json").read_text() == '{"ok": true}'
+
+
 def test_an_output_folder_in_proc_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--output", "/proc/spse-sim-run"]) == 2
 
