@@ -105,8 +105,8 @@ TEXTS: Mapping[str, str] = {
     "perlambat setiap aksi browser sebanyak MS milidetik": (
         "slow every browser action down by MS milliseconds"
     ),
-    "folder keluaran (bawaan: folder baru di bawah --runs-dir)": (
-        "output folder (default: a new folder under --runs-dir)"
+    "folder keluaran, baru atau kosong (bawaan: folder baru di bawah --runs-dir)": (
+        "output folder, new or empty (default: a new folder under --runs-dir)"
     ),
     "induk folder keluaran baru": "parent of new output folders",
     "tulis laporan Word juga ketika tidak ada yang gagal": (

@@ -147,7 +147,9 @@ def add_catalog(parser: argparse.ArgumentParser) -> None:
 def add_output(parser: argparse.ArgumentParser) -> None:
     """``--output`` and ``--runs-dir``: where a run leaves its folder (see ``run_folder``)."""
     parser.add_argument(
-        "--output", metavar="DIR", help="folder keluaran (bawaan: folder baru di bawah --runs-dir)"
+        "--output",
+        metavar="DIR",
+        help="folder keluaran, baru atau kosong (bawaan: folder baru di bawah --runs-dir)",
     )
     parser.add_argument(
         "--runs-dir", metavar="DIR", default="runs", help="induk folder keluaran baru"
