@@ -60,7 +60,9 @@ def review_request(
     given. Returns SPSE's messages; logged out after. JourneyError when SPSE refuses."""
     log_in(page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True)
     try:
-        RequestQueuePage(page, spse_url).open_request(vendor_id)
+        queue = RequestQueuePage(page, spse_url)
+        queue.goto()
+        queue.open_request(vendor_id)
         review = RequestReviewPage(page, spse_url)
         messages: list[str] = []
         if attendee is not None:

@@ -23,7 +23,7 @@ def _logged_in(
     (the pokja) log in as Non Penyedia, as SPSE's login page asks."""
     page.goto(spse_url.rstrip("/") + path)
     if "/login" in page.url:
-        log_in(page, spse_url, user_id, password, non_penyedia=staff)
+        log_in(page, spse_url, user_id, password, non_penyedia=staff, shown=True)
         page.goto(spse_url.rstrip("/") + path)
 
 

@@ -31,11 +31,11 @@ def decide_cepat_winner(
     page: Page, spse_url: str, pokja: tuple[str, str], tender_id: str
 ) -> list[str]:
     """The pokja presses 'Tetapkan Pemenang' on the Tender Cepat page; the messages shown."""
-    page.goto(f"{spse_url.rstrip('/')}/lelang/{tender_id}/tendercepat")
-    if "/login" in page.url:
-        # The pokja logs in as Non Penyedia, as SPSE's login page asks.
-        log_in(page, spse_url, *pokja, non_penyedia=True)
     ranking = TenderCepatPage(page, spse_url)
     ranking.open(tender_id)
+    if "/login" in page.url:
+        # The pokja logs in as Non Penyedia, as SPSE's login page asks.
+        log_in(page, spse_url, *pokja, non_penyedia=True, shown=True)
+        ranking.open(tender_id)
     ranking.decide_winner()
     return [*ranking.alert_texts(), *ranking.status_texts()]

@@ -71,13 +71,13 @@ class AmsPage(SpsePage):
 
 
 class RequestQueuePage(SpsePage):
-    """The verifikator's list of certificate requests."""
+    """The verifikator's list of certificate requests; the methods read the list the page
+    shows (``goto()`` first: the caller knows whether the desk still needs to log in)."""
 
     path = "/verifikasi/sertifikat"
 
     def open_request(self, user_id: str) -> None:
         """'Periksa' on the vendor's newest open request (open ones are listed first)."""
-        self.goto()
         link = self.page.get_by_role(
             "link", name=tr("Periksa permintaan {user_id}", user_id=user_id)
         )
@@ -85,13 +85,11 @@ class RequestQueuePage(SpsePage):
         self.page.wait_for_load_state()
 
     def state_of(self, user_id: str) -> str:
-        self.goto()
         row = self.page.locator(f"tr[data-user='{user_id}']").first
         return row.locator(".status").inner_text().strip()
 
     def origin_of(self, user_id: str) -> str:
         """The vendor's home LPSE as the queue names it (another one for a roaming vendor)."""
-        self.goto()
         row = self.page.locator(f"tr[data-user='{user_id}']").first
         return row.locator("td").nth(3).inner_text().strip()
 

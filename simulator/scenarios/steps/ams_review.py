@@ -28,7 +28,8 @@ from spse_shared.language import tr
 
 
 def checker_on_queue(world: World) -> tuple[Actor, RequestQueuePage]:
-    """The LPSE's verifikator on the certificate requests, logging in when needed."""
+    """The LPSE's verifikator on the certificate requests (loaded now), logging in when
+    needed."""
     checker = verifikator(world)
     queue = RequestQueuePage(checker.desk.page, world.env.spse_url)
     queue.goto()
@@ -39,7 +40,9 @@ def checker_on_queue(world: World) -> tuple[Actor, RequestQueuePage]:
             checker.user_id,
             checker.password,
             non_penyedia=True,
+            shown=True,
         )
+        queue.goto()
     return checker, queue
 
 

@@ -62,6 +62,7 @@ def at_home(world: World, actor: Actor) -> DashboardPage:
             actor.user_id,
             actor.password,
             non_penyedia=actor.role != "penyedia",
+            shown=True,
         )
     return dashboard
 
