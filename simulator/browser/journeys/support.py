@@ -78,7 +78,7 @@ def enter_lpse_support(page: Page, spse_url: str) -> SupportEntry:
     """From SPSE's home: "Aplikasi e-Procurement Lainnya", "LPSE Support (Production)", and
     "Masuk dengan akun SPSE". The user must be logged in to SPSE."""
     home = DashboardPage(page, spse_url)
-    if page.url != spse_url + home.path:  # just logged in, the desk shows it already
+    if page.url != spse_url + home.path:  # not shown already (as right after logging in)
         home.goto()
     page.get_by_role("link", name=tr("Aplikasi e-Procurement Lainnya")).click()
     page.wait_for_load_state()

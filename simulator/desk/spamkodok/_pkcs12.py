@@ -38,8 +38,11 @@ def _remember(data: bytes, passphrase: str, contents: Contents) -> None:
 
 
 def _recall(data: bytes, passphrase: str) -> Contents | None:
+    digest = hashlib.sha256(data).digest()
     with _KNOWN_LOCK:
-        known = _KNOWN.get(hashlib.sha256(data).digest())
+        known = _KNOWN.get(digest)
+        if known is not None:
+            _KNOWN.move_to_end(digest)  # the oldest unused go first
     if known is None or not hmac.compare_digest(known[0], _digest(passphrase)):
         return None
     key, certificate, extra = known[1]
