@@ -34,10 +34,10 @@ from simulator.cli.options import (
 from simulator.scenarios.artifacts import (
     ARTIFACT_CHOICES,
     ARTIFACTS_ALWAYS,
-    ARTIFACTS_ON_FIRST_RETRY,
     RUN_DEFAULT,
     effective_artifacts,
     records,
+    retry_modes,
 )
 from spse_shared.language import tr
 
@@ -230,16 +230,19 @@ def walk_journey(args: argparse.Namespace) -> int:
         )
         print(f"spse-sim: {starting}", flush=True)
         result = walk_once(args, output, recording=records(artifacts))
-        if not result.ok and artifacts == ARTIFACTS_ON_FIRST_RETRY:
-            first_error = result.error or tr("langkah gagal")
+        # The catalog's re-run policy (one recorded re-run under on-first-retry), no --reruns.
+        for number, mode in enumerate(retry_modes(artifacts, reruns=0), start=1):
+            if result.ok:
+                break
+            first_error = first_error or result.error or tr("langkah gagal")
             again = tr(
                 "perjalanan gagal: {error}. Menjalankan ulang sekali dengan rekaman lengkap "
                 "(trace, tangkapan layar per langkah), bukti di {folder}",
                 error=first_error,
-                folder=f"{rerun_folder(1)}/",
+                folder=f"{rerun_folder(number)}/",
             )
             print(f"spse-sim: {again}", flush=True)
-            result = walk_once(args, output / rerun_folder(1), recording=True)
+            result = walk_once(args, output / rerun_folder(number), recording=records(mode))
     if result.report is not None:
         print("spse-sim: " + tr("laporan Word: {path}", path=result.report))
     else:
