@@ -21,8 +21,24 @@ def log_in(
     refuses. ``shown``: SPSE has just sent the desk to its login page (see LoginPage.login)."""
     login = LoginPage(page, spse_url)
     login.login(user_id, password, non_penyedia=non_penyedia, shown=shown)
-    if page.url.rstrip("/").endswith("/login") or "/login?" in page.url:
+    if _on_login_page(page):
         raise JourneyError(f"login of {user_id} refused: {login.alert_texts()}")
+
+
+def log_in_if_asked(
+    page: Page, spse_url: str, user_id: str, password: str, *, non_penyedia: bool = False
+) -> bool:
+    """After opening a page that needs a session: when SPSE sent the desk to its login page
+    instead, log in there (the form shown, not loaded again). Whether it logged in: the
+    caller then opens its page again."""
+    if not _on_login_page(page):
+        return False
+    log_in(page, spse_url, user_id, password, non_penyedia=non_penyedia, shown=True)
+    return True
+
+
+def _on_login_page(page: Page) -> bool:
+    return page.url.rstrip("/").endswith("/login") or "/login?" in page.url
 
 
 def log_out(page: Page, spse_url: str) -> None:

@@ -12,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.certificate import VISIT_POSITION
 from simulator.browser.journeys.registration import register_vendor, verify_vendor
-from simulator.browser.journeys.session import log_in
+from simulator.browser.journeys.session import log_in_if_asked
 from simulator.browser.pages.certificate import (
     AmsPage,
     RequestQueuePage,
@@ -33,15 +33,13 @@ def checker_on_queue(world: World) -> tuple[Actor, RequestQueuePage]:
     checker = verifikator(world)
     queue = RequestQueuePage(checker.desk.page, world.env.spse_url)
     queue.goto()
-    if "/login" in checker.desk.page.url:
-        log_in(
-            checker.desk.page,
-            world.env.spse_url,
-            checker.user_id,
-            checker.password,
-            non_penyedia=True,
-            shown=True,
-        )
+    if log_in_if_asked(
+        checker.desk.page,
+        world.env.spse_url,
+        checker.user_id,
+        checker.password,
+        non_penyedia=True,
+    ):
         queue.goto()
     return checker, queue
 
