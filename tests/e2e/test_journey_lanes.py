@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from spse_sim_process import started
 
 from simulator.harness.chronology import Chronology, load_chronology
 from simulator.harness.environment import RunOptions, SimEnvironment
@@ -25,8 +24,6 @@ from spse_shared.language import tr
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[2]
-SPSE_SIM = Path(sys.executable).with_name("spse-sim")
 AMS = tr("Pokja mendaftar sertifikat elektronik (AMS)")
 
 
@@ -85,41 +82,21 @@ def test_ctrl_c_during_the_journey_ends_with_130_and_an_interrupted_run_folder(
     hear it too (a run as by default: nothing recorded, nothing walked again)."""
     output = tmp_path / "run"
     errors = tmp_path / "stderr.txt"
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
-    with errors.open("w") as stderr:
-        child = subprocess.Popen(
-            [
-                str(SPSE_SIM),
-                "run",
-                "--output",
-                str(output),
-                *([] if to_group else ["--artifacts", "always"]),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            start_new_session=to_group,
-        )
-        try:
-            assert child.stdout is not None
-            assert f"keluaran di {output}" in child.stdout.readline()
-            # Once a step has ended, both tracks are under way.
-            while not (line := child.stdout.readline()).startswith("[ok"):
-                assert line, "the journey ended before its first step"
-            if to_group:
-                os.killpg(child.pid, signal.SIGINT)
-            else:
-                child.send_signal(signal.SIGINT)
-            code = child.wait(timeout=120)
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-            if child.stdout is not None:
-                child.stdout.close()
+    args = ["run", "--output", str(output), *([] if to_group else ["--artifacts", "always"])]
+    with (
+        errors.open("w") as stderr,
+        started(args, cwd=tmp_path, stderr=stderr, new_session=to_group) as child,
+    ):
+        assert child.stdout is not None
+        assert f"keluaran di {output}" in child.stdout.readline()
+        # Once a step has ended, both tracks are under way.
+        while not (line := child.stdout.readline()).startswith("[ok"):
+            assert line, "the journey ended before its first step"
+        if to_group:
+            os.killpg(child.pid, signal.SIGINT)
+        else:
+            child.send_signal(signal.SIGINT)
+        code = child.wait(timeout=120)
 
     said = errors.read_text()
     assert code == 130

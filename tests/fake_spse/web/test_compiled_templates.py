@@ -15,6 +15,19 @@ from fake_spse.settings import Settings
 from fake_spse.web.common import CompiledTemplates
 
 
+def compilations(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The names of the templates jinja2 compiles from now on (in this test)."""
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def spy(self: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return original(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    return compiled
+
+
 def test_a_second_lpse_renders_its_pages_without_compiling_them_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -22,14 +35,7 @@ def test_a_second_lpse_renders_its_pages_without_compiling_them_again(
         host.load(Settings(data_dir=tmp_path / "a"))
         first = http.get("/eproc4/login")
         assert first.status_code == 200
-        compiled: list[str | None] = []
-        original = jinja2.Environment.compile
-
-        def spy(self: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
-            compiled.append(name)
-            return original(self, source, name, *a)
-
-        monkeypatch.setattr(jinja2.Environment, "compile", spy)
+        compiled = compilations(monkeypatch)
         host.load(Settings(data_dir=tmp_path / "b"))
         second = http.get("/eproc4/login")
     assert second.status_code == 200
@@ -84,14 +90,7 @@ def test_another_process_finds_the_templates_compiled_on_disk(
 
     first = environment(CompiledTemplates(disk=on_disk)).get_template("page.html")
     assert first.render(name="Kodok") == "Halo Kodok"
-    compiled: list[str | None] = []
-    original = jinja2.Environment.compile
-
-    def spy(self: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
-        compiled.append(name)
-        return original(self, source, name, *a)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    compiled = compilations(monkeypatch)
     # A new process: its own memory cache, the same folder.
     again = environment(CompiledTemplates(disk=on_disk)).get_template("page.html")
     assert again.render(name="Kodok") == "Halo Kodok"

@@ -6,18 +6,9 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-SPSE_SIM = Path(sys.executable).with_name("spse-sim")  # the console script pyproject declares
-
-
-def environment() -> dict[str, str]:
-    """The tree under test first on the path, whatever the script was installed from."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
-    return env
+from spse_sim_process import SPSE_SIM, environment, started
 
 
 def test_a_closed_stdout_ends_quietly(tmp_path: Path) -> None:
@@ -44,27 +35,13 @@ def test_a_closed_stdout_ends_quietly(tmp_path: Path) -> None:
 def test_ctrl_c_stops_a_run_and_marks_it_interrupted(tmp_path: Path) -> None:
     output = tmp_path / "run"
     errors = tmp_path / "stderr.txt"
-    with errors.open("w") as stderr:
-        child = subprocess.Popen(
-            [str(SPSE_SIM), "run", "KODOK-003", "--output", str(output)],
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            text=True,
-            env=environment(),
-            cwd=tmp_path,
-        )
-        try:
-            assert child.stdout is not None
-            started = child.stdout.readline()  # printed once the run has its folder
-            assert f"keluaran di {output}" in started
-            child.send_signal(signal.SIGINT)
-            code = child.wait(timeout=120)
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-            if child.stdout is not None:
-                child.stdout.close()
+    args = ["run", "KODOK-003", "--output", str(output)]
+    with errors.open("w") as stderr, started(args, cwd=tmp_path, stderr=stderr) as child:
+        assert child.stdout is not None
+        first = child.stdout.readline()  # printed once the run has its folder
+        assert f"keluaran di {output}" in first
+        child.send_signal(signal.SIGINT)
+        code = child.wait(timeout=120)
 
     said = errors.read_text()
     assert code == 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -127,9 +127,11 @@ def test_a_failing_lane_track_halts_the_other_at_its_next_step_and_its_error_is_
         pass
 
 
-def test_a_failing_main_track_halts_the_lane_and_its_error_is_raised(
-    log: WatchedChronology, lane: Lane
-) -> None:
+def pokja_waiting_while_the_vendor_raises(
+    log: WatchedChronology, error: BaseException
+) -> tuple[Callable[[], None], Callable[[], None]]:
+    """The pokja's track (on the lane) and the vendor's: the vendor's step raises ``error``
+    while the pokja's first step is under way, which ends once the run is halted."""
     begun = threading.Event()
 
     def pokja() -> None:
@@ -142,7 +144,15 @@ def test_a_failing_main_track_halts_the_lane_and_its_error_is_raised(
     def vendor() -> None:
         assert begun.wait(PATIENCE_S)
         with log.step("Penyedia mendaftar", "penyedia"):
-            raise JourneyError("registration refused")
+            raise error
+
+    return pokja, vendor
+
+
+def test_a_failing_main_track_halts_the_lane_and_its_error_is_raised(
+    log: WatchedChronology, lane: Lane
+) -> None:
+    pokja, vendor = pokja_waiting_while_the_vendor_raises(log, JourneyError("registration refused"))
 
     with pytest.raises(JourneyError, match="registration refused"):
         alongside(log, lane, pokja, vendor)
@@ -156,19 +166,7 @@ def test_a_failing_main_track_halts_the_lane_and_its_error_is_raised(
 def test_ctrl_c_halts_the_lane_after_its_step_and_leaves_no_failed_step(
     log: WatchedChronology, lane: Lane
 ) -> None:
-    begun = threading.Event()
-
-    def pokja() -> None:
-        with log.step("Pokja mendaftar AMS", "pokja"):
-            begun.set()
-            assert log.halted_now.wait(PATIENCE_S)
-        with log.step("Pokja membuat tender", "pokja"):
-            pass
-
-    def vendor() -> None:
-        assert begun.wait(PATIENCE_S)
-        with log.step("Penyedia mendaftar", "penyedia"):
-            raise KeyboardInterrupt
+    pokja, vendor = pokja_waiting_while_the_vendor_raises(log, KeyboardInterrupt())
 
     with pytest.raises(KeyboardInterrupt):
         alongside(log, lane, pokja, vendor)
