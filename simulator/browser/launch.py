@@ -189,6 +189,12 @@ def launch_options(
         "headless": headless,
         "args": list(LAUNCH_ARGS),
         "slow_mo": slow_mo_ms,
+        # Ctrl-C in a terminal reaches the whole process group, Playwright's driver too, which
+        # by default then closes its browsers at once: steps in flight would fail with "target
+        # closed" before spse-sim has heard the Ctrl-C. Left to spse-sim, the run stops as on
+        # any Ctrl-C (the step in flight ends, traces are saved). The browsers themselves run
+        # in a process group of their own and never hear it.
+        "handle_sigint": False,
     }
     if choice.executable is not None:
         options["executable_path"] = str(choice.executable)
