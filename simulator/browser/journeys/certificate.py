@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.session import log_in, log_out
+from simulator.browser.journeys.session import log_in_if_asked, log_out
 from simulator.browser.pages.certificate import AmsPage, RequestQueuePage, RequestReviewPage
 from simulator.browser.pages.dashboard import DashboardPage
 from simulator.testdata.factory import StaffData
@@ -33,8 +33,10 @@ def register_ams(
     (a vendor's request then waits for the LPSE; a Non Penyedia's certificate is embedded at
     once). Returns the messages shown; JourneyError when the link is missing or SPSE refuses.
     The user stays logged in."""
-    log_in(page, spse_url, user_id, password, non_penyedia=non_penyedia)
     dashboard = DashboardPage(page, spse_url)
+    dashboard.goto()
+    # Logged in, SPSE lands on the home page.
+    log_in_if_asked(page, spse_url, user_id, password, non_penyedia=non_penyedia)
     if not dashboard.ams_link.is_visible():
         raise JourneyError(f"no red AMS link on the home page of {user_id}")
     dashboard.ams_link.click()
@@ -58,10 +60,13 @@ def review_request(
     """The verifikator opens the vendor's request; with ``attendee`` records the visit (the
     director with every original), then approves, or rejects with ``reason`` when one is
     given. Returns SPSE's messages; logged out after. JourneyError when SPSE refuses."""
-    log_in(page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True)
-    try:
-        queue = RequestQueuePage(page, spse_url)
+    queue = RequestQueuePage(page, spse_url)
+    queue.goto()
+    if log_in_if_asked(
+        page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True
+    ):
         queue.goto()
+    try:
         queue.open_request(vendor_id)
         review = RequestReviewPage(page, spse_url)
         messages: list[str] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.session import log_in, log_out
+from simulator.browser.journeys.session import log_in_if_asked, log_out
 from simulator.browser.pages.registration import ForgotPasswordPage, RegistrationPage
 from simulator.browser.pages.verification import VerificationPage
 from simulator.browser.pages.webmail import InboxPage
@@ -67,9 +67,12 @@ def reset_password(page: Page, spse_url: str, email: str, new_password: str) -> 
 
 
 def verify_vendor(page: Page, spse_url: str, verifikator: StaffData, vendor_id: str) -> str:
-    """The verifikator checks the originals at the LPSE and activates the account."""
-    log_in(page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True)
+    """The verifikator checks the originals at the LPSE and activates the account (logging in
+    when SPSE asks); logged out after."""
     verification = VerificationPage(page, spse_url)
+    verification.goto()
+    # Logged in, a verifikator's home page is this list.
+    log_in_if_asked(page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True)
     verification.verify(vendor_id)
     problems = verification.alert_texts()
     if problems:

@@ -10,8 +10,8 @@ class VerificationPage(SpsePage):
     path = "/verifikasi"
 
     def verify(self, user_id: str) -> None:
-        """Press 'Verifikasi' on the vendor's row, after checking their documents."""
-        self.goto()
+        """Press 'Verifikasi' on the vendor's row (of the list shown), after checking their
+        documents."""
         self.page.get_by_role("button", name=tr("Verifikasi {user_id}", user_id=user_id)).click()
         self.page.wait_for_load_state()
 

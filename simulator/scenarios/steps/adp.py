@@ -200,6 +200,7 @@ def verifikator_verifies(adp_scene: AdpScene, alias: str) -> None:
     lpse = adp_scene.home_of(alias)
     checker = adp_scene.verifikator_at(lpse)
     log_in(checker.desk.page, lpse.spse_url, checker.user_id, checker.password, non_penyedia=True)
+    # Logged in, a verifikator's home page is the verification list.
     VerificationPage(checker.desk.page, lpse.spse_url).verify(adp_scene.world.actor(alias).user_id)
 
 

@@ -22,7 +22,7 @@ from simulator.browser.pages.certificate import (
 from simulator.harness.arrange import Arranger
 from simulator.scenarios.steps.adp import AdpScene
 from simulator.scenarios.steps.certificates import at_home
-from simulator.scenarios.steps.common import verifikator
+from simulator.scenarios.steps.common import logged_in, verifikator
 from simulator.scenarios.world import Actor, World
 from spse_shared.language import tr
 
@@ -31,15 +31,10 @@ def checker_on_queue(world: World) -> tuple[Actor, RequestQueuePage]:
     """The LPSE's verifikator on the certificate requests (loaded now), logging in when
     needed."""
     checker = verifikator(world)
+    user_id, password = logged_in(world, checker)
     queue = RequestQueuePage(checker.desk.page, world.env.spse_url)
     queue.goto()
-    if log_in_if_asked(
-        checker.desk.page,
-        world.env.spse_url,
-        checker.user_id,
-        checker.password,
-        non_penyedia=True,
-    ):
+    if log_in_if_asked(checker.desk.page, world.env.spse_url, user_id, password, non_penyedia=True):
         queue.goto()
     return checker, queue
 

@@ -23,7 +23,7 @@ from simulator.browser.journeys.session import log_in_if_asked
 from simulator.browser.pages.apd import ApdImportPage
 from simulator.browser.pages.certificate import AmsPage
 from simulator.browser.pages.dashboard import DashboardPage
-from simulator.scenarios.steps.common import letter_for, statement_for
+from simulator.scenarios.steps.common import letter_for, logged_in, statement_for
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
 from spse_shared.language import tr
@@ -53,14 +53,15 @@ def certificate_story() -> CertificateStory:
 
 def at_home(world: World, actor: Actor) -> DashboardPage:
     """The actor's home page in SpamKodok, logging in when the session is gone."""
+    user_id, password = logged_in(world, actor)
     dashboard = DashboardPage(actor.desk.page, world.env.spse_url)
     dashboard.goto()
     # Logged in, the desk lands on the home page.
     log_in_if_asked(
         actor.desk.page,
         world.env.spse_url,
-        actor.user_id,
-        actor.password,
+        user_id,
+        password,
         non_penyedia=actor.role != "penyedia",
     )
     return dashboard

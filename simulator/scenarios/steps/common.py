@@ -41,10 +41,25 @@ def world(sim_env: SimEnvironment, request: pytest.FixtureRequest) -> World:
 # A Given that is not the subject of its scenario is *arranged*: the same service calls the pages
 # make, through /_sim/arrange, with the same test data in the same order, so the world is the one
 # walking would leave (tests/e2e/test_arranged_world.py compares both). What a scenario is about
-# stays in the browser: its When steps always walk, and a scenario whose Givens are its subject
-# (registration and verification in features/adp.feature, say) carries ``@jalan-ui``. The CA
-# journey (spse-sim run, simulator/journey/) walks everything.
+# stays in the browser: its When steps always walk (the log-in a step needs first is arranged
+# unless logging in is what it is about, see ``logged_in``), and a scenario whose Givens are its
+# subject (registration and verification in features/adp.feature, say) carries ``@jalan-ui``.
+# The CA journey (spse-sim run, simulator/journey/) walks everything.
 WALK_TAG = "jalan-ui"
+
+
+def logged_in(world: World, actor: Actor) -> tuple[str, str]:
+    """The actor's log-in (user id, password), for a journey that logs in when SPSE asks.
+
+    A step that is not about logging in does not walk the login page in an arranged world:
+    the desk gets a session first (SPSE checks the password, through /_sim/arrange), so SPSE
+    never asks. The scenarios about logging in walk it (features/adp.feature, say), as does
+    every walked world and the CA journey.
+    """
+    env = world.env
+    if world.arranged:
+        env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+    return actor.user_id, actor.password
 
 
 # people ---------------------------------------------------------------------------------------
@@ -184,7 +199,7 @@ def join(world: World, actor: Actor, tender_id: str) -> None:
     env = world.env
     if world.arranged:
         env.arrange.join_tender(actor.user_id, tender_id)
-        env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+        logged_in(world, actor)
         return
     log_in(actor.desk.page, env.spse_url, actor.user_id, actor.password)
     join_tender(actor.desk.page, env.spse_url, tender_id)

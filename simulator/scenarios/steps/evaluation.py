@@ -35,9 +35,10 @@ from simulator.scenarios.steps.common import (
     announce_tender,
     desk_files,
     embed_certificate,
+    logged_in,
     shown_outcome,
 )
-from simulator.scenarios.world import Actor, World
+from simulator.scenarios.world import World
 from simulator.testdata.documents import write_pdf
 from spse_shared.wib import WIB
 
@@ -48,13 +49,6 @@ IZIN_FIELDS = {
     "instansi": "DPMPTSP Kota Surakarta",
     "kualifikasi": "Kecil",
 }
-
-
-def _login(actor: Actor) -> tuple[str, str]:
-    if actor.vendor is not None:
-        return actor.vendor.user_id, actor.vendor.password
-    assert actor.staff is not None
-    return actor.staff.user_id, actor.staff.password
 
 
 @given(parsers.parse('harga penawaran penyedia "{alias}" adalah {percent:d} persen dari HPS'))
@@ -70,7 +64,7 @@ def evaluate_all_pass(world: World, alias: str, vendor: str) -> None:
     evaluate(
         pokja.desk.page,
         world.env.spse_url,
-        _login(pokja),
+        logged_in(world, pokja),
         world.require_tender(),
         world.actor(vendor).display_name,
     )
@@ -87,7 +81,7 @@ def evaluate_fail(world: World, alias: str, vendor: str, part: str, reason: str)
     evaluate(
         pokja.desk.page,
         world.env.spse_url,
-        _login(pokja),
+        logged_in(world, pokja),
         world.require_tender(),
         world.actor(vendor).display_name,
         {part.capitalize(): reason},
@@ -97,13 +91,17 @@ def evaluate_fail(world: World, alias: str, vendor: str, part: str, reason: str)
 @when(parsers.parse('pokja "{alias}" menetapkan pemenang'))
 def pokja_decides(world: World, alias: str) -> None:
     pokja = world.actor(alias)
-    decide_winner(pokja.desk.page, world.env.spse_url, _login(pokja), world.require_tender())
+    decide_winner(
+        pokja.desk.page, world.env.spse_url, logged_in(world, pokja), world.require_tender()
+    )
 
 
 @when(parsers.parse('penyedia "{alias}" mengirim sanggahan "{text}"'))
 def vendor_objects(world: World, alias: str, text: str) -> None:
     vendor = world.actor(alias)
-    file_sanggah(vendor.desk.page, world.env.spse_url, _login(vendor), world.require_tender(), text)
+    file_sanggah(
+        vendor.desk.page, world.env.spse_url, logged_in(world, vendor), world.require_tender(), text
+    )
 
 
 @when(parsers.parse('pokja "{alias}" menjawab sanggahan penyedia "{vendor}" dengan "{answer}"'))
@@ -112,7 +110,7 @@ def pokja_answers(world: World, alias: str, vendor: str, answer: str) -> None:
     answer_sanggah(
         pokja.desk.page,
         world.env.spse_url,
-        _login(pokja),
+        logged_in(world, pokja),
         world.require_tender(),
         world.actor(vendor).display_name,
         answer,
@@ -142,7 +140,7 @@ def winner_shown(world: World, alias: str) -> None:
 def vendor_sees_answer(world: World, alias: str, answer: str) -> None:
     vendor = world.actor(alias)
     answers = sanggah_answers(
-        vendor.desk.page, world.env.spse_url, _login(vendor), world.require_tender()
+        vendor.desk.page, world.env.spse_url, logged_in(world, vendor), world.require_tender()
     )
     world.expect("jawaban sanggahan", answer, repr(answers), answer in answers)
 
@@ -282,7 +280,7 @@ def pokja_sees_proposal(world: World, alias: str, vendor: str, key: str) -> None
     shown = proposed_gugur(
         pokja.desk.page,
         world.env.spse_url,
-        _login(pokja),
+        logged_in(world, pokja),
         world.require_tender(),
         world.actor(vendor).display_name,
     )

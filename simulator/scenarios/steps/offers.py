@@ -27,6 +27,7 @@ from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.scenarios.steps.common import (
     desk_files,
     letter_for,
+    logged_in,
     stored_offers,
     upload_given,
     upload_named,
@@ -346,8 +347,7 @@ def pokja_replaces_key(world: World, offer_log: OfferLog, alias: str) -> None:
     register_ams(
         pokja.desk.page,
         world.env.spse_url,
-        pokja.user_id,
-        pokja.password,
+        *logged_in(world, pokja),
         letter_for(pokja),
         non_penyedia=True,
     )
@@ -383,6 +383,7 @@ def upload_page_lists_new_certificate(
 def pokja_opens(world: World, offer_log: OfferLog, alias: str) -> None:
     pokja = world.actor(alias)
     assert pokja.staff is not None
+    logged_in(world, pokja)
     offer_log.opening = open_offers(
         pokja.desk.page, world.env.spse_url, pokja.staff, world.require_tender()
     )

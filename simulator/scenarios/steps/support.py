@@ -34,7 +34,7 @@ from simulator.browser.journeys.support import (
 from simulator.browser.pages.base import SpsePage
 from simulator.browser.pages.dashboard import DashboardPage
 from simulator.browser.pages.support import Attachment, MailboxPage, TicketListPage, TicketPage
-from simulator.scenarios.steps.common import add_staff
+from simulator.scenarios.steps.common import add_staff, logged_in
 from simulator.scenarios.world import Actor, World
 from spse_shared.language import tr, tr_filled, tr_ticket_status
 from spse_shared.wib import WIB
@@ -79,7 +79,7 @@ class SupportScene:
             return
         env = self.world.env
         if self.world.arranged:
-            env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+            logged_in(self.world, actor)
             DashboardPage(actor.desk.page, env.spse_url).goto()
         else:
             log_in(

@@ -23,6 +23,7 @@ from simulator.browser.pages.tender import ParticipantsPage
 from simulator.scenarios.steps.common import (
     add_staff,
     embed_certificate,
+    logged_in,
     stage_running,
     vendor_has_certificate,
     vendor_joined,
@@ -98,18 +99,11 @@ def sikap_records(actor: Actor, tax_year: int) -> list[SikapRecord]:
     ]
 
 
-def _login(actor: Actor) -> tuple[str, str]:
-    if actor.vendor is not None:
-        return actor.vendor.user_id, actor.vendor.password
-    assert actor.staff is not None
-    return actor.staff.user_id, actor.staff.password
-
-
 def _vendor_logged_in(world: World, actor: Actor) -> None:
     """The vendor's desk holds a logged-in session (arranged or through the login page)."""
     env = world.env
     if world.arranged:
-        env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+        logged_in(world, actor)
     else:
         log_in(actor.desk.page, env.spse_url, actor.user_id, actor.password)
 
@@ -186,7 +180,9 @@ def vendor_tries_to_join(world: World, alias: str) -> None:
 @when(parsers.parse('pokja "{alias}" menetapkan pemenang Tender Cepat'))
 def pokja_decides_cepat(world: World, alias: str) -> None:
     pokja = world.actor(alias)
-    decide_cepat_winner(pokja.desk.page, world.env.spse_url, _login(pokja), world.require_tender())
+    decide_cepat_winner(
+        pokja.desk.page, world.env.spse_url, logged_in(world, pokja), world.require_tender()
+    )
 
 
 def _participants(world: World, actor: Actor) -> list[str]:
