@@ -112,8 +112,8 @@ TEXTS: Mapping[str, str] = {
     "tulis laporan Word juga ketika tidak ada yang gagal": (
         "write the Word report even when nothing failed"
     ),
-    "jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = satu per CPU)": (
-        "run scenarios in N parallel processes (pytest-xdist; 'auto' = one per CPU)"
+    "jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = jumlah CPU + 1)": (
+        "run scenarios in N parallel processes (pytest-xdist; 'auto' = CPUs + 1)"
     ),
     "ulangi skenario yang gagal hingga N kali; yang lolos kemudian dilaporkan flaky "
     "(dengan --artifacts on-first-retry, pengulangan pertama selalu terjadi dan merekam)": (

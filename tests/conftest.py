@@ -3,7 +3,6 @@ and how ``pytest -n N`` shares the suite out among its workers (heaviest work fi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 import pytest
@@ -113,16 +112,8 @@ class HeavyFirstScheduling(LoadScopeScheduling):
         return work_unit(nodeid)
 
 
+# -n auto: simulator/scenarios/plugin.py (pytest_xdist_auto_num_workers), for this suite too.
 @pytest.hookimpl(optionalhook=True)  # xdist's hooks: pytest -p no:xdist runs without them
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto``: one worker per CPU, and one more. Many tests wait rather than compute (a
-    rush's real-time window, a child ``spse-sim`` starting, a server restarting), and with one
-    worker per CPU those waits left a CPU idle: on 2 CPUs, 12 % of the suite's time with two
-    workers, 4.5 % with three, and the suite took 292 s instead of 313 s."""
-    return len(os.sched_getaffinity(0)) + 1
-
-
-@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadScopeScheduling | None:
     """``-n N`` without another ``--dist``: HeavyFirstScheduling."""
     if config.getoption("dist") != "load":

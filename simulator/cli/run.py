@@ -141,7 +141,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "--workers",
         type=workers_value,
         metavar="N",
-        help="jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = satu per CPU)",
+        help="jalankan skenario dalam N proses paralel (pytest-xdist; 'auto' = jumlah CPU + 1)",
     )
     qa.add_argument(
         "--reruns",
