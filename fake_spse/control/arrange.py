@@ -29,7 +29,7 @@ from fake_spse.service.certificates import Document, Visit
 from fake_spse.service.offers import UploadCut
 from fake_spse.service.services import Services
 from fake_spse.web.accounts import FORM_PATH, link_prefix
-from fake_spse.web.session import COOKIE, encode_cookie, log_in
+from fake_spse.web.session import COOKIE, Session, encode_cookie, log_in
 from spse_shared.wib import format_wib
 
 # The registration form's fields (as fake_spse/web/accounts.py reads them).
@@ -198,15 +198,23 @@ async def price(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     """Log a user in (password checked as on the login page); the session cookie to set."""
-    body = await _json(request)
+    _, _, cookie = await logged_in_session(request, await _json(request))
+    return JSONResponse({"ok": True, "cookie": cookie})
+
+
+async def logged_in_session(
+    request: Request, body: dict[str, Any]
+) -> tuple[Account, Session, dict[str, str]]:
+    """The session the login page makes for ``body``'s user_id and password (checked as there):
+    the account, the session and its cookie for the desk's browser."""
     accounts = _services(request).accounts
     account = await call(accounts.authenticate, str(body["user_id"]), str(body["password"]))
-    # A logged-in session as the login page makes one; its cookie goes to the desk's browser,
-    # not to this /_sim caller (the session is not put into this request's scope).
+    # Its cookie goes to the desk's browser, not to this /_sim caller (the session is not put
+    # into this request's scope).
     session = await call(log_in, request.scope, account.user_id)
     now = _services(request).simulation.now()
     value = encode_cookie(request.app.state.sim_secret, session, now)
-    return JSONResponse({"ok": True, "cookie": {"name": COOKIE, "value": value, "path": "/"}})
+    return account, session, {"name": COOKIE, "value": value, "path": "/"}
 
 
 def _upload_page_inputs(services: Services, vendor_id: str, tender_id: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from fake_spse.adapters.mail import Mailbox, SmtpServer, mail_json
 from fake_spse.control.api import _json, _services, guarded
+from fake_spse.control.arrange import logged_in_session
 from fake_spse.service.blocking import call
 from fake_spse.support.service import LpseSupport, ticket_json
 from fake_spse.support.tickets import Action, IncomingFile, TicketDraft, TicketType
@@ -162,6 +163,14 @@ async def webmail_inbox(request: Request) -> Response:
     return HTMLResponse(page)
 
 
+async def arrange_login(request: Request) -> Response:
+    """Log a user in to SPSE and, with that session, to LPSE Support, as "Masuk dengan akun
+    SPSE" does (refused while ``support.down``); the session cookie to set."""
+    account, session, cookie = await logged_in_session(request, await _json(request))
+    await call(_support(request).log_in, account, session.sid)
+    return JSONResponse({"ok": True, "cookie": cookie})
+
+
 def routes() -> list[Route]:
     return [
         Route("/support/tickets", guarded(tickets)),
@@ -169,6 +178,7 @@ def routes() -> list[Route]:
         Route("/mail", guarded(mail)),
         Route("/arrange/support/ticket", guarded(arrange_ticket), methods=["POST"]),
         Route("/arrange/support/action", guarded(arrange_action), methods=["POST"]),
+        Route("/arrange/support/login", guarded(arrange_login), methods=["POST"]),
         Route("/webmail", guarded(webmail)),
         Route("/webmail/kotak", guarded(webmail_inbox)),
     ]

@@ -250,9 +250,19 @@ class Arranger:
         body = {"user_id": user_id, "number": number, "action": action, "note": note}
         return str(self.sim.post("/arrange/support/action", body)["status"])
 
-    def log_in(self, context: BrowserContext, server_url: str, user_id: str, password: str) -> None:
-        """Log ``user_id`` in (password checked by SPSE) and give the desk the session cookie."""
-        answer = self.sim.post("/arrange/login", {"user_id": user_id, "password": password})
+    def log_in(
+        self,
+        context: BrowserContext,
+        server_url: str,
+        user_id: str,
+        password: str,
+        *,
+        lpse_support: bool = False,
+    ) -> None:
+        """Log ``user_id`` in (password checked by SPSE), with ``lpse_support`` to LPSE Support
+        too (as "Masuk dengan akun SPSE"), and give the desk the session cookie."""
+        path = "/arrange/support/login" if lpse_support else "/arrange/login"
+        answer = self.sim.post(path, {"user_id": user_id, "password": password})
         cookie = answer["cookie"]
         context.add_cookies(
             [{"name": cookie["name"], "value": cookie["value"], "url": server_url + "/"}]

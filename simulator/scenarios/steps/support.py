@@ -101,7 +101,24 @@ class SupportScene:
         return entry
 
     def ensure_support(self, actor: Actor) -> None:
+        """The actor is inside LPSE Support. Entering it is walked by the step about entering
+        (``vendor_enters`` below); in an arranged world the other steps find the desk logged in
+        to SPSE and LPSE Support (through /_sim/arrange, the same service) on the ticket list,
+        where entering lands."""
         if actor.alias in self.in_support:
+            return
+        env = self.world.env
+        if self.world.arranged:
+            env.arrange.log_in(
+                actor.desk.context,
+                env.server_url,
+                actor.user_id,
+                actor.password,
+                lpse_support=True,
+            )
+            TicketListPage(actor.desk.page, env.spse_url).goto()
+            self.in_spse.add(actor.alias)
+            self.in_support.add(actor.alias)
             return
         entry = self.support(actor)
         if not entry.entered:

@@ -193,6 +193,32 @@ def test_arranged_support_tickets_follow_lpse_supports_rules(http: httpx.Client)
     assert len(ticket["history"]) == 2
 
 
+def test_an_arranged_lpse_support_login_opens_the_ticket_list_unless_lpse_support_is_down(
+    http: httpx.Client,
+) -> None:
+    http.post("/_sim/arrange/vendor", json=VENDOR)
+    http.post("/_sim/arrange/verify", json={"verifier_id": "verif", "vendor_id": "cvmaju"})
+    credentials = {"user_id": "cvmaju", "password": VENDOR["password"]}
+
+    cookie = http.post("/_sim/arrange/support/login", json=credentials).json()["cookie"]
+    tickets = httpx.get(f"{http.base_url}/support/tiket", cookies={cookie["name"]: cookie["value"]})
+    assert tickets.status_code == 200
+    assert "Buat Tiket Baru" in tickets.text
+    # A session logged in to SPSE alone is sent to LPSE Support's "Masuk dengan akun SPSE".
+    spse_only = http.post("/_sim/arrange/login", json=credentials).json()["cookie"]
+    entry = httpx.get(
+        f"{http.base_url}/support/tiket", cookies={spse_only["name"]: spse_only["value"]}
+    )
+    assert "Buat Tiket Baru" not in entry.text
+
+    http.post("/_sim/faults", json={"name": "support.down"})
+    refused = http.post("/_sim/arrange/support/login", json=credentials)
+    assert refused.status_code == 400
+    assert refused.json()["error"] == "support.tidak_tersedia"
+    wrong = http.post("/_sim/arrange/support/login", json={**credentials, "password": "salah"})
+    assert wrong.json()["error"] == "login.gagal"
+
+
 def test_arranged_qualification_saves_data_penyedia_and_sends_it_under_the_forms_rules(
     http: httpx.Client, tmp_path: Path
 ) -> None:

@@ -307,6 +307,7 @@ SHAPES: dict[tuple[str, str], Shape] = {
     ("POST", "/_sim/arrange/vendor-record"): Shape("json", "none", ("vendor_id", "kind", "fields")),
     ("POST", "/_sim/arrange/sikap"): Shape("json", "none", ("vendor_id",)),
     ("POST", "/_sim/arrange/support/ticket"): Shape("json", "none", ARRANGED_TICKET),
+    ("POST", "/_sim/arrange/support/login"): Shape("json", "none", ("user_id", "password")),
     ("POST", "/_sim/arrange/support/action"): Shape(
         "json", "none", ("user_id", "number", "action", "note", "rating")
     ),
