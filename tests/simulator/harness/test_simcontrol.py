@@ -1,16 +1,23 @@
-"""The /_sim client: answers, refusals, and a server that closes idle connections."""
+"""The /_sim client: answers, refusals, a server that closes idle connections, and TLS."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from simulator.harness import simcontrol
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
@@ -126,3 +133,93 @@ def test_without_a_control_plane_every_call_is_unavailable() -> None:
         sim.now()
     with pytest.raises(ControlPlaneUnavailable):
         sim.account("siapa")
+
+
+def _https_server(folder: Path) -> tuple[ThreadingHTTPServer, Path]:
+    """The server above behind TLS, with a certificate for 127.0.0.1 from a CA of its own;
+    that CA's PEM file."""
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CA uji /_sim")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - timedelta(hours=1))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - timedelta(hours=1))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_file = folder / "ca.pem"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    chain = folder / "server.pem"
+    chain.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        + leaf.public_bytes(serialization.Encoding.PEM)
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(chain)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    return httpd, ca_file
+
+
+def test_an_https_control_plane_is_verified_with_the_ca_bundle_ssl_cert_file_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpd, ca_file = _https_server(tmp_path)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    url = _url(httpd).replace("http://", "https://")
+    try:
+        # certifi's bundle (the default) does not know this CA: a refusal in one line.
+        monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+        monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+        simcontrol._tls.cache_clear()
+        untrusted = SimControl(url)
+        with pytest.raises(SimControlError, match="CERTIFICATE_VERIFY_FAILED") as refused:
+            untrusted.now()
+        assert "\n" not in str(refused.value)
+        untrusted.close()
+
+        monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
+        simcontrol._tls.cache_clear()
+        trusted = SimControl(url)
+        try:
+            assert trusted.now() == datetime.fromisoformat(NOW)
+        finally:
+            trusted.close()
+    finally:
+        simcontrol._tls.cache_clear()
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(10)
