@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.session import log_in_if_asked, log_out
+from simulator.browser.journeys.session import log_in_if_asked
 from simulator.browser.pages.certificate import AmsPage, RequestQueuePage, RequestReviewPage
 from simulator.browser.pages.dashboard import DashboardPage
 from simulator.testdata.factory import StaffData
@@ -59,29 +59,27 @@ def review_request(
 ) -> list[str]:
     """The verifikator opens the vendor's request; with ``attendee`` records the visit (the
     director with every original), then approves, or rejects with ``reason`` when one is
-    given. Returns SPSE's messages; logged out after. JourneyError when SPSE refuses."""
+    given. Returns SPSE's messages; JourneyError when SPSE refuses. The verifikator stays
+    logged in at the LPSE's desk."""
     queue = RequestQueuePage(page, spse_url)
     queue.goto()
     if log_in_if_asked(
         page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True
     ):
         queue.goto()
-    try:
-        queue.open_request(vendor_id)
-        review = RequestReviewPage(page, spse_url)
-        messages: list[str] = []
-        if attendee is not None:
-            review.record_visit(attendee, VISIT_POSITION)
-            _refused(review, "visit")
-            messages += review.status_texts()
-        if reason:
-            review.reject(reason)
-        else:
-            review.approve()
-        _refused(review, "review")
-        return messages + review.status_texts()
-    finally:
-        log_out(page, spse_url)
+    queue.open_request(vendor_id)
+    review = RequestReviewPage(page, spse_url)
+    messages: list[str] = []
+    if attendee is not None:
+        review.record_visit(attendee, VISIT_POSITION)
+        _refused(review, "visit")
+        messages += review.status_texts()
+    if reason:
+        review.reject(reason)
+    else:
+        review.approve()
+    _refused(review, "review")
+    return messages + review.status_texts()
 
 
 def _refused(review: RequestReviewPage, what: str) -> None:

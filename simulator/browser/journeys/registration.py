@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.session import log_in_if_asked, log_out
+from simulator.browser.journeys.session import log_in_if_asked
 from simulator.browser.pages.registration import ForgotPasswordPage, RegistrationPage
 from simulator.browser.pages.verification import VerificationPage
 from simulator.browser.pages.webmail import InboxPage
@@ -68,7 +68,7 @@ def reset_password(page: Page, spse_url: str, email: str, new_password: str) -> 
 
 def verify_vendor(page: Page, spse_url: str, verifikator: StaffData, vendor_id: str) -> str:
     """The verifikator checks the originals at the LPSE and activates the account (logging in
-    when SPSE asks); logged out after."""
+    when SPSE asks). The verifikator stays logged in at the LPSE's desk."""
     verification = VerificationPage(page, spse_url)
     verification.goto()
     # Logged in, a verifikator's home page is this list.
@@ -76,11 +76,9 @@ def verify_vendor(page: Page, spse_url: str, verifikator: StaffData, vendor_id: 
     verification.verify(vendor_id)
     problems = verification.alert_texts()
     if problems:
-        log_out(page, spse_url)
         raise JourneyError(f"verification refused: {problems}")
     message = verification.status_texts()[0]
     status = verification.status_of(vendor_id)
-    log_out(page, spse_url)
     if status != tr("Aktif"):
         raise JourneyError(f"vendor {vendor_id} is '{status}' after verification")
     return message
