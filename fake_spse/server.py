@@ -138,15 +138,21 @@ class _Dispatcher:
         await app(scope, receive, send)
 
 
+def _tcp_socket() -> socket.socket:
+    """A listening socket's start. IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on the
+    connections it accepts only for sockets it recognises as TCP; without it a reply written in
+    parts waits ~40 ms for the client's delayed ACK (Nagle): every HTTP response, and every
+    SMTP EHLO, whose reply is one write per line."""
+    return socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+
+
 class ServerHost:
     """A started uvicorn on a real port; ``load`` an LPSE into it, ``stop()`` at the end."""
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, templates: bool = False) -> None:
         self._templates: dict[Settings, Path] | None = {} if templates else None
         self._template_root: Path | None = None
-        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted connections only for
-        # TCP sockets it recognises as such; without it every response waits ~40 ms (Nagle).
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        self._socket = _tcp_socket()
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         # Binding here, before uvicorn starts, gives the real port at once (port 0 = any free).
         self._socket.bind((host, port))
@@ -202,7 +208,7 @@ class ServerHost:
         smtp_socket = None
         if settings.smtp_port is not None:
             # Bound here so that its port is known at once; the app's lifespan serves it.
-            smtp_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            smtp_socket = _tcp_socket()
             try:
                 smtp_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 smtp_socket.bind((settings.smtp_host, settings.smtp_port))
