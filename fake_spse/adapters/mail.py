@@ -453,7 +453,11 @@ class MailSender:
         message["Message-ID"] = email.utils.make_msgid(domain=self._hostname)
         message.set_content(body)
         try:
-            with smtplib.SMTP(server.host, server.port, timeout=30) as smtp:
+            # SPSE's own host name in EHLO: without one, smtplib asks the resolver for this
+            # machine's (socket.getfqdn), which stalls for seconds where DNS is slow.
+            with smtplib.SMTP(
+                server.host, server.port, local_hostname=self._hostname, timeout=30
+            ) as smtp:
                 smtp.send_message(message)
         except (OSError, smtplib.SMTPException) as exc:
             raise MailUnavailable(str(exc)) from exc
