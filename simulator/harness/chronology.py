@@ -236,10 +236,10 @@ class Chronology:
         screenshot: str | None = None
         if page is not None:
             page_url = page.url
-            view = _page_view(page)
+            # A window that never loaded a page (opened for an arranged log-in) has nothing to
+            # show: no title, no message, nothing to photograph.
+            view = _page_view(page) if page_url != BLANK_PAGE else PageView("", [], None)
             if page_url != BLANK_PAGE and (self.step_screenshots or not ok):
-                # A window that never loaded a page (opened for an arranged log-in) has
-                # nothing to show.
                 screenshot = self._step_screenshot(
                     page, f"{record.number:02d}-{outcome}", ok=ok, state=view.state
                 )

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from playwright.sync_api import Locator, Page
+
+# A table's rows read in one round trip to the browser, however many rows and cells: read cell
+# by cell, every cell costs one (the catalog read about 400 cells a run that way).
+_ROW_TEXTS = """rows => rows.map(row =>
+    [...row.querySelectorAll(':scope > td')].map(cell => cell.innerText.trim()))"""
+_CLASS_TEXTS = """(rows, names) => rows.map(row => Object.fromEntries(names.map(name =>
+    [name, (row.querySelector('.' + name)?.innerText ?? '').trim()])))"""
+
+
+def row_texts(rows: Locator) -> list[list[str]]:
+    """The text of each ``td`` cell of each row of ``rows``, as shown (stripped)."""
+    found: list[list[str]] = rows.evaluate_all(_ROW_TEXTS)
+    return found
+
+
+def class_texts(rows: Locator, names: Sequence[str]) -> list[dict[str, str]]:
+    """For each row of ``rows``: the shown text of its element of each class in ``names``
+    ("" when the row has none)."""
+    found: list[dict[str, str]] = rows.evaluate_all(_CLASS_TEXTS, list(names))
+    return found
 
 
 class SpsePage:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator
 
-from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.base import SpsePage, row_texts
 from spse_shared.language import tr
 
 PARTS = ("Kualifikasi", "Administrasi", "Teknis", "Harga")
@@ -118,13 +118,7 @@ class SanggahPage(SpsePage):
 
     def answers(self) -> list[str]:
         table = self.page.get_by_role("table", name=tr("Sanggahan Anda"))
-        return [
-            cells[2].strip()
-            for cells in (
-                row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()
-            )
-            if len(cells) == 3
-        ]
+        return [cells[2] for cells in row_texts(table.locator("tbody tr")) if len(cells) == 3]
 
 
 # The columns of Hasil Evaluasi by SPSE's abbreviation (the same in every language): the marks

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
 
-from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.base import SpsePage, row_texts
 from spse_shared.language import tr
 
 
@@ -63,10 +63,7 @@ class OfferUploadPage(SpsePage):
     def file_checks(self) -> dict[str, str]:
         """File name -> SpamKodok's check result shown in the table."""
         rows = self.page.get_by_role("table", name=tr("File penawaran")).locator("tbody tr")
-        return {
-            row.locator("td").nth(0).inner_text(): row.locator("td").nth(2).inner_text()
-            for row in rows.all()
-        }
+        return {cells[0]: cells[2] for cells in row_texts(rows)}
 
     def send(self) -> list[str]:
         """Press 'Kirim Penawaran' and wait for SPSE's answer; returns the messages shown."""

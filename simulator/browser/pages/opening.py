@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import expect
 
-from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.base import SpsePage, class_texts
 from spse_shared.language import tr
 
 
@@ -33,14 +33,18 @@ class OpeningPage(SpsePage):
 
     def rows(self) -> list[OpeningRow]:
         table = self.page.get_by_role("table", name=tr("Dokumen penawaran"))
+        cells = class_texts(
+            table.locator("tbody tr[data-offer]"),
+            ("peserta", "status", "subjek", "mono", "bagian", "harga"),
+        )
         return [
             OpeningRow(
-                vendor=row.locator(".peserta").inner_text().strip(),
-                status=row.locator(".status").inner_text().strip(),
-                signer=row.locator(".subjek").inner_text().strip(),
-                sha256=row.locator(".mono").inner_text().strip(),
-                part=row.locator(".bagian").inner_text().strip(),
-                price=row.locator(".harga").inner_text().strip(),
+                vendor=row["peserta"],
+                status=row["status"],
+                signer=row["subjek"],
+                sha256=row["mono"],
+                part=row["bagian"],
+                price=row["harga"],
             )
-            for row in table.locator("tbody tr[data-offer]").all()
+            for row in cells
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.base import SpsePage, row_texts
 from spse_shared.language import tr
 
 
@@ -27,10 +27,7 @@ class VendorDataPage(SpsePage):
     def rows(self, label: str) -> list[list[str]]:
         """The cells of the tab's table (``label`` in Bahasa Indonesia), one list per record."""
         table = self.page.get_by_role("table", name=tr(label))
-        return [
-            [c.strip() for c in row.locator("td").all_inner_texts()]
-            for row in table.locator("tbody tr[data-record]").all()
-        ]
+        return row_texts(table.locator("tbody tr[data-record]"))
 
     def synchronise_sikap(self) -> None:
         """'Sinkronisasi SIKaP': send Data Penyedia to LKPP's SIKaP."""

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import FilePayload, Page
 
-from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.base import SpsePage, row_texts
 from spse_shared.language import tr
 
 SUPPORT_PATH = "/support"
@@ -101,12 +101,11 @@ class TicketListPage(SupportPage):
 
     def rows(self) -> list[TicketRow]:
         table = self.page.get_by_role("table", name=tr("Daftar tiket"))
-        found = []
-        for row in table.locator("tbody tr").all():
-            cells = [c.strip() for c in row.locator("td").all_inner_texts()]
-            if len(cells) >= 6:
-                found.append(TicketRow(cells[0], cells[1], cells[2], cells[4], cells[5]))
-        return found
+        return [
+            TicketRow(cells[0], cells[1], cells[2], cells[4], cells[5])
+            for cells in row_texts(table.locator("tbody tr"))
+            if len(cells) >= 6
+        ]
 
     def open(self, number: str) -> None:
         self.page.get_by_role("link", name=number, exact=True).click()
@@ -182,11 +181,7 @@ class TicketPage(SupportPage):
 
     def history(self) -> list[HistoryRow]:
         table = self.page.get_by_role("table", name=tr("Riwayat penanganan"))
-        rows = []
-        for row in table.locator("tbody tr").all():
-            cells = [c.strip() for c in row.locator("td").all_inner_texts()]
-            rows.append(HistoryRow(*cells[:7]))
-        return rows
+        return [HistoryRow(*cells[:7]) for cells in row_texts(table.locator("tbody tr"))]
 
     def buttons(self) -> list[str]:
         form = self.page.locator("form").filter(has=self.page.get_by_label(tr("Catatan")))
@@ -228,12 +223,9 @@ class MailboxPage(SpsePage):
 
     def rows(self) -> list[MailRow]:
         table = self.page.get_by_role("table", name=tr("Email masuk"))
-        found = []
-        for row in table.locator("tbody tr").all():
-            cells = [c.strip() for c in row.locator("td").all_inner_texts()]
-            if len(cells) == 5:
-                found.append(MailRow(*cells))
-        return found
+        return [
+            MailRow(*cells) for cells in row_texts(table.locator("tbody tr")) if len(cells) == 5
+        ]
 
     def open(self, subject: str) -> None:
         self.page.get_by_role("link", name=subject).first.click()

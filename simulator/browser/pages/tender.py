@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.browser.pages.base import SpsePage
+from simulator.browser.pages.base import SpsePage, row_texts
 from simulator.testdata.factory import TenderData
 from spse_shared.language import tr
 
@@ -60,13 +60,7 @@ class ParticipantsPage(SpsePage):
     def prices(self) -> dict[str, str]:
         """Participant name -> the 'Harga Penawaran' cell (empty while offers are sealed)."""
         table = self.page.get_by_role("table", name=tr("Peserta tender"))
-        return {
-            row.locator("td").nth(1).inner_text().strip(): row.locator("td")
-            .nth(3)
-            .inner_text()
-            .strip()
-            for row in table.locator("tbody tr").all()
-        }
+        return {cells[1]: cells[3] for cells in row_texts(table.locator("tbody tr"))}
 
 
 class TenderCepatPage(SpsePage):

@@ -61,7 +61,13 @@ def test_a_step_records_the_title_and_the_messages_a_user_sees(
     context = sim_browser.new_context()
     try:
         page = context.new_page()
-        page.set_content(PAGE)
+        # A window that never loaded a page (about:blank) shows nothing.
+        with chronology.step("Login", "penyedia", page):
+            pass
+        page.route(
+            "http://spse.test/**", lambda route: route.fulfill(body=PAGE, content_type="text/html")
+        )
+        page.goto("http://spse.test/eproc4/lelang/1/penawaran")
         with chronology.step("Kirim penawaran", "penyedia", page):
             pass
         # The same texts Playwright's role locators find (visible ones, whitespace folded).
@@ -73,7 +79,8 @@ def test_a_step_records_the_title_and_the_messages_a_user_sees(
         ]
     finally:
         context.close()
-    [step] = load_chronology(tmp_path)
+    blank, step = load_chronology(tmp_path)
+    assert (blank.page_title, blank.messages, blank.screenshot) == ("", [], None)
     assert step.page_title == "Dokumen Penawaran - SPSE"
     assert step.messages == ["Upload gagal: koneksi terputus", "Penawaran berhasil dikirim"]
     assert step.messages == by_role
