@@ -14,6 +14,7 @@ creating them each time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import socket
 import sqlite3
@@ -146,6 +147,63 @@ def _tcp_socket() -> socket.socket:
     return socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
 
 
+class PromptServer(uvicorn.Server):
+    """uvicorn's server, less its tenths of a second of stopping.
+
+    uvicorn looks at ``should_exit`` every 0.1 s, and shutting down it sleeps another 0.1 s
+    before it waits for the connections to finish: a stop took 0.13-0.16 s, at the end of
+    every run and of every test that starts a server (a fifth of the server tests' time).
+    Here ``exit_now`` wakes the main loop at once, and shutting down waits in short steps,
+    only while a connection still answers a request.
+    """
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+
+    def exit_now(self) -> None:
+        """Stop serving (from any thread)."""
+        self.should_exit = True
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(wake.set)
+
+    async def main_loop(self) -> None:
+        # uvicorn's loop (on_tick every 0.1 s: its Date header, its request limits), woken
+        # early by exit_now.
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # uvicorn's Server.shutdown without its fixed sleep: stop accepting, ask every
+        # connection to close (an idle kept-alive one closes at once), wait while any still
+        # answers (within uvicorn's timeout_graceful_shutdown, None: as long as it takes),
+        # then the lifespan's shutdown.
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        for connection in list(self.server_state.connections):
+            connection.shutdown()
+        loop = asyncio.get_running_loop()
+        timeout = self.config.timeout_graceful_shutdown
+        deadline = None if timeout is None else loop.time() + timeout
+        while self.server_state.connections or self.server_state.tasks:
+            if deadline is not None and loop.time() >= deadline:
+                for task in self.server_state.tasks:
+                    task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
+                break
+            await asyncio.sleep(0.005)
+        if not self.force_exit:
+            await self.lifespan.shutdown()
+
+
 class ServerHost:
     """A started uvicorn on a real port; ``load`` an LPSE into it, ``stop()`` at the end."""
 
@@ -166,7 +224,7 @@ class ServerHost:
         config = uvicorn.Config(
             self._dispatcher, log_level="warning", access_log=False, lifespan="on"
         )
-        self._server = uvicorn.Server(config)
+        self._server = PromptServer(config)
         self._thread = threading.Thread(
             target=self._server.run,
             kwargs={"sockets": [self._socket]},
@@ -284,7 +342,7 @@ class ServerHost:
         try:
             self.unload()
         finally:
-            self._server.should_exit = True
+            self._server.exit_now()
             self._thread.join(10)
             self._socket.close()
             if self._template_root is not None:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import smtplib
+import socket
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
+import pytest
+import uvicorn
 from cryptography import x509
+from starlette.types import Receive, Scope, Send
 
-from fake_spse.server import ServerHost
+from fake_spse.server import PromptServer, ServerHost
 from fake_spse.settings import Settings
 
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -102,3 +108,41 @@ def test_a_templated_lpse_starts_with_bsre_made_at_its_clock_start(tmp_path: Pat
         c.subject.rfc4514_string() for c in again
     }
     assert all(c.not_valid_before_utc < START < c.not_valid_after_utc for c in chain)
+
+
+def test_a_stopping_server_answers_the_request_in_flight_and_refuses_new_ones() -> None:
+    arrived, release = threading.Event(), threading.Event()
+
+    async def slow_app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        arrived.set()
+        await asyncio.get_running_loop().run_in_executor(None, release.wait, 30)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"selesai"})
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP) as listening:
+        listening.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
+        server = PromptServer(uvicorn.Config(slow_app, lifespan="off", log_level="warning"))
+        serving = threading.Thread(target=server.run, kwargs={"sockets": [listening]})
+        serving.start()
+        answers: list[httpx.Response] = []
+        asking = threading.Thread(target=lambda: answers.append(httpx.get(url, timeout=30)))
+        try:
+            while not server.started:
+                serving.join(0.01)
+            asking.start()
+            assert arrived.wait(30)
+            server.exit_now()
+            # Stopping waits for the answer in flight.
+            serving.join(0.5)
+            assert serving.is_alive()
+        finally:
+            release.set()
+            serving.join(30)
+            asking.join(30)
+    assert not serving.is_alive()
+    assert [(a.status_code, a.text) for a in answers] == [(200, "selesai")]
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(url, timeout=5)
