@@ -144,13 +144,15 @@ def act_on_ticket(
     note: str = "",
     rating: int | None = None,
     attachments: Sequence[Attachment] = (),
+    shown: TicketState | None = None,
 ) -> list[str]:
     """Open the ticket and press one of its action buttons (its label in Bahasa Indonesia, as
-    steps name it, or as the page shows it); the message shown.
+    steps name it, or as the page shows it); the message shown. ``shown``: the ticket's page
+    as the desk shows it now (``open_ticket`` just read it), not opened again.
 
     JourneyError when the button is not offered or LPSE Support refuses the action.
     """
-    state = open_ticket(page, spse_url, number)
+    state = shown if shown is not None else open_ticket(page, spse_url, number)
     button = tr_filled(button)
     if button not in state.buttons:
         raise JourneyError(f"ticket {number} offers {state.buttons}, not {button!r}")

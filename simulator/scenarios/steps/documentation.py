@@ -17,7 +17,13 @@ from docx import Document
 from pytest_bdd import parsers, then, when
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.support import TicketDraft, act_on_ticket, file_ticket, open_ticket
+from simulator.browser.journeys.support import (
+    TicketDraft,
+    act_on_ticket,
+    file_ticket,
+    open_ticket,
+    ticket_state,
+)
 from simulator.browser.pages.login import LoginPage
 from simulator.browser.pages.support import TicketPage
 from simulator.evidence.bundle import Evidence
@@ -249,9 +255,12 @@ def record_identification(
     helpdesk = world.actor(staff)
     number = support_scene.ticket_of(alias)
     page = helpdesk.desk.page
-    if tr("Ambil Tiket") in open_ticket(page, world.env.spse_url, number).buttons:
-        act_on_ticket(page, world.env.spse_url, number, "Ambil Tiket")
-    act_on_ticket(page, world.env.spse_url, number, "Kirim Komentar", note=note)
+    shown = open_ticket(page, world.env.spse_url, number)
+    if tr("Ambil Tiket") in shown.buttons:
+        act_on_ticket(page, world.env.spse_url, number, "Ambil Tiket", shown=shown)
+        # Taken, LPSE Support shows the ticket again, with the buttons of its new status.
+        shown = ticket_state(page, world.env.spse_url)
+    act_on_ticket(page, world.env.spse_url, number, "Kirim Komentar", note=note, shown=shown)
 
 
 @then(

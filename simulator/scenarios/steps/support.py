@@ -390,15 +390,24 @@ def handle(
     actor = world.actor(alias)
     scene.ensure_support(actor)
     number = scene.ticket_of(vendor)
+    shown = None
     if button == ESCALATE:
-        state = open_ticket(actor.desk.page, world.env.spse_url, number)
+        shown = open_ticket(actor.desk.page, world.env.spse_url, number)
         # "Teruskan ke <tier>": the page names the tier above, whichever it is.
         prefix = tr("Teruskan ke {tier}", tier="")
-        offered = [b for b in state.buttons if b.startswith(prefix)]
+        offered = [b for b in shown.buttons if b.startswith(prefix)]
         if not offered:
-            raise JourneyError(f"{alias} is offered no escalation on {number}: {state.buttons}")
+            raise JourneyError(f"{alias} is offered no escalation on {number}: {shown.buttons}")
         button = offered[0]
-    act_on_ticket(actor.desk.page, world.env.spse_url, number, button, note=note, rating=rating)
+    act_on_ticket(
+        actor.desk.page,
+        world.env.spse_url,
+        number,
+        button,
+        note=note,
+        rating=rating,
+        shown=shown,
+    )
 
 
 def handled(
