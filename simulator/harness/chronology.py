@@ -236,13 +236,16 @@ class Chronology:
         screenshot: str | None = None
         if page is not None:
             page_url = page.url
-            # A window that never loaded a page (opened for an arranged log-in) has nothing to
-            # show: no title, no message, nothing to photograph.
-            view = _page_view(page) if page_url != BLANK_PAGE else PageView("", [], None)
-            if page_url != BLANK_PAGE and (self.step_screenshots or not ok):
-                screenshot = self._step_screenshot(
-                    page, f"{record.number:02d}-{outcome}", ok=ok, state=view.state
-                )
+            if page_url == BLANK_PAGE:
+                # A window that never loaded a page (opened for an arranged log-in) has nothing
+                # to show: no title, no message, nothing to photograph.
+                view = PageView("", [], None)
+            else:
+                view = _page_view(page)
+                if self.step_screenshots or not ok:
+                    screenshot = self._step_screenshot(
+                        page, f"{record.number:02d}-{outcome}", ok=ok, state=view.state
+                    )
         more: list[str] = []
         if not ok:
             for name, other in (other_pages or {}).items():

@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
-from simulator.browser.journeys.session import log_in_if_asked
+from simulator.browser.journeys.session import log_in_if_asked, open_logged_in
 from simulator.browser.pages.certificate import AmsPage, RequestQueuePage, RequestReviewPage
 from simulator.browser.pages.dashboard import DashboardPage
 from simulator.testdata.factory import StaffData
@@ -62,11 +62,9 @@ def review_request(
     given. Returns SPSE's messages; JourneyError when SPSE refuses. The verifikator stays
     logged in at the LPSE's desk."""
     queue = RequestQueuePage(page, spse_url)
-    queue.goto()
-    if log_in_if_asked(
-        page, spse_url, verifikator.user_id, verifikator.password, non_penyedia=True
-    ):
-        queue.goto()
+    open_logged_in(
+        page, spse_url, queue.goto, verifikator.user_id, verifikator.password, non_penyedia=True
+    )
     queue.open_request(vendor_id)
     review = RequestReviewPage(page, spse_url)
     messages: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from simulator.browser.journeys.session import log_in_if_asked
+from simulator.browser.journeys.session import open_logged_in
 from simulator.browser.pages.evaluation import (
     EvaluationPage,
     File1EvaluationPage,
@@ -21,9 +21,8 @@ def _logged_in(
 ) -> None:
     """Open ``path``; log in first when SPSE asks for it (the desk may be logged out). Staff
     (the pokja) log in as Non Penyedia, as SPSE's login page asks."""
-    page.goto(spse_url.rstrip("/") + path)
-    if log_in_if_asked(page, spse_url, user_id, password, non_penyedia=staff):
-        page.goto(spse_url.rstrip("/") + path)
+    url = spse_url.rstrip("/") + path
+    open_logged_in(page, spse_url, lambda: page.goto(url), user_id, password, non_penyedia=staff)
 
 
 def evaluate(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import Page
 
 from simulator.browser.journeys import JourneyError
@@ -29,12 +31,28 @@ def log_in_if_asked(
     page: Page, spse_url: str, user_id: str, password: str, *, non_penyedia: bool = False
 ) -> bool:
     """After opening a page that needs a session: when SPSE sent the desk to its login page
-    instead, log in there (the form shown, not loaded again). Whether it logged in: the
-    caller then opens its page again."""
+    instead, log in there (the form shown, not loaded again). Whether it logged in: SPSE then
+    shows the user's home page (``open_logged_in`` opens the page asked for again)."""
     if not _on_login_page(page):
         return False
     log_in(page, spse_url, user_id, password, non_penyedia=non_penyedia, shown=True)
     return True
+
+
+def open_logged_in(
+    page: Page,
+    spse_url: str,
+    open_page: Callable[[], object],
+    user_id: str,
+    password: str,
+    *,
+    non_penyedia: bool = False,
+) -> None:
+    """Open a page that needs a session (``open_page``); when SPSE sent the desk to its login
+    page instead, log in there and open it again."""
+    open_page()
+    if log_in_if_asked(page, spse_url, user_id, password, non_penyedia=non_penyedia):
+        open_page()
 
 
 def _on_login_page(page: Page) -> bool:

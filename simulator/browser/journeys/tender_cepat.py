@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from simulator.browser.journeys.session import log_in_if_asked
+from simulator.browser.journeys.session import open_logged_in
 from simulator.browser.pages.qualification import VendorDataPage
 from simulator.browser.pages.tender import AnnouncementPage, TenderCepatPage
 
@@ -32,9 +32,7 @@ def decide_cepat_winner(
 ) -> list[str]:
     """The pokja presses 'Tetapkan Pemenang' on the Tender Cepat page; the messages shown."""
     ranking = TenderCepatPage(page, spse_url)
-    ranking.open(tender_id)
     # The pokja logs in as Non Penyedia, as SPSE's login page asks.
-    if log_in_if_asked(page, spse_url, *pokja, non_penyedia=True):
-        ranking.open(tender_id)
+    open_logged_in(page, spse_url, lambda: ranking.open(tender_id), *pokja, non_penyedia=True)
     ranking.decide_winner()
     return [*ranking.alert_texts(), *ranking.status_texts()]

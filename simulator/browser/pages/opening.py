@@ -25,6 +25,10 @@ class OpeningPage(SpsePage):
         """The opening page of ``tender_id`` (of one part, ``file1``/``file2``, for dua file)."""
         self.goto(f"/lelang/{tender_id}/pembukaan" + (f"?bagian={part}" if part else ""))
 
+    def shown(self) -> bool:
+        """Whether SPSE shows the opening page (not its refusal)."""
+        return self.heading() == tr("Pembukaan Dokumen Penawaran")
+
     def open_all(self) -> list[OpeningRow]:
         """Press 'Buka Dokumen Penawaran' and wait until SpamKodok has opened every offer."""
         self.page.get_by_role("button", name=tr("Buka Dokumen Penawaran")).click()

@@ -12,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.certificate import VISIT_POSITION
 from simulator.browser.journeys.registration import register_vendor, verify_vendor
-from simulator.browser.journeys.session import log_in_if_asked
+from simulator.browser.journeys.session import open_logged_in
 from simulator.browser.pages.certificate import (
     AmsPage,
     RequestQueuePage,
@@ -33,9 +33,9 @@ def checker_on_queue(world: World) -> tuple[Actor, RequestQueuePage]:
     checker = verifikator(world)
     user_id, password = logged_in(world, checker)
     queue = RequestQueuePage(checker.desk.page, world.env.spse_url)
-    queue.goto()
-    if log_in_if_asked(checker.desk.page, world.env.spse_url, user_id, password, non_penyedia=True):
-        queue.goto()
+    open_logged_in(
+        checker.desk.page, world.env.spse_url, queue.goto, user_id, password, non_penyedia=True
+    )
     return checker, queue
 
 

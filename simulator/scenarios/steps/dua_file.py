@@ -15,8 +15,8 @@ from pytest_bdd import given, parsers, then, when
 
 from simulator.browser.journeys.evaluation import evaluate_file1
 from simulator.browser.journeys.offer import upload_offer
-from simulator.browser.journeys.session import log_in_if_asked
-from simulator.browser.pages.opening import OpeningPage, OpeningRow
+from simulator.browser.journeys.opening import opening_page
+from simulator.browser.pages.opening import OpeningRow
 from simulator.scenarios.steps import evaluation as evaluation_steps
 from simulator.scenarios.steps.common import (
     add_staff,
@@ -28,7 +28,6 @@ from simulator.scenarios.steps.common import (
     stored_offers,
 )
 from simulator.scenarios.world import World
-from spse_shared.language import tr
 
 SELEKSI_METHOD = "seleksi-pra-dua-file"
 # "File I" / "File II" in a step -> the part's name on SPSE's pages (?bagian=).
@@ -166,12 +165,10 @@ def pokja_opens_part(world: World, dua_file_log: DuaFileLog, alias: str, roman: 
     pokja = world.actor(alias)
     assert pokja.staff is not None
     part = _part(roman)
-    login = logged_in(world, pokja)
-    page = OpeningPage(pokja.desk.page, world.env.spse_url)
-    page.open(world.require_tender(), part)
-    if log_in_if_asked(pokja.desk.page, world.env.spse_url, *login, non_penyedia=True):
-        page.open(world.require_tender(), part)
-    if page.heading() != tr("Pembukaan Dokumen Penawaran"):
+    page = opening_page(
+        pokja.desk.page, world.env.spse_url, logged_in(world, pokja), world.require_tender(), part
+    )
+    if not page.shown():
         dua_file_log.opened[part] = []
         return
     # Logged in and on the part's opening page already: SpamKodok opens what it lists.
