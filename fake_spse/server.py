@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import shutil
 import socket
-import sqlite3
 import tempfile
 import threading
 from dataclasses import replace
@@ -31,45 +30,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fake_spse.adapters.ca import CertificateAuthority
 from fake_spse.app import BSRE_DIR, create_app
 from fake_spse.settings import Settings
+from fake_spse.storage.sqlite import close_pooled
 
 # How long loading or unloading an LPSE (its lifespan: the SMTP server) may take.
 LIFESPAN_TIMEOUT_S = 30
-# The loaded LPSE's SQLite databases (spse, ADP, BSrE, faults, mail indexes...).
-DATABASE_GLOB = "*.sqlite3"
-
-
-class _KeptOpen:
-    """One idle read connection per SQLite database of a loaded LPSE, for as long as it is loaded.
-
-    The stores open a short connection per transaction. In WAL mode the close of a database's
-    last connection checkpoints the WAL into the database and deletes it, with an fsync each:
-    without a connection kept open that happened after every transaction (tens of milliseconds
-    on a busy disk, several times per page). Held open, commits stay commits (durable as
-    before: the WAL is fsynced per commit) and SQLite checkpoints on its own schedule; the last
-    close at unload checkpoints once, leaving each data folder as clean as before.
-    """
-
-    def __init__(self, roots: list[Path]) -> None:
-        self._connections: list[sqlite3.Connection] = []
-        paths = {
-            p.resolve() for r in roots for p in ([r] if r.is_file() else r.rglob(DATABASE_GLOB))
-        }
-        for path in sorted(paths):
-            self._keep(path)
-
-    def _keep(self, path: Path) -> None:
-        try:
-            connection = sqlite3.connect(path, timeout=30, check_same_thread=False)
-            # A read makes it a reader of the WAL index: only then is it counted as open.
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error:
-            return  # not a database (yet): its stores work as before
-        self._connections.append(connection)
-
-    def close(self) -> None:
-        connections, self._connections = self._connections, []
-        for connection in connections:
-            connection.close()
 
 
 class _Lifespan:
@@ -217,7 +181,6 @@ class ServerHost:
         self.host, self.port = self._socket.getsockname()[:2]
         self._settings: Settings | None = None
         self._lifespan: _Lifespan | None = None
-        self._kept_open: _KeptOpen | None = None
         self._smtp_socket: socket.socket | None = None
         self._smtp_address: tuple[str, int] | None = None
         self._dispatcher = _Dispatcher()
@@ -285,7 +248,6 @@ class ServerHost:
             raise
         self._settings = settings
         self._lifespan = lifespan
-        self._kept_open = _KeptOpen([settings.data_dir, settings.adp_db_path])
         self._smtp_socket = smtp_socket
         if smtp_socket is not None:
             smtp_host, smtp_port = smtp_socket.getsockname()[:2]
@@ -297,7 +259,7 @@ class ServerHost:
         self._dispatcher.app = None
         lifespan, self._lifespan = self._lifespan, None
         smtp_socket, self._smtp_socket = self._smtp_socket, None
-        kept_open, self._kept_open = self._kept_open, None
+        settings = self._settings
         self._smtp_address = None
         try:
             if lifespan is not None and self._thread.is_alive():
@@ -305,8 +267,10 @@ class ServerHost:
         finally:
             if smtp_socket is not None:
                 smtp_socket.close()
-            if kept_open is not None:
-                kept_open.close()
+            if settings is not None:
+                # The WALs, kept open by the pooled connections while it was loaded, are
+                # folded into the databases once, now.
+                close_pooled([settings.data_dir, settings.adp_db_path])
 
     def _from_template(self, settings: Settings) -> None:
         """Start a new, empty data directory as a copy of the template for such settings."""
@@ -326,6 +290,7 @@ class ServerHost:
                 # fsynced files per scenario), as it would be made at the LPSE's start time.
                 start = settings.clock_start
                 CertificateAuthority(template / BSRE_DIR, lambda: start).chain()
+            close_pooled([template])
             if any(template.rglob("*-wal")):
                 return  # a database still open: no clean copy to make
             self._templates[kind] = template

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
-from fake_spse.storage.sqlite import create_wal_schema
+from fake_spse.storage.sqlite import create_wal_schema, transaction
 from spse_shared.atomic import write_atomic
 from spse_shared.names import subject_text
 
@@ -355,14 +355,10 @@ class CertificateAuthority:
             mode=0o644,
         )
 
-    @contextmanager
-    def _database(self) -> Iterator[sqlite3.Connection]:
-        # One connection per operation keeps the CA usable from any thread.
-        with (
-            closing(sqlite3.connect(self._directory / _DATABASE, timeout=30)) as connection,
-            connection,
-        ):
-            yield connection
+    def _database(self) -> AbstractContextManager[sqlite3.Connection]:
+        # A pooled connection per operation keeps the CA usable from any thread; the callers
+        # that write hold the CA's own lock.
+        return transaction(self._directory / _DATABASE, nullcontext(), immediate=False)
 
 
 def _ca_name(common_name: str) -> x509.Name:
