@@ -12,6 +12,8 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -248,18 +250,34 @@ async def revoke(request: Request) -> Response:
 
 
 # certificates (KODOK-070..099) ----------------------------------------------------------------
+def _rsa_key(pem: str) -> rsa.RSAPrivateKey:
+    """An unencrypted RSA-2048 private key in PEM; ValueError (a 400) for anything else."""
+    # Test data from the simulator's own pool, on the control plane: the slow consistency
+    # check of RSA keys (longer than the rest of the request) adds nothing here.
+    key = serialization.load_pem_private_key(
+        pem.encode(), password=None, unsafe_skip_rsa_key_validation=True
+    )
+    if not isinstance(key, rsa.RSAPrivateKey) or key.key_size != 2048:
+        raise ValueError("key_pem must be an RSA-2048 private key")
+    return key
+
+
 async def old_certificate_apd(request: Request) -> Response:
     """The vendor's old SpamKodok certificate as an APD file (PKCS#12, base64), for the desk.
 
-    Body: {"user_id", "passphrase", "variant": "aktif" | "kedaluwarsa" | "asing"}.
+    Body: {"user_id", "passphrase", "variant": "aktif" | "kedaluwarsa" | "asing", "key_pem"}:
+    ``key_pem`` (optional) the old key, an unencrypted RSA-2048 PEM from the simulator's pool
+    of pre-generated keys; without it SPSE makes a new one.
     """
     body = await _json(request)
+    key_pem = body.get("key_pem")
     old = await call(
         seed_old_certificate,
         _services(request),
         str(body["user_id"]),
         passphrase=str(body["passphrase"]),
         variant=str(body.get("variant", "aktif")),
+        key=None if key_pem is None else _rsa_key(str(key_pem)),
     )
     return JSONResponse(
         {

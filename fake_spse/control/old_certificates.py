@@ -44,12 +44,18 @@ class OldCertificate:
 
 
 def seed_old_certificate(
-    services: Services, user_id: str, *, passphrase: str, variant: str = "aktif"
+    services: Services,
+    user_id: str,
+    *,
+    passphrase: str,
+    variant: str = "aktif",
+    key: rsa.RSAPrivateKey | None = None,
 ) -> OldCertificate:
     """Issue the old certificate of ``user_id`` (``variant`` in VARIANTS) and export it as APD.
 
     BSrE variants are entered in BSrE's register and recorded by SPSE, dated when they were
-    issued; a foreign certificate is known to neither.
+    issued; a foreign certificate is known to neither. ``key``: the person's old key (a
+    simulator's pre-generated one); by default a new one.
     """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
@@ -57,7 +63,8 @@ def seed_old_certificate(
         raise ValueError("passphrase must not be empty")
     account = services.accounts.account(user_id)
     now = services.simulation.now()
-    key = rsa.generate_private_key(65537, 2048)
+    if key is None:
+        key = rsa.generate_private_key(65537, 2048)
     csr = (
         x509.CertificateSigningRequestBuilder()
         .subject_name(_subject(account))

@@ -372,6 +372,8 @@ class SimEnvironment:
                 # The desk is simulated, its process table too: browsers on the real machine
                 # (the developer's own, parallel test runs) must not change what a run shows.
                 process_probe=DeskProcesses(),
+                # Its person too: new keys come from the pool, as for arranged certificates.
+                new_key=self.keys.next,
             )
         return Desk(actor=actor, kodok=kodok, folder=folder, opener=self._open_window, lane=lane)
 

@@ -6,8 +6,10 @@ folder, ``$SPSE_SIM_KEY_CACHE`` or ``~/.cache/spse-sim/keys``) and once per proc
 A ``KeyRing`` hands a scenario distinct keys in a fixed order; different scenarios share them,
 which is harmless: each scenario has its own BSrE and its own desks.
 
-Only arranged Givens draw from the pool. SpamKodok itself (AMS registration walked through the
-pages, key replacement, import APD) still makes a fresh key, as the real desk does.
+Arranged Givens draw from the pool, and so do the simulated desks' SpamKodok (AMS registration
+walked through the pages, key replacement, import APD): what those steps are about is the
+request, the review and the embedding, not the making of a prime. SpamKodok outside the harness
+still makes a fresh key, as the real desk does.
 """
 
 from __future__ import annotations
@@ -81,8 +83,10 @@ class KeyRing:
         """``start``: the pool index of the first key (processes sharing out one world's
         people draw disjoint ranges)."""
         self._next = start
+        self._lock = threading.Lock()  # desks on several lanes draw at the same time
 
     def next(self) -> rsa.RSAPrivateKey:
-        key = pooled_key(self._next)
-        self._next += 1
-        return key
+        with self._lock:
+            index = self._next
+            self._next += 1
+        return pooled_key(index)

@@ -219,11 +219,14 @@ class SimControl:
         return result
 
     def old_certificate_apd(
-        self, user_id: str, *, passphrase: str, variant: str = "aktif"
+        self, user_id: str, *, passphrase: str, variant: str = "aktif", key_pem: str | None = None
     ) -> tuple[bytes, dict[str, Any]]:
         """The user's old SpamKodok certificate as APD bytes (variant "aktif", "kedaluwarsa" or
-        "asing"), with its serial, subject and validity."""
+        "asing"), with its serial, subject and validity; ``key_pem`` its key (else SPSE makes
+        one)."""
         body = {"user_id": user_id, "passphrase": passphrase, "variant": variant}
+        if key_pem is not None:
+            body["key_pem"] = key_pem
         answer: dict[str, Any] = self._call("POST", "/ca/apd", body)
         return base64.b64decode(answer.pop("apd_b64")), answer
 

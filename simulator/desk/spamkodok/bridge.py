@@ -17,7 +17,7 @@ import threading
 import urllib.parse
 import urllib.request
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,11 +37,11 @@ from simulator.desk.spamkodok.contentcheck import disguised_documents
 from simulator.desk.spamkodok.filecheck import Problem, check_files, is_removable, name_problems
 from simulator.desk.spamkodok.flashdisk import lose_final_byte
 from simulator.desk.spamkodok.keystore import (
-    KEY_BITS,
     CertificateMismatch,
     Keystore,
     KeystoreError,
     WrongPassphrase,
+    generate_key,
 )
 from simulator.desk.spamkodok.offer_package import PackageError
 from simulator.desk.spamkodok.offers import open_offer, seal_offer
@@ -157,6 +157,7 @@ class SpamKodok:
         removable_roots: Sequence[Path] = (),
         process_probe: ProcessProbe | None = None,
         operating_system: str = "Windows 10",
+        new_key: Callable[[], rsa.RSAPrivateKey] = generate_key,
     ) -> None:
         self.keystore_path = keystore_path
         self.passphrase = passphrase
@@ -168,6 +169,9 @@ class SpamKodok:
         self.process_probe: ProcessProbe = process_probe or SystemProbe()
         # The desk's operating system (a desk setting: the simulator runs the same anywhere).
         self.operating_system = operating_system
+        # Where the desk's new keys come from (a new AMS request, an upgrade): generated as the
+        # real desk does, or, for simulated people, drawn from a pool of pre-generated ones.
+        self.new_key = new_key
         self.sealed: list[SealedOffer] = []
         self.opened: list[OpenedReport] = []
         self._next_files: list[Path] | None = None
@@ -296,7 +300,7 @@ class SpamKodok:
         if self.keystore_path.exists():
             return self.keystore()
         self.keystore_path.parent.mkdir(parents=True, exist_ok=True)
-        keystore = Keystore.create(self.keystore_path, self.passphrase)
+        keystore = Keystore.create(self.keystore_path, self.passphrase, self.new_key)
         self._keep_unlocked(keystore, self.passphrase)
         return keystore
 
@@ -491,7 +495,7 @@ class SpamKodok:
             )
         except ApdError as exc:
             return _fail(Problem(f"kodok.{exc.code}", {"name": path.name}))
-        key = rsa.generate_private_key(65537, KEY_BITS)
+        key = self.new_key()
         subject = old.certificate.subject
 
         def first(oid: x509.ObjectIdentifier) -> str | None:

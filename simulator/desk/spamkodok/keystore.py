@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cryptography import x509
@@ -16,6 +16,11 @@ from spse_shared.names import subject_text
 
 KEY_BITS = 2048
 _FRIENDLY_NAME = b"spamkodok"
+
+
+def generate_key() -> rsa.RSAPrivateKey:
+    """A new RSA-2048 key, as SpamKodok makes one."""
+    return rsa.generate_private_key(65537, KEY_BITS)
 
 
 class KeystoreError(Exception):
@@ -57,13 +62,16 @@ class Keystore:
         self._passphrase = passphrase
 
     @classmethod
-    def create(cls, path: Path, passphrase: str) -> Keystore:
-        """Create a keystore with a new RSA-2048 key and no certificate; FileExistsError if
-        `path` already exists (a keystore is never overwritten by a new key)."""
+    def create(
+        cls, path: Path, passphrase: str, new_key: Callable[[], rsa.RSAPrivateKey] | None = None
+    ) -> Keystore:
+        """Create a keystore with a new RSA-2048 key (``new_key()``, by default a freshly
+        generated one) and no certificate; FileExistsError if `path` already exists (a
+        keystore is never overwritten by a new key)."""
         path = Path(path)
         if path.exists():
             raise FileExistsError(f"keystore already exists: {path}")
-        keystore = cls(path, passphrase, rsa.generate_private_key(65537, KEY_BITS))
+        keystore = cls(path, passphrase, (new_key or generate_key)())
         keystore._save()
         return keystore
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pytest_bdd import given, parsers, then, when
 
@@ -235,8 +236,11 @@ def put_apd(
     passphrase: str,
 ) -> None:
     owner = world.actor(owner_alias)
+    key_pem = world.env.keys.next().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     data, info = world.env.sim.old_certificate_apd(
-        owner.user_id, passphrase=passphrase, variant=variant
+        owner.user_id, passphrase=passphrase, variant=variant, key_pem=key_pem.decode()
     )
     path = world.actor(alias).desk.folder / "SpamKodok lama" / "sertifikat.apd"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from spse_web import PDF_LETTER, Browser, Sim, World, build_world, page_text
 
@@ -321,3 +323,27 @@ def test_control_api_refuses_bad_old_certificate_requests(sim: Sim, vendor: Brow
     assert bad.status_code == 400
     unknown = sim.http.post("/ca/apd", json={"user_id": "tidakada", "passphrase": "p"})
     assert unknown.status_code == 404
+    small = rsa.generate_private_key(65537, 1024).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    for key_pem in ("bukan kunci", small.decode()):
+        body = {"user_id": "ptmaju", "passphrase": "p", "key_pem": key_pem}
+        assert sim.http.post("/ca/apd", json=body).status_code == 400
+    assert sim.call("GET", "/accounts/ptmaju/certificates")["issued"] == []
+
+
+def test_the_old_certificate_is_made_for_the_key_the_simulator_gives(
+    sim: Sim, vendor: Browser
+) -> None:
+    key = rsa.generate_private_key(65537, 2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    body = {"user_id": "ptmaju", "passphrase": APD_PASSPHRASE, "key_pem": pem.decode()}
+    answer = sim.call("POST", "/ca/apd", body)
+    old_key, certificate, _ = pkcs12.load_key_and_certificates(
+        base64.b64decode(answer["apd_b64"]), APD_PASSPHRASE.encode()
+    )
+    assert certificate is not None
+    assert old_key is not None
+    assert certificate.public_key() == key.public_key()

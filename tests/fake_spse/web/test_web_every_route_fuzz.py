@@ -258,7 +258,9 @@ SHAPES: dict[tuple[str, str], Shape] = {
         "json", "none", ("user_id", "role", "name", "email", "password")
     ),
     ("POST", "/_sim/ca/revoke"): Shape("json", "none", ("user_id", "serial", "at")),
-    ("POST", "/_sim/ca/apd"): Shape("json", "none", ("user_id", "passphrase", "variant", "at")),
+    ("POST", "/_sim/ca/apd"): Shape(
+        "json", "none", ("user_id", "passphrase", "variant", "at", "key_pem")
+    ),
     ("GET", "/_sim/accounts/{user_id:str}/certificates"): GET,
     ("GET", "/_sim/tenders/{tender_id:str}/offers"): GET,
     ("GET", "/_sim/tenders/{tender_id:str}"): GET,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,24 @@ def test_a_ring_hands_out_distinct_keys_kept_in_the_cache(
     again = KeyRing()
     assert again.next().public_key() == first.public_key()
     assert again.next().public_key() == second.public_key()
+
+
+def test_desks_on_several_lanes_never_draw_the_same_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+
+    def pooled_key(index: int) -> int:
+        time.sleep(0.0001)  # a key read from the cache: other lanes draw meanwhile
+        drawn.append(index)
+        return index
+
+    monkeypatch.setattr(keypool, "pooled_key", pooled_key)
+    ring = KeyRing()
+    lanes = [threading.Thread(target=lambda: [ring.next() for _ in range(50)]) for _ in range(4)]
+    for lane in lanes:
+        lane.start()
+    for lane in lanes:
+        lane.join()
+    assert sorted(drawn) == list(range(200))
 
 
 def test_a_damaged_cache_file_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,14 @@ def test_create_saves_a_new_key_without_certificate(tmp_path: Path) -> None:
     assert reopened.certificate is None
 
 
+def test_create_takes_its_key_from_the_given_source(tmp_path: Path) -> None:
+    pooled = rsa.generate_private_key(65537, 2048)
+    keystore = Keystore.create(tmp_path / "budi.p12", PASSPHRASE, lambda: pooled)
+    reopened = Keystore.open(tmp_path / "budi.p12", PASSPHRASE)
+    assert reopened.private_key.private_numbers() == pooled.private_numbers()
+    assert keystore.private_key is pooled
+
+
 def test_create_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "budi.p12"
     original = Keystore.create(path, PASSPHRASE)
