@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -280,7 +281,10 @@ class _Table:
             raise self.error(unknown[0], "is not a known profile key")
 
 
+@functools.lru_cache(maxsize=16)
 def _parse(text: str, source: str) -> Profile:
+    # Cached by the file's text: every scenario's server and harness load the same profile
+    # (about 2 ms of TOML each time), and a Profile is immutable.
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
