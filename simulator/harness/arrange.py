@@ -13,11 +13,10 @@ import base64
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from playwright.sync_api import BrowserContext
 
 from simulator.browser.journeys.certificate import VISIT_POSITION
 from simulator.browser.journeys.offer import DEFAULT_PRICE, DEFAULT_VALIDITY_DAYS
@@ -26,6 +25,12 @@ from simulator.desk.spamkodok.keystore import Keystore
 from simulator.harness.keypool import KeyRing
 from simulator.harness.simcontrol import SimControl
 from simulator.testdata.factory import TenderData, VendorData
+
+
+class TakesCookies(Protocol):
+    """A desk's browser, which takes a cookie (simulator.harness.environment.Desk)."""
+
+    def give_cookie(self, name: str, value: str, url: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -252,7 +257,7 @@ class Arranger:
 
     def log_in(
         self,
-        context: BrowserContext,
+        desk: TakesCookies,
         server_url: str,
         user_id: str,
         password: str,
@@ -264,6 +269,4 @@ class Arranger:
         path = "/arrange/support/login" if lpse_support else "/arrange/login"
         answer = self.sim.post(path, {"user_id": user_id, "password": password})
         cookie = answer["cookie"]
-        context.add_cookies(
-            [{"name": cookie["name"], "value": cookie["value"], "url": server_url + "/"}]
-        )
+        desk.give_cookie(str(cookie["name"]), str(cookie["value"]), server_url + "/")

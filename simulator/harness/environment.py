@@ -65,7 +65,9 @@ class Desk:
 
     The window (browser context and page) opens on first use of ``context`` or ``page``: an
     actor whose part was arranged, not walked (a verifikator who only verified through
-    /_sim/arrange), costs no browser. ``SimEnvironment.desks`` lists the opened ones.
+    /_sim/arrange), costs no browser. A session cookie given before (``give_cookie``) waits for
+    the window: a vendor logged in by an arranged Given who never browses opens none either.
+    ``SimEnvironment.desks`` lists the opened ones.
 
     A desk on a ``lane`` opens in that lane's Chromium and is used on the lane's thread only.
     """
@@ -86,6 +88,7 @@ class Desk:
         self.trace = folder.parent.parent / "traces" / f"{folder.name}.zip"
         self._opener = opener
         self._window: tuple[BrowserContext, Page] | None = None
+        self._cookies: list[tuple[str, str, str]] = []  # given before the window opened
         # Whether its window records a Playwright trace (SimEnvironment.recording when opened).
         self.traced = False
 
@@ -96,7 +99,22 @@ class Desk:
     def _open(self) -> tuple[BrowserContext, Page]:
         if self._window is None:
             self._window = self._opener(self)
+            cookies, self._cookies = self._cookies, []
+            for cookie in cookies:
+                self._add_cookie(*cookie)
         return self._window
+
+    def give_cookie(self, name: str, value: str, url: str) -> None:
+        """Give the desk's browser a cookie for ``url``: now when its window is open, else as
+        it opens (before it loads any page)."""
+        if self._window is None:
+            self._cookies.append((name, value, url))
+        else:
+            self._add_cookie(name, value, url)
+
+    def _add_cookie(self, name: str, value: str, url: str) -> None:
+        assert self._window is not None
+        self._window[0].add_cookies([{"name": name, "value": value, "url": url}])
 
     @property
     def context(self) -> BrowserContext:

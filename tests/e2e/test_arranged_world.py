@@ -251,6 +251,26 @@ def test_an_arranged_dua_file_offer_equals_a_walked_one(
         assert arranged[part] == walked[part], part
 
 
+def test_an_arranged_log_in_opens_no_window_until_the_person_browses(
+    sim_browser: Browser, sim_server_host: ServerHost, tmp_path: Path
+) -> None:
+    """A vendor whose joining was arranged has a session at once, but a browser window only
+    when a step uses it (a new window costs about 0.1 s): logged in from its first page."""
+    with SimEnvironment(
+        RunOptions(output_dir=tmp_path, seed=20260302),
+        browser=sim_browser,
+        server_host=sim_server_host,
+    ) as env:
+        world = World(env=env, catalog=MessageCatalog(env.profile.messages), arranged=True)
+        tender_announced(world, "Pokja 1")
+        vendor_ready(world, "CV Maju")
+        vendor = world.actor("CV Maju")
+        assert not vendor.desk.opened
+        vendor.desk.page.goto(env.spse_url + "/dashboard")
+        assert "/login" not in vendor.desk.page.url
+        assert vendor.user_id in vendor.desk.page.content()
+
+
 def build_cepat_world(
     browser: Browser, host: ServerHost, output: Path, *, arranged: bool
 ) -> dict[str, Any]:

@@ -58,7 +58,7 @@ def logged_in(world: World, actor: Actor) -> tuple[str, str]:
     """
     env = world.env
     if world.arranged:
-        env.arrange.log_in(actor.desk.context, env.server_url, actor.user_id, actor.password)
+        env.arrange.log_in(actor.desk, env.server_url, actor.user_id, actor.password)
     return actor.user_id, actor.password
 
 

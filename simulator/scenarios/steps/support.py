@@ -110,7 +110,7 @@ class SupportScene:
         env = self.world.env
         if self.world.arranged:
             env.arrange.log_in(
-                actor.desk.context,
+                actor.desk,
                 env.server_url,
                 actor.user_id,
                 actor.password,
