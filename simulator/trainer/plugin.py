@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 import pytest
+from playwright.sync_api import BrowserContext
 
 from simulator.harness.environment import SimEnvironment
 from simulator.harness.run_folder import CAPTIONS_NAME, TRAINER_FOLDER
@@ -102,9 +103,16 @@ class ScenarioReplay:
         self._number = 0
         self._step: Caption | None = None
         self._seen = 0
-        env.context_setups.append(self.overlay.install)
+        env.context_setups.append(self._desk_opened)
         for desk in env.desks:  # desks opened before the scenario started (rare)
             self.overlay.install(desk.context, desk.folder.name)
+
+    def _desk_opened(self, context: BrowserContext, name: str) -> None:
+        self.overlay.install(context, name)
+        # A desk opens when a step first needs it (an arranged log-in waits for that): its
+        # first page shows the caption standing now, so its video starts with that caption.
+        if self.log:
+            self.log[-1]["detik_video"].setdefault(name, 0.0)
 
     def before_step(self, keyword: str, text: str, observations: int) -> None:
         self._number += 1
