@@ -55,10 +55,11 @@ from fake_spse.web import (
 from fake_spse.web.body_limit import BodyLimitMiddleware, BodyLimits, upload_paths
 from fake_spse.web.common import LoginRequired, error_page, login_redirect, page_templates, render
 from fake_spse.web.request_log import ERROR_KEY as REQUEST_ERROR
-from fake_spse.web.request_log import LOG_NAME, RequestLog, RequestLogMiddleware, request_id
+from fake_spse.web.request_log import RequestLog, RequestLogMiddleware, request_id
 from fake_spse.web.session import SessionLimits, SessionMiddleware
 from spse_shared.atomic import write_atomic
 from spse_shared.profile import load_profile
+from spse_shared.server_files import REQUEST_LOG_NAME
 
 STARTUP_LOG = logging.getLogger("fake_spse.startup")
 # BSrE's folder (its CA keys, certificates and register) in an LPSE's data directory.
@@ -232,7 +233,7 @@ def create_app(settings: Settings, *, smtp_socket: socket.socket | None = None) 
     )
     bounded = BodyLimitMiddleware(sessions, limits=body_limits, message=context.messages.text)
     # Outermost: every request, also /_sim and static files, gets an id and a log line.
-    log = RequestLog(settings.data_dir / LOG_NAME)
+    log = RequestLog(settings.data_dir / REQUEST_LOG_NAME)
     return RequestLogMiddleware(bounded, log=log, now=context.clock.now)  # type: ignore[return-value]
 
 

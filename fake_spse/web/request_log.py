@@ -23,7 +23,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fake_spse.web.session import USER_AT_ARRIVAL
 
 HEADER = "X-Request-Id"
-LOG_NAME = "server-log.jsonl"
 # Set by the application's 500 handler (which answers before the exception reaches us).
 ERROR_KEY = "request_error"
 

@@ -11,7 +11,7 @@ from spse_shared.language import tr
 from spse_shared.wib import WIB
 
 if TYPE_CHECKING:  # types only: importing these costs seconds that `spse-sim --help` need not pay
-    from simulator.harness.chronology import StepRecord
+    from simulator.harness.step_record import StepRecord
     from simulator.scenarios.run import ScenarioOutcome
 
 

@@ -24,7 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.harness.chronology import StepRecord, load_chronology
 from simulator.harness.run_folder import (
     CHRONOLOGY_NAME,
     DATA_FOLDER,
@@ -32,6 +31,7 @@ from simulator.harness.run_folder import (
     INDEX_NAME,
     SERVER_LOG_NAME,
 )
+from simulator.harness.step_record import StepRecord, load_chronology
 
 
 @dataclass

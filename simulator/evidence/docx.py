@@ -35,8 +35,8 @@ from fake_spse.simulation.faults import KNOWN_FAULTS
 from simulator.evidence.bundle import Evidence, record_report, write_index
 from simulator.evidence.file_modes import settle_modes
 from simulator.evidence.vendor_errors import catalog_of, vendor_error
-from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import REPORT_NAME
+from simulator.harness.step_record import StepRecord
 from spse_shared.language import english, tr
 from spse_shared.wib import WIB
 

@@ -23,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import CREDENTIALS_NAME, INDEX_NAME, REPORT_NAME
+from simulator.harness.step_record import StepRecord
 from spse_shared.atomic import write_atomic
 from spse_shared.messages import MessageCatalog
 from spse_shared.profile import DEFAULT_PROFILE, load_profile

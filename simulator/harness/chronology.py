@@ -19,16 +19,16 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from simulator.harness.run_folder import CHRONOLOGY_NAME, SCREENSHOTS_FOLDER
 from simulator.harness.simcontrol import SimControl, SimControlError
+from simulator.harness.step_record import StepRecord
 
 # The URL of a window that has not loaded anything yet.
 BLANK_PAGE = "about:blank"
@@ -69,38 +69,6 @@ _PAGE_VIEW = """
   };
 }
 """
-
-
-@dataclass
-class StepRecord:
-    """One step. Times are ISO 8601: ``sim_time`` from SPSE's simulated clock at the start,
-    ``wall_time`` (UTC, milliseconds) from this machine's clock at the start.
-
-    ``messages`` are the alert and status texts the page showed at the end of the step;
-    ``screenshot`` is that page (whose desk: ``page_owner``), ``more_screenshots`` the other
-    desks' pages at a failure.
-    """
-
-    number: int
-    title: str
-    actor: str
-    outcome: str = "running"
-    sim_time: str = ""
-    wall_time: str = ""
-    duration_s: float = 0.0
-    page_url: str = ""
-    detail: str = ""
-    screenshot: str | None = None
-    page_title: str = ""
-    page_owner: str = ""
-    messages: list[str] = field(default_factory=list)
-    more_screenshots: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> StepRecord:
-        """Read a record back; unknown keys (from newer versions) are ignored."""
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 class Halted(Exception):
@@ -317,14 +285,6 @@ class Chronology:
     def failed(self) -> bool:
         with self._lock:
             return any(s.outcome == "failed" for s in self.steps)
-
-
-def load_chronology(folder: Path) -> list[StepRecord]:
-    """The steps of ``folder/chronology.json`` (empty when there is none)."""
-    path = folder / CHRONOLOGY_NAME
-    if not path.exists():
-        return []
-    return [StepRecord.from_json(s) for s in json.loads(path.read_text(encoding="utf-8"))]
 
 
 @dataclass(frozen=True)

@@ -26,17 +26,18 @@ from playwright.sync_api import (
 
 from fake_spse.server import RunningServer, ServerHost
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
-from fake_spse.web.request_log import LOG_NAME
 from simulator.browser.lanes import Lane, chromium_launcher
 from simulator.desk.spamkodok.bridge import SpamKodok
 from simulator.desk.spamkodok.processes import DeskProcesses
 from simulator.harness.arrange import Arranger
 from simulator.harness.chronology import PAGE_CHANGES_SCRIPT
 from simulator.harness.keypool import KeyRing
+from simulator.harness.run_folder import SERVER_LOG_NAME
 from simulator.harness.simcontrol import ControlPlaneUnavailable, SimControl, SimControlError
 from simulator.testdata.factory import TestDataFactory
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.profile import DEFAULT_PROFILE, Profile, load_profile
+from spse_shared.server_files import REQUEST_LOG_NAME
 
 # 08:00 WIB on a working Monday: runs are reproducible, whatever the wall clock says.
 DEFAULT_CLOCK_START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -535,9 +536,9 @@ class SimEnvironment:
 
     def _save_server_log(self) -> None:
         """``server-log.jsonl``: the request log of the run's own server."""
-        source = self.output_dir / "data" / LOG_NAME
+        source = self.output_dir / "data" / REQUEST_LOG_NAME
         if source.exists():
-            shutil.copyfile(source, self.output_dir / LOG_NAME)
+            shutil.copyfile(source, self.output_dir / SERVER_LOG_NAME)
 
 
 def deployment_root(base_url: str) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fake_spse.web.request_log import LOG_NAME
+from spse_shared.server_files import REQUEST_LOG_NAME
 from spse_shared.wib import WIB
 
 INDEX_NAME = "index.json"
@@ -44,7 +44,7 @@ CHRONOLOGY_NAME = "chronology.json"
 SCREENSHOTS_FOLDER = "screenshots"
 TRACES_FOLDER = "traces"
 # The server's request log, copied from its data folder under the name the server gives it.
-SERVER_LOG_NAME = LOG_NAME
+SERVER_LOG_NAME = REQUEST_LOG_NAME
 FAULTS_NAME = "faults-fired.json"
 REPORT_NAME = "laporan-kronologi.docx"
 CREDENTIALS_NAME = "credentials.json"

@@ -17,11 +17,12 @@ from simulator.desk.spamkodok.keystore import KeystoreError
 from simulator.evidence.bundle import Identity
 from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
-from simulator.harness.chronology import Chronology, StepRecord
+from simulator.harness.chronology import Chronology
 from simulator.harness.environment import RunOptions, SimEnvironment
 
 # Re-exported for simulator.cli, which imports it from here (its home is run_folder).
 from simulator.harness.run_folder import fresh_output_dir as fresh_output_dir
+from simulator.harness.step_record import StepRecord
 from simulator.journey import start_lanes
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
 from simulator.journey.seleksi import SeleksiResult, walk_seleksi

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from simulator.harness.chronology import StepRecord
 from simulator.harness.run_folder import (
     ALLURE_RESULTS_FOLDER,
     CHRONOLOGY_NAME,
@@ -43,6 +42,7 @@ from simulator.harness.run_folder import (
     SERVER_LOG_NAME,
     TRACES_FOLDER,
 )
+from simulator.harness.step_record import StepRecord
 from simulator.qa.compare import MESSAGE, MatrixRow, RunRecord, change_word, messages
 from simulator.qa.textdiff import html_pair
 from simulator.scenarios.catalog import (

@@ -33,8 +33,8 @@ from simulator.evidence.vendor_errors import (
     read_credentials,
     vendor_error,
 )
-from simulator.harness.chronology import load_chronology
 from simulator.harness.run_folder import CREDENTIALS_NAME, DATA_FOLDER, INDEX_NAME
+from simulator.harness.step_record import load_chronology
 from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
 

@@ -12,9 +12,9 @@ from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from fake_spse.web.request_log import LOG_NAME
 from simulator.rush.plan import CLIENT_LOG_PREFIX, RushError
 from simulator.rush.verdict import PageLoad, ServerRequest, StoredOffer, Upload
+from spse_shared.server_files import REQUEST_LOG_NAME
 
 DATABASE_NAME = "spse.sqlite3"
 FAULTS_DATABASE_NAME = "faults.sqlite3"
@@ -68,7 +68,7 @@ def stored_offers(data_dir: Path, tender_id: str) -> list[StoredOffer]:
 def server_requests(data_dir: Path) -> dict[str, ServerRequest]:
     """The server's request log by request id (a line cut short by a kill is skipped)."""
     found: dict[str, ServerRequest] = {}
-    path = data_dir / LOG_NAME
+    path = data_dir / REQUEST_LOG_NAME
     if not path.exists():
         return found
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():

@@ -40,9 +40,10 @@ from simulator.evidence.bundle import Identity
 from simulator.evidence.docx import finish_folder
 from simulator.evidence.identity import identify
 from simulator.evidence.vendor_errors import VendorLogin, write_credentials
-from simulator.harness.chronology import Chronology, StepRecord, describe_exception
+from simulator.harness.chronology import Chronology, describe_exception
 from simulator.harness.environment import SimEnvironment
 from simulator.harness.run_folder import SCREENSHOTS_FOLDER
+from simulator.harness.step_record import StepRecord
 from simulator.scenarios.artifacts import (
     ARTIFACTS_ALWAYS,
     ARTIFACTS_ON_FAILURE,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli.main import main
-from simulator.harness.chronology import Chronology, load_chronology
+from simulator.harness.chronology import Chronology
 from simulator.harness.environment import SimEnvironment
 from simulator.harness.run_folder import (
     REPORT_NAME,
@@ -18,6 +18,7 @@ from simulator.harness.run_folder import (
     TRACES_FOLDER,
     rerun_folder,
 )
+from simulator.harness.step_record import load_chronology
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
 from simulator.journey.run import JOURNEYS
 from simulator.testdata.factory import TestDataFactory

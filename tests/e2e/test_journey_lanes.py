@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from spse_sim_process import started
 
-from simulator.harness.chronology import Chronology, load_chronology
+from simulator.harness.chronology import Chronology
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.run_folder import REPORT_NAME
+from simulator.harness.step_record import load_chronology
 from simulator.journey.ca_tender import CaTenderResult, walk_ca_tender
 from simulator.journey.run import JOURNEYS, run_journey
 from simulator.testdata.factory import TestDataFactory

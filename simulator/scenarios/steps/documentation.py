@@ -30,8 +30,8 @@ from simulator.evidence.bundle import Evidence
 from simulator.evidence.docx import build_document
 from simulator.evidence.identity import identify
 from simulator.evidence.vendor_errors import VendorError, description, failure_screenshot
-from simulator.harness.chronology import load_chronology
 from simulator.harness.run_folder import REPORT_NAME
+from simulator.harness.step_record import load_chronology
 from simulator.scenarios.evidence_hooks import STATE_KEY
 from simulator.scenarios.steps.support import SupportScene
 from simulator.scenarios.world import Actor, World

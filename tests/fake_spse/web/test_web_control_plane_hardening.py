@@ -13,7 +13,8 @@ from spse_web import START
 
 from fake_spse.server import RunningServer
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
-from fake_spse.web.request_log import LOG_NAME, redact_query
+from fake_spse.web.request_log import redact_query
+from spse_shared.server_files import REQUEST_LOG_NAME
 
 TOKEN = "rahasia-pelatih-123"
 
@@ -104,7 +105,7 @@ def test_the_panel_token_never_reaches_the_request_log(tmp_path: Path) -> None:
         exchanged = http.get("/_sim/panel", params={"token": TOKEN, "catatan": "halo"})
         assert exchanged.status_code == 303
         http.get("/eproc4/lelang", params={"authenticityToken": "abc123def", "q": "jalan"})
-    text = (settings.data_dir / LOG_NAME).read_text(encoding="utf-8")
+    text = (settings.data_dir / REQUEST_LOG_NAME).read_text(encoding="utf-8")
     assert TOKEN not in text
     assert "abc123def" not in text
     queries = [json.loads(line)["query"] for line in text.splitlines()]

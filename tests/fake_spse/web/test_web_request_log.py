@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from spse_web import START, Browser, Sim, page_text
 
-from fake_spse.web.request_log import HEADER, LOG_NAME
+from fake_spse.web.request_log import HEADER
+from spse_shared.server_files import REQUEST_LOG_NAME
 
 
 def log_lines(data_dir: Path) -> list[dict[str, Any]]:
-    path = data_dir / LOG_NAME
+    path = data_dir / REQUEST_LOG_NAME
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 

@@ -8,8 +8,9 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser
 
-from simulator.harness.chronology import Chronology, load_chronology
+from simulator.harness.chronology import Chronology
 from simulator.harness.simcontrol import SimControl
+from simulator.harness.step_record import load_chronology
 
 
 @pytest.fixture

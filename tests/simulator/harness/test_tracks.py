@@ -13,8 +13,9 @@ import pytest
 
 from simulator.browser.journeys import JourneyError
 from simulator.browser.lanes import Lane
-from simulator.harness.chronology import Chronology, Halted, load_chronology
+from simulator.harness.chronology import Chronology, Halted
 from simulator.harness.simcontrol import SimControl
+from simulator.harness.step_record import load_chronology
 from simulator.harness.tracks import alongside, on_lane
 
 # Long enough for a thread that never comes to count as a hang, short of a CI timeout.
