@@ -1,7 +1,7 @@
 """Allure results of a catalog run: the scenario's tags as labels, its evidence as attachments.
 
 allure-pytest-bdd (``--alluredir``) writes a result per scenario with its Gherkin steps. This
-plugin, registered from ``simulator.scenarios.plugin`` when ``--alluredir`` is given, adds what an
+plugin, registered from ``simulator.scenarios.fixtures`` when ``--alluredir`` is given, adds what an
 LPSE's Allure (Jenkins/GitLab plugins, Allure TestOps) groups and filters by:
 
 - labels: ``as_id`` (the KODOK id, Allure TestOps' id), ``epic`` (the source document),

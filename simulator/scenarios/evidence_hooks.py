@@ -1,6 +1,6 @@
 """pytest-bdd hooks that leave the evidence of every scenario in its own output folder.
 
-Registered from ``simulator.scenarios.plugin`` as the plugin "sim-evidence". For each scenario:
+Registered from ``simulator.scenarios.fixtures`` as the plugin "sim-evidence". For each scenario:
 
 - before a step: the step starts in the scenario's ``Chronology`` (simulated and wall time);
 - after it, or at its error: the outcome, the page of the step's actor (the actor named in the
