@@ -30,11 +30,7 @@ from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
 from simulator.harness.simcontrol import ControlPlaneUnavailable
 from simulator.scenarios.allure_evidence import AllureEvidence, mark_labels
-from simulator.scenarios.artifacts import (
-    ARTIFACTS_ALWAYS,
-    records,
-    scenario_artifacts,
-)
+from simulator.scenarios.artifacts import ARTIFACTS_ALWAYS, records, scenario_artifacts
 from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
 from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.progress import (
@@ -143,8 +139,6 @@ def sim_env(
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Every module of simulator.scenarios.steps is a plugin: its step definitions become fixtures
-    # available to every feature file, wherever the test module binding the catalog lives.
     if not config.pluginmanager.has_plugin("sim-evidence"):
         always = bool(config.getoption("--sim-evidence"))
         artifacts = config.getoption("--sim-artifacts")
@@ -159,6 +153,8 @@ def pytest_configure(config: pytest.Config) -> None:
     shard = config.getoption("--sim-shard")
     if shard is not None and not config.pluginmanager.has_plugin("sim-shard"):
         config.pluginmanager.register(ShardPlugin(shard, key=shard_key), "sim-shard")
+    # Every module of simulator.scenarios.steps is a plugin: its step definitions become fixtures
+    # available to every feature file, wherever the test module binding the catalog lives.
     for module in pkgutil.iter_modules(simulator.scenarios.steps.__path__):
         name = f"simulator.scenarios.steps.{module.name}"
         if not config.pluginmanager.has_plugin(name):
