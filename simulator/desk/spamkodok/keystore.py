@@ -63,7 +63,7 @@ class Keystore:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, new_key: Callable[[], rsa.RSAPrivateKey] | None = None
+        cls, path: Path, passphrase: str, new_key: Callable[[], rsa.RSAPrivateKey] = generate_key
     ) -> Keystore:
         """Create a keystore with a new RSA-2048 key (``new_key()``, by default a freshly
         generated one) and no certificate; FileExistsError if `path` already exists (a
@@ -71,7 +71,7 @@ class Keystore:
         path = Path(path)
         if path.exists():
             raise FileExistsError(f"keystore already exists: {path}")
-        keystore = cls(path, passphrase, (new_key or generate_key)())
+        keystore = cls(path, passphrase, new_key())
         keystore._save()
         return keystore
 
