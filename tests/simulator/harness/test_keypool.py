@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -37,20 +36,22 @@ def test_a_ring_hands_out_distinct_keys_kept_in_the_cache(
 
 def test_desks_on_several_lanes_never_draw_the_same_key(monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[int] = []
+    lanes_inside = threading.Barrier(4, timeout=30)
 
     def pooled_key(index: int) -> int:
-        time.sleep(0.0001)  # a key read from the cache: other lanes draw meanwhile
+        # Every lane is inside its draw before any draw ends: all four overlap for certain.
+        lanes_inside.wait()
         drawn.append(index)
         return index
 
     monkeypatch.setattr(keypool, "pooled_key", pooled_key)
     ring = KeyRing()
-    lanes = [threading.Thread(target=lambda: [ring.next() for _ in range(50)]) for _ in range(4)]
+    lanes = [threading.Thread(target=ring.next) for _ in range(4)]
     for lane in lanes:
         lane.start()
     for lane in lanes:
         lane.join()
-    assert sorted(drawn) == list(range(200))
+    assert sorted(drawn) == list(range(4))
 
 
 def test_a_damaged_cache_file_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
