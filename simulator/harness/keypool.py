@@ -21,7 +21,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from simulator.desk.spamkodok.keystore import KEY_BITS
+from simulator.desk.spamkodok.keystore import KEY_BITS, generate_key
 from spse_shared.atomic import write_atomic
 
 CACHE_ENV = "SPSE_SIM_KEY_CACHE"
@@ -47,7 +47,7 @@ def pooled_key(index: int) -> rsa.RSAPrivateKey:
         path = cache_dir() / f"rsa-{KEY_BITS}-{index:03d}.pem"
         key = _read(path)
         if key is None:
-            key = rsa.generate_private_key(65537, KEY_BITS)
+            key = generate_key()
             pem = key.private_bytes(
                 serialization.Encoding.PEM,
                 serialization.PrivateFormat.PKCS8,
