@@ -12,14 +12,12 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from fake_spse.control.damage import damage_file
-from fake_spse.control.old_certificates import seed_old_certificate
+from fake_spse.control.old_certificates import old_key_from_pem, seed_old_certificate
 from fake_spse.domain.accounts import Role
 from fake_spse.domain.errors import DomainError, NotFound
 from fake_spse.service.blocking import call
@@ -250,18 +248,6 @@ async def revoke(request: Request) -> Response:
 
 
 # certificates (KODOK-070..099) ----------------------------------------------------------------
-def _rsa_key(pem: str) -> rsa.RSAPrivateKey:
-    """An unencrypted RSA-2048 private key in PEM; ValueError (a 400) for anything else."""
-    # Test data from the simulator's own pool, on the control plane: the slow consistency
-    # check of RSA keys (longer than the rest of the request) adds nothing here.
-    key = serialization.load_pem_private_key(
-        pem.encode(), password=None, unsafe_skip_rsa_key_validation=True
-    )
-    if not isinstance(key, rsa.RSAPrivateKey) or key.key_size != 2048:
-        raise ValueError("key_pem must be an RSA-2048 private key")
-    return key
-
-
 async def old_certificate_apd(request: Request) -> Response:
     """The vendor's old SpamKodok certificate as an APD file (PKCS#12, base64), for the desk.
 
@@ -277,7 +263,7 @@ async def old_certificate_apd(request: Request) -> Response:
         str(body["user_id"]),
         passphrase=str(body["passphrase"]),
         variant=str(body.get("variant", "aktif")),
-        key=None if key_pem is None else _rsa_key(str(key_pem)),
+        key=None if key_pem is None else old_key_from_pem(str(key_pem)),
     )
     return JSONResponse(
         {

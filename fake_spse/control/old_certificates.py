@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
@@ -25,6 +25,7 @@ from spse_shared.names import subject_text
 
 APD_FRIENDLY_NAME = b"spamkodok-apd"
 OLD_VALIDITY = timedelta(days=365)
+OLD_KEY_BITS = 2048
 # "aktif": issued 300 days ago, 65 days left. "kedaluwarsa": expired 35 days ago.
 # "asing": issued by another CA (not BSrE), valid now.
 VARIANTS = {"aktif": timedelta(days=300), "kedaluwarsa": timedelta(days=400), "asing": None}
@@ -41,6 +42,18 @@ class OldCertificate:
     not_after: datetime
     variant: str
     apd: bytes
+
+
+def old_key_from_pem(pem: str) -> rsa.RSAPrivateKey:
+    """An old certificate's key given as an unencrypted RSA-2048 PEM; ValueError otherwise."""
+    # Test data from the simulator's own pool, on the control plane: the slow consistency
+    # check of RSA keys (longer than the rest of the request) adds nothing here.
+    key = serialization.load_pem_private_key(
+        pem.encode(), password=None, unsafe_skip_rsa_key_validation=True
+    )
+    if not isinstance(key, rsa.RSAPrivateKey) or key.key_size != OLD_KEY_BITS:
+        raise ValueError("key_pem must be an RSA-2048 private key")
+    return key
 
 
 def seed_old_certificate(
@@ -64,7 +77,7 @@ def seed_old_certificate(
     account = services.accounts.account(user_id)
     now = services.simulation.now()
     if key is None:
-        key = rsa.generate_private_key(65537, 2048)
+        key = rsa.generate_private_key(65537, OLD_KEY_BITS)
     csr = (
         x509.CertificateSigningRequestBuilder()
         .subject_name(_subject(account))
