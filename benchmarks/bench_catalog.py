@@ -18,6 +18,11 @@ Measured in one run, on the same machine, one after the other:
 - journey: ``spse-sim run`` (the bare CA journey) in a child process, with the time to its
   first line of output.
 
+The catalog and the journey are also measured in CPU-seconds of the whole process tree
+(this process and everything it starts: pytest, its workers, Playwright's Node.js drivers,
+Chromium's processes), by kind of process, sampled from /proc (Linux). A shared machine moves
+wall times by a sixth within the hour; CPU-seconds move less, and say where the time goes.
+
 Every figure is printed with its ratio to the baseline, since machines (and a shared machine's
 load, printed too) move absolute times. Nothing here is a test; targets live in
 benchmarks/README.md.
@@ -57,6 +62,118 @@ class Figure:
     seconds: float
     note: str
     load: str
+    cpu: str = ""
+
+
+# What a process of the tree counts as, from its command line (Chromium names its helpers'
+# kind in --type=...; the browser process has none).
+_CHROMIUM_KINDS = {
+    "renderer": "renderers",
+    "gpu-process": "GPU",
+    "utility": "utility",
+    "zygote": "zygote",
+}
+_CPU_SAMPLE_S = 0.2
+
+
+def _process_kind(argv: list[str]) -> str:
+    # Chromium rewrites its helpers' command lines into one string (its process titles).
+    words = " ".join(argv).split()
+    program = Path(words[0]).name if words else ""
+    if "chrom" in program:
+        for word in words[1:]:
+            if word.startswith("--type="):
+                return "Chromium " + _CHROMIUM_KINDS.get(word.removeprefix("--type="), "other")
+        return "Chromium browser"
+    if program.startswith("node"):
+        return "Node.js"
+    if "python" in program:
+        return "Python"
+    return "other"
+
+
+class TreeCpu:
+    """CPU-seconds of this process and its descendants while the block runs, by kind of process.
+
+    Descendants are sampled from /proc every ``_CPU_SAMPLE_S`` and counted as last seen: a
+    process that lives shorter than that, or the last moment of one, may be missed (a run of
+    minutes loses well under a percent). The sampling itself (a few milliseconds a scan) is
+    left out of this process's figure. Without /proc it measures nothing (empty summary).
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, str], tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+        self._own_start = time.process_time()
+        self._own = 0.0
+        self._sampling = 0.0  # CPU-seconds of the sampling thread
+        self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def __enter__(self) -> TreeCpu:
+        self._own_start = time.process_time()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._own = time.process_time() - self._own_start - self._sampling
+        self._sample()
+
+    def _sample_until_stopped(self) -> None:
+        while not self._stop.wait(_CPU_SAMPLE_S):
+            self._sample()
+        self._sampling = time.thread_time()
+
+    def _sample(self) -> None:
+        proc = Path("/proc")
+        if not proc.is_dir():
+            return
+        stats: dict[int, tuple[int, str, float]] = {}  # pid -> (parent, start, CPU-s)
+        for entry in proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                text = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = text[text.rindex(")") + 2 :].split()
+            cpu = (int(fields[11]) + int(fields[12])) / self._tick
+            stats[int(entry.name)] = (int(fields[1]), fields[19], cpu)
+        children: dict[int, list[int]] = {}
+        for pid, (parent, _, _) in stats.items():
+            children.setdefault(parent, []).append(pid)
+        pending = list(children.get(os.getpid(), []))
+        while pending:
+            pid = pending.pop()
+            pending += children.get(pid, [])
+            parent, start, cpu = stats[pid]
+            key = (pid, start)
+            kind = self._seen[key][0] if key in self._seen else None
+            if kind is None:
+                try:
+                    argv = (proc / str(pid) / "cmdline").read_bytes().split(b"\0")
+                except OSError:
+                    continue
+                kind = _process_kind([a.decode(errors="replace") for a in argv if a])
+            self._seen[key] = (kind, cpu)
+
+    def by_kind(self) -> dict[str, float]:
+        kinds: dict[str, float] = {"Python": self._own}
+        for kind, cpu in self._seen.values():
+            kinds[kind] = kinds.get(kind, 0.0) + cpu
+        return kinds
+
+    def summary(self) -> str:
+        if not self._seen:
+            return ""
+        kinds = self.by_kind()
+        total = sum(kinds.values())
+        parts = ", ".join(
+            f"{kind} {cpu:.1f}" for kind, cpu in sorted(kinds.items(), key=lambda kv: -kv[1])
+        )
+        return f"{total:.1f} CPU-s ({parts})"
 
 
 def load() -> str:
@@ -138,21 +255,27 @@ def bench_warm(output: Path, profile: str, warm_up: str, scenario: str) -> tuple
     return times[scenario], f"{scenario} {statuses.get(scenario, '?')}{order}"
 
 
-def bench_catalog(output: Path, profile: str, workers: str) -> tuple[float, str]:
+def bench_catalog(output: Path, profile: str, workers: str) -> tuple[float, str, str]:
+    """Wall time, outcome summary and CPU-seconds (the whole tree) of the catalog."""
     started = time.perf_counter()
-    _, outcomes, _ = run_scenarios(
-        ScenarioRunRequest(output_dir=output, profile=profile, workers=workers)
-    )
+    with TreeCpu() as cpu:
+        _, outcomes, _ = run_scenarios(
+            ScenarioRunRequest(output_dir=output, profile=profile, workers=workers)
+        )
     seconds = time.perf_counter() - started
     counts = Counter(o.status for o in outcomes)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     times = [t for _, t in junit_times(output / "junit.xml", outcomes)]
     if times:
         summary += f"; per scenario median {statistics.median(times):.1f} s, max {max(times):.1f} s"
-    return seconds, summary
+    walked = sum(1 for o in outcomes if o.status in ("passed", "failed", "flaky"))
+    spent = cpu.summary()
+    if spent and walked:
+        spent += f"; {sum(cpu.by_kind().values()) / walked:.2f} CPU-s per scenario run"
+    return seconds, summary, spent
 
 
-def bench_journey(output: Path, profile: str) -> tuple[float, str]:
+def bench_journey(output: Path, profile: str) -> tuple[float, str, str]:
     """``spse-sim run`` in a child process: wall time, and time to its first line of output."""
     package_root = Path(__file__).resolve().parent.parent
     env = dict(os.environ)
@@ -161,9 +284,12 @@ def bench_journey(output: Path, profile: str) -> tuple[float, str]:
     command += ["--profile", profile, "--output", str(output)]
     started = time.perf_counter()
     first_line: float | None = None
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-    ) as child:
+    with (
+        TreeCpu() as cpu,
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+        ) as child,
+    ):
         assert child.stdout is not None
         tail = ""
         for line in child.stdout:
@@ -173,7 +299,7 @@ def bench_journey(output: Path, profile: str) -> tuple[float, str]:
         code = child.wait()
     seconds = time.perf_counter() - started
     status = "passed" if code == 0 else f"exit {code}: {tail[:80]}"
-    return seconds, f"{status}; first line after {first_line or float('nan'):.1f} s"
+    return seconds, f"{status}; first line after {first_line or float('nan'):.1f} s", cpu.summary()
 
 
 def main() -> int:
@@ -197,8 +323,8 @@ def main() -> int:
     )
     figures: list[Figure] = []
 
-    def measured(name: str, seconds: float, note: str, before: str) -> None:
-        figures.append(Figure(name, seconds, note, f"{before} -> {load()}"))
+    def measured(name: str, seconds: float, note: str, before: str, cpu: str = "") -> None:
+        figures.append(Figure(name, seconds, note, f"{before} -> {load()}", cpu))
         print(_line(figures[-1], figures[0].seconds), flush=True)
 
     with tempfile.TemporaryDirectory(prefix="bench-catalog-") as scratch:
@@ -220,12 +346,12 @@ def main() -> int:
             measured("one warm scenario", seconds, note, before)
         if not args.skip_catalog:
             before = load()
-            seconds, note = bench_catalog(root / "catalog", args.profile, args.workers)
-            measured(f"catalog -n {args.workers}", seconds, note, before)
+            seconds, note, cpu = bench_catalog(root / "catalog", args.profile, args.workers)
+            measured(f"catalog -n {args.workers}", seconds, note, before, cpu)
         if not args.skip_journey:
             before = load()
-            seconds, note = bench_journey(root / "journey", args.profile)
-            measured("journey (spse-sim run)", seconds, note, before)
+            seconds, note, cpu = bench_journey(root / "journey", args.profile)
+            measured("journey (spse-sim run)", seconds, note, before, cpu)
     print()
     print(f"{'what':<30} {'wall s':>8} {'x base':>8}   note   load before -> after")
     for figure in figures:
@@ -235,9 +361,12 @@ def main() -> int:
 
 def _line(figure: Figure, baseline: float) -> str:
     ratio = figure.seconds / baseline if baseline > 0 else float("nan")
-    return (
+    line = (
         f"{figure.name:<30} {figure.seconds:8.1f} {ratio:8.1f}   {figure.note}   load {figure.load}"
     )
+    if figure.cpu:
+        line += f"\n{'':<30} {'':>8} {'':>8}   {figure.cpu}"
+    return line
 
 
 if __name__ == "__main__":
