@@ -10,7 +10,10 @@ Playwright itself does with its own download.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
+import re
 import shutil
 import threading
 from collections.abc import Mapping
@@ -50,6 +53,20 @@ LAUNCH_ARGS: tuple[str, ...] = (
     "--no-first-run",
     "--disable-quic",
 )
+
+# Chromium features turned off on top of Playwright's own list. RenderDocument gives every page
+# load a new frame host in the renderer (Chromium's default since 2025): in headless Chromium a
+# page load and the first look at it cost about a quarter more CPU with it (benchmarks/
+# README.md), and SPSE's pages, plain form posts and links, gain nothing from it.
+EXTRA_DISABLED_FEATURES: tuple[str, ...] = ("RenderDocument",)
+DISABLE_FEATURES = "--disable-features="
+# Where Playwright's driver (a Node.js bundle inside the playwright package) lists the Chromium
+# features it launches with turned off, as a JavaScript array of string literals.
+_PLAYWRIGHT_BUNDLE = ("driver", "package", "lib", "coreBundle.js")
+_PLAYWRIGHT_LIST_START = "disabledFeatures = ["
+_PLAYWRIGHT_LIST = re.compile(re.escape(_PLAYWRIGHT_LIST_START) + r"(?P<body>[^\]]*)\]")
+_JS_COMMENT = re.compile(r"//[^\n]*")
+_JS_STRINGS = re.compile(r'\s*(?:"[A-Za-z0-9_]+"\s*,\s*)*(?:"[A-Za-z0-9_]+"\s*)?')
 
 # Starting Playwright's driver takes well under a second; the bound only protects against a
 # wedged Node.js process hanging the caller forever.
@@ -181,13 +198,59 @@ def find_chromium(
     raise BrowserNotFound(_not_found_message())
 
 
+@functools.cache
+def playwright_disabled_features() -> tuple[str, ...] | None:
+    """The Chromium features Playwright's driver launches with turned off, read from the
+    driver's bundle; None when they cannot be read for certain (no bundle, another shape)."""
+    spec = importlib.util.find_spec("playwright")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    bundle = Path(next(iter(spec.submodule_search_locations))).joinpath(*_PLAYWRIGHT_BUNDLE)
+    try:
+        source = bundle.read_bytes()
+    except OSError:
+        return None
+    return features_in_bundle(source)
+
+
+def features_in_bundle(source: bytes) -> tuple[str, ...] | None:
+    """The names in the driver bundle ``source``'s list of disabled features; None without one
+    or when an entry is not a plain name."""
+    # Found as bytes: decoding or searching the whole bundle (megabytes) costs milliseconds.
+    start = source.find(_PLAYWRIGHT_LIST_START.encode())
+    end = source.find(b"]", start)
+    if start < 0 or end < 0:
+        return None
+    found = _PLAYWRIGHT_LIST.fullmatch(source[start : end + 1].decode("utf-8", "replace"))
+    if found is None:
+        return None
+    body = _JS_COMMENT.sub("", found.group("body"))
+    # Only a plain list of names is taken: an entry computed at launch (a condition, a
+    # variable) could not be known from here.
+    if not _JS_STRINGS.fullmatch(body):
+        return None
+    return tuple(re.findall(r'"([A-Za-z0-9_]+)"', body))
+
+
+def disabled_features_arg() -> str | None:
+    """One ``--disable-features`` with Playwright's features and EXTRA_DISABLED_FEATURES, or
+    None when Playwright's cannot be read: Chromium keeps only the last --disable-features it
+    is given, so a list of ours alone would turn Playwright's back on."""
+    playwright_features = playwright_disabled_features()
+    if playwright_features is None:
+        return None
+    features = dict.fromkeys([*playwright_features, *EXTRA_DISABLED_FEATURES])
+    return DISABLE_FEATURES + ",".join(features)
+
+
 def launch_options(
     choice: BrowserChoice, *, headless: bool = True, slow_mo_ms: float = 0
 ) -> dict[str, Any]:
     """Keyword arguments for Playwright's ``chromium.launch()`` for this choice."""
+    features = disabled_features_arg()
     options: dict[str, Any] = {
         "headless": headless,
-        "args": list(LAUNCH_ARGS),
+        "args": [*LAUNCH_ARGS, *([features] if features else [])],
         "slow_mo": slow_mo_ms,
         # Ctrl-C in a terminal reaches the whole process group, Playwright's driver too, which
         # by default then closes its browsers at once: steps in flight would fail with "target

@@ -10,10 +10,14 @@ import pytest
 
 from simulator.browser import launch as browser
 from simulator.browser.launch import (
+    DISABLE_FEATURES,
     ENV_VAR,
+    EXTRA_DISABLED_FEATURES,
     LAUNCH_ARGS,
     BrowserChoice,
     BrowserNotFound,
+    disabled_features_arg,
+    features_in_bundle,
     find_chromium,
     launch_options,
 )
@@ -131,7 +135,7 @@ def test_launch_options_for_explicit_executable(tmp_path: Path) -> None:
     assert options["executable_path"] == str(exe)
     assert options["headless"] is False
     assert options["slow_mo"] == 250
-    assert tuple(options["args"]) == LAUNCH_ARGS
+    assert options["args"] == [*LAUNCH_ARGS, disabled_features_arg()]
     assert "--no-sandbox" in options["args"]
     assert "channel" not in options
 
@@ -196,3 +200,53 @@ def test_playwright_own_browser_still_wins_over_the_headless_shell(
     monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", (str(shell),))
 
     assert find_chromium(env={"PATH": ""}) == BrowserChoice(None, "playwright")
+
+
+# A driver bundle's list as Playwright writes it (comments, a trailing comma).
+BUNDLE = b"""
+    var disabledFeatures, enabledFeatures;
+    disabledFeatures = [
+      // See https://github.com/microsoft/playwright/issues/14047
+      "AvoidUnnecessaryBeforeUnloadCheckSync",
+      // A comment with "quotes", [brackets and commas,
+      "PaintHolding",
+    ].filter(Boolean);
+"""
+
+
+def test_the_features_playwright_turns_off_are_read_from_its_bundle() -> None:
+    assert features_in_bundle(BUNDLE) == ("AvoidUnnecessaryBeforeUnloadCheckSync", "PaintHolding")
+
+
+@pytest.mark.parametrize(
+    "bundle",
+    [
+        b"enabledFeatures = ['CDPScreenshotNewSurface'];",
+        b'disabledFeatures = [\n  process.env.X ? "" : "PaintHolding",\n];',
+        b'disabledFeatures = [\n  "PaintHolding",\n  extraFeatures,\n];',
+        b'disabledFeatures = [\n  "PaintHolding"',
+    ],
+    ids=["no list", "a condition", "a variable", "unterminated"],
+)
+def test_a_list_not_known_for_certain_is_not_read(bundle: bytes) -> None:
+    assert features_in_bundle(bundle) is None
+
+
+def test_ours_are_added_to_playwrights_in_one_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "playwright_disabled_features", lambda: ("PaintHolding",))
+
+    options = launch_options(BrowserChoice(None, "playwright"))
+
+    switches = [a for a in options["args"] if a.startswith(DISABLE_FEATURES)]
+    assert switches == [DISABLE_FEATURES + ",".join(("PaintHolding", *EXTRA_DISABLED_FEATURES))]
+
+
+def test_without_playwrights_list_no_feature_is_turned_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Chromium keeps only the last --disable-features: ours alone would undo Playwright's.
+    monkeypatch.setattr(browser, "playwright_disabled_features", lambda: None)
+
+    options = launch_options(BrowserChoice(None, "playwright"))
+
+    assert options["args"] == list(LAUNCH_ARGS)
