@@ -51,6 +51,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
+from simulator.desk.spamkodok.processes import ProcessEntry, descendants
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 
 PAGE = b"<!doctype html><title>baseline</title><h1>SPSE</h1>"
@@ -130,7 +131,8 @@ class TreeCpu:
         proc = Path("/proc")
         if not proc.is_dir():
             return
-        stats: dict[int, tuple[int, str, float]] = {}  # pid -> (parent, start, CPU-s)
+        cpu_of: dict[int, tuple[str, float]] = {}  # pid -> (start time, CPU-s)
+        entries = []
         for entry in proc.iterdir():
             if not entry.name.isdigit():
                 continue
@@ -138,17 +140,13 @@ class TreeCpu:
                 text = (entry / "stat").read_text()
             except OSError:
                 continue
+            # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
             fields = text[text.rindex(")") + 2 :].split()
-            cpu = (int(fields[11]) + int(fields[12])) / self._tick
-            stats[int(entry.name)] = (int(fields[1]), fields[19], cpu)
-        children: dict[int, list[int]] = {}
-        for pid, (parent, _, _) in stats.items():
-            children.setdefault(parent, []).append(pid)
-        pending = list(children.get(os.getpid(), []))
-        while pending:
-            pid = pending.pop()
-            pending += children.get(pid, [])
-            parent, start, cpu = stats[pid]
+            pid = int(entry.name)
+            entries.append(ProcessEntry(pid, int(fields[1]), ()))
+            cpu_of[pid] = (fields[19], (int(fields[11]) + int(fields[12])) / self._tick)
+        for pid in descendants(entries, os.getpid()) - {os.getpid()}:
+            start, cpu = cpu_of[pid]
             key = (pid, start)
             kind = self._seen[key][0] if key in self._seen else None
             if kind is None:

@@ -10,6 +10,9 @@ import pytest
 from playwright.sync_api import Browser
 
 from simulator.browser.launch import DISABLE_FEATURES, EXTRA_DISABLED_FEATURES
+from simulator.desk.spamkodok.processes import descendants, read_process_table
+
+PROC = Path("/proc")
 
 
 @pytest.mark.e2e
@@ -30,27 +33,14 @@ def test_found_browser_renders_a_page(sim_browser: Browser) -> None:
 
 def _chromium_command_lines() -> list[list[str]]:
     """The command lines of the Chromium browser processes this process started (through
-    Playwright's driver), from /proc."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
-    mine = {os.getpid()}
-    grew = True
-    while grew:
-        found = {pid for pid, parent in parents.items() if parent in mine} - mine
-        mine |= found
-        grew = bool(found)
+    Playwright's driver)."""
     lines = []
-    for pid in mine:
+    for pid in descendants(read_process_table(PROC), os.getpid()):
         try:
-            raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+            raw = (PROC / str(pid) / "cmdline").read_bytes()
         except OSError:
             continue
+        # Chromium may rewrite its command line into one string (its process title).
         words = " ".join(a.decode() for a in raw.split(b"\0") if a).split()
         if (
             words
@@ -62,7 +52,7 @@ def _chromium_command_lines() -> list[list[str]]:
 
 
 @pytest.mark.e2e
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table")
+@pytest.mark.skipif(not PROC.is_dir(), reason="reads the process table from /proc")
 def test_found_browser_runs_with_playwrights_disabled_features_and_ours(
     sim_browser: Browser,
 ) -> None:
