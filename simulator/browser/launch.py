@@ -55,9 +55,9 @@ LAUNCH_ARGS: tuple[str, ...] = (
 )
 
 # Chromium features turned off on top of Playwright's own list. RenderDocument gives every page
-# load a new frame host in the renderer (Chromium's default since 2025): in headless Chromium a
-# page load and the first look at it cost about a quarter more CPU with it (benchmarks/
-# README.md), and SPSE's pages, plain form posts and links, gain nothing from it.
+# load a new frame host in the renderer (on by default in the Chromium 156 this runs on): a page
+# load and the first look at it cost about a quarter more CPU with it, the catalog about 6 %
+# (benchmarks/README.md), and SPSE's pages, plain form posts and links, gain nothing from it.
 EXTRA_DISABLED_FEATURES: tuple[str, ...] = ("RenderDocument",)
 DISABLE_FEATURES = "--disable-features="
 # Where Playwright's driver (a Node.js bundle inside the playwright package) lists the Chromium
