@@ -66,7 +66,8 @@ _PLAYWRIGHT_BUNDLE = ("driver", "package", "lib", "coreBundle.js")
 _PLAYWRIGHT_LIST_START = "disabledFeatures = ["
 _PLAYWRIGHT_LIST = re.compile(re.escape(_PLAYWRIGHT_LIST_START) + r"(?P<body>[^\]]*)\]")
 _JS_COMMENT = re.compile(r"//[^\n]*")
-_JS_STRINGS = re.compile(r'\s*(?:"[A-Za-z0-9_]+"\s*,\s*)*(?:"[A-Za-z0-9_]+"\s*)?')
+_JS_NAME = r'"([A-Za-z0-9_]+)"'
+_JS_NAMES = re.compile(rf"\s*(?:{_JS_NAME}\s*,\s*)*(?:{_JS_NAME}\s*)?")
 
 # Starting Playwright's driver takes well under a second; the bound only protects against a
 # wedged Node.js process hanging the caller forever.
@@ -227,9 +228,9 @@ def features_in_bundle(source: bytes) -> tuple[str, ...] | None:
     body = _JS_COMMENT.sub("", found.group("body"))
     # Only a plain list of names is taken: an entry computed at launch (a condition, a
     # variable) could not be known from here.
-    if not _JS_STRINGS.fullmatch(body):
+    if not _JS_NAMES.fullmatch(body):
         return None
-    return tuple(re.findall(r'"([A-Za-z0-9_]+)"', body))
+    return tuple(re.findall(_JS_NAME, body))
 
 
 def disabled_features_arg() -> str | None:
