@@ -51,7 +51,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
-from simulator.desk.spamkodok.processes import ProcessEntry, descendants
+from simulator.desk.spamkodok.processes import ProcessEntry, descendants, process_stats
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 
 PAGE = b"<!doctype html><title>baseline</title><h1>SPSE</h1>"
@@ -133,16 +133,7 @@ class TreeCpu:
             return
         cpu_of: dict[int, tuple[str, float]] = {}  # pid -> (start time, CPU-s)
         entries = []
-        for entry in proc.iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                text = (entry / "stat").read_text()
-            except OSError:
-                continue
-            # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
-            fields = text[text.rindex(")") + 2 :].split()
-            pid = int(entry.name)
+        for pid, fields in process_stats(proc):
             entries.append(ProcessEntry(pid, int(fields[1]), ()))
             cpu_of[pid] = (fields[19], (int(fields[11]) + int(fields[12])) / self._tick)
         for pid in descendants(entries, os.getpid()) - {os.getpid()}:

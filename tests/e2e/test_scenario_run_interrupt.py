@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.desk.spamkodok.processes import descendants, read_process_table
 from simulator.evidence.bundle import INDEX_NAME
 from simulator.scenarios.run import INTERRUPTED
 
@@ -54,25 +55,9 @@ print("SELESAI", flush=True)
 PROGRESS = re.compile(r"^\[\s*1/6\] (KODOK-98\d) +(\S+) +\d+\.\d s  (.+)$")
 
 
-def descendants(pid: int) -> set[int]:
+def live_descendants(pid: int) -> set[int]:
     """Every live process below ``pid`` (from /proc)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # pid (comm) state ppid ...: comm may hold spaces and parentheses.
-        fields = stat.rsplit(")", 1)[1].split()
-        parents[int(entry.name)] = int(fields[1])
-    found: set[int] = set()
-    frontier = {pid}
-    while frontier:
-        frontier = {p for p, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
+    return descendants(read_process_table(Path("/proc")), pid) - {pid}
 
 
 def command_name(pid: int) -> str:
@@ -125,7 +110,7 @@ def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(
     number = first.group(1)[-1]
     assert first.group(3) == f"Permintaan tautan pendaftaran nomor {number} terkirim"
     assert not any(line.strip().strip(".") == "" and "." in line for line in seen)  # no dots
-    running = descendants(driver.pid)
+    running = live_descendants(driver.pid)
     names = [command_name(p) for p in running]
     # The child pytest and its xdist workers, and the browser of the worker that finished.
     assert len([n for n in names if n.startswith("python")]) >= 1 + int(workers), names

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -72,6 +72,21 @@ class ProcessEntry:
     names: tuple[str, ...]
 
 
+def process_stats(proc_root: Path) -> Iterator[tuple[int, list[str]]]:
+    """Each process under ``proc_root`` (a Linux /proc): its pid and the fields of its ``stat``
+    after the command name (state, ppid, ...). Processes that vanish while being read are
+    skipped."""
+    for folder in proc_root.iterdir():
+        if not folder.name.isdigit():
+            continue
+        try:
+            stat = (folder / "stat").read_text()
+        except OSError:
+            continue
+        # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+        yield int(folder.name), stat.rsplit(")", 1)[-1].split()
+
+
 def read_process_table(proc_root: Path) -> list[ProcessEntry]:
     """Every process under ``proc_root`` (a Linux /proc) with its parent and names.
 
@@ -79,17 +94,14 @@ def read_process_table(proc_root: Path) -> list[ProcessEntry]:
     are skipped.
     """
     entries = []
-    for folder in proc_root.iterdir():
-        if not folder.name.isdigit():
-            continue
+    for pid, fields in process_stats(proc_root):
+        folder = proc_root / str(pid)
         try:
-            stat = (folder / "stat").read_text()
             comm = (folder / "comm").read_text().strip()
         except OSError:
             continue
         try:
-            # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            ppid = int(fields[1])
         except (IndexError, ValueError):
             continue
         names = [comm]
@@ -99,7 +111,7 @@ def read_process_table(proc_root: Path) -> list[ProcessEntry]:
             argv0 = ""
         if argv0:
             names.append(re.split(r"[\\/]", argv0)[-1])
-        entries.append(ProcessEntry(int(folder.name), ppid, tuple(names)))
+        entries.append(ProcessEntry(pid, ppid, tuple(names)))
     return entries
 
 
