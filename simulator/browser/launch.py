@@ -63,8 +63,7 @@ DISABLE_FEATURES = "--disable-features="
 # Where Playwright's driver (a Node.js bundle inside the playwright package) lists the Chromium
 # features it launches with turned off, as a JavaScript array of string literals.
 _PLAYWRIGHT_BUNDLE = ("driver", "package", "lib", "coreBundle.js")
-_PLAYWRIGHT_LIST_START = "disabledFeatures = ["
-_PLAYWRIGHT_LIST = re.compile(re.escape(_PLAYWRIGHT_LIST_START) + r"(?P<body>[^\]]*)\]")
+_PLAYWRIGHT_LIST_START = b"disabledFeatures = ["
 _JS_COMMENT = re.compile(r"//[^\n]*")
 _JS_NAME = r'"([A-Za-z0-9_]+)"'
 _JS_NAMES = re.compile(rf"\s*(?:{_JS_NAME}\s*,\s*)*(?:{_JS_NAME}\s*)?")
@@ -218,14 +217,12 @@ def features_in_bundle(source: bytes) -> tuple[str, ...] | None:
     """The names in the driver bundle ``source``'s list of disabled features; None without one
     or when an entry is not a plain name."""
     # Found as bytes: decoding or searching the whole bundle (megabytes) costs milliseconds.
-    start = source.find(_PLAYWRIGHT_LIST_START.encode())
+    start = source.find(_PLAYWRIGHT_LIST_START)
     end = source.find(b"]", start)
     if start < 0 or end < 0:
         return None
-    found = _PLAYWRIGHT_LIST.fullmatch(source[start : end + 1].decode("utf-8", "replace"))
-    if found is None:
-        return None
-    body = _JS_COMMENT.sub("", found.group("body"))
+    listed = source[start + len(_PLAYWRIGHT_LIST_START) : end].decode("utf-8", "replace")
+    body = _JS_COMMENT.sub("", listed)
     # Only a plain list of names is taken: an entry computed at launch (a condition, a
     # variable) could not be known from here.
     if not _JS_NAMES.fullmatch(body):

@@ -48,18 +48,20 @@ def pooled_key(index: int) -> rsa.RSAPrivateKey:
         key = _read(path)
         if key is None:
             key = generate_key()
-            pem = key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, pem)
+                write_atomic(path, key_pem(key))
             except OSError:
                 pass  # a read-only home: the key still serves this process
         _loaded[index] = key
         return key
+
+
+def key_pem(key: rsa.RSAPrivateKey) -> bytes:
+    """``key`` as the pool keeps it: an unencrypted PKCS#8 PEM."""
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def _read(path: Path) -> rsa.RSAPrivateKey | None:

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pytest_bdd import given, parsers, then, when
 
@@ -24,6 +23,7 @@ from simulator.browser.journeys.session import log_in_if_asked
 from simulator.browser.pages.apd import ApdImportPage
 from simulator.browser.pages.certificate import AmsPage
 from simulator.browser.pages.dashboard import DashboardPage
+from simulator.harness.keypool import key_pem
 from simulator.scenarios.steps.common import letter_for, logged_in, statement_for
 from simulator.scenarios.world import Actor, World
 from simulator.testdata.documents import write_pdf
@@ -236,11 +236,11 @@ def put_apd(
     passphrase: str,
 ) -> None:
     owner = world.actor(owner_alias)
-    key_pem = world.env.keys.next().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
     data, info = world.env.sim.old_certificate_apd(
-        owner.user_id, passphrase=passphrase, variant=variant, key_pem=key_pem.decode()
+        owner.user_id,
+        passphrase=passphrase,
+        variant=variant,
+        key_pem=key_pem(world.env.keys.next()).decode(),
     )
     path = world.actor(alias).desk.folder / "SpamKodok lama" / "sertifikat.apd"
     path.parent.mkdir(parents=True, exist_ok=True)
