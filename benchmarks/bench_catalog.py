@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_catalog.py [--profile spse-4.3-ca] [--workers auto]
      [--warm-scenario KODOK-003] [--warm-up KODOK-002] [--skip-warm] [--skip-catalog]
-     [--skip-journey] [--keep DIR]
+     [--skip-journey] [--skip-pages] [--chromium-arg ARG ...] [--keep DIR]
 
 Measured in one run, on the same machine, one after the other:
 
@@ -16,7 +16,12 @@ Measured in one run, on the same machine, one after the other:
 - catalog: ``run_scenarios`` of the whole catalog with ``-n WORKERS`` (default ``auto``), with
   the median and slowest scenario (junit times);
 - journey: ``spse-sim run`` (the bare CA journey) in a child process, with the time to its
-  first line of output.
+  first line of output;
+- page costs: what one page costs the browser stack in CPU-milliseconds, by kind of process (a
+  load in an open page, the first locator read on the new document, a later read, a new browser
+  context with its page): a catalog run is hundreds of page loads and over a hundred browser
+  contexts, so these say where most of its CPU goes. ``--chromium-arg`` measures a Chromium
+  switch against the project's launch options in interleaved rounds.
 
 The catalog and the journey are also measured in CPU-seconds of the whole process tree
 (this process and everything it starts: pytest, its workers, Playwright's Node.js drivers,
@@ -42,13 +47,13 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.desk.spamkodok.processes import ProcessEntry, descendants, process_stats
@@ -75,6 +80,44 @@ _CHROMIUM_KINDS = {
     "zygote": "zygote",
 }
 _CPU_SAMPLE_S = 0.2
+
+
+@dataclass(frozen=True)
+class _TreeProcess:
+    pid: int
+    start: str  # start time since boot: with the pid, names one process for good
+    cpu: float  # its own CPU-seconds so far
+    ended_children_cpu: float  # CPU-seconds of its children that ended and that it waited for
+
+
+def _tree_processes(tick: int) -> list[_TreeProcess]:
+    """The descendants of this process (itself left out) from /proc; none without /proc."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    entries = []
+    stats: dict[int, list[str]] = {}
+    for pid, fields in process_stats(proc):
+        entries.append(ProcessEntry(pid, int(fields[1]), ()))
+        stats[pid] = fields
+    return [
+        _TreeProcess(
+            pid,
+            stats[pid][19],
+            (int(stats[pid][11]) + int(stats[pid][12])) / tick,
+            (int(stats[pid][13]) + int(stats[pid][14])) / tick,
+        )
+        for pid in descendants(entries, os.getpid()) - {os.getpid()}
+    ]
+
+
+def _kind_of(pid: int) -> str | None:
+    """The kind of process ``pid`` (None when it has ended meanwhile)."""
+    try:
+        argv = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return None
+    return _process_kind([a.decode(errors="replace") for a in argv if a])
 
 
 def _process_kind(argv: list[str]) -> str:
@@ -128,25 +171,11 @@ class TreeCpu:
         self._sampling = time.thread_time()
 
     def _sample(self) -> None:
-        proc = Path("/proc")
-        if not proc.is_dir():
-            return
-        cpu_of: dict[int, tuple[str, float]] = {}  # pid -> (start time, CPU-s)
-        entries = []
-        for pid, fields in process_stats(proc):
-            entries.append(ProcessEntry(pid, int(fields[1]), ()))
-            cpu_of[pid] = (fields[19], (int(fields[11]) + int(fields[12])) / self._tick)
-        for pid in descendants(entries, os.getpid()) - {os.getpid()}:
-            start, cpu = cpu_of[pid]
-            key = (pid, start)
-            kind = self._seen[key][0] if key in self._seen else None
-            if kind is None:
-                try:
-                    argv = (proc / str(pid) / "cmdline").read_bytes().split(b"\0")
-                except OSError:
-                    continue
-                kind = _process_kind([a.decode(errors="replace") for a in argv if a])
-            self._seen[key] = (kind, cpu)
+        for process in _tree_processes(self._tick):
+            key = (process.pid, process.start)
+            kind = self._seen[key][0] if key in self._seen else _kind_of(process.pid)
+            if kind is not None:
+                self._seen[key] = (kind, process.cpu)
 
     def by_kind(self) -> dict[str, float]:
         kinds: dict[str, float] = {"Python": self._own}
@@ -213,6 +242,122 @@ def bench_baseline(repeat: int = 3) -> tuple[float, list[float]]:
                 browser.close()
             runs.append(time.perf_counter() - started)
     return statistics.median(runs), runs
+
+
+# Chromium's zygote forks the renderers and waits for them: a renderer that ended (its browser
+# context closed) is counted as a renderer, not as the zygote.
+_ENDED_CHILDREN_KIND = {"Chromium zygote": "Chromium renderers"}
+
+
+def tree_cpu_now(tick: int) -> dict[str, float]:
+    """CPU-seconds so far of this process ("Python") and of each kind of its descendants,
+    with the children a descendant waited for after they ended (``_ENDED_CHILDREN_KIND``)."""
+    kinds = {"Python": time.process_time()}
+    for process in _tree_processes(tick):
+        kind = _kind_of(process.pid)
+        if kind is not None:
+            ended = _ENDED_CHILDREN_KIND.get(kind, kind)
+            kinds[kind] = kinds.get(kind, 0.0) + process.cpu
+            kinds[ended] = kinds.get(ended, 0.0) + process.ended_children_cpu
+    return kinds
+
+
+@dataclass(frozen=True)
+class PageCost:
+    """CPU-milliseconds (the whole tree) and wall milliseconds of one repetition of ``name``:
+    the median over rounds, and each kind of process's mean over rounds."""
+
+    name: str
+    cpu_ms: float
+    wall_ms: float
+    by_kind: dict[str, float]
+
+    def line(self, width: int) -> str:
+        kinds = ", ".join(
+            f"{kind} {ms:.1f}"
+            for kind, ms in sorted(self.by_kind.items(), key=lambda kv: -kv[1])
+            if ms >= 0.05
+        )
+        return (
+            f"  {self.name:<{width}} {self.cpu_ms:6.1f} CPU-ms"
+            f"  wall {self.wall_ms:5.1f} ms  ({kinds})"
+        )
+
+
+def _page_actions(browser: Browser, url: str) -> list[tuple[str, Callable[[], object]]]:
+    """What ``bench_page_costs`` repeats, on a page of its own in ``browser``."""
+    page = browser.new_context().new_page()
+    page.goto(url)
+    heading = page.get_by_role("heading")
+
+    def load() -> None:
+        page.goto(url)
+
+    def load_and_read() -> None:
+        page.goto(url)
+        heading.inner_text()
+
+    def in_new_context() -> None:
+        context = browser.new_context()
+        fresh = context.new_page()
+        fresh.goto(url)
+        fresh.get_by_role("heading").inner_text()
+        context.close()
+
+    return [
+        ("page load in an open page", load),
+        ("page load + first locator read", load_and_read),
+        ("later locator read", heading.inner_text),
+        ("new context: page, load, read, close", in_new_context),
+    ]
+
+
+def bench_page_costs(
+    extra_args: Sequence[str] = (), rounds: int = 5, repeat: int = 20
+) -> list[PageCost]:
+    """What a page costs the browser stack (Chromium, Playwright's Node.js driver, its Python
+    client), on a small local page with the project's launch options: a load in an open page,
+    the same with the first locator read on the new document, a later read, and a new browser
+    context with its page, one load, one read and its close. With ``extra_args``, a second
+    Chromium launched with them as well is measured too, the rounds interleaved."""
+    tick = os.sysconf("SC_CLK_TCK")
+    samples: dict[str, list[tuple[float, float, dict[str, float]]]] = {}
+    with static_page() as url, sync_playwright() as playwright:
+        options = launch_options(find_chromium(playwright=playwright))
+        variants = {"": options["args"]}
+        if extra_args:
+            variants[" ".join(extra_args)] = [*options["args"], *extra_args]
+        work: list[tuple[str, Callable[[], object]]] = []
+        for label, args in variants.items():
+            browser = playwright.chromium.launch(**{**options, "args": args})
+            suffix = f" [{label}]" if label else ""
+            work += [(name + suffix, action) for name, action in _page_actions(browser, url)]
+        for _, action in work:
+            action()  # warm: compiled code, caches, a context's processes once
+        for _ in range(rounds):
+            for name, action in work:
+                before, started = tree_cpu_now(tick), time.perf_counter()
+                for _ in range(repeat):
+                    action()
+                wall = time.perf_counter() - started
+                after = tree_cpu_now(tick)
+                spent = {kind: cpu - before.get(kind, 0.0) for kind, cpu in after.items()}
+                samples.setdefault(name, []).append((sum(spent.values()), wall, spent))
+    costs = []
+    for name, runs in samples.items():
+        kinds: dict[str, float] = {}
+        for _, _, spent in runs:
+            for kind, cpu in spent.items():
+                kinds[kind] = kinds.get(kind, 0.0) + cpu
+        costs.append(
+            PageCost(
+                name,
+                statistics.median(cpu for cpu, _, _ in runs) * 1000 / repeat,
+                statistics.median(wall for _, wall, _ in runs) * 1000 / repeat,
+                {kind: cpu * 1000 / repeat / len(runs) for kind, cpu in kinds.items()},
+            )
+        )
+    return costs
 
 
 def junit_times(path: Path, outcomes: Sequence[ScenarioOutcome]) -> list[tuple[str, float]]:
@@ -302,6 +447,14 @@ def main() -> int:
     parser.add_argument("--skip-warm", action="store_true", help="no warm scenario")
     parser.add_argument("--skip-catalog", action="store_true", help="no catalog run")
     parser.add_argument("--skip-journey", action="store_true", help="no journey")
+    parser.add_argument("--skip-pages", action="store_true", help="no page costs")
+    parser.add_argument(
+        "--chromium-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="page costs also with this Chromium switch added (repeatable)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="keep the run folders here")
     args = parser.parse_args()
 
@@ -327,6 +480,10 @@ def main() -> int:
             "median of " + ", ".join(f"{r:.2f}" for r in runs),
             before,
         )
+        if not args.skip_pages:
+            before = load()
+            costs = bench_page_costs(args.chromium_arg)
+            print(_page_costs_section(costs, f"{before} -> {load()}"), flush=True)
         if not args.skip_warm:
             before = load()
             seconds, note = bench_warm(
@@ -345,7 +502,17 @@ def main() -> int:
     print(f"{'what':<30} {'wall s':>8} {'x base':>8}   note   load before -> after")
     for figure in figures:
         print(_line(figure, baseline))
+    if not args.skip_pages:
+        print(_page_costs_section(costs, ""))
     return 0
+
+
+def _page_costs_section(costs: Sequence[PageCost], load_change: str) -> str:
+    head = "page costs, per repetition (the whole tree's CPU by kind of process)"
+    if load_change:
+        head += f"   load {load_change}"
+    width = max((len(cost.name) for cost in costs), default=0)
+    return "\n".join([head, *(cost.line(width) for cost in costs)])
 
 
 def _line(figure: Figure, baseline: float) -> str:
