@@ -39,8 +39,7 @@ def register_ams(
     log_in_if_asked(page, spse_url, user_id, password, non_penyedia=non_penyedia)
     if not dashboard.ams_link.is_visible():
         raise JourneyError(f"no red AMS link on the home page of {user_id}")
-    dashboard.ams_link.click()
-    page.wait_for_load_state()
+    dashboard.follow_ams_link()
     ams = AmsPage(page, spse_url)
     messages = ams.submit(letter, statement)
     if ams.alerts.count():

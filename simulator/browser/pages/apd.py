@@ -27,6 +27,8 @@ class ApdImportPage(SpsePage):
         menu = self.page.get_by_role("navigation", name=tr("Menu utama"))
         menu.get_by_role("link", name=tr("Sertifikat"), exact=True).click()
         self.page.get_by_role("link", name=tr("Import APD"), exact=True).click()
+        # Loaded, not just shown: the import is SpamKodok's, started by the page's script.
+        self.page.wait_for_load_state()
         expect(self.page.get_by_role("heading", level=1)).to_have_text(tr(HEADING))
 
     def import_apd(

@@ -15,6 +15,12 @@ class DashboardPage(SpsePage):
     def ams_link(self) -> Locator:
         return self.page.get_by_role("link", name=tr("pendaftaran AMS"))
 
+    def follow_ams_link(self) -> None:
+        """Open the AMS page through the red link, loaded: its form is SpamKodok's, sent by
+        the page's script, which a click before the load would miss (a plain form post)."""
+        self.ams_link.click()
+        self.page.wait_for_load_state()
+
     def certificate_subject(self) -> str | None:
         info = self.page.locator(".sertifikat-info .subject")
         return info.inner_text().strip() if info.count() else None

@@ -167,7 +167,7 @@ def submit_ams(
 ) -> list[str]:
     """Log in inside SpamKodok, follow the red AMS link, send the form (refusals included)."""
     dashboard = at_home(world, actor)
-    dashboard.ams_link.click()
+    dashboard.follow_ams_link()
     return AmsPage(actor.desk.page, world.env.spse_url).submit(letter, statement)
 
 
