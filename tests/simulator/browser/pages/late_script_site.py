@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,12 +29,12 @@ class Site:
 def serving() -> Iterator[Site]:
     """The site, served on a free local port while the block runs."""
     site = Site("")
-    script_sent = threading.Event()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if self.path == LATE_SCRIPT_PATH:
-                script_sent.wait(LATE_SCRIPT_S)  # never set: the slow network's delay
+                # The slow network, on the server's thread; the test waits on the page.
+                time.sleep(LATE_SCRIPT_S)
                 body, kind = LATE_SCRIPT, "text/javascript"
             elif self.path in site.pages:
                 body, kind = site.pages[self.path].encode(), "text/html; charset=utf-8"
