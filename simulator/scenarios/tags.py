@@ -7,9 +7,11 @@ the test function (``keep_tag``) and everything else reads them back here.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytest
+if TYPE_CHECKING:
+    # Only named in annotations: the CLI reads the catalog's ids without loading pytest.
+    import pytest
 
 ID_PATTERN = re.compile(r"^KODOK-\d{3}$")
 _ATTRIBUTE = "sim_tags"
