@@ -1,9 +1,11 @@
-"""Fixtures shared by unit and integration tests: keys and CSRs as SpamKodok 2 would make them;
-and how ``pytest -n N`` shares the suite out among its workers (heaviest work first)."""
+"""Fixtures shared by unit and integration tests: keys and CSRs as SpamKodok 2 would make them,
+a fresh browser page; and how ``pytest -n N`` shares the suite out among its workers (heaviest
+work first)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from cryptography import x509
@@ -13,6 +15,9 @@ from cryptography.x509.oid import NameOID
 from hypothesis import settings
 from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 MakeCsr = Callable[..., str]
 
@@ -45,6 +50,15 @@ def make_csr(rsa_key: rsa.RSAPrivateKey) -> MakeCsr:
         return csr.public_bytes(serialization.Encoding.PEM).decode()
 
     return make
+
+
+@pytest.fixture
+def page(sim_browser: Browser) -> Iterator[Page]:
+    """A page in a browser context of its own, in the worker's one Chromium (a second
+    Playwright in the same process is not allowed); closed after the test."""
+    context = sim_browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 # Sharing the suite out among xdist workers ------------------------------------------------------

@@ -5,23 +5,14 @@ no script error and no request leaving the file."""
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def page(sim_browser: Browser) -> Iterator[Page]:
-    # The worker's one Chromium (a second Playwright in the same process is not allowed).
-    context = sim_browser.new_context()
-    yield context.new_page()
-    context.close()
 
 
 def sample_report(folder: Path) -> Path:

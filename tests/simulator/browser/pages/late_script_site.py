@@ -33,7 +33,9 @@ def serving() -> Iterator[Site]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if self.path == LATE_SCRIPT_PATH:
-                # The slow network, on the server's thread; the test waits on the page.
+                # The slow network, on the server's thread: the race under test is between the
+                # page's script and the page object's next action, and only a script that
+                # arrives late shows it. Nothing in the tests sleeps; they wait on the page.
                 time.sleep(LATE_SCRIPT_S)
                 body, kind = LATE_SCRIPT, "text/javascript"
             elif self.path in site.pages:
