@@ -6,6 +6,8 @@ texts from here, so a scenario can assert the exact wording in one place.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Mapping
 from string import Formatter
@@ -614,6 +616,12 @@ class MessageCatalog:
     def templates(self) -> dict[str, str]:
         """Every key with its unfilled template (embedded in pages for SpamKodok's answers)."""
         return dict(self._texts)
+
+    @functools.cached_property
+    def templates_json(self) -> str:
+        """``templates()`` as the JSON the SpamKodok pages embed; made once per catalog, not
+        on every page (29 KB of JSON)."""
+        return json.dumps(self._texts, ensure_ascii=False)
 
     def wording(self, key: str) -> str:
         """The text of ``key`` with each ``{param}`` shown as an ellipsis; KeyError if unknown."""

@@ -4,7 +4,6 @@ and rendering."""
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -217,7 +216,7 @@ def render(
         "messages": [],
         "not_found": False,
         "error_code": None,
-        "catalog_json": json.dumps(the_services.messages.templates(), ensure_ascii=False),
+        "catalog_json": the_services.messages.templates_json,
     }
     ctx.update(context or {})
     return HTMLResponse(env.get_template(template).render(ctx), status_code=status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,7 +12,9 @@ from fake_spse.domain.offers import OfferPart
 from fake_spse.domain.vendor_data import FIELDS, KIND_LABELS
 from fake_spse.support.pages import BUTTONS, OTHER_APPLICATIONS, ROLE_LABELS
 from spse_shared.english import TEXTS
+from spse_shared.english_messages import CATALOG as ENGLISH_CATALOG
 from spse_shared.language import LANGUAGE_ENV
+from spse_shared.messages import CATALOG
 
 
 def headings(text: str) -> list[str]:
@@ -64,6 +67,34 @@ def test_the_pages_stay_in_bahasa_indonesia_by_default(
     assert headings(announcement.text) == ["Informasi Tender"]
     upload = world.vendor_a.get(f"/lelang/{world.tender_id}/penawaran")
     assert headings(upload.text) == ["Upload Dokumen Penawaran"]
+
+
+def shown_catalog(page_html: str) -> dict[str, str]:
+    """The message catalog a SpamKodok page hands its script (``#katalog-pesan``)."""
+    found = re.search(
+        r'<script type="application/json" id="katalog-pesan">(.*?)</script>', page_html, re.S
+    )
+    assert found, "no message catalog on the page"
+    catalog: dict[str, str] = json.loads(found.group(1))
+    return catalog
+
+
+@pytest.fixture(params=["en", "id"])
+def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The language of the run, set before the LPSE starts (as ``--lang`` does)."""
+    monkeypatch.setenv(LANGUAGE_ENV, request.param)
+    return str(request.param)
+
+
+def test_the_upload_page_hands_spamkodok_the_catalog_in_the_pages_language(
+    language: str, world: World
+) -> None:
+    expected = ENGLISH_CATALOG if language == "en" else CATALOG
+    first = shown_catalog(world.vendor_a.get(f"/lelang/{world.tender_id}/penawaran").text)
+    again = shown_catalog(world.vendor_a.get(f"/lelang/{world.tender_id}/penawaran").text)
+    assert first["penawaran.berhasil"] == expected["penawaran.berhasil"]
+    assert first.keys() == CATALOG.keys()
+    assert again == first
 
 
 def test_lpse_support_speaks_english_too(english: None, world: World) -> None:
