@@ -614,13 +614,13 @@ class MessageCatalog:
         return template.format(**params)
 
     def templates(self) -> dict[str, str]:
-        """Every key with its unfilled template (embedded in pages for SpamKodok's answers)."""
+        """Every key with its unfilled template."""
         return dict(self._texts)
 
     @functools.cached_property
     def templates_json(self) -> str:
-        """``templates()`` as the JSON the SpamKodok pages embed; made once per catalog, not
-        on every page (29 KB of JSON)."""
+        """``templates()`` as the JSON the SpamKodok pages embed for SpamKodok's answers; made
+        once per catalog, not on every page (29 KB of JSON)."""
         return json.dumps(self._texts, ensure_ascii=False)
 
     def wording(self, key: str) -> str:
