@@ -18,11 +18,10 @@ import argparse
 import http.client
 import importlib.util
 import os
-import resource
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -93,32 +92,25 @@ def _server(http_parser: str, data: Path) -> Iterator[tuple[str, int]]:
 def _per_request(address: tuple[str, int], path: str, count: int) -> tuple[float, float]:
     """CPU-ms and wall ms per request of ``path``, after a warm-up."""
     connection = http.client.HTTPConnection(*address)
-    get = _getter(connection, path)
     try:
         for _ in range(20):
-            get()
-        cpu, wall = _cpu_seconds(), time.perf_counter()
+            _get(connection, path)
+        cpu, wall = time.process_time(), time.perf_counter()
         for _ in range(count):
-            get()
-        return (_cpu_seconds() - cpu) / count * 1000, (time.perf_counter() - wall) / count * 1000
+            _get(connection, path)
+        return (time.process_time() - cpu) / count * 1000, (
+            time.perf_counter() - wall
+        ) / count * 1000
     finally:
         connection.close()
 
 
-def _getter(connection: http.client.HTTPConnection, path: str) -> Callable[[], None]:
-    def get() -> None:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"GET {path}: {response.status}")
-
-    return get
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+def _get(connection: http.client.HTTPConnection, path: str) -> None:
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    if response.status != 200:
+        raise RuntimeError(f"GET {path}: {response.status}")
 
 
 if __name__ == "__main__":
