@@ -279,7 +279,10 @@ def walk_once(args: argparse.Namespace, output: Path, *, recording: bool) -> Run
     lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
     try:
         from simulator.harness.environment import RunOptions
+        from simulator.harness.gc_settings import settle_after_startup
         from simulator.journey.run import run_journey
+
+        settle_after_startup()
 
         options = RunOptions(
             output_dir=output,

@@ -12,7 +12,6 @@ A scenario's Givens are arranged through /_sim/arrange unless it is tagged ``@ja
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import pkgutil
@@ -28,6 +27,7 @@ import simulator.scenarios.steps
 from fake_spse.server import ServerHost
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.harness.environment import RunOptions, SimEnvironment
+from simulator.harness.gc_settings import settle_after_startup
 from simulator.harness.simcontrol import ControlPlaneUnavailable
 from simulator.scenarios.allure_evidence import AllureEvidence, mark_labels
 from simulator.scenarios.artifacts import ARTIFACTS_ALWAYS, records, scenario_artifacts
@@ -192,10 +192,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.getoption("--sim-report"):
         # A scenario run: what imports and collection made lives as long as the worker. Frozen
-        # out of the garbage collector's sight, the full collections during the run (and the
-        # two pytest makes at its end) scan only what scenarios made, not the whole startup
-        # heap again (about 0.1 CPU-s each).
-        gc.freeze()
+        # out of the garbage collector's sight, the collections during the run (and the two
+        # pytest makes at its end) scan only what scenarios made, not the whole startup heap
+        # again (about 0.1 CPU-s each), and they come less often (gc_settings).
+        settle_after_startup()
 
 
 @pytest.fixture(autouse=True)
