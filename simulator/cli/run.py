@@ -274,8 +274,10 @@ def walk_journey(args: argparse.Namespace) -> int:
 
 def walk_once(args: argparse.Namespace, output: Path, *, recording: bool) -> RunResult:
     """One walk of the journey into ``output``, on lanes started for it (closed after)."""
+    from simulator.harness.gc_settings import collect_rarely
     from simulator.journey import start_lanes
 
+    collect_rarely()  # what is imported from here on lives to the end of the walk
     lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
     try:
         from simulator.harness.environment import RunOptions

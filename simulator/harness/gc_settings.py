@@ -8,16 +8,22 @@ import gc
 # Starlette, cryptography, the fake SPSE, the collected catalog), then makes mostly
 # short-lived objects that reference counting frees. With CPython's default thresholds
 # (700, 10, 10) a catalog worker ran about 670 young, 60 middle and 7 full collections, about
-# 1 CPU-s (a full one 60-80 ms, every thread stopped meanwhile); the journey's run had a
-# 70 ms full collection between two of its steps. With these, a catalog worker runs about 40
-# young and 2 middle collections (0.4-0.5 CPU-s) and no full one of its own.
+# 1 CPU-s (a full one 60-130 ms, every thread stopped meanwhile; two of them while it imported);
+# the journey's run had a 70 ms full collection between two of its steps. With these, a
+# catalog worker runs about 40 young and 2 middle collections and no full one of its own.
 YOUNG_THRESHOLD = 10_000
 MIDDLE_THRESHOLD = 20
 OLD_THRESHOLD = 100
 
 
+def collect_rarely() -> None:
+    """Collect cyclic garbage less often from now on: for a process about to import and build
+    what it keeps to the end (collections meanwhile would only find it all alive)."""
+    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, OLD_THRESHOLD)
+
+
 def settle_after_startup() -> None:
     """Move everything the process holds now out of the collector's sight (``gc.freeze``) and
-    collect less often: for a process that has imported and built what it keeps to the end."""
+    collect rarely: for a process that has imported and built what it keeps to the end."""
     gc.freeze()
-    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, OLD_THRESHOLD)
+    collect_rarely()

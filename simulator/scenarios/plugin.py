@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.harness.gc_settings import collect_rarely
 from simulator.scenarios.artifacts import ARTIFACT_CHOICES, ARTIFACTS_ON_FAILURE
 from simulator.scenarios.outcome_collector import OutcomeCollector
 from simulator.scenarios.progress import ProgressReporter
@@ -115,4 +116,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--sim-progress") and not worker:
         config.pluginmanager.register(ProgressReporter(config), "sim-progress")
     if worker or config.getoption("dist", "no") == "no":
+        # The fixtures' imports and the collection build what the process keeps to the end;
+        # after collection it is frozen out of the collector's sight (fixtures.py).
+        collect_rarely()
         config.pluginmanager.import_plugin(FIXTURES_PLUGIN)

@@ -8,6 +8,7 @@ from simulator.harness.gc_settings import (
     MIDDLE_THRESHOLD,
     OLD_THRESHOLD,
     YOUNG_THRESHOLD,
+    collect_rarely,
     settle_after_startup,
 )
 
@@ -30,6 +31,16 @@ def test_startup_heap_is_frozen_and_collections_come_less_often() -> None:
     assert gc.get_freeze_count() >= before + len(kept)
     assert gc.get_threshold() == (YOUNG_THRESHOLD, MIDDLE_THRESHOLD, OLD_THRESHOLD)
     assert YOUNG_THRESHOLD > 700  # CPython's default
+
+
+@pytest.mark.usefixtures("restored_gc")
+def test_collecting_rarely_freezes_nothing() -> None:
+    before = gc.get_freeze_count()
+
+    collect_rarely()
+
+    assert gc.get_threshold() == (YOUNG_THRESHOLD, MIDDLE_THRESHOLD, OLD_THRESHOLD)
+    assert gc.get_freeze_count() == before
 
 
 class _Node:
