@@ -34,10 +34,16 @@ import gc, json, sys
 seen = {}
 
 def pytest_collection_finish(session):
-    steps = sys.modules["simulator.scenarios.steps.common"]
     seen["items"] = [item.nodeid for item in session.items]
     seen["modules"] = sorted(name.split(".")[0] for name in sys.modules)
-    seen["steps_loader"] = type(steps.__loader__).__name__
+    seen["loaders"] = {
+        name: type(sys.modules[name].__loader__).__name__
+        for name in (
+            "simulator.scenarios.steps.common",
+            "simulator.scenarios.world",
+            "simulator.browser.pages.base",
+        )
+    }
 
 def pytest_sessionfinish(session):
     seen["frozen"] = gc.get_freeze_count()
@@ -312,8 +318,12 @@ def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) 
     assert len(probe["items"]) == 1
     # Installed pytest plugins no scenario uses stay out of the child.
     assert not {"hypothesis", "locust", "platformdirs"} & set(probe["modules"])
-    # The steps' asserts are rewritten, as with every installed plugin loaded: a failing step
-    # reads the same.
-    assert probe["steps_loader"] == "AssertionRewritingHook"
+    # The asserts of the steps and of World's checks are rewritten, as with every installed
+    # plugin loaded: a failing step reads the same. The page objects' are not (they assert
+    # invariants only): parsing them anew cost each worker 0.4 s before its first scenario.
+    loaders = probe["loaders"]
+    assert loaders["simulator.scenarios.steps.common"] == "AssertionRewritingHook"
+    assert loaders["simulator.scenarios.world"] == "AssertionRewritingHook"
+    assert loaders["simulator.browser.pages.base"] == "SourceFileLoader"
     # What startup made is kept out of the garbage collector's full collections.
     assert probe["frozen"] > 0
