@@ -10,7 +10,8 @@ import gc
 # (700, 10, 10) a catalog worker ran about 670 young, 60 middle and 7 full collections, about
 # 1 CPU-s (a full one 60-130 ms, every thread stopped meanwhile; two of them while it imported);
 # the journey's run had a 70 ms full collection between two of its steps. With these, a
-# catalog worker runs about 40 young and 2 middle collections and no full one of its own.
+# catalog worker runs about 80 young and 6 middle collections (0.35-0.45 s) and no full one
+# of its own (benchmarks/README.md, note 16).
 YOUNG_THRESHOLD = 10_000
 MIDDLE_THRESHOLD = 20
 OLD_THRESHOLD = 100
