@@ -274,14 +274,13 @@ def walk_journey(args: argparse.Namespace) -> int:
 
 def walk_once(args: argparse.Namespace, output: Path, *, recording: bool) -> RunResult:
     """One walk of the journey into ``output``, on lanes started for it (closed after)."""
-    from simulator.harness.gc_settings import collect_rarely
+    from simulator.harness.gc_settings import collect_rarely, settle_after_startup
     from simulator.journey import start_lanes
 
     collect_rarely()  # what is imported from here on lives to the end of the walk
     lanes = start_lanes(args.journey, headless=not args.headed, slow_mo_ms=args.slowmo)
     try:
         from simulator.harness.environment import RunOptions
-        from simulator.harness.gc_settings import settle_after_startup
         from simulator.journey.run import run_journey
 
         settle_after_startup()
