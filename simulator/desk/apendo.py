@@ -87,6 +87,9 @@ class DecryptionFailed(ApendoError):
     code = "gagal_dekripsi"
 
 
+_UNDECRYPTABLE = "Dokumen tidak dapat didekripsi dengan kunci privat paket."
+
+
 class WrongTender(ApendoError):
     """The manifest names another tender."""
 
@@ -196,10 +199,15 @@ def decrypt(
     certificate = package_private_key.certificate
     if not _addressed_to(enveloped, certificate):
         raise NotThisPackage("Dokumen tidak dienkripsi dengan kunci publik paket ini.")
+    # OpenSSL answers a wrong RSA key with a random content key instead of an error (its
+    # defence against padding oracles), and about one time in 256 that key passes AES's
+    # padding check: the garbage would then read as a corrupted package, not as the wrong key.
+    if package_private_key.key.public_key() != certificate.public_key():
+        raise DecryptionFailed(_UNDECRYPTABLE)
     try:
         content = pkcs7.pkcs7_decrypt_der(rhs, certificate, package_private_key.key, [])
     except (ValueError, UnsupportedAlgorithm) as exc:  # e.g. a damaged algorithm identifier
-        raise DecryptionFailed("Dokumen tidak dapat didekripsi dengan kunci privat paket.") from exc
+        raise DecryptionFailed(_UNDECRYPTABLE) from exc
     if content[_TAR_MAGIC_OFFSET : _TAR_MAGIC_OFFSET + 5] != b"ustar":
         raise RhsCorrupted("Isi dokumen bukan paket penawaran APENDO.")
     try:
