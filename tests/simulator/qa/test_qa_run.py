@@ -15,7 +15,7 @@ from simulator.evidence.bundle import Check
 from simulator.qa import run as qa_run
 from simulator.qa.run import FLAKY, merge_attempts, qa_exit_code, still_failing
 from simulator.scenarios.artifacts import effective_artifacts
-from simulator.scenarios.child import CHILD_CODE
+from simulator.scenarios.child import CHILD_CODE, INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
@@ -294,7 +294,7 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
     result = qa_run.run_qa(ScenarioRunRequest(output_dir=tmp_path), reruns=2)
     assert len(calls) == 1
     assert result.interrupted
-    assert result.exit_code == qa_run.INTERRUPTED_EXIT_CODE
+    assert result.exit_code == INTERRUPTED_EXIT_CODE
     assert result.manifest["status"] == "interrupted"
     assert [o.status for o in result.outcomes] == ["passed"]
     assert result.report.is_file()
