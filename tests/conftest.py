@@ -16,6 +16,8 @@ from hypothesis import settings
 from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
 
+from spse_shared.language import LANGUAGE_ENV
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -50,6 +52,12 @@ def make_csr(rsa_key: rsa.RSAPrivateKey) -> MakeCsr:
         return csr.public_bytes(serialization.Encoding.PEM).decode()
 
     return make
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Everything the test makes speaks English, as a user's ``SPSE_SIM_LANG=en`` asks."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 @pytest.fixture

@@ -8,11 +8,6 @@ import pytest
 from spse_shared.language import LANGUAGE_ENV, tr, tr_filled
 
 
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(LANGUAGE_ENV, "en")
-
-
 def test_a_filled_in_text_gets_its_template_s_english_with_the_same_values(english: None) -> None:
     assert tr_filled("Dinilai selesai (nilai 5)") == "Rated solved (rating 5)"
     assert tr_filled("Dinilai selesai (nilai 5)") == tr(

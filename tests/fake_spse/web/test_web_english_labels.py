@@ -20,15 +20,9 @@ from fake_spse.domain.tenders import TenderDraft, validate_draft
 from fake_spse.domain.vendor_data import FIELDS, parse_record
 from fake_spse.support.tickets import ACTION_LABELS, TIER_LABELS
 from spse_shared.english import TEXTS
-from spse_shared.language import LANGUAGE_ENV
 from spse_shared.messages import MessageCatalog
 
 PAGE_TEXTS = re.compile(r'<script type="application/json" id="teks-halaman">(.*?)</script>', re.S)
-
-
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 FORM = {"name": "Paket", "satker": "Dinas", "jenis_pengadaan": "2", "hps": "9", "lokasi": "X"}

@@ -21,11 +21,6 @@ def headings(text: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h1>(.*?)</h1>", text, re.S)]
 
 
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(LANGUAGE_ENV, "en")
-
-
 def test_the_login_page_speaks_english_and_says_so(english: None, browser: Browser) -> None:
     page = browser.get("/login")
     assert page.status_code == 200

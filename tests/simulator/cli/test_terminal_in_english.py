@@ -19,7 +19,6 @@ from simulator.demo.basic import PortBusy, armed_faults_line, require_free_port
 from simulator.evidence.bundle import Check
 from simulator.scenarios.progress import ProgressReporter
 from simulator.scenarios.run import Attempt, ScenarioOutcome
-from spse_shared.language import LANGUAGE_ENV
 
 OUTCOMES = [
     ScenarioOutcome(
@@ -43,9 +42,7 @@ OUTCOMES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(LANGUAGE_ENV, "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_the_summary_speaks_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

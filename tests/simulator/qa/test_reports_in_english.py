@@ -13,7 +13,6 @@ from simulator.qa.coverage_html import write_coverage
 from simulator.qa.report_html import matrix_html, read_report_data, render_report
 from simulator.scenarios.catalog import CatalogEntry
 from simulator.scenarios.run import Attempt, ScenarioOutcome
-from spse_shared.language import LANGUAGE_ENV
 
 MANIFEST = {
     "profile": "spse-4.3-ca",
@@ -24,9 +23,7 @@ MANIFEST = {
 INDONESIAN_WORDS = ("lolos", "gagal", "tidak berlaku", "dilewati", "dtk", "Skenario", "Durasi")
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(LANGUAGE_ENV, "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def outcomes() -> list[ScenarioOutcome]:
