@@ -131,23 +131,28 @@ def test_a_file_for_another_package_is_recognised(
         decrypt(seal(other_key, documents), private(key))
 
 
+@pytest.fixture
+def mismatched(key: PackageKey, rsa_key: rsa.RSAPrivateKey) -> PackagePrivateKey:
+    """The package's certificate with a private key that is not its own."""
+    return PackagePrivateKey(key=rsa_key, certificate=private(key).certificate)
+
+
 def test_a_key_that_does_not_decrypt_gives_decryption_failed(
-    key: PackageKey, documents: list[Path]
+    key: PackageKey, mismatched: PackagePrivateKey, documents: list[Path]
 ) -> None:
-    wrong = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    mismatched = PackagePrivateKey(key=wrong, certificate=private(key).certificate)
     with pytest.raises(DecryptionFailed):
         decrypt(seal(key, documents), mismatched)
 
 
 def test_a_wrong_key_is_refused_even_when_openssl_returns_garbage(
-    key: PackageKey, documents: list[Path], monkeypatch: pytest.MonkeyPatch
+    key: PackageKey,
+    mismatched: PackagePrivateKey,
+    documents: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # OpenSSL's implicit rejection: with a wrong RSA key it decrypts with a random content
     # key, and about one time in 256 that passes AES's padding check and returns garbage.
     monkeypatch.setattr(apendo.pkcs7, "pkcs7_decrypt_der", lambda *args: b"\x9e" * 4096)
-    wrong = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    mismatched = PackagePrivateKey(key=wrong, certificate=private(key).certificate)
     with pytest.raises(DecryptionFailed, match="tidak dapat didekripsi"):
         decrypt(seal(key, documents), mismatched)
 
