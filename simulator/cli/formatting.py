@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from simulator.qa.textdiff import marked
+from simulator.scenarios.statuses import FAILED, FLAKY, status_label, status_label_width
 from spse_shared.language import tr
 from spse_shared.wib import WIB
 
@@ -43,32 +44,31 @@ def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
     """The run's summary for the terminal: one line per scenario (status, id, full title);
     under a failed or flaky one every check that did not hold, expected and observed in full
     with the difference marked, and its error; under a not applicable one, why."""
-    # Imported here: the scenario modules take seconds to import (see simulator.cli.main).
-    from simulator.scenarios.progress import status_word
-
     labels = {k: tr(k) + ":" for k in CHECK_LABELS}
     width = max(len(label) for label in labels.values()) + 1
+    status_width = status_label_width()
+    indent = " " * (status_width + 1)
     lines = []
     for outcome in outcomes:
-        lines.append(f"{status_word(outcome.status):<8} {outcome.full_title}")
-        if outcome.status in ("failed", "flaky"):
+        lines.append(f"{status_label(outcome.status):<{status_width}} {outcome.full_title}")
+        if outcome.status in (FAILED, FLAKY):
             for check in outcome.checks:
                 if check.ok:
                     continue
                 lines += [
-                    f"         {labels['pemeriksaan']:<{width}}{check.step}",
-                    f"         {labels['diharapkan']:<{width}}{check.expected}",
-                    f"         {labels['teramati']:<{width}}{check.observed}",
-                    f"         {labels['beda']:<{width}}{marked(check.expected, check.observed)}",
+                    f"{indent}{labels['pemeriksaan']:<{width}}{check.step}",
+                    f"{indent}{labels['diharapkan']:<{width}}{check.expected}",
+                    f"{indent}{labels['teramati']:<{width}}{check.observed}",
+                    f"{indent}{labels['beda']:<{width}}{marked(check.expected, check.observed)}",
                 ]
             if outcome.error:
-                lines.append(f"         {labels['galat']:<{width}}{outcome.error}")
+                lines.append(f"{indent}{labels['galat']:<{width}}{outcome.error}")
             for number, attempt in enumerate(outcome.attempts, start=1):
-                tried = status_word(attempt.status)
+                tried = status_label(attempt.status)
                 took = tr("{n} dtk", n=f"{attempt.duration_s:.1f}")
                 if not attempt.recorded:
                     took += ", " + tr("tanpa rekaman")
-                lines.append(f"         {tr('percobaan {n}', n=number)}: {tried} ({took})")
+                lines.append(f"{indent}{tr('percobaan {n}', n=number)}: {tried} ({took})")
         elif outcome.error:
-            lines.append(f"         {outcome.error}")
+            lines.append(f"{indent}{outcome.error}")
     return "\n".join(lines)

@@ -39,6 +39,7 @@ from simulator.scenarios.artifacts import (
     records,
     retry_modes,
 )
+from simulator.scenarios.statuses import status_label, status_label_width
 from spse_shared.language import tr
 
 if TYPE_CHECKING:
@@ -483,14 +484,13 @@ def print_scenario_reports(run_dir: Path) -> None:
     index_path = refresh_scenario_run_index(run_dir)
     if index_path is None:
         return
-    from simulator.scenarios.progress import status_word
-
     printed = 0
+    width = status_label_width()
     for entry in json.loads(index_path.read_text(encoding="utf-8")).get("scenarios", []):
         if entry.get("report"):
             report = run_dir / entry["report"]
-            word = status_word(entry["status"])
-            print(f"{entry['scenario_id']:<10} {word:<8} {tr('laporan Word: {path}', path=report)}")
+            word = f"{status_label(entry['status']):<{width}}"
+            print(f"{entry['scenario_id']:<10} {word} {tr('laporan Word: {path}', path=report)}")
             printed += 1
     if not printed:
         print(

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.run_folder import INDEX_NAME, MANIFEST_NAME, OUTCOMES_NAME
-from simulator.scenarios.progress import status_word
 from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.statuses import status_label
 from spse_shared.language import tr
 
 Key = tuple[str, str]
@@ -193,7 +193,7 @@ def format_matrix(
     for row in rows:
         if not (row.changed or everything):
             continue
-        statuses = [status_word(c.status) if c is not None else "-" for c in row.cells]
+        statuses = [status_label(c.status) if c is not None else "-" for c in row.cells]
         lines.append(
             f"{row.key[0]:<10} {_clip(row.key[1], 44):<44} "
             + " ".join(f"{s:<{width}}" for s in statuses)

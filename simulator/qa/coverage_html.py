@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.harness.run_folder import COVERAGE_NAME, MANIFEST_NAME, OUTCOMES_NAME
-from simulator.qa.report_html import STATUS_ORDER, page, status_badge, status_word, wib_text
+from simulator.qa.report_html import page, status_badge, wib_text
 from simulator.scenarios.catalog import (
     SEED_RULES,
     SOURCE_CITATION,
@@ -29,6 +29,7 @@ from simulator.scenarios.catalog import (
     load_catalog,
 )
 from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.statuses import STATUS_ORDER, status_word
 from spse_shared.language import tr
 
 COVERAGE_DATA_ID = "data-cakupan"

@@ -55,19 +55,10 @@ from simulator.scenarios.catalog import (
     SOURCES,
 )
 from simulator.scenarios.run import Attempt, ScenarioOutcome
+from simulator.scenarios.statuses import STATUS_ORDER, status_word
 from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib
 
-STATUS_ORDER = ("failed", "flaky", "passed", "n/a", "skipped")
-# What a reader sees for each status (Bahasa Indonesia; ``status_word`` gives the chosen language).
-STATUS_WORDS = {
-    "passed": "lolos",
-    "failed": "gagal",
-    "flaky": "flaky",
-    "n/a": "tidak berlaku",
-    "skipped": "dilewati",
-    "": "-",
-}
 STATUS_COLOURS = {
     "passed": "#2e7d32",
     "failed": "#c62828",
@@ -161,12 +152,6 @@ SCRIPT = """
   apply();
 })();
 """
-
-
-def status_word(status: str) -> str:
-    """The word a reader sees for a status, in the chosen language."""
-    word = STATUS_WORDS.get(status)
-    return tr(word) if word is not None else status
 
 
 def seconds(value: float, digits: int = 1) -> str:

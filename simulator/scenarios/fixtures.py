@@ -42,6 +42,7 @@ from simulator.scenarios.progress import (
 )
 from simulator.scenarios.schedule import longest_first
 from simulator.scenarios.shard import ShardPlugin
+from simulator.scenarios.statuses import not_applicable_reason
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.world import WORLD_KEY
 from spse_shared.language import tr
@@ -207,13 +208,12 @@ def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
         return
     profile = request.config.getoption("--sim-profile")
     if profile not in profiles:
-        # "N/A" in every language: it is how the status is told apart from a plain skip.
         why = tr(
             "tidak berlaku untuk profil {profile} (hanya {profiles})",
             profile=profile,
             profiles=", ".join(sorted(profiles)),
         )
-        pytest.skip(f"N/A: {why}")
+        pytest.skip(not_applicable_reason(why))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -253,7 +253,9 @@ def _scenario_needs_control_plane(request: pytest.FixtureRequest) -> None:
     if not request.config.getoption("--sim-base-url"):
         return
     if CONTROL_PLANE_TAG in scenario_tags(request.node):
-        pytest.skip("N/A: " + tr("butuh /_sim (kendali simulasi), tidak ada pada --base-url"))
+        pytest.skip(
+            not_applicable_reason(tr("butuh /_sim (kendali simulasi), tidak ada pada --base-url"))
+        )
 
 
 @pytest.hookimpl(wrapper=True)
@@ -261,4 +263,6 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, o
     try:
         return (yield)
     except ControlPlaneUnavailable as exc:
-        pytest.skip("N/A: " + tr("butuh /_sim (kendali simulasi): {reason}", reason=exc))
+        pytest.skip(
+            not_applicable_reason(tr("butuh /_sim (kendali simulasi): {reason}", reason=exc))
+        )

@@ -18,6 +18,7 @@ from simulator.scenarios.progress import (
     TITLE_PROPERTY,
 )
 from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.statuses import report_status
 
 
 class OutcomeCollector:
@@ -52,7 +53,7 @@ class OutcomeCollector:
         outcome.duration_s = round(outcome.duration_s + report.duration, 3)
         observations: list[tuple[str, str, str, bool]] = list(props.get("observations", []))  # type: ignore[call-overload]
         outcome.checks = [Check(*c) for c in observations]
-        outcome.status = _status(report)
+        outcome.status = report_status(report)
         if report.failed:
             outcome.error = _short_error(report)
         elif report.skipped:
@@ -65,13 +66,6 @@ class OutcomeCollector:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = [o.to_json() for o in self.outcomes.values()]
         self.path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def _status(report: pytest.TestReport) -> str:
-    if report.skipped:
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
-        return "n/a" if str(reason).startswith(("N/A", "Skipped: N/A")) else "skipped"
-    return "passed" if report.passed else "failed"
 
 
 def _skip_reason(report: pytest.TestReport) -> str:

@@ -5,7 +5,7 @@ the controller under pytest-xdist (which sees every worker's reports in
 ``pytest_runtest_logreport``). A line names the scenario id, its status in Bahasa Indonesia,
 its seconds (setup, steps and teardown) and its title in full::
 
-    [ 3/49] KODOK-003  LULUS      12.4 s  Nama file 41 karakter ditolak
+    [ 3/49] KODOK-003  LOLOS          12.4 s  Nama file 41 karakter ditolak
 
 pytest's own progress letters are suppressed while it is on (its summary stays).
 """
@@ -20,24 +20,7 @@ from pytest_bdd.parser import render_string
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from simulator.scenarios.run import full_title
-from spse_shared.language import tr
-
-# Status of a scenario (as outcomes.json spells it) -> the word a progress line shows, in Bahasa
-# Indonesia (``status_word`` gives it in the chosen language).
-STATUS_WORDS = {
-    "passed": "LULUS",
-    "failed": "GAGAL",
-    "flaky": "FLAKY",
-    "n/a": "N/A",
-    "skipped": "DILEWATI",
-}
-
-
-def status_word(status: str) -> str:
-    """The word a terminal line shows for ``status``, in the chosen language."""
-    word = STATUS_WORDS.get(status)
-    return tr(word) if word is not None else status.upper() or "?"
-
+from simulator.scenarios.statuses import report_status, status_label, status_label_width
 
 TITLE_PROPERTY = "title"
 ID_PROPERTY = "scenario_id"
@@ -71,14 +54,6 @@ def scenario_example(item: pytest.Item) -> int:
     if template is None or not template.templated:
         return 0
     return int(callspec.indices["_pytest_bdd_example"]) + 1
-
-
-def report_status(report: pytest.TestReport) -> str:
-    """``passed``, ``failed``, ``n/a`` (skipped as not applicable) or ``skipped``."""
-    if report.skipped:
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
-        return "n/a" if str(reason).startswith(("N/A", "Skipped: N/A")) else "skipped"
-    return "passed" if report.passed else "failed"
 
 
 @dataclass
@@ -150,10 +125,10 @@ class ProgressReporter:
     def _print(self, nodeid: str, state: _Running) -> None:
         width = len(str(self.total or ""))
         count = f"{self.done:>{width}}/{self.total}" if self.total else str(self.done)
-        word = status_word(state.status)
+        word = f"{status_label(state.status):<{status_label_width()}}"
         name = state.scenario_id or nodeid.split("::")[-1]
         title = full_title("", state.title, state.example)
-        line = f"[{count}] {name:<10} {word:<8} {state.seconds:6.1f} s  {title}"
+        line = f"[{count}] {name:<10} {word} {state.seconds:6.1f} s  {title}"
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is None:
             print(line, flush=True)

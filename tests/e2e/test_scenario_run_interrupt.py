@@ -106,7 +106,7 @@ def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(
         if first is not None:
             break
     assert first is not None, "".join(seen)
-    assert first.group(2) == "LULUS", "".join(seen)
+    assert first.group(2) == "LOLOS", "".join(seen)
     number = first.group(1)[-1]
     assert first.group(3) == f"Permintaan tautan pendaftaran nomor {number} terkirim"
     assert not any(line.strip().strip(".") == "" and "." in line for line in seen)  # no dots

@@ -173,8 +173,8 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
     from simulator.qa import report_html
     from simulator.qa.compare import CHANGE_WORDS
     from simulator.qa.coverage_html import VERDICTS
-    from simulator.scenarios import progress
     from simulator.scenarios.catalog import DOMAIN_NOTES, SOURCE_SECTIONS
+    from simulator.scenarios.statuses import STATUS_WORDS
 
     texts = [
         *(f.description for f in KNOWN_FAULTS.values()),
@@ -185,9 +185,8 @@ def test_texts_looked_up_through_a_table_have_their_english() -> None:
         *PARAM_LABELS.values(),
         *STAGE_POINTS.values(),
         *CHECK_LABELS,
-        *report_html.STATUS_WORDS.values(),
+        *STATUS_WORDS.values(),
         *report_html.TAG_KINDS.values(),
-        *progress.STATUS_WORDS.values(),
         *CHANGE_WORDS.values(),
         *VERDICTS,
         *(section for doc, section in SOURCE_SECTIONS.values() if doc == DOMAIN_NOTES),

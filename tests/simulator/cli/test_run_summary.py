@@ -43,17 +43,17 @@ def test_full_titles_and_failed_checks_in_full_with_the_difference() -> None:
     )
     lines = text.splitlines()
     assert lines[0] == (
-        "GAGAL    KODOK-010 Nama file dengan simbol , ditolak SpamKodok yang judulnya sangat "
-        "panjang sekali [contoh 3]"
+        "GAGAL         KODOK-010 Nama file dengan simbol , ditolak SpamKodok yang judulnya "
+        "sangat panjang sekali [contoh 3]"
     )
-    assert f"         diharapkan:  {LONG}" in lines
-    assert f"         teramati:    {LONG.replace('(41', '(42')}" in lines
+    assert f"              diharapkan:  {LONG}" in lines
+    assert f"              teramati:    {LONG.replace('(41', '(42')}" in lines
     diff = "Tahap Satu123.pdf terlalu panjang (4[-1-]{+2+} karakter). Nama file maksimal 40"
-    assert any(line.startswith("         beda:") and diff in line for line in lines)
+    assert any(line.startswith("              beda:") and diff in line for line in lines)
     assert "jumlah" not in text  # checks that held are in the report, not here
-    assert "LULUS    KODOK-001 Lolos" in lines
-    assert "         percobaan 2: LULUS (1.0 dtk)" in lines
-    assert "         N/A: hanya spse-4.3-nonca" in lines
+    assert "LOLOS         KODOK-001 Lolos" in lines
+    assert "              percobaan 2: LOLOS (1.0 dtk)" in lines
+    assert "              N/A: hanya spse-4.3-nonca" in lines
 
 
 def test_an_empty_selection_names_what_was_asked() -> None:

@@ -167,7 +167,7 @@ def test_compare_prints_the_matrix_and_writes_its_page(
     assert main(["compare", str(old), str(new), "--html", str(target)]) == 1  # changes found
     out = capsys.readouterr().out
     assert "KODOK-001" in out
-    assert "LULUS" in out
+    assert "LOLOS" in out
     assert "hasil,pesan" in out
     assert "2 dari 2 skenario berubah terhadap run-ca (spse-4.3-ca)" in out
     page = target.read_text(encoding="utf-8")
