@@ -156,10 +156,10 @@ TEXTS: Mapping[str, str] = {
     "menjalankan ulang {n} skenario yang gagal, di {folder}": (
         "re-running {n} failed scenarios, in {folder}"
     ),
-    "jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; gabungkan "
-    "hasilnya dengan 'spse-sim merge'": (
-        "run part I of N of the catalog (a fixed order by id), for a CI matrix; join the "
-        "results with 'spse-sim merge'"
+    "jalankan bagian I dari N skenario yang dipilih (urutan tetap menurut id), untuk matriks "
+    "CI; gabungkan hasilnya dengan 'spse-sim merge'": (
+        "run part I of N of the selected scenarios (a fixed order by id), for a CI matrix; join "
+        "the results with 'spse-sim merge'"
     ),
     "setelah skenario, setiap penyedia yang menemui error membuat tiket LPSE Support": (
         "after the scenarios, every vendor who met an error files an LPSE Support ticket"
@@ -340,7 +340,10 @@ TEXTS: Mapping[str, str] = {
     "dari/untuk": "from/to",
     "subjek": "subject",
     "lampiran": "attachments",
-    "Run gabungan: {run}  Laporan HTML: {report}": "Merged run: {run}  HTML report: {report}",
+    "Run gabungan {run} dari {shards}": "Merged run {run} from {shards}",
+    "run gabungan tidak lengkap: shard {missing} tidak ada": (
+        "the merged run is incomplete: shard {missing} is missing"
+    ),
     "tidak dapat menggabungkan: {reason}": "cannot merge: {reason}",
     "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan tanpa "
     "{option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer ini": (
@@ -358,7 +361,23 @@ TEXTS: Mapping[str, str] = {
     "perubahan terakhir": "last change",
     "oleh": "by",
     "tidak ada folder run untuk digabung": "no run folders to merge",
-    "shard yang sama diberikan dua kali: {shards}": "the same shard given twice: {shards}",
+    "shard {shard} diberikan dua kali: {folders}": "shard {shard} given twice: {folders}",
+    "shard dari pembagian yang berbeda ({shards}): semua shard harus bagian I/N dari N yang "
+    "sama": "shards of different splits ({shards}): every shard must be an I/N of the same N",
+    "tanpa --shard": "without --shard",
+    "shard dari pilihan yang berbeda ({option}: {values}): jalankan setiap shard dengan "
+    "pilihan yang sama": (
+        "shards of different selections ({option}: {values}): run every shard with the same "
+        "selection"
+    ),
+    "{path}: bukan daftar hasil skenario": "{path}: not a list of scenario results",
+    "{path}: hasil skenario ke-{n} tidak lengkap atau rusak": (
+        "{path}: scenario result {n} is incomplete or damaged"
+    ),
+    "{path}: {found} hasil skenario, tetapi {manifest} mencatat {counted}: folder run tidak "
+    "utuh": "{path}: {found} scenario results, but {manifest} records {counted}: the run folder "
+    "is not whole",
+    "{path}: tidak dapat disalin: {reason}": "{path}: cannot be copied: {reason}",
     "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG dengan "
     "folder berisi file .feature": (
         "no scenario catalog found: pass --catalog DIR or set SPSE_SIM_CATALOG to the folder "

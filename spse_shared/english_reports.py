@@ -174,12 +174,22 @@ REPORT_TEXTS: Mapping[str, str] = {
     ),
     "tidak ada skenario dengan tag {tags}": "no scenario has the tags {tags}",
     " dan ": " and ",
-    "{n} skenario pada {profile}, keluaran di {output}": (
-        "{n} scenarios on {profile}, output in {output}"
+    "{what} pada {profile}, keluaran di {output}": "{what} on {profile}, output in {output}",
+    "{n} skenario": "{n} scenarios",
+    "shard {shard}: {k} dari {n} skenario": "shard {shard}: {k} of {n} scenarios",
+    "skenario yang cocok dengan -k {keyword}": "the scenarios matching -k {keyword}",
+    "semua skenario": "all scenarios",
+    "shard {shard} dari {what}": "shard {shard} of {what}",
+    "--shard hanya berlaku dengan id skenario, --all, --tag atau -k": (
+        "--shard needs scenario ids, --all, --tag or -k"
     ),
-    "semua skenario pada {profile}, keluaran di {output}": (
-        "all scenarios on {profile}, output in {output}"
+    "Run dihentikan (Ctrl-C) sebelum selesai: hanya skenario yang selesai tercantum.": (
+        "The run was stopped (Ctrl-C) before it ended: only the scenarios that finished are listed."
     ),
+    "Run gabungan tidak lengkap: shard {missing} tidak ada; skenarionya tidak tercantum.": (
+        "The merged run is incomplete: shard {missing} is missing; its scenarios are not listed."
+    ),
+    "tidak ada: {shards}": "missing: {shards}",
     "run dihentikan (Ctrl-C); yang sudah selesai ada di {output}": (
         "run stopped (Ctrl-C); what finished is in {output}"
     ),

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.qa.textdiff import marked
-from simulator.scenarios.statuses import FAILED, FLAKY, status_label, status_label_width
+from simulator.scenarios.statuses import (
+    FAILED,
+    FLAKY,
+    NOT_APPLICABLE,
+    PASSED,
+    STATUS_ORDER,
+    status_label,
+    status_label_width,
+)
 from spse_shared.language import tr
 from spse_shared.wib import WIB
 
@@ -72,3 +81,39 @@ def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
         elif outcome.error:
             lines.append(f"{indent}{outcome.error}")
     return "\n".join(lines)
+
+
+def print_summary(
+    outcomes: Sequence[ScenarioOutcome], output: Path, report: Path, elapsed_s: float
+) -> None:
+    """The summary after the progress lines: failures in full, counts, where everything is."""
+    # Imported here: the harness takes seconds to import (see simulator.cli.main).
+    from simulator.harness.run_folder import ALLURE_RESULTS_FOLDER, COVERAGE_NAME, JUNIT_NAME
+
+    print()
+    print(format_outcomes(outcomes))
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in STATUS_ORDER}
+    print(
+        "\n"
+        + tr(
+            "{passed} lolos, {failed} gagal, {flaky} flaky, {na} tidak berlaku ({seconds} dtk).",
+            passed=counts[PASSED],
+            failed=counts[FAILED],
+            flaky=counts[FLAKY],
+            na=counts[NOT_APPLICABLE],
+            seconds=f"{elapsed_s:.0f}",
+        )
+    )
+    allure = output / ALLURE_RESULTS_FOLDER
+    places = [
+        (tr("Laporan HTML"), str(report)),
+        (tr("Cakupan aturan"), str(output / COVERAGE_NAME)),
+        ("JUnit XML", str(output / JUNIT_NAME)),
+        (
+            tr("Hasil Allure"),
+            tr("{path} (laporan: npx allure generate {path})", path=allure),
+        ),
+    ]
+    width = max(len(label) for label, _ in places) + 2
+    for label, where in places:
+        print(f"{label + ':':<{width}}{where}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.cli.errors import CliError
+from simulator.cli.formatting import print_summary
 from simulator.cli.options import new_command
 from spse_shared.language import tr
 
@@ -38,16 +40,18 @@ def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
     # Imported here: the QA modules take seconds to import (see simulator.cli.main).
     from simulator.qa.merge import MergeError, merge_runs
+    from simulator.scenarios.run import INCOMPLETE
 
     try:
         result = merge_runs(Path(args.output), [Path(p) for p in args.shards], link=args.link)
     except MergeError as exc:
         raise CliError(tr("tidak dapat menggabungkan: {reason}", reason=exc)) from None
-    print(
-        tr(
-            "Run gabungan: {run}  Laporan HTML: {report}",
-            run=result.output_dir,
-            report=result.report,
-        )
-    )
+    manifest = result.manifest
+    shards = ", ".join(f"{s['shard'] or s['folder']} ({s['source']})" for s in manifest["shards"])
+    print(tr("Run gabungan {run} dari {shards}", run=result.output_dir, shards=shards))
+    print_summary(result.outcomes, result.output_dir, result.report, manifest["elapsed_s"])
+    if manifest["status"] == INCOMPLETE:
+        missing = ", ".join(manifest["missing_shards"])
+        line = tr("run gabungan tidak lengkap: shard {missing} tidak ada", missing=missing)
+        print(f"spse-sim: {line}", file=sys.stderr)
     return result.exit_code

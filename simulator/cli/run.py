@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.cli.errors import EXIT_FAILED, CliError
-from simulator.cli.formatting import echo_step, format_outcomes
+from simulator.cli.formatting import echo_step, print_summary
 from simulator.cli.options import (
     add_catalog,
     add_output,
@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from simulator.cli.options import Subparsers
     from simulator.journey.run import RunResult
     from simulator.qa.tickets import TicketResult
-    from simulator.scenarios.run import ScenarioOutcome
+    from simulator.scenarios.catalog import CatalogEntry
+    from simulator.scenarios.shard import Shard
 
 
 # The journeys of simulator.journey.run.JOURNEYS (named here: the CLI imports the layers below
@@ -168,8 +169,8 @@ def add_parser(subparsers: Subparsers) -> None:
     qa.add_argument(
         "--shard",
         metavar="I/N",
-        help="jalankan bagian I dari N katalog (urutan tetap menurut id), untuk matriks CI; "
-        "gabungkan hasilnya dengan 'spse-sim merge'",
+        help="jalankan bagian I dari N skenario yang dipilih (urutan tetap menurut id), untuk "
+        "matriks CI; gabungkan hasilnya dengan 'spse-sim merge'",
     )
     qa.add_argument(
         "--allow-all-na",
@@ -191,6 +192,8 @@ def handle(args: argparse.Namespace) -> int:
     scenarios = bool(args.ids or args.all or args.keyword or args.tag)
     if args.ticket and (not scenarios or args.base_url):
         raise CliError(tr("--ticket butuh id skenario, --all, --tag atau -k, tanpa --base-url"))
+    if args.shard is not None and not scenarios:
+        raise CliError(tr("--shard hanya berlaku dengan id skenario, --all, --tag atau -k"))
     if scenarios:
         if args.journey != JOURNEY_CHOICES[0]:
             raise CliError(tr("--journey hanya berlaku tanpa id skenario, --all, --tag atau -k"))
@@ -327,11 +330,12 @@ def run_catalog(args: argparse.Namespace) -> int:
         ids = [entry.scenario_id for entry in chosen]
     for earlier in args.compare_with:
         load_run(Path(earlier))
-    try:
-        if args.shard:
-            parse_shard(args.shard)
-    except argparse.ArgumentTypeError as exc:
-        raise CliError(f"--shard: {exc}") from None
+    shard = None
+    if args.shard is not None:
+        try:
+            shard = parse_shard(args.shard)
+        except argparse.ArgumentTypeError as exc:
+            raise CliError(f"--shard: {exc}") from None
     # A ticket attaches the vendor's screenshots, so a --ticket run keeps them for passes too.
     artifacts = ARTIFACTS_ALWAYS if args.ticket else args.artifacts
     if args.headed:
@@ -340,13 +344,7 @@ def run_catalog(args: argparse.Namespace) -> int:
         require_reachable(args.base_url)
     output = run_folder(args)
     with interruption_marked(output, kind="scenario-run"):
-        where = {"profile": args.profile, "output": output}
-        starting = (
-            tr("{n} skenario pada {profile}, keluaran di {output}", n=len(chosen), **where)
-            if ids
-            else tr("semua skenario pada {profile}, keluaran di {output}", **where)
-        )
-        print(f"spse-sim: {starting}", flush=True)
+        print(f"spse-sim: {starting_line(args, chosen, shard, output)}", flush=True)
         qa = run_qa(
             ScenarioRunRequest(
                 output_dir=output,
@@ -360,7 +358,7 @@ def run_catalog(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 base_url=args.base_url,
                 artifacts=artifacts,
-                shard=args.shard,
+                shard=str(shard) if shard is not None else None,
             ),
             reruns=args.reruns,
             compare_with=[Path(p) for p in args.compare_with],
@@ -404,6 +402,35 @@ def run_catalog(args: argparse.Namespace) -> int:
     return code
 
 
+def starting_line(
+    args: argparse.Namespace, chosen: Sequence[CatalogEntry], shard: Shard | None, output: Path
+) -> str:
+    """What the run is about to do: how many scenarios (of its shard), where it writes."""
+    from simulator.scenarios.shard import shard_keys  # import time (simulator.cli.main)
+
+    if args.ids or args.tag:
+        what = tr("{n} skenario", n=len(chosen))
+        if shard is not None:
+            mine = shard_keys((entry.scenario_id for entry in chosen), shard)
+            what = tr(
+                "shard {shard}: {k} dari {n} skenario", shard=shard, k=len(mine), n=len(chosen)
+            )
+    elif args.keyword:
+        what = tr("skenario yang cocok dengan -k {keyword}", keyword=repr(args.keyword))
+        if shard is not None:
+            what = tr("shard {shard} dari {what}", shard=shard, what=what)
+    else:
+        what = tr("semua skenario")
+        if shard is not None:
+            what = tr("shard {shard} dari {what}", shard=shard, what=what)
+    return tr(
+        "{what} pada {profile}, keluaran di {output}",
+        what=what,
+        profile=args.profile,
+        output=output,
+    )
+
+
 def announce_rerun(number: int, scenarios: int, recording: bool) -> None:
     """A line before a re-run of the failed scenarios, saying whether it records."""
     from simulator.harness.run_folder import rerun_folder  # import time (simulator.cli.main)
@@ -436,44 +463,6 @@ def nothing_matched(args: argparse.Namespace) -> str:
     if not asked:
         return tr("katalog tidak berisi skenario")
     return tr("tidak ada skenario yang cocok dengan {asked}", asked=tr(" dan ").join(asked))
-
-
-def print_summary(
-    outcomes: Sequence[ScenarioOutcome], output: Path, report: Path, elapsed_s: float
-) -> None:
-    """The summary after the progress lines: failures in full, counts, where everything is."""
-    from simulator.harness.run_folder import ALLURE_RESULTS_FOLDER, COVERAGE_NAME, JUNIT_NAME
-
-    print()
-    print(format_outcomes(outcomes))
-    counts = {
-        s: sum(1 for o in outcomes if o.status == s)
-        for s in ("passed", "failed", "flaky", "n/a", "skipped")
-    }
-    print(
-        "\n"
-        + tr(
-            "{passed} lolos, {failed} gagal, {flaky} flaky, {na} tidak berlaku ({seconds} dtk).",
-            passed=counts["passed"],
-            failed=counts["failed"],
-            flaky=counts["flaky"],
-            na=counts["n/a"],
-            seconds=f"{elapsed_s:.0f}",
-        )
-    )
-    allure = output / ALLURE_RESULTS_FOLDER
-    places = [
-        (tr("Laporan HTML"), str(report)),
-        (tr("Cakupan aturan"), str(output / COVERAGE_NAME)),
-        ("JUnit XML", str(output / JUNIT_NAME)),
-        (
-            tr("Hasil Allure"),
-            tr("{path} (laporan: npx allure generate {path})", path=allure),
-        ),
-    ]
-    width = max(len(label) for label, _ in places) + 2
-    for label, where in places:
-        print(f"{label + ':':<{width}}{where}")
 
 
 def print_scenario_reports(run_dir: Path) -> None:

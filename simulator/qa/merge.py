@@ -13,12 +13,16 @@ run of the whole catalog:
     report.html          one report (``simulator.qa.report_html.write_report``)
     coverage.html        the rules of the Konsep Operasional and their scenarios' statuses
 
-A scenario found in two shards, shards of different profiles, or an output folder that is not
-empty are refused (MergeError): a merge never hides or doubles a result.
+Refused (MergeError), with nothing written: a scenario found in two shards, the same shard twice,
+shards of different runs (profile, selected ids, -k, seed, deployment, or N), a folder that is
+not a complete run folder (outcomes.json missing or not a list of results, fewer results than
+its run.json counts, an unreadable junit.xml), an output folder that is not empty. A merge never
+hides or doubles a result; a shard that did not come makes the merged run "incomplete".
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -34,14 +38,20 @@ from simulator.harness.run_folder import INDEX_NAME, JUNIT_NAME, MANIFEST_NAME, 
 from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
-from simulator.scenarios.run import FAILED, INTERRUPTED, PASSED, ScenarioOutcome
+from simulator.scenarios.run import INCOMPLETE, INTERRUPTED, ScenarioOutcome
 from simulator.scenarios.shard import Shard, parse_shard
+from simulator.scenarios.statuses import FAILED, PASSED
 from spse_shared.language import tr
 
 SHARDS_DIR = "shards"
-# The merged run lacks shards of its N (a CI job did not deliver): never green.
-INCOMPLETE = "incomplete"
 JUNIT_TOTALS = ("tests", "failures", "errors", "skipped")
+# What makes shards slices of one run, as run.json records it: (key, the option people set).
+SELECTION = (
+    ("ids", "id"),
+    ("keyword", "-k"),
+    ("seed", "--seed"),
+    ("base_url", "--base-url"),
+)
 
 
 class MergeError(ValueError):
@@ -57,11 +67,12 @@ class ShardRun:
     manifest: dict[str, Any]
     index: dict[str, Any]
     outcomes: list[ScenarioOutcome]
+    parsed: Shard | None
+    junit: ET.Element | None
 
     @property
     def shard(self) -> str | None:
-        value = self.manifest.get("shard") or self.index.get("shard")
-        return str(value) if value else None
+        return str(self.parsed) if self.parsed is not None else None
 
     @property
     def status(self) -> str:
@@ -88,55 +99,108 @@ class MergeResult:
 
 
 def read_shard(path: Path, position: int) -> ShardRun:
-    """A shard's folder (``position``: 1-based place on the command line, for its label)."""
+    """A shard's folder (``position``: 1-based place on the command line, for its label),
+    read and checked whole before anything is written."""
+    if not path.exists():
+        raise MergeError(tr("{path}: folder tidak ada", path=path))
     outcomes_path = path / OUTCOMES_NAME
     if not outcomes_path.is_file():
         raise MergeError(
             tr("{path}: tidak ada {name}: bukan folder run skenario", path=path, name=OUTCOMES_NAME)
         )
-    try:
-        data = json.loads(outcomes_path.read_text(encoding="utf-8"))
-        outcomes = [ScenarioOutcome.from_json(o) for o in data]
-    except (json.JSONDecodeError, TypeError) as exc:
-        raise MergeError(
-            tr("{path}: tidak terbaca: {reason}", path=outcomes_path, reason=exc)
-        ) from exc
+    outcomes = _read_outcomes(outcomes_path)
     manifest = _read_json(path / MANIFEST_NAME)
     index = _read_json(path / INDEX_NAME)
+    counted = manifest.get("counts")
+    counts = counted.values() if isinstance(counted, dict) else ()
+    if counts and all(isinstance(n, int) for n in counts) and sum(counts) != len(outcomes):
+        raise MergeError(
+            tr(
+                "{path}: {found} hasil skenario, tetapi {manifest} mencatat {counted}: "
+                "folder run tidak utuh",
+                path=outcomes_path,
+                found=len(outcomes),
+                manifest=MANIFEST_NAME,
+                counted=sum(counts),
+            )
+        )
     shard = manifest.get("shard") or index.get("shard")
-    if shard:
-        parsed = _parse(str(shard), path)
-        label = f"shard-{parsed.index}-of-{parsed.total}"
-    else:
-        label = f"run-{position}"
-    return ShardRun(path, label, manifest, index, outcomes)
+    parsed = _parse(str(shard), path) if shard else None
+    label = f"shard-{parsed.index}-of-{parsed.total}" if parsed else f"run-{position}"
+    junit = _read_junit(path / JUNIT_NAME)
+    return ShardRun(path, label, manifest, index, outcomes, parsed, junit)
+
+
+def _read_outcomes(path: Path) -> list[ScenarioOutcome]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise MergeError(tr("{path}: tidak terbaca: {reason}", path=path, reason=exc)) from exc
+    if not isinstance(data, list):
+        raise MergeError(tr("{path}: bukan daftar hasil skenario", path=path))
+    outcomes = []
+    for number, item in enumerate(data, start=1):
+        try:
+            if not isinstance(item, dict):
+                raise TypeError(item)
+            outcomes.append(ScenarioOutcome.from_json(item))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise MergeError(
+                tr("{path}: hasil skenario ke-{n} tidak lengkap atau rusak", path=path, n=number)
+            ) from exc
+    return outcomes
+
+
+def _read_junit(path: Path) -> ET.Element | None:
+    if not path.is_file():
+        return None
+    try:
+        return ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise MergeError(tr("{path}: tidak terbaca: {reason}", path=path, reason=exc)) from exc
 
 
 def _parse(text: str, path: Path) -> Shard:
     try:
         return parse_shard(text)
-    except ValueError as exc:  # argparse.ArgumentTypeError
+    except argparse.ArgumentTypeError as exc:
         raise MergeError(f"{path}: {exc}") from exc
 
 
 def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = False) -> MergeResult:
-    """Merge ``shard_dirs`` into ``output_dir`` (new or empty); see the module's docstring."""
+    """Merge ``shard_dirs`` into ``output_dir`` (new or empty); see the module's docstring.
+    Every folder is read and checked first; when writing fails (a file that cannot be copied,
+    a full disk) what was written is removed again and MergeError says why."""
     if not shard_dirs:
         raise MergeError(tr("tidak ada folder run untuk digabung"))
     shards = [read_shard(Path(p), n) for n, p in enumerate(shard_dirs, start=1)]
     _check(output_dir, shards)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    existed = output_dir.exists()
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        return _write(output_dir, shards, link=link)
+    except BaseException as exc:
+        _remove_written(output_dir, existed=existed)
+        if isinstance(exc, shutil.Error):
+            source, _target, why = exc.args[0][0]
+            raise MergeError(
+                tr("{path}: tidak dapat disalin: {reason}", path=source, reason=why)
+            ) from exc
+        raise
+
+
+def _write(output_dir: Path, shards: Sequence[ShardRun], *, link: bool) -> MergeResult:
     outcomes: list[ScenarioOutcome] = []
     for shard in shards:
         _copy_tree(shard.path, output_dir / SHARDS_DIR / shard.label, link=link)
         prefix = f"{SHARDS_DIR}/{shard.label}"
         outcomes += [_under(o, prefix) for o in shard.outcomes]
-    outcomes.sort(key=lambda o: (o.scenario_id, o.title))
+    outcomes.sort(key=lambda o: (o.scenario_id, o.example, o.title))
     (output_dir / OUTCOMES_NAME).write_text(
         json.dumps([o.to_json() for o in outcomes], indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
-    _merge_junit([s.path / JUNIT_NAME for s in shards], output_dir / JUNIT_NAME, shards)
+    _merge_junit(output_dir / JUNIT_NAME, shards)
     manifest = _manifest(shards, outcomes)
     (output_dir / MANIFEST_NAME).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -158,6 +222,18 @@ def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = Fal
     return MergeResult(output_dir, outcomes, manifest, report)
 
 
+def _remove_written(output_dir: Path, *, existed: bool) -> None:
+    """Undo a merge that failed while writing: the folder as it was (absent, or empty)."""
+    if not existed:
+        shutil.rmtree(output_dir, ignore_errors=True)
+        return
+    for child in list(output_dir.iterdir()) if output_dir.is_dir() else []:
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
 def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
     if output_dir.exists() and any(output_dir.iterdir()):
         raise MergeError(tr("{path}: tidak kosong; gabungkan ke folder baru", path=output_dir))
@@ -172,11 +248,18 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
                     shard=shard.path,
                 )
             )
-    labels = [s.label for s in shards]
-    if len(set(labels)) != len(labels):
-        raise MergeError(
-            tr("shard yang sama diberikan dua kali: {shards}", shards=", ".join(sorted(labels)))
-        )
+    by_label: dict[str, list[str]] = {}
+    for shard in shards:
+        by_label.setdefault(shard.label, []).append(str(shard.path))
+    for label, folders in by_label.items():
+        if len(folders) > 1:
+            raise MergeError(
+                tr(
+                    "shard {shard} diberikan dua kali: {folders}",
+                    shard=label.removeprefix("shard-").replace("-of-", "/"),
+                    folders=", ".join(folders),
+                )
+            )
     profiles = {str(s.manifest.get("profile") or s.index.get("profile") or "") for s in shards}
     profiles.discard("")
     if len(profiles) > 1:
@@ -187,6 +270,26 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
                 profiles=", ".join(sorted(profiles)),
             )
         )
+    totals = {s.parsed.total for s in shards if s.parsed is not None}
+    if len(totals) > 1 or (totals and any(s.parsed is None for s in shards)):
+        raise MergeError(
+            tr(
+                "shard dari pembagian yang berbeda ({shards}): semua shard harus bagian I/N "
+                "dari N yang sama",
+                shards=", ".join(s.shard or tr("tanpa --shard") for s in shards),
+            )
+        )
+    for key, option in SELECTION:
+        values = {json.dumps(_selection_value(s, key), sort_keys=True) for s in shards}
+        if len(values) > 1:
+            raise MergeError(
+                tr(
+                    "shard dari pilihan yang berbeda ({option}: {values}): jalankan setiap "
+                    "shard dengan pilihan yang sama",
+                    option=option,
+                    values=", ".join(sorted(values)),
+                )
+            )
     seen: dict[str, str] = {}
     for shard in shards:
         for outcome in shard.outcomes:
@@ -202,6 +305,11 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
                     )
                 )
             seen[key] = str(shard.path)
+
+
+def _selection_value(shard: ShardRun, key: str) -> Any:
+    value = shard.manifest.get(key)
+    return sorted(value) if isinstance(value, list) else value
 
 
 def _under(outcome: ScenarioOutcome, prefix: str) -> ScenarioOutcome:
@@ -227,21 +335,21 @@ def _copy_tree(source: Path, target: Path, *, link: bool) -> None:
     shutil.copytree(source, target, symlinks=True, copy_function=copy)
 
 
-def _merge_junit(paths: Sequence[Path], target: Path, shards: Sequence[ShardRun]) -> None:
+def _merge_junit(target: Path, shards: Sequence[ShardRun]) -> None:
     """One <testsuites> with every shard's <testsuite> (named after its shard) and the totals."""
     merged = ET.Element("testsuites", {"name": "spse-sim merged shards"})
     totals = dict.fromkeys(JUNIT_TOTALS, 0)
     seconds = 0.0
-    for path, shard in zip(paths, shards, strict=True):
-        if not path.is_file():
+    for shard in shards:
+        if shard.junit is None:
             continue
-        root = ET.parse(path).getroot()
+        root = shard.junit
         suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
         for suite in suites:
             suite.set("name", f"{suite.get('name', 'pytest')} {shard.shard or shard.label}")
             for name in JUNIT_TOTALS:
-                totals[name] += int(suite.get(name) or 0)
-            seconds += float(suite.get("time") or 0)
+                totals[name] += _number(suite.get(name))
+            seconds += _number(suite.get("time"))
             merged.append(suite)
     for name, value in totals.items():
         merged.set(name, str(value))
@@ -249,11 +357,18 @@ def _merge_junit(paths: Sequence[Path], target: Path, shards: Sequence[ShardRun]
     ET.ElementTree(merged).write(target, encoding="utf-8", xml_declaration=True)
 
 
+def _number(text: str | None) -> int:
+    try:
+        return int(float(text or 0))
+    except ValueError:
+        return 0
+
+
 def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -> dict[str, Any]:
     first = shards[0].manifest or shards[0].index
     codes = [s.exit_code for s in shards]
     code = next((c for c in codes if c not in (0, 5)), 0 if 0 in codes else codes[0])
-    given = [_parse(s.shard, s.path) for s in shards if s.shard]
+    given = [s.parsed for s in shards if s.parsed is not None]
     missing: list[str] = []
     for total in sorted({g.total for g in given}):
         present = {g.index for g in given if g.total == total}
@@ -306,6 +421,6 @@ def _read_json(path: Path) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
+    except (OSError, ValueError) as exc:
         raise MergeError(tr("{path}: tidak terbaca: {reason}", path=path, reason=exc)) from exc
     return data if isinstance(data, dict) else {}

@@ -54,7 +54,7 @@ from simulator.scenarios.catalog import (
     SOURCE_SECTIONS,
     SOURCES,
 )
-from simulator.scenarios.run import Attempt, ScenarioOutcome
+from simulator.scenarios.run import INCOMPLETE, INTERRUPTED, Attempt, ScenarioOutcome
 from simulator.scenarios.statuses import STATUS_ORDER, status_word
 from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib
@@ -436,6 +436,7 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
             (manifest.get("workers") or "1") if "workers" in manifest else None,
         ),
         (tr("Pengulangan (--reruns)"), manifest.get("reruns")),
+        ("Shard", _shards_text(manifest)),
         (tr("Mulai"), wib_text(str(manifest.get("started") or ""))),
         (tr("Waktu total"), seconds(float(elapsed)) if elapsed is not None else None),
         (tr("Kode keluar pytest"), manifest.get("pytest_exit_code")),
@@ -453,6 +454,35 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
     if (run_dir / ALLURE_RESULTS_FOLDER).is_dir():
         files.append(link(run_dir / ALLURE_RESULTS_FOLDER, run_dir, f"{ALLURE_RESULTS_FOLDER}/"))
     return f'<table class="meta">{cells}</table><p>{escape(tr("Berkas"))}: {", ".join(files)}</p>'
+
+
+def _shards_text(manifest: Mapping[str, Any]) -> str | None:
+    """A shard run's "I/N"; a merged run's shards, e.g. "1/2, 2/2 (tidak ada: 3/3)"."""
+    merged = manifest.get("shards")
+    if not isinstance(merged, list):
+        shard = manifest.get("shard")
+        return str(shard) if shard else None
+    text = ", ".join(str(s.get("shard") or s.get("folder") or "?") for s in merged)
+    missing = manifest.get("missing_shards") or []
+    if missing:
+        text += " (" + tr("tidak ada: {shards}", shards=", ".join(map(str, missing))) + ")"
+    return text
+
+
+def _run_status_html(manifest: Mapping[str, Any]) -> str:
+    """Above everything, why this run's counts are not the whole selection, when they are not."""
+    status = manifest.get("status")
+    if status == INTERRUPTED:
+        text = tr("Run dihentikan (Ctrl-C) sebelum selesai: hanya skenario yang selesai tercantum.")
+    elif status == INCOMPLETE:
+        missing = ", ".join(map(str, manifest.get("missing_shards") or []))
+        text = tr(
+            "Run gabungan tidak lengkap: shard {missing} tidak ada; skenarionya tidak tercantum.",
+            missing=missing,
+        )
+    else:
+        return ""
+    return f'<p class="bad" role="alert">{escape(text)}</p>'
 
 
 def summary_counts(outcomes: Sequence[ScenarioOutcome]) -> dict[str, int]:
@@ -561,14 +591,21 @@ def _donut(counts: Mapping[str, int]) -> str:
 
 
 def load_history(run_dir: Path, current: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The QA runs in ``run_dir``'s parent folder (this one included), oldest first: their
-    start, counts and time, read from each run.json."""
+    """The QA runs in ``run_dir``'s parent folder (this one included, a merged run's own
+    shards left out), oldest first: their start, counts and time, read from each run.json."""
     entries: list[dict[str, Any]] = []
     here = run_dir.resolve()
     parent = here.parent
+    # A merged run's shards are this run, not earlier ones.
+    shards = current.get("shards")
+    parts = {
+        Path(str(s["source"])).resolve()
+        for s in (shards if isinstance(shards, list) else [])
+        if isinstance(s, Mapping) and s.get("source")
+    }
     for manifest_path in parent.glob(f"*/{MANIFEST_NAME}"):
         folder = manifest_path.parent
-        if folder.resolve() == here:
+        if folder.resolve() == here or folder.resolve() in parts:
             continue
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -857,6 +894,7 @@ def render_report(
         else f'<p class="bad">{escape(tr("Tidak ada skenario yang dijalankan."))}</p>'
     )
     body = (
+        f"{_run_status_html(manifest)}"
         f"<section id='ringkasan'>{_overview(data)}{_slowest(outcomes)}"
         f"{_meta_html(manifest, run_dir)}</section>"
         f"<section id='tren'><h2>{escape(tr('Tren terhadap run sebelumnya'))}</h2>"

@@ -39,15 +39,14 @@ from simulator.qa.report_html import matrix_html, summary_counts, write_report
 from simulator.scenarios.artifacts import effective_artifacts, records, retry_modes
 from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
-    FAILED,
     INTERRUPTED,
-    PASSED,
     Attempt,
     ScenarioOutcome,
     ScenarioRunInterrupted,
     ScenarioRunRequest,
     run_scenarios,
 )
+from simulator.scenarios.statuses import FAILED, PASSED
 from spse_shared.profile import ProfileError, load_profile
 
 FLAKY = "flaky"

@@ -5,7 +5,7 @@ the controller under pytest-xdist (which sees every worker's reports in
 ``pytest_runtest_logreport``). A line names the scenario id, its status in Bahasa Indonesia,
 its seconds (setup, steps and teardown) and its title in full::
 
-    [ 3/49] KODOK-003  LOLOS          12.4 s  Nama file 41 karakter ditolak
+    [ 3/49] KODOK-003  LOLOS           12.4 dtk  Nama file 41 karakter ditolak
 
 pytest's own progress letters are suppressed while it is on (its summary stays).
 """
@@ -21,6 +21,7 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from simulator.scenarios.run import full_title
 from simulator.scenarios.statuses import report_status, status_label, status_label_width
+from spse_shared.language import tr
 
 TITLE_PROPERTY = "title"
 ID_PROPERTY = "scenario_id"
@@ -128,7 +129,8 @@ class ProgressReporter:
         word = f"{status_label(state.status):<{status_label_width()}}"
         name = state.scenario_id or nodeid.split("::")[-1]
         title = full_title("", state.title, state.example)
-        line = f"[{count}] {name:<10} {word} {state.seconds:6.1f} s  {title}"
+        took = tr("{n} dtk", n=f"{state.seconds:6.1f}")
+        line = f"[{count}] {name:<10} {word} {took}  {title}"
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is None:
             print(line, flush=True)

@@ -31,12 +31,15 @@ from simulator.harness.run_folder import (
 )
 from simulator.scenarios.artifacts import RUN_DEFAULT, effective_artifacts
 from simulator.scenarios.child import CHILD_CODE
+from simulator.scenarios.statuses import FAILED, PASSED
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
 
-# Run-folder statuses (index.json, run.json).
-PASSED, FAILED, INTERRUPTED = "passed", "failed", "interrupted"
+# Run-folder statuses (index.json, run.json): PASSED or FAILED as a scenario's, or these.
+INTERRUPTED = "interrupted"
+# A merged run lacks shards of its N (a CI job did not deliver): never green.
+INCOMPLETE = "incomplete"
 # After the SIGINT, how long the child may take to finish what it does on an interrupt (close
 # browsers, write evidence) before it is terminated, then killed.
 STOP_GRACE_S = 60.0

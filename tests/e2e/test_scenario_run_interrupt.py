@@ -52,7 +52,7 @@ except ScenarioRunInterrupted as stop:
     sys.exit(130)
 print("SELESAI", flush=True)
 """
-PROGRESS = re.compile(r"^\[\s*1/6\] (KODOK-98\d) +(\S+) +\d+\.\d s  (.+)$")
+PROGRESS = re.compile(r"^\[\s*1/6\] (KODOK-98\d) +(\S+) +\d+\.\d dtk  (.+)$")
 
 
 def live_descendants(pid: int) -> set[int]:

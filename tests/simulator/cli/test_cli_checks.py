@@ -195,3 +195,61 @@ def test_run_tag_that_matches_nothing_says_so_and_runs_nothing(
     [line] = capsys.readouterr().err.splitlines()
     assert line == "spse-sim: tidak ada skenario dengan tag aturan-tidak-ada"
     assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "refusal"),
+    [
+        (
+            ["KODOK-001", "--shard", ""],
+            "--shard: shard harus berbentuk I/N, misalnya 1/3, bukan ''",
+        ),
+        (["KODOK-001", "--shard=0/2"], "--shard: shard '0/2': harus 1 <= I <= N"),
+        (["--shard", "1/2"], "--shard hanya berlaku dengan id skenario, --all, --tag atau -k"),
+    ],
+    ids=["empty", "zero", "journey"],
+)
+def test_a_shard_that_cannot_be_run_is_refused_before_anything_starts(
+    args: list[str], refusal: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", *args, "--output", str(tmp_path / "run")]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [f"spse-sim: {refusal}"]
+    assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (["KODOK-001", "KODOK-003", "KODOK-011", "--shard=2/2 "], "shard 2/2: 1 dari 3 skenario"),
+        (
+            ["-k", "flashdisk", "--shard", "1/3"],
+            "shard 1/3 dari skenario yang cocok dengan -k 'flashdisk'",
+        ),
+        (["--all", "--shard", "3/3"], "shard 3/3 dari semua skenario"),
+    ],
+    ids=["ids", "keyword", "all"],
+)
+def test_a_shard_run_says_what_it_runs_and_records_its_shard_as_i_of_n(
+    args: list[str],
+    header: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from simulator.qa.run import QaRunResult
+    from simulator.scenarios.run import ScenarioRunRequest
+
+    asked: list[ScenarioRunRequest] = []
+
+    def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
+        asked.append(request)
+        return QaRunResult(0, [], 0.0, request.output_dir / "report.html", {}, interrupted=True)
+
+    monkeypatch.setattr("simulator.qa.run.run_qa", run_qa)
+    output = tmp_path / "run"
+    main(["run", *args, "--output", str(output)])
+
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"spse-sim: {header} pada spse-4.3-ca, keluaran di {output}"
+    assert [request.shard for request in asked] == [args[-1].removeprefix("--shard=").strip()]

@@ -13,8 +13,8 @@ from factories import START
 
 from fake_spse.app import build_services
 from fake_spse.settings import Settings
-from simulator.cli.formatting import format_outcomes
-from simulator.cli.run import nothing_matched, print_summary
+from simulator.cli.formatting import format_outcomes, print_summary
+from simulator.cli.run import nothing_matched
 from simulator.demo.basic import PortBusy, armed_faults_line, require_free_port
 from simulator.evidence.bundle import Check
 from simulator.scenarios.progress import ProgressReporter

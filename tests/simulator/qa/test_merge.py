@@ -7,66 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from shard_runs import PNG, fake_run
 
-from simulator.evidence.bundle import INDEX_NAME, write_index, write_scenario_run_index
-from simulator.qa.merge import INCOMPLETE, MergeError, merge_runs
+import simulator.qa.merge as merge_module
+from simulator.evidence.bundle import INDEX_NAME
+from simulator.qa.merge import MergeError, merge_runs
+from simulator.qa.report_html import load_history
 from simulator.qa.run import MANIFEST_NAME
-from simulator.scenarios.run import Attempt, Check, ScenarioOutcome
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-
-
-def fake_run(
-    folder: Path,
-    shard: str | None,
-    scenarios: dict[str, str],
-    *,
-    profile: str = "spse-4.3-ca",
-    elapsed: float = 30.0,
-) -> Path:
-    """A run folder as ``spse-sim run --shard`` leaves it: scenario id -> status."""
-    outcomes = []
-    cases = []
-    for scenario_id, status in scenarios.items():
-        artifacts = f"scenarios/popen-gw0/{scenario_id}"
-        evidence = folder / artifacts
-        (evidence / "screenshots").mkdir(parents=True)
-        (evidence / "screenshots" / "01-failed.png").write_bytes(PNG)
-        write_index(evidence, {"kind": "scenario", "scenario_id": scenario_id, "status": status})
-        outcomes.append(
-            ScenarioOutcome(
-                scenario_id,
-                f"judul {scenario_id}",
-                status,
-                1.5,
-                checks=[Check("langkah", "diharapkan", "teramati", status == "passed")],
-                nodeid=f"simulator/scenarios/suite.py::test_{scenario_id}",
-                artifacts=artifacts,
-                attempts=[Attempt(status, 1.5, artifacts)] if status == "failed" else [],
-            )
-        )
-        failure = '<failure message="boom"/>' if status == "failed" else ""
-        cases.append(f'<testcase name="test_{scenario_id}" time="1.5">{failure}</testcase>')
-    (folder / "outcomes.json").write_text(json.dumps([o.to_json() for o in outcomes]))
-    failures = sum(1 for s in scenarios.values() if s == "failed")
-    (folder / "junit.xml").write_text(
-        '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">'
-        f'<testsuite name="pytest" errors="0" failures="{failures}" skipped="0" '
-        f'tests="{len(cases)}" time="{elapsed}">{"".join(cases)}</testsuite></testsuites>'
-    )
-    manifest = {
-        "kind": "qa-run",
-        "status": "failed" if failures else "passed",
-        "profile": profile,
-        "seed": 20260302,
-        "shard": shard,
-        "started": "2026-11-27T10:00:00+00:00",
-        "elapsed_s": elapsed,
-        "pytest_exit_code": 1 if failures else 0,
-    }
-    (folder / MANIFEST_NAME).write_text(json.dumps(manifest))
-    write_scenario_run_index(folder, content={"profile": profile, "shard": shard})
-    return folder
+from simulator.scenarios.run import INCOMPLETE
 
 
 def test_two_shards_merge_into_one_run_folder_and_one_report(tmp_path: Path) -> None:
@@ -151,3 +99,101 @@ def test_shards_of_different_profiles_or_a_used_output_folder_are_refused(tmp_pa
         merge_runs(tmp_path / "a", [two])
     with pytest.raises(MergeError, match=r"outcomes\.json"):
         merge_runs(tmp_path / "out2", [tmp_path])
+
+
+SELECTED = ("KODOK-001", "KODOK-003")
+
+
+@pytest.mark.parametrize(
+    ("shard", "ids", "seed", "refusal"),
+    [
+        ("2/2", ("KODOK-002",), 20260302, r"pilihan yang berbeda \(id: "),
+        ("2/2", SELECTED, 7, r"pilihan yang berbeda \(--seed: 20260302, 7\)"),
+        ("3/3", SELECTED, 20260302, r"pembagian yang berbeda \(1/2, 3/3\)"),
+        (None, SELECTED, 20260302, r"pembagian yang berbeda \(1/2, tanpa --shard\)"),
+    ],
+)
+def test_shards_of_different_runs_are_refused(
+    tmp_path: Path, shard: str | None, ids: tuple[str, ...], seed: int, refusal: str
+) -> None:
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"}, ids=SELECTED)
+    two = fake_run(tmp_path / "b", shard, {"KODOK-003": "passed"}, ids=ids, seed=seed)
+
+    with pytest.raises(MergeError, match=refusal):
+        merge_runs(tmp_path / "out", [one, two])
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_same_shard_twice_names_both_folders(tmp_path: Path) -> None:
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    again = fake_run(tmp_path / "a-again", "1/2", {"KODOK-002": "passed"})
+    with pytest.raises(MergeError, match=r"shard 1/2 diberikan dua kali: .*/a, .*/a-again$"):
+        merge_runs(tmp_path / "out", [one, again])
+
+
+def broken(folder: Path, name: str, text: str) -> Path:
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("damage", "refusal"),
+    [
+        (lambda f: broken(f, "outcomes.json", "{}"), "bukan daftar hasil skenario"),
+        (lambda f: broken(f, "outcomes.json", "[{}]"), "hasil skenario ke-1 tidak lengkap"),
+        (lambda f: broken(f, "outcomes.json", "[]"), r"0 hasil skenario, tetapi run\.json .* 1"),
+        (lambda f: broken(f, "junit.xml", "<testsuite"), r"junit\.xml: tidak terbaca"),
+        (
+            lambda f: broken(f, "run.json", json.dumps({"shard": "2/x"})),
+            "shard harus berbentuk I/N",
+        ),
+        (lambda f: f.parent / "tidak-ada", "tidak-ada: folder tidak ada"),
+    ],
+)
+def test_a_folder_that_is_not_a_whole_run_is_refused_before_anything_is_written(
+    tmp_path: Path, damage: object, refusal: str
+) -> None:
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    two = fake_run(tmp_path / "b", "2/2", {"KODOK-003": "passed"})
+    assert callable(damage)
+    with pytest.raises(MergeError, match=refusal):
+        merge_runs(tmp_path / "out", [one, damage(two)])
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("made_before", [False, True])
+def test_a_file_that_cannot_be_copied_leaves_the_output_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made_before: bool
+) -> None:
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    two = fake_run(tmp_path / "b", "2/2", {"KODOK-003": "passed"})
+    out = tmp_path / "out"
+    if made_before:
+        out.mkdir()
+    copy = merge_module.shutil.copy2
+
+    def unreadable(source: str, target: str) -> object:
+        if source.endswith("01-failed.png") and "/b/" in source:
+            raise PermissionError(13, "Permission denied", source)
+        return copy(source, target)
+
+    monkeypatch.setattr(merge_module.shutil, "copy2", unreadable)
+    with pytest.raises(MergeError, match=r"01-failed\.png: tidak dapat disalin: .*Permission"):
+        merge_runs(out, [one, two])
+    assert out.exists() == made_before
+    assert not made_before or list(out.iterdir()) == []
+    monkeypatch.undo()
+    assert merge_runs(out, [one, two]).exit_code == 0  # a second try is not refused
+
+
+def test_an_incomplete_merge_says_so_above_its_report_and_its_trend_skips_the_shards(
+    tmp_path: Path,
+) -> None:
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    result = merge_runs(tmp_path / "out", [one])
+
+    html = result.report.read_text(encoding="utf-8")
+    assert "Run gabungan tidak lengkap: shard 2/2 tidak ada; skenarionya tidak tercantum." in html
+    assert "<th>Shard</th><td>1/2 (tidak ada: 2/2)</td>" in html
+    history = load_history(tmp_path / "out", result.manifest)
+    assert [entry["run"] for entry in history] == ["out"]  # not "a", a part of this run

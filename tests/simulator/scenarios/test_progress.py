@@ -59,10 +59,10 @@ def test_a_line_per_scenario_when_it_finishes_with_id_status_seconds_and_full_ti
         capsys,
     )
     assert lines == [
-        f"[1/4] KODOK-003  LOLOS            3.0 s  {title}",
-        "[2/4] KODOK-020  GAGAL            3.0 s  Sertifikat",
-        "[3/4] KODOK-200  TIDAK BERLAKU    2.0 s  Non CA",
-        "[4/4] KODOK-005  GAGAL            3.0 s  Lepas",
+        f"[1/4] KODOK-003  LOLOS            3.0 dtk  {title}",
+        "[2/4] KODOK-020  GAGAL            3.0 dtk  Sertifikat",
+        "[3/4] KODOK-200  TIDAK BERLAKU    2.0 dtk  Non CA",
+        "[4/4] KODOK-005  GAGAL            3.0 dtk  Lepas",
     ]
 
 
