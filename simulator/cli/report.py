@@ -47,7 +47,7 @@ def handle(args: argparse.Namespace) -> int:
     if earlier:
         runs = [*earlier, run]
         matrix = matrix_html(runs, build_matrix(runs), run.path)
-    outcomes = sorted(run.outcomes.values(), key=lambda o: (o.scenario_id, o.title))
+    outcomes = sorted(run.outcomes.values(), key=lambda o: o.catalog_order)
     started = str(run.manifest.get("started") or "")
     write_junit(run.path / JUNIT_NAME, outcomes, timestamp=started)
     write_coverage(run.path, outcomes, catalog_entries(), started=started)

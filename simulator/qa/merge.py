@@ -195,7 +195,7 @@ def _write(output_dir: Path, shards: Sequence[ShardRun], *, link: bool) -> Merge
         _copy_tree(shard.path, output_dir / SHARDS_DIR / shard.label, link=link)
         prefix = f"{SHARDS_DIR}/{shard.label}"
         outcomes += [_under(o, prefix) for o in shard.outcomes]
-    outcomes.sort(key=lambda o: (o.scenario_id, o.example, o.title))
+    outcomes.sort(key=lambda o: o.catalog_order)
     (output_dir / OUTCOMES_NAME).write_text(
         json.dumps([o.to_json() for o in outcomes], indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",

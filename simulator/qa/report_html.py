@@ -746,9 +746,7 @@ def report_data(
 def ordered_outcomes(outcomes: Sequence[ScenarioOutcome]) -> list[ScenarioOutcome]:
     """Failures first (then flaky, passed, not applicable), by id within each."""
     rank = {s: n for n, s in enumerate(STATUS_ORDER)}
-    return sorted(
-        outcomes, key=lambda o: (rank.get(o.status, 99), o.scenario_id, o.example, o.title)
-    )
+    return sorted(outcomes, key=lambda o: (rank.get(o.status, 99), *o.catalog_order))
 
 
 def matrix_html(runs: Sequence[RunRecord], rows: Sequence[MatrixRow], base: Path) -> str:

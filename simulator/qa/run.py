@@ -46,11 +46,8 @@ from simulator.scenarios.run import (
     ScenarioRunRequest,
     run_scenarios,
 )
-from simulator.scenarios.statuses import FAILED, PASSED
+from simulator.scenarios.statuses import FAILED, FLAKY, PASSED
 from spse_shared.profile import ProfileError, load_profile
-
-FLAKY = "flaky"
-# Exit code of an interrupted run, as a shell reports a process ended by SIGINT.
 
 
 @dataclass(frozen=True)
@@ -122,7 +119,7 @@ def merge_attempts(
             outcome.attempts = []
         elif any(a.status == "passed" for a in outcome.attempts[1:]):
             outcome.status = FLAKY
-    return sorted(merged.values(), key=lambda o: (o.scenario_id, o.title))
+    return sorted(merged.values(), key=lambda o: o.catalog_order)
 
 
 def still_failing(outcomes: Sequence[ScenarioOutcome]) -> list[str]:

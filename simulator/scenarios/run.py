@@ -109,6 +109,11 @@ class ScenarioOutcome:
         """Id, title and example row as people cite it: "KODOK-010 Nama file ... [contoh 2]"."""
         return full_title(self.scenario_id, self.title, self.example)
 
+    @property
+    def catalog_order(self) -> tuple[str, int, str]:
+        """Where it sits in the catalog, for sorting: by id, a "Contoh" row by its number."""
+        return (self.scenario_id, self.example, self.title)
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -249,7 +254,7 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     if request.shard:
         content["shard"] = request.shard
     write_scenario_run_index(request.output_dir, content=content)
-    outcomes.sort(key=lambda o: (o.scenario_id, o.title))
+    outcomes.sort(key=lambda o: o.catalog_order)
     if interrupted:
         raise ScenarioRunInterrupted(code, outcomes, elapsed)
     return code, outcomes, elapsed

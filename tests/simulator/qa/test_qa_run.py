@@ -13,7 +13,7 @@ import pytest
 
 from simulator.evidence.bundle import Check
 from simulator.qa import run as qa_run
-from simulator.qa.run import FLAKY, merge_attempts, qa_exit_code, still_failing
+from simulator.qa.run import merge_attempts, qa_exit_code, still_failing
 from simulator.scenarios.artifacts import effective_artifacts
 from simulator.scenarios.child import CHILD_CODE, INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
@@ -22,6 +22,7 @@ from simulator.scenarios.run import (
     ScenarioRunRequest,
     pytest_arguments,
 )
+from simulator.scenarios.statuses import FLAKY
 
 # Where the simulator package this test imported lives (the checkout, or site-packages under
 # tox): the child must import the same one, or pytest refuses the suite module it is handed.
@@ -52,16 +53,24 @@ def pytest_sessionfinish(session):
 """
 
 
-def outcome(name: str, status: str, *, error: str = "", folder: str = "") -> ScenarioOutcome:
+def outcome(
+    name: str, status: str, *, error: str = "", folder: str = "", example: int = 0
+) -> ScenarioOutcome:
     return ScenarioOutcome(
         "KODOK-001",
         name,
         status,
         2.0,
         error=error,
-        nodeid=f"simulator/scenarios/suite.py::test_{name}",
+        nodeid=f"simulator/scenarios/suite.py::test_{name}" + (f"[{example}]" if example else ""),
         artifacts=folder,
+        example=example,
     )
+
+
+def test_the_rows_of_a_scenario_outline_come_in_their_order_not_by_title() -> None:
+    rows = [outcome("Nama file", "passed", example=n) for n in (10, 2, 1)]
+    assert [o.example for o in merge_attempts(rows, [])] == [1, 2, 10]
 
 
 def test_a_pass_after_a_failure_is_flaky_and_keeps_the_first_failure() -> None:
