@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
@@ -99,11 +100,28 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return len(os.sched_getaffinity(0)) + 1
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> Generator[None, None, None]:
     # Started by simulator.scenarios.child, SIGINT ended the start quietly; from the session on
     # pytest's own Ctrl-C handling stops the run and the run folder says "interrupted".
     if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    if hasattr(session.config, "workerinput"):
+        # An xdist worker starts with SIGINT blocked (below): a Ctrl-C while it imported and
+        # collected waited until now, and stops it the way pytest stops a session.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        return (yield)
+    if session.config.getoption("dist", "no") == "no":
+        return (yield)
+    # xdist starts its workers in this hook; a Ctrl-C reaching a worker while Python starts it
+    # would print a traceback from execnet's bootstrap. A signal mask is inherited across
+    # fork and exec, so the workers start with SIGINT blocked; here it waits until they are
+    # started, then stops the run as pytest does.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return (yield)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def pytest_configure(config: pytest.Config) -> None:

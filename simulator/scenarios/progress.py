@@ -88,6 +88,15 @@ class ProgressReporter:
             status.setstatus = _quiet
             status.ensure_show_status = _quiet
 
+    @pytest.hookimpl(trylast=True)
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        """Ctrl-C is spse-sim's to report (one line, where the finished scenarios are): not
+        pytest's banner, the line of code that was running and its --full-trace hint, which
+        its terminal reporter prints at the end from what it kept here."""
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None and hasattr(reporter, "_keyboardinterrupt_memo"):
+            reporter._keyboardinterrupt_memo = None
+
     # How many will run: a serial run collects here, xdist's controller hears it from workers.
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self.total = len(session.items)

@@ -74,14 +74,18 @@ def test_a_failing_pokja_track_stops_the_journey_with_the_evidence_of_every_desk
     assert [(f["name"], f["actor"]) for f in firings] == [("ca.down", pokja.user_id)]
 
 
-@pytest.mark.parametrize("to_group", [False, True], ids=["process", "process-group"])
+@pytest.mark.parametrize(
+    ("to_group", "signum"),
+    [(False, signal.SIGINT), (True, signal.SIGINT), (False, signal.SIGTERM)],
+    ids=["process", "process-group", "sigterm"],
+)
 def test_ctrl_c_during_the_journey_ends_with_130_and_an_interrupted_run_folder(
-    tmp_path: Path, to_group: bool
+    tmp_path: Path, to_group: bool, signum: signal.Signals
 ) -> None:
     """Ctrl-C to spse-sim alone (a run as by default: nothing recorded, nothing walked again),
     or, as a terminal sends it, to its whole process group, Playwright's drivers included (a
     run recording everything: the drivers leave the stopping to spse-sim, the traces are
-    saved)."""
+    saved); SIGTERM (a cancelled CI job) stops it as Ctrl-C does."""
     output = tmp_path / "run"
     errors = tmp_path / "stderr.txt"
     args = ["run", "--output", str(output), *(["--artifacts", "always"] if to_group else [])]
@@ -95,9 +99,9 @@ def test_ctrl_c_during_the_journey_ends_with_130_and_an_interrupted_run_folder(
         while not (line := child.stdout.readline()).startswith("[ok"):
             assert line, "the journey ended before its first step"
         if to_group:
-            os.killpg(child.pid, signal.SIGINT)
+            os.killpg(child.pid, signum)
         else:
-            child.send_signal(signal.SIGINT)
+            child.send_signal(signum)
         code = child.wait(timeout=120)
 
     said = errors.read_text()

@@ -21,7 +21,7 @@ import pytest
 
 from simulator.desk.spamkodok.processes import descendants, read_process_table
 from simulator.evidence.bundle import INDEX_NAME
-from simulator.scenarios.run import INTERRUPTED
+from simulator.harness.run_folder import INTERRUPTED
 
 pytestmark = pytest.mark.e2e
 
@@ -121,6 +121,9 @@ def test_ctrl_c_stops_the_run_and_leaves_an_interrupted_run_folder(
 
     assert driver.returncode == 130, "".join(seen) + rest
     assert "DIHENTIKAN" in rest
+    # spse-sim says it was stopped; pytest's banner and its line of code do not.
+    assert "KeyboardInterrupt" not in rest
+    assert "--full-trace" not in rest
     assert not [p for p in running if alive(p)], rest
     index = json.loads((run_dir / INDEX_NAME).read_text(encoding="utf-8"))
     assert index["status"] == INTERRUPTED

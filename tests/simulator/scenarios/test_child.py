@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from simulator.scenarios.child import CHILD_CODE, INTERRUPTED_EXIT_CODE
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -21,10 +23,22 @@ signal.pause()
 """
 
 
-def test_ctrl_c_while_the_child_imports_ends_it_with_130_and_no_traceback(
-    tmp_path: Path,
+# The same while pytest configures its plugins (the scenario plugin loads its fixtures there),
+# where pytest reports an exception other than KeyboardInterrupt as an internal error.
+SLOW_CONFIGURE = """
+import pathlib, signal
+
+def pytest_configure(config):
+    pathlib.Path("importing").write_text("yes")
+    signal.pause()
+"""
+
+
+@pytest.mark.parametrize("plugin", [SLOW_PLUGIN, SLOW_CONFIGURE], ids=["import", "configure"])
+def test_ctrl_c_while_the_child_starts_ends_it_with_130_and_no_traceback(
+    tmp_path: Path, plugin: str
 ) -> None:
-    (tmp_path / "slow_plugin.py").write_text(SLOW_PLUGIN)
+    (tmp_path / "slow_plugin.py").write_text(plugin)
     env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD_CODE, "-p", "slow_plugin", "--co", "-q"],
