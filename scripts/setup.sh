@@ -68,7 +68,13 @@ if [[ "$want_stamp" != "$have_stamp" || ! -x "$venv/bin/tox" ]] \
     || ! "$venv/bin/python" -c 'import simulator, playwright' 2>/dev/null; then
     echo "setup: installing the project into $venv"
     quiet "$venv/bin/python" -m pip install -q --upgrade pip
-    quiet "$venv/bin/python" -m pip install -q -e '.[dev]' tox tox-uv
+    # editable_mode=compat puts the checkout itself on sys.path. setuptools' default editable
+    # install only adds an import hook that Python consults after sys.path, and pytest puts
+    # tests/ on sys.path, where tests/fake_spse, tests/simulator and tests/spse_shared would
+    # then be imported as (empty) namespace packages in place of the project's own:
+    # `.venv/bin/pytest tests/...` stopped with "No module named 'fake_spse.adapters.ca'".
+    quiet "$venv/bin/python" -m pip install -q -e '.[dev]' tox tox-uv \
+        --config-settings editable_mode=compat
     echo "$want_stamp" >"$stamp"
 fi
 

@@ -341,6 +341,9 @@ TEXTS: Mapping[str, str] = {
     "subjek": "subject",
     "lampiran": "attachments",
     "Run gabungan {run} dari {shards}": "Merged run {run} from {shards}",
+    "shard {shards} dihentikan (Ctrl-C) sebelum selesai": (
+        "shard {shards} was stopped (Ctrl-C) before it ended"
+    ),
     "run gabungan tidak lengkap: shard {missing} tidak ada": (
         "the merged run is incomplete: shard {missing} is missing"
     ),
@@ -378,6 +381,10 @@ TEXTS: Mapping[str, str] = {
     "utuh": "{path}: {found} scenario results, but {manifest} records {counted}: the run folder "
     "is not whole",
     "{path}: tidak dapat disalin: {reason}": "{path}: cannot be copied: {reason}",
+    "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
+    "--output {path}: folder sedang dipakai run lain; pilih yang lain": (
+        "--output {path}: another run is using the folder; choose another one"
+    ),
     "katalog skenario tidak ditemukan: berikan --catalog DIR atau isi SPSE_SIM_CATALOG dengan "
     "folder berisi file .feature": (
         "no scenario catalog found: pass --catalog DIR or set SPSE_SIM_CATALOG to the folder "

@@ -39,8 +39,8 @@ def add_parser(subparsers: Subparsers) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Run the command; returns its exit code."""
     # Imported here: the QA modules take seconds to import (see simulator.cli.main).
+    from simulator.harness.run_folder import INCOMPLETE, INTERRUPTED
     from simulator.qa.merge import MergeError, merge_runs
-    from simulator.scenarios.run import INCOMPLETE
 
     try:
         result = merge_runs(Path(args.output), [Path(p) for p in args.shards], link=args.link)
@@ -53,5 +53,11 @@ def handle(args: argparse.Namespace) -> int:
     if manifest["status"] == INCOMPLETE:
         missing = ", ".join(manifest["missing_shards"])
         line = tr("run gabungan tidak lengkap: shard {missing} tidak ada", missing=missing)
+        print(f"spse-sim: {line}", file=sys.stderr)
+    elif manifest["status"] == INTERRUPTED:
+        stopped = ", ".join(
+            str(s["shard"] or s["folder"]) for s in manifest["shards"] if s["status"] == INTERRUPTED
+        )
+        line = tr("shard {shards} dihentikan (Ctrl-C) sebelum selesai", shards=stopped)
         print(f"spse-sim: {line}", file=sys.stderr)
     return result.exit_code

@@ -158,12 +158,15 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 
 @contextmanager
 def interruption_marked(output: Path, *, kind: str) -> Iterator[None]:
-    """On Ctrl-C, mark the run folder's index.json interrupted, then let the Ctrl-C go on."""
+    """On Ctrl-C (or SIGTERM, taken as one), mark the run folder's index.json interrupted, then
+    let the Ctrl-C go on."""
     # Imported here: the evidence modules take a second to import (see simulator.cli.main).
     from simulator.evidence.interruption import mark_interrupted
+    from simulator.harness.stop_signals import sigterm_as_ctrl_c
 
     try:
-        yield
+        with sigterm_as_ctrl_c():
+            yield
     except KeyboardInterrupt:
         mark_interrupted(output, kind=kind)
         raise
@@ -201,7 +204,7 @@ def writable_folder(path: Path, option: str) -> Path:
 def run_folder(args: argparse.Namespace) -> Path:
     """The output folder of a run: ``--output``, or a new one under ``--runs-dir``; writable."""
     # Imported here: the journey's modules take seconds to import (see simulator.cli.main).
-    from simulator.harness.run_folder import fresh_output_dir
+    from simulator.harness.run_folder import claim_output_dir, fresh_output_dir
 
     if args.output:
         output = Path(args.output)
@@ -215,7 +218,12 @@ def run_folder(args: argparse.Namespace) -> Path:
                     path=output,
                 )
             )
-        return writable_folder(output, "--output")
+        writable_folder(output, "--output")
+        if not claim_output_dir(output):
+            raise CliError(
+                tr("--output {path}: folder sedang dipakai run lain; pilih yang lain", path=output)
+            )
+        return output
     return fresh_output_dir(writable_folder(Path(args.runs_dir), "--runs-dir"))
 
 

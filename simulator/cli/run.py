@@ -319,7 +319,8 @@ def run_catalog(args: argparse.Namespace) -> int:
     from simulator.scenarios.shard import parse_shard
 
     # Everything that can be refused is checked before the (long) run starts.
-    entries = load_catalog(find_catalog_dir(Path(args.catalog) if args.catalog else None))
+    catalog = Path(args.catalog) if args.catalog else None
+    entries = load_catalog(find_catalog_dir(catalog))
     chosen = select(entries, ids=args.ids, tags=args.tag)
     ids = list(args.ids)
     if args.tag:
@@ -359,6 +360,7 @@ def run_catalog(args: argparse.Namespace) -> int:
                 base_url=args.base_url,
                 artifacts=artifacts,
                 shard=str(shard) if shard is not None else None,
+                catalog=catalog,
             ),
             reruns=args.reruns,
             compare_with=[Path(p) for p in args.compare_with],

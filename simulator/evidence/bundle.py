@@ -26,6 +26,7 @@ from typing import Any
 
 from simulator.harness.run_folder import (
     CHRONOLOGY_NAME,
+    CLAIM_NAME,
     DATA_FOLDER,
     FAULTS_NAME,
     INDEX_NAME,
@@ -208,7 +209,9 @@ def write_scenario_run_index(run_dir: Path, *, content: Mapping[str, Any]) -> Pa
             }
         )
     scenarios.sort(key=lambda s: (s["scenario_id"], s["folder"]))
-    own = [p.name for p in run_dir.iterdir() if p.is_file() and p.name != INDEX_NAME]
+    own = [
+        p.name for p in run_dir.iterdir() if p.is_file() and p.name not in (INDEX_NAME, CLAIM_NAME)
+    ]
     index = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "kind": "scenario-run",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.evidence.bundle import write_index, write_scenario_run_index
-from simulator.harness.run_folder import INDEX_NAME
+from simulator.harness.run_folder import INDEX_NAME, INTERRUPTED
 
 SCENARIO_RUN = "scenario-run"
 # Keys every index writer sets afresh.
@@ -33,6 +33,8 @@ def mark_interrupted(folder: Path, *, kind: str) -> Path | None:
         if isinstance(found, dict):
             content = {k: v for k, v in found.items() if k not in _REWRITTEN}
     content.update(interrupted=True, ok=False)
+    if "status" in content:  # a re-run stopped after the first attempt wrote its status
+        content["status"] = INTERRUPTED
     if content.get("kind") == SCENARIO_RUN:
         del content["kind"]
         return write_scenario_run_index(folder, content=content)

@@ -3,6 +3,7 @@
 A run folder is what ``spse-sim run``/``qa``/``replay`` leave behind. Layout::
 
     run-YYYYMMDD-HHMMSS/
+      .spse-sim-run          the claim of the run that writes here (its process id)
       index.json             the run's index (a scenario run lists its scenario folders)
       run.json               spse-sim qa: the manifest (profile, seed, re-runs)
       outcomes.json          one expected-vs-observed outcome per scenario
@@ -23,12 +24,19 @@ Every module that writes or reads one of these names imports it from here.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 from spse_shared.server_files import REQUEST_LOG_NAME
 from spse_shared.wib import WIB
 
+# A run folder's status (index.json, run.json) besides "passed" and "failed" (a scenario's):
+# stopped by Ctrl-C or SIGTERM, or a merged run lacking shards of its N (never green).
+INTERRUPTED = "interrupted"
+INCOMPLETE = "incomplete"
+
+CLAIM_NAME = ".spse-sim-run"
 INDEX_NAME = "index.json"
 MANIFEST_NAME = "run.json"
 OUTCOMES_NAME = "outcomes.json"
@@ -68,10 +76,27 @@ def fresh_output_dir(parent: Path, *, now: datetime | None = None) -> Path:
     """A new, unique run folder under ``parent`` (runs never collide), named by its start in
     WIB like every time people read (``run-20260302-080000`` for 01:00 UTC)."""
     stamp = (now or datetime.now(UTC)).astimezone(WIB).strftime("%Y%m%d-%H%M%S")
-    candidate = parent / f"run-{stamp}"
+    parent.mkdir(parents=True, exist_ok=True)
     suffix = 1
-    while candidate.exists():
-        suffix += 1
-        candidate = parent / f"run-{stamp}-{suffix}"
-    candidate.mkdir(parents=True)
-    return candidate
+    while True:
+        candidate = parent / (f"run-{stamp}" if suffix == 1 else f"run-{stamp}-{suffix}")
+        try:
+            # mkdir either makes the folder or fails: two runs starting in the same second
+            # never both take it.
+            candidate.mkdir()
+        except FileExistsError:
+            suffix += 1
+            continue
+        claim_output_dir(candidate)
+        return candidate
+
+
+def claim_output_dir(folder: Path) -> bool:
+    """Mark ``folder`` as the run's that writes in it; False when another run claimed it first
+    (created exclusively: of two runs given the same folder at once, one gets it)."""
+    try:
+        with (folder / CLAIM_NAME).open("x", encoding="utf-8") as claim:
+            claim.write(f"{os.getpid()}\n")
+    except FileExistsError:
+        return False
+    return True

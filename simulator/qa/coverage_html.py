@@ -195,11 +195,11 @@ def render_coverage(run_dir: Path, rows: Sequence[Mapping[str, Any]]) -> str:
     return page(title, content)
 
 
-def catalog_entries() -> list[CatalogEntry]:
-    """The catalog the run used (``$SPSE_SIM_CATALOG`` or the packaged one); none if broken
-    (the run itself reported that), so the page still lists every rule."""
+def catalog_entries(catalog: Path | None = None) -> list[CatalogEntry]:
+    """The catalog the run used (``catalog``, else ``$SPSE_SIM_CATALOG`` or the packaged one);
+    none if broken (the run itself reported that), so the page still lists every rule."""
     try:
-        return load_catalog(find_catalog_dir())
+        return load_catalog(find_catalog_dir(catalog))
     except CatalogError:
         return []
 

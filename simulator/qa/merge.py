@@ -34,11 +34,18 @@ from pathlib import Path
 from typing import Any
 
 from simulator.evidence.bundle import write_scenario_run_index
-from simulator.harness.run_folder import INDEX_NAME, JUNIT_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.harness.run_folder import (
+    INCOMPLETE,
+    INDEX_NAME,
+    INTERRUPTED,
+    JUNIT_NAME,
+    MANIFEST_NAME,
+    OUTCOMES_NAME,
+)
 from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
-from simulator.scenarios.run import INCOMPLETE, INTERRUPTED, ScenarioOutcome
+from simulator.scenarios.run import ScenarioOutcome
 from simulator.scenarios.shard import Shard, parse_shard
 from simulator.scenarios.statuses import FAILED, PASSED
 from spse_shared.language import tr

@@ -34,7 +34,9 @@ from simulator.harness.run_folder import (
     COVERAGE_NAME,
     FAULTS_NAME,
     HTML_REPORT_NAME,
+    INCOMPLETE,
     INDEX_NAME,
+    INTERRUPTED,
     JUNIT_NAME,
     MANIFEST_NAME,
     OUTCOMES_NAME,
@@ -54,7 +56,7 @@ from simulator.scenarios.catalog import (
     SOURCE_SECTIONS,
     SOURCES,
 )
-from simulator.scenarios.run import INCOMPLETE, INTERRUPTED, Attempt, ScenarioOutcome
+from simulator.scenarios.run import Attempt, ScenarioOutcome
 from simulator.scenarios.statuses import STATUS_ORDER, status_word
 from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib

@@ -27,6 +27,7 @@ from simulator.evidence.file_modes import settle_modes
 from simulator.harness.run_folder import (
     ALLURE_RESULTS_FOLDER,
     FIRST_OUTCOMES_NAME,
+    INTERRUPTED,
     JUNIT_NAME,
     MANIFEST_NAME,
     OUTCOMES_NAME,
@@ -39,7 +40,6 @@ from simulator.qa.report_html import matrix_html, summary_counts, write_report
 from simulator.scenarios.artifacts import effective_artifacts, records, retry_modes
 from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
-    INTERRUPTED,
     Attempt,
     ScenarioOutcome,
     ScenarioRunInterrupted,
@@ -192,7 +192,8 @@ def run_qa(
     )
     # Our junit.xml replaces pytest's: ids and full titles, features, tags, flaky re-runs.
     write_junit(request.output_dir / JUNIT_NAME, outcomes, timestamp=manifest["started"])
-    write_coverage(request.output_dir, outcomes, catalog_entries(), started=manifest["started"])
+    entries = catalog_entries(request.catalog)
+    write_coverage(request.output_dir, outcomes, entries, started=manifest["started"])
     matrix = ""
     if compare_with:
         runs = [load_run(Path(p)) for p in compare_with]

@@ -337,13 +337,18 @@ class CatalogEntry:
 # The catalog ships inside the package (the checkout's top-level scenarios/ links here), so an
 # installed spse-sim runs it from any folder.
 PACKAGED_CATALOG = Path(__file__).resolve().parent / "features"
+# The variable naming a catalog of one's own (a child run of ``--catalog DIR`` gets it).
+CATALOG_ENV = "SPSE_SIM_CATALOG"
 
 
 def find_catalog_dir(explicit: Path | None = None) -> Path:
-    """``explicit``, else ``SPSE_SIM_CATALOG``, else the catalog installed with the package."""
+    """``explicit``, else ``SPSE_SIM_CATALOG``, else the catalog installed with the package.
+    An ``explicit`` folder without .feature files is refused, never passed over."""
+    if explicit is not None and not (explicit.is_dir() and any(explicit.glob("*.feature"))):
+        raise CatalogError(tr("{path}: bukan folder berisi file .feature", path=explicit))
     candidates = [explicit] if explicit else []
-    if os.environ.get("SPSE_SIM_CATALOG"):
-        candidates.append(Path(os.environ["SPSE_SIM_CATALOG"]))
+    if os.environ.get(CATALOG_ENV):
+        candidates.append(Path(os.environ[CATALOG_ENV]))
     candidates.append(PACKAGED_CATALOG)
     for candidate in candidates:
         if candidate is not None and candidate.is_dir() and any(candidate.glob("*.feature")):

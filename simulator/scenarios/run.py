@@ -15,7 +15,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -25,21 +24,20 @@ from typing import Any
 from simulator.evidence.bundle import Check, write_scenario_run_index
 from simulator.harness.run_folder import (
     ALLURE_RESULTS_FOLDER,
+    INTERRUPTED,
     JUNIT_NAME,
     OUTCOMES_NAME,
     SCENARIOS_FOLDER,
 )
+from simulator.harness.stop_signals import sigterm_as_ctrl_c
 from simulator.scenarios.artifacts import RUN_DEFAULT, effective_artifacts
+from simulator.scenarios.catalog import CATALOG_ENV
 from simulator.scenarios.child import CHILD_CODE
 from simulator.scenarios.statuses import FAILED, PASSED
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
 
-# Run-folder statuses (index.json, run.json): PASSED or FAILED as a scenario's, or these.
-INTERRUPTED = "interrupted"
-# A merged run lacks shards of its N (a CI job did not deliver): never green.
-INCOMPLETE = "incomplete"
 # After the SIGINT, how long the child may take to finish what it does on an interrupt (close
 # browsers, write evidence) before it is terminated, then killed.
 STOP_GRACE_S = 60.0
@@ -149,6 +147,8 @@ class ScenarioRunRequest:
     artifacts: str = RUN_DEFAULT
     # "I/N": run shard I of N of the selection (stable order by scenario id), see shard.py.
     shard: str | None = None
+    # The folder of .feature files to run (None: $SPSE_SIM_CATALOG, else the packaged catalog).
+    catalog: Path | None = None
     # A line per finished scenario instead of pytest's dots.
     progress: bool = True
     # Where the Allure results go (default: ``allure-results/`` in ``output_dir``); re-runs
@@ -212,13 +212,16 @@ def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
     return args
 
 
-def _child_environment() -> dict[str, str]:
+def _child_environment(request: ScenarioRunRequest) -> dict[str, str]:
     spec = importlib.util.find_spec("simulator")
     assert spec is not None
     assert spec.origin is not None
     package_root = str(Path(spec.origin).resolve().parent.parent)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    if request.catalog is not None:
+        # The child's suite binds the catalog find_catalog_dir() finds (scenarios/suite.py).
+        env[CATALOG_ENV] = str(request.catalog.resolve())
     return env
 
 
@@ -238,7 +241,7 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     # CHILD_CODE is pytest, quiet about a Ctrl-C that comes while it starts.
     command = [sys.executable, "-P", "-c", CHILD_CODE, *pytest_arguments(request, report)]
     own_group = not any(o in request.extra_args for o in READS_TERMINAL_OPTIONS)
-    code, interrupted = _run_child(command, _child_environment(), own_group=own_group)
+    code, interrupted = _run_child(command, _child_environment(request), own_group=own_group)
     elapsed = time.perf_counter() - started
     outcomes: list[ScenarioOutcome] = []
     if report.exists():
@@ -267,23 +270,14 @@ def _run_child(command: list[str], env: dict[str, str], *, own_group: bool) -> t
     in a group of its own, it would not hear it, and run on orphaned.
     """
     child = subprocess.Popen(command, env=env, process_group=0 if own_group else None)
-    # Signal handlers belong to the main thread; elsewhere SIGTERM keeps its way.
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt) if main else None
     try:
-        return child.wait(), False
+        with sigterm_as_ctrl_c():
+            return child.wait(), False
     except KeyboardInterrupt:
         return _stop(child, own_group=own_group), True
     except BaseException:
         _stop(child, own_group=own_group)
         raise
-    finally:
-        if main:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
-
-
-def _terminate_as_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _stop(child: subprocess.Popen[bytes], *, own_group: bool) -> int:

@@ -103,8 +103,6 @@ def replay(request: ReplayRequest) -> ReplayResult:
     request.output_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="spse-sim-ffmpeg-") as scratch:
         changes = video_encoder_env(Path(scratch), os.environ) if request.video else {}
-        if request.catalog is not None:
-            changes["SPSE_SIM_CATALOG"] = str(request.catalog.resolve())
         with _environment(changes):
             code, outcomes, _ = run_scenarios(
                 ScenarioRunRequest(
@@ -117,6 +115,7 @@ def replay(request: ReplayRequest) -> ReplayResult:
                     extra_args=pytest_options(request),
                     # One attempt, never re-run: it records, and keeps a failure's evidence.
                     artifacts=ARTIFACTS_ON_FAILURE,
+                    catalog=request.catalog,
                 )
             )
     outcome = outcomes[0] if outcomes else None

@@ -253,6 +253,26 @@ def test_a_selection_that_matches_nothing_or_only_not_applicable_scenarios_fails
     assert "--allow-all-na menerimanya" not in err
 
 
+def test_run_catalog_runs_the_scenarios_of_that_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "katalog-sendiri"
+    catalog.mkdir()
+    (catalog / "non_ca.feature").write_text(NON_CA, encoding="utf-8")
+    monkeypatch.delenv("SPSE_SIM_CATALOG", raising=False)
+    run = tmp_path / "run"
+
+    code = main(["run", "KODOK-983", "--catalog", str(catalog), "--output", str(run)])
+
+    assert code == 1, capfd.readouterr()  # both rows are for NON CA only: nothing tested
+    assert "semua 2 skenario tidak berlaku untuk profil spse-4.3-ca" in capfd.readouterr().err
+    outcomes = json.loads((run / "outcomes.json").read_text(encoding="utf-8"))
+    assert [(o["scenario_id"], o["example"]) for o in outcomes] == [
+        ("KODOK-983", 1),
+        ("KODOK-983", 2),
+    ]
+
+
 FLAKY = """# language: id
 @sumber-domain-alur-penyedia @profil-semua
 Fitur: Sekali gagal

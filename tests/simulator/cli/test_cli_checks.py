@@ -253,3 +253,19 @@ def test_a_shard_run_says_what_it_runs_and_records_its_shard_as_i_of_n(
     first = capsys.readouterr().out.splitlines()[0]
     assert first == f"spse-sim: {header} pada spse-4.3-ca, keluaran di {output}"
     assert [request.shard for request in asked] == [args[-1].removeprefix("--shard=").strip()]
+
+
+@pytest.mark.parametrize("command", [["list"], ["run", "KODOK-001", "--output", "{run}"]])
+def test_a_catalog_folder_without_feature_files_is_refused_not_passed_over(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "katalog"
+    empty.mkdir()
+    args = [a.format(run=tmp_path / "run") for a in command]
+
+    assert main([*args, "--catalog", str(empty)]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: {empty}: bukan folder berisi file .feature"
+    ]
+    assert not (tmp_path / "run").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,20 @@ def test_a_refused_merge_is_one_line_and_writes_nothing(
         f"spse-sim: tidak dapat menggabungkan: {tmp_path / 'ci-2'}: folder tidak ada"
     ]
     assert not (tmp_path / "semua").exists()
+
+
+def test_a_merge_with_an_interrupted_shard_says_which(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = fake_run(tmp_path / "ci-1", "1/2", {"KODOK-001": "passed"})
+    two = fake_run(tmp_path / "ci-2", "2/2", {"KODOK-003": "passed"})
+    manifest = json.loads((two / "run.json").read_text(encoding="utf-8"))
+    (two / "run.json").write_text(json.dumps({**manifest, "status": "interrupted"}))
+
+    assert main(["merge", str(tmp_path / "semua"), str(one), str(two)]) == 1
+
+    assert capsys.readouterr().err.splitlines() == [
+        "spse-sim: shard 2/2 dihentikan (Ctrl-C) sebelum selesai"
+    ]
+    report = (tmp_path / "semua" / "report.html").read_text(encoding="utf-8")
+    assert "Run dihentikan (Ctrl-C) sebelum selesai" in report

@@ -37,6 +37,15 @@ def test_an_existing_index_keeps_its_content(tmp_path: Path) -> None:
     assert (index["interrupted"], index["ok"]) == (True, False)
 
 
+def test_a_run_stopped_during_its_re_run_says_interrupted_not_failed(tmp_path: Path) -> None:
+    # The first attempt wrote its status; the Ctrl-C came while the failures were re-run.
+    write_scenario_run_index(tmp_path, content={"status": "failed", "ok": False})
+
+    mark_interrupted(tmp_path, kind="scenario-run")
+
+    assert index_of(tmp_path)["status"] == "interrupted"
+
+
 def test_a_journey_stopped_early_gets_an_index(tmp_path: Path) -> None:
     (tmp_path / "chronology.json").write_text("[]")
     (tmp_path / INDEX_NAME).write_text('{"kind": "jour')  # written halfway

@@ -11,10 +11,10 @@ from shard_runs import PNG, fake_run
 
 import simulator.qa.merge as merge_module
 from simulator.evidence.bundle import INDEX_NAME
+from simulator.harness.run_folder import INCOMPLETE
 from simulator.qa.merge import MergeError, merge_runs
 from simulator.qa.report_html import load_history
 from simulator.qa.run import MANIFEST_NAME
-from simulator.scenarios.run import INCOMPLETE
 
 
 def test_two_shards_merge_into_one_run_folder_and_one_report(tmp_path: Path) -> None:
