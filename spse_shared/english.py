@@ -382,6 +382,7 @@ TEXTS: Mapping[str, str] = {
     "is not whole",
     "{path}: tidak dapat disalin: {reason}": "{path}: cannot be copied: {reason}",
     "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
+    "harus 0 atau lebih milidetik: {text!r}": "must be 0 or more milliseconds: {text!r}",
     "--output {path}: folder sedang dipakai run lain; pilih yang lain": (
         "--output {path}: another run is using the folder; choose another one"
     ),

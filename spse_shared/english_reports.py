@@ -190,6 +190,11 @@ REPORT_TEXTS: Mapping[str, str] = {
         "The merged run is incomplete: shard {missing} is missing; its scenarios are not listed."
     ),
     "tidak ada: {shards}": "missing: {shards}",
+    "semua {n} skenario tidak berlaku untuk profil {profile} atau butuh /_sim, yang tidak ada "
+    "pada --base-url: tidak ada yang diuji": (
+        "none of the {n} scenarios applies to profile {profile} or they need /_sim, which "
+        "--base-url lacks: nothing was tested"
+    ),
     "run dihentikan (Ctrl-C); yang sudah selesai ada di {output}": (
         "run stopped (Ctrl-C); what finished is in {output}"
     ),
@@ -258,12 +263,22 @@ REPORT_TEXTS: Mapping[str, str] = {
     "Tidak ada terminal untuk menunggu Enter: replay berlanjut.": (
         "No terminal to wait for Enter on: the replay goes on."
     ),
-    "tidak ada layar: $DISPLAY tidak diisi, jadi putar ulang berjendela tidak punya layar untuk "
-    "menampilkan browser. Jalankan dari sesi desktop komputer yang tersambung ke proyektor, atau "
-    "tambahkan --headless (dengan --video untuk merekam tanpa layar).": (
-        "no screen: $DISPLAY is not set, so a windowed replay has no screen to show the browser "
-        "on. Run it from the desktop session of the computer connected to the projector, or add "
+    "tidak ada layar: {why}, jadi putar ulang berjendela tidak punya layar untuk menampilkan "
+    "browser. Jalankan dari sesi desktop komputer yang tersambung ke proyektor, atau tambahkan "
+    "--headless (dengan --video untuk merekam tanpa layar).": (
+        "no screen: {why}, so a windowed replay has no screen to show the browser on. Run it "
+        "from the desktop session of the computer connected to the projector, or add "
         "--headless (with --video to record without a screen)."
+    ),
+    "$DISPLAY tidak diisi": "$DISPLAY is not set",
+    "tidak ada server X yang menjawab di $DISPLAY={display}": (
+        "no X server answers at $DISPLAY={display}"
+    ),
+    "{option} butuh layar, tetapi tidak ada server X yang menjawab di $DISPLAY={display}: "
+    "jalankan tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer "
+    "ini": (
+        "{option} needs a screen, but no X server answers at $DISPLAY={display}: run without "
+        "{option} (the browser runs without windows), or from this computer's desktop session"
     ),
     "--video butuh ffmpeg: jalankan `.venv/bin/playwright install ffmpeg`, atau pasang ffmpeg "
     "sistem (Debian: apt-get install ffmpeg).": (

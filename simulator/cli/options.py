@@ -144,6 +144,28 @@ def add_catalog(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_slowmo(parser: argparse.ArgumentParser, *, default: float) -> None:
+    """``--slowmo MS``: Playwright's slow_mo, a pause before every browser action."""
+    parser.add_argument(
+        "--slowmo",
+        type=milliseconds_value,
+        default=default,
+        metavar="MS",
+        help="perlambat setiap aksi browser sebanyak MS milidetik",
+    )
+
+
+def milliseconds_value(text: str) -> float:
+    """0 or more milliseconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(tr("harus 0 atau lebih milidetik: {text!r}", text=text))
+    return value
+
+
 def add_output(parser: argparse.ArgumentParser) -> None:
     """``--output`` and ``--runs-dir``: where a run leaves its folder (see ``run_folder``)."""
     parser.add_argument(
@@ -231,15 +253,25 @@ def require_display(option: str) -> None:
     """A CliError when a headed browser has no screen here (Linux without X11 or Wayland)."""
     from simulator.trainer.replay import display_problem  # import time, as above
 
-    if display_problem(os.environ) is not None:
-        raise CliError(
-            tr(
-                "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan "
-                "tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
-                "komputer ini",
-                option=option,
-            )
+    if display_problem(os.environ) is None:
+        return
+    display = os.environ.get("DISPLAY")
+    raise CliError(
+        tr(
+            "{option} butuh layar, tetapi tidak ada server X yang menjawab di $DISPLAY={display}: "
+            "jalankan tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
+            "komputer ini",
+            option=option,
+            display=display,
         )
+        if display
+        else tr(
+            "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan "
+            "tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
+            "komputer ini",
+            option=option,
+        )
+    )
 
 
 def require_reachable(url: str) -> None:

@@ -16,6 +16,7 @@ from simulator.cli.options import (
     add_output,
     add_profile,
     add_seed,
+    add_slowmo,
     interruption_marked,
     new_command,
     run_folder,
@@ -39,13 +40,7 @@ def add_parser(subparsers: Subparsers) -> None:
         action="store_true",
         help="tanpa jendela browser (dengan --video: hanya merekam)",
     )
-    replay.add_argument(
-        "--slowmo",
-        type=float,
-        default=500,
-        metavar="MS",
-        help="perlambat setiap aksi browser sebanyak MS milidetik",
-    )
+    add_slowmo(replay, default=500)
     replay.add_argument(
         "--pause-at-error",
         action="store_true",

@@ -25,6 +25,7 @@ from simulator.cli.options import (
     add_output,
     add_profile,
     add_seed,
+    add_slowmo,
     interruption_marked,
     new_command,
     require_display,
@@ -114,13 +115,7 @@ def add_parser(subparsers: Subparsers) -> None:
     add_profile(run, "profil SPSE yang dijalankan server bawaan")
     add_seed(run)
     run.add_argument("--headed", action="store_true", help="tampilkan jendela browser")
-    run.add_argument(
-        "--slowmo",
-        type=float,
-        default=0,
-        metavar="MS",
-        help="perlambat setiap aksi browser sebanyak MS milidetik",
-    )
+    add_slowmo(run, default=0)
     add_output(run)
     run.add_argument(
         "--evidence",
@@ -391,10 +386,19 @@ def run_catalog(args: argparse.Namespace) -> int:
         print_scenario_reports(output)
         code = qa.exit_code
         if all(o.status in ("n/a", "skipped") for o in outcomes):
-            none_tested = tr(
-                "semua {n} skenario tidak berlaku untuk profil {profile}: tidak ada yang diuji",
-                n=len(outcomes),
-                profile=args.profile,
+            none_tested = (
+                tr(
+                    "semua {n} skenario tidak berlaku untuk profil {profile} atau butuh /_sim, "
+                    "yang tidak ada pada --base-url: tidak ada yang diuji",
+                    n=len(outcomes),
+                    profile=args.profile,
+                )
+                if args.base_url
+                else tr(
+                    "semua {n} skenario tidak berlaku untuk profil {profile}: tidak ada yang diuji",
+                    n=len(outcomes),
+                    profile=args.profile,
+                )
             )
             accept = "" if args.allow_all_na else " " + tr("(--allow-all-na menerimanya)")
             print(f"spse-sim: {none_tested}{accept}", file=sys.stderr)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import socket
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,14 +44,62 @@ class ReplayError(RuntimeError):
     """The replay cannot start as asked (no display for headed, no video encoder)."""
 
 
-def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
-    """Why a headed browser cannot open here, or None when it can."""
-    if not platform.startswith("linux") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+# An X11 display name: [host]:number[.screen]; no host (or "unix") is this machine's socket.
+_X_DISPLAY = re.compile(r"^(?P<host>[^:]*):(?P<number>\d+)(?:\.\d+)?$")
+# X servers listen on 6000 + the display number over TCP.
+_X_TCP_BASE = 6000
+_X_PROBE_TIMEOUT_S = 2.0
+
+
+def x_display_answers(display: str) -> bool:
+    """Whether an X server accepts a connection at ``display`` (as $DISPLAY names it). A name
+    this cannot read is left to the browser (True)."""
+    found = _X_DISPLAY.match(display)
+    if found is None:
+        return True
+    host, number = found["host"], int(found["number"])
+    if host in ("", "unix"):
+        socket_path = f"/tmp/.X11-unix/X{number}"
+        # Linux X servers listen on the abstract socket too; either will do.
+        for address in (socket_path, "\0" + socket_path):
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.settimeout(_X_PROBE_TIMEOUT_S)
+                try:
+                    probe.connect(address)
+                except OSError:
+                    continue
+                return True
+        return False
+    try:
+        with socket.create_connection((host, _X_TCP_BASE + number), _X_PROBE_TIMEOUT_S):
+            return True
+    except OSError:
+        return False
+
+
+def display_problem(
+    env: Mapping[str, str],
+    platform: str = sys.platform,
+    *,
+    answers: Callable[[str], bool] = x_display_answers,
+) -> str | None:
+    """Why a headed browser cannot open here, or None when it can: no $DISPLAY (nor Wayland),
+    or no X server answering at the $DISPLAY given."""
+    if not platform.startswith("linux") or env.get("WAYLAND_DISPLAY"):
         return None
+    display = env.get("DISPLAY")
+    if display and answers(display):
+        return None
+    why = (
+        tr("tidak ada server X yang menjawab di $DISPLAY={display}", display=display)
+        if display
+        else tr("$DISPLAY tidak diisi")
+    )
     return tr(
-        "tidak ada layar: $DISPLAY tidak diisi, jadi putar ulang berjendela tidak punya layar "
-        "untuk menampilkan browser. Jalankan dari sesi desktop komputer yang tersambung ke "
-        "proyektor, atau tambahkan --headless (dengan --video untuk merekam tanpa layar)."
+        "tidak ada layar: {why}, jadi putar ulang berjendela tidak punya layar untuk "
+        "menampilkan browser. Jalankan dari sesi desktop komputer yang tersambung ke "
+        "proyektor, atau tambahkan --headless (dengan --video untuk merekam tanpa layar).",
+        why=why,
     )
 
 

@@ -154,7 +154,7 @@ def test_a_run_leaves_junit_allure_report_and_coverage_people_and_ci_can_read(
     # The terminal: full titles, the failed check's texts with the difference, no pytest internals.
     terminal = out + err
     assert "KODOK-983 Unggah harga.pdf tanpa sertifikat [contoh 1]" in terminal
-    assert "GAGAL    KODOK-982 Pendaftaran yang diharapkan meminta login" in terminal
+    assert "GAGAL         KODOK-982 Pendaftaran yang diharapkan meminta login" in terminal
     assert "diharapkan:  Silakan login terlebih dahulu." in terminal
     assert "beda:" in terminal
     assert "menjalankan ulang 1 skenario yang gagal dengan rekaman lengkap" in terminal

@@ -84,13 +84,18 @@ def test_a_data_dir_that_cannot_be_written_is_refused_before_serving(
 
 
 @pytest.mark.parametrize("ids", [[], ["KODOK-003"]], ids=["journey", "scenarios"])
+@pytest.mark.parametrize("display", [None, ":971"], ids=["unset", "nobody-answers"])
 def test_headed_without_a_display_says_how_to_run_headless(
     ids: list[str],
+    display: str | None,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.delenv("DISPLAY", raising=False)
+    if display is None:
+        monkeypatch.delenv("DISPLAY", raising=False)
+    else:
+        monkeypatch.setenv("DISPLAY", display)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
 
@@ -98,6 +103,7 @@ def test_headed_without_a_display_says_how_to_run_headless(
 
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("spse-sim: --headed butuh layar")
+    assert ("$DISPLAY=:971" in line) == (display is not None)
     assert "jalankan tanpa --headed" in line
     assert not (tmp_path / "run").exists()
 
@@ -269,3 +275,42 @@ def test_a_catalog_folder_without_feature_files_is_refused_not_passed_over(
         f"spse-sim: {empty}: bukan folder berisi file .feature"
     ]
     assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize("command", [["run"], ["replay", "KODOK-001"]])
+@pytest.mark.parametrize("slowmo", ["-5", "nan", "inf", "lambat"])
+def test_a_slowmo_that_is_no_pause_is_refused(
+    command: list[str], slowmo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([*command, f"--slowmo={slowmo}"])
+
+    assert stopped.value.code == 2
+    assert f"argumen --slowmo: harus 0 atau lebih milidetik: '{slowmo}'" in (
+        capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("base_url", [None, "http://lpse.example/eproc4"])
+def test_a_run_where_nothing_applies_says_why_it_tested_nothing(
+    base_url: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from simulator.qa.run import QaRunResult
+    from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest
+
+    def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
+        outcome = ScenarioOutcome("KODOK-001", "Nama file", "n/a", 0.0, error="N/A: butuh /_sim")
+        return QaRunResult(0, [outcome], 0.1, request.output_dir / "report.html", {})
+
+    monkeypatch.setattr("simulator.qa.run.run_qa", run_qa)
+    monkeypatch.setattr("simulator.cli.run.require_reachable", lambda url: None)
+    target = ["--base-url", base_url] if base_url else []
+
+    assert main(["run", "KODOK-001", *target, "--output", str(tmp_path / "run")]) == 1
+
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("spse-sim: semua 1 skenario tidak berlaku untuk profil spse-4.3-ca")
+    assert ("butuh /_sim, yang tidak ada pada --base-url" in last) == (base_url is not None)

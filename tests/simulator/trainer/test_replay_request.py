@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from simulator.trainer.replay import (
     pytest_options,
     registry_dir,
     video_encoder_env,
+    x_display_answers,
 )
 
 
@@ -29,9 +31,23 @@ def test_a_headed_replay_on_linux_needs_a_display() -> None:
     assert problem is not None
     assert "$DISPLAY tidak diisi" in problem
     assert "--headless" in problem
-    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"DISPLAY": ":0"}, "linux", answers=lambda display: True) is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert display_problem({}, "win32") is None
+
+
+def test_a_display_nobody_answers_at_is_no_display() -> None:
+    # No X server on this number: neither its socket file nor the abstract one is there.
+    problem = display_problem({"DISPLAY": ":971"}, "linux")
+
+    assert problem is not None
+    assert "tidak ada server X yang menjawab di $DISPLAY=:971" in problem
+    assert x_display_answers("127.0.0.1:971") is False
+    # A listening socket where an X server's would be is one.
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind("\0/tmp/.X11-unix/X972")
+        server.listen()
+        assert x_display_answers(":972.0")
 
 
 def test_the_command_says_so_and_stops(
