@@ -13,6 +13,8 @@ import pytest
 from simulator.cli.main import main
 from simulator.demo.basic import SEEDED_MARKER
 from simulator.harness.environment import RunOptions
+from simulator.qa.run import QaRunResult
+from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest
 
 
 @pytest.fixture
@@ -171,19 +173,22 @@ def test_serve_ends_sessions_as_spse_does_unless_told_otherwise(
     assert [s["session_expiry"] for s in served] == [True, False]
 
 
-def test_run_tag_runs_the_scenarios_list_tag_shows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from simulator.qa.run import QaRunResult
-    from simulator.scenarios.run import ScenarioRunRequest
-
-    asked: list[ScenarioRunRequest] = []
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[ScenarioRunRequest]:
+    """The scenario runs ``spse-sim run`` asks for; none runs (each ends as if interrupted)."""
+    requests: list[ScenarioRunRequest] = []
 
     def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
-        asked.append(request)
+        requests.append(request)
         return QaRunResult(0, [], 0.0, request.output_dir / "report.html", {}, interrupted=True)
 
     monkeypatch.setattr("simulator.qa.run.run_qa", run_qa)
+    return requests
+
+
+def test_run_tag_runs_the_scenarios_list_tag_shows(
+    tmp_path: Path, asked: list[ScenarioRunRequest], capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["list", "--tag", "aturan-hh-2"])
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if "KODOK-" in line]
 
@@ -240,19 +245,9 @@ def test_a_shard_run_says_what_it_runs_and_records_its_shard_as_i_of_n(
     args: list[str],
     header: str,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    asked: list[ScenarioRunRequest],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from simulator.qa.run import QaRunResult
-    from simulator.scenarios.run import ScenarioRunRequest
-
-    asked: list[ScenarioRunRequest] = []
-
-    def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
-        asked.append(request)
-        return QaRunResult(0, [], 0.0, request.output_dir / "report.html", {}, interrupted=True)
-
-    monkeypatch.setattr("simulator.qa.run.run_qa", run_qa)
     output = tmp_path / "run"
     main(["run", *args, "--output", str(output)])
 
@@ -298,9 +293,6 @@ def test_a_run_where_nothing_applies_says_why_it_tested_nothing(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from simulator.qa.run import QaRunResult
-    from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest
-
     def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
         outcome = ScenarioOutcome("KODOK-001", "Nama file", "n/a", 0.0, error="N/A: butuh /_sim")
         return QaRunResult(0, [outcome], 0.1, request.output_dir / "report.html", {})
