@@ -270,14 +270,15 @@ def _run_child(command: list[str], env: dict[str, str], *, own_group: bool) -> t
     in a group of its own, it would not hear it, and run on orphaned.
     """
     child = subprocess.Popen(command, env=env, process_group=0 if own_group else None)
-    try:
-        with sigterm_as_ctrl_c():
+    # A second SIGTERM while the child stops skips the grace period, as a second Ctrl-C does.
+    with sigterm_as_ctrl_c():
+        try:
             return child.wait(), False
-    except KeyboardInterrupt:
-        return _stop(child, own_group=own_group), True
-    except BaseException:
-        _stop(child, own_group=own_group)
-        raise
+        except KeyboardInterrupt:
+            return _stop(child, own_group=own_group), True
+        except BaseException:
+            _stop(child, own_group=own_group)
+            raise
 
 
 def _stop(child: subprocess.Popen[bytes], *, own_group: bool) -> int:
