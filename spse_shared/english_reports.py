@@ -190,6 +190,7 @@ REPORT_TEXTS: Mapping[str, str] = {
         "The merged run is incomplete: shard {missing} is missing; its scenarios are not listed."
     ),
     "tidak ada: {shards}": "missing: {shards}",
+    "dihentikan oleh sinyal {name}": "stopped by signal {name}",
     "semua {n} skenario tidak berlaku untuk profil {profile} atau butuh /_sim, yang tidak ada "
     "pada --base-url: tidak ada yang diuji": (
         "none of the {n} scenarios applies to profile {profile} or they need /_sim, which "

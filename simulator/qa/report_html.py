@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import signal
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -441,7 +442,7 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
         ("Shard", _shards_text(manifest)),
         (tr("Mulai"), wib_text(str(manifest.get("started") or ""))),
         (tr("Waktu total"), seconds(float(elapsed)) if elapsed is not None else None),
-        (tr("Kode keluar pytest"), manifest.get("pytest_exit_code")),
+        (tr("Kode keluar pytest"), _exit_code_text(manifest.get("pytest_exit_code"))),
     ]
     cells = "".join(
         f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
@@ -456,6 +457,17 @@ def _meta_html(manifest: Mapping[str, Any], run_dir: Path) -> str:
     if (run_dir / ALLURE_RESULTS_FOLDER).is_dir():
         files.append(link(run_dir / ALLURE_RESULTS_FOLDER, run_dir, f"{ALLURE_RESULTS_FOLDER}/"))
     return f'<table class="meta">{cells}</table><p>{escape(tr("Berkas"))}: {", ".join(files)}</p>'
+
+
+def _exit_code_text(code: object) -> object:
+    """pytest's exit code; a child ended by a signal (negative, as Python reports it) by name."""
+    if isinstance(code, int) and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            return code
+        return tr("dihentikan oleh sinyal {name}", name=name)
+    return code
 
 
 def _shards_text(manifest: Mapping[str, Any]) -> str | None:

@@ -197,3 +197,13 @@ def test_an_incomplete_merge_says_so_above_its_report_and_its_trend_skips_the_sh
     assert "<th>Shard</th><td>1/2 (tidak ada: 2/2)</td>" in html
     history = load_history(tmp_path / "out", result.manifest)
     assert [entry["run"] for entry in history] == ["out"]  # not "a", a part of this run
+
+
+def test_a_shard_stopped_by_a_signal_shows_its_name_not_a_negative_code(tmp_path: Path) -> None:
+    one = fake_run(tmp_path / "a", "1/1", {"KODOK-001": "passed"})
+    manifest = json.loads((one / MANIFEST_NAME).read_text(encoding="utf-8"))
+    (one / MANIFEST_NAME).write_text(json.dumps({**manifest, "pytest_exit_code": -2}))
+
+    html = merge_runs(tmp_path / "out", [one]).report.read_text(encoding="utf-8")
+
+    assert "<th>Kode keluar pytest</th><td>dihentikan oleh sinyal SIGINT</td>" in html
