@@ -191,6 +191,11 @@ REPORT_TEXTS: Mapping[str, str] = {
     ),
     "tidak ada: {shards}": "missing: {shards}",
     "dihentikan oleh sinyal {name}": "stopped by signal {name}",
+    "run dihentikan sebelum selesai": "the run was stopped before it ended",
+    "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum selesai tidak tercantum": (
+        "the run was stopped (Ctrl-C) before it ended: the scenarios that did not finish are "
+        "not listed"
+    ),
     "semua {n} skenario tidak berlaku untuk profil {profile} atau butuh /_sim, yang tidak ada "
     "pada --base-url: tidak ada yang diuji": (
         "none of the {n} scenarios applies to profile {profile} or they need /_sim, which "

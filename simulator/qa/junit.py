@@ -6,7 +6,8 @@ feature, its <properties> the tags (``tag`` once per tag, ``sumber``/``aturan``/
 each value) and its status. A failure's text is every check that did not hold, expected and
 observed with the difference marked; a scenario that is not applicable is <skipped>; a flaky
 one (failed, then passed on a re-run) is a <failure type="flaky">, as spse-sim's exit code
-counts it, with every attempt listed.
+counts it, with every attempt listed. A run stopped before it ended (Ctrl-C, SIGTERM) has one
+more <testcase> with an <error type="interrupted">, so that no CI server shows it green.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from simulator.qa.textdiff import marked
 from simulator.scenarios.catalog import PROFILE_PREFIX, RULE_PREFIX, SOURCE_PREFIX
 from simulator.scenarios.run import ScenarioOutcome
+from spse_shared.language import tr
 
 SUITE_NAME = "spse-sim"
 # Tag prefix -> the property a tag's value is also given under.
@@ -78,13 +80,20 @@ def testcase(outcome: ScenarioOutcome) -> ET.Element:
     return case
 
 
-def write_junit(path: Path, outcomes: Sequence[ScenarioOutcome], *, timestamp: str = "") -> Path:
-    """Write ``path``: one <testsuite> with a <testcase> per outcome (and the totals)."""
+def write_junit(
+    path: Path,
+    outcomes: Sequence[ScenarioOutcome],
+    *,
+    timestamp: str = "",
+    interrupted: bool = False,
+) -> Path:
+    """Write ``path``: one <testsuite> with a <testcase> per outcome (and the totals), and one
+    with an error when the run was ``interrupted``."""
     suite = ET.Element("testsuite", {"name": SUITE_NAME})
     totals = {
-        "tests": len(outcomes),
+        "tests": len(outcomes) + int(interrupted),
         "failures": sum(1 for o in outcomes if o.status in ("failed", "flaky")),
-        "errors": 0,
+        "errors": int(interrupted),
         "skipped": sum(1 for o in outcomes if o.status in ("n/a", "skipped")),
     }
     for name, value in totals.items():
@@ -94,6 +103,23 @@ def write_junit(path: Path, outcomes: Sequence[ScenarioOutcome], *, timestamp: s
         suite.set("timestamp", timestamp)
     for outcome in outcomes:
         suite.append(testcase(outcome))
+    if interrupted:
+        stopped = ET.SubElement(
+            suite,
+            "testcase",
+            {"classname": SUITE_NAME, "name": tr("run dihentikan sebelum selesai"), "time": "0"},
+        )
+        ET.SubElement(
+            stopped,
+            "error",
+            {
+                "type": "interrupted",
+                "message": tr(
+                    "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum selesai tidak "
+                    "tercantum"
+                ),
+            },
+        )
     root = ET.Element("testsuites", {"name": SUITE_NAME})
     for name in ("tests", "failures", "errors", "skipped", "time"):
         root.set(name, suite.get(name, ""))

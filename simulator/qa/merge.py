@@ -47,7 +47,7 @@ from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
 from simulator.scenarios.run import ScenarioOutcome
 from simulator.scenarios.shard import Shard, parse_shard
-from simulator.scenarios.statuses import FAILED, PASSED
+from simulator.scenarios.statuses import FAILED, PASSED, STATUS_ORDER
 from spse_shared.language import tr
 
 SHARDS_DIR = "shards"
@@ -150,12 +150,27 @@ def _read_outcomes(path: Path) -> list[ScenarioOutcome]:
         try:
             if not isinstance(item, dict):
                 raise TypeError(item)
-            outcomes.append(ScenarioOutcome.from_json(item))
+            outcome = ScenarioOutcome.from_json(item)
+            if not _well_formed(outcome):
+                raise ValueError(item)
+            outcomes.append(outcome)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise MergeError(
                 tr("{path}: hasil skenario ke-{n} tidak lengkap atau rusak", path=path, n=number)
             ) from exc
     return outcomes
+
+
+def _well_formed(outcome: ScenarioOutcome) -> bool:
+    """What the merge and its report rely on: a known status, texts, a number of seconds."""
+    texts = (outcome.scenario_id, outcome.title, outcome.error, outcome.artifacts, outcome.nodeid)
+    return (
+        outcome.status in STATUS_ORDER
+        and all(isinstance(text, str) for text in texts)
+        and isinstance(outcome.duration_s, int | float)
+        and isinstance(outcome.example, int)
+        and all(isinstance(a.duration_s, int | float) for a in outcome.attempts)
+    )
 
 
 def _read_junit(path: Path) -> ET.Element | None:

@@ -191,7 +191,12 @@ def run_qa(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     # Our junit.xml replaces pytest's: ids and full titles, features, tags, flaky re-runs.
-    write_junit(request.output_dir / JUNIT_NAME, outcomes, timestamp=manifest["started"])
+    write_junit(
+        request.output_dir / JUNIT_NAME,
+        outcomes,
+        timestamp=manifest["started"],
+        interrupted=interrupted,
+    )
     entries = catalog_entries(request.catalog)
     write_coverage(request.output_dir, outcomes, entries, started=manifest["started"])
     matrix = ""

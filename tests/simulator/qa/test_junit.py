@@ -106,3 +106,14 @@ def test_an_empty_run_is_an_empty_suite(tmp_path: Path) -> None:
     root = ET.parse(write_junit(tmp_path / "junit.xml", [])).getroot()
     assert root.get("tests") == "0"
     assert root.findall("testsuite/testcase") == []
+
+
+def test_an_interrupted_run_is_an_error_for_ci_not_a_green_suite(tmp_path: Path) -> None:
+    passed = [o for o in outcomes() if o.status == "passed"]
+    path = write_junit(tmp_path / "junit.xml", passed, interrupted=True)
+
+    root = ET.parse(path).getroot()
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "0", "1")
+    [error] = root.iter("error")
+    assert error.get("type") == "interrupted"
+    assert error.get("message", "").startswith("run dihentikan (Ctrl-C) sebelum selesai")

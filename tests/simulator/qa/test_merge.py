@@ -131,6 +131,12 @@ def test_the_same_shard_twice_names_both_folders(tmp_path: Path) -> None:
         merge_runs(tmp_path / "out", [one, again])
 
 
+def outcome_json(**fields: object) -> str:
+    """outcomes.json of one scenario whose ``fields`` a hand (or a tool) got wrong."""
+    outcome = {"scenario_id": "KODOK-003", "title": "judul", "status": "passed", "duration_s": 1}
+    return json.dumps([{**outcome, **fields}])
+
+
 def broken(folder: Path, name: str, text: str) -> Path:
     (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -141,6 +147,8 @@ def broken(folder: Path, name: str, text: str) -> Path:
     [
         (lambda f: broken(f, "outcomes.json", "{}"), "bukan daftar hasil skenario"),
         (lambda f: broken(f, "outcomes.json", "[{}]"), "hasil skenario ke-1 tidak lengkap"),
+        (lambda f: broken(f, "outcomes.json", outcome_json(status="zzz")), "ke-1 tidak lengkap"),
+        (lambda f: broken(f, "outcomes.json", outcome_json(duration_s="abc")), "ke-1 tidak"),
         (lambda f: broken(f, "outcomes.json", "[]"), r"0 hasil skenario, tetapi run\.json .* 1"),
         (lambda f: broken(f, "junit.xml", "<testsuite"), r"junit\.xml: tidak terbaca"),
         (
