@@ -201,8 +201,8 @@ REPORT_TEXTS: Mapping[str, str] = {
         "none of the {n} scenarios applies to profile {profile} or they need /_sim, which "
         "--base-url lacks: nothing was tested"
     ),
-    "run dihentikan (Ctrl-C); yang sudah selesai ada di {output}": (
-        "run stopped (Ctrl-C); what finished is in {output}"
+    "dihentikan oleh pengguna (Ctrl-C); yang sudah selesai ada di {output}": (
+        "stopped by the user (Ctrl-C); what finished is in {output}"
     ),
     "pytest berhenti dengan kode {code} sebelum skenario mana pun selesai": (
         "pytest stopped with code {code} before any scenario finished"

@@ -21,6 +21,16 @@ EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 EXIT_INTERRUPTED = INTERRUPTED_EXIT_CODE
 
+
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) stopped a run whose folder keeps what it finished: ``main`` says
+    where, in its one line."""
+
+    def __init__(self, output: object) -> None:
+        super().__init__(str(output))
+        self.output = output
+
+
 # Errors of the layers below whose message is written for the user, by module and class name.
 # They are looked up in sys.modules rather than imported: the commands import their layers only
 # when they run (``spse-sim --help`` stays fast), and an exception whose module was never

@@ -33,7 +33,13 @@ from simulator.cli import (
     tickets,
 )
 from simulator.cli import list as list_command
-from simulator.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, as_cli_error, one_line
+from simulator.cli.errors import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    Stopped,
+    as_cli_error,
+    one_line,
+)
 from simulator.cli.options import ArgumentParser, HelpFormatter, indonesian
 from spse_shared.language import LANGUAGE_ENV, LANGUAGES, choose_language, current_language, tr
 
@@ -105,6 +111,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)  # usage errors: argparse's message, exit 2
         code: int = args.handler(args)
         sys.stdout.flush()  # a closed stdout shows here, inside the boundary
+    except Stopped as stop:
+        say(
+            tr(
+                "dihentikan oleh pengguna (Ctrl-C); yang sudah selesai ada di {output}",
+                output=stop.output,
+            )
+        )
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         say(tr("dihentikan oleh pengguna (Ctrl-C)"))
         return EXIT_INTERRUPTED

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from simulator.cli.errors import CliError, describe_os_error, one_line
+from simulator.cli.errors import CliError, Stopped, describe_os_error, one_line
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE, available_profiles
@@ -181,7 +181,7 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def interruption_marked(output: Path, *, kind: str) -> Iterator[None]:
     """On Ctrl-C (or SIGTERM, taken as one), mark the run folder's index.json interrupted, then
-    let the Ctrl-C go on."""
+    let the Ctrl-C go on as ``Stopped``, which names the folder."""
     # Imported here: the evidence modules take a second to import (see simulator.cli.main).
     from simulator.evidence.interruption import mark_interrupted
     from simulator.harness.stop_signals import sigterm_as_ctrl_c
@@ -189,9 +189,9 @@ def interruption_marked(output: Path, *, kind: str) -> Iterator[None]:
     try:
         with sigterm_as_ctrl_c():
             yield
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         mark_interrupted(output, kind=kind)
-        raise
+        raise Stopped(output) from stop
 
 
 # Checks before the work starts -----------------------------------------------------------------

@@ -363,12 +363,8 @@ def run_catalog(args: argparse.Namespace) -> int:
         )
         outcomes = qa.outcomes
         if qa.interrupted:
-            stopped = tr(
-                "run dihentikan (Ctrl-C); yang sudah selesai ada di {output}", output=output
-            )
-            print(f"spse-sim: {stopped}", flush=True)
-            # Then the ending every Ctrl-C has, wherever it came (spse-sim's main: one line
-            # on stderr, exit 130), not a second one that depends on when it came.
+            # The ending every Ctrl-C has, wherever it came: spse-sim's main says in one line
+            # on stderr where the finished scenarios are, exit 130.
             raise KeyboardInterrupt
         if not outcomes:
             code = qa.pytest_exit_code

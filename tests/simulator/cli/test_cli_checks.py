@@ -142,7 +142,9 @@ def test_ctrl_c_during_the_journey_marks_its_folder_interrupted(
 
     assert main(["run", "--output", str(tmp_path / "run")]) == 130
 
-    assert capsys.readouterr().err.splitlines() == ["spse-sim: dihentikan oleh pengguna (Ctrl-C)"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: dihentikan oleh pengguna (Ctrl-C); yang sudah selesai ada di {tmp_path / 'run'}"
+    ]
     index = json.loads((tmp_path / "run" / "index.json").read_text(encoding="utf-8"))
     assert (index["kind"], index["interrupted"], index["ok"]) == ("journey", True, False)
     assert "chronology.json" in index["files"]

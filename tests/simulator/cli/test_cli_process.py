@@ -46,6 +46,8 @@ def test_ctrl_c_stops_a_run_and_marks_it_interrupted(tmp_path: Path) -> None:
     said = errors.read_text()
     assert code == 130
     assert "Traceback" not in said
-    assert said.splitlines()[-1] == "spse-sim: dihentikan oleh pengguna (Ctrl-C)"
+    assert said.splitlines() == [
+        f"spse-sim: dihentikan oleh pengguna (Ctrl-C); yang sudah selesai ada di {output}"
+    ]
     index = json.loads((output / "index.json").read_text(encoding="utf-8"))
     assert (index["kind"], index["interrupted"], index["ok"]) == ("scenario-run", True, False)
