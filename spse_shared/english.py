@@ -382,6 +382,25 @@ TEXTS: Mapping[str, str] = {
     "is not whole",
     "{path}: tidak dapat disalin: {reason}": "{path}: cannot be copied: {reason}",
     "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
+    "{path}: tidak ada skenario yang gagal": "{path}: no scenario failed",
+    "Chromium tidak ditemukan. Unduh Chromium milik Playwright dengan `playwright install "
+    "chromium` (di proyek ini: `.venv/bin/playwright install chromium`), pasang Chromium "
+    "sistem (misalnya `apt-get install chromium` di Debian), atau isi {var} dengan jalur "
+    "program Chromium/Chrome.": (
+        "No Chromium found. Either download Playwright's Chromium with `playwright install "
+        "chromium` (in this project: `.venv/bin/playwright install chromium`), or install a "
+        "system Chromium (e.g. `apt-get install chromium` on Debian), or set {var} to the path "
+        "of a Chromium/Chrome executable."
+    ),
+    "{var} menunjuk ke {path!r}, yang bukan program yang ada; perbaiki atau kosongkan.": (
+        "{var} points to {path!r}, which is not an existing executable file. Fix or unset it."
+    ),
+    "{folder}: tidak ada {index} atau {chronology}: bukan folder run": (
+        "{folder}: no {index} or {chronology}: not a run folder"
+    ),
+    "{folder} adalah run skenario: berikan salah satu folder skenarionya (tercantum di "
+    "{index})": "{folder} is a scenario run: pass one of its scenario folders (listed in {index})",
+    "{path}: tidak ada skenario yang selesai": "{path}: no scenario finished",
     "harus 0 atau lebih milidetik: {text!r}": "must be 0 or more milliseconds: {text!r}",
     "--output {path}: folder sedang dipakai run lain; pilih yang lain": (
         "--output {path}: another run is using the folder; choose another one"

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from spse_shared.language import tr
+
 if TYPE_CHECKING:
     from playwright.sync_api import Playwright
 
@@ -141,11 +143,12 @@ def _first_executable(
 
 
 def _not_found_message() -> str:
-    return (
-        "No Chromium found. Either download Playwright's Chromium with "
-        "`playwright install chromium` (in this project: `.venv/bin/playwright install "
-        "chromium`), or install a system Chromium (e.g. `apt-get install chromium` on "
-        f"Debian), or set {ENV_VAR} to the path of a Chromium/Chrome executable."
+    return tr(
+        "Chromium tidak ditemukan. Unduh Chromium milik Playwright dengan `playwright install "
+        "chromium` (di proyek ini: `.venv/bin/playwright install chromium`), pasang Chromium "
+        "sistem (misalnya `apt-get install chromium` di Debian), atau isi {var} dengan jalur "
+        "program Chromium/Chrome.",
+        var=ENV_VAR,
     )
 
 
@@ -178,8 +181,14 @@ def find_chromium(
             # An explicit setting that is wrong must not be papered over by a fallback:
             # the user would then test with a browser they did not ask for.
             raise BrowserNotFound(
-                f"{ENV_VAR} points to {configured!r}, which is not an existing executable "
-                "file. Fix or unset it. " + _not_found_message()
+                tr(
+                    "{var} menunjuk ke {path!r}, yang bukan program yang ada; perbaiki atau "
+                    "kosongkan.",
+                    var=ENV_VAR,
+                    path=configured,
+                )
+                + " "
+                + _not_found_message()
             )
         return BrowserChoice(executable=path, source="env")
 

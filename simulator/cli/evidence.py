@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.cli.errors import CliError
+from simulator.cli.errors import EXIT_FAILED, CliError
 from simulator.cli.options import new_command
 from spse_shared.language import tr
 
@@ -54,6 +55,14 @@ def handle(args: argparse.Namespace) -> int:
         ]
         if args.output and len(folders) != 1:
             raise CliError(tr("--output hanya untuk satu folder"))
+        if not folders and args.failed:
+            none_failed = tr("{path}: tidak ada skenario yang gagal", path=run_dir)
+            print(f"spse-sim: {none_failed}")
+            return 0
+        if not folders:  # a run stopped before any scenario finished
+            none_finished = tr("{path}: tidak ada skenario yang selesai", path=run_dir)
+            print(f"spse-sim: {none_finished}", file=sys.stderr)
+            return EXIT_FAILED
     for folder in folders:
         path = write_report(folder, Path(args.output) if args.output else None)
         record_report(folder, path)

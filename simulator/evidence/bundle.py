@@ -33,6 +33,7 @@ from simulator.harness.run_folder import (
     SERVER_LOG_NAME,
 )
 from simulator.harness.step_record import StepRecord, load_chronology
+from spse_shared.language import tr
 
 
 @dataclass
@@ -108,14 +109,25 @@ class Evidence:
         index_path = folder / INDEX_NAME
         steps = load_chronology(folder)
         if not index_path.exists() and not steps:
-            raise EvidenceError(f"{folder}: no {INDEX_NAME} or {CHRONOLOGY_NAME}: not a run folder")
+            raise EvidenceError(
+                tr(
+                    "{folder}: tidak ada {index} atau {chronology}: bukan folder run",
+                    folder=folder,
+                    index=INDEX_NAME,
+                    chronology=CHRONOLOGY_NAME,
+                )
+            )
         index: dict[str, Any] = (
             json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
         )
         if index.get("kind") == "scenario-run":
             raise EvidenceError(
-                f"{folder} is a scenario run: pass one of its scenario folders "
-                "(listed in its index.json)"
+                tr(
+                    "{folder} adalah run skenario: berikan salah satu folder skenarionya "
+                    "(tercantum di {index})",
+                    folder=folder,
+                    index=INDEX_NAME,
+                )
             )
         return cls(
             folder=folder,

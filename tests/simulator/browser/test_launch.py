@@ -74,7 +74,7 @@ def test_env_var_pointing_to_non_executable_file(nothing_installed: Path, tmp_pa
     plain = tmp_path / "chrome.txt"
     plain.write_text("not a browser")
 
-    with pytest.raises(BrowserNotFound, match="not an existing executable"):
+    with pytest.raises(BrowserNotFound, match="bukan program yang ada"):
         find_chromium(env={ENV_VAR: str(plain), "PATH": str(nothing_installed)})
 
 

@@ -284,7 +284,7 @@ def test_scenario_run_index_lists_every_scenario_folder(tmp_path: Path) -> None:
             "report": None,
         }
     ]
-    with pytest.raises(EvidenceError, match="scenario run"):
+    with pytest.raises(EvidenceError, match="adalah run skenario"):
         Evidence.load(run)
 
 
@@ -321,11 +321,26 @@ def test_cli_rebuilds_the_report_of_a_run_and_of_each_scenario(
     assert json.loads((folder / INDEX_NAME).read_text())["report"] == REPORT_NAME
 
 
+def test_cli_says_so_when_a_scenario_run_has_no_scenario_to_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = tmp_path / "run"  # stopped before any scenario finished
+    run.mkdir()
+    write_scenario_run_index(run, content={"status": "interrupted"})
+
+    assert main(["evidence", str(run)]) == 1
+    assert main(["evidence", str(run), "--failed"]) == 0
+
+    said = capsys.readouterr()
+    assert said.err.splitlines() == [f"spse-sim: {run}: tidak ada skenario yang selesai"]
+    assert said.out.splitlines() == [f"spse-sim: {run}: tidak ada skenario yang gagal"]
+
+
 def test_cli_refuses_a_folder_that_holds_no_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["evidence", str(tmp_path)]) == 2
-    assert "not a run folder" in capsys.readouterr().err
+    assert "bukan folder run" in capsys.readouterr().err
     assert not (tmp_path / REPORT_NAME).exists()
 
 
