@@ -383,6 +383,9 @@ TEXTS: Mapping[str, str] = {
     "{path}: tidak dapat disalin: {reason}": "{path}: cannot be copied: {reason}",
     "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
     "{path}: tidak ada skenario yang gagal": "{path}: no scenario failed",
+    "${env}={value!r} bukan bahasa yang dikenal ({languages}): memakai Bahasa Indonesia": (
+        "${env}={value!r} is no language this tool speaks ({languages}): using Bahasa Indonesia"
+    ),
     "Chromium tidak ditemukan. Unduh Chromium milik Playwright dengan `playwright install "
     "chromium` (di proyek ini: `.venv/bin/playwright install chromium`), pasang Chromium "
     "sistem (misalnya `apt-get install chromium` di Debian), atau isi {var} dengan jalur "

@@ -40,8 +40,14 @@ from simulator.cli.errors import (
     as_cli_error,
     one_line,
 )
-from simulator.cli.options import ArgumentParser, HelpFormatter, indonesian
-from spse_shared.language import LANGUAGE_ENV, LANGUAGES, choose_language, current_language, tr
+from simulator.cli.options import ArgumentParser, HelpFormatter, add_language, indonesian
+from spse_shared.language import (
+    LANGUAGE_ENV,
+    LANGUAGES,
+    choose_language,
+    current_language,
+    tr,
+)
 
 DISTRIBUTION = "spse-ca-sim"
 # In the order `spse-sim --help` lists them.
@@ -84,15 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"%(prog)s {installed_version()}",
         help="tampilkan versi lalu keluar",
     )
-    parser.add_argument(
-        "--lang",
-        choices=tuple(LANGUAGES),
-        default=current_language(),
-        help=tr(
-            "bahasa semua keluaran: id (Bahasa Indonesia) atau en (English); juga ${env}",
-            env=LANGUAGE_ENV,
-        ),
-    )
+    add_language(parser, default=current_language())
     subparsers = parser.add_subparsers(
         title="perintah", dest="command", required=True, metavar=tr("PERINTAH")
     )
@@ -108,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = language_asked(sys.argv[1:] if argv is None else argv)
         if chosen is not None:
             choose_language(chosen)
+        else:
+            warn_of_an_unknown_language(os.environ.get(LANGUAGE_ENV, ""))
         args = build_parser().parse_args(argv)  # usage errors: argparse's message, exit 2
         code: int = args.handler(args)
         sys.stdout.flush()  # a closed stdout shows here, inside the boundary
@@ -136,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def language_asked(argv: Sequence[str]) -> str | None:
     """The value of ``--lang`` in ``argv`` when it names a known language (the parser itself
-    complains about an unknown one)."""
+    complains about an unknown one); given twice, before and after the command, the last one,
+    as the parser reads it."""
+    chosen = None
     for number, word in enumerate(argv):
         if word == "--":
             break
@@ -146,8 +148,23 @@ def language_asked(argv: Sequence[str]) -> str | None:
         elif word.startswith("--lang="):
             value = word.partition("=")[2]
         if value in LANGUAGES:
-            return value
-    return None
+            chosen = value
+    return chosen
+
+
+def warn_of_an_unknown_language(value: str) -> None:
+    """One line on stderr when $SPSE_SIM_LANG names no language this tool speaks: the run goes
+    on in Bahasa Indonesia, but not without a word."""
+    if value.strip() and value.strip().lower() not in LANGUAGES:
+        say(
+            tr(
+                "${env}={value!r} bukan bahasa yang dikenal ({languages}): memakai Bahasa "
+                "Indonesia",
+                env=LANGUAGE_ENV,
+                value=value,
+                languages=", ".join(LANGUAGES),
+            )
+        )
 
 
 def say(message: str) -> None:

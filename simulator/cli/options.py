@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from simulator.cli.errors import CliError, Stopped, describe_os_error, one_line
 from simulator.testdata.seed import DEFAULT_SEED
-from spse_shared.language import tr
+from spse_shared.language import LANGUAGE_ENV, LANGUAGES, tr
 from spse_shared.profile import DEFAULT_PROFILE, available_profiles
 
 if TYPE_CHECKING:
@@ -119,7 +119,24 @@ def new_command(
         formatter_class=HelpFormatter,
         add_help=False,
     )
-    return indonesian(parser)
+    indonesian(parser)
+    # After the command too (``spse-sim run --lang en``): main reads it from the whole command
+    # line before parsing; here it is only accepted, and the top-level value stays.
+    add_language(parser, default=argparse.SUPPRESS)
+    return parser
+
+
+def add_language(parser: argparse.ArgumentParser, *, default: str) -> None:
+    """``--lang``: the language of everything the command prints."""
+    parser.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=default,
+        help=tr(
+            "bahasa semua keluaran: id (Bahasa Indonesia) atau en (English); juga ${env}",
+            env=LANGUAGE_ENV,
+        ),
+    )
 
 
 def add_profile(parser: argparse.ArgumentParser | argparse._ArgumentGroup, help: str) -> None:

@@ -136,6 +136,38 @@ def test_a_usage_error_speaks_the_chosen_language(capsys: pytest.CaptureFixture[
     assert capsys.readouterr().err.splitlines()[-1] == "spse-sim: unrecognized arguments: --jalan"
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["run", "KODOK-999", "--lang", "en"], "spse-sim: unknown scenario ids: KODOK-999"),
+        (
+            ["--lang", "en", "run", "KODOK-999", "--lang=id"],
+            "spse-sim: id skenario tidak dikenal: KODOK-999",
+        ),
+    ],
+    ids=["after-the-command", "the-last-one"],
+)
+def test_lang_may_follow_the_command_and_the_last_one_wins(
+    args: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [said]
+
+
+def test_an_unknown_language_in_the_environment_is_said_not_passed_over(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SPSE_SIM_LANG", "fr")
+
+    assert main(["list"]) == 0
+
+    said = capsys.readouterr()
+    assert said.err.splitlines() == [
+        "spse-sim: $SPSE_SIM_LANG='fr' bukan bahasa yang dikenal (id, en): memakai Bahasa Indonesia"
+    ]
+    assert said.out.splitlines()[-1].endswith(" skenario")
+
+
 def fields(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
