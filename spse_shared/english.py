@@ -383,6 +383,7 @@ TEXTS: Mapping[str, str] = {
     "{path}: tidak dapat disalin: {reason}": "{path}: cannot be copied: {reason}",
     "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
     "{path}: tidak ada skenario yang gagal": "{path}: no scenario failed",
+    "{path}: bukan folder": "{path}: not a folder",
     "${env}={value!r} bukan bahasa yang dikenal ({languages}): memakai Bahasa Indonesia": (
         "${env}={value!r} is no language this tool speaks ({languages}): using Bahasa Indonesia"
     ),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.cli.errors import EXIT_FAILED, CliError
-from simulator.cli.options import new_command
+from simulator.cli.options import existing_folder, new_command
 from spse_shared.language import tr
 
 if TYPE_CHECKING:
@@ -43,9 +43,7 @@ def handle(args: argparse.Namespace) -> int:
     from simulator.evidence.bundle import record_report, scenario_folders
     from simulator.evidence.docx import write_report
 
-    run_dir = Path(args.run_dir)
-    if not run_dir.is_dir():
-        raise CliError(tr("{path}: folder tidak ada", path=run_dir))
+    run_dir = existing_folder(Path(args.run_dir))
     folders = [run_dir]
     if _index_field(run_dir, "kind") == "scenario-run":
         folders = [

@@ -306,12 +306,20 @@ def require_reachable(url: str) -> None:
         ) from exc
 
 
+def existing_folder(path: Path) -> Path:
+    """``path`` when it is a folder; a CliError saying whether it is missing or a file."""
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise CliError(tr("{path}: bukan folder", path=path))
+    raise CliError(tr("{path}: folder tidak ada", path=path))
+
+
 def find_data_dir(given: Path, marker: Path | str) -> Path | None:
     """The fake SPSE data directory at ``given``: ``given`` if it holds ``marker``, else its
     ``data/`` folder if that does (a run folder), else None; a CliError when ``given`` is not a
     folder."""
-    if not given.is_dir():
-        raise CliError(tr("{path}: folder tidak ada", path=given))
+    existing_folder(given)
     for candidate in (given, given / "data"):
         if (candidate / marker).is_file():
             return candidate

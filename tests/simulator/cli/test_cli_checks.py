@@ -308,3 +308,16 @@ def test_a_run_where_nothing_applies_says_why_it_tested_nothing(
     last = capsys.readouterr().err.splitlines()[-1]
     assert last.startswith("spse-sim: semua 1 skenario tidak berlaku untuk profil spse-4.3-ca")
     assert ("butuh /_sim, yang tidak ada pada --base-url" in last) == (base_url is not None)
+
+
+@pytest.mark.parametrize("command", ["evidence", "tickets", "mail"])
+def test_a_folder_argument_that_is_a_file_or_missing_says_which(
+    command: str, a_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, str(a_file)]) == 2
+    assert main([command, str(tmp_path / "tidak-ada")]) == 2
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"spse-sim: {a_file}: bukan folder",
+        f"spse-sim: {tmp_path / 'tidak-ada'}: folder tidak ada",
+    ]
