@@ -384,6 +384,25 @@ TEXTS: Mapping[str, str] = {
     "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
     "{path}: tidak ada skenario yang gagal": "{path}: no scenario failed",
     "{path}: bukan folder": "{path}: not a folder",
+    "{where} harus punya tepat satu tag @KODOK-NNN, ada {ids}": (
+        "{where} must have exactly one @KODOK-NNN tag, it has {ids}"
+    ),
+    "{where} harus punya tag @profil-...": "{where} must have a @profil-... tag",
+    "{where} harus punya tag @sumber-... dari {sources}; salah: {unknown}": (
+        "{where} must have a @sumber-... tag from {sources}; wrong: {unknown}"
+    ),
+    "{where} menyebut aturan yang tidak dikenal {rules}": "{where} cites unknown rules {rules}",
+    "{id} dipakai dua kali ({file})": "{id} is used twice ({file})",
+    "penyegelan penawaran gagal: {failures}": "sealing the offers failed: {failures}",
+    "server fake SPSE berhenti saat dijalankan (kode {code}); lihat {log}": (
+        "the fake SPSE server stopped while running (code {code}); see {log}"
+    ),
+    "server fake SPSE tidak menjawab dalam {seconds} detik": (
+        "the fake SPSE server did not answer within {seconds} seconds"
+    ),
+    "folder data server tidak berisi {name}: {path}": (
+        "the server's data folder holds no {name}: {path}"
+    ),
     "${env}={value!r} bukan bahasa yang dikenal ({languages}): memakai Bahasa Indonesia": (
         "${env}={value!r} is no language this tool speaks ({languages}): using Bahasa Indonesia"
     ),

@@ -31,6 +31,7 @@ from simulator.harness.simcontrol import SimControl
 from simulator.rush.plan import RushError
 from simulator.testdata.documents import write_pdf
 from spse_shared.atomic import write_atomic
+from spse_shared.language import tr
 
 # The file inside each offer; its content is incompressible, as scanned documents are.
 DOCUMENT_NAME = "Dokumen Penawaran.pdf"
@@ -183,7 +184,7 @@ def seal_in_parallel(
         for raw in json.loads(result_file.read_text(encoding="utf-8")):
             results.append(_result(raw))
     if failures:
-        raise RushError(f"penyegelan penawaran gagal: {failures}")
+        raise RushError(tr("penyegelan penawaran gagal: {failures}", failures=failures))
     return sorted(results, key=lambda r: r.index)
 
 

@@ -24,6 +24,7 @@ from fake_spse.app import create_app
 from fake_spse.settings import SIMULATED_PASSWORD_COST, Settings
 from simulator.harness.environment import DEFAULT_CLOCK_START
 from simulator.rush.plan import RushError
+from spse_shared.language import tr
 
 # How long a started server may take to answer /_sim/health.
 START_TIMEOUT_S = 60.0
@@ -98,11 +99,19 @@ class ChildServer:
             except subprocess.TimeoutExpired:
                 continue
             raise RushError(
-                f"server fake SPSE berhenti saat dijalankan (kode {code});"
-                f" lihat {self.data_dir.parent / LOG_NAME}"
+                tr(
+                    "server fake SPSE berhenti saat dijalankan (kode {code}); lihat {log}",
+                    code=code,
+                    log=self.data_dir.parent / LOG_NAME,
+                )
             )
         self.kill()
-        raise RushError(f"server fake SPSE tidak menjawab dalam {START_TIMEOUT_S:.0f} detik")
+        raise RushError(
+            tr(
+                "server fake SPSE tidak menjawab dalam {seconds} detik",
+                seconds=f"{START_TIMEOUT_S:.0f}",
+            )
+        )
 
     def kill(self) -> None:
         """SIGKILL, as a crash or a power cut: no shutdown, no flushing."""

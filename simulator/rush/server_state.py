@@ -14,6 +14,7 @@ from pathlib import Path
 
 from simulator.rush.plan import CLIENT_LOG_PREFIX, RushError
 from simulator.rush.verdict import PageLoad, ServerRequest, StoredOffer, Upload
+from spse_shared.language import tr
 from spse_shared.server_files import REQUEST_LOG_NAME
 
 DATABASE_NAME = "spse.sqlite3"
@@ -44,7 +45,9 @@ def stored_offers(data_dir: Path, tender_id: str) -> list[StoredOffer]:
     """Every offer row of ``tender_id`` (replaced ones too), with its blob's bytes hashed."""
     database = data_dir / DATABASE_NAME
     if not database.is_file():
-        raise RushError(f"folder data server tidak berisi {DATABASE_NAME}: {data_dir}")
+        raise RushError(
+            tr("folder data server tidak berisi {name}: {path}", name=DATABASE_NAME, path=data_dir)
+        )
     with closing(_read_only(database)) as db:
         rows = db.execute(
             "SELECT offer_id, tender_id, vendor_id, blob_key, size, received_at, current "

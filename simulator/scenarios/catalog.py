@@ -372,18 +372,29 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
     rules = tuple(t.removeprefix(RULE_PREFIX) for t in tag_list if t.startswith(RULE_PREFIX))
     where = f"{file}: {title!r}"
     if len(ids) != 1:
-        raise CatalogError(f"{where} harus punya tepat satu tag @KODOK-NNN, ada {ids}")
+        raise CatalogError(
+            tr("{where} harus punya tepat satu tag @KODOK-NNN, ada {ids}", where=where, ids=ids)
+        )
     if not profiles:
-        raise CatalogError(f"{where} harus punya tag @profil-...")
+        raise CatalogError(tr("{where} harus punya tag @profil-...", where=where))
     unknown = [s for s in sources if s not in SOURCES]
     if not sources or unknown:
         raise CatalogError(
-            f"{where} harus punya tag @sumber-... dari {sorted(SOURCES)}; salah: {unknown}"
+            tr(
+                "{where} harus punya tag @sumber-... dari {sources}; salah: {unknown}",
+                where=where,
+                sources=sorted(SOURCES),
+                unknown=unknown,
+            )
         )
     known_rules = {r.rule_id for r in SEED_RULES}
     if any(r not in known_rules for r in rules):
         raise CatalogError(
-            f"{where} menyebut aturan yang tidak dikenal {sorted(set(rules) - known_rules)}"
+            tr(
+                "{where} menyebut aturan yang tidak dikenal {rules}",
+                where=where,
+                rules=sorted(set(rules) - known_rules),
+            )
         )
     return CatalogEntry(ids[0], title, feature, file, profiles, sources, tuple(tag_list), rules)
 
@@ -412,7 +423,9 @@ def load_catalog(directory: Path) -> list[CatalogEntry]:
                 file=Path(feature.filename).name,
             )
             if entry.scenario_id in entries:
-                raise CatalogError(f"{entry.scenario_id} dipakai dua kali ({entry.file})")
+                raise CatalogError(
+                    tr("{id} dipakai dua kali ({file})", id=entry.scenario_id, file=entry.file)
+                )
             entries[entry.scenario_id] = entry
     return sorted(entries.values(), key=lambda e: e.scenario_id)
 
