@@ -348,10 +348,10 @@ TEXTS: Mapping[str, str] = {
         "the merged run is incomplete: shard {missing} is missing"
     ),
     "tidak dapat menggabungkan: {reason}": "cannot merge: {reason}",
-    "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan tanpa "
-    "{option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer ini": (
-        "{option} needs a screen, but $DISPLAY and $WAYLAND_DISPLAY are empty: run without "
-        "{option} (the browser runs without windows), or from this computer's desktop session"
+    "{option} butuh layar, tetapi {why}: jalankan tanpa {option} (browser berjalan tanpa "
+    "jendela), atau dari sesi desktop komputer ini": (
+        "{option} needs a screen, but {why}: run without {option} (the browser runs without "
+        "windows), or from this computer's desktop session"
     ),
     "{option} {path}: folder tidak dapat ditulis ({reason})": (
         "{option} {path}: cannot write to the folder ({reason})"

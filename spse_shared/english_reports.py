@@ -280,12 +280,6 @@ REPORT_TEXTS: Mapping[str, str] = {
     "tidak ada server X yang menjawab di $DISPLAY={display}": (
         "no X server answers at $DISPLAY={display}"
     ),
-    "{option} butuh layar, tetapi tidak ada server X yang menjawab di $DISPLAY={display}: "
-    "jalankan tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop komputer "
-    "ini": (
-        "{option} needs a screen, but no X server answers at $DISPLAY={display}: run without "
-        "{option} (the browser runs without windows), or from this computer's desktop session"
-    ),
     "--video butuh ffmpeg: jalankan `.venv/bin/playwright install ffmpeg`, atau pasang ffmpeg "
     "sistem (Debian: apt-get install ffmpeg).": (
         "--video needs ffmpeg: run `.venv/bin/playwright install ffmpeg`, or install the "

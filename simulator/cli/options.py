@@ -268,25 +268,17 @@ def run_folder(args: argparse.Namespace) -> Path:
 
 def require_display(option: str) -> None:
     """A CliError when a headed browser has no screen here (Linux without X11 or Wayland)."""
-    from simulator.trainer.replay import display_problem  # import time, as above
+    from simulator.trainer.replay import no_display  # import time, as above
 
-    if display_problem(os.environ) is None:
+    why = no_display(os.environ)
+    if why is None:
         return
-    display = os.environ.get("DISPLAY")
     raise CliError(
         tr(
-            "{option} butuh layar, tetapi tidak ada server X yang menjawab di $DISPLAY={display}: "
-            "jalankan tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
-            "komputer ini",
+            "{option} butuh layar, tetapi {why}: jalankan tanpa {option} (browser berjalan "
+            "tanpa jendela), atau dari sesi desktop komputer ini",
             option=option,
-            display=display,
-        )
-        if display
-        else tr(
-            "{option} butuh layar, tetapi $DISPLAY dan $WAYLAND_DISPLAY kosong: jalankan "
-            "tanpa {option} (browser berjalan tanpa jendela), atau dari sesi desktop "
-            "komputer ini",
-            option=option,
+            why=why,
         )
     )
 

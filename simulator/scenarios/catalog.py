@@ -344,14 +344,13 @@ CATALOG_ENV = "SPSE_SIM_CATALOG"
 def find_catalog_dir(explicit: Path | None = None) -> Path:
     """``explicit``, else ``SPSE_SIM_CATALOG``, else the catalog installed with the package.
     An ``explicit`` folder without .feature files is refused, never passed over."""
-    if explicit is not None and not (explicit.is_dir() and any(explicit.glob("*.feature"))):
-        raise CatalogError(tr("{path}: bukan folder berisi file .feature", path=explicit))
-    candidates = [explicit] if explicit else []
-    if os.environ.get(CATALOG_ENV):
-        candidates.append(Path(os.environ[CATALOG_ENV]))
-    candidates.append(PACKAGED_CATALOG)
-    for candidate in candidates:
-        if candidate is not None and candidate.is_dir() and any(candidate.glob("*.feature")):
+    if explicit is not None:
+        if not _holds_features(explicit):
+            raise CatalogError(tr("{path}: bukan folder berisi file .feature", path=explicit))
+        return explicit
+    candidates = [Path(os.environ[CATALOG_ENV])] if os.environ.get(CATALOG_ENV) else []
+    for candidate in [*candidates, PACKAGED_CATALOG]:
+        if _holds_features(candidate):
             return candidate
     raise CatalogError(
         tr(
@@ -359,6 +358,10 @@ def find_catalog_dir(explicit: Path | None = None) -> Path:
             "dengan folder berisi file .feature"
         )
     )
+
+
+def _holds_features(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.glob("*.feature"))
 
 
 def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str) -> CatalogEntry:

@@ -77,24 +77,34 @@ def x_display_answers(display: str) -> bool:
         return False
 
 
+def no_display(
+    env: Mapping[str, str],
+    platform: str = sys.platform,
+    *,
+    answers: Callable[[str], bool] = x_display_answers,
+) -> str | None:
+    """Why a headed browser has no screen here, in a few words, or None when it has one: no
+    $DISPLAY (nor Wayland), or no X server answering at the $DISPLAY given."""
+    if not platform.startswith("linux") or env.get("WAYLAND_DISPLAY"):
+        return None
+    display = env.get("DISPLAY")
+    if not display:
+        return tr("$DISPLAY tidak diisi")
+    if answers(display):
+        return None
+    return tr("tidak ada server X yang menjawab di $DISPLAY={display}", display=display)
+
+
 def display_problem(
     env: Mapping[str, str],
     platform: str = sys.platform,
     *,
     answers: Callable[[str], bool] = x_display_answers,
 ) -> str | None:
-    """Why a headed browser cannot open here, or None when it can: no $DISPLAY (nor Wayland),
-    or no X server answering at the $DISPLAY given."""
-    if not platform.startswith("linux") or env.get("WAYLAND_DISPLAY"):
+    """What a replay says when a headed browser cannot open here (``no_display``), or None."""
+    why = no_display(env, platform, answers=answers)
+    if why is None:
         return None
-    display = env.get("DISPLAY")
-    if display and answers(display):
-        return None
-    why = (
-        tr("tidak ada server X yang menjawab di $DISPLAY={display}", display=display)
-        if display
-        else tr("$DISPLAY tidak diisi")
-    )
     return tr(
         "tidak ada layar: {why}, jadi putar ulang berjendela tidak punya layar untuk "
         "menampilkan browser. Jalankan dari sesi desktop komputer yang tersambung ke "
