@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from simulator.qa.textdiff import marked
 from simulator.scenarios.statuses import (
     FAILED,
+    FAILING,
     FLAKY,
     NOT_APPLICABLE,
     PASSED,
@@ -60,7 +61,7 @@ def format_outcomes(outcomes: Sequence[ScenarioOutcome]) -> str:
     lines = []
     for outcome in outcomes:
         lines.append(f"{status_label(outcome.status):<{status_width}} {outcome.full_title}")
-        if outcome.status in (FAILED, FLAKY):
+        if outcome.status in FAILING:
             for check in outcome.checks:
                 if check.ok:
                     continue

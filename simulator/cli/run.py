@@ -40,7 +40,7 @@ from simulator.scenarios.artifacts import (
     records,
     retry_modes,
 )
-from simulator.scenarios.statuses import status_label, status_label_width
+from simulator.scenarios.statuses import NOT_TESTED, status_label, status_label_width
 from spse_shared.language import tr
 
 if TYPE_CHECKING:
@@ -381,7 +381,7 @@ def run_catalog(args: argparse.Namespace) -> int:
         print_summary(outcomes, output, qa.report, qa.elapsed_s)
         print_scenario_reports(output)
         code = qa.exit_code
-        if all(o.status in ("n/a", "skipped") for o in outcomes):
+        if all(o.status in NOT_TESTED for o in outcomes):
             none_tested = (
                 tr(
                     "semua {n} skenario tidak berlaku untuk profil {profile} atau butuh /_sim, "

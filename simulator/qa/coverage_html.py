@@ -29,7 +29,7 @@ from simulator.scenarios.catalog import (
     load_catalog,
 )
 from simulator.scenarios.run import ScenarioOutcome
-from simulator.scenarios.statuses import STATUS_ORDER, status_word
+from simulator.scenarios.statuses import FAILING, NOT_TESTED, STATUS_ORDER, status_word
 from spse_shared.language import tr
 
 COVERAGE_DATA_ID = "data-cakupan"
@@ -123,10 +123,10 @@ def coverage_data(
                     "started": found.started if found else "",
                 }
             )
-        statuses = [s["status"] for s in scenarios if s["status"] not in ("n/a", "skipped")]
+        statuses = [s["status"] for s in scenarios if s["status"] not in NOT_TESTED]
         if not scenarios:
             verdict = NOT_COVERED
-        elif any(s in ("failed", "flaky") for s in statuses):
+        elif any(s in FAILING for s in statuses):
             verdict = "gagal"
         elif statuses and all(s == "passed" for s in statuses):
             verdict = "lolos"

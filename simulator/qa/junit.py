@@ -19,6 +19,7 @@ from pathlib import Path
 from simulator.qa.textdiff import marked
 from simulator.scenarios.catalog import PROFILE_PREFIX, RULE_PREFIX, SOURCE_PREFIX
 from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.statuses import FAILED, FAILING, NOT_TESTED
 from spse_shared.language import tr
 
 SUITE_NAME = "spse-sim"
@@ -65,7 +66,7 @@ def testcase(outcome: ScenarioOutcome) -> ET.Element:
     for name, value in pairs:
         ET.SubElement(properties, "property", {"name": name, "value": value})
     first_line = outcome.error.splitlines()[0] if outcome.error else ""
-    if outcome.status == "failed":
+    if outcome.status == FAILED:
         failed = [c for c in outcome.checks if not c.ok]
         message = f"{failed[0].step}: teramati {failed[0].observed!r}" if failed else first_line
         node = ET.SubElement(case, "failure", {"message": message, "type": "gagal"})
@@ -75,7 +76,7 @@ def testcase(outcome: ScenarioOutcome) -> ET.Element:
             case, "failure", {"message": "flaky: gagal, lalu lolos saat diulang", "type": "flaky"}
         )
         node.text = failure_text(outcome)
-    elif outcome.status in ("n/a", "skipped"):
+    elif outcome.status in NOT_TESTED:
         ET.SubElement(case, "skipped", {"message": first_line or outcome.status})
     return case
 
@@ -92,9 +93,9 @@ def write_junit(
     suite = ET.Element("testsuite", {"name": SUITE_NAME})
     totals = {
         "tests": len(outcomes) + int(interrupted),
-        "failures": sum(1 for o in outcomes if o.status in ("failed", "flaky")),
+        "failures": sum(1 for o in outcomes if o.status in FAILING),
         "errors": int(interrupted),
-        "skipped": sum(1 for o in outcomes if o.status in ("n/a", "skipped")),
+        "skipped": sum(1 for o in outcomes if o.status in NOT_TESTED),
     }
     for name, value in totals.items():
         suite.set(name, str(value))

@@ -58,7 +58,7 @@ from simulator.scenarios.catalog import (
     SOURCES,
 )
 from simulator.scenarios.run import Attempt, ScenarioOutcome
-from simulator.scenarios.statuses import STATUS_ORDER, status_word
+from simulator.scenarios.statuses import FAILING, NOT_TESTED, STATUS_ORDER, status_word
 from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib
 
@@ -401,7 +401,7 @@ def _attempts_html(attempts: Sequence[Attempt], run_dir: Path, base: Path) -> st
 def _scenario_html(outcome: ScenarioOutcome, run_dir: Path, budget: _Budget) -> str:
     detail = []
     if outcome.error:
-        css = "reason" if outcome.status in ("n/a", "skipped") else "error"
+        css = "reason" if outcome.status in NOT_TESTED else "error"
         detail.append(f'<div class="{css}">{escape(outcome.error)}</div>')
     if outcome.tags:
         detail.append(
@@ -412,7 +412,7 @@ def _scenario_html(outcome: ScenarioOutcome, run_dir: Path, budget: _Budget) -> 
     detail.append(_checks_html(outcome))
     detail.append(_attempts_html(outcome.attempts, run_dir, run_dir))
     detail.append(_evidence_html(find_evidence(run_dir, outcome.artifacts), run_dir, budget))
-    opened = " open" if outcome.status in ("failed", "flaky") else ""
+    opened = " open" if outcome.status in FAILING else ""
     tries = len(outcome.attempts) or 1
     row = f" [{tr('contoh {n}', n=outcome.example)}]" if outcome.example else ""
     feature = f'<div class="muted">{escape(outcome.feature)}</div>' if outcome.feature else ""

@@ -46,7 +46,7 @@ from simulator.scenarios.run import (
     ScenarioRunRequest,
     run_scenarios,
 )
-from simulator.scenarios.statuses import FAILED, FLAKY, PASSED
+from simulator.scenarios.statuses import FAILED, FAILING, FLAKY, PASSED
 from spse_shared.profile import ProfileError, load_profile
 
 
@@ -70,7 +70,7 @@ def qa_exit_code(pytest_code: int, outcomes: Sequence[ScenarioOutcome]) -> int:
     """0 only when something ran and nothing failed or was flaky (pytest 5: none selected)."""
     if pytest_code not in (0, 1, 5) or not outcomes:
         return 1
-    return 1 if any(o.status in ("failed", FLAKY) for o in outcomes) else 0
+    return 1 if any(o.status in FAILING for o in outcomes) else 0
 
 
 def _key(outcome: ScenarioOutcome) -> str:
@@ -124,7 +124,7 @@ def merge_attempts(
 
 def still_failing(outcomes: Sequence[ScenarioOutcome]) -> list[str]:
     """Node ids of the scenarios whose every attempt so far failed."""
-    return [o.nodeid for o in outcomes if o.status == "failed" and o.nodeid]
+    return [o.nodeid for o in outcomes if o.status == FAILED and o.nodeid]
 
 
 def run_qa(

@@ -246,7 +246,7 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     outcomes: list[ScenarioOutcome] = []
     if report.exists():
         outcomes = [ScenarioOutcome.from_json(o) for o in json.loads(report.read_text())]
-    ok = code in (0, 5) and not any(o.status == "failed" for o in outcomes)
+    ok = code in (0, 5) and not any(o.status == FAILED for o in outcomes)
     content: dict[str, Any] = {
         "status": INTERRUPTED if interrupted else PASSED if ok else FAILED,
         "profile": request.profile,

@@ -20,6 +20,10 @@ FAILED = "failed"
 FLAKY = "flaky"  # failed, then passed when re-run
 NOT_APPLICABLE = "n/a"  # not for this profile, or needs /_sim on a --base-url deployment
 SKIPPED = "skipped"
+# Not green: what fails a run (spse-sim's exit code, junit's failures).
+FAILING = (FAILED, FLAKY)
+# Not tested here: what junit calls skipped.
+NOT_TESTED = (NOT_APPLICABLE, SKIPPED)
 # Worst first: how reports order and count statuses.
 STATUS_ORDER = (FAILED, FLAKY, PASSED, NOT_APPLICABLE, SKIPPED)
 # What a reader sees for each status, in Bahasa Indonesia (``status_word``: the chosen language).
