@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_catalog.py [--profile spse-4.3-ca] [--workers auto]
      [--warm-scenario KODOK-003] [--warm-up KODOK-002] [--skip-warm] [--skip-catalog]
-     [--skip-journey] [--skip-pages] [--chromium-arg ARG ...] [--keep DIR]
+     [--skip-journey] [--skip-pages] [--chromium-arg ARG ...] [--catalog-at REV] [--keep DIR]
 
 Measured in one run, on the same machine, one after the other:
 
@@ -15,6 +15,10 @@ Measured in one run, on the same machine, one after the other:
   prepares once are paid by the warm-up;
 - catalog: ``run_scenarios`` of the whole catalog with ``-n WORKERS`` (default ``auto``), with
   the median and slowest scenario (junit times);
+- catalog at REV (``--catalog-at``): right after the catalog, the same run of only the scenarios
+  the catalog held at the git revision REV that it still holds, as ``spse-sim run ID ... -n
+  WORKERS``: with REV e4d90be, the catalog issue 10 timed at ~600 s; set beside the whole
+  catalog, it tells what the catalog's growth since then costs from what the speed work gained;
 - journey: ``spse-sim run`` (the bare CA journey) in a child process, with the time to its
   first line of output;
 - page costs: what one page costs the browser stack in CPU-milliseconds, by kind of process (a
@@ -39,6 +43,7 @@ import argparse
 import http.server
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -57,7 +62,9 @@ from playwright.sync_api import Browser, sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.desk.spamkodok.processes import ProcessEntry, descendants, process_stats
+from simulator.scenarios.catalog import PACKAGED_CATALOG, load_catalog
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
+from simulator.scenarios.tags import ID_PATTERN
 
 PAGE = b"<!doctype html><title>baseline</title><h1>SPSE</h1>"
 
@@ -389,12 +396,54 @@ def bench_warm(output: Path, profile: str, warm_up: str, scenario: str) -> tuple
     return times[scenario], f"{scenario} {statuses.get(scenario, '?')}{order}"
 
 
-def bench_catalog(output: Path, profile: str, workers: str) -> tuple[float, str, str]:
-    """Wall time, outcome summary and CPU-seconds (the whole tree) of the catalog."""
+class CatalogAtError(Exception):
+    """--catalog-at names no revision git knows, or one whose catalog shares no scenario."""
+
+
+_TAG = re.compile(r"@(\S+)")
+
+
+def catalog_ids_at(revision: str) -> tuple[list[str], list[str]]:
+    """(ids the catalog held at ``revision`` and still holds, ids it held and no longer does).
+
+    The revision's .feature files are read from git wherever they were then (the catalog has
+    moved folders), their ids from their tags, so files the catalog's parser would refuse today
+    still count.
+    """
+    repo = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise CatalogAtError(f"--catalog-at {revision}: {done.stderr.strip()}")
+        return done.stdout
+
+    files = git("ls-tree", "-r", "--name-only", revision).splitlines()
+    held = {
+        tag
+        for name in files
+        if name.endswith(".feature")
+        for tag in _TAG.findall(git("show", f"{revision}:{name}"))
+        if ID_PATTERN.match(tag)
+    }
+    today = {entry.scenario_id for entry in load_catalog(PACKAGED_CATALOG)}
+    kept = sorted(held & today)
+    if not kept:
+        raise CatalogAtError(f"--catalog-at {revision}: none of its scenarios is in the catalog")
+    return kept, sorted(held - today)
+
+
+def bench_catalog(
+    output: Path, profile: str, workers: str, ids: Sequence[str] = ()
+) -> tuple[float, str, str]:
+    """Wall time, outcome summary and CPU-seconds (the whole tree) of the catalog, or of the
+    scenarios ``ids`` only."""
     started = time.perf_counter()
     with TreeCpu() as cpu:
         _, outcomes, _ = run_scenarios(
-            ScenarioRunRequest(output_dir=output, profile=profile, workers=workers)
+            ScenarioRunRequest(output_dir=output, profile=profile, workers=workers, ids=ids)
         )
     seconds = time.perf_counter() - started
     counts = Counter(o.status for o in outcomes)
@@ -455,8 +504,25 @@ def main() -> int:
         metavar="ARG",
         help="page costs also with this Chromium switch added (repeatable)",
     )
+    parser.add_argument(
+        "--catalog-at",
+        metavar="REV",
+        help="after the catalog, run only the scenarios it held at git revision REV (e4d90be: "
+        "the catalog issue 10 timed)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="keep the run folders here")
     args = parser.parse_args()
+    then: list[str] = []
+    if args.catalog_at:
+        try:
+            then, gone = catalog_ids_at(args.catalog_at)
+        except CatalogAtError as exc:
+            parser.error(str(exc))
+        print(
+            f"catalog at {args.catalog_at}: {len(then)} scenarios still in the catalog"
+            + (f" (no longer: {', '.join(gone)})" if gone else ""),
+            flush=True,
+        )
 
     print(
         f"{datetime.now(UTC):%Y-%m-%d}  Python {platform.python_version()}  "
@@ -494,6 +560,12 @@ def main() -> int:
             before = load()
             seconds, note, cpu = bench_catalog(root / "catalog", args.profile, args.workers)
             measured(f"catalog -n {args.workers}", seconds, note, before, cpu)
+        if then:
+            before = load()
+            seconds, note, cpu = bench_catalog(
+                root / "catalog-at", args.profile, args.workers, ids=then
+            )
+            measured(f"catalog at {args.catalog_at} -n {args.workers}", seconds, note, before, cpu)
         if not args.skip_journey:
             before = load()
             seconds, note, cpu = bench_journey(root / "journey", args.profile)
