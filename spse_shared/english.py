@@ -374,6 +374,9 @@ TEXTS: Mapping[str, str] = {
         "selection"
     ),
     "{path}: bukan daftar hasil skenario": "{path}: not a list of scenario results",
+    "{path}: daftar skenario yang terhenti (unfinished) rusak": (
+        "{path}: the list of scenarios cut off (unfinished) is damaged"
+    ),
     "{path}: hasil skenario ke-{n} tidak lengkap atau rusak": (
         "{path}: scenario result {n} is incomplete or damaged"
     ),

@@ -183,8 +183,17 @@ REPORT_TEXTS: Mapping[str, str] = {
     "--shard hanya berlaku dengan id skenario, --all, --tag atau -k": (
         "--shard needs scenario ids, --all, --tag or -k"
     ),
-    "Run dihentikan (Ctrl-C) sebelum selesai: hanya skenario yang selesai tercantum.": (
-        "The run was stopped (Ctrl-C) before it ended: only the scenarios that finished are listed."
+    "Run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum dimulai tidak tercantum.": (
+        "The run was stopped (Ctrl-C) before it ended: the scenarios not yet started are not "
+        "listed."
+    ),
+    "Terhenti di tengah jalan:": "Cut off halfway:",
+    "langkah yang sudah dijalankan ada di": "the steps it had walked are in",
+    "dihentikan (Ctrl-C) di tengah jalan; langkah yang sudah dijalankan ada di {folder}": (
+        "stopped (Ctrl-C) halfway; the steps it had walked are in {folder}"
+    ),
+    "{id} terhenti di tengah jalan; langkah yang sudah dijalankan ada di {folder}": (
+        "{id} was cut off halfway; the steps it had walked are in {folder}"
     ),
     "Run gabungan tidak lengkap: shard {missing} tidak ada; skenarionya tidak tercantum.": (
         "The merged run is incomplete: shard {missing} is missing; its scenarios are not listed."
@@ -192,9 +201,8 @@ REPORT_TEXTS: Mapping[str, str] = {
     "tidak ada: {shards}": "missing: {shards}",
     "dihentikan oleh sinyal {name}": "stopped by signal {name}",
     "run dihentikan sebelum selesai": "the run was stopped before it ended",
-    "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum selesai tidak tercantum": (
-        "the run was stopped (Ctrl-C) before it ended: the scenarios that did not finish are "
-        "not listed"
+    "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum dimulai tidak tercantum": (
+        "the run was stopped (Ctrl-C) before it ended: the scenarios not yet started are not listed"
     ),
     "semua {n} skenario tidak berlaku untuk profil {profile} atau butuh /_sim, yang tidak ada "
     "pada --base-url: tidak ada yang diuji": (

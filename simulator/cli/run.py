@@ -363,6 +363,17 @@ def run_catalog(args: argparse.Namespace) -> int:
         )
         outcomes = qa.outcomes
         if qa.interrupted:
+            for cut in qa.unfinished:
+                print(
+                    "spse-sim: "
+                    + tr(
+                        "{id} terhenti di tengah jalan; langkah yang sudah dijalankan ada di "
+                        "{folder}",
+                        id=cut.scenario_id,
+                        folder=output / cut.folder,
+                    ),
+                    file=sys.stderr,
+                )
             # The ending every Ctrl-C has, wherever it came: spse-sim's main says in one line
             # on stderr where the finished scenarios are, exit 130.
             raise KeyboardInterrupt

@@ -7,7 +7,8 @@ each value) and its status. A failure's text is every check that did not hold, e
 observed with the difference marked; a scenario that is not applicable is <skipped>; a flaky
 one (failed, then passed on a re-run) is a <failure type="flaky">, as spse-sim's exit code
 counts it, with every attempt listed. A run stopped before it ended (Ctrl-C, SIGTERM) has one
-more <testcase> with an <error type="interrupted">, so that no CI server shows it green.
+more <testcase> with an <error type="interrupted">, so that no CI server shows it green, and
+one such <testcase> per scenario it cut off, naming the folder with what that scenario did.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from simulator.qa.textdiff import marked
 from simulator.scenarios.catalog import PROFILE_PREFIX, RULE_PREFIX, SOURCE_PREFIX
-from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.run import ScenarioOutcome, UnfinishedScenario
 from simulator.scenarios.statuses import FAILED, FAILING, NOT_TESTED
 from spse_shared.language import tr
 
@@ -87,14 +88,16 @@ def write_junit(
     *,
     timestamp: str = "",
     interrupted: bool = False,
+    unfinished: Sequence[UnfinishedScenario] = (),
 ) -> Path:
     """Write ``path``: one <testsuite> with a <testcase> per outcome (and the totals), and one
-    with an error when the run was ``interrupted``."""
+    with an error when the run was ``interrupted``, and per ``unfinished`` scenario."""
     suite = ET.Element("testsuite", {"name": SUITE_NAME})
+    stopped_cases = len(unfinished) + int(interrupted)
     totals = {
-        "tests": len(outcomes) + int(interrupted),
+        "tests": len(outcomes) + stopped_cases,
         "failures": sum(1 for o in outcomes if o.status in FAILING),
-        "errors": int(interrupted),
+        "errors": stopped_cases,
         "skipped": sum(1 for o in outcomes if o.status in NOT_TESTED),
     }
     for name, value in totals.items():
@@ -104,6 +107,21 @@ def write_junit(
         suite.set("timestamp", timestamp)
     for outcome in outcomes:
         suite.append(testcase(outcome))
+    for cut in unfinished:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": SUITE_NAME,
+                "name": f"{cut.scenario_id} {cut.title}".strip(),
+                "time": "0",
+            },
+        )
+        message = tr(
+            "dihentikan (Ctrl-C) di tengah jalan; langkah yang sudah dijalankan ada di {folder}",
+            folder=cut.folder,
+        )
+        ET.SubElement(case, "error", {"type": "interrupted", "message": message})
     if interrupted:
         stopped = ET.SubElement(
             suite,
@@ -116,7 +134,7 @@ def write_junit(
             {
                 "type": "interrupted",
                 "message": tr(
-                    "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum selesai tidak "
+                    "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum dimulai tidak "
                     "tercantum"
                 ),
             },

@@ -45,7 +45,7 @@ from simulator.harness.run_folder import (
 from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
-from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.run import ScenarioOutcome, UnfinishedScenario
 from simulator.scenarios.shard import Shard, parse_shard
 from simulator.scenarios.statuses import FAILED, PASSED, STATUS_ORDER
 from spse_shared.language import tr
@@ -76,6 +76,7 @@ class ShardRun:
     outcomes: list[ScenarioOutcome]
     parsed: Shard | None
     junit: ET.Element | None
+    unfinished: list[UnfinishedScenario]
 
     @property
     def shard(self) -> str | None:
@@ -135,7 +136,22 @@ def read_shard(path: Path, position: int) -> ShardRun:
     parsed = _parse(str(shard), path) if shard else None
     label = f"shard-{parsed.index}-of-{parsed.total}" if parsed else f"run-{position}"
     junit = _read_junit(path / JUNIT_NAME)
-    return ShardRun(path, label, manifest, index, outcomes, parsed, junit)
+    unfinished = _read_unfinished(manifest, path / MANIFEST_NAME)
+    return ShardRun(path, label, manifest, index, outcomes, parsed, junit, unfinished)
+
+
+def _read_unfinished(manifest: dict[str, Any], path: Path) -> list[UnfinishedScenario]:
+    """The scenarios Ctrl-C cut off in an interrupted shard (see simulator.scenarios.run)."""
+    found = manifest.get("unfinished") or []
+    try:
+        if not isinstance(found, list):
+            raise TypeError(found)
+        unfinished = [UnfinishedScenario.from_json(u) for u in found]
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise MergeError(
+            tr("{path}: daftar skenario yang terhenti (unfinished) rusak", path=path)
+        ) from exc
+    return unfinished
 
 
 def _read_outcomes(path: Path) -> list[ScenarioOutcome]:
@@ -236,6 +252,7 @@ def _write(output_dir: Path, shards: Sequence[ShardRun], *, link: bool) -> Merge
             "ok": manifest["status"] == PASSED,
             "pytest_exit_code": manifest["pytest_exit_code"],
             "shards": manifest["shards"],
+            **({"unfinished": manifest["unfinished"]} if "unfinished" in manifest else {}),
         },
     )
     started = str(manifest.get("started") or "")
@@ -405,7 +422,12 @@ def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -
         status = PASSED
     elapsed = [float(s.manifest.get("elapsed_s") or 0) for s in shards]
     started = sorted(str(s.manifest["started"]) for s in shards if s.manifest.get("started"))
-    return {
+    unfinished = [
+        replace(u, folder=f"{SHARDS_DIR}/{s.label}/{u.folder}").to_json()
+        for s in shards
+        for u in s.unfinished
+    ]
+    manifest: dict[str, Any] = {
         "kind": "qa-run",
         "status": status,
         "profile": first.get("profile", ""),
@@ -436,6 +458,9 @@ def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -
             for s in shards
         ],
     }
+    if unfinished:
+        manifest["unfinished"] = unfinished
+    return manifest
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -57,7 +57,7 @@ from simulator.scenarios.catalog import (
     SOURCE_SECTIONS,
     SOURCES,
 )
-from simulator.scenarios.run import Attempt, ScenarioOutcome
+from simulator.scenarios.run import Attempt, ScenarioOutcome, UnfinishedScenario
 from simulator.scenarios.statuses import FAILING, NOT_TESTED, STATUS_ORDER, status_word
 from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib
@@ -487,7 +487,12 @@ def _run_status_html(manifest: Mapping[str, Any]) -> str:
     """Above everything, why this run's counts are not the whole selection, when they are not."""
     status = manifest.get("status")
     if status == INTERRUPTED:
-        text = tr("Run dihentikan (Ctrl-C) sebelum selesai: hanya skenario yang selesai tercantum.")
+        text = tr(
+            "Run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum dimulai tidak tercantum."
+        )
+        return (
+            f'<div class="bad" role="alert"><p>{escape(text)}</p>{_unfinished_html(manifest)}</div>'
+        )
     elif status == INCOMPLETE:
         missing = ", ".join(map(str, manifest.get("missing_shards") or []))
         text = tr(
@@ -497,6 +502,20 @@ def _run_status_html(manifest: Mapping[str, Any]) -> str:
     else:
         return ""
     return f'<p class="bad" role="alert">{escape(text)}</p>'
+
+
+def _unfinished_html(manifest: Mapping[str, Any]) -> str:
+    """The scenarios Ctrl-C cut off, each with the folder of what it did."""
+    cut = [UnfinishedScenario.from_json(u) for u in manifest.get("unfinished") or []]
+    if not cut:
+        return ""
+    items = "".join(
+        f"<li>{escape(u.scenario_id)} {escape(u.title)}: "
+        + escape(tr("langkah yang sudah dijalankan ada di"))
+        + f' <a href="{escape(quote(u.folder))}/">{escape(u.folder)}</a></li>'
+        for u in cut
+    )
+    return f"<p>{escape(tr('Terhenti di tengah jalan:'))}</p><ul>{items}</ul>"
 
 
 def summary_counts(outcomes: Sequence[ScenarioOutcome]) -> dict[str, int]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
     ScenarioRunRequest,
+    UnfinishedScenario,
     run_scenarios,
 )
 from simulator.scenarios.statuses import FAILED, FAILING, FLAKY, PASSED
@@ -58,6 +59,8 @@ class QaRunResult:
     report: Path
     manifest: dict[str, Any]
     interrupted: bool = False
+    # The scenarios Ctrl-C cut off (started, no result), with their evidence folders.
+    unfinished: list[UnfinishedScenario] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -143,10 +146,12 @@ def run_qa(
     started = datetime.now(UTC)
     artifacts = effective_artifacts(request.artifacts, evidence=request.evidence)
     interrupted = False
+    unfinished: list[UnfinishedScenario] = []
     try:
         code, first, elapsed = run_scenarios(request)
     except ScenarioRunInterrupted as stop:
         code, first, elapsed, interrupted = stop.code, stop.outcomes, stop.elapsed_s, True
+        unfinished = stop.unfinished
     rounds: list[list[ScenarioOutcome]] = []
     recorded = [records(artifacts)]
     outcomes = merge_attempts(first, rounds, recorded=recorded)
@@ -174,6 +179,8 @@ def run_qa(
             _, found, spent = run_scenarios(again)
         except ScenarioRunInterrupted as stop:
             found, spent, interrupted = stop.outcomes, stop.elapsed_s, True
+            folder = rerun_folder(number)
+            unfinished = [replace(u, folder=f"{folder}/{u.folder}") for u in stop.unfinished]
         elapsed += spent
         rounds.append([_under(o, rerun_folder(number)) for o in found])
         recorded.append(records(mode))
@@ -187,6 +194,8 @@ def run_qa(
     )
     if interrupted:
         manifest["status"] = INTERRUPTED
+    if unfinished:
+        manifest["unfinished"] = [u.to_json() for u in unfinished]
     (request.output_dir / MANIFEST_NAME).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
@@ -196,6 +205,7 @@ def run_qa(
         outcomes,
         timestamp=manifest["started"],
         interrupted=interrupted,
+        unfinished=unfinished,
     )
     entries = catalog_entries(request.catalog)
     write_coverage(request.output_dir, outcomes, entries, started=manifest["started"])
@@ -206,7 +216,9 @@ def run_qa(
         matrix = matrix_html(runs, build_matrix(runs), request.output_dir)
     report = write_report(request.output_dir, outcomes, manifest, matrix=matrix)
     settle_modes(request.output_dir)
-    return QaRunResult(code, outcomes, elapsed, report, manifest, interrupted=interrupted)
+    return QaRunResult(
+        code, outcomes, elapsed, report, manifest, interrupted=interrupted, unfinished=unfinished
+    )
 
 
 def _under(outcome: ScenarioOutcome, folder: str) -> ScenarioOutcome:

@@ -215,3 +215,32 @@ def test_a_shard_stopped_by_a_signal_shows_its_name_not_a_negative_code(tmp_path
     html = merge_runs(tmp_path / "out", [one]).report.read_text(encoding="utf-8")
 
     assert "<th>Kode keluar pytest</th><td>dihentikan oleh sinyal SIGINT</td>" in html
+
+
+def test_an_interrupted_shard_keeps_naming_what_it_cut_off_under_its_folder(
+    tmp_path: Path,
+) -> None:
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    two = fake_run(tmp_path / "b", "2/2", {"KODOK-003": "passed"})
+    cut = {"scenario_id": "KODOK-004", "title": "judul", "folder": "scenarios/popen-gw0/KODOK-004"}
+    manifest = json.loads((two / MANIFEST_NAME).read_text(encoding="utf-8"))
+    manifest.update(status="interrupted", unfinished=[cut])
+    (two / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+
+    result = merge_runs(tmp_path / "out", [one, two])
+
+    folder = "shards/shard-2-of-2/scenarios/popen-gw0/KODOK-004"
+    assert result.manifest["unfinished"] == [{**cut, "folder": folder}]
+    index = json.loads((tmp_path / "out" / INDEX_NAME).read_text(encoding="utf-8"))
+    assert index["unfinished"] == result.manifest["unfinished"]
+    assert f'<a href="{folder}/">' in result.report.read_text(encoding="utf-8")
+
+
+def test_a_damaged_list_of_scenarios_cut_off_is_refused(tmp_path: Path) -> None:
+    one = fake_run(tmp_path / "a", "1/1", {"KODOK-001": "passed"})
+    manifest = json.loads((one / MANIFEST_NAME).read_text(encoding="utf-8"))
+    (one / MANIFEST_NAME).write_text(json.dumps({**manifest, "unfinished": [{"x": 1}]}))
+
+    with pytest.raises(MergeError, match=r"run\.json: daftar skenario yang terhenti"):
+        merge_runs(tmp_path / "out", [one])
+    assert not (tmp_path / "out").exists()

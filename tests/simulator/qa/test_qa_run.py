@@ -20,6 +20,7 @@ from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
     ScenarioRunRequest,
+    UnfinishedScenario,
     pytest_arguments,
 )
 from simulator.scenarios.statuses import FLAKY
@@ -297,7 +298,8 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
     def interrupted(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
         calls.append(request)
         request.output_dir.mkdir(parents=True, exist_ok=True)
-        raise ScenarioRunInterrupted(2, [outcome("a", "passed")], 3.0)
+        cut = UnfinishedScenario("KODOK-002", "judul b", "scenarios/popen-gw1/KODOK-002")
+        raise ScenarioRunInterrupted(2, [outcome("a", "passed")], 3.0, [cut])
 
     monkeypatch.setattr(qa_run, "run_scenarios", interrupted)
     result = qa_run.run_qa(ScenarioRunRequest(output_dir=tmp_path), reruns=2)
@@ -306,7 +308,16 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
     assert result.exit_code == INTERRUPTED_EXIT_CODE
     assert result.manifest["status"] == "interrupted"
     assert [o.status for o in result.outcomes] == ["passed"]
-    assert result.report.is_file()
+    assert [u.scenario_id for u in result.unfinished] == ["KODOK-002"]
+    manifest = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert manifest["unfinished"] == [
+        {"scenario_id": "KODOK-002", "title": "judul b", "folder": "scenarios/popen-gw1/KODOK-002"}
+    ]
+    junit = (tmp_path / "junit.xml").read_text(encoding="utf-8")
+    assert 'name="KODOK-002 judul b"' in junit
+    html = result.report.read_text(encoding="utf-8")
+    assert "Terhenti di tengah jalan:" in html
+    assert '<a href="scenarios/popen-gw1/KODOK-002/">' in html
 
 
 def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) -> None:
