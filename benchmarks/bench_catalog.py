@@ -62,11 +62,13 @@ from playwright.sync_api import Browser, sync_playwright
 
 from simulator.browser.launch import find_chromium, launch_options
 from simulator.desk.spamkodok.processes import ProcessEntry, descendants, process_stats
-from simulator.scenarios.catalog import PACKAGED_CATALOG, load_catalog
+from simulator.scenarios.catalog import CatalogError, find_catalog_dir, load_catalog
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest, run_scenarios
 from simulator.scenarios.tags import ID_PATTERN
 
 PAGE = b"<!doctype html><title>baseline</title><h1>SPSE</h1>"
+# The checkout this script is in (the journey runs its package; --catalog-at reads its git).
+REPO = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -400,35 +402,47 @@ class CatalogAtError(Exception):
     """--catalog-at names no revision git knows, or one whose catalog shares no scenario."""
 
 
-_TAG = re.compile(r"@(\S+)")
+# The tags of a Gherkin tag line (comments and step text do not count).
+_TAG_LINE = re.compile(r"^\s*(@\S+(?:\s+@\S+)*)\s*$", re.MULTILINE)
 
 
 def catalog_ids_at(revision: str) -> tuple[list[str], list[str]]:
     """(ids the catalog held at ``revision`` and still holds, ids it held and no longer does).
 
     The revision's .feature files are read from git wherever they were then (the catalog has
-    moved folders), their ids from their tags, so files the catalog's parser would refuse today
-    still count.
+    moved folders), their ids from their tag lines, so files the catalog's parser would refuse
+    today still count. "Today" is the catalog a run takes (``$SPSE_SIM_CATALOG`` or the
+    packaged one).
     """
-    repo = Path(__file__).resolve().parent.parent
 
     def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
-        )
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
+            )
+        except OSError as exc:
+            raise CatalogAtError(f"--catalog-at {revision}: git: {exc.strerror}") from exc
         if done.returncode != 0:
-            raise CatalogAtError(f"--catalog-at {revision}: {done.stderr.strip()}")
+            why = done.stderr.strip() or "not a revision of this checkout"
+            raise CatalogAtError(f"--catalog-at {revision}: {why}")
         return done.stdout
 
-    files = git("ls-tree", "-r", "--name-only", revision).splitlines()
+    # The commit it names (refused unless it names one; never read as an option of git's).
+    commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    commit = commit.strip()
+    files = git("ls-tree", "-r", "--name-only", commit).splitlines()
     held = {
-        tag
+        tag.removeprefix("@")
         for name in files
         if name.endswith(".feature")
-        for tag in _TAG.findall(git("show", f"{revision}:{name}"))
-        if ID_PATTERN.match(tag)
+        for line in _TAG_LINE.findall(git("show", f"{commit}:{name}"))
+        for tag in line.split()
+        if ID_PATTERN.match(tag.removeprefix("@"))
     }
-    today = {entry.scenario_id for entry in load_catalog(PACKAGED_CATALOG)}
+    try:
+        today = {entry.scenario_id for entry in load_catalog(find_catalog_dir())}
+    except CatalogError as exc:
+        raise CatalogAtError(f"--catalog-at {revision}: {exc}") from exc
     kept = sorted(held & today)
     if not kept:
         raise CatalogAtError(f"--catalog-at {revision}: none of its scenarios is in the catalog")
@@ -460,7 +474,7 @@ def bench_catalog(
 
 def bench_journey(output: Path, profile: str) -> tuple[float, str, str]:
     """``spse-sim run`` in a child process: wall time, and time to its first line of output."""
-    package_root = Path(__file__).resolve().parent.parent
+    package_root = REPO
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(package_root), env.get("PYTHONPATH")) if p)
     command = [sys.executable, "-P", "-m", "simulator.cli.main", "run"]
@@ -507,13 +521,13 @@ def main() -> int:
     parser.add_argument(
         "--catalog-at",
         metavar="REV",
-        help="after the catalog, run only the scenarios it held at git revision REV (e4d90be: "
-        "the catalog issue 10 timed)",
+        help="also run only the scenarios the catalog held at git revision REV (e4d90be: the "
+        "catalog issue 10 timed), after the catalog unless --skip-catalog",
     )
     parser.add_argument("--keep", metavar="DIR", help="keep the run folders here")
     args = parser.parse_args()
     then: list[str] = []
-    if args.catalog_at:
+    if args.catalog_at is not None:
         try:
             then, gone = catalog_ids_at(args.catalog_at)
         except CatalogAtError as exc:

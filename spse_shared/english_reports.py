@@ -187,13 +187,14 @@ REPORT_TEXTS: Mapping[str, str] = {
         "The run was stopped (Ctrl-C) before it ended: the scenarios not yet started are not "
         "listed."
     ),
-    "Terhenti di tengah jalan:": "Cut off halfway:",
-    "langkah yang sudah dijalankan ada di": "the steps it had walked are in",
+    "Terhenti di tengah jalan (langkah yang sudah dijalankan ada di foldernya):": (
+        "Cut off halfway (the steps it ran are in its folder):"
+    ),
     "dihentikan (Ctrl-C) di tengah jalan; langkah yang sudah dijalankan ada di {folder}": (
-        "stopped (Ctrl-C) halfway; the steps it had walked are in {folder}"
+        "stopped (Ctrl-C) halfway; the steps it ran are in {folder}"
     ),
     "{id} terhenti di tengah jalan; langkah yang sudah dijalankan ada di {folder}": (
-        "{id} was cut off halfway; the steps it had walked are in {folder}"
+        "{id} was cut off halfway; the steps it ran are in {folder}"
     ),
     "Run gabungan tidak lengkap: shard {missing} tidak ada; skenarionya tidak tercantum.": (
         "The merged run is incomplete: shard {missing} is missing; its scenarios are not listed."

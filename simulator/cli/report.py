@@ -49,7 +49,13 @@ def handle(args: argparse.Namespace) -> int:
         matrix = matrix_html(runs, build_matrix(runs), run.path)
     outcomes = sorted(run.outcomes.values(), key=lambda o: o.catalog_order)
     started = str(run.manifest.get("started") or "")
-    write_junit(run.path / JUNIT_NAME, outcomes, timestamp=started)
+    write_junit(
+        run.path / JUNIT_NAME,
+        outcomes,
+        timestamp=started,
+        interrupted=run.interrupted,
+        unfinished=run.unfinished,
+    )
     write_coverage(run.path, outcomes, catalog_entries(), started=started)
     print(write_report(run.path, outcomes, run.manifest, matrix=matrix))
     return 0

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator.harness.run_folder import INDEX_NAME, MANIFEST_NAME, OUTCOMES_NAME
+from simulator.harness.run_folder import INDEX_NAME, INTERRUPTED, MANIFEST_NAME, OUTCOMES_NAME
 from simulator.scenarios.run import ScenarioOutcome
 from simulator.scenarios.statuses import status_label
+from simulator.scenarios.unfinished import UnfinishedScenario, read_unfinished
 from spse_shared.language import tr
 
 Key = tuple[str, str]
@@ -48,6 +49,15 @@ class RunRecord:
     @property
     def profile(self) -> str:
         return str(self.manifest.get("profile", ""))
+
+    @property
+    def interrupted(self) -> bool:
+        return self.manifest.get("status") == INTERRUPTED
+
+    @property
+    def unfinished(self) -> list[UnfinishedScenario]:
+        """The scenarios Ctrl-C cut off (checked by ``load_run``)."""
+        return read_unfinished(self.manifest.get("unfinished"))
 
     @property
     def label(self) -> str:
@@ -86,6 +96,15 @@ def load_run(path: Path) -> RunRecord:
             raise CompareError(f"{manifest_path}: {exc}") from exc
         manifest = found if keys is None else {k: found[k] for k in keys if k in found}
         break
+    try:
+        read_unfinished(manifest.get("unfinished"))
+    except ValueError as exc:
+        raise CompareError(
+            tr(
+                "{path}: daftar skenario yang terhenti (unfinished) rusak",
+                path=path / MANIFEST_NAME,
+            )
+        ) from exc
     return RunRecord(
         path=path,
         name=path.resolve().name,

@@ -17,10 +17,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
+from simulator.harness.run_folder import INTERRUPTED
 from simulator.qa.textdiff import marked
 from simulator.scenarios.catalog import PROFILE_PREFIX, RULE_PREFIX, SOURCE_PREFIX
-from simulator.scenarios.run import ScenarioOutcome, UnfinishedScenario
+from simulator.scenarios.run import ScenarioOutcome, full_title
 from simulator.scenarios.statuses import FAILED, FAILING, NOT_TESTED
+from simulator.scenarios.unfinished import UnfinishedScenario
 from spse_shared.language import tr
 
 SUITE_NAME = "spse-sim"
@@ -82,6 +84,28 @@ def testcase(outcome: ScenarioOutcome) -> ET.Element:
     return case
 
 
+def unfinished_case(cut: UnfinishedScenario) -> ET.Element:
+    """The <testcase> of a scenario Ctrl-C cut off: named as it would have been, an error that
+    says where what it did is (also its ``folder`` property)."""
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": cut.feature or cut.scenario_id,
+            "name": full_title(cut.scenario_id, cut.title, cut.example),
+            "time": "0",
+        },
+    )
+    properties = ET.SubElement(case, "properties")
+    for name, value in (("id", cut.scenario_id), ("status", INTERRUPTED), ("folder", cut.folder)):
+        ET.SubElement(properties, "property", {"name": name, "value": value})
+    message = tr(
+        "dihentikan (Ctrl-C) di tengah jalan; langkah yang sudah dijalankan ada di {folder}",
+        folder=cut.folder,
+    )
+    ET.SubElement(case, "error", {"type": INTERRUPTED, "message": message})
+    return case
+
+
 def write_junit(
     path: Path,
     outcomes: Sequence[ScenarioOutcome],
@@ -108,20 +132,7 @@ def write_junit(
     for outcome in outcomes:
         suite.append(testcase(outcome))
     for cut in unfinished:
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            {
-                "classname": SUITE_NAME,
-                "name": f"{cut.scenario_id} {cut.title}".strip(),
-                "time": "0",
-            },
-        )
-        message = tr(
-            "dihentikan (Ctrl-C) di tengah jalan; langkah yang sudah dijalankan ada di {folder}",
-            folder=cut.folder,
-        )
-        ET.SubElement(case, "error", {"type": "interrupted", "message": message})
+        suite.append(unfinished_case(cut))
     if interrupted:
         stopped = ET.SubElement(
             suite,
@@ -132,7 +143,7 @@ def write_junit(
             stopped,
             "error",
             {
-                "type": "interrupted",
+                "type": INTERRUPTED,
                 "message": tr(
                     "run dihentikan (Ctrl-C) sebelum selesai: skenario yang belum dimulai tidak "
                     "tercantum"

@@ -43,11 +43,13 @@ from simulator.harness.run_folder import (
     OUTCOMES_NAME,
 )
 from simulator.qa.coverage_html import catalog_entries, write_coverage
+from simulator.qa.junit import unfinished_case
 from simulator.qa.report_html import summary_counts, write_report
 from simulator.qa.run import qa_exit_code
-from simulator.scenarios.run import ScenarioOutcome, UnfinishedScenario
+from simulator.scenarios.run import ScenarioOutcome
 from simulator.scenarios.shard import Shard, parse_shard
 from simulator.scenarios.statuses import FAILED, PASSED, STATUS_ORDER
+from simulator.scenarios.unfinished import UnfinishedScenario, read_unfinished
 from spse_shared.language import tr
 
 SHARDS_DIR = "shards"
@@ -136,22 +138,21 @@ def read_shard(path: Path, position: int) -> ShardRun:
     parsed = _parse(str(shard), path) if shard else None
     label = f"shard-{parsed.index}-of-{parsed.total}" if parsed else f"run-{position}"
     junit = _read_junit(path / JUNIT_NAME)
-    unfinished = _read_unfinished(manifest, path / MANIFEST_NAME)
+    # run.json of ``spse-sim run``; a run made otherwise has its index.json only.
+    unfinished = _read_unfinished(
+        manifest or index, path / (MANIFEST_NAME if manifest else INDEX_NAME)
+    )
     return ShardRun(path, label, manifest, index, outcomes, parsed, junit, unfinished)
 
 
-def _read_unfinished(manifest: dict[str, Any], path: Path) -> list[UnfinishedScenario]:
-    """The scenarios Ctrl-C cut off in an interrupted shard (see simulator.scenarios.run)."""
-    found = manifest.get("unfinished") or []
+def _read_unfinished(run: dict[str, Any], path: Path) -> list[UnfinishedScenario]:
+    """The scenarios Ctrl-C cut off in an interrupted shard (simulator.scenarios.unfinished)."""
     try:
-        if not isinstance(found, list):
-            raise TypeError(found)
-        unfinished = [UnfinishedScenario.from_json(u) for u in found]
-    except (TypeError, KeyError, AttributeError) as exc:
+        return read_unfinished(run.get("unfinished"))
+    except ValueError as exc:
         raise MergeError(
             tr("{path}: daftar skenario yang terhenti (unfinished) rusak", path=path)
         ) from exc
-    return unfinished
 
 
 def _read_outcomes(path: Path) -> list[ScenarioOutcome]:
@@ -230,8 +231,8 @@ def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = Fal
 def _write(output_dir: Path, shards: Sequence[ShardRun], *, link: bool) -> MergeResult:
     outcomes: list[ScenarioOutcome] = []
     for shard in shards:
-        _copy_tree(shard.path, output_dir / SHARDS_DIR / shard.label, link=link)
-        prefix = f"{SHARDS_DIR}/{shard.label}"
+        _copy_tree(shard.path, output_dir / _shard_folder(shard), link=link)
+        prefix = _shard_folder(shard)
         outcomes += [_under(o, prefix) for o in shard.outcomes]
     outcomes.sort(key=lambda o: o.catalog_order)
     (output_dir / OUTCOMES_NAME).write_text(
@@ -386,6 +387,7 @@ def _merge_junit(target: Path, shards: Sequence[ShardRun]) -> None:
         suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
         for suite in suites:
             suite.set("name", f"{suite.get('name', 'pytest')} {shard.shard or shard.label}")
+            _move_unfinished_cases(suite, shard)
             for name in JUNIT_TOTALS:
                 totals[name] += _number(suite.get(name))
             seconds += _number(suite.get("time"))
@@ -394,6 +396,21 @@ def _merge_junit(target: Path, shards: Sequence[ShardRun]) -> None:
         merged.set(name, str(value))
     merged.set("time", f"{seconds:.3f}")
     ET.ElementTree(merged).write(target, encoding="utf-8", xml_declaration=True)
+
+
+def _move_unfinished_cases(suite: ET.Element, shard: ShardRun) -> None:
+    """The test cases of the scenarios a shard cut off name their folders under the shard's."""
+    for case in suite.findall("testcase"):
+        properties = {p.get("name"): p.get("value") for p in case.iter("property")}
+        if properties.get("status") == INTERRUPTED and "folder" in properties:
+            suite.remove(case)
+    for cut in shard.unfinished:
+        suite.append(unfinished_case(replace(cut, folder=f"{_shard_folder(shard)}/{cut.folder}")))
+
+
+def _shard_folder(shard: ShardRun) -> str:
+    """Where a shard's run folder is copied in the merged one."""
+    return f"{SHARDS_DIR}/{shard.label}"
 
 
 def _number(text: str | None) -> int:
@@ -423,7 +440,7 @@ def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -
     elapsed = [float(s.manifest.get("elapsed_s") or 0) for s in shards]
     started = sorted(str(s.manifest["started"]) for s in shards if s.manifest.get("started"))
     unfinished = [
-        replace(u, folder=f"{SHARDS_DIR}/{s.label}/{u.folder}").to_json()
+        replace(u, folder=f"{_shard_folder(s)}/{u.folder}").to_json()
         for s in shards
         for u in s.unfinished
     ]
@@ -447,7 +464,7 @@ def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -
         "missing_shards": missing,
         "shards": [
             {
-                "folder": f"{SHARDS_DIR}/{s.label}",
+                "folder": _shard_folder(s),
                 "source": str(s.path),
                 "shard": s.shard,
                 "status": s.status,

@@ -57,8 +57,9 @@ from simulator.scenarios.catalog import (
     SOURCE_SECTIONS,
     SOURCES,
 )
-from simulator.scenarios.run import Attempt, ScenarioOutcome, UnfinishedScenario
+from simulator.scenarios.run import Attempt, ScenarioOutcome, full_title
 from simulator.scenarios.statuses import FAILING, NOT_TESTED, STATUS_ORDER, status_word
+from simulator.scenarios.unfinished import read_unfinished
 from spse_shared.language import current_language, tr
 from spse_shared.wib import WIB, format_wib
 
@@ -506,16 +507,16 @@ def _run_status_html(manifest: Mapping[str, Any]) -> str:
 
 def _unfinished_html(manifest: Mapping[str, Any]) -> str:
     """The scenarios Ctrl-C cut off, each with the folder of what it did."""
-    cut = [UnfinishedScenario.from_json(u) for u in manifest.get("unfinished") or []]
+    cut = read_unfinished(manifest.get("unfinished"))
     if not cut:
         return ""
     items = "".join(
-        f"<li>{escape(u.scenario_id)} {escape(u.title)}: "
-        + escape(tr("langkah yang sudah dijalankan ada di"))
-        + f' <a href="{escape(quote(u.folder))}/">{escape(u.folder)}</a></li>'
+        f"<li>{escape(full_title(u.scenario_id, u.title, u.example))}: "
+        f'<a href="{escape(quote(u.folder))}">{escape(u.folder)}</a></li>'
         for u in cut
     )
-    return f"<p>{escape(tr('Terhenti di tengah jalan:'))}</p><ul>{items}</ul>"
+    head = tr("Terhenti di tengah jalan (langkah yang sudah dijalankan ada di foldernya):")
+    return f"<p>{escape(head)}</p><ul>{items}</ul>"
 
 
 def summary_counts(outcomes: Sequence[ScenarioOutcome]) -> dict[str, int]:

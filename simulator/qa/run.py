@@ -10,7 +10,8 @@ count as green. ``outcomes.json`` then holds the merged outcomes (every attempt 
 first pass's own file is kept as ``outcomes-first.json``.
 
 Ctrl-C stops the run (no re-runs after it): run.json and report.html are still written, with
-status "interrupted" and the scenarios that finished, and the result says ``interrupted``.
+status "interrupted", the scenarios that finished and those it cut off (``unfinished``), and the
+result says ``interrupted``.
 """
 
 from __future__ import annotations
@@ -44,10 +45,10 @@ from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
     ScenarioRunRequest,
-    UnfinishedScenario,
     run_scenarios,
 )
 from simulator.scenarios.statuses import FAILED, FAILING, FLAKY, PASSED
+from simulator.scenarios.unfinished import UnfinishedScenario
 from spse_shared.profile import ProfileError, load_profile
 
 
@@ -178,9 +179,9 @@ def run_qa(
         try:
             _, found, spent = run_scenarios(again)
         except ScenarioRunInterrupted as stop:
+            # A re-run cut off leaves its scenario the result of the attempt before: not
+            # named as unfinished (its folder under rerun-N/ says so in its own index.json).
             found, spent, interrupted = stop.outcomes, stop.elapsed_s, True
-            folder = rerun_folder(number)
-            unfinished = [replace(u, folder=f"{folder}/{u.folder}") for u in stop.unfinished]
         elapsed += spent
         rounds.append([_under(o, rerun_folder(number)) for o in found])
         recorded.append(records(mode))

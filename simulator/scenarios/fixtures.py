@@ -39,11 +39,13 @@ from simulator.scenarios.progress import (
     TAGS_PROPERTY,
     scenario_example,
     scenario_feature,
+    scenario_title,
 )
 from simulator.scenarios.schedule import longest_first
 from simulator.scenarios.shard import ShardPlugin
 from simulator.scenarios.statuses import not_applicable_reason
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
+from simulator.scenarios.unfinished import UnfinishedScenario, write_started
 from simulator.scenarios.world import WORLD_KEY
 from spse_shared.language import tr
 
@@ -86,6 +88,17 @@ def sim_options(
             break
         except FileExistsError:
             continue
+    if scenario:
+        # Named so that a Ctrl-C that cuts the scenario off can name it too.
+        node = request.node
+        started = UnfinishedScenario(
+            scenario,
+            scenario_title(node),
+            feature=scenario_feature(node),
+            example=scenario_example(node),
+            nodeid=node.nodeid,
+        )
+        write_started(output, started)
     seed: int = pytestconfig.getoption("--sim-seed")
     if pytestconfig.getoption("--sim-base-url"):
         # Another deployment keeps its state between scenarios and runs: each scenario (and

@@ -5,8 +5,8 @@ the child runs in a process group of its own, gets one SIGINT (its xdist workers
 browser drivers with it), finishes what pytest finishes on an interrupt (outcomes of the
 scenarios that ended, evidence folders, browsers and servers closed) and the run folder's
 index.json says ``"status": "interrupted"`` and names the scenarios that were cut off
-(``unfinished``: started, their evidence folder partly written, no result); run_scenarios then
-raises ScenarioRunInterrupted.
+(``unfinished``, see simulator.scenarios.unfinished); run_scenarios then raises
+ScenarioRunInterrupted.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from typing import Any
 from simulator.evidence.bundle import Check, write_scenario_run_index
 from simulator.harness.run_folder import (
     ALLURE_RESULTS_FOLDER,
-    INDEX_NAME,
     INTERRUPTED,
     JUNIT_NAME,
     OUTCOMES_NAME,
@@ -34,10 +33,10 @@ from simulator.harness.run_folder import (
 )
 from simulator.harness.stop_signals import sigterm_as_ctrl_c
 from simulator.scenarios.artifacts import RUN_DEFAULT, effective_artifacts
-from simulator.scenarios.catalog import CATALOG_ENV, CatalogError, find_catalog_dir, load_catalog
+from simulator.scenarios.catalog import CATALOG_ENV
 from simulator.scenarios.child import CHILD_CODE
 from simulator.scenarios.statuses import FAILED, PASSED
-from simulator.scenarios.tags import ID_PATTERN
+from simulator.scenarios.unfinished import UnfinishedScenario, unfinished_scenarios
 from simulator.testdata.seed import DEFAULT_SEED
 from spse_shared.language import tr
 from spse_shared.profile import DEFAULT_PROFILE
@@ -160,23 +159,6 @@ class ScenarioRunRequest:
     allure_dir: Path | None = None
 
 
-@dataclass(frozen=True)
-class UnfinishedScenario:
-    """A scenario Ctrl-C cut off: it started, its folder holds what it did (the steps done, the
-    servers' data), and it has no result."""
-
-    scenario_id: str
-    title: str
-    folder: str  # relative to the run folder
-
-    def to_json(self) -> dict[str, str]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> UnfinishedScenario:
-        return cls(str(data["scenario_id"]), str(data.get("title") or ""), str(data["folder"]))
-
-
 class ScenarioRunInterrupted(KeyboardInterrupt):
     """Ctrl-C during a run, after the child stopped and the run folder was written."""
 
@@ -192,39 +174,6 @@ class ScenarioRunInterrupted(KeyboardInterrupt):
         self.outcomes = outcomes
         self.elapsed_s = elapsed_s
         self.unfinished = list(unfinished)
-
-
-def unfinished_scenarios(run_dir: Path, catalog: Path | None = None) -> list[UnfinishedScenario]:
-    """The scenario folders of ``run_dir`` without an index.json: scenarios that started (the
-    folder is made as one starts, ``<id>`` or ``<id>-N``, per worker under xdist) and never
-    finished (the index is written as one ends). Titles come from ``catalog``."""
-    root = run_dir / SCENARIOS_FOLDER
-    if not root.is_dir():
-        return []
-    found = []
-    for folder in sorted(p for p in root.glob("*") if p.is_dir()):
-        for candidate in [folder] if _scenario_of(folder) else sorted(folder.glob("*")):
-            scenario_id = _scenario_of(candidate)
-            if scenario_id and candidate.is_dir() and not (candidate / INDEX_NAME).exists():
-                found.append((scenario_id, str(candidate.relative_to(run_dir))))
-    titles = _titles(catalog) if found else {}
-    return [UnfinishedScenario(i, titles.get(i, ""), folder) for i, folder in found]
-
-
-def _scenario_of(folder: Path) -> str | None:
-    """The scenario id a scenario folder is named after (``KODOK-010``, ``KODOK-010-2``)."""
-    name = folder.name
-    for candidate in (name, name.rsplit("-", 1)[0]):
-        if ID_PATTERN.match(candidate):
-            return candidate
-    return None
-
-
-def _titles(catalog: Path | None) -> dict[str, str]:
-    try:
-        return {e.scenario_id: e.title for e in load_catalog(find_catalog_dir(catalog))}
-    except CatalogError:  # the run started from it; a title is only a courtesy here
-        return {}
 
 
 def pytest_arguments(request: ScenarioRunRequest, report: Path) -> list[str]:
@@ -317,7 +266,8 @@ def run_scenarios(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcom
     }
     if request.shard:
         content["shard"] = request.shard
-    unfinished = unfinished_scenarios(request.output_dir, request.catalog) if interrupted else []
+    finished = {o.nodeid for o in outcomes}
+    unfinished = unfinished_scenarios(request.output_dir, finished) if interrupted else []
     if unfinished:
         content["unfinished"] = [u.to_json() for u in unfinished]
     write_scenario_run_index(request.output_dir, content=content)

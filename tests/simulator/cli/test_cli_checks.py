@@ -15,6 +15,7 @@ from simulator.demo.basic import SEEDED_MARKER
 from simulator.harness.environment import RunOptions
 from simulator.qa.run import QaRunResult
 from simulator.scenarios.run import ScenarioOutcome, ScenarioRunRequest
+from simulator.scenarios.unfinished import UnfinishedScenario
 
 
 @pytest.fixture
@@ -320,4 +321,30 @@ def test_a_folder_argument_that_is_a_file_or_missing_says_which(
     assert capsys.readouterr().err.splitlines() == [
         f"spse-sim: {a_file}: bukan folder",
         f"spse-sim: {tmp_path / 'tidak-ada'}: folder tidak ada",
+    ]
+
+
+def test_ctrl_c_names_each_scenario_it_cut_off_then_where_the_run_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "run"
+    cut = [
+        UnfinishedScenario("KODOK-301", "judul", folder="scenarios/popen-gw0/KODOK-301"),
+        UnfinishedScenario("KODOK-415", "judul", folder="scenarios/popen-gw1/KODOK-415"),
+    ]
+
+    def run_qa(request: ScenarioRunRequest, **_: object) -> QaRunResult:
+        return QaRunResult(
+            130, [], 1.0, output / "report.html", {}, interrupted=True, unfinished=cut
+        )
+
+    monkeypatch.setattr("simulator.qa.run.run_qa", run_qa)
+    assert main(["run", "KODOK-301", "KODOK-415", "--output", str(output)]) == 130
+
+    assert capsys.readouterr().err.splitlines() == [
+        "spse-sim: KODOK-301 terhenti di tengah jalan; langkah yang sudah dijalankan ada di "
+        f"{output / 'scenarios/popen-gw0/KODOK-301'}",
+        "spse-sim: KODOK-415 terhenti di tengah jalan; langkah yang sudah dijalankan ada di "
+        f"{output / 'scenarios/popen-gw1/KODOK-415'}",
+        f"spse-sim: dihentikan oleh pengguna (Ctrl-C); yang sudah selesai ada di {output}",
     ]

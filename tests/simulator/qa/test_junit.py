@@ -9,7 +9,8 @@ from pathlib import Path
 
 from simulator.evidence.bundle import Check
 from simulator.qa.junit import write_junit
-from simulator.scenarios.run import Attempt, ScenarioOutcome, UnfinishedScenario
+from simulator.scenarios.run import Attempt, ScenarioOutcome
+from simulator.scenarios.unfinished import UnfinishedScenario
 
 FEATURE = "Pemeriksaan nama file penawaran oleh SpamKodok 2"
 TAGS = ["KODOK-003", "aturan-hh-2", "profil-spse-4.3-ca", "sumber-hal-hal-yang-harus-diperhatikan"]
@@ -121,14 +122,21 @@ def test_an_interrupted_run_is_an_error_for_ci_not_a_green_suite(tmp_path: Path)
 
 def test_each_scenario_cut_off_is_an_error_naming_the_folder_of_its_steps(tmp_path: Path) -> None:
     passed = [o for o in outcomes() if o.status == "passed"]
-    cut = UnfinishedScenario("KODOK-301", "file dari flashdisk", "scenarios/popen-gw0/KODOK-301")
+    cut = UnfinishedScenario(
+        "KODOK-301", "file dari flashdisk", "Pembukaan", 2, folder="scenarios/popen-gw0/KODOK-301"
+    )
     path = write_junit(tmp_path / "junit.xml", passed, interrupted=True, unfinished=[cut])
 
     root = ET.parse(path).getroot()
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "0", "2")
-    case = next(
-        c for c in root.iter("testcase") if c.get("name") == "KODOK-301 file dari flashdisk"
-    )
+    [case] = [c for c in root.iter("testcase") if c.get("classname") == "Pembukaan"]
+    assert case.get("name") == "KODOK-301 file dari flashdisk [contoh 2]"
+    properties = {p.get("name"): p.get("value") for p in case.iter("property")}
+    assert properties == {
+        "id": "KODOK-301",
+        "status": "interrupted",
+        "folder": "scenarios/popen-gw0/KODOK-301",
+    }
     error = case.find("error")
     assert error is not None
     assert error.get("type") == "interrupted"

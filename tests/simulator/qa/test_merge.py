@@ -12,9 +12,12 @@ from shard_runs import PNG, fake_run
 import simulator.qa.merge as merge_module
 from simulator.evidence.bundle import INDEX_NAME
 from simulator.harness.run_folder import INCOMPLETE
+from simulator.qa.junit import write_junit
 from simulator.qa.merge import MergeError, merge_runs
 from simulator.qa.report_html import load_history
 from simulator.qa.run import MANIFEST_NAME
+from simulator.scenarios.run import ScenarioOutcome
+from simulator.scenarios.unfinished import UnfinishedScenario
 
 
 def test_two_shards_merge_into_one_run_folder_and_one_report(tmp_path: Path) -> None:
@@ -221,25 +224,36 @@ def test_an_interrupted_shard_keeps_naming_what_it_cut_off_under_its_folder(
     tmp_path: Path,
 ) -> None:
     one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    cut = UnfinishedScenario("KODOK-004", "judul", folder="scenarios/popen-gw0/KODOK-004")
     two = fake_run(tmp_path / "b", "2/2", {"KODOK-003": "passed"})
-    cut = {"scenario_id": "KODOK-004", "title": "judul", "folder": "scenarios/popen-gw0/KODOK-004"}
     manifest = json.loads((two / MANIFEST_NAME).read_text(encoding="utf-8"))
-    manifest.update(status="interrupted", unfinished=[cut])
+    manifest.update(status="interrupted", unfinished=[cut.to_json()])
     (two / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    outcomes = json.loads((two / "outcomes.json").read_text(encoding="utf-8"))
+    earlier = [ScenarioOutcome.from_json(o) for o in outcomes]
+    write_junit(two / "junit.xml", earlier, interrupted=True, unfinished=[cut])
 
     result = merge_runs(tmp_path / "out", [one, two])
 
     folder = "shards/shard-2-of-2/scenarios/popen-gw0/KODOK-004"
-    assert result.manifest["unfinished"] == [{**cut, "folder": folder}]
+    assert [u["folder"] for u in result.manifest["unfinished"]] == [folder]
     index = json.loads((tmp_path / "out" / INDEX_NAME).read_text(encoding="utf-8"))
     assert index["unfinished"] == result.manifest["unfinished"]
-    assert f'<a href="{folder}/">' in result.report.read_text(encoding="utf-8")
+    assert f'<a href="{folder}">' in result.report.read_text(encoding="utf-8")
+    junit = ET.parse(tmp_path / "out" / "junit.xml").getroot()
+    folders = [p.get("value") for p in junit.iter("property") if p.get("name") == "folder"]
+    assert folders == [folder]
+    messages = [e.get("message", "") for e in junit.iter("error")]
+    assert any(m.endswith(f"ada di {folder}") for m in messages), messages
 
 
-def test_a_damaged_list_of_scenarios_cut_off_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "listed", [{}, "x", [{"x": 1}], [{"scenario_id": "KODOK-001", "folder": "/etc"}]]
+)
+def test_a_damaged_list_of_scenarios_cut_off_is_refused(tmp_path: Path, listed: object) -> None:
     one = fake_run(tmp_path / "a", "1/1", {"KODOK-001": "passed"})
     manifest = json.loads((one / MANIFEST_NAME).read_text(encoding="utf-8"))
-    (one / MANIFEST_NAME).write_text(json.dumps({**manifest, "unfinished": [{"x": 1}]}))
+    (one / MANIFEST_NAME).write_text(json.dumps({**manifest, "unfinished": listed}))
 
     with pytest.raises(MergeError, match=r"run\.json: daftar skenario yang terhenti"):
         merge_runs(tmp_path / "out", [one])

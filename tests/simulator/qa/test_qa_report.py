@@ -180,3 +180,40 @@ def test_compare_prints_the_matrix_and_writes_its_page(
 
 def test_compare_refuses_a_folder_that_is_no_run(tmp_path: Path) -> None:
     assert main(["compare", str(tmp_path), str(tmp_path)]) == 2
+
+
+def _interrupted_run(folder: Path, unfinished: object) -> Path:
+    folder.mkdir()
+    passed = ScenarioOutcome("KODOK-001", "judul a", "passed", 1.0)
+    (folder / "outcomes.json").write_text(json.dumps([passed.to_json()]), encoding="utf-8")
+    manifest = {"profile": "spse-4.3-ca", "status": "interrupted", "unfinished": unfinished}
+    (folder / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / "junit.xml").write_text("<testsuites/>", encoding="utf-8")
+    return folder
+
+
+def test_report_of_an_interrupted_run_keeps_it_an_error_for_ci(tmp_path: Path) -> None:
+    cut = {"scenario_id": "KODOK-002", "title": "judul b", "folder": "scenarios/KODOK-002"}
+    run = _interrupted_run(tmp_path / "run", [cut])
+
+    assert main(["report", str(run)]) == 0
+
+    root = ET.parse(run / "junit.xml").getroot()
+    cases = {c.get("name"): c for c in root.iter("testcase")}
+    stopped = "run dihentikan sebelum selesai"
+    assert set(cases) == {"KODOK-001 judul a", "KODOK-002 judul b", stopped}
+    assert cases["KODOK-002 judul b"].find("error") is not None
+    assert root.get("errors") == "2"
+
+
+def test_report_refuses_a_damaged_list_of_scenarios_cut_off_and_rewrites_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = _interrupted_run(tmp_path / "run", [{"x": 1}])
+
+    assert main(["report", str(run)]) == 2
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.endswith(f"{run / 'run.json'}: daftar skenario yang terhenti (unfinished) rusak")
+    assert (run / "junit.xml").read_text(encoding="utf-8") == "<testsuites/>"
+    assert not (run / "report.html").exists()

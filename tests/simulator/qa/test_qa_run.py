@@ -20,10 +20,10 @@ from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
     ScenarioRunRequest,
-    UnfinishedScenario,
     pytest_arguments,
 )
 from simulator.scenarios.statuses import FLAKY
+from simulator.scenarios.unfinished import UnfinishedScenario
 
 # Where the simulator package this test imported lives (the checkout, or site-packages under
 # tox): the child must import the same one, or pytest refuses the suite module it is handed.
@@ -298,7 +298,9 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
     def interrupted(request: ScenarioRunRequest) -> tuple[int, list[ScenarioOutcome], float]:
         calls.append(request)
         request.output_dir.mkdir(parents=True, exist_ok=True)
-        cut = UnfinishedScenario("KODOK-002", "judul b", "scenarios/popen-gw1/KODOK-002")
+        cut = UnfinishedScenario(
+            "KODOK-002", "judul b", example=2, folder="scenarios/popen-gw1/KODOK-002"
+        )
         raise ScenarioRunInterrupted(2, [outcome("a", "passed")], 3.0, [cut])
 
     monkeypatch.setattr(qa_run, "run_scenarios", interrupted)
@@ -310,14 +312,17 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
     assert [o.status for o in result.outcomes] == ["passed"]
     assert [u.scenario_id for u in result.unfinished] == ["KODOK-002"]
     manifest = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
-    assert manifest["unfinished"] == [
-        {"scenario_id": "KODOK-002", "title": "judul b", "folder": "scenarios/popen-gw1/KODOK-002"}
+    assert [(u["scenario_id"], u["folder"]) for u in manifest["unfinished"]] == [
+        ("KODOK-002", "scenarios/popen-gw1/KODOK-002")
     ]
     junit = (tmp_path / "junit.xml").read_text(encoding="utf-8")
-    assert 'name="KODOK-002 judul b"' in junit
+    assert 'name="KODOK-002 judul b [contoh 2]"' in junit
     html = result.report.read_text(encoding="utf-8")
-    assert "Terhenti di tengah jalan:" in html
-    assert '<a href="scenarios/popen-gw1/KODOK-002/">' in html
+    assert "Terhenti di tengah jalan (langkah yang sudah dijalankan ada di foldernya):" in html
+    assert (
+        '<li>KODOK-002 judul b [contoh 2]: <a href="scenarios/popen-gw1/KODOK-002">'
+        "scenarios/popen-gw1/KODOK-002</a></li>"
+    ) in html
 
 
 def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) -> None:
