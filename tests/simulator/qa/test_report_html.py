@@ -174,3 +174,15 @@ def test_matrix_section_marks_changed_rows(tmp_path: Path) -> None:
     assert section.count('class="changed"') == 1
     assert "hasil, pesan" in section
     assert "[2] pesan: b" in section
+
+
+def test_scenarios_cut_off_are_listed_escaped_with_links_to_their_folders(tmp_path: Path) -> None:
+    cut = {"scenario_id": "KODOK-003", "title": "<b>nama</b> & file", "folder": 'scenarios/a "b"'}
+    manifest = {**MANIFEST, "status": "interrupted", "unfinished": [cut]}
+
+    html = render_report(tmp_path, outcomes(), manifest)
+
+    assert (
+        '<li>KODOK-003 &lt;b&gt;nama&lt;/b&gt; &amp; file: <a href="scenarios/a%20%22b%22">'
+        "scenarios/a &quot;b&quot;</a></li>"
+    ) in html
