@@ -424,7 +424,7 @@ def starting_line(
     if args.ids or args.tag:
         what = tr("{n} skenario", n=len(chosen))
         if shard is not None:
-            mine = shard_keys((entry.scenario_id for entry in chosen), shard)
+            mine = shard_keys({entry.scenario_id: entry.steps for entry in chosen}, shard)
             what = tr(
                 "shard {shard}: {k} dari {n} skenario", shard=shard, k=len(mine), n=len(chosen)
             )

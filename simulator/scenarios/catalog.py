@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -329,6 +329,8 @@ class CatalogEntry:
     sources: tuple[str, ...]
     tags: tuple[str, ...]
     rules: tuple[str, ...] = ()
+    # The steps it walks, Background included, over all its examples: what --shard weighs.
+    steps: int = 0
 
     def applies_to(self, profile: str) -> bool:
         return "semua" in self.profiles or profile in self.profiles
@@ -425,6 +427,8 @@ def load_catalog(directory: Path) -> list[CatalogEntry]:
                 feature=feature.name,
                 file=Path(feature.filename).name,
             )
+            rows = sum(len(table.examples) for table in scenario.examples) or 1
+            entry = replace(entry, steps=len(scenario.steps) * rows)
             if entry.scenario_id in entries:
                 raise CatalogError(
                     tr("{id} dipakai dua kali ({file})", id=entry.scenario_id, file=entry.file)

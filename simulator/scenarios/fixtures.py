@@ -41,7 +41,7 @@ from simulator.scenarios.progress import (
     scenario_feature,
     scenario_title,
 )
-from simulator.scenarios.schedule import longest_first
+from simulator.scenarios.schedule import longest_first, step_count
 from simulator.scenarios.shard import ShardPlugin
 from simulator.scenarios.statuses import not_applicable_reason
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
@@ -166,7 +166,8 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(AllureEvidence(), "sim-allure")
     shard = config.getoption("--sim-shard")
     if shard is not None and not config.pluginmanager.has_plugin("sim-shard"):
-        config.pluginmanager.register(ShardPlugin(shard, key=shard_key), "sim-shard")
+        plugin = ShardPlugin(shard, key=shard_key, weight=shard_weight)
+        config.pluginmanager.register(plugin, "sim-shard")
     # Every module of simulator.scenarios.steps is a plugin: its step definitions become fixtures
     # available to every feature file, wherever the test module binding the catalog lives.
     for module in pkgutil.iter_modules(simulator.scenarios.steps.__path__):
@@ -185,6 +186,11 @@ def pytest_bdd_apply_tag(tag: str, function: Any) -> bool:
 def shard_key(item: pytest.Item) -> str:
     """What ``--sim-shard`` slices by: the scenario id, else (not a catalog test) the node id."""
     return scenario_id(item) or item.nodeid
+
+
+def shard_weight(item: pytest.Item) -> int:
+    """What ``--sim-shard`` balances: a scenario's steps (1 for another test)."""
+    return step_count(item) or 1
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -83,7 +83,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--sim-shard",
         type=parse_shard,
         metavar="I/N",
-        help="run shard I of N of the selected scenarios (stable order by scenario id)",
+        help="run shard I of N of the selected scenarios (equal work by steps, see shard.py)",
     )
     group.addoption("--sim-video", metavar="DIR", help="record a video of every desk into DIR")
 

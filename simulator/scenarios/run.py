@@ -148,7 +148,7 @@ class ScenarioRunRequest:
     # "on-first-retry" records none (run_qa re-runs failures recording), "on-failure" records
     # them and keeps failed scenarios' only, "always" keeps them all (``evidence`` implies it).
     artifacts: str = RUN_DEFAULT
-    # "I/N": run shard I of N of the selection (stable order by scenario id), see shard.py.
+    # "I/N": run shard I of N of the selection (equal work by steps), see shard.py.
     shard: str | None = None
     # The folder of .feature files to run (None: $SPSE_SIM_CATALOG, else the packaged catalog).
     catalog: Path | None = None

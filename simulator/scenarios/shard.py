@@ -1,16 +1,20 @@
 """``--sim-shard I/N``: a deterministic slice of the selected scenarios, as Playwright's --shard.
 
-The selected scenarios are ordered by scenario id (every example of one scenario stays with it),
-cut into N contiguous slices whose sizes differ by at most one, and shard I (1-based) runs
-slice I. Every scenario is in exactly one shard, whichever machine computes it, so a CI matrix
-of N jobs runs the catalog once; ``simulator.qa.merge`` joins their run folders.
+Every scenario is in exactly one shard, whichever machine computes it, so a CI matrix of N jobs
+runs the catalog once; ``simulator.qa.merge`` joins their run folders. Unlike Playwright's
+equal counts, the shards get equal work: scenarios are weighed by their steps (every example of
+one scenario stays with it, its weight the sum of theirs), and dealt heaviest first to the
+lightest shard so far (the LPT rule, as the workers get them: simulator.scenarios.schedule).
+Equal counts put the catalog's long scenarios (evaluation, Seleksi dua file: the 4xx ids) in one
+shard, which ran 58 s beside 35 s (benchmarks/README.md). Ties go by scenario id, so the
+result depends on the selection and the catalog only.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -44,37 +48,52 @@ def parse_shard(text: str) -> Shard:
     return Shard(index, total)
 
 
-def shard_keys(keys: Iterable[str], shard: Shard) -> set[str]:
-    """The keys (scenario ids) of ``shard``: slice ``shard.index`` of the sorted distinct keys."""
-    ordered = sorted(set(keys))
-    size, extra = divmod(len(ordered), shard.total)
-    # The first ``extra`` shards take one more, as Playwright spreads a remainder.
-    start = (shard.index - 1) * size + min(shard.index - 1, extra)
-    end = start + size + (1 if shard.index <= extra else 0)
-    return set(ordered[start:end])
+def shard_keys(weights: Mapping[str, int], shard: Shard) -> set[str]:
+    """The keys (scenario ids) of ``shard``, from every key's weight (its steps)."""
+    totals = [0] * shard.total
+    mine: set[str] = set()
+    for key in sorted(weights, key=lambda k: (-weights[k], k)):
+        lightest = min(range(shard.total), key=lambda i: (totals[i], i))
+        # Every scenario costs its start-up at least, whatever its steps.
+        totals[lightest] += max(weights[key], 1)
+        if lightest == shard.index - 1:
+            mine.add(key)
+    return mine
 
 
-def select_shard(items: Sequence[T], key: Callable[[T], str], shard: Shard) -> list[T]:
+def select_shard(
+    items: Sequence[T], key: Callable[[T], str], weight: Callable[[T], int], shard: Shard
+) -> list[T]:
     """The items of ``shard``, in their original order."""
-    chosen = shard_keys((key(i) for i in items), shard)
+    weights: dict[str, int] = {}
+    for item in items:
+        weights[key(item)] = weights.get(key(item), 0) + weight(item)
+    chosen = shard_keys(weights, shard)
     return [i for i in items if key(i) in chosen]
 
 
 class ShardPlugin:
     """Deselects what is not in the shard, after every other selection (-k, --sim-scenario).
 
-    ``key`` names a test's scenario (its id; tests without one use their node id).
+    ``key`` names a test's scenario (its id; tests without one use their node id), ``weight``
+    is its number of steps.
     """
 
-    def __init__(self, shard: Shard, key: Callable[[pytest.Item], str]) -> None:
+    def __init__(
+        self,
+        shard: Shard,
+        key: Callable[[pytest.Item], str],
+        weight: Callable[[pytest.Item], int],
+    ) -> None:
         self.shard = shard
         self.key = key
+        self.weight = weight
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(
         self, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
-        selected = select_shard(items, self.key, self.shard)
+        selected = select_shard(items, self.key, self.weight, self.shard)
         deselected = [i for i in items if i not in selected]
         if deselected:
             config.hook.pytest_deselected(items=deselected)

@@ -235,7 +235,7 @@ def test_a_shard_that_cannot_be_run_is_refused_before_anything_starts(
 @pytest.mark.parametrize(
     ("args", "header"),
     [
-        (["KODOK-001", "KODOK-003", "KODOK-011", "--shard=2/2 "], "shard 2/2: 1 dari 3 skenario"),
+        (["KODOK-001", "KODOK-003", "KODOK-011", "--shard=2/2 "], "shard 2/2: 2 dari 3 skenario"),
         (
             ["-k", "flashdisk", "--shard", "1/3"],
             "shard 1/3 dari skenario yang cocok dengan -k 'flashdisk'",

@@ -3,51 +3,104 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from simulator.scenarios.catalog import PACKAGED_CATALOG, load_catalog
+from simulator.scenarios.child import CHILD_CODE
+from simulator.scenarios.run import ScenarioRunRequest, pytest_arguments
 from simulator.scenarios.shard import Shard, ShardPlugin, parse_shard, select_shard, shard_keys
+from simulator.scenarios.tags import scenario_id
+
+# Where the simulator package this test imported lives: the child must import the same one.
+PACKAGES = Path(scenario_id.__code__.co_filename).resolve().parents[2]
+# Loaded into a collect-only child: the scenario ids it kept.
+PROBE_PLUGIN = """
+import json
+from simulator.scenarios.tags import scenario_id
+
+def pytest_collection_finish(session):
+    with open("ids.json", "w") as out:
+        json.dump(sorted({scenario_id(item) for item in session.items}), out)
+"""
 
 
-def catalog_ids() -> list[str]:
-    return [e.scenario_id for e in load_catalog(PACKAGED_CATALOG)]
+def catalog_weights() -> dict[str, int]:
+    return {e.scenario_id: e.steps for e in load_catalog(PACKAGED_CATALOG)}
 
 
 @pytest.mark.parametrize("total", [1, 2, 3, 4, 7])
-def test_shards_of_the_real_catalog_partition_it(total: int) -> None:
-    ids = catalog_ids()
-    shards = [shard_keys(ids, Shard(i, total)) for i in range(1, total + 1)]
+def test_shards_of_the_real_catalog_partition_it_into_equal_work(total: int) -> None:
+    weights = catalog_weights()
+    shards = [shard_keys(weights, Shard(i, total)) for i in range(1, total + 1)]
 
-    assert set().union(*shards) == set(ids)
-    assert sum(len(s) for s in shards) == len(set(ids))  # no scenario in two shards
-    assert max(map(len, shards)) - min(map(len, shards)) <= 1
-    # Contiguous slices of the id order, shard 1 first.
-    flat = [i for shard in shards for i in sorted(shard)]
-    assert flat == sorted(set(ids))
+    assert set().union(*shards) == set(weights)
+    assert sum(len(s) for s in shards) == len(weights)  # no scenario in two shards
+    work = [sum(weights[k] for k in shard) for shard in shards]
+    # Dealt heaviest first to the lightest shard: no shard is more than one scenario behind.
+    assert max(work) - min(work) <= max(weights.values())
+    assert total < 2 or max(work) - min(work) <= 5  # the real catalog, within a few steps
+
+
+def test_long_scenarios_do_not_end_up_in_one_shard() -> None:
+    weights = {"KODOK-001": 3, "KODOK-002": 3, "KODOK-003": 3, "KODOK-401": 20, "KODOK-402": 20}
+    first, second = (shard_keys(weights, Shard(i, 2)) for i in (1, 2))
+    # By ids, the two long ones would share shard 2 (26 steps against 49).
+    assert first == {"KODOK-401", "KODOK-001", "KODOK-003"}  # 26 steps
+    assert second == {"KODOK-402", "KODOK-002"}  # 23 steps
 
 
 def test_a_shard_does_not_depend_on_the_order_the_ids_come_in() -> None:
-    ids = catalog_ids()
-    shuffled = ids[:]
-    random.Random(3).shuffle(shuffled)
-    assert shard_keys(shuffled, Shard(2, 3)) == shard_keys(ids, Shard(2, 3))
+    weights = catalog_weights()
+    keys = list(weights)
+    random.Random(3).shuffle(keys)
+    shuffled = {k: weights[k] for k in keys}
+    assert shard_keys(shuffled, Shard(2, 3)) == shard_keys(weights, Shard(2, 3))
 
 
-def test_examples_of_one_scenario_stay_in_one_shard_in_their_order() -> None:
+def test_examples_of_one_scenario_stay_in_one_shard_weighed_together() -> None:
     items = ["KODOK-010[a]", "KODOK-001", "KODOK-003", "KODOK-010[b]", "KODOK-002"]
     key = lambda item: item.split("[")[0]  # noqa: E731
-    first = select_shard(items, key, Shard(1, 2))
-    second = select_shard(items, key, Shard(2, 2))
-    assert first == ["KODOK-001", "KODOK-002"]
-    assert second == ["KODOK-010[a]", "KODOK-003", "KODOK-010[b]"]
+    weight = lambda item: 4  # noqa: E731
+    first = select_shard(items, key, weight, Shard(1, 2))
+    second = select_shard(items, key, weight, Shard(2, 2))
+    # KODOK-010 (8 steps) first, then 001, 002 and 003 (4 each) each to the lighter shard.
+    assert first == ["KODOK-010[a]", "KODOK-003", "KODOK-010[b]"]  # in their order
+    assert second == ["KODOK-001", "KODOK-002"]
 
 
 def test_more_shards_than_scenarios_leaves_the_last_ones_empty() -> None:
-    assert [shard_keys(["A", "B"], Shard(i, 3)) for i in (1, 2, 3)] == [{"A"}, {"B"}, set()]
+    weights = {"A": 1, "B": 1}
+    assert [shard_keys(weights, Shard(i, 3)) for i in (1, 2, 3)] == [{"A"}, {"B"}, set()]
+
+
+def test_the_child_runs_the_scenarios_the_cli_counts_for_its_shard(tmp_path: Path) -> None:
+    """``spse-sim run --shard`` says how many scenarios its shard runs from the catalog; the child
+    pytest selects them from its items: both must weigh alike."""
+    (tmp_path / "probe_plugin.py").write_text(PROBE_PLUGIN)
+    request = ScenarioRunRequest(output_dir=tmp_path / "run", shard="2/3", progress=False)
+    args = pytest_arguments(request, tmp_path / "o.json")
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{PACKAGES}"}
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", CHILD_CODE, *args, "-p", "probe_plugin", "--co", "-q"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    collected = json.loads((tmp_path / "ids.json").read_text())
+
+    assert set(collected) == shard_keys(catalog_weights(), Shard(2, 3))
 
 
 @pytest.mark.parametrize("text", ["0/3", "4/3", "1/0", "1", "a/b", "-1/2", ""])
@@ -67,8 +120,8 @@ def test_the_plugin_deselects_what_other_shards_run() -> None:
     config: Any = SimpleNamespace(
         hook=SimpleNamespace(pytest_deselected=lambda items: deselected.extend(items))
     )
-    ShardPlugin(Shard(1, 2), key=lambda item: item.nodeid).pytest_collection_modifyitems(
-        config, items
-    )
-    assert [i.nodeid for i in items] == ["a", "b"]
-    assert sorted(i.nodeid for i in deselected) == ["c", "d"]
+    plugin = ShardPlugin(Shard(1, 2), key=lambda item: item.nodeid, weight=lambda item: 1)
+    plugin.pytest_collection_modifyitems(config, items)
+    # Equal weights: by key, each to the lighter shard (a 1, b 2, c 1, d 2); kept in order.
+    assert [i.nodeid for i in items] == ["c", "a"]
+    assert sorted(i.nodeid for i in deselected) == ["b", "d"]
