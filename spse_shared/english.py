@@ -156,10 +156,10 @@ TEXTS: Mapping[str, str] = {
     "menjalankan ulang {n} skenario yang gagal, di {folder}": (
         "re-running {n} failed scenarios, in {folder}"
     ),
-    "jalankan bagian I dari N skenario yang dipilih (urutan tetap menurut id), untuk matriks "
-    "CI; gabungkan hasilnya dengan 'spse-sim merge'": (
-        "run part I of N of the selected scenarios (a fixed order by id), for a CI matrix; join "
-        "the results with 'spse-sim merge'"
+    "jalankan bagian I dari N skenario yang dipilih (bagian dengan jumlah langkah setara), "
+    "untuk matriks CI; gabungkan hasilnya dengan 'spse-sim merge'": (
+        "run part I of N of the selected scenarios (parts of equal steps), for a CI matrix; "
+        "join the results with 'spse-sim merge'"
     ),
     "setelah skenario, setiap penyedia yang menemui error membuat tiket LPSE Support": (
         "after the scenarios, every vendor who met an error files an LPSE Support ticket"

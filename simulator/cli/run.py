@@ -164,8 +164,8 @@ def add_parser(subparsers: Subparsers) -> None:
     qa.add_argument(
         "--shard",
         metavar="I/N",
-        help="jalankan bagian I dari N skenario yang dipilih (urutan tetap menurut id), untuk "
-        "matriks CI; gabungkan hasilnya dengan 'spse-sim merge'",
+        help="jalankan bagian I dari N skenario yang dipilih (bagian dengan jumlah langkah "
+        "setara), untuk matriks CI; gabungkan hasilnya dengan 'spse-sim merge'",
     )
     qa.add_argument(
         "--allow-all-na",
@@ -423,11 +423,15 @@ def starting_line(
 
     if args.ids or args.tag:
         what = tr("{n} skenario", n=len(chosen))
-        if shard is not None:
-            mine = shard_keys({entry.scenario_id: entry.steps for entry in chosen}, shard)
+        # With -k as well, which scenarios (and rows) remain is the child's to find.
+        if shard is not None and not args.keyword:
+            weights = {e.scenario_id: e.steps if e.applies_to(args.profile) else 0 for e in chosen}
+            mine = shard_keys(weights, shard)
             what = tr(
                 "shard {shard}: {k} dari {n} skenario", shard=shard, k=len(mine), n=len(chosen)
             )
+        elif shard is not None:
+            what = tr("shard {shard} dari {what}", shard=shard, what=what)
     elif args.keyword:
         what = tr("skenario yang cocok dengan -k {keyword}", keyword=repr(args.keyword))
         if shard is not None:

@@ -60,6 +60,9 @@ SELECTION = (
     ("keyword", "-k"),
     ("seed", "--seed"),
     ("base_url", "--base-url"),
+    # The catalog's fingerprint (simulator.scenarios.catalog.catalog_digest): shards divide by
+    # steps, so shards of different catalogs may leave a scenario in none.
+    ("catalog", "--catalog"),
 )
 
 
@@ -455,6 +458,7 @@ def _manifest(shards: Sequence[ShardRun], outcomes: Sequence[ScenarioOutcome]) -
         "seed": first.get("seed"),
         "ids": first.get("ids", []),
         "keyword": first.get("keyword"),
+        "catalog": first.get("catalog"),
         "started": started[0] if started else None,
         # Shards run side by side on their machines: the slowest one is the run's wall time.
         "elapsed_s": round(max(elapsed), 1),

@@ -39,6 +39,7 @@ from simulator.qa.coverage_html import catalog_entries, write_coverage
 from simulator.qa.junit import write_junit
 from simulator.qa.report_html import matrix_html, summary_counts, write_report
 from simulator.scenarios.artifacts import effective_artifacts, records, retry_modes
+from simulator.scenarios.catalog import catalog_digest
 from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
     Attempt,
@@ -190,9 +191,12 @@ def run_qa(
             break
     if rounds:
         _write_merged(request.output_dir, outcomes)
+    entries = catalog_entries(request.catalog)
     manifest = _manifest(
         replace(request, artifacts=artifacts), reruns, started, elapsed, code, outcomes
     )
+    # Which catalog this run's scenarios (and shards) came from: merge joins one catalog's only.
+    manifest["catalog"] = catalog_digest(entries)
     if interrupted:
         manifest["status"] = INTERRUPTED
     if unfinished:
@@ -208,7 +212,6 @@ def run_qa(
         interrupted=interrupted,
         unfinished=unfinished,
     )
-    entries = catalog_entries(request.catalog)
     write_coverage(request.output_dir, outcomes, entries, started=manifest["started"])
     matrix = ""
     if compare_with:

@@ -7,6 +7,7 @@ applies to (``@profil-spse-4.3-ca``, or ``@profil-semua``) and where its rule co
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -333,7 +334,22 @@ class CatalogEntry:
     steps: int = 0
 
     def applies_to(self, profile: str) -> bool:
-        return "semua" in self.profiles or profile in self.profiles
+        return applies_to_profile(self.tags, profile)
+
+
+def applies_to_profile(tags: Iterable[str], profile: str) -> bool:
+    """Whether a scenario with ``tags`` runs on ``profile`` (else it is not applicable): it
+    names that profile, or all of them, or none."""
+    tags = set(tags)
+    named = {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
+    return not named or ALL_PROFILES in tags or profile in named
+
+
+def catalog_digest(entries: Sequence[CatalogEntry]) -> str:
+    """A short fingerprint of a catalog: its ids, their steps and profiles. Shards of one run
+    must come from one catalog (--shard divides by the steps: simulator.scenarios.shard)."""
+    lines = sorted(f"{e.scenario_id} {e.steps} {' '.join(sorted(e.profiles))}" for e in entries)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
 
 # The catalog ships inside the package (the checkout's top-level scenarios/ links here), so an

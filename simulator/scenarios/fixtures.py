@@ -31,7 +31,7 @@ from simulator.harness.gc_settings import settle_after_startup
 from simulator.harness.simcontrol import ControlPlaneUnavailable
 from simulator.scenarios.allure_evidence import AllureEvidence, mark_labels
 from simulator.scenarios.artifacts import ARTIFACTS_ALWAYS, records, scenario_artifacts
-from simulator.scenarios.catalog import ALL_PROFILES, PROFILE_PREFIX
+from simulator.scenarios.catalog import PROFILE_PREFIX, applies_to_profile
 from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.progress import (
     EXAMPLE_PROPERTY,
@@ -189,8 +189,13 @@ def shard_key(item: pytest.Item) -> str:
 
 
 def shard_weight(item: pytest.Item) -> int:
-    """What ``--sim-shard`` balances: a scenario's steps (1 for another test)."""
-    return step_count(item) or 1
+    """What ``--sim-shard`` balances: a scenario's steps, none when it is not applicable to the
+    profile (it is skipped at once); 1 for another test."""
+    steps = step_count(item)
+    if steps is None:
+        return 1
+    profile = item.config.getoption("--sim-profile")
+    return steps if applies_to_profile(scenario_tags(item), profile) else 0
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -222,11 +227,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
     """A scenario tagged for other profiles is reported as not applicable, never as passed."""
     tags = scenario_tags(request.node)
-    profiles = {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
-    if not profiles or ALL_PROFILES in tags:
-        return
     profile = request.config.getoption("--sim-profile")
-    if profile not in profiles:
+    if not applies_to_profile(tags, profile):
+        profiles = {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
         why = tr(
             "tidak berlaku untuk profil {profile} (hanya {profiles})",
             profile=profile,

@@ -1,13 +1,13 @@
-"""``--sim-shard I/N``: a deterministic slice of the selected scenarios, as Playwright's --shard.
+"""``--sim-shard I/N``: a deterministic part of the selected scenarios, as Playwright's --shard.
 
-Every scenario is in exactly one shard, whichever machine computes it, so a CI matrix of N jobs
-runs the catalog once; ``simulator.qa.merge`` joins their run folders. Unlike Playwright's
-equal counts, the shards get equal work: scenarios are weighed by their steps (every example of
-one scenario stays with it, its weight the sum of theirs), and dealt heaviest first to the
-lightest shard so far (the LPT rule, as the workers get them: simulator.scenarios.schedule).
-Equal counts put the catalog's long scenarios (evaluation, Seleksi dua file: the 4xx ids) in one
-shard, which ran 58 s beside 35 s (benchmarks/README.md). Ties go by scenario id, so the
-result depends on the selection and the catalog only.
+Every scenario is in exactly one shard, whichever machine computes it from the same catalog, so
+a CI matrix of N jobs runs the catalog once; ``simulator.qa.merge`` joins their run folders
+(and refuses shards of different catalogs). Where Playwright cuts equal counts, the shards here
+get equal work: a scenario weighs its steps (every example of it stays with it, its weight the
+sum of theirs; none when it is not applicable to the profile), and scenarios are dealt heaviest
+first to the lightest shard so far (the LPT rule, as xdist's workers get them:
+simulator.scenarios.schedule), ties by id. Equal counts put the catalog's long scenarios (the
+4xx ids: evaluation, Seleksi dua file) together (benchmarks/README.md, note 19).
 """
 
 from __future__ import annotations

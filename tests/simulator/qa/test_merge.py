@@ -258,3 +258,16 @@ def test_a_damaged_list_of_scenarios_cut_off_is_refused(tmp_path: Path, listed: 
     with pytest.raises(MergeError, match=r"run\.json: daftar skenario yang terhenti"):
         merge_runs(tmp_path / "out", [one])
     assert not (tmp_path / "out").exists()
+
+
+def test_shards_of_different_catalogs_are_refused(tmp_path: Path) -> None:
+    # --shard divides by steps: a catalog edited between two shards may leave a scenario in none.
+    one = fake_run(tmp_path / "a", "1/2", {"KODOK-001": "passed"})
+    two = fake_run(tmp_path / "b", "2/2", {"KODOK-003": "passed"})
+    for folder, digest in ((one, "aaaa"), (two, "bbbb")):
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        (folder / MANIFEST_NAME).write_text(json.dumps({**manifest, "catalog": digest}))
+
+    with pytest.raises(MergeError, match=r"pilihan yang berbeda \(--catalog: "):
+        merge_runs(tmp_path / "out", [one, two])
+    assert not (tmp_path / "out").exists()

@@ -33,8 +33,10 @@ def pytest_collection_finish(session):
 """
 
 
-def catalog_weights() -> dict[str, int]:
-    return {e.scenario_id: e.steps for e in load_catalog(PACKAGED_CATALOG)}
+def catalog_weights(profile: str = "spse-4.3-ca") -> dict[str, int]:
+    """As ``spse-sim run --shard`` weighs the catalog's scenarios for its first line."""
+    entries = load_catalog(PACKAGED_CATALOG)
+    return {e.scenario_id: e.steps if e.applies_to(profile) else 0 for e in entries}
 
 
 @pytest.mark.parametrize("total", [1, 2, 3, 4, 7])
@@ -44,16 +46,17 @@ def test_shards_of_the_real_catalog_partition_it_into_equal_work(total: int) -> 
 
     assert set().union(*shards) == set(weights)
     assert sum(len(s) for s in shards) == len(weights)  # no scenario in two shards
-    work = [sum(weights[k] for k in shard) for shard in shards]
-    # Dealt heaviest first to the lightest shard: no shard is more than one scenario behind.
-    assert max(work) - min(work) <= max(weights.values())
-    assert total < 2 or max(work) - min(work) <= 5  # the real catalog, within a few steps
+    work = [sum(max(weights[k], 1) for k in shard) for shard in shards]
+    # Dealt heaviest first to the lightest shard: the heaviest shard was the lightest when it got
+    # its last (so its lightest) scenario, which bounds how far it is ahead.
+    heaviest = shards[work.index(max(work))]
+    assert max(work) - min(work) <= min(max(weights[k], 1) for k in heaviest)
 
 
 def test_long_scenarios_do_not_end_up_in_one_shard() -> None:
     weights = {"KODOK-001": 3, "KODOK-002": 3, "KODOK-003": 3, "KODOK-401": 20, "KODOK-402": 20}
     first, second = (shard_keys(weights, Shard(i, 2)) for i in (1, 2))
-    # By ids, the two long ones would share shard 2 (26 steps against 49).
+    # Cut by ids, the two long ones would share shard 2 (40 steps against 9).
     assert first == {"KODOK-401", "KODOK-001", "KODOK-003"}  # 26 steps
     assert second == {"KODOK-402", "KODOK-002"}  # 23 steps
 
@@ -77,16 +80,37 @@ def test_examples_of_one_scenario_stay_in_one_shard_weighed_together() -> None:
     assert second == ["KODOK-001", "KODOK-002"]
 
 
+def test_a_scenario_without_weight_still_counts_as_work() -> None:
+    # Not applicable (weight 0): skipped at once, but each still costs its worker a moment.
+    weights = {"A": 0, "B": 0, "C": 0, "D": 0}
+    assert [shard_keys(weights, Shard(i, 2)) for i in (1, 2)] == [{"A", "C"}, {"B", "D"}]
+
+
+def test_scenarios_not_applicable_to_the_profile_weigh_nothing() -> None:
+    ca, nonca = catalog_weights("spse-4.3-ca"), catalog_weights("spse-4.3-nonca")
+    not_applicable = {k for k, w in nonca.items() if w == 0}
+    assert not_applicable  # the CA scenarios, skipped at once on the non-CA profile
+    assert all(ca[k] > 0 for k in not_applicable)
+    shards = [shard_keys(nonca, Shard(i, 2)) for i in (1, 2)]
+    work = [sum(nonca[k] for k in shard) for shard in shards]
+    assert abs(work[0] - work[1]) <= max(nonca.values())
+
+
 def test_more_shards_than_scenarios_leaves_the_last_ones_empty() -> None:
     weights = {"A": 1, "B": 1}
     assert [shard_keys(weights, Shard(i, 3)) for i in (1, 2, 3)] == [{"A"}, {"B"}, set()]
 
 
-def test_the_child_runs_the_scenarios_the_cli_counts_for_its_shard(tmp_path: Path) -> None:
+@pytest.mark.parametrize("profile", ["spse-4.3-ca", "spse-4.3-nonca"])
+def test_the_child_runs_the_scenarios_the_cli_counts_for_its_shard(
+    tmp_path: Path, profile: str
+) -> None:
     """``spse-sim run --shard`` says how many scenarios its shard runs from the catalog; the child
     pytest selects them from its items: both must weigh alike."""
     (tmp_path / "probe_plugin.py").write_text(PROBE_PLUGIN)
-    request = ScenarioRunRequest(output_dir=tmp_path / "run", shard="2/3", progress=False)
+    request = ScenarioRunRequest(
+        output_dir=tmp_path / "run", shard="2/3", profile=profile, progress=False
+    )
     args = pytest_arguments(request, tmp_path / "o.json")
     env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{PACKAGES}"}
     done = subprocess.run(
@@ -100,7 +124,7 @@ def test_the_child_runs_the_scenarios_the_cli_counts_for_its_shard(tmp_path: Pat
     assert done.returncode == 0, done.stdout + done.stderr
     collected = json.loads((tmp_path / "ids.json").read_text())
 
-    assert set(collected) == shard_keys(catalog_weights(), Shard(2, 3))
+    assert set(collected) == shard_keys(catalog_weights(profile), Shard(2, 3))
 
 
 @pytest.mark.parametrize("text", ["0/3", "4/3", "1/0", "1", "a/b", "-1/2", ""])
