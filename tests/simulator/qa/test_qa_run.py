@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from child_collection import collect_in_child
 
 from simulator.evidence.bundle import Check
 from simulator.qa import run as qa_run
 from simulator.qa.run import merge_attempts, qa_exit_code, still_failing
 from simulator.scenarios.artifacts import effective_artifacts
-from simulator.scenarios.child import CHILD_CODE, INTERRUPTED_EXIT_CODE
+from simulator.scenarios.child import INTERRUPTED_EXIT_CODE
 from simulator.scenarios.run import (
     ScenarioOutcome,
     ScenarioRunInterrupted,
@@ -24,10 +22,6 @@ from simulator.scenarios.run import (
 )
 from simulator.scenarios.statuses import FLAKY
 from simulator.scenarios.unfinished import UnfinishedScenario
-
-# Where the simulator package this test imported lives (the checkout, or site-packages under
-# tox): the child must import the same one, or pytest refuses the suite module it is handed.
-PACKAGES = Path(qa_run.__file__).resolve().parents[2]
 
 # Loaded into a collect-only child: what the child imported, and how.
 PROBE_PLUGIN = """
@@ -326,18 +320,8 @@ def test_an_interrupted_run_is_reported_interrupted_and_not_re_run(
 
 
 def test_the_child_loads_the_plugins_scenarios_use_and_no_other(tmp_path: Path) -> None:
-    (tmp_path / "probe_plugin.py").write_text(PROBE_PLUGIN)
     request = ScenarioRunRequest(output_dir=tmp_path / "run", ids=("KODOK-002",), progress=False)
-    args = pytest_arguments(request, tmp_path / "o.json")
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{PACKAGES}"}
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", CHILD_CODE, *args, "-p", "probe_plugin", "--co"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = collect_in_child(tmp_path, request, PROBE_PLUGIN)
     assert done.returncode == 0, done.stdout + done.stderr
     probe = json.loads((tmp_path / "probe.json").read_text())
     assert len(probe["items"]) == 1

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from child_collection import collect_in_child
 
 from simulator.scenarios.catalog import PACKAGED_CATALOG, load_catalog
-from simulator.scenarios.child import CHILD_CODE
-from simulator.scenarios.run import ScenarioRunRequest, pytest_arguments
+from simulator.scenarios.run import ScenarioRunRequest
 from simulator.scenarios.shard import Shard, ShardPlugin, parse_shard, select_shard, shard_keys
-from simulator.scenarios.tags import scenario_id
 
-# Where the simulator package this test imported lives: the child must import the same one.
-PACKAGES = Path(scenario_id.__code__.co_filename).resolve().parents[2]
 # Loaded into a collect-only child: the scenario ids it kept.
 PROBE_PLUGIN = """
 import json
@@ -107,20 +101,10 @@ def test_the_child_runs_the_scenarios_the_cli_counts_for_its_shard(
 ) -> None:
     """``spse-sim run --shard`` says how many scenarios its shard runs from the catalog; the child
     pytest selects them from its items: both must weigh alike."""
-    (tmp_path / "probe_plugin.py").write_text(PROBE_PLUGIN)
     request = ScenarioRunRequest(
         output_dir=tmp_path / "run", shard="2/3", profile=profile, progress=False
     )
-    args = pytest_arguments(request, tmp_path / "o.json")
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{PACKAGES}"}
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", CHILD_CODE, *args, "-p", "probe_plugin", "--co", "-q"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = collect_in_child(tmp_path, request, PROBE_PLUGIN)
     assert done.returncode == 0, done.stdout + done.stderr
     collected = json.loads((tmp_path / "ids.json").read_text())
 
