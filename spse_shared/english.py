@@ -387,6 +387,10 @@ TEXTS: Mapping[str, str] = {
     "{path}: bukan folder berisi file .feature": "{path}: not a folder of .feature files",
     "{path}: tidak ada skenario yang gagal": "{path}: no scenario failed",
     "{path}: bukan folder": "{path}: not a folder",
+    "{where}: bukan Gherkin yang benar: {why}": "{where}: not valid Gherkin: {why}",
+    "{path}: ada file .feature yang bukan teks UTF-8": (
+        "{path}: a .feature file in it is not UTF-8 text"
+    ),
     "{where} harus punya tepat satu tag @KODOK-NNN, ada {ids}": (
         "{where} must have exactly one @KODOK-NNN tag, it has {ids}"
     ),

@@ -429,13 +429,34 @@ def rule_coverage(entries: Sequence[CatalogEntry]) -> dict[str, list[str]]:
 
 
 def load_catalog(directory: Path) -> list[CatalogEntry]:
-    """Every scenario of every feature file, sorted by id; CatalogError on bad or duplicate tags."""
+    """Every scenario of every feature file, sorted by id; CatalogError on a file that is no
+    Gherkin (or no UTF-8 text) and on bad or duplicate tags."""
     # Imported here: pytest-bdd brings pytest (a tenth of a second), and every spse-sim command
     # imports this module while only the ones that read the catalog need the parser.
+    from pytest_bdd.exceptions import GherkinParseError
     from pytest_bdd.feature import get_features
 
+    try:
+        features = get_features([str(directory)])
+    except GherkinParseError as exc:
+        where = f"{exc.filename}:{exc.line}" if exc.line else str(exc.filename)
+        raise CatalogError(
+            tr("{where}: bukan Gherkin yang benar: {why}", where=where, why=exc.message)
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            tr("{path}: ada file .feature yang bukan teks UTF-8", path=directory)
+        ) from exc
+    except OSError as exc:
+        raise CatalogError(
+            tr(
+                "{path}: tidak terbaca: {reason}",
+                path=exc.filename or directory,
+                reason=exc.strerror,
+            )
+        ) from exc
     entries: dict[str, CatalogEntry] = {}
-    for feature in get_features([str(directory)]):
+    for feature in features:
         for scenario in feature.scenarios.values():
             entry = entry_from_tags(
                 scenario.tags | feature.tags,

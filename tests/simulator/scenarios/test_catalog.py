@@ -135,3 +135,21 @@ def test_every_item_of_the_konsep_operasional_is_in_the_rule_list() -> None:
     # The same item is counted once, except where both activation paths print it word for word.
     assert len({r.rule_id for r in SEED_RULES}) == len(SEED_RULES)
     assert 30 <= len(SEED_RULES) <= 40
+
+
+@pytest.mark.parametrize(
+    ("content", "refusal"),
+    [
+        (
+            b"# language: id\nFitur: x\n  Skenario: y\n    Ketika a\n  Dan b\n  Skenario\n",
+            r"rusak\.feature:6: bukan Gherkin yang benar: ",
+        ),
+        (b"\xff\xfe bukan teks", r"ada file \.feature yang bukan teks UTF-8"),
+    ],
+)
+def test_a_feature_file_that_cannot_be_parsed_is_a_catalog_error(
+    tmp_path: Path, content: bytes, refusal: str
+) -> None:
+    (tmp_path / "rusak.feature").write_bytes(content)
+    with pytest.raises(CatalogError, match=refusal):
+        load_catalog(tmp_path)
