@@ -419,13 +419,16 @@ def starting_line(
     args: argparse.Namespace, chosen: Sequence[CatalogEntry], shard: Shard | None, output: Path
 ) -> str:
     """What the run is about to do: how many scenarios (of its shard), where it writes."""
-    from simulator.scenarios.shard import shard_keys  # import time (simulator.cli.main)
+    # Imported here: import time (simulator.cli.main).
+    from simulator.scenarios.shard import scenario_weight, shard_keys
 
     if args.ids or args.tag:
         what = tr("{n} skenario", n=len(chosen))
         # With -k as well, which scenarios (and rows) remain is the child's to find.
         if shard is not None and not args.keyword:
-            weights = {e.scenario_id: e.steps if e.applies_to(args.profile) else 0 for e in chosen}
+            weights = {
+                e.scenario_id: scenario_weight(e.steps, e.tags, args.profile) for e in chosen
+            }
             mine = shard_keys(weights, shard)
             what = tr(
                 "shard {shard}: {k} dari {n} skenario", shard=shard, k=len(mine), n=len(chosen)

@@ -234,8 +234,8 @@ def merge_runs(output_dir: Path, shard_dirs: Sequence[Path], *, link: bool = Fal
 def _write(output_dir: Path, shards: Sequence[ShardRun], *, link: bool) -> MergeResult:
     outcomes: list[ScenarioOutcome] = []
     for shard in shards:
-        _copy_tree(shard.path, output_dir / _shard_folder(shard), link=link)
         prefix = _shard_folder(shard)
+        _copy_tree(shard.path, output_dir / prefix, link=link)
         outcomes += [_under(o, prefix) for o in shard.outcomes]
     outcomes.sort(key=lambda o: o.catalog_order)
     (output_dir / OUTCOMES_NAME).write_text(
@@ -291,15 +291,16 @@ def _check(output_dir: Path, shards: Sequence[ShardRun]) -> None:
                     shard=shard.path,
                 )
             )
-    by_label: dict[str, list[str]] = {}
+    by_shard: dict[str, list[str]] = {}
     for shard in shards:
-        by_label.setdefault(shard.label, []).append(str(shard.path))
-    for label, folders in by_label.items():
+        if shard.shard is not None:
+            by_shard.setdefault(shard.shard, []).append(str(shard.path))
+    for name, folders in by_shard.items():
         if len(folders) > 1:
             raise MergeError(
                 tr(
                     "shard {shard} diberikan dua kali: {folders}",
-                    shard=label.removeprefix("shard-").replace("-of-", "/"),
+                    shard=name,
                     folders=", ".join(folders),
                 )
             )

@@ -337,12 +337,16 @@ class CatalogEntry:
         return applies_to_profile(self.tags, profile)
 
 
+def named_profiles(tags: Iterable[str]) -> set[str]:
+    """The profiles a scenario's ``@profil-...`` tags name ("semua" for all of them)."""
+    return {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
+
+
 def applies_to_profile(tags: Iterable[str], profile: str) -> bool:
     """Whether a scenario with ``tags`` runs on ``profile`` (else it is not applicable): it
     names that profile, or all of them, or none."""
-    tags = set(tags)
-    named = {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
-    return not named or ALL_PROFILES in tags or profile in named
+    named = named_profiles(tags)
+    return not named or ALL_PROFILES.removeprefix(PROFILE_PREFIX) in named or profile in named
 
 
 def catalog_digest(entries: Sequence[CatalogEntry]) -> str:
@@ -386,9 +390,7 @@ def entry_from_tags(tags: Iterable[str], *, title: str, feature: str, file: str)
     """Read id, profiles and sources out of a scenario's tags (feature tags included)."""
     tag_list = sorted(tags)
     ids = [t for t in tag_list if ID_PATTERN.match(t)]
-    profiles = tuple(
-        t.removeprefix(PROFILE_PREFIX) for t in tag_list if t.startswith(PROFILE_PREFIX)
-    )
+    profiles = tuple(sorted(named_profiles(tag_list)))
     sources = tuple(t.removeprefix(SOURCE_PREFIX) for t in tag_list if t.startswith(SOURCE_PREFIX))
     rules = tuple(t.removeprefix(RULE_PREFIX) for t in tag_list if t.startswith(RULE_PREFIX))
     where = f"{file}: {title!r}"

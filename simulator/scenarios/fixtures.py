@@ -31,7 +31,7 @@ from simulator.harness.gc_settings import settle_after_startup
 from simulator.harness.simcontrol import ControlPlaneUnavailable
 from simulator.scenarios.allure_evidence import AllureEvidence, mark_labels
 from simulator.scenarios.artifacts import ARTIFACTS_ALWAYS, records, scenario_artifacts
-from simulator.scenarios.catalog import PROFILE_PREFIX, applies_to_profile
+from simulator.scenarios.catalog import applies_to_profile, named_profiles
 from simulator.scenarios.evidence_hooks import EvidencePlugin
 from simulator.scenarios.progress import (
     EXAMPLE_PROPERTY,
@@ -42,7 +42,7 @@ from simulator.scenarios.progress import (
     scenario_title,
 )
 from simulator.scenarios.schedule import longest_first, step_count
-from simulator.scenarios.shard import ShardPlugin
+from simulator.scenarios.shard import ShardPlugin, scenario_weight
 from simulator.scenarios.statuses import not_applicable_reason
 from simulator.scenarios.tags import keep_tag, scenario_id, scenario_tags
 from simulator.scenarios.unfinished import UnfinishedScenario, write_started
@@ -189,13 +189,11 @@ def shard_key(item: pytest.Item) -> str:
 
 
 def shard_weight(item: pytest.Item) -> int:
-    """What ``--sim-shard`` balances: a scenario's steps, none when it is not applicable to the
-    profile (it is skipped at once); 1 for another test."""
+    """What ``--sim-shard`` balances (1 for a test that is no catalog scenario)."""
     steps = step_count(item)
     if steps is None:
         return 1
-    profile = item.config.getoption("--sim-profile")
-    return steps if applies_to_profile(scenario_tags(item), profile) else 0
+    return scenario_weight(steps, scenario_tags(item), item.config.getoption("--sim-profile"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -229,7 +227,7 @@ def _scenario_applies_to_profile(request: pytest.FixtureRequest) -> None:
     tags = scenario_tags(request.node)
     profile = request.config.getoption("--sim-profile")
     if not applies_to_profile(tags, profile):
-        profiles = {t.removeprefix(PROFILE_PREFIX) for t in tags if t.startswith(PROFILE_PREFIX)}
+        profiles = named_profiles(tags)
         why = tr(
             "tidak berlaku untuk profil {profile} (hanya {profiles})",
             profile=profile,

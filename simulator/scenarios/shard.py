@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 import pytest
 
+from simulator.scenarios.catalog import applies_to_profile
 from spse_shared.language import tr
 
 T = TypeVar("T")
@@ -46,6 +47,12 @@ def parse_shard(text: str) -> Shard:
     if total < 1 or not 1 <= index <= total:
         raise argparse.ArgumentTypeError(tr("shard {text!r}: harus 1 <= I <= N", text=text))
     return Shard(index, total)
+
+
+def scenario_weight(steps: int, tags: Iterable[str], profile: str) -> int:
+    """What a scenario (or one example of it) weighs: its steps, none when it is not applicable
+    to ``profile`` (it is skipped at once)."""
+    return steps if applies_to_profile(tags, profile) else 0
 
 
 def shard_keys(weights: Mapping[str, int], shard: Shard) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -90,9 +90,5 @@ def unfinished_scenarios(run_dir: Path, finished: Collection[str]) -> list[Unfin
             continue  # torn as its scenario was killed: nothing to name it by
         if scenario.nodeid in finished:
             continue
-        found.append(
-            UnfinishedScenario(
-                **{**scenario.to_json(), "folder": started.parent.relative_to(run_dir).as_posix()}
-            )
-        )
+        found.append(replace(scenario, folder=started.parent.relative_to(run_dir).as_posix()))
     return sorted(found, key=lambda s: (s.scenario_id, s.example, s.folder))
